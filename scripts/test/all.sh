@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Command 2 of the README: every test tier, in order, failing fast.
+#   static checks → unit (vitest) → integration (vitest, real PostgreSQL, fresh database)
+#   → end-to-end (Playwright in Debian's Chromium, against a fresh seeded database)
+# With DATABASE_URL set, integration and e2e create their databases on that server;
+# without it they use the embedded PostgreSQL under .data/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "Generate the Prisma client"
+PRISMA_SCHEMA_ENGINE_BINARY="$PWD/scripts/prisma-engine-stub.sh" PRISMA_HIDE_UPDATE_MESSAGE=1 npx prisma generate >/dev/null
+
+step "Type-check"
+npx tsc --noEmit -p tsconfig.json
+
+step "Lint"
+npx eslint --max-warnings=0 .
+
+step "Unit tests"
+npx vitest run --project unit
+
+step "Integration tests (real PostgreSQL)"
+npx vitest run --project integration
+
+step "End-to-end tests (Playwright, Chromium)"
+bash scripts/test/ensure-chromium.sh
+npx playwright test
+
+echo
+echo "All test tiers passed."

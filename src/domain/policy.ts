@@ -1,0 +1,136 @@
+// Every number in the rules of domain §4, with the date each value applies from, so a
+// change in the law is a new dated entry here (or an administrator's PolicySetting row
+// passed in as an override), not a hunt through the code.
+//
+// Which date to ask about: rules about how an order starts (R2's 15 working days, R3's
+// 12 months and reviews) use the policy on the sentence date; rules about what may happen
+// now (R4 backlog, R5 dormant, R6 ETE, R9 warnings, R10 allocation) use the as-of date.
+//
+// Sentencing Act 2026:
+// - s.36 (commenced by SI 2026/402) removes the 12-month period for orders whenever made.
+//   The commencement date is set by an administrator; until then it is null and R3/R4
+//   stand as written. See `isTwelveMonthPeriodAbolished`.
+// - s.37 adds an earned reduction of hours (after 25 % of the hours without a failure to
+//   comply, 0.5 h off per further hour worked). Not implemented yet: it will need its own
+//   dated entry (percentages below) and a rule file; nothing here assumes it.
+
+import { compareIsoDate, parseIsoDate, type IsoDate } from "./dates";
+
+export interface RulePolicy {
+  /** R1: fewest hours a court may order. */
+  minHours: number;
+  /** R1: most hours a requirement may carry, including hours a court adds on breach. */
+  maxHours: number;
+  /** R1: warn when a person's outstanding hours across active requirements exceed this. */
+  outstandingHoursWarningAbove: number;
+  /** R2: working days after sentence by which the work should start. */
+  startWorkingDays: number;
+  /** R3: calendar months from sentence in which the hours must be worked. */
+  twelveMonths: number;
+  /** R3: mandatory reviews, in months after sentence. */
+  reviewMonths: readonly number[];
+  /** R5: days without any attendance record or ETE credit before a case is dormant. */
+  dormantDays: number;
+  /** R6: ETE may make up at most this percentage of the hours ordered. */
+  eteCapPercent: number;
+  /** R8: accepted absences (not counting STOOD_DOWN) allowed before each further one needs approval. */
+  acceptedAbsencesBeforeApproval: number;
+  /** R9: a previous warning within this many months means a breach is due, not a warning. */
+  warningLookbackMonths: number;
+  /** R9: fewest hours a court may impose on breach when the order had no unpaid work. */
+  minHoursAddedOnBreachWhenNoUpw: number;
+  /** R10: allocations may reach capacity × this percentage (regions may override). */
+  overSubscriptionPercent: number;
+  /** §5: "nearing end" window and its red band, in weeks before the effective end date. */
+  nearingEndWeeks: number;
+  redWeeks: number;
+  /** §5 amber: the pace of work is measured over this many recent weeks. */
+  paceWeeks: number;
+  /** Sentencing Act 2026 s.36: from this date no 12-month period applies (null = not yet commenced). */
+  twelveMonthPeriodAbolishedFrom: IsoDate | null;
+}
+
+export interface PolicyEntry {
+  appliesFrom: IsoDate;
+  /** The law or decision behind the values. */
+  source: string;
+  values: Partial<RulePolicy>;
+}
+
+/**
+ * The law as written in domain §4. Community orders under the Criminal Justice Act 2003
+ * (in force 4 April 2005) used the same numbers that the Sentencing Act 2020 re-enacted,
+ * so one entry covers both. Dates before the first entry use the first entry.
+ */
+export const POLICY_HISTORY: readonly PolicyEntry[] = [
+  {
+    appliesFrom: "2005-04-04",
+    source: "Criminal Justice Act 2003 / Sentencing Act 2020 Sch 9–10; HMPPS unpaid work operating guidance",
+    values: {
+      minHours: 40,
+      maxHours: 300,
+      outstandingHoursWarningAbove: 300,
+      startWorkingDays: 15,
+      twelveMonths: 12,
+      reviewMonths: [6, 9],
+      dormantDays: 28,
+      eteCapPercent: 30,
+      acceptedAbsencesBeforeApproval: 2,
+      warningLookbackMonths: 12,
+      minHoursAddedOnBreachWhenNoUpw: 20,
+      overSubscriptionPercent: 120,
+      nearingEndWeeks: 8,
+      redWeeks: 4,
+      paceWeeks: 8,
+      twelveMonthPeriodAbolishedFrom: null,
+    },
+  },
+];
+
+/** Settings that come from the database rather than the law's text. */
+export interface PolicyOverrides {
+  /** The region's over-subscription limit (Region.overSubscriptionPercent). */
+  overSubscriptionPercent?: number;
+  /** Set by an administrator once SI 2026/402 commences s.36. */
+  twelveMonthPeriodAbolishedFrom?: IsoDate | null;
+  /** Extra dated entries (e.g. from PolicySetting rows); later appliesFrom wins. */
+  entries?: readonly PolicyEntry[];
+}
+
+function isComplete(values: Partial<RulePolicy>): values is RulePolicy {
+  const keys: (keyof RulePolicy)[] = [
+    "minHours", "maxHours", "outstandingHoursWarningAbove", "startWorkingDays", "twelveMonths",
+    "reviewMonths", "dormantDays", "eteCapPercent", "acceptedAbsencesBeforeApproval",
+    "warningLookbackMonths", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent",
+    "nearingEndWeeks", "redWeeks", "paceWeeks", "twelveMonthPeriodAbolishedFrom",
+  ];
+  return keys.every((k) => values[k] !== undefined);
+}
+
+/** The rule values in force on `date`, with any regional or administrator overrides applied. */
+export function policyOn(date: IsoDate, overrides: PolicyOverrides = {}): RulePolicy {
+  const on = parseIsoDate(date);
+  const entries = [...POLICY_HISTORY, ...(overrides.entries ?? [])].sort((a, b) =>
+    compareIsoDate(a.appliesFrom, b.appliesFrom),
+  );
+  const first = entries[0];
+  if (!first) throw new Error("POLICY_HISTORY is empty");
+  let values: Partial<RulePolicy> = { ...first.values };
+  for (const entry of entries) {
+    if (entry.appliesFrom <= on) values = { ...values, ...entry.values };
+  }
+  if (overrides.overSubscriptionPercent !== undefined) values.overSubscriptionPercent = overrides.overSubscriptionPercent;
+  if (overrides.twelveMonthPeriodAbolishedFrom !== undefined) {
+    values.twelveMonthPeriodAbolishedFrom = overrides.twelveMonthPeriodAbolishedFrom;
+  }
+  if (!isComplete(values)) throw new Error(`Rule policy on ${on} is missing values`);
+  return values;
+}
+
+/** The law as first written (domain §4), for rules that have no natural date to ask about. */
+export const DEFAULT_POLICY: RulePolicy = policyOn("2005-04-04");
+
+/** Sentencing Act 2026 s.36: once commenced, no order has a 12-month period (R3 and R4 stop applying). */
+export function isTwelveMonthPeriodAbolished(asOf: IsoDate, policy: RulePolicy): boolean {
+  return policy.twelveMonthPeriodAbolishedFrom !== null && asOf >= policy.twelveMonthPeriodAbolishedFrom;
+}

@@ -1,0 +1,73 @@
+// The codes a business rule answers with (api.md: 422 responses) and the one result type
+// services pass up to forms and the JSON API, so both show the same words.
+
+export const RULE_CODES = [
+  "HOURS_OUT_OF_RANGE",
+  "HOURS_EXCEED_ORDERED",
+  "ETE_NOT_ELIGIBLE",
+  "ETE_CAP_EXCEEDED",
+  "ASSESSMENT_INCOMPLETE",
+  "REQUIREMENT_NOT_ACTIVE",
+  "SESSION_FULL",
+  "SESSION_IN_PAST",
+  "DOUBLE_BOOKED",
+  "RISK_CONFLICT",
+  "OVERRIDE_NOT_ALLOWED",
+  "WOMEN_ONLY_PLACEMENT",
+  "LONE_WOMAN_CONSENT_REQUIRED",
+  "LATE_START_REASON_REQUIRED",
+  "EXTENSION_REQUIRED",
+  "EXTENSION_NOT_LATER",
+  "SECOND_WARNING_NOT_ALLOWED",
+  "APPROVAL_REQUIRED",
+  "OUTCOME_NOT_ALLOWED",
+  "ATTENDANCE_DETAILS_REQUIRED",
+  "INVALID_ATTENDANCE_TIMES",
+  "INVALID_MINUTES",
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** Why a rule said no, in words a coordinator understands; `field` names the form field to mark. */
+export interface Refusal {
+  code: RuleCode;
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
+export type Refused = { ok: false } & Refusal;
+export type Allowed<T> = { ok: true; value: T };
+export type RuleResult<T> = Allowed<T> | Refused;
+
+export function ok(): Allowed<undefined>;
+export function ok<T>(value: T): Allowed<T>;
+export function ok<T>(value?: T): Allowed<T | undefined> {
+  return { ok: true, value };
+}
+
+export function refuse(
+  code: RuleCode,
+  message: string,
+  extra: { field?: string; details?: Record<string, unknown> } = {},
+): Refused {
+  return { ok: false, code, message, ...extra };
+}
+
+/** Things the user should know but that do not block the action (e.g. R1's "over 300 hours"). */
+export const WARNING_CODES = [
+  "OUTSTANDING_OVER_300_HOURS",
+  "AVAILABILITY_CLASH",
+  "NO_INDUCTION_YET",
+  "OVER_CAPACITY",
+  "RISK_CONFLICT_OVERRIDDEN",
+  "LONE_WOMAN_ON_SESSION",
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface RuleWarning {
+  code: WarningCode;
+  message: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,75 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { UserRole } from "@/generated/prisma/enums";
+import { REGIONAL_ROLES } from "./roles";
+
+/** The signed-in person as every service sees them, whether they came by browser or API token. */
+export type AppUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  regionId: string | null;
+  regionCode: string | null;
+};
+
+export type AccessErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
+
+/** Thrown by the authorisation helpers; pages turn it into a redirect or 404, the API into 401/403/404. */
+export class AccessError extends Error {
+  constructor(
+    readonly code: AccessErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AccessError";
+  }
+  get status(): 401 | 403 | 404 {
+    return this.code === "UNAUTHENTICATED" ? 401 : this.code === "FORBIDDEN" ? 403 : 404;
+  }
+}
+
+export const notFound = (what = "record") => new AccessError("NOT_FOUND", `The ${what} could not be found`);
+
+/** Role check: refuses with 403 when the caller's role may not do this at all. */
+export function assertRole(user: AppUser, roles: readonly UserRole[]): void {
+  if (!roles.includes(user.role)) {
+    throw new AccessError("FORBIDDEN", "Your role does not allow you to do this");
+  }
+}
+
+/** True when the user works across all regions (national lead, administrator). */
+export const seesAllRegions = (user: AppUser): boolean => !REGIONAL_ROLES.includes(user.role);
+
+/** Region scope: records outside the caller's region are reported as not found (404), never 403. */
+export function assertRegion(user: AppUser, regionId: string, what = "record"): void {
+  if (!seesAllRegions(user) && user.regionId !== regionId) throw notFound(what);
+}
+
+/** A region filter for queries: the caller's region, or every region. */
+export function regionFilter(user: AppUser): { regionId?: string } {
+  return seesAllRegions(user) ? {} : { regionId: user.regionId ?? "00000000-0000-0000-0000-000000000000" };
+}
+
+/**
+ * Which requirements (cases) a user may open: their region, and for a restricted case only
+ * the named users. Supervisors reach people only through their own sessions' rosters.
+ */
+export function visibleRequirementsWhere(user: AppUser): Prisma.RequirementWhereInput {
+  if (user.role === "SUPERVISOR") {
+    return {
+      ...regionFilter(user),
+      restricted: false,
+      allocations: { some: { session: { supervisorId: user.id } } },
+    };
+  }
+  return {
+    ...regionFilter(user),
+    OR: [{ restricted: false }, { access: { some: { userId: user.id } } }],
+  };
+}
+
+/** Which sessions a user may open: supervisors only their own; others their region's. */
+export function visibleSessionsWhere(user: AppUser): Prisma.SessionWhereInput {
+  if (user.role === "SUPERVISOR") return { supervisorId: user.id };
+  return seesAllRegions(user) ? {} : { placement: { regionId: user.regionId ?? "" } };
+}

@@ -1,0 +1,46 @@
+// How dates, hours and labels are written on screen (GOV.UK style: "23 November 2026").
+
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const WEEKDAY_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+
+/** Accepts an IsoDate string ('YYYY-MM-DD') or a Date from a `@db.Date` column (UTC midnight). */
+function toUtcDate(value: string | Date): Date {
+  return typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
+}
+
+export const formatDate = (value: string | Date | null | undefined): string => (value ? LONG_DATE.format(toUtcDate(value)) : "Not set");
+export const formatShortDate = (value: string | Date | null | undefined): string => (value ? SHORT_DATE.format(toUtcDate(value)) : "—");
+export const formatWeekdayDate = (value: string | Date): string => WEEKDAY_DATE.format(toUtcDate(value));
+
+/** A `@db.Date` value as 'YYYY-MM-DD'. */
+export const isoFromDbDate = (value: Date): string => value.toISOString().slice(0, 10);
+
+/** Minutes as hours and minutes: 90 → "1 hour 30 minutes", 600 → "10 hours". */
+export function formatMinutes(minutes: number): string {
+  const sign = minutes < 0 ? "minus " : "";
+  const abs = Math.abs(minutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  const parts: string[] = [];
+  if (h > 0) parts.push(`${h.toLocaleString("en-GB")} ${h === 1 ? "hour" : "hours"}`);
+  if (m > 0 || h === 0) parts.push(`${m} ${m === 1 ? "minute" : "minutes"}`);
+  return sign + parts.join(" ");
+}
+
+/** Compact hours for tables: 754 minutes → "12h 34m". */
+export function formatHoursShort(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+export const formatPercent = (value: number | null): string => (value === null ? "—" : `${value.toFixed(1)}%`);
+
+export const formatNumber = (value: number): string => value.toLocaleString("en-GB");
+
+/** Turns an enum value into words: "SUSPENDED_SENTENCE_ORDER" → "Suspended sentence order". */
+export function humanise(value: string): string {
+  const words = value.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

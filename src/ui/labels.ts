@@ -1,0 +1,156 @@
+// Plain-English words for the enumerated values of domain §2 and §4, so no screen shows a
+// legacy code without its meaning. nDelius codes are kept in brackets where staff know them.
+
+import type {
+  AbsenceReason,
+  ApprovalKind,
+  ApprovalStatus,
+  AttendanceOutcome,
+  BreachOutcomeType,
+  EnforcementType,
+  EteReason,
+  Gender,
+  LateStartReason,
+  ManagedBy,
+  OrderType,
+  PlacementFeature,
+  PlacementType,
+  Rating,
+  RequirementStatus,
+  ReviewKind,
+  RoshLevel,
+  SessionStatus,
+  TerminationReason,
+} from "@/generated/prisma/enums";
+
+/** R8: each outcome in words with the nDelius code it corresponds to. */
+export const ATTENDANCE_OUTCOME_LABEL: Record<AttendanceOutcome, string> = {
+  ATTENDED_COMPLIED: "Attended and complied (ATTC)",
+  ATTENDED_FAILED_TO_COMPLY: "Attended but failed to comply (AFTC)",
+  ATTENDED_SENT_HOME_BEHAVIOUR: "Sent home for behaviour (ATSH)",
+  ATTENDED_SENT_HOME_SERVICE: "Sent home by the service (ATSS)",
+  ACCEPTABLE_ABSENCE: "Acceptable absence",
+  UNACCEPTABLE_ABSENCE: "Unacceptable absence (UAAB)",
+};
+
+export const ABSENCE_REASON_LABEL: Record<AbsenceReason, string> = {
+  MEDICAL: "Medical",
+  EMPLOYMENT: "Employment",
+  FAMILY_CHILDCARE: "Family or childcare",
+  COURT_LEGAL: "Court or legal appointment",
+  STOOD_DOWN: "Session stood down by the service",
+  PROFESSIONAL_JUDGEMENT: "Professional judgement",
+  OTHER: "Other reason",
+};
+
+export const RATING_LABEL: Record<Rating, string> = {
+  EXCELLENT: "Excellent",
+  GOOD: "Good",
+  SATISFACTORY: "Satisfactory",
+  UNSATISFACTORY: "Unsatisfactory",
+  POOR: "Poor",
+  NOT_APPLICABLE: "Not applicable",
+};
+
+export const ENFORCEMENT_TYPE_LABEL: Record<EnforcementType, string> = {
+  WARNING: "Warning given",
+  BREACH: "Breach started",
+};
+
+export const BREACH_OUTCOME_LABEL: Record<BreachOutcomeType, string> = {
+  CONTINUE: "Court: order to continue",
+  HOURS_ADDED: "Court: hours added",
+  REVOKED: "Court: order revoked",
+  WARRANT_ISSUED: "Court: warrant issued",
+  WARRANT_EXECUTED: "Warrant executed",
+};
+
+export const REVIEW_KIND_LABEL: Record<ReviewKind, string> = {
+  SIX_MONTH: "6-month review",
+  NINE_MONTH: "9-month review",
+  OTHER: "Review",
+};
+
+export const APPROVAL_KIND_LABEL: Record<ApprovalKind, string> = {
+  ACCEPTED_ABSENCE: "Accepted absence (3rd or later)",
+  RISK_OVERRIDE: "Risk conflict override",
+  HIGH_ROSH_INDIVIDUAL: "High RoSH on an individual placement",
+};
+
+export const APPROVAL_STATUS_LABEL: Record<ApprovalStatus, string> = {
+  PENDING: "Waiting for a decision",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+};
+
+export const PLACEMENT_TYPE_LABEL: Record<PlacementType, string> = {
+  GROUP: "Group work party",
+  INDIVIDUAL: "Individual placement",
+  INDUCTION: "Induction",
+  ETE: "Education, training or employment",
+};
+
+export const PLACEMENT_FEATURE_LABEL: Record<PlacementFeature, string> = {
+  CHILDREN_PRESENT: "Children present",
+  VULNERABLE_ADULTS: "Vulnerable adults present",
+  LONE_WORKING: "Lone working",
+  FEMALE_ONLY: "Women only",
+  WELFARE_FACILITIES: "Welfare facilities on site",
+  TOOLS: "Tools used",
+};
+
+export const REQUIREMENT_STATUS_LABEL: Record<RequirementStatus, string> = {
+  ACTIVE: "Active",
+  COMPLETED: "Completed",
+  TERMINATED: "Terminated",
+};
+
+export const TERMINATION_REASON_LABEL: Record<TerminationReason, string> = {
+  REVOKED: "revoked by the court",
+  EXPIRED_INCOMPLETE: "expired with hours outstanding",
+  OTHER: "other reason",
+};
+
+export const ORDER_TYPE_LABEL: Record<OrderType, string> = {
+  COMMUNITY_ORDER: "Community order",
+  SUSPENDED_SENTENCE_ORDER: "Suspended sentence order",
+};
+
+export const MANAGED_BY_LABEL: Record<ManagedBy, string> = {
+  STANDALONE_UPW: "Unpaid work team (stand-alone order)",
+  SENTENCE_MANAGEMENT: "Sentence management (PDU team)",
+};
+
+export const ROSH_LABEL: Record<RoshLevel, string> = {
+  LOW: "Low",
+  MEDIUM: "Medium",
+  HIGH: "High",
+  VERY_HIGH: "Very high",
+};
+
+export const ETE_REASON_LABEL: Record<EteReason, string> = {
+  NOT_IN_WORK: "Not in work or training",
+  AT_RISK_OF_LOSING_EMPLOYMENT: "At risk of losing employment",
+  DEVELOPING_EMPLOYMENT_OPTIONS: "Developing employment options",
+};
+
+export const GENDER_LABEL: Record<Gender, string> = {
+  MALE: "Male",
+  FEMALE: "Female",
+  OTHER: "Other",
+};
+
+export const LATE_START_REASON_LABEL: Record<LateStartReason, string> = {
+  PERSON_UNAVAILABLE: "Person unavailable",
+  NO_SUITABLE_PLACEMENT: "No suitable placement",
+  ASSESSMENT_DELAYED: "Assessment delayed",
+  HEALTH: "Health",
+  SERVICE_CAPACITY: "Service capacity",
+  OTHER: "Other",
+};
+
+export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
+  SCHEDULED: "Scheduled",
+  CLOSED: "Closed",
+  CANCELLED: "Cancelled",
+};

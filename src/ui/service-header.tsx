@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { AppUser } from "@/server/auth/access";
+import { ROLE_LABEL } from "@/server/auth/roles";
+import { NAV_BY_ROLE } from "./nav";
+import { SignOutButton } from "./sign-out-button";
+import { MainNav } from "./main-nav";
+
+/** The black service header: service name, who is signed in (role and region), and the role's navigation. */
+export function ServiceHeader({ user, regionName }: { user: AppUser; regionName: string | null }) {
+  const nav = NAV_BY_ROLE[user.role];
+  return (
+    <header className="border-b-[10px] border-brand bg-ink text-white">
+      <div className="width-container flex flex-wrap items-center justify-between gap-3 py-3">
+        <Link href="/" className="focusable text-2xl font-bold text-white no-underline hover:text-white hover:underline">
+          Community Payback
+        </Link>
+        <div className="flex flex-wrap items-center gap-4 text-base">
+          <p className="m-0" data-testid="signed-in-as">
+            <span className="font-bold">{user.name}</span>
+            <span className="block sm:inline sm:before:content-['_·_']">{ROLE_LABEL[user.role]}</span>
+            <span className="block sm:inline sm:before:content-['_·_']">{regionName ?? "All regions"}</span>
+          </p>
+          <SignOutButton />
+        </div>
+      </div>
+      {nav.length > 0 && <MainNav items={nav} />}
+    </header>
+  );
+}
