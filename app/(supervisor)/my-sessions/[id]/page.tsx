@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { findSessionRoster, recordRosterRiskView, type SessionRoster } from "@/server/queries/my-sessions";
+import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
+import { PageHeading } from "@/ui/page-heading";
+import { SummaryList } from "@/ui/summary-list";
+import { Tag } from "@/ui/tag";
+import { formatWeekdayDate } from "@/ui/format";
+import { PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
+
+export const metadata: Metadata = { title: "Session roster" };
+
+type Person = SessionRoster["people"][number];
+
+const featureList = (features: readonly (keyof typeof PLACEMENT_FEATURE_LABEL)[]) =>
+  features.map((feature) => PLACEMENT_FEATURE_LABEL[feature].toLowerCase()).join(", ");
+
+function RiskCodes({ person }: { person: Person }) {
+  if (person.riskCodes.length === 0) return <p>No risk codes recorded.</p>;
+  return (
+    <ul className="m-0 mb-4 list-none p-0">
+      {person.riskCodes.map((riskCode) => (
+        <li key={riskCode.code} className={`mb-3 border-l-[5px] py-1 pl-3 ${riskCode.relevantHere.length > 0 ? "border-error" : "border-border"}`}>
+          <p className="mb-1 font-bold">
+            {riskCode.title} <span className="font-normal text-secondary">({riskCode.code})</span>
+          </p>
+          {riskCode.relevantHere.length > 0 && (
+            <p className="mb-1 font-bold text-error">
+              <span aria-hidden="true">⚠ </span>Relevant to this placement: {featureList(riskCode.relevantHere)}
+            </p>
+          )}
+          <p className="mb-1 whitespace-pre-line">
+            <span className="font-bold">What to do: </span>
+            {riskCode.guidance}
+          </p>
+          {riskCode.note && <p className="mb-1 whitespace-pre-line">Note: {riskCode.note}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PersonCard({ person }: { person: Person }) {
+  const headingId = `person-${person.allocationId}`;
+  return (
+    <li className="summary-card mb-6">
+      <section aria-labelledby={headingId}>
+        <h3 id={headingId} className="mb-1">
+          {person.name}
+        </h3>
+        <p className="mb-3 text-secondary">CRN {person.crn}</p>
+        <p className="mb-3">
+          <span className="font-bold">Risk of serious harm: </span>
+          {person.rosh ? ROSH_LABEL[person.rosh] : "Not assessed"}
+        </p>
+        <h4 className="mb-2 font-bold">Risks and what to do</h4>
+        <RiskCodes person={person} />
+        <h4 className="mb-2 font-bold">Reasonable adjustments</h4>
+        <p className="whitespace-pre-line">{person.adjustments || "None recorded."}</p>
+        <h4 className="mb-2 font-bold">If you need the office</h4>
+        {person.contact ? (
+          <p>
+            Phone {person.contact.name} on{" "}
+            <a href={`tel:${person.contact.phone.replace(/[^\d+]/g, "")}`} className="inline-block min-h-11 py-2">
+              {person.contact.phone}
+            </a>
+          </p>
+        ) : (
+          <p>No coordinator phone number is recorded. Phone your unpaid work office on its usual number.</p>
+        )}
+        <p className="mb-0">
+          <span className="font-bold">Attendance: </span>
+          {person.outcome ? OUTCOME_INFO[person.outcome].label : "Not recorded yet"}
+        </p>
+      </section>
+    </li>
+  );
+}
+
+/** A session's roster for its supervisor, with the risk information needed on site (each view is audited). */
+export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["SUPERVISOR"]);
+  const { id } = await params;
+  const roster = await orNotFound(findSessionRoster(user, id));
+  await recordRosterRiskView(user, roster);
+  const { placement } = roster;
+  const address = [placement.address, placement.postcode].filter(Boolean).join(", ");
+
+  return (
+    <>
+      <p className="mb-4">
+        <Link href="/my-sessions" className="inline-block min-h-11 py-2">
+          Back to my sessions
+        </Link>
+      </p>
+      <PageHeading caption={formatWeekdayDate(roster.date)}>{placement.name}</PageHeading>
+      {roster.status !== "SCHEDULED" && (
+        <p>
+          <Tag colour={roster.status === "CANCELLED" ? "red" : "grey"}>{SESSION_STATUS_LABEL[roster.status]}</Tag>
+        </p>
+      )}
+      <SummaryList
+        rows={[
+          { key: "Time", value: `${roster.startTime} to ${roster.endTime}` },
+          { key: "Where", value: address || "No address recorded" },
+          ...(roster.pickUpPoint ? [{ key: "Pick-up", value: `${roster.pickUpPoint}${roster.pickUpTime ? ` at ${roster.pickUpTime}` : ""}` }] : []),
+          { key: "This placement has", value: placement.features.length > 0 ? featureList(placement.features) : "No features recorded" },
+          ...(placement.whatToBring ? [{ key: "What to wear and bring", value: placement.whatToBring }] : []),
+          { key: "Booked", value: `${roster.bookedCount} (places for ${roster.capacity})` },
+        ]}
+      />
+
+      <h2>Who is booked</h2>
+      {roster.people.length === 0 && roster.restrictedNotShown === 0 && <p>Nobody is booked on this session yet.</p>}
+      {roster.people.length > 0 && (
+        <ul className="m-0 list-none p-0">
+          {roster.people.map((person) => (
+            <PersonCard key={person.allocationId} person={person} />
+          ))}
+        </ul>
+      )}
+      {roster.restrictedNotShown > 0 && (
+        <p>
+          {roster.restrictedNotShown === 1 ? "1 more person is" : `${roster.restrictedNotShown} more people are`} booked on a restricted case.
+          Your coordinator will tell you what you need to know.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+// R10 Allocation: whether a person may be booked on a session. Returns every blocking
+// reason at once (so the UI can show them all before the click) and the warnings that
+// do not block. The server calls this again inside the booking transaction, with the
+// session's allocation count read under a lock, so capacity holds under concurrency.
+
+import { availabilityClash, type Availability } from "./availability";
+import type { IsoDate } from "./dates";
+import { formatDate } from "./format";
+import { warnWhenOutstandingOver300, type RequirementHours } from "./hours";
+import {
+  highRoshOnIndividualPlacement,
+  isLoneWomanInMaleGroup,
+  isManOnWomenOnlyPlacement,
+  riskConflicts,
+  type PersonRiskCode,
+} from "./placement-safety";
+import { DEFAULT_POLICY, type RulePolicy } from "./policy";
+import { checkWithinEffectiveEnd, needsLateStartReason } from "./requirement-dates";
+import type { Refusal, RuleCode, RuleWarning } from "./rule-codes";
+import { timesOverlap, type TimeOfDay } from "./time-of-day";
+import type { Gender, LateStartReason, PlacementFeature, PlacementType, RequirementStatus, RoshLevel } from "./vocabulary";
+
+export interface AllocationInput {
+  today: IsoDate;
+  requirement: {
+    status: RequirementStatus;
+    minutesCredited: number;
+    requiredMinutes: number;
+    assessmentComplete: boolean;
+    startDeadline: IsoDate;
+    effectiveEndDate: IsoDate;
+    /** True when this would be the person's first work (non-induction) session on the requirement. */
+    isFirstWorkSession: boolean;
+    /** An induction attended, or booked before this session's date. */
+    hasInductionBefore: boolean;
+  };
+  person: {
+    gender: Gender;
+    rosh: RoshLevel | null;
+    riskCodes: readonly PersonRiskCode[];
+    availability?: Availability | null;
+    commitments?: { employment?: string | null; caringDuties?: string | null; religiousObservance?: string | null };
+    /** The person's other bookings (any requirement), for double booking. */
+    otherBookings: readonly { date: IsoDate; startTime: TimeOfDay; endTime: TimeOfDay }[];
+    /** All the person's requirements, for R1's "more than 300 hours outstanding" warning. */
+    requirementsHours?: readonly RequirementHours[];
+  };
+  session: {
+    date: IsoDate;
+    startTime: TimeOfDay;
+    endTime: TimeOfDay;
+    capacity: number;
+    /** Booked allocations on the session now, not counting this one. */
+    allocationsCount: number;
+    placementType: PlacementType;
+    placementFeatures: readonly PlacementFeature[];
+    supervisorGender: Gender | null;
+    /** The other people on probation already booked on it. */
+    othersOnSession: readonly { gender: Gender; loneWomanConsent?: boolean }[];
+  };
+  booking: {
+    retrospective?: boolean;
+    lateStartReason?: { category: LateStartReason; note: string } | null;
+    overrideReason?: string | null;
+    callerIsManager: boolean;
+    /** A manager has approved HIGH/VERY_HIGH RoSH on this individual placement. */
+    roshApproved?: boolean;
+    consentRecorded?: boolean;
+  };
+}
+
+export type AllocationCheck =
+  | { ok: true; refusals: []; warnings: RuleWarning[]; overridden: Refusal[] }
+  | ({ ok: false } & Refusal & { refusals: Refusal[]; warnings: RuleWarning[]; overridden: Refusal[] });
+
+function reason(code: RuleCode, message: string, field?: string, details?: Record<string, unknown>): Refusal {
+  return { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) };
+}
+
+/** The most people a session may take: floor(capacity × over-subscription % / 100). */
+export function sessionLimit(capacity: number, overSubscriptionPercent: number): number {
+  return Math.floor((capacity * overSubscriptionPercent) / 100);
+}
+
+// R10
+export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEFAULT_POLICY): AllocationCheck {
+  const { today, requirement, person, session, booking } = input;
+  const refusals: Refusal[] = [];
+  const warnings: RuleWarning[] = [];
+  const overridden: Refusal[] = [];
+  const hasOverride = Boolean(booking.overrideReason?.trim());
+
+  if (!requirement.assessmentComplete) {
+    refusals.push(reason("ASSESSMENT_INCOMPLETE", "The assessment must be completed before work sessions can be booked."));
+  }
+  if (requirement.status !== "ACTIVE" || requirement.minutesCredited >= requirement.requiredMinutes) {
+    const words = requirement.status === "TERMINATED" ? "has been terminated" : "has been completed";
+    refusals.push(reason("REQUIREMENT_NOT_ACTIVE", `This requirement ${words}, so no more sessions can be booked.`));
+  }
+  if (session.date < today && !booking.retrospective) {
+    refusals.push(
+      reason("SESSION_IN_PAST", `This session was on ${formatDate(session.date)}. Only book a past session to enter a paper register, as a retrospective booking.`, "sessionId"),
+    );
+  }
+  const withinEnd = checkWithinEffectiveEnd(
+    { sessionDate: session.date, effectiveEndDate: requirement.effectiveEndDate, today },
+    policy,
+  );
+  if (!withinEnd.ok) refusals.push(withinEnd);
+
+  const limit = sessionLimit(session.capacity, policy.overSubscriptionPercent);
+  if (session.allocationsCount >= limit) {
+    refusals.push(
+      reason("SESSION_FULL", `This session is full: ${session.allocationsCount} people are booked and the limit is ${limit} (${policy.overSubscriptionPercent}% of ${session.capacity} places).`, "sessionId", { limit, allocationsCount: session.allocationsCount }),
+    );
+  } else if (session.allocationsCount >= session.capacity) {
+    warnings.push({
+      code: "OVER_CAPACITY",
+      message: `This session has ${session.capacity} places and ${session.allocationsCount} people are already booked; this booking over-subscribes it.`,
+    });
+  }
+  const clash = person.otherBookings.find((b) => b.date === session.date && timesOverlap(b, session));
+  if (clash) {
+    refusals.push(
+      reason("DOUBLE_BOOKED", `This person is already booked from ${clash.startTime} to ${clash.endTime} on ${formatDate(clash.date)}.`, "caseId", { clash }),
+    );
+  }
+  if (isManOnWomenOnlyPlacement(person.gender, session.placementFeatures)) {
+    refusals.push(reason("WOMEN_ONLY_PLACEMENT", "This is a female-only placement, so a man cannot be booked on it."));
+  }
+
+  const conflicts = riskConflicts({
+    riskCodes: person.riskCodes,
+    placementFeatures: session.placementFeatures,
+    supervisorGender: session.supervisorGender,
+  });
+  if (conflicts.length > 0) {
+    const conflict = reason(
+      "RISK_CONFLICT",
+      `A risk code conflicts with this placement. ${conflicts.map((c) => c.message).join(" ")} A regional manager can override this with a reason.`,
+      "overrideReason",
+      { conflicts },
+    );
+    if (hasOverride && booking.callerIsManager) {
+      overridden.push(conflict);
+      warnings.push({ code: "RISK_CONFLICT_OVERRIDDEN", message: `Risk conflict overridden by a manager: ${booking.overrideReason?.trim()}` });
+    } else {
+      refusals.push(conflict);
+    }
+  }
+  if (hasOverride && !booking.callerIsManager) {
+    refusals.push(reason("OVERRIDE_NOT_ALLOWED", "Only a regional manager can override a risk conflict.", "overrideReason"));
+  }
+  if (highRoshOnIndividualPlacement(person.rosh, session.placementType)) {
+    const approved = booking.roshApproved === true || (booking.callerIsManager && hasOverride);
+    if (!approved) {
+      refusals.push(
+        reason("APPROVAL_REQUIRED", `This person's risk of serious harm is ${person.rosh === "VERY_HIGH" ? "very high" : "high"}. A regional manager must approve them working on an individual placement.`, "overrideReason", { rosh: person.rosh }),
+      );
+    }
+  }
+  if (
+    isLoneWomanInMaleGroup({ personGender: person.gender, placementType: session.placementType, othersOnSession: session.othersOnSession }) &&
+    !booking.consentRecorded
+  ) {
+    refusals.push(
+      reason("LONE_WOMAN_CONSENT_REQUIRED", "She would be the only woman in an all-male group. Record that she has agreed to this before booking.", "consentRecorded"),
+    );
+  }
+  const lateReason = booking.lateStartReason;
+  if (
+    needsLateStartReason({
+      sessionDate: session.date,
+      startDeadline: requirement.startDeadline,
+      isFirstWorkSession: requirement.isFirstWorkSession,
+      placementType: session.placementType,
+    }) &&
+    !(lateReason?.category && lateReason.note.trim())
+  ) {
+    refusals.push(
+      reason("LATE_START_REASON_REQUIRED", `This first work session is after the start deadline of ${formatDate(requirement.startDeadline)}. Record why the start is late (a reason and a note).`, "lateStartReason", { startDeadline: requirement.startDeadline }),
+    );
+  }
+
+  addWarnings(input, policy, warnings);
+  const first = refusals[0];
+  if (!first) return { ok: true, refusals: [], warnings, overridden };
+  return { ok: false, ...first, refusals, warnings, overridden };
+}
+
+function addWarnings(input: AllocationInput, policy: RulePolicy, warnings: RuleWarning[]): void {
+  const { person, session, requirement } = input;
+  const availability = availabilityClash({
+    availability: person.availability,
+    sessionDate: session.date,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    commitments: person.commitments,
+  });
+  if (availability) warnings.push(availability);
+  if (session.placementType !== "INDUCTION" && !requirement.hasInductionBefore) {
+    warnings.push({ code: "NO_INDUCTION_YET", message: "This person has not had an induction yet. An induction should come before their first work session." });
+  }
+  const outstanding = warnWhenOutstandingOver300(person.requirementsHours ?? [], policy);
+  if (outstanding) warnings.push(outstanding);
+  const women = session.othersOnSession.filter((o) => o.gender === "FEMALE");
+  const onlyWoman = women[0];
+  if (person.gender === "MALE" && session.placementType === "GROUP" && women.length === 1 && onlyWoman && !onlyWoman.loneWomanConsent) {
+    const othersAllMale = session.othersOnSession.every((o) => o.gender !== "OTHER");
+    if (othersAllMale) {
+      warnings.push({ code: "LONE_WOMAN_ON_SESSION", message: "One woman is booked on this session with only men. Check she has agreed to this before adding another man." });
+    }
+  }
+}

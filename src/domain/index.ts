@@ -1,0 +1,24 @@
+// The public API of the domain layer: pure rules of domain.md, no I/O.
+export * from "./dates";
+export * from "./time-of-day";
+export * from "./format";
+export * from "./rule-codes";
+export * from "./vocabulary";
+export * from "./policy";
+export * from "./bank-holidays";
+export { BANK_HOLIDAYS_2015_2030 } from "./bank-holidays-data";
+export * from "./working-days";
+export * from "./hours";
+export * from "./requirement-dates";
+export * from "./backlog";
+export * from "./dormant";
+export * from "./ete";
+export * from "./attendance-outcomes";
+export * from "./crediting";
+export * from "./enforcement";
+export * from "./warning-letter";
+export * from "./placement-safety";
+export * from "./availability";
+export * from "./allocation";
+export * from "./rag";
+export * from "./requirement-status";

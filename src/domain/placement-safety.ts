@@ -1,0 +1,99 @@
+// R10's safeguarding checks: risk codes against placement features, women-only
+// placements, a woman alone with men, and high RoSH on individual placements.
+
+import type { Gender, PlacementFeature, PlacementType, RoshLevel } from "./vocabulary";
+
+/** A person's risk code with the features the national catalogue says it conflicts with. */
+export interface PersonRiskCode {
+  code: string;
+  title?: string;
+  conflictsWith: readonly PlacementFeature[];
+}
+
+/**
+ * Seed values for the catalogue's `conflictsWith` (administrators maintain the real list).
+ * RC and RW are domain §4's; SO and MED are what a probation professional would expect.
+ */
+export const DEFAULT_RISK_CONFLICTS: Readonly<Record<string, readonly PlacementFeature[]>> = {
+  RC: ["CHILDREN_PRESENT"],
+  RW: ["FEMALE_ONLY"],
+  SO: ["CHILDREN_PRESENT", "VULNERABLE_ADULTS"],
+  MED: ["TOOLS"],
+};
+
+export interface RiskConflict {
+  code: string;
+  feature: PlacementFeature;
+  message: string;
+}
+
+const FEATURE_WORDS: Readonly<Record<PlacementFeature, string>> = {
+  CHILDREN_PRESENT: "children are present",
+  VULNERABLE_ADULTS: "vulnerable adults are present",
+  LONE_WORKING: "the work is done alone with the supervisor",
+  FEMALE_ONLY: "it is a female-only placement",
+  WELFARE_FACILITIES: "it has welfare facilities",
+  TOOLS: "tools are used",
+};
+
+// R10
+/**
+ * Risk codes that conflict with the placement: each catalogue conflict, plus the rule
+ * that risk to women (RW) conflicts with lone working when the supervisor is a woman.
+ */
+export function riskConflicts(input: {
+  riskCodes: readonly PersonRiskCode[];
+  placementFeatures: readonly PlacementFeature[];
+  supervisorGender: Gender | null;
+}): RiskConflict[] {
+  const features = new Set(input.placementFeatures);
+  const conflicts: RiskConflict[] = [];
+  for (const risk of input.riskCodes) {
+    const label = risk.title ? `${risk.code} (${risk.title})` : risk.code;
+    for (const feature of risk.conflictsWith) {
+      if (features.has(feature)) {
+        conflicts.push({ code: risk.code, feature, message: `Risk code ${label}: ${FEATURE_WORDS[feature]}.` });
+      }
+    }
+    if (risk.code === "RW" && features.has("LONE_WORKING") && input.supervisorGender === "FEMALE") {
+      if (!conflicts.some((c) => c.code === "RW" && c.feature === "LONE_WORKING")) {
+        conflicts.push({
+          code: "RW",
+          feature: "LONE_WORKING",
+          message: `Risk code ${label}: they would be working alone with a female supervisor.`,
+        });
+      }
+    }
+  }
+  return conflicts;
+}
+
+// R10
+/** A man cannot be placed on a female-only placement (no override). */
+export function isManOnWomenOnlyPlacement(personGender: Gender, placementFeatures: readonly PlacementFeature[]): boolean {
+  return personGender === "MALE" && placementFeatures.includes("FEMALE_ONLY");
+}
+
+// R10
+/**
+ * A woman placed alone in an otherwise all-male group needs her recorded consent. The
+ * "group" is the other people on probation booked on the session (not the supervisor).
+ */
+export function isLoneWomanInMaleGroup(input: {
+  personGender: Gender;
+  placementType: PlacementType;
+  othersOnSession: readonly { gender: Gender }[];
+}): boolean {
+  return (
+    input.personGender === "FEMALE" &&
+    input.placementType === "GROUP" &&
+    input.othersOnSession.length > 0 &&
+    input.othersOnSession.every((o) => o.gender === "MALE")
+  );
+}
+
+// R10
+/** HIGH or VERY_HIGH risk of serious harm on an individual placement needs a manager's approval. */
+export function highRoshOnIndividualPlacement(rosh: RoshLevel | null, placementType: PlacementType): boolean {
+  return placementType === "INDIVIDUAL" && (rosh === "HIGH" || rosh === "VERY_HIGH");
+}

@@ -1,0 +1,61 @@
+// Nearing-end RAG (domain §5): for a case with hours outstanding,
+//   red   = past its effective end date, or 4 weeks or fewer left;
+//   amber = at the pace of the last 8 weeks it would finish after its effective end date;
+//   green = otherwise.
+// The dashboard lists the cases within 8 weeks of their effective end date (`isNearingEnd`).
+
+import { addDays, daysBetween, type IsoDate } from "./dates";
+import { policyOn, type RulePolicy } from "./policy";
+
+export type Rag = "RED" | "AMBER" | "GREEN";
+
+export interface DatedMinutes {
+  date: IsoDate;
+  minutes: number;
+}
+
+/** Minutes credited (work and ETE) in the pace window: the 8 weeks up to and including asOf. */
+export function minutesInLastWeeks(
+  credits: readonly DatedMinutes[],
+  asOf: IsoDate,
+  policy: RulePolicy = policyOn(asOf),
+): number {
+  const from = addDays(asOf, -(policy.paceWeeks * 7 - 1));
+  return credits.filter((c) => c.date >= from && c.date <= asOf).reduce((sum, c) => sum + c.minutes, 0);
+}
+
+/**
+ * When the outstanding minutes would be done at the recent pace; null when nothing was
+ * credited in the window (no pace, so no projection). asOf itself when nothing is outstanding.
+ */
+export function projectedCompletionDate(
+  input: { asOf: IsoDate; outstandingMinutes: number; minutesInPaceWindow: number },
+  policy: RulePolicy = policyOn(input.asOf),
+): IsoDate | null {
+  if (input.outstandingMinutes <= 0) return input.asOf;
+  if (input.minutesInPaceWindow <= 0) return null;
+  const windowDays = policy.paceWeeks * 7;
+  // ceil(outstanding ÷ (minutes per day)) in integers.
+  const daysNeeded = Math.ceil((input.outstandingMinutes * windowDays) / input.minutesInPaceWindow);
+  return addDays(input.asOf, daysNeeded);
+}
+
+/** Within 8 weeks of the effective end date (or past it) with hours outstanding. */
+export function isNearingEnd(
+  input: { asOf: IsoDate; effectiveEndDate: IsoDate; outstandingMinutes: number },
+  policy: RulePolicy = policyOn(input.asOf),
+): boolean {
+  return input.outstandingMinutes > 0 && daysBetween(input.asOf, input.effectiveEndDate) <= policy.nearingEndWeeks * 7;
+}
+
+/** RAG for a case with hours outstanding; null when nothing is outstanding. */
+export function ragStatus(
+  input: { asOf: IsoDate; effectiveEndDate: IsoDate; outstandingMinutes: number; minutesInPaceWindow: number },
+  policy: RulePolicy = policyOn(input.asOf),
+): Rag | null {
+  if (input.outstandingMinutes <= 0) return null;
+  if (daysBetween(input.asOf, input.effectiveEndDate) <= policy.redWeeks * 7) return "RED";
+  const projected = projectedCompletionDate(input, policy);
+  if (projected === null || projected > input.effectiveEndDate) return "AMBER";
+  return "GREEN";
+}

@@ -1,0 +1,177 @@
+// The computed fields of a case (api.md "A case carries…"), derived in one place from
+// plain facts and an as-of date, so the case view, the API and the dashboards' definitions
+// agree. Dashboards aggregate in SQL for speed; their SQL must match these definitions,
+// and tests can compare the two on the same data.
+
+import type { AttendanceOutcome } from "./attendance-outcomes";
+import { isInBacklog, statusOn } from "./backlog";
+import type { BankHolidayCalendar } from "./bank-holidays";
+import { totalCredited } from "./crediting";
+import type { IsoDate } from "./dates";
+import { isDormant } from "./dormant";
+import { breachStateOn, type EnforcementAction } from "./enforcement";
+import { eteAllowanceMinutes } from "./ete";
+import { outstandingMinutes, requiredMinutes } from "./hours";
+import { policyOn, type PolicyOverrides } from "./policy";
+import { isNearingEnd, minutesInLastWeeks, projectedCompletionDate, ragStatus, type Rag } from "./rag";
+import {
+  commencedOn,
+  commencedWithinDeadline,
+  completedWithinTwelveMonths,
+  effectiveEndDate,
+  reviewDueDates,
+  startDeadline,
+  twelveMonthEnd,
+  type Extension,
+  type ReviewDue,
+} from "./requirement-dates";
+import type { PlacementType, RequirementStatus } from "./vocabulary";
+
+export interface RequirementFacts {
+  sentenceDate: IsoDate;
+  /** Current hours ordered (after any HOURS_ADDED). */
+  hoursOrdered: number;
+  /** Hours first ordered; with it, hours ordered on a past date follow the HOURS_ADDED outcomes. */
+  originalHoursOrdered?: number;
+  /** Only if court-added hours are kept apart from hoursOrdered (see hours.ts). */
+  courtAddedHours?: number;
+  /** Stored status and the date it stopped being ACTIVE (completedOn or terminatedOn). */
+  status: RequirementStatus;
+  closedOn?: IsoDate | null;
+  eteEligible: boolean;
+  attendances: readonly {
+    date: IsoDate;
+    outcome: AttendanceOutcome;
+    minutesCredited: number;
+    placementType?: PlacementType;
+  }[];
+  eteCredits: readonly { date: IsoDate; minutes: number }[];
+  extensions: readonly Extension[];
+  enforcementActions: readonly EnforcementAction[];
+}
+
+export interface RequirementView {
+  asOf: IsoDate;
+  status: RequirementStatus | null;
+  hoursOrdered: number;
+  requiredMinutes: number;
+  minutesCredited: number;
+  minutesEte: number;
+  outstandingMinutes: number;
+  completedOn: IsoDate | null;
+  startDeadline: IsoDate;
+  commencedOn: IsoDate | null;
+  commencedWithinDeadline: boolean | null;
+  twelveMonthEnd: IsoDate;
+  effectiveEndDate: IsoDate;
+  completedWithinTwelveMonths: boolean;
+  reviews: ReviewDue[];
+  inBacklog: boolean;
+  dormant: boolean;
+  openBreach: boolean;
+  underWarrant: boolean;
+  nearingEnd: boolean;
+  rag: Rag | null;
+  projectedCompletionDate: IsoDate | null;
+  eteAllowanceMinutes: number;
+  eteRemainingMinutes: number;
+}
+
+/** Hours ordered on a date: the last HOURS_ADDED outcome by then, else the hours first ordered. */
+export function hoursOrderedOn(asOf: IsoDate, facts: RequirementFacts): number {
+  if (facts.originalHoursOrdered === undefined) return facts.hoursOrdered;
+  let hours = facts.originalHoursOrdered;
+  let latest = "";
+  for (const action of facts.enforcementActions) {
+    for (const o of action.outcomes ?? []) {
+      if (o.outcome === "HOURS_ADDED" && o.newHoursOrdered && o.date <= asOf && o.date >= latest) {
+        hours = o.newHoursOrdered;
+        latest = o.date;
+      }
+    }
+  }
+  return hours;
+}
+
+export function deriveRequirementStatus(
+  facts: RequirementFacts,
+  asOf: IsoDate,
+  options: { calendar: BankHolidayCalendar; overrides?: PolicyOverrides },
+): RequirementView {
+  const policy = policyOn(asOf, options.overrides);
+  const atSentence = policyOn(facts.sentenceDate, options.overrides);
+  const hours = hoursOrderedOn(asOf, facts);
+  const required = requiredMinutes(hours, facts.courtAddedHours ?? 0);
+
+  const attendances = facts.attendances.filter((a) => a.date <= asOf);
+  const eteCredits = facts.eteCredits.filter((c) => c.date <= asOf);
+  const credits = [
+    ...attendances.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
+    ...eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
+  ];
+  const totals = totalCredited(credits, required);
+  const minutesEte = eteCredits.reduce((sum, c) => sum + c.minutes, 0);
+  const outstanding = outstandingMinutes(required, totals.minutesCredited);
+
+  // A stored ACTIVE status that the credits have since completed is reported as COMPLETED (R7).
+  const completedOnEver =
+    facts.status === "COMPLETED" ? (facts.closedOn ?? totals.completedOn) : facts.status === "ACTIVE" ? totals.completedOn : null;
+  const completedOn = completedOnEver !== null && completedOnEver <= asOf ? completedOnEver : null;
+  const status =
+    completedOnEver !== null
+      ? statusOn(asOf, { sentenceDate: facts.sentenceDate, status: "COMPLETED", closedOn: completedOnEver })
+      : statusOn(asOf, facts);
+
+  const deadline = startDeadline(facts.sentenceDate, options.calendar, atSentence);
+  const commenced = commencedOn(attendances, asOf);
+  const endDate = effectiveEndDate(facts.sentenceDate, facts.extensions, asOf, atSentence);
+  const { openBreach, underWarrant } = breachStateOn(asOf, facts.enforcementActions);
+  const active = status === "ACTIVE";
+  const paceMinutes = minutesInLastWeeks(credits, asOf, policy);
+  const allowance = facts.eteEligible ? eteAllowanceMinutes(hours, policy) : 0;
+
+  return {
+    asOf,
+    status,
+    hoursOrdered: hours,
+    requiredMinutes: required,
+    minutesCredited: totals.minutesCredited,
+    minutesEte,
+    outstandingMinutes: outstanding,
+    completedOn,
+    startDeadline: deadline,
+    commencedOn: commenced,
+    commencedWithinDeadline: commencedWithinDeadline(commenced, deadline, asOf),
+    twelveMonthEnd: twelveMonthEnd(facts.sentenceDate, atSentence),
+    effectiveEndDate: endDate,
+    completedWithinTwelveMonths: completedWithinTwelveMonths(facts.sentenceDate, completedOn, atSentence),
+    reviews: reviewDueDates(facts.sentenceDate, atSentence),
+    inBacklog:
+      status !== null &&
+      isInBacklog(asOf, { status, sentenceDate: facts.sentenceDate, extensions: facts.extensions, openBreach, underWarrant }, policy),
+    dormant:
+      status !== null &&
+      isDormant(
+        asOf,
+        {
+          status,
+          sentenceDate: facts.sentenceDate,
+          openBreach,
+          underWarrant,
+          activityDates: [...attendances.map((a) => a.date), ...eteCredits.map((c) => c.date)],
+        },
+        policy,
+      ),
+    openBreach,
+    underWarrant,
+    nearingEnd: active && isNearingEnd({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding }, policy),
+    rag: active
+      ? ragStatus({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy)
+      : null,
+    projectedCompletionDate: active
+      ? projectedCompletionDate({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy)
+      : null,
+    eteAllowanceMinutes: allowance,
+    eteRemainingMinutes: Math.max(0, allowance - minutesEte),
+  };
+}

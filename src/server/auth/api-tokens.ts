@@ -1,0 +1,105 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Tx } from "@/server/db/create-client";
+import { audit } from "@/server/audit";
+import { AccessError, assertRole, notFound, type AppUser } from "./access";
+
+// API bearer tokens (api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
+// database keeps only its SHA-256 hash, so a leaked table cannot be replayed as credentials.
+// A fast hash (not bcrypt) is right here: the secret has 256 bits of entropy, nothing to guess.
+
+export const API_TOKEN_PREFIX = "cpb_";
+/** Tokens from POST /api/v1/auth/token last a working day and a half. */
+export const SIGN_IN_TOKEN_HOURS = 12;
+const LAST_USED_RESOLUTION_MS = 60_000;
+const MAX_EXPIRY_DAYS = 366;
+
+export type IssuedApiToken = { id: string; token: string; expiresAt: Date | null };
+
+export const hashApiToken = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
+
+export const generateApiToken = (): string => API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+
+/** Stores a new token's hash and returns the token itself: the only time it is ever seen. */
+export async function issueApiToken(tx: Tx, input: { userId: string; name: string; expiresAt: Date | null }): Promise<IssuedApiToken> {
+  const token = generateApiToken();
+  const row = await tx.apiToken.create({
+    data: { userId: input.userId, name: input.name, tokenHash: hashApiToken(token), expiresAt: input.expiresAt },
+    select: { id: true, expiresAt: true },
+  });
+  return { id: row.id, token, expiresAt: row.expiresAt };
+}
+
+/** An administrator creates a token for a user (role and region come from the user); audited without the token. */
+export async function createApiTokenForUser(
+  tx: Tx,
+  admin: AppUser,
+  input: { userId: string; name: string; expiresInDays?: number },
+  now = new Date(),
+): Promise<IssuedApiToken> {
+  assertRole(admin, ["ADMIN"]);
+  const name = input.name.trim();
+  if (!name || name.length > 100) throw new AccessError("FORBIDDEN", "Give the token a name of 1 to 100 characters");
+  const days = input.expiresInDays;
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS)) {
+    throw new AccessError("FORBIDDEN", `A token must expire after 1 to ${MAX_EXPIRY_DAYS} days`);
+  }
+  const user = await tx.user.findFirst({ where: { id: input.userId, active: true }, select: { id: true, regionId: true } });
+  if (!user) throw notFound("user");
+  const expiresAt = days === undefined ? null : new Date(now.getTime() + days * 86_400_000);
+  const issued = await issueApiToken(tx, { userId: user.id, name, expiresAt });
+  await audit(tx, admin, {
+    action: "api-token.create",
+    entityType: "ApiToken",
+    entityId: issued.id,
+    regionId: user.regionId,
+    after: { userId: user.id, name, expiresAt: expiresAt?.toISOString() ?? null },
+  });
+  return issued;
+}
+
+/** Revokes a token: an administrator any token, anyone else only their own. Unknown → 404. */
+export async function revokeApiToken(tx: Tx, actor: AppUser, tokenId: string, now = new Date()): Promise<void> {
+  const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, name: true, revokedAt: true } });
+  if (!token || (actor.role !== "ADMIN" && token.userId !== actor.id)) throw notFound("API token");
+  if (token.revokedAt) return;
+  await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now } });
+  await audit(tx, actor, {
+    action: "api-token.revoke",
+    entityType: "ApiToken",
+    entityId: token.id,
+    after: { userId: token.userId, name: token.name, revokedAt: now.toISOString() },
+  });
+}
+
+/** The token in an `Authorization: Bearer …` header, or null when the header is absent or another scheme. */
+export function bearerToken(header: string | null): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+/** The active user a bearer token belongs to, or null (unknown, revoked, expired, or user deactivated). */
+export async function authenticateBearer(tx: Tx, header: string | null, now = new Date()): Promise<AppUser | null> {
+  const token = bearerToken(header);
+  if (!token || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await tx.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, regionId: true, active: true, region: { select: { code: true } } } },
+    },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) return null;
+  // Record use at most once a minute, so a busy script does not write on every request.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await tx.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  const { user } = row;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, regionId: user.regionId, regionCode: user.region?.code ?? null };
+}

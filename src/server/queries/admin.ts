@@ -1,0 +1,56 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db/client";
+import { isoDateFromUtcDate, utcDateFromIsoDate } from "@/domain/dates";
+
+// Reads for the administrator's reference-data pages (read-only in issue 2).
+
+export const USERS_PER_PAGE = 50;
+
+/** Everyone who can sign in, active first, grouped by role then name. */
+export async function listUsers(options: { page: number }) {
+  const [total, users] = await Promise.all([
+    db.user.count(),
+    db.user.findMany({
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        active: true,
+        phone: true,
+        region: { select: { name: true } },
+        pdu: { select: { name: true } },
+      },
+      orderBy: [{ active: "desc" }, { role: "asc" }, { name: "asc" }],
+      skip: (options.page - 1) * USERS_PER_PAGE,
+      take: USERS_PER_PAGE,
+    }),
+  ]);
+  return { total, users, pageCount: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
+}
+
+/** The national risk-code catalogue, in code order, active codes first. */
+export async function listRiskCodes() {
+  return db.riskCode.findMany({
+    select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, active: true },
+    orderBy: [{ active: "desc" }, { code: "asc" }],
+  });
+}
+
+/** The years that have at least one bank holiday, newest first (for the year filter). */
+export async function listBankHolidayYears(): Promise<number[]> {
+  const rows = await db.$queryRaw<{ year: number }[]>(Prisma.sql`
+    SELECT DISTINCT EXTRACT(YEAR FROM "date")::int AS year FROM "BankHoliday" ORDER BY year DESC`);
+  return rows.map((row) => row.year);
+}
+
+/** The bank holidays of one calendar year, in date order, saying who added each. */
+export async function listBankHolidays(year: number) {
+  const rows = await db.bankHoliday.findMany({
+    where: { date: { gte: utcDateFromIsoDate(`${year}-01-01`), lte: utcDateFromIsoDate(`${year}-12-31`) } },
+    select: { date: true, name: true, source: true, createdAt: true },
+    orderBy: { date: "asc" },
+  });
+  return rows.map((row) => ({ ...row, date: isoDateFromUtcDate(row.date) }));
+}

@@ -1,0 +1,199 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { PlacementFeature } from "@/generated/prisma/enums";
+import { visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import { db } from "@/server/db/client";
+import { addDays, isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
+
+// The supervisor's home and rosters. Supervisors reach sessions and people only through
+// sessions assigned to them (visibleSessionsWhere / visibleRequirementsWhere).
+
+/** How far ahead the home page looks: a fortnight covers the usual weekly patterns twice. */
+export const UPCOMING_DAYS = 14;
+/** Older open sessions beyond this are rare; the page says how many more there are. */
+const OPEN_EARLIER_LIMIT = 30;
+
+/** The placement features a person's risk codes conflict with (catalogue `conflictsWith` ∩ placement features). */
+export function conflictingFeatures(conflictsWith: readonly PlacementFeature[], features: readonly PlacementFeature[]): PlacementFeature[] {
+  return conflictsWith.filter((feature) => features.includes(feature));
+}
+
+const sessionCardSelect = {
+  id: true,
+  date: true,
+  startTime: true,
+  endTime: true,
+  status: true,
+  capacity: true,
+  pickUpPoint: true,
+  pickUpTime: true,
+  placement: { select: { name: true, address: true, postcode: true, features: true } },
+  allocations: {
+    where: { status: "BOOKED" },
+    select: { requirement: { select: { assessment: { select: { riskCodes: { select: { riskCode: { select: { conflictsWith: true } } } } } } } } },
+  },
+} satisfies Prisma.SessionSelect;
+
+type SessionCardRow = Prisma.SessionGetPayload<{ select: typeof sessionCardSelect }>;
+
+export type SessionCard = ReturnType<typeof toSessionCard>;
+
+function toSessionCard(row: SessionCardRow) {
+  const features = row.placement.features;
+  // Every booked person counts here, restricted cases included: the warning names nobody.
+  const peopleWithRelevantRisk = row.allocations.filter((allocation) =>
+    (allocation.requirement.assessment?.riskCodes ?? []).some((link) => conflictingFeatures(link.riskCode.conflictsWith, features).length > 0),
+  ).length;
+  return {
+    id: row.id,
+    date: isoDateFromUtcDate(row.date),
+    startTime: row.startTime,
+    endTime: row.endTime,
+    status: row.status,
+    capacity: row.capacity,
+    pickUpPoint: row.pickUpPoint,
+    pickUpTime: row.pickUpTime,
+    placementName: row.placement.name,
+    address: [row.placement.address, row.placement.postcode].filter(Boolean).join(", ") || null,
+    bookedCount: row.allocations.length,
+    peopleWithRelevantRisk,
+  };
+}
+
+/** Today's sessions, earlier sessions still to be closed, and the next fortnight's, for one supervisor. */
+export async function listMySessions(user: AppUser, today: IsoDate = todayInLondon()) {
+  const mine = visibleSessionsWhere(user);
+  const todayDate = utcDateFromIsoDate(today);
+  const orderBy: Prisma.SessionOrderByWithRelationInput[] = [{ date: "asc" }, { startTime: "asc" }];
+  const openEarlierWhere: Prisma.SessionWhereInput = { ...mine, status: "SCHEDULED", date: { lt: todayDate } };
+
+  const [todays, openEarlier, openEarlierTotal, upcoming] = await Promise.all([
+    db.session.findMany({ where: { ...mine, date: todayDate }, select: sessionCardSelect, orderBy }),
+    db.session.findMany({ where: openEarlierWhere, select: sessionCardSelect, orderBy, take: OPEN_EARLIER_LIMIT }),
+    db.session.count({ where: openEarlierWhere }),
+    db.session.findMany({
+      where: { ...mine, date: { gt: todayDate, lte: utcDateFromIsoDate(addDays(today, UPCOMING_DAYS)) } },
+      select: sessionCardSelect,
+      orderBy,
+    }),
+  ]);
+  return {
+    today,
+    todays: todays.map(toSessionCard),
+    openEarlier: openEarlier.map(toSessionCard),
+    openEarlierNotShown: Math.max(0, openEarlierTotal - openEarlier.length),
+    upcoming: upcoming.map(toSessionCard),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One session's roster with what a supervisor needs to run it safely: name, CRN, RoSH,
+ * risk codes with the catalogue's guidance, adjustments and whom to phone. Nothing more
+ * (no date of birth, address or offence). Null when the session is not the caller's.
+ */
+export async function findSessionRoster(user: AppUser, sessionId: string) {
+  if (!UUID.test(sessionId)) return null;
+  const session = await db.session.findFirst({
+    where: { id: sessionId, ...visibleSessionsWhere(user) },
+    select: {
+      id: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      status: true,
+      capacity: true,
+      pickUpPoint: true,
+      pickUpTime: true,
+      placement: { select: { name: true, type: true, address: true, postcode: true, features: true, whatToBring: true, regionId: true } },
+      _count: { select: { allocations: { where: { status: "BOOKED" } } } },
+      allocations: {
+        where: { status: "BOOKED", requirement: visibleRequirementsWhere(user) },
+        orderBy: [{ requirement: { person: { lastName: "asc" } } }, { requirement: { person: { firstName: "asc" } } }],
+        select: {
+          id: true,
+          attendance: { select: { outcome: true } },
+          requirement: {
+            select: {
+              id: true,
+              person: { select: { crn: true, firstName: true, lastName: true } },
+              coordinator: { select: { name: true, phone: true, active: true } },
+              assessment: {
+                select: {
+                  rosh: true,
+                  adjustments: true,
+                  riskCodes: {
+                    select: { note: true, riskCode: { select: { code: true, title: true, guidance: true, conflictsWith: true } } },
+                    orderBy: { riskCode: { code: "asc" } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+
+  const features = session.placement.features;
+  const regionCoordinator = await db.user.findFirst({
+    where: { regionId: session.placement.regionId, role: "COORDINATOR", active: true, phone: { not: null } },
+    select: { name: true, phone: true },
+    orderBy: { name: "asc" },
+  });
+
+  const people = session.allocations.map((allocation) => {
+    const { requirement } = allocation;
+    const caseCoordinator = requirement.coordinator?.active && requirement.coordinator.phone ? requirement.coordinator : null;
+    const contact = caseCoordinator ?? regionCoordinator;
+    return {
+      allocationId: allocation.id,
+      requirementId: requirement.id,
+      crn: requirement.person.crn,
+      name: `${requirement.person.firstName} ${requirement.person.lastName}`,
+      rosh: requirement.assessment?.rosh ?? null,
+      adjustments: requirement.assessment?.adjustments ?? null,
+      riskCodes: (requirement.assessment?.riskCodes ?? []).map((link) => ({
+        ...link.riskCode,
+        note: link.note,
+        relevantHere: conflictingFeatures(link.riskCode.conflictsWith, features),
+      })),
+      contact: contact?.phone ? { name: contact.name, phone: contact.phone } : null,
+      outcome: allocation.attendance?.outcome ?? null,
+    };
+  });
+
+  return {
+    id: session.id,
+    date: isoDateFromUtcDate(session.date),
+    startTime: session.startTime,
+    endTime: session.endTime,
+    status: session.status,
+    capacity: session.capacity,
+    pickUpPoint: session.pickUpPoint,
+    pickUpTime: session.pickUpTime,
+    placement: session.placement,
+    bookedCount: session._count.allocations,
+    restrictedNotShown: session._count.allocations - people.length,
+    people,
+  };
+}
+
+export type SessionRoster = NonNullable<Awaited<ReturnType<typeof findSessionRoster>>>;
+
+/** Viewing people's risk information is audited (domain §2): one row per roster view, naming whom it showed. */
+export async function recordRosterRiskView(user: AppUser, roster: SessionRoster): Promise<void> {
+  if (roster.people.length === 0) return;
+  await db.$transaction(async (tx) =>
+    audit(tx, user, {
+      action: "risk.view",
+      entityType: "Session",
+      entityId: roster.id,
+      regionId: roster.placement.regionId,
+      after: { requirementIds: roster.people.map((p) => p.requirementId), crns: roster.people.map((p) => p.crn) },
+    }),
+  );
+}
