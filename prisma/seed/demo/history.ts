@@ -34,6 +34,8 @@ export type HistoryPlan = {
   startDeadline: IsoDate;
   /** No more sessions after the last planned failure (warrant, revocation). */
   stopAfterLastFailure: boolean;
+  /** R10: a woman's recorded consent to work in an otherwise all-male group. */
+  consent: boolean;
   coordinatorId: string;
 };
 
@@ -41,8 +43,12 @@ export type HistoryResult = {
   failures: { attendanceId: string; date: IsoDate; slot: SessionSlot; outcome: AttendanceOutcome }[];
   thirdAbsence: { attendanceId: string; allocationId: string; date: IsoDate } | null;
   lastAttendedOn: IsoDate | null;
+  firstAttendedOn: IsoDate | null;
   firstWorkOn: IsoDate | null;
   totalMinutes: number;
+  eteMinutes: number;
+  /** The date the credits reached the required minutes (R7), if they did. */
+  completedOn: IsoDate | null;
 };
 
 const ABSENCE_NOTES: readonly (readonly [AbsenceReason, string])[] = [
@@ -58,7 +64,7 @@ const GOOD_RATINGS: readonly (readonly [Rating, number])[] = [["EXCELLENT", 2], 
 export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, plan: HistoryPlan): HistoryResult {
   const required = plan.requiredMinutes;
   const target = Math.min(plan.targetMinutes, required);
-  const result: HistoryResult = { failures: [], thirdAbsence: null, lastAttendedOn: null, firstWorkOn: null, totalMinutes: 0 };
+  const result: HistoryResult = { failures: [], thirdAbsence: null, lastAttendedOn: null, firstAttendedOn: null, firstWorkOn: null, totalMinutes: 0, eteMinutes: 0, completedOn: null };
   let total = 0;
   const failures = [...plan.failuresFrom].sort();
 
@@ -84,6 +90,8 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       leftAt = timeOfDayFromMinutes(left);
       total += credit;
       result.lastAttendedOn = slot.date;
+      result.firstAttendedOn ??= slot.date;
+      if (total === required) result.completedOn = slot.date;
     }
     const ratings = outcome === "ATTENDED_COMPLIED" ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: rng.weighted(GOOD_RATINGS) }
       : outcome === "ATTENDED_SENT_HOME_SERVICE" ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: "GOOD" as const }
@@ -105,7 +113,7 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   if (plan.inductionFrom) {
     const slot = book.findSlot(plan.induction, plan.inductionFrom, plan.workUntil, plan.requirementId);
     if (slot) {
-      const allocationId = book.book(slot, plan.requirementId, { ...lateStartExtras(plan.lateStart), createdById: plan.coordinatorId });
+      const allocationId = book.book(slot, plan.requirementId, { ...lateStartExtras(plan.lateStart), createdById: plan.coordinatorId, consentRecorded: plan.consent });
       if (slot.cancelled) attend(slot, allocationId, "ACCEPTABLE_ABSENCE", { reason: "STOOD_DOWN", note: "Induction cancelled: no room available." });
       else attend(slot, allocationId, "ATTENDED_COMPLIED");
       if (workFrom <= slot.date) workFrom = addDays(slot.date, 1);
@@ -131,6 +139,8 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       if (!credit || credit.date >= plan.workUntil) break;
       const minutes = Math.min(credit.minutes, required - total);
       total += minutes;
+      result.eteMinutes += minutes;
+      if (total === required) result.completedOn = credit.date;
       rows.eteCredits.push({
         id: rng.uuid(), requirementId: plan.requirementId, date: utcDateFromIsoDate(credit.date), minutes,
         activity: plan.etePlacementName, provider: plan.etePlacementName.split(" — ")[1] ?? null,
@@ -139,6 +149,9 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
     }
   };
 
+  // A planned 3rd accepted absence comes last: regular sessions stop short of it.
+  const thirdFrom = addDays(plan.workUntil, plan.thirdAbsence === "PENDING" ? -16 : -45);
+  const loopUntil = plan.thirdAbsence ? thirdFrom : plan.workUntil;
   const sessionMinutes = minutesBetweenTimes(plan.home.startTime, plan.home.endTime);
   const sessionsNeeded = Math.max(1, Math.ceil((target - total - plan.eteMinutes) / (sessionMinutes * 0.95)) + plan.acceptedAbsences + failures.length);
   const step = Math.max(2, Math.floor(windowDays / sessionsNeeded));
@@ -149,7 +162,7 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   const absenceAt = new Set(rng.sample(Array.from({ length: Math.max(0, sessionsNeeded - 2) }, (_, i) => i + 1), plan.acceptedAbsences));
   while (total < target) {
     if (plan.stopAfterLastFailure && plan.failuresFrom.length > 0 && failures.length === 0) break;
-    const slot = book.findSlot(plan.home, cursor, plan.workUntil, plan.requirementId);
+    const slot = book.findSlot(plan.home, cursor, loopUntil, plan.requirementId);
     if (!slot) break;
     creditEte(slot.date);
     if (total >= target) break;
@@ -157,7 +170,7 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       : plan.lateStart ? lateStartExtras(plan.lateStart)
       : slot.date > plan.startDeadline ? { lateStartReason: "SERVICE_CAPACITY" as const, lateStartNote: "No space on a work party before the deadline." }
       : {};
-    const allocationId = book.book(slot, plan.requirementId, { ...late, createdById: plan.coordinatorId });
+    const allocationId = book.book(slot, plan.requirementId, { ...late, createdById: plan.coordinatorId, consentRecorded: plan.consent });
     if (first) result.firstWorkOn = slot.date;
     first = false;
     const due = failures[0];
@@ -188,7 +201,7 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   if (plan.thirdAbsence && total < required) {
     // Bring the accepted absences before it to exactly two, then record the third.
     let before = rows.attendances.filter((a) => a.requirementId === plan.requirementId && a.outcome === "ACCEPTABLE_ABSENCE" && a.reasonCategory !== "STOOD_DOWN").length;
-    let from = addDays(plan.workUntil, plan.thirdAbsence === "PENDING" ? -16 : -45);
+    let from = thirdFrom;
     while (before <= 2) {
       const slot = book.findSlot(plan.home, from, plan.workUntil, plan.requirementId);
       if (!slot) break;

@@ -19,7 +19,7 @@ export type SessionSlot = {
   open: boolean;
 };
 
-export type BookingExtras = { lateStartReason?: LateStartReason; lateStartNote?: string; createdById?: string };
+export type BookingExtras = { lateStartReason?: LateStartReason; lateStartNote?: string; createdById?: string; consentRecorded?: boolean };
 
 export class SessionBook {
   private readonly slots = new Map<string, SessionSlot>();
@@ -83,6 +83,7 @@ export class SessionBook {
       lateStartReason: extras.lateStartReason ?? null,
       lateStartNote: extras.lateStartNote ?? null,
       createdById: extras.createdById ?? null,
+      consentRecorded: extras.consentRecorded ?? false,
     });
     return id;
   }

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Tx } from "@/server/db/create-client";
 import { audit } from "@/server/audit";
-import { AccessError, assertRole, notFound, type AppUser } from "./access";
+import { z } from "zod";
+import { assertRole, notFound, type AppUser } from "./access";
 
 // API bearer tokens (api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
 // database keeps only its SHA-256 hash, so a leaked table cannot be replayed as credentials.
@@ -13,6 +14,14 @@ export const API_TOKEN_PREFIX = "cpb_";
 export const SIGN_IN_TOKEN_HOURS = 12;
 const LAST_USED_RESOLUTION_MS = 60_000;
 const MAX_EXPIRY_DAYS = 366;
+
+/** What an administrator's form or route sends to create a token for a user. */
+export const createApiTokenInput = z
+  .object({
+    name: z.string().trim().min(1, "Enter a name for the token").max(100, "Use 100 characters or fewer"),
+    expiresInDays: z.number().int().min(1).max(MAX_EXPIRY_DAYS, `A token can last at most ${MAX_EXPIRY_DAYS} days`).optional(),
+  })
+  .strict();
 
 export type IssuedApiToken = { id: string; token: string; expiresAt: Date | null };
 
@@ -38,12 +47,8 @@ export async function createApiTokenForUser(
   now = new Date(),
 ): Promise<IssuedApiToken> {
   assertRole(admin, ["ADMIN"]);
-  const name = input.name.trim();
-  if (!name || name.length > 100) throw new AccessError("FORBIDDEN", "Give the token a name of 1 to 100 characters");
-  const days = input.expiresInDays;
-  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS)) {
-    throw new AccessError("FORBIDDEN", `A token must expire after 1 to ${MAX_EXPIRY_DAYS} days`);
-  }
+  // Callers parse with createApiTokenInput first; reaching here with bad input is a bug.
+  const { name, expiresInDays: days } = createApiTokenInput.parse({ name: input.name, expiresInDays: input.expiresInDays });
   const user = await tx.user.findFirst({ where: { id: input.userId, active: true }, select: { id: true, regionId: true } });
   if (!user) throw notFound("user");
   const expiresAt = days === undefined ? null : new Date(now.getTime() + days * 86_400_000);

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/server/db/create-client";
+import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { calendarFrom } from "@/domain/bank-holidays";
 import { addCalendarMonths, addDays, isoDateFromUtcDate, type IsoDate } from "@/domain/dates";
 import { backlogPercent } from "@/domain/backlog";
@@ -18,6 +19,12 @@ import { startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 
 export type FigureScope = { asOf: IsoDate; regionId: string | null };
 export type CountByRegion = Map<string, number>;
+
+/**
+ * National targets (R4: backlog below 2 %; §5: completed within 12 months, 75 %). Written once,
+ * here, because the policy module has no targets yet; move them there when it does.
+ */
+export const TARGETS = { backlogPercentBelow: 2, completedWithinTwelveMonthsPercentAtLeast: 75 } as const;
 
 /** One year of cohorts, like HMPPS's annual performance measures. A reporting choice, not a rule. */
 export const REPORTING_WINDOW_MONTHS = 12;
@@ -119,16 +126,20 @@ export function dormantCount(client: PrismaClient, scope: FigureScope): Promise<
 
 export type NearingEnd = { red: number; amber: number; green: number };
 
-// R3 / §5 — effective end date as of D (latest extension granted by D, else sentence + 12 months)
+// §5 — mirrors isNearingEnd and ragStatus (src/domain/rag.ts), with R3's effective end date as of D
 /**
- * Active cases with hours outstanding on D whose effective end date is within 8 weeks of D or past.
- * Red: past or within 4 weeks. Amber: the last 8 weeks' pace of credited minutes would not finish the hours by the end. Else green.
+ * Active cases with hours outstanding on D whose effective end date (latest extension granted by D,
+ * else sentence + 12 months) is within 8 weeks of D or past. Red: past or 4 weeks or fewer left.
+ * Amber: at the pace of the last 8 weeks (none = no pace) the hours would be done after the end date.
  */
 export async function nearingEnd(client: PrismaClient, scope: FigureScope, cal: SentenceCalendar): Promise<NearingEnd> {
   const policy = policyOn(scope.asOf);
   if (isTwelveMonthPeriodAbolished(scope.asOf, policy)) return { red: 0, amber: 0, green: 0 };
   const paceDays = policy.paceWeeks * 7;
   const paceFrom = addDays(scope.asOf, -(paceDays - 1));
+  const redDays = policy.redWeeks * 7;
+  // ragStatus projects ceil(outstanding × paceDays ÷ recent) days ahead; that passes the end date
+  // exactly when outstanding × paceDays > recent × days left, so the SQL stays in whole numbers.
   const [row] = await client.$queryRaw<NearingEnd[]>`
     WITH cases AS (
       SELECT r."hoursOrdered" * 60 AS required,
@@ -146,9 +157,9 @@ export async function nearingEnd(client: PrismaClient, scope: FigureScope, cal: 
       SELECT *, (end_date - ${day(scope.asOf)}) AS days_left FROM cases
       WHERE credited < required AND end_date <= ${day(addDays(scope.asOf, policy.nearingEndWeeks * 7))}
     )
-    SELECT COUNT(*) FILTER (WHERE days_left <= ${policy.redWeeks * 7})::int AS red,
-           COUNT(*) FILTER (WHERE days_left > ${policy.redWeeks * 7} AND credited + recent::numeric / ${paceDays} * days_left < required)::int AS amber,
-           COUNT(*) FILTER (WHERE days_left > ${policy.redWeeks * 7} AND credited + recent::numeric / ${paceDays} * days_left >= required)::int AS green
+    SELECT COUNT(*) FILTER (WHERE days_left <= ${redDays})::int AS red,
+           COUNT(*) FILTER (WHERE days_left > ${redDays} AND (required - credited)::bigint * ${paceDays} > recent::bigint * days_left)::int AS amber,
+           COUNT(*) FILTER (WHERE days_left > ${redDays} AND (required - credited)::bigint * ${paceDays} <= recent::bigint * days_left)::int AS green
     FROM near`;
   return row ?? { red: 0, amber: 0, green: 0 };
 }
@@ -224,3 +235,58 @@ export async function loadDashboardFigures(client: PrismaClient, scope: FigureSc
 }
 
 export type DashboardFigures = Awaited<ReturnType<typeof loadDashboardFigures>>;
+
+// ───────────────────────────── the manager's pending approvals (read-only until issue 3)
+
+/**
+ * Approvals waiting in the manager's region, oldest first, with what each asks: the absence it
+ * would accept, or the booking it would allow. Restricted cases only for their named users.
+ */
+export async function listPendingApprovals(client: PrismaClient, user: AppUser) {
+  const approvals = await client.approval.findMany({
+    where: { status: "PENDING", regionId: user.regionId ?? "", requirement: visibleRequirementsWhere(user) },
+    select: {
+      id: true,
+      kind: true,
+      reason: true,
+      requestedAt: true,
+      requestedById: true,
+      attendanceId: true,
+      allocationId: true,
+      requirement: { select: { id: true, person: { select: { crn: true, firstName: true, lastName: true } } } },
+    },
+    orderBy: { requestedAt: "asc" },
+  });
+  const ids = (pick: (a: (typeof approvals)[number]) => string | null) => [...new Set(approvals.map(pick).filter((id): id is string => id !== null))];
+  const [requesters, attendances, allocations] = await Promise.all([
+    client.user.findMany({ where: { id: { in: ids((a) => a.requestedById) } }, select: { id: true, name: true } }),
+    client.attendance.findMany({
+      where: { id: { in: ids((a) => a.attendanceId) } },
+      select: { id: true, sessionDate: true, reasonCategory: true, note: true },
+    }),
+    client.allocation.findMany({
+      where: { id: { in: ids((a) => a.allocationId) } },
+      select: { id: true, sessionDate: true, session: { select: { startTime: true, placement: { select: { name: true } } } } },
+    }),
+  ]);
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+  const [requesterById, attendanceById, allocationById] = [byId(requesters), byId(attendances), byId(allocations)];
+  return approvals.map((approval) => {
+    const attendance = approval.attendanceId ? attendanceById.get(approval.attendanceId) : undefined;
+    const allocation = approval.allocationId ? allocationById.get(approval.allocationId) : undefined;
+    return {
+      id: approval.id,
+      kind: approval.kind,
+      reason: approval.reason,
+      requestedAt: approval.requestedAt,
+      requestedBy: approval.requestedById ? (requesterById.get(approval.requestedById)?.name ?? null) : null,
+      person: { crn: approval.requirement.person.crn, name: `${approval.requirement.person.firstName} ${approval.requirement.person.lastName}` },
+      absence: attendance ? { date: isoDateFromUtcDate(attendance.sessionDate), reasonCategory: attendance.reasonCategory, note: attendance.note } : null,
+      booking: allocation
+        ? { date: isoDateFromUtcDate(allocation.sessionDate), startTime: allocation.session.startTime, placementName: allocation.session.placement.name }
+        : null,
+    };
+  });
+}
+
+export type PendingApproval = Awaited<ReturnType<typeof listPendingApprovals>>[number];

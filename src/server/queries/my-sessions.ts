@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { PlacementFeature } from "@/generated/prisma/enums";
+import type { Gender, PlacementFeature } from "@/generated/prisma/enums";
 import { visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { addDays, isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
+import { riskConflicts } from "@/domain/placement-safety";
 
 // The supervisor's home and rosters. Supervisors reach sessions and people only through
 // sessions assigned to them (visibleSessionsWhere / visibleRequirementsWhere).
@@ -14,9 +15,11 @@ export const UPCOMING_DAYS = 14;
 /** Older open sessions beyond this are rare; the page says how many more there are. */
 const OPEN_EARLIER_LIMIT = 30;
 
-/** The placement features a person's risk codes conflict with (catalogue `conflictsWith` ∩ placement features). */
-export function conflictingFeatures(conflictsWith: readonly PlacementFeature[], features: readonly PlacementFeature[]): PlacementFeature[] {
-  return conflictsWith.filter((feature) => features.includes(feature));
+type SessionSafetyContext = { placementFeatures: readonly PlacementFeature[]; supervisorGender: Gender | null };
+
+/** R10 via the domain: the placement features this one risk code conflicts with on this session. */
+function featuresInConflict(riskCode: { code: string; conflictsWith: readonly PlacementFeature[] }, context: SessionSafetyContext): PlacementFeature[] {
+  return riskConflicts({ riskCodes: [riskCode], ...context }).map((conflict) => conflict.feature);
 }
 
 const sessionCardSelect = {
@@ -29,9 +32,10 @@ const sessionCardSelect = {
   pickUpPoint: true,
   pickUpTime: true,
   placement: { select: { name: true, address: true, postcode: true, features: true } },
+  supervisor: { select: { gender: true } },
   allocations: {
     where: { status: "BOOKED" },
-    select: { requirement: { select: { assessment: { select: { riskCodes: { select: { riskCode: { select: { conflictsWith: true } } } } } } } } },
+    select: { requirement: { select: { assessment: { select: { riskCodes: { select: { riskCode: { select: { code: true, conflictsWith: true } } } } } } } } },
   },
 } satisfies Prisma.SessionSelect;
 
@@ -40,10 +44,10 @@ type SessionCardRow = Prisma.SessionGetPayload<{ select: typeof sessionCardSelec
 export type SessionCard = ReturnType<typeof toSessionCard>;
 
 function toSessionCard(row: SessionCardRow) {
-  const features = row.placement.features;
+  const context = { placementFeatures: row.placement.features, supervisorGender: row.supervisor?.gender ?? null };
   // Every booked person counts here, restricted cases included: the warning names nobody.
   const peopleWithRelevantRisk = row.allocations.filter((allocation) =>
-    (allocation.requirement.assessment?.riskCodes ?? []).some((link) => conflictingFeatures(link.riskCode.conflictsWith, features).length > 0),
+    (allocation.requirement.assessment?.riskCodes ?? []).some((link) => featuresInConflict(link.riskCode, context).length > 0),
   ).length;
   return {
     id: row.id,
@@ -108,6 +112,7 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       pickUpPoint: true,
       pickUpTime: true,
       placement: { select: { name: true, type: true, address: true, postcode: true, features: true, whatToBring: true, regionId: true } },
+      supervisor: { select: { gender: true } },
       _count: { select: { allocations: { where: { status: "BOOKED" } } } },
       allocations: {
         where: { status: "BOOKED", requirement: visibleRequirementsWhere(user) },
@@ -138,7 +143,7 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
   });
   if (!session) return null;
 
-  const features = session.placement.features;
+  const context = { placementFeatures: session.placement.features, supervisorGender: session.supervisor?.gender ?? null };
   const regionCoordinator = await db.user.findFirst({
     where: { regionId: session.placement.regionId, role: "COORDINATOR", active: true, phone: { not: null } },
     select: { name: true, phone: true },
@@ -159,7 +164,7 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       riskCodes: (requirement.assessment?.riskCodes ?? []).map((link) => ({
         ...link.riskCode,
         note: link.note,
-        relevantHere: conflictingFeatures(link.riskCode.conflictsWith, features),
+        relevantHere: featuresInConflict(link.riskCode, context),
       })),
       contact: contact?.phone ? { name: contact.name, phone: contact.phone } : null,
       outcome: allocation.attendance?.outcome ?? null,

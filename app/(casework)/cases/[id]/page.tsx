@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ageOn, isoDateFromUtcDate } from "@/domain";
+import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { loadCaseDetail } from "@/server/queries/case-detail";
+import { caseFlagsOf } from "@/server/queries/cases";
+import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
+import { CaseTimeline } from "@/ui/case-timeline";
+import { formatDate, formatMinutes } from "@/ui/format";
+import { ETE_REASON_LABEL, GENDER_LABEL, MANAGED_BY_LABEL, ORDER_TYPE_LABEL, ROSH_LABEL } from "@/ui/labels";
+import { PageHeading } from "@/ui/page-heading";
+import { SummaryList } from "@/ui/summary-list";
+import { RagTag, Tag } from "@/ui/tag";
+
+export const metadata: Metadata = { title: "Case" };
+
+function KeyFigure({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="summary-card">
+      <dt className="text-base text-secondary">{label}</dt>
+      <dd className="m-0 text-xl font-bold">{children}</dd>
+    </div>
+  );
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const detail = await orNotFound(loadCaseDetail(user, id.data));
+  const { person, order, assessment, view } = detail;
+  const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
+  const flags = caseFlagsOf(view);
+  const eteUsed = view.minutesEte;
+
+  return (
+    <>
+      <p className="mb-6">
+        <Link href="/cases">Back to cases</Link>
+      </p>
+      <PageHeading caption={`CRN ${person.crn}`}>
+        {person.firstName} {person.lastName}
+      </PageHeading>
+      <div className="mb-6 flex flex-wrap items-start gap-2">
+        <RequirementStatusTag status={detail.status} terminationReason={detail.terminationReason} />
+        {detail.restricted && <Tag colour="purple">Restricted case</Tag>}
+        <CaseFlagTags flags={flags} />
+      </div>
+
+      <h2 className="sr-only">Key figures</h2>
+      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <KeyFigure label="Hours ordered">{formatMinutes(view.requiredMinutes)}</KeyFigure>
+        <KeyFigure label="Hours done">{formatMinutes(view.minutesCredited)}</KeyFigure>
+        <KeyFigure label="Hours left">{formatMinutes(view.outstandingMinutes)}</KeyFigure>
+        <KeyFigure label="ETE used">
+          {assessment?.eteEligible ? (
+            <>
+              {formatMinutes(eteUsed)}
+              <span className="block text-base font-normal">{formatMinutes(view.eteRemainingMinutes)} left</span>
+            </>
+          ) : (
+            <span className="text-base font-normal">Not eligible for ETE</span>
+          )}
+        </KeyFigure>
+        <KeyFigure label="Start deadline">{formatDate(view.startDeadline)}</KeyFigure>
+        <KeyFigure label="Commenced on">
+          {view.commencedOn ? formatDate(view.commencedOn) : <span className="text-base font-normal">Not started</span>}
+          {view.commencedWithinDeadline === false && <span className="block text-base font-normal">Late start</span>}
+        </KeyFigure>
+        <KeyFigure label="End date">
+          {formatDate(view.effectiveEndDate)}
+          {view.effectiveEndDate !== view.twelveMonthEnd && <span className="block text-base font-normal">Extended by the court</span>}
+        </KeyFigure>
+        <KeyFigure label="Progress rating">
+          {view.rag ? <RagTag rag={view.rag} /> : <span className="text-base font-normal">No hours outstanding</span>}
+        </KeyFigure>
+      </dl>
+
+      <div className="grid gap-x-8 lg:grid-cols-2">
+        <section aria-labelledby="person-heading">
+          <h2 id="person-heading">Person</h2>
+          <SummaryList
+            rows={[
+              { key: "CRN", value: person.crn },
+              { key: "Date of birth", value: `${formatDate(dateOfBirth)} (age ${ageOn(dateOfBirth, detail.asOf)})` },
+              { key: "Gender", value: GENDER_LABEL[person.gender] },
+              { key: "Ethnicity", value: person.ethnicity ?? "Not recorded" },
+            ]}
+          />
+        </section>
+        <section aria-labelledby="order-heading">
+          <h2 id="order-heading">Order</h2>
+          <SummaryList
+            rows={[
+              { key: "Type", value: ORDER_TYPE_LABEL[order.type] },
+              { key: "Court", value: order.court },
+              { key: "Sentence date", value: formatDate(order.sentenceDate) },
+              { key: "Managed by", value: MANAGED_BY_LABEL[order.managedBy] },
+              { key: "PDU", value: detail.pdu?.name ?? "Not recorded" },
+              { key: "Probation practitioner", value: order.practitionerName ?? "Not recorded" },
+              { key: "Placement coordinator", value: detail.coordinator?.name ?? "Not assigned" },
+              ...(detail.originalHoursOrdered !== detail.hoursOrdered
+                ? [{ key: "Hours first ordered", value: `${detail.originalHoursOrdered} hours (the court has since changed them)` }]
+                : []),
+            ]}
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="assessment-heading">
+        <h2 id="assessment-heading">Assessment and risk</h2>
+        {!assessment ? (
+          <p>The assessment has not been started. It must be complete before the first work session is booked.</p>
+        ) : (
+          <>
+            <SummaryList
+              rows={[
+                {
+                  key: "Assessment",
+                  value: assessment.complete ? `Complete${assessment.completedOn ? ` on ${formatDate(assessment.completedOn)}` : ""}` : "In progress",
+                },
+                { key: "Risk of serious harm (RoSH)", value: assessment.rosh ? ROSH_LABEL[assessment.rosh] : "Not recorded" },
+                {
+                  key: "MAPPA",
+                  value: assessment.mappaCategory
+                    ? `Category ${assessment.mappaCategory}${assessment.mappaLevel ? `, level ${assessment.mappaLevel}` : ""}`
+                    : "Not managed under MAPPA",
+                },
+                {
+                  key: "ETE eligibility",
+                  value: assessment.eteEligible
+                    ? `Eligible${assessment.eteReason ? `: ${ETE_REASON_LABEL[assessment.eteReason].toLowerCase()}` : ""} (up to ${formatMinutes(view.eteAllowanceMinutes)})`
+                    : "Not eligible",
+                },
+                { key: "Women-only placement", value: assessment.womenOnlyPreference ? "Preferred" : "No preference recorded" },
+              ]}
+            />
+            <h3>Risk codes</h3>
+            {assessment.riskCodes.length === 0 ? (
+              <p>No risk codes recorded.</p>
+            ) : (
+              <ul className="mb-8 list-none p-0">
+                {assessment.riskCodes.map(({ riskCode, note }) => (
+                  <li key={riskCode.code} className="mb-4 border-l-4 border-amber pl-4">
+                    <p className="mb-1 font-bold">
+                      {riskCode.title} <span className="font-normal text-secondary">({riskCode.code})</span>
+                    </p>
+                    <p className="mb-1 whitespace-pre-wrap">{riskCode.guidance}</p>
+                    {note && <p className="mb-0 whitespace-pre-wrap text-secondary">Note: {note}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <p className="text-secondary">Newest first.{detail.seesSensitive ? "" : " Sensitive notes are shown only to managers and the case coordinator."}</p>
+        <CaseTimeline entries={detail.timeline} today={detail.asOf} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { assertRole, type AppUser } from "@/server/auth/access";
+import { authenticateBearer } from "@/server/auth/api-tokens";
+import { apiSessionUser } from "@/server/auth/api-session";
+import { db } from "@/server/db/client";
+import type { Tx } from "@/server/db/create-client";
+import {
+  errorReply,
+  expectedErrorReply,
+  internalErrorReply,
+  notFoundReply,
+  plainZodMessages,
+  refusalReply,
+  toResponse,
+  unauthenticatedReply,
+  validationReply,
+  type ApiRefusal,
+  type ApiReply,
+  type InputLocation,
+} from "./api-error";
+import { canonicalPath, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
+import { runIdempotent, withSavepoint } from "./idempotency";
+import { mediaType, queryObject, readJsonBody } from "./request-input";
+import type { ApiRouteSpec, BodyOf, IsPublic, ParamsOf, QueryOf, ResponseOf } from "./route-spec";
+
+// The one wrapper for every /api/v1 route handler: authenticate → authorise the role → parse
+// params, query and body with the route's zod schemas → run the handler (inside the idempotency
+// transaction when the caller sent a key) → map its result or error to the JSON error shape.
+
+export type ApiContext<S extends ApiRouteSpec> = {
+  user: IsPublic<S> extends true ? null : AppUser;
+  body: BodyOf<S>;
+  query: QueryOf<S>;
+  params: ParamsOf<S>;
+  request: Request;
+  /** Reference for logs; also the id quoted in a 500's message. */
+  requestId: string;
+  /**
+   * Runs writes in one transaction. A result with `ok: false` rolls the writes back. On an
+   * idempotent request it is the same transaction that stores the key, so use it for EVERY
+   * read and write of the command (a second connection could wait on a lock this one holds).
+   */
+  transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+};
+
+export type HandlerResult<T> = { ok: true; value: T } | ApiRefusal;
+export type ApiHandler<S extends ApiRouteSpec> = (ctx: ApiContext<S>) => Promise<HandlerResult<ResponseOf<S>>>;
+/** Next's route handler shape; `context` is optional so tests can call `GET(new Request(url))`. */
+export type RouteHandler = (request: Request, context?: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const isRefusal = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && "ok" in value && (value as { ok: unknown }).ok === false;
+
+/** Sent back from inside a plain transaction to roll back a refused command's writes. */
+class RefusalRollback {
+  constructor(readonly result: unknown) {}
+}
+
+async function plainTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await fn(tx);
+      if (isRefusal(result)) throw new RefusalRollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RefusalRollback) return error.result as T;
+    throw error;
+  }
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reply: ApiReply };
+
+function parseWith(schema: z.ZodType | undefined, input: unknown, location: InputLocation): Parsed<unknown> {
+  if (!schema) return { ok: true, value: undefined };
+  const result = schema.safeParse(input, { error: plainZodMessages });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, reply: location === "params" ? notFoundReply() : validationReply(result.error.issues, location) };
+}
+
+async function authenticateRequest(request: Request): Promise<{ user: AppUser | null; via: "token" | "session" | null }> {
+  const header = request.headers.get("authorization");
+  // A caller who sends a token is judged on the token alone, never silently on a cookie.
+  if (header !== null) return { user: await authenticateBearer(db, header), via: "token" };
+  const user = await apiSessionUser();
+  return { user, via: user ? "session" : null };
+}
+
+function successReply(spec: ApiRouteSpec, result: HandlerResult<unknown>): ApiReply {
+  if (!result.ok) return refusalReply(result);
+  return { status: spec.status ?? 200, body: result.value ?? null };
+}
+
+/** Wraps a route handler with authentication, parsing, authorisation, idempotency and error mapping. */
+export function apiRoute<const S extends ApiRouteSpec>(spec: S, handler: ApiHandler<S>): RouteHandler {
+  return async (request, context) => {
+    const requestId = randomUUID();
+    const url = new URL(request.url);
+    const logContext = { method: request.method, path: url.pathname, reference: requestId };
+    try {
+      return toResponse(await handle(spec, handler, request, context, url, requestId));
+    } catch (error) {
+      return toResponse(expectedErrorReply(error) ?? internalErrorReply(error, logContext));
+    }
+  };
+}
+
+async function handle<S extends ApiRouteSpec>(
+  spec: S,
+  handler: ApiHandler<S>,
+  request: Request,
+  context: Parameters<RouteHandler>[1],
+  url: URL,
+  requestId: string,
+): Promise<ApiReply> {
+  let user: AppUser | null = null;
+  if (spec.auth !== "none") {
+    const authenticated = await authenticateRequest(request);
+    if (!authenticated.user) return unauthenticatedReply();
+    user = authenticated.user;
+    if (spec.roles) assertRole(user, spec.roles);
+    // CSRF: with a cookie, a write must be JSON — a cross-site form cannot send that without a CORS preflight we never grant.
+    if (authenticated.via === "session" && UNSAFE_METHODS.has(request.method) && mediaType(request) !== "application/json") {
+      return errorReply(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request with the header Content-Type: application/json.");
+    }
+  }
+
+  const params = parseWith(spec.params, context ? await context.params : {}, "params");
+  if (!params.ok) return params.reply;
+  const query = parseWith(spec.query, queryObject(url), "query");
+  if (!query.ok) return query.reply;
+  let rawBody: unknown = undefined;
+  if (spec.body) {
+    const read = await readJsonBody(request);
+    if (!read.ok) return read.reply;
+    rawBody = read.value;
+  }
+  const body = parseWith(spec.body, rawBody, "body");
+  if (!body.ok) return body.reply;
+
+  const key = spec.idempotent && user ? request.headers.get("idempotency-key") : null;
+  if (key !== null && !isValidIdempotencyKey(key)) {
+    return errorReply(400, "INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key header must be 1 to 200 visible characters, such as a UUID.");
+  }
+
+  const run = async (transaction: ApiContext<S>["transaction"]): Promise<ApiReply> => {
+    const ctx = { user, body: body.value, query: query.value, params: params.value, request, requestId, transaction } as ApiContext<S>;
+    try {
+      return successReply(spec, await handler(ctx));
+    } catch (error) {
+      const reply = expectedErrorReply(error);
+      if (reply) return reply;
+      throw error;
+    }
+  };
+
+  if (key === null || !user) return run(plainTransaction);
+  const path = canonicalPath(url);
+  const requestHash = idempotencyRequestHash({ method: request.method, path, body: rawBody });
+  return runIdempotent(db, { userId: user.id, key, method: request.method, path, requestHash }, (tx) =>
+    run((fn) => withSavepoint(tx, fn, isRefusal)),
+  );
+}

@@ -1,0 +1,47 @@
+import type { z } from "zod";
+import type { UserRole } from "@/generated/prisma/enums";
+
+// What a /api/v1 route is: the wrapper (handler.ts) enforces it, the OpenAPI document
+// (openapi.ts) describes it. One object, so the two cannot drift apart.
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type ApiRouteSpec = {
+  method: HttpMethod;
+  /** OpenAPI-style path: `/api/v1/cases/{id}` for `app/api/v1/cases/[id]/route.ts`. */
+  path: `/api/v1/${string}`;
+  summary: string;
+  description?: string;
+  /** OpenAPI tag that groups routes in the document, e.g. "Cases". */
+  tag: string;
+  /** "none" for the few public routes (token, OpenAPI); every other route needs a user. */
+  auth?: "required" | "none";
+  /** Roles allowed at all (403 otherwise); region and record scope stay in the service. */
+  roles?: readonly UserRole[];
+  /** Path segments; a value that fails this schema is reported as 404 (it names no record). */
+  params?: z.ZodType;
+  query?: z.ZodType;
+  /** The JSON body; use `.strict()` so unknown fields are a 400. */
+  body?: z.ZodType;
+  /** The success body, for the document (and the handler's return type). */
+  response?: z.ZodType;
+  /** Success status: 201 for creates, else 200. */
+  status?: 200 | 201;
+  /** Accepts `Idempotency-Key` (api.md): a retry with the same key and body replays the first reply. */
+  idempotent?: boolean;
+  /** Statuses the generic rules do not predict (e.g. 429 on the token route), with a description. */
+  extraResponses?: Readonly<Record<number, string>>;
+};
+
+/** Declares a route's contract; `const` keeps the literal types so the handler's context is precise. */
+export function defineRoute<const S extends ApiRouteSpec>(spec: S): S {
+  return spec;
+}
+
+type SchemaOutput<S, K extends string> = S extends { [P in K]: infer Z extends z.ZodType } ? z.output<Z> : undefined;
+
+export type BodyOf<S> = SchemaOutput<S, "body">;
+export type QueryOf<S> = SchemaOutput<S, "query">;
+export type ParamsOf<S> = SchemaOutput<S, "params">;
+export type ResponseOf<S> = S extends { response: infer Z extends z.ZodType } ? z.input<Z> : unknown;
+export type IsPublic<S> = S extends { auth: "none" } ? true : false;

@@ -1,0 +1,14 @@
+import type { ApiRouteSpec } from "./route-spec";
+import { issueTokenRoute } from "./contracts/auth-token";
+import { meRoute } from "./contracts/me";
+import { openApiRoute } from "./contracts/openapi";
+
+// Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
+// list (not registration as a side effect of importing route files) keeps the document the
+// same whatever Next bundles. Adding a route: define its spec in ./contracts/, add ONE line here.
+// routes.test.ts fails if a spec has no route file, or a route file has no spec.
+export const API_ROUTES: readonly ApiRouteSpec[] = [
+  issueTokenRoute,
+  meRoute,
+  openApiRoute,
+];

@@ -1,0 +1,135 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { MANAGED_BY, REQUIREMENT_STATUSES, todayInLondon, type IsoDate, type RequirementView } from "@/domain";
+import { regionFilter, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { db } from "@/server/db/client";
+import {
+  backlogWhere,
+  deriveRequirementViews,
+  dormantWhere,
+  lateStartWhere,
+  loadBankHolidayCalendar,
+  openBreachWhere,
+  underWarrantWhere,
+} from "./requirement-facts";
+
+export const CASES_PER_PAGE = 25;
+
+export const CASE_FLAGS = ["late-start", "dormant", "backlog", "breach", "warrant"] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+export const CASE_SORTS = ["name", "crn", "sentence-newest", "sentence-oldest"] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** The case list's filters as they arrive in the URL; anything unrecognised is ignored. */
+export const caseListQuerySchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  status: z.preprocess(blankToUndefined, z.enum(REQUIREMENT_STATUSES).optional()).catch(undefined),
+  pdu: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
+  managedBy: z.preprocess(blankToUndefined, z.enum(MANAGED_BY).optional()).catch(undefined),
+  flag: z.preprocess(asList, z.array(z.string())).transform((values) => CASE_FLAGS.filter((flag) => values.includes(flag))).catch([]),
+  sort: z.enum(CASE_SORTS).catch("name"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+const ORDER_BY: Record<CaseSort, Prisma.RequirementOrderByWithRelationInput[]> = {
+  name: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }, { sentenceDate: "desc" }],
+  crn: [{ person: { crn: "asc" } }, { sentenceDate: "desc" }],
+  "sentence-newest": [{ sentenceDate: "desc" }, { person: { lastName: "asc" } }],
+  "sentence-oldest": [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }],
+};
+
+/** Name or CRN: a CRN (or its start) matches the reference; otherwise every word must match a name. */
+function searchWhere(q: string): Prisma.RequirementWhereInput {
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
+  return {
+    OR: [
+      { person: { crn: { startsWith: q.toUpperCase() } } },
+      {
+        AND: words.map((word) => ({
+          OR: [
+            { person: { firstName: { contains: word, mode: "insensitive" as const } } },
+            { person: { lastName: { contains: word, mode: "insensitive" as const } } },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<Prisma.RequirementWhereInput> {
+  switch (flag) {
+    case "late-start":
+      return lateStartWhere(asOf, await loadBankHolidayCalendar());
+    case "dormant":
+      return dormantWhere(asOf);
+    case "backlog":
+      return backlogWhere(asOf);
+    case "breach":
+      return openBreachWhere(asOf);
+    case "warrant":
+      return underWarrantWhere(asOf, user);
+  }
+}
+
+/** The flags a case row shows, from the domain's derived view. */
+export function caseFlagsOf(view: RequirementView | undefined) {
+  return {
+    lateStart: view?.status === "ACTIVE" && view.commencedOn === null && view.commencedWithinDeadline === false,
+    inBacklog: view?.inBacklog ?? false,
+    dormant: view?.dormant ?? false,
+    openBreach: view?.openBreach ?? false,
+    underWarrant: view?.underWarrant ?? false,
+  };
+}
+
+/** One page of the cases the caller may see, filtered and sorted as the URL asks. */
+export async function listCases(user: AppUser, query: CaseListQuery) {
+  const asOf = todayInLondon();
+  const conditions: Prisma.RequirementWhereInput[] = [visibleRequirementsWhere(user)];
+  if (query.q) conditions.push(searchWhere(query.q));
+  if (query.status) conditions.push({ status: query.status });
+  if (query.pdu) conditions.push({ pduId: query.pdu });
+  if (query.managedBy) conditions.push({ managedBy: query.managedBy });
+  for (const flag of query.flag) conditions.push(await flagWhere(flag, user, asOf));
+  const where: Prisma.RequirementWhereInput = { AND: conditions };
+
+  const [total, rows] = await Promise.all([
+    db.requirement.count({ where }),
+    db.requirement.findMany({
+      where,
+      select: {
+        id: true,
+        sentenceDate: true,
+        hoursOrdered: true,
+        minutesCredited: true,
+        status: true,
+        terminationReason: true,
+        person: { select: { firstName: true, lastName: true, crn: true } },
+      },
+      orderBy: ORDER_BY[query.sort],
+      skip: (query.page - 1) * CASES_PER_PAGE,
+      take: CASES_PER_PAGE,
+    }),
+  ]);
+  const views = await deriveRequirementViews(
+    user,
+    rows.map((row) => row.id),
+    asOf,
+  );
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / CASES_PER_PAGE)),
+    cases: rows.map((row) => ({ ...row, flags: caseFlagsOf(views.get(row.id)) })),
+  };
+}
+
+/** The PDUs of the caller's region, for the case list's filter. */
+export async function listPdusForFilter(user: AppUser) {
+  return db.pdu.findMany({ where: regionFilter(user), select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

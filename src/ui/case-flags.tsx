@@ -1,0 +1,44 @@
+import type { RequirementStatus, TerminationReason } from "@/generated/prisma/enums";
+import { REQUIREMENT_STATUS_LABEL, TERMINATION_REASON_LABEL } from "./labels";
+import { Tag } from "./tag";
+
+export type CaseFlags = {
+  lateStart: boolean;
+  inBacklog: boolean;
+  dormant: boolean;
+  openBreach: boolean;
+  underWarrant: boolean;
+};
+
+/** The warning flags of a case as tags; the words carry the meaning (see domain R2, R4, R5, R9). */
+export function CaseFlagTags({ flags }: { flags: CaseFlags }) {
+  const tags: { key: string; text: string; colour: "orange" | "red" | "yellow" | "purple" }[] = [];
+  if (flags.lateStart) tags.push({ key: "late", text: "Not started by deadline", colour: "orange" });
+  if (flags.inBacklog) tags.push({ key: "backlog", text: "Backlog", colour: "red" });
+  if (flags.dormant) tags.push({ key: "dormant", text: "Dormant", colour: "yellow" });
+  if (flags.underWarrant) tags.push({ key: "warrant", text: "Under warrant", colour: "purple" });
+  else if (flags.openBreach) tags.push({ key: "breach", text: "Open breach", colour: "red" });
+  if (tags.length === 0) return <span className="text-secondary">None</span>;
+  return (
+    <ul className="m-0 flex list-none flex-wrap gap-1 p-0">
+      {tags.map((tag) => (
+        <li key={tag.key}>
+          <Tag colour={tag.colour}>{tag.text}</Tag>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A requirement's status as a tag, with the termination reason in words when there is one. */
+export function RequirementStatusTag({ status, terminationReason }: { status: RequirementStatus; terminationReason?: TerminationReason | null }) {
+  const colour = status === "ACTIVE" ? "blue" : status === "COMPLETED" ? "green" : "grey";
+  return (
+    <>
+      <Tag colour={colour}>{REQUIREMENT_STATUS_LABEL[status]}</Tag>
+      {status === "TERMINATED" && terminationReason && (
+        <span className="block text-base text-secondary">{TERMINATION_REASON_LABEL[terminationReason]}</span>
+      )}
+    </>
+  );
+}
