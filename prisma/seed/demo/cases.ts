@@ -142,6 +142,7 @@ export function buildCase(ctx: CaseContext, region: RegionContext, plan: CasePla
     inductionFrom: complete ? plan.inductionFrom : null,
     workFrom: plan.inductionFrom ?? plan.sentenceDate,
     workUntil: minIsoDate(plan.workUntil, addDays(effectiveEnd, 1), today),
+    anchorUntil: minIsoDate(plan.anchorUntil ?? plan.workUntil, addDays(effectiveEnd, 1), today),
     targetMinutes: !complete ? 0 : plan.targetFraction >= 1 ? required : Math.min(required - 60, Math.round(required * plan.targetFraction)),
     eteMinutes, etePlacementName: ete.name, failuresFrom: plan.failuresFrom, acceptedAbsences: plan.acceptedAbsences,
     thirdAbsence: plan.thirdAbsence, lateStart: plan.lateStart, startDeadline: plan.startDeadline,

@@ -20,6 +20,8 @@ export type HistoryPlan = {
   workFrom: IsoDate;
   /** Exclusive: no past session on or after this date (today, effective end + 1, a warrant…). */
   workUntil: IsoDate;
+  /** Sessions are timed to end around this date (≤ workUntil). */
+  anchorUntil: IsoDate;
   /** Stop once work + ETE reach this (capped at the required minutes). */
   targetMinutes: number;
   eteMinutes: number;
@@ -122,7 +124,7 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
 
   // ETE credits spread over the first 70 % of the window, so ETE users reach their share early.
   const eteCredits: { date: IsoDate; minutes: number }[] = [];
-  const windowDays = Math.max(1, daysBetween(workFrom, plan.workUntil));
+  const windowDays = Math.max(1, daysBetween(workFrom, plan.anchorUntil < plan.workUntil ? plan.anchorUntil : plan.workUntil));
   if (plan.eteMinutes > 0) {
     const count = Math.max(1, Math.round(plan.eteMinutes / 300));
     let left = plan.eteMinutes;
@@ -153,8 +155,15 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   const thirdFrom = addDays(plan.workUntil, plan.thirdAbsence === "PENDING" ? -16 : -45);
   const loopUntil = plan.thirdAbsence ? thirdFrom : plan.workUntil;
   const sessionMinutes = minutesBetweenTimes(plan.home.startTime, plan.home.endTime);
-  const sessionsNeeded = Math.max(1, Math.ceil((target - total - plan.eteMinutes) / (sessionMinutes * 0.95)) + plan.acceptedAbsences + failures.length);
-  const step = Math.max(2, Math.floor(windowDays / sessionsNeeded));
+  const sessionsNeeded = Math.max(1, Math.ceil((target - total - plan.eteMinutes) / sessionMinutes) + plan.acceptedAbsences + failures.length);
+  // A first session straight after the induction, then a steady rhythm (every 3–12 days)
+  // timed to finish at `anchorUntil`: active cases have attended recently, and a long
+  // sentence with few hours has its quiet spell early rather than at the end.
+  const anchorUntil = plan.anchorUntil < loopUntil ? plan.anchorUntil : loopUntil;
+  // To finish (target = all the hours), plan a brisker rhythm: full sessions and busy days slip.
+  const pace = target >= required ? 0.7 : 1;
+  const step = Math.min(12, Math.max(3, (daysBetween(workFrom, anchorUntil) * pace) / sessionsNeeded));
+  const rhythmFrom = pace < 1 ? workFrom : addDays(anchorUntil, -Math.round((sessionsNeeded - 1) * step));
   let cursor = workFrom;
   let first = true;
   let index = 0;
@@ -194,7 +203,8 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       attend(slot, allocationId, "ATTENDED_COMPLIED", { lateBy, penalty });
     }
     index += 1;
-    cursor = addDays(slot.date, Math.max(1, step + rng.int(-1, 2)));
+    cursor = addDays(slot.date, Math.max(1, Math.round(step) + rng.int(-1, 1)));
+    if (index === 1 && cursor < rhythmFrom) cursor = rhythmFrom;
   }
   creditEte(addDays(plan.workUntil, -1));
 

@@ -43,6 +43,8 @@ export type CasePlan = {
   ete: "NONE" | "SOME" | "FULL";
   inductionFrom: IsoDate | null;
   workUntil: IsoDate;
+  /** Where the rhythm of sessions should end (defaults to workUntil). */
+  anchorUntil: IsoDate | null;
   targetFraction: number;
   failuresFrom: IsoDate[];
   stopAfterLastFailure: boolean;
@@ -105,6 +107,7 @@ export function planCase(rng: Random, scenario: Scenario, today: IsoDate, calend
     ete: scenario === "ETE_FULL" ? "FULL" : ["ON_TRACK", "COMPLETED", "LATE_START", "NEAR_END_GREEN"].includes(scenario) && rng.chance(0.25) ? "SOME" : "NONE",
     inductionFrom: addDays(sentenceDate, rng.int(1, 5)),
     workUntil: minIsoDate(addDays(today, -rng.int(0, 6)), addDays(end, 1)),
+    anchorUntil: null,
     targetFraction: clamp((elapsed / 365) * (1.05 + rng.next() * 0.3), 0.05, 0.9),
     failuresFrom: [], stopAfterLastFailure: false,
     acceptedAbsences: rng.weighted([[0, 5], [1, 3], [2, 2]]),
@@ -172,7 +175,7 @@ export function planCase(rng: Random, scenario: Scenario, today: IsoDate, calend
     case "UNDER_WARRANT": {
       const first = failureBetween(25, 60);
       Object.assign(plan, {
-        enforcement: "WARRANT", failuresFrom: [first, addDays(first, rng.int(20, 60))], stopAfterLastFailure: true,
+        enforcement: "WARRANT", failuresFrom: [first, addDays(first, rng.int(20, 60))], stopAfterLastFailure: true, anchorUntil: addDays(first, 80),
         futureBookings: 0, targetFraction: 0.9,
       });
       break;
@@ -180,7 +183,7 @@ export function planCase(rng: Random, scenario: Scenario, today: IsoDate, calend
     case "REVOKED": {
       const first = failureBetween(25, 70);
       Object.assign(plan, {
-        enforcement: "REVOKED", failuresFrom: [first, addDays(first, rng.int(20, 50))], stopAfterLastFailure: true,
+        enforcement: "REVOKED", failuresFrom: [first, addDays(first, rng.int(20, 50))], stopAfterLastFailure: true, anchorUntil: addDays(first, 70),
         futureBookings: 0, targetFraction: 0.9, termination: { reason: "REVOKED", after: rng.int(20, 40) },
       });
       break;
@@ -189,7 +192,7 @@ export function planCase(rng: Random, scenario: Scenario, today: IsoDate, calend
       Object.assign(plan, { targetFraction: 0.3 + rng.next() * 0.45, futureBookings: 0, termination: { reason: "EXPIRED_INCOMPLETE", after: rng.int(3, 14) } });
       break;
     case "COMPLETED": {
-      Object.assign(plan, { targetFraction: 1, futureBookings: 0, workUntil: minIsoDate(addDays(today, -rng.int(2, 20)), addDays(end, 1)) });
+      Object.assign(plan, { targetFraction: 1, futureBookings: 0, workUntil: minIsoDate(today, addDays(end, 1)), anchorUntil: minIsoDate(addDays(today, -rng.int(5, 60)), addDays(end, -rng.int(5, 30))) });
       if (rng.chance(0.15) && elapsed > 150) {
         const first = failureBetween(20, 40);
         const added = rng.chance(0.5) ? Math.min(300 - hours, 10 * rng.int(1, 3)) : 0;

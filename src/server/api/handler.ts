@@ -51,6 +51,7 @@ export type ApiHandler<S extends ApiRouteSpec> = (ctx: ApiContext<S>) => Promise
 export type RouteHandler = (request: Request, context?: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 const isRefusal = (value: unknown): boolean =>
   typeof value === "object" && value !== null && "ok" in value && (value as { ok: unknown }).ok === false;
@@ -66,7 +67,7 @@ async function plainTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       const result = await fn(tx);
       if (isRefusal(result)) throw new RefusalRollback(result);
       return result;
-    });
+    }, TRANSACTION_OPTIONS);
   } catch (error) {
     if (error instanceof RefusalRollback) return error.result as T;
     throw error;

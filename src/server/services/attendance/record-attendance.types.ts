@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { ABSENCE_REASONS, ATTENDANCE_OUTCOMES, isIsoDate, isTimeOfDay, WORK_RATINGS } from "@/domain";
+
+// PUT /api/v1/sessions/{id}/attendance/{caseId} (api.md): the body's field names are the contract.
+
+const timeOfDay = z
+  .string()
+  .refine(isTimeOfDay, { message: "Enter the time as HH:MM, for example 09:30" })
+  .describe("HH:MM, 24-hour clock, London time");
+
+export const recordAttendanceBody = z
+  .object({
+    outcome: z.enum(ATTENDANCE_OUTCOMES),
+    arrivedAt: timeOfDay.nullish().describe("Defaults to the session's start time"),
+    leftAt: timeOfDay.nullish().describe("Defaults to the session's end time"),
+    penaltyMinutes: z.number().int().min(0).max(24 * 60).nullish(),
+    minutesCredited: z
+      .number()
+      .int()
+      .min(0)
+      .nullish()
+      .describe("Instead of arrivedAt/leftAt/penaltyMinutes: whole minutes, at most the session's length"),
+    workQuality: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
+    behaviour: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
+    reasonCategory: z.enum(ABSENCE_REASONS).nullish().describe("Required for ACCEPTABLE_ABSENCE"),
+    note: z.string().max(4000).nullish().describe("Required for ACCEPTABLE_ABSENCE; plain text"),
+    version: z.number().int().positive().optional().describe("For a correction: the attendance's version as last read"),
+  })
+  .strict()
+  .meta({ title: "AttendanceInput" });
+
+export const recordAttendanceInput = recordAttendanceBody
+  .extend({
+    sessionId: z.uuid(),
+    caseId: z.uuid(),
+  })
+  .strict();
+
+export type RecordAttendanceInput = z.input<typeof recordAttendanceInput>;
+
+const isoDate = z.string().refine(isIsoDate, { message: "Enter the date as YYYY-MM-DD" });
+
+export const attendanceView = z
+  .object({
+    id: z.string(),
+    allocationId: z.string(),
+    sessionId: z.string(),
+    caseId: z.string(),
+    sessionDate: isoDate,
+    outcome: z.enum(ATTENDANCE_OUTCOMES),
+    arrivedAt: z.string().nullable(),
+    leftAt: z.string().nullable(),
+    penaltyMinutes: z.number().int(),
+    minutesCredited: z.number().int().describe("Minutes this session adds to the total (after the cap at the hours ordered)"),
+    workQuality: z.enum(WORK_RATINGS).nullable(),
+    behaviour: z.enum(WORK_RATINGS).nullable(),
+    reasonCategory: z.enum(ABSENCE_REASONS).nullable(),
+    note: z.string().nullable(),
+    approvalState: z.enum(["NOT_NEEDED", "PENDING", "APPROVED", "REJECTED"]),
+    version: z.number().int(),
+  })
+  .meta({ title: "Attendance" });
+
+export const enforcementSummary = z
+  .object({
+    id: z.string(),
+    type: z.enum(["WARNING", "BREACH"]),
+    date: isoDate,
+    caseId: z.string(),
+  })
+  .meta({ title: "EnforcementActionCreated" });
+
+export const approvalSummary = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL"]),
+    status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+    version: z.number().int(),
+  })
+  .meta({ title: "ApprovalCreated" });
+
+export const recordAttendanceResult = z
+  .object({
+    attendance: attendanceView,
+    enforcementDue: z.enum(["WARNING", "BREACH"]).nullable(),
+    enforcementAction: enforcementSummary.optional(),
+    approval: approvalSummary.optional(),
+  })
+  .meta({ title: "AttendanceRecorded" });
+
+export type AttendanceView = z.infer<typeof attendanceView>;
+export type RecordAttendanceResult = z.input<typeof recordAttendanceResult>;

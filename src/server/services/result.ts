@@ -1,0 +1,62 @@
+import "server-only";
+import type { Refusal, RuleCode, RuleWarning } from "@/domain";
+
+// The one result type every service returns for expected refusals (house style): the same
+// codes reach forms (field errors) and the JSON API (api.md: 409 for STALE_VERSION and
+// DUPLICATE_CRN, 422 for rule codes). Services throw only for bugs and for AccessError.
+
+export type ServiceCode = RuleCode | "STALE_VERSION" | "DUPLICATE_CRN" | "CONFLICT";
+
+export type ServiceSuccess<T> = { ok: true; value: T; warnings?: RuleWarning[] };
+export type ServiceFailure = {
+  ok: false;
+  code: ServiceCode;
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+};
+export type ServiceResult<T> = ServiceSuccess<T> | ServiceFailure;
+
+/** A success; warnings are included only when there are some. */
+export function success<T>(value: T, warnings?: readonly RuleWarning[]): ServiceSuccess<T> {
+  return warnings && warnings.length > 0 ? { ok: true, value, warnings: [...warnings] } : { ok: true, value };
+}
+
+/** A refusal, from a code and message or straight from a domain `Refusal`. */
+export function failure(refusal: Refusal): ServiceFailure;
+export function failure(
+  code: ServiceCode,
+  message: string,
+  extra?: { field?: string; details?: Record<string, unknown> },
+): ServiceFailure;
+export function failure(
+  codeOrRefusal: ServiceCode | Refusal,
+  message?: string,
+  extra: { field?: string; details?: Record<string, unknown> } = {},
+): ServiceFailure {
+  if (typeof codeOrRefusal === "object") {
+    const { code, message: text, field, details } = codeOrRefusal;
+    return { ok: false, code, message: text, ...(field ? { field } : {}), ...(details ? { details } : {}) };
+  }
+  return {
+    ok: false,
+    code: codeOrRefusal,
+    message: message ?? codeOrRefusal,
+    ...(extra.field ? { field: extra.field } : {}),
+    ...(extra.details ? { details: extra.details } : {}),
+  };
+}
+
+/** Optimistic locking said no (api.md: 409 when `version` is stale). */
+export function staleVersion(what: string): ServiceFailure {
+  return failure("STALE_VERSION", "This record was changed by someone else. Reload it to see their changes, then try again.", {
+    field: "version",
+    details: { record: what },
+  });
+}
+
+/** Unwraps a result for callers (and tests) that know it succeeded; throws with the refusal otherwise. */
+export function expectOk<T>(result: ServiceResult<T>): T {
+  if (!result.ok) throw new Error(`Expected success, got ${result.code}: ${result.message}`);
+  return result.value;
+}
