@@ -61,7 +61,7 @@ SELECT
   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Review" v WHERE v."requirementId" = a.id AND v."completedOn" IS NOT NULL)) AS review_done,
   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CaseNote" n WHERE n."requirementId" = a.id)) AS case_notes,
   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CaseNote" n WHERE n."requirementId" = a.id AND n.sensitive)) AS sensitive_notes,
-  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Incident" i WHERE i."requirementId" = a.id)) AS incidents,
+  (SELECT count(*) FROM "Incident" i JOIN "Session" s ON s.id = i."sessionId" JOIN "Placement" p ON p.id = s."placementId" JOIN "Region" g ON g.id = p."regionId" WHERE g.code = $1) AS incidents,
   count(*) FILTER (WHERE restricted AND EXISTS (SELECT 1 FROM "RequirementAccess" x WHERE x."requirementId" = a.id)) AS restricted
 FROM a`;
 

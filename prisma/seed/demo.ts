@@ -68,7 +68,14 @@ export async function seedDemo(prisma: PrismaClient, options: { today?: IsoDate 
   const ctx: CaseContext = { rng, today, book, rows, riskCodeIds: new Map(riskCodes.map((c) => [c.code, c.id])), crns: new Set() };
   const cases = new Map<string, BuiltCase[]>();
   for (const region of regions) {
-    cases.set(region.code, scenarioMix(rng, region.code).map((scenario) => buildCase(ctx, region, planCase(rng, scenario, today, SHIPPED_BANK_HOLIDAY_CALENDAR))));
+    let ssoExpired = false;
+    cases.set(region.code, scenarioMix(rng, region.code).map((scenario) => {
+      const plan = planCase(rng, scenario, today, SHIPPED_BANK_HOLIDAY_CALENDAR);
+      // Every region shows at least one suspended sentence order that expired incomplete.
+      if (scenario === "EXPIRED_INCOMPLETE" && !ssoExpired) plan.orderType = "SUSPENDED_SENTENCE_ORDER";
+      ssoExpired ||= scenario === "EXPIRED_INCOMPLETE";
+      return buildCase(ctx, region, plan);
+    }));
   }
   fillDemoSupervisorSessions(rng, book, today, demoPlacement, cases.get("LON") ?? []);
   book.flush();

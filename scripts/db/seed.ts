@@ -12,6 +12,7 @@ import { createPrismaClient } from "../../src/server/db/create-client";
 import { parseIsoDate } from "../../src/domain/dates";
 import { seed, verifyDemoConsistency } from "../../prisma/seed/index";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-users";
+import { countDemoStates } from "../../prisma/seed/demo-state-counts";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
       await verifyDemoConsistency(prisma);
       const c = result.demo.counts;
       console.log(`Demo data for ${result.demo.today} seeded in ${seconds}s: ${c.requirements} requirements, ${c.sessions} sessions, ${c.attendances} attendances. Consistency checks passed.`);
+      const london = await countDemoStates(prisma, "LON", result.demo.today);
+      console.log(`London requirements by state on ${result.demo.today}: ${Object.entries(london).map(([state, n]) => `${state} ${n}`).join(", ")}`);
       console.log(`Demo sign-ins (password ${DEMO_PASSWORD}):\n${DEMO_SIGN_INS.map((s) => `  ${s.email.padEnd(28)} ${s.description}`).join("\n")}`);
     } else if (demo) {
       console.log("Demo data already present (it is seeded once); use --reset to start again.");

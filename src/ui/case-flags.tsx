@@ -11,14 +11,14 @@ export type CaseFlags = {
 };
 
 /** The warning flags of a case as tags; the words carry the meaning (see domain R2, R4, R5, R9). */
-export function CaseFlagTags({ flags }: { flags: CaseFlags }) {
+export function CaseFlagTags({ flags, whenNone = <span className="text-secondary">None</span> }: { flags: CaseFlags; whenNone?: React.ReactNode }) {
   const tags: { key: string; text: string; colour: "orange" | "red" | "yellow" | "purple" }[] = [];
   if (flags.lateStart) tags.push({ key: "late", text: "Not started by deadline", colour: "orange" });
   if (flags.inBacklog) tags.push({ key: "backlog", text: "Backlog", colour: "red" });
   if (flags.dormant) tags.push({ key: "dormant", text: "Dormant", colour: "yellow" });
   if (flags.underWarrant) tags.push({ key: "warrant", text: "Under warrant", colour: "purple" });
   else if (flags.openBreach) tags.push({ key: "breach", text: "Open breach", colour: "red" });
-  if (tags.length === 0) return <span className="text-secondary">None</span>;
+  if (tags.length === 0) return whenNone;
   return (
     <ul className="m-0 flex list-none flex-wrap gap-1 p-0">
       {tags.map((tag) => (

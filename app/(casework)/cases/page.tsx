@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { policyOn, todayInLondon } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { CASE_FLAGS, caseListQuerySchema, listCases, listPdusForFilter, type CaseFlag, type CaseListQuery, type CaseSort } from "@/server/queries/cases";
 import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
@@ -11,13 +12,17 @@ import { TableRegion } from "@/ui/table-region";
 
 export const metadata: Metadata = { title: "Cases" };
 
-const FLAG_LABEL: Record<CaseFlag, string> = {
-  "late-start": "Not started by the start deadline (15 working days)",
-  dormant: "Dormant (nothing recorded in 28 days)",
-  backlog: "Backlog (past 12 months, not extended)",
-  breach: "Open breach",
-  warrant: "Under warrant",
-};
+/** The flags in words, with today's rule numbers (domain §4 policy). */
+function flagLabels(): Record<CaseFlag, string> {
+  const policy = policyOn(todayInLondon());
+  return {
+    "late-start": `Not started by the start deadline (${policy.startWorkingDays} working days)`,
+    dormant: `Dormant (nothing recorded in ${policy.dormantDays} days)`,
+    backlog: `Backlog (past ${policy.twelveMonths} months, not extended)`,
+    breach: "Open breach",
+    warrant: "Under warrant",
+  };
+}
 
 const SORT_LABEL: Record<CaseSort, string> = {
   name: "Name (A to Z)",
@@ -43,6 +48,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
   const query = caseListQuerySchema.parse(await searchParams);
   const [{ total, pageCount, cases }, pdus] = await Promise.all([listCases(user, query), listPdusForFilter(user)]);
+  const flagLabel = flagLabels();
   const filtered = Boolean(query.q || query.status || query.pdu || query.managedBy || query.flag.length > 0);
 
   return (
@@ -118,7 +124,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             {CASE_FLAGS.map((flag) => (
               <div key={flag} className="flex min-h-11 items-center gap-2">
                 <input className="size-6 shrink-0" type="checkbox" id={`flag-${flag}`} name="flag" value={flag} defaultChecked={query.flag.includes(flag)} />
-                <label htmlFor={`flag-${flag}`}>{FLAG_LABEL[flag]}</label>
+                <label htmlFor={`flag-${flag}`}>{flagLabel[flag]}</label>
               </div>
             ))}
           </div>
@@ -138,7 +144,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <table>
             <caption>
               {formatNumber(total)} {total === 1 ? "case" : "cases"}
-              {filtered ? " match" : ""}
+              {filtered ? (total === 1 ? " matches" : " match") : ""}
             </caption>
             <thead>
               <tr>

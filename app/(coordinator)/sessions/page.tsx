@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { addDays, isIsoDate, isoDateFromUtcDate, todayInLondon } from "@/domain/dates";
+import { addDays, isIsoDate, isoDateFromUtcDate, sessionLimit, todayInLondon } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { listSessions, SESSION_WINDOW_DAYS } from "@/server/queries/sessions";
 import { formatDate, formatNumber, formatWeekdayDate } from "@/ui/format";
@@ -10,7 +10,6 @@ import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
 import { TableRegion } from "@/ui/table-region";
 import { Tag } from "@/ui/tag";
-import { sessionLimit } from "@/domain/allocation";
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -41,6 +40,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <PageHeading caption="Your region">Sessions</PageHeading>
       <p>
         Work sessions from {formatDate(from)} to {formatDate(to)}: {formatNumber(total)} {total === 1 ? "session" : "sessions"}.
+        “Most allowed” is the capacity plus your region&apos;s over-subscription allowance.
       </p>
 
       <form method="get" action="/sessions" className="mb-6 flex flex-wrap items-end gap-4 bg-panel p-4">
@@ -67,15 +67,15 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             {formatWeekdayDate(date)}
           </h2>
           <TableRegion label={`Sessions on ${formatWeekdayDate(date)}`}>
-            <table>
+            <table className="min-w-[44rem] table-fixed">
               <caption className="sr-only">Sessions on {formatWeekdayDate(date)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Placement</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Supervisor</th>
-                  <th scope="col">Booked</th>
-                  <th scope="col">Limit</th>
+                  <th scope="col" className="w-[34%]">Placement</th>
+                  <th scope="col" className="w-[20%]">Time</th>
+                  <th scope="col" className="w-[20%]">Supervisor</th>
+                  <th scope="col" className="w-[13%]">Booked</th>
+                  <th scope="col" className="w-[13%]">Most allowed</th>
                 </tr>
               </thead>
               <tbody>

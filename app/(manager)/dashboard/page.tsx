@@ -56,6 +56,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeading caption={chosenRegion?.name ?? "All regions"}>Dashboard</PageHeading>
+      <p>
+        Figures as they stood on {onDate}
+        {asOf === today ? " (today)" : ""}. Choose another date to see them as they were then.
+      </p>
 
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4" aria-label="Choose the figures">
         {national && (
@@ -77,10 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <label className="label" htmlFor="asOf">
             Figures as of
           </label>
-          <span className="hint" id="asOf-hint">
-            Today unless you choose another date
-          </span>
-          <input id="asOf" name="asOf" type="date" defaultValue={asOf} max={today} aria-describedby="asOf-hint" className="input w-auto" />
+          <input id="asOf" name="asOf" type="date" defaultValue={asOf} max={today} className="input w-auto" />
         </div>
         <button type="submit" className="button">
           Show figures

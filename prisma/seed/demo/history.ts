@@ -92,7 +92,8 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       leftAt = timeOfDayFromMinutes(left);
       total += credit;
       result.lastAttendedOn = slot.date;
-      result.firstAttendedOn ??= slot.date;
+      // R2: the requirement commences at the first attended WORK session; an induction does not count.
+      if (slot.placement.type !== "INDUCTION") result.firstAttendedOn ??= slot.date;
       if (total === required) result.completedOn = slot.date;
     }
     const ratings = outcome === "ATTENDED_COMPLIED" ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: rng.weighted(GOOD_RATINGS) }
@@ -169,12 +170,15 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   let index = 0;
   // Accepted absences land on chosen session numbers, so a plan's count is met exactly.
   const absenceAt = new Set(rng.sample(Array.from({ length: Math.max(0, sessionsNeeded - 2) }, (_, i) => i + 1), plan.acceptedAbsences));
-  while (total < target) {
+  while (total < target || failures.length > 0) {
+    // Planned failures still to come once the hours target is met: go straight to the next one.
+    const next = failures[0];
+    if (total >= target && next !== undefined && cursor < next) cursor = next;
     if (plan.stopAfterLastFailure && plan.failuresFrom.length > 0 && failures.length === 0) break;
     const slot = book.findSlot(plan.home, cursor, loopUntil, plan.requirementId);
     if (!slot) break;
     creditEte(slot.date);
-    if (total >= target) break;
+    if (total >= target && failures.length === 0) break;
     const late = !first ? {}
       : plan.lateStart ? lateStartExtras(plan.lateStart)
       : slot.date > plan.startDeadline ? { lateStartReason: "SERVICE_CAPACITY" as const, lateStartNote: "No space on a work party before the deadline." }

@@ -16,8 +16,8 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 /** [scenario, count in a region of ~52, count in London]. */
 const MIX: readonly (readonly [Scenario, number, number])[] = [
-  ["NEW_ASSESSMENT", 3, 5], ["AWAITING_FIRST", 3, 5], ["LATE_START", 3, 5], ["ON_TRACK", 10, 26],
-  ["NEAR_END_RED", 2, 3], ["NEAR_END_AMBER", 2, 3], ["NEAR_END_GREEN", 2, 3], ["BACKLOG", 2, 3],
+  ["NEW_ASSESSMENT", 3, 5], ["AWAITING_FIRST", 3, 5], ["LATE_START", 3, 5], ["ON_TRACK", 9, 26],
+  ["NEAR_END_RED", 2, 3], ["NEAR_END_AMBER", 2, 3], ["NEAR_END_GREEN", 3, 3], ["BACKLOG", 2, 3],
   ["DORMANT", 3, 5], ["EXTENDED", 2, 4], ["IN_BREACH", 2, 4], ["UNDER_WARRANT", 1, 2], ["COMPLETED", 11, 22],
   ["REVOKED", 2, 3], ["EXPIRED_INCOMPLETE", 2, 3], ["ETE_FULL", 1, 2], ["THIRD_ABSENCE_PENDING", 1, 2],
 ];
@@ -104,7 +104,7 @@ export function planCase(rng: Random, scenario: Scenario, today: IsoDate, calend
     scenario, sentenceDate, startDeadline, originalHours: hours, hoursOrdered: hours,
     orderType: rng.chance(scenario === "EXPIRED_INCOMPLETE" ? 0.6 : 0.25) ? "SUSPENDED_SENTENCE_ORDER" : "COMMUNITY_ORDER",
     assessmentComplete: scenario !== "NEW_ASSESSMENT",
-    ete: scenario === "ETE_FULL" ? "FULL" : ["ON_TRACK", "COMPLETED", "LATE_START", "NEAR_END_GREEN"].includes(scenario) && rng.chance(0.25) ? "SOME" : "NONE",
+    ete: scenario === "ETE_FULL" ? "FULL" : ["ON_TRACK", "COMPLETED", "LATE_START"].includes(scenario) && rng.chance(0.25) ? "SOME" : "NONE",
     inductionFrom: addDays(sentenceDate, rng.int(1, 5)),
     workUntil: minIsoDate(addDays(today, -rng.int(0, 6)), addDays(end, 1)),
     anchorUntil: null,

@@ -55,8 +55,21 @@ export function staleVersion(what: string): ServiceFailure {
   });
 }
 
+/**
+ * Input that passed its zod schema but names something the database does not have (an
+ * unknown region or risk code, a supervisor from another region). Kept apart from
+ * ServiceCode because it is not a rule (422) or a conflict (409): the API answers 400
+ * VALIDATION_FAILED with the field, a form marks the field.
+ */
+export type InputRefusal = { ok: false; code: "INVALID_INPUT"; message: string; field: string };
+export type CommandResult<T> = ServiceResult<T> | InputRefusal;
+
+export function invalidInput(field: string, message: string): InputRefusal {
+  return { ok: false, code: "INVALID_INPUT", message, field };
+}
+
 /** Unwraps a result for callers (and tests) that know it succeeded; throws with the refusal otherwise. */
-export function expectOk<T>(result: ServiceResult<T>): T {
+export function expectOk<T>(result: CommandResult<T>): T {
   if (!result.ok) throw new Error(`Expected success, got ${result.code}: ${result.message}`);
   return result.value;
 }

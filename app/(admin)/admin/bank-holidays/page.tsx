@@ -55,7 +55,9 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
       ) : (
         <TableRegion label={`Bank holidays in ${year}`}>
           <table>
-            <caption>Bank holidays in {year}</caption>
+            <caption>
+              Bank holidays in {year} ({holidays.length})
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
@@ -72,7 +74,7 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
                   <td>{holiday.name}</td>
                   <td>
                     {holiday.source === "SHIPPED" ? (
-                      <Tag>Shipped with the app</Tag>
+                      "Shipped with the app"
                     ) : (
                       <>
                         <Tag colour="blue">Added by an administrator</Tag>

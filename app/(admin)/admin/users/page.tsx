@@ -25,7 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeading caption="Reference data">Users</PageHeading>
       <p>
-        {formatNumber(total)} {total === 1 ? "person" : "people"} can be given access. National leads and administrators work across all
+        {formatNumber(total)} {total === 1 ? "user" : "users"}. National leads and administrators work across all
         regions; everyone else sees only their own region.
       </p>
       <TableRegion label="Users">
@@ -45,13 +45,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {users.map((user) => (
               <tr key={user.id}>
                 <td>{user.name}</td>
-                <td className="break-all">{user.email}</td>
+                <td className="[overflow-wrap:anywhere]">{user.email}</td>
                 <td>{ROLE_LABEL[user.role]}</td>
                 <td>
                   {user.region?.name ?? "All regions"}
                   {user.pdu && <span className="block text-secondary">{user.pdu.name}</span>}
                 </td>
-                <td>{user.phone ?? "—"}</td>
+                <td className="whitespace-nowrap">{user.phone ?? "—"}</td>
                 <td>{user.active ? <Tag colour="green">Active</Tag> : <Tag>Deactivated</Tag>}</td>
               </tr>
             ))}

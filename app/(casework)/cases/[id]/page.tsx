@@ -46,7 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="mb-6 flex flex-wrap items-start gap-2">
         <RequirementStatusTag status={detail.status} terminationReason={detail.terminationReason} />
         {detail.restricted && <Tag colour="purple">Restricted case</Tag>}
-        <CaseFlagTags flags={flags} />
+        <CaseFlagTags flags={flags} whenNone={null} />
       </div>
 
       <h2 className="sr-only">Key figures</h2>

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { sessionLimit } from "@/domain/allocation";
+import { formatDateWithDay, isoDateFromUtcDate, sessionLimit } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster } from "@/server/queries/sessions";
-import { formatHoursShort, formatWeekdayDate } from "@/ui/format";
+import { formatHoursShort } from "@/ui/format";
 import { absenceReasonWords, outcomeWords, PLACEMENT_TYPE_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
@@ -30,7 +30,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
       <p className="mb-6">
         <Link href="/sessions">Back to sessions</Link>
       </p>
-      <PageHeading caption={formatWeekdayDate(session.date)}>{session.placement.name}</PageHeading>
+      <PageHeading caption={formatDateWithDay(isoDateFromUtcDate(session.date))}>{session.placement.name}</PageHeading>
       <SummaryList
         rows={[
           { key: "Type", value: PLACEMENT_TYPE_LABEL[session.placement.type] },
@@ -42,10 +42,9 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
           { key: "Supervisor", value: session.supervisor?.name ?? "Not assigned" },
           { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
           { key: "Booked", value: `${booked} of ${session.capacity} places` },
-          {
-            key: "Free places",
-            value: `${freePlaces} (up to ${limit} people may be booked, including the region's over-subscription allowance)`,
-          },
+          ...(session.status === "SCHEDULED"
+            ? [{ key: "Free places", value: `${freePlaces} (up to ${limit} people may be booked, including the region's over-subscription allowance)` }]
+            : []),
         ]}
       />
 

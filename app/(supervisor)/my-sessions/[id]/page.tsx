@@ -41,6 +41,33 @@ function RiskCodes({ person }: { person: Person }) {
   );
 }
 
+/** At the top of the roster: who has a risk relevant to this placement, linked to their card. */
+function RelevantRiskSummary({ people }: { people: Person[] }) {
+  const flagged = people.filter((person) => person.riskCodes.some((riskCode) => riskCode.relevantHere.length > 0));
+  if (flagged.length === 0) return null;
+  return (
+    <div className="mb-6 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
+      <p className="mb-1 font-bold">
+        <span aria-hidden="true">⚠ </span>
+        {flagged.length === 1 ? "1 person has" : `${flagged.length} people have`} a risk relevant to this placement:
+      </p>
+      <ul className="m-0 list-none p-0">
+        {flagged.map((person) => (
+          <li key={person.allocationId}>
+            <a href={`#person-${person.allocationId}`} className="inline-block min-h-11 py-2 text-link-hover">
+              {person.name}:{" "}
+              {person.riskCodes
+                .filter((riskCode) => riskCode.relevantHere.length > 0)
+                .map((riskCode) => riskCode.title.toLowerCase())
+                .join(", ")}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function PersonCard({ person }: { person: Person }) {
   const headingId = `person-${person.allocationId}`;
   return (
@@ -112,6 +139,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
       />
 
       <h2>Who is booked</h2>
+      <RelevantRiskSummary people={roster.people} />
       {roster.people.length === 0 && roster.restrictedNotShown === 0 && <p>Nobody is booked on this session yet.</p>}
       {roster.people.length > 0 && (
         <ul className="m-0 list-none p-0">

@@ -1,0 +1,250 @@
+import "server-only";
+import {
+  checkAttendanceDetails,
+  checkOutcomeAllowed,
+  countsTowardsAbsenceLimit,
+  creditForOutcome,
+  initialApprovalState,
+  isAttendedOutcome,
+  isFailureToComply,
+  isoDateFromUtcDate,
+  refuse,
+  utcDateFromIsoDate,
+  type ApprovalState,
+} from "@/domain";
+import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import type { Tx } from "@/server/db/create-client";
+import {
+  loadRequirementFacts,
+  lockRequirement,
+  requireVisibleRequirement,
+  requireVisibleSession,
+  todayFor,
+  type ServiceOptions,
+} from "../context";
+import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
+import { failure, staleVersion, success, type ServiceResult } from "../result";
+import { inTransaction } from "../transaction";
+import { requirementTotals, saveRequirementTotals } from "./requirement-totals";
+import {
+  recordAttendanceInput,
+  type AttendanceView,
+  type RecordAttendanceInput,
+  type RecordAttendanceResult,
+} from "./record-attendance.types";
+
+const attendanceSelect = {
+  id: true,
+  allocationId: true,
+  requirementId: true,
+  sessionDate: true,
+  outcome: true,
+  arrivedAt: true,
+  leftAt: true,
+  penaltyMinutes: true,
+  minutesCredited: true,
+  workQuality: true,
+  behaviour: true,
+  reasonCategory: true,
+  note: true,
+  approvalState: true,
+  version: true,
+} as const;
+
+type AttendanceRow = NonNullable<Awaited<ReturnType<typeof findAttendance>>>;
+
+function findAttendance(tx: Tx, allocationId: string) {
+  return tx.attendance.findUnique({ where: { allocationId }, select: attendanceSelect });
+}
+
+function toView(row: AttendanceRow, sessionId: string): AttendanceView {
+  const { sessionDate, requirementId, ...rest } = row;
+  return { ...rest, sessionId, caseId: requirementId, sessionDate: isoDateFromUtcDate(sessionDate) };
+}
+
+// R7 / R8 / R9
+/**
+ * Records (or corrects) the outcome of one booking: who may is the session's own supervisor,
+ * or a coordinator or manager of the region. Credits time for attended outcomes, puts a 3rd+
+ * accepted absence to a manager, recomputes the case's totals from every row, and says which
+ * enforcement a failure to comply calls for (creating it when the region auto-enforces).
+ */
+export async function recordAttendance(
+  actor: AppUser,
+  rawInput: RecordAttendanceInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<RecordAttendanceResult>> {
+  const input = recordAttendanceInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    // Scoped lookups: a supervisor sees only their own sessions and the people on them.
+    const session = await requireVisibleSession(tx, actor, input.sessionId);
+    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+    const allocation = await tx.allocation.findUnique({
+      where: { sessionId_requirementId: { sessionId: session.id, requirementId: visible.id } },
+      select: { id: true, status: true, session: { select: { placement: { select: { type: true } } } } },
+    });
+    if (!allocation || allocation.status !== "BOOKED") throw notFound("booking");
+    assertRole(actor, ["SUPERVISOR", "COORDINATOR", "MANAGER"]);
+
+    // Serialises every change to this case's credit, approvals and completion (R6–R9).
+    await lockRequirement(tx, visible.id);
+    const existing = await findAttendance(tx, allocation.id);
+    if (input.version !== undefined && existing && existing.version !== input.version) return staleVersion("attendance");
+    const facts = await loadRequirementFacts(tx, visible.id, today);
+    if (!facts) throw notFound("case");
+    const { policy } = facts.rules;
+
+    if (facts.status === "TERMINATED" && facts.closedOn && session.date > facts.closedOn) {
+      return failure("REQUIREMENT_NOT_ACTIVE", "This requirement ended before the session, so no outcome can be recorded for it.");
+    }
+    const allowed = checkOutcomeAllowed(input.outcome, session.date, today);
+    if (!allowed.ok) return failure(allowed);
+    const details = checkAttendanceDetails(input);
+    if (!details.ok) return failure(details);
+    const timesGiven = input.arrivedAt != null || input.leftAt != null || input.penaltyMinutes != null;
+    if (input.minutesCredited != null && timesGiven) {
+      return failure(
+        refuse("INVALID_MINUTES", "Enter either the times they arrived and left, or the minutes to credit — not both.", {
+          field: "minutesCredited",
+        }),
+      );
+    }
+    const sessionTimes = { startTime: session.startTime, endTime: session.endTime };
+    const credit = creditForOutcome({ ...input, session: sessionTimes });
+    if (!credit.ok) return failure(credit);
+
+    // R8: the 3rd+ accepted absence (not counting STOOD_DOWN) waits for a manager's approval.
+    const others = facts.attendances.filter((a) => a.allocationId !== allocation.id);
+    const priorAccepted = others.filter((a) => countsTowardsAbsenceLimit(a.outcome, a.reasonCategory, a.approvalState)).length;
+    let approvalState: ApprovalState = initialApprovalState(input.outcome, input.reasonCategory, priorAccepted, policy);
+    const stillCounted = existing && countsTowardsAbsenceLimit(existing.outcome, existing.reasonCategory, existing.approvalState);
+    if (approvalState === "PENDING" && stillCounted && existing.approvalState !== "NOT_NEEDED") {
+      approvalState = existing.approvalState; // a correction keeps a manager's approval, or the request already waiting
+    }
+
+    const attended = isAttendedOutcome(input.outcome);
+    const byTimes = attended && input.minutesCredited == null;
+    const data = {
+      outcome: input.outcome,
+      arrivedAt: byTimes ? (input.arrivedAt ?? session.startTime) : null,
+      leftAt: byTimes ? (input.leftAt ?? session.endTime) : null,
+      penaltyMinutes: byTimes ? (input.penaltyMinutes ?? 0) : 0,
+      // Time worked (≤ the session's length); the case total caps it at the required minutes.
+      minutesCredited: credit.value,
+      workQuality: attended ? (input.workQuality ?? null) : null,
+      behaviour: attended ? (input.behaviour ?? null) : null,
+      reasonCategory: input.outcome === "ACCEPTABLE_ABSENCE" ? (input.reasonCategory ?? null) : null,
+      note: input.note ?? null,
+      approvalState,
+      recordedById: actor.id,
+    };
+    const row = existing
+      ? await tx.attendance.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } }, select: attendanceSelect })
+      : await tx.attendance.create({
+          data: { ...data, allocationId: allocation.id, requirementId: visible.id, sessionDate: utcDateFromIsoDate(session.date) },
+          select: attendanceSelect,
+        });
+
+    // R7: totals from every row, so a correction re-opens a completed case when it drops below.
+    const placementType = allocation.session.placement.type;
+    const totals = requirementTotals({
+      hoursOrdered: facts.hoursOrdered,
+      status: facts.status,
+      attendances: [...others, { date: session.date, outcome: row.outcome, minutesCredited: row.minutesCredited, placementType }],
+      eteCredits: facts.eteCredits,
+    });
+    await saveRequirementTotals(tx, visible.id, totals);
+
+    const approval = await settleApproval(tx, actor, { attendance: row, regionId: visible.regionId, allocationId: allocation.id });
+    const enforcement: FailureResponse = isFailureToComply(row.outcome, row.approvalState)
+      ? await respondToFailure(tx, actor, {
+          requirement: { id: visible.id, orderId: visible.orderId, regionId: visible.regionId },
+          attendanceId: row.id,
+          failureDate: session.date,
+          today,
+          policy,
+        })
+      : { enforcementDue: null };
+
+    await audit(tx, actor, {
+      action: existing ? "attendance.correct" : "attendance.record",
+      entityType: "Attendance",
+      entityId: row.id,
+      regionId: visible.regionId,
+      before: existing ? { ...toView(existing, session.id), case: caseTotalsOf(facts) } : undefined,
+      after: { ...toView(row, session.id), case: totals, enforcementDue: enforcement.enforcementDue },
+    });
+
+    return success({
+      attendance: toView(row, session.id),
+      enforcementDue: enforcement.enforcementDue,
+      ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
+      ...(approval ? { approval } : {}),
+    });
+  });
+}
+
+function caseTotalsOf(facts: { storedMinutesCredited: number; storedCommencedOn: string | null; status: string; closedOn?: string | null }) {
+  return {
+    minutesCredited: facts.storedMinutesCredited,
+    commencedOn: facts.storedCommencedOn,
+    status: facts.status,
+    closedOn: facts.closedOn ?? null,
+  };
+}
+
+// R8
+/**
+ * Keeps the ACCEPTED_ABSENCE approval in step with the attendance: one pending request while
+ * it is PENDING; a request that a correction made unnecessary is withdrawn (deleted, audited —
+ * ApprovalStatus has no WITHDRAWN value).
+ */
+async function settleApproval(
+  tx: Tx,
+  actor: AppUser,
+  input: { attendance: AttendanceRow; regionId: string; allocationId: string },
+): Promise<RecordAttendanceResult["approval"]> {
+  const { attendance, regionId, allocationId } = input;
+  const select = { id: true, kind: true, status: true, version: true } as const;
+  const pending = await tx.approval.findFirst({
+    where: { attendanceId: attendance.id, kind: "ACCEPTED_ABSENCE", status: "PENDING" },
+    select,
+  });
+  if (attendance.approvalState === "PENDING") {
+    if (pending) return pending;
+    const created = await tx.approval.create({
+      data: {
+        kind: "ACCEPTED_ABSENCE",
+        requirementId: attendance.requirementId,
+        regionId,
+        attendanceId: attendance.id,
+        allocationId,
+        reason: attendance.note,
+        requestedById: actor.id,
+      },
+      select,
+    });
+    await audit(tx, actor, {
+      action: "approval.request",
+      entityType: "Approval",
+      entityId: created.id,
+      regionId,
+      after: { kind: created.kind, attendanceId: attendance.id, reasonCategory: attendance.reasonCategory, note: attendance.note },
+    });
+    return created;
+  }
+  if (pending) {
+    await tx.approval.delete({ where: { id: pending.id } });
+    await audit(tx, actor, {
+      action: "approval.withdraw",
+      entityType: "Approval",
+      entityId: pending.id,
+      regionId,
+      before: { ...pending, attendanceId: attendance.id },
+      after: { reason: "The attendance was corrected and no longer needs a manager's approval" },
+    });
+  }
+  return undefined;
+}

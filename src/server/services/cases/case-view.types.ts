@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { GENDERS, MANAGED_BY, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
+
+// The case (api.md "A case carries at least…"): what POST /cases, GET /cases/{id} and
+// PUT /cases/{id}/assessment return. The computed fields come from the domain's
+// deriveRequirementStatus as of `asOf`.
+
+export const caseView = z
+  .object({
+    id: z.string(),
+    asOf: z.string().describe("The date inBacklog, dormant and rag are computed for, YYYY-MM-DD"),
+    personId: z.string(),
+    crn: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    dateOfBirth: z.string(),
+    gender: z.enum(GENDERS),
+    region: z.string().describe("Region code, e.g. LON"),
+    pdu: z.string().nullable().describe("PDU code"),
+    orderType: z.enum(ORDER_TYPES),
+    managedBy: z.enum(MANAGED_BY),
+    court: z.string(),
+    sentenceDate: z.string(),
+    hoursOrdered: z.number().int(),
+    requiredMinutes: z.number().int(),
+    minutesCredited: z.number().int(),
+    minutesEte: z.number().int(),
+    outstandingMinutes: z.number().int(),
+    eteAllowanceMinutes: z.number().int(),
+    eteRemainingMinutes: z.number().int(),
+    startDeadline: z.string(),
+    commencedOn: z.string().nullable(),
+    effectiveEndDate: z.string(),
+    status: z.enum(REQUIREMENT_STATUSES).describe("As of asOf"),
+    terminationReason: z.enum(TERMINATION_REASONS).nullable(),
+    completedOn: z.string().nullable(),
+    inBacklog: z.boolean(),
+    dormant: z.boolean(),
+    underWarrant: z.boolean(),
+    openBreach: z.boolean(),
+    rag: z.enum(["RED", "AMBER", "GREEN"]).nullable(),
+    assessmentComplete: z.boolean(),
+    rosh: z.enum(ROSH_LEVELS).nullable(),
+    riskCodes: z.array(z.string()),
+    eteEligible: z.boolean(),
+    restricted: z.boolean(),
+    version: z
+      .number()
+      .int()
+      .describe("The assessment's version: send it back with PUT /cases/{id}/assessment (409 when someone saved since)"),
+  })
+  .meta({ title: "Case" });
+
+export type CaseView = z.input<typeof caseView>;

@@ -1,0 +1,149 @@
+import "server-only";
+import {
+  requiredMinutes,
+  utcDateFromIsoDate,
+  validateHoursOrdered,
+  warnWhenOutstandingOver300,
+  type RulePolicy,
+  type RuleWarning,
+} from "@/domain";
+import { AccessError, assertRole, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import type { Tx } from "@/server/db/create-client";
+import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
+import { failure, invalidInput, success, type CommandResult } from "../result";
+import { inTransaction } from "../transaction";
+import type { CaseView } from "./case-view.types";
+import { createCaseInput, type CreateCaseInput } from "./create-case.types";
+import { loadCaseView } from "./load-case-view";
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("en-GB") === b.trim().toLocaleLowerCase("en-GB");
+
+/**
+ * Takes a new case in: the person (by CRN), the order and its unpaid work requirement, with an
+ * empty assessment to complete. A CRN already on record attaches the new order to that person
+ * when the name and date of birth match (a second order for the same person); otherwise it is
+ * DUPLICATE_CRN. Coordinators and managers create cases in their own region only (403).
+ */
+export async function createCase(
+  actor: AppUser,
+  rawInput: CreateCaseInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<CaseView>> {
+  const input = createCaseInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    const region = await tx.region.findUnique({ where: { code: input.region }, select: { id: true, code: true } });
+    if (!region) return invalidInput("region", `There is no region with the code ${input.region}.`);
+    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    if (actor.regionId !== region.id) {
+      throw new AccessError("FORBIDDEN", "You can only take in cases for your own region.");
+    }
+    const pdu = input.pdu
+      ? await tx.pdu.findFirst({ where: { code: input.pdu, regionId: region.id }, select: { id: true } })
+      : null;
+    if (input.pdu && !pdu) return invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`);
+    if (input.sentenceDate > today) return invalidInput("sentenceDate", "The sentence date cannot be in the future.");
+    if (input.dateOfBirth >= input.sentenceDate) {
+      return invalidInput("dateOfBirth", "The date of birth must be before the sentence date.");
+    }
+
+    // R1, with the law in force on the sentence date.
+    const { policy } = await loadRuleContext(tx, { regionId: region.id, on: input.sentenceDate });
+    const hours = validateHoursOrdered(input.hoursOrdered, policy);
+    if (!hours.ok) return failure(hours);
+
+    const existing = await tx.person.findUnique({
+      where: { crn: input.crn },
+      select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
+    });
+    if (existing) {
+      const matches =
+        sameName(existing.firstName, input.firstName) &&
+        sameName(existing.lastName, input.lastName) &&
+        existing.dateOfBirth.getTime() === utcDateFromIsoDate(input.dateOfBirth).getTime();
+      if (!matches) {
+        return failure("DUPLICATE_CRN", `CRN ${input.crn} already belongs to someone with a different name or date of birth. Check the CRN.`, {
+          field: "crn",
+        });
+      }
+      const sameOrder = await tx.order.findFirst({
+        where: { personId: existing.id, sentenceDate: utcDateFromIsoDate(input.sentenceDate), court: input.court, type: input.orderType },
+        select: { id: true },
+      });
+      if (sameOrder) {
+        return failure("DUPLICATE_CRN", `CRN ${input.crn} already has a ${input.orderType === "COMMUNITY_ORDER" ? "community order" : "suspended sentence order"} from ${input.court} on this sentence date.`, {
+          field: "crn",
+          details: { orderId: sameOrder.id },
+        });
+      }
+    }
+
+    const sentenceDate = utcDateFromIsoDate(input.sentenceDate);
+    const person =
+      existing ??
+      (await tx.person.create({
+        data: {
+          crn: input.crn,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          dateOfBirth: utcDateFromIsoDate(input.dateOfBirth),
+          gender: input.gender,
+          ethnicity: input.ethnicity ?? null,
+          phone: input.phone ?? null,
+        },
+        select: { id: true },
+      }));
+    const order = await tx.order.create({
+      data: {
+        personId: person.id,
+        type: input.orderType,
+        sentenceDate,
+        court: input.court,
+        managedBy: input.managedBy,
+        practitionerName: input.practitionerName ?? null,
+        regionId: region.id,
+        pduId: pdu?.id ?? null,
+      },
+      select: { id: true },
+    });
+    const requirement = await tx.requirement.create({
+      data: {
+        orderId: order.id,
+        personId: person.id,
+        regionId: region.id,
+        pduId: pdu?.id ?? null,
+        managedBy: input.managedBy,
+        orderType: input.orderType,
+        sentenceDate,
+        hoursOrdered: hours.value,
+        originalHoursOrdered: hours.value,
+        coordinatorId: actor.role === "COORDINATOR" ? actor.id : null,
+        assessment: { create: {} },
+      },
+      select: { id: true },
+    });
+    await audit(tx, actor, {
+      action: "requirement.create",
+      entityType: "Requirement",
+      entityId: requirement.id,
+      regionId: region.id,
+      after: { ...input, personId: person.id, orderId: order.id, attachedToExistingPerson: existing !== null },
+    });
+
+    const warning = await outstandingHoursWarning(tx, person.id, policy);
+    return success(await loadCaseView(tx, requirement.id, today), warning ? [warning] : []);
+  });
+}
+
+// R1: warn (never block) when the person's outstanding hours across active requirements exceed 300.
+async function outstandingHoursWarning(tx: Tx, personId: string, policy: RulePolicy): Promise<RuleWarning | null> {
+  const requirements = await tx.requirement.findMany({
+    where: { personId },
+    select: { status: true, hoursOrdered: true, minutesCredited: true },
+  });
+  return warnWhenOutstandingOver300(
+    requirements.map((r) => ({ status: r.status, requiredMinutes: requiredMinutes(r.hoursOrdered), minutesCredited: r.minutesCredited })),
+    policy,
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { GENDERS, MANAGED_BY, ORDER_TYPES } from "@/domain";
+import { isoDateSchema, optionalText } from "../schemas";
+
+// POST /api/v1/cases (api.md). hoursOrdered is any whole number here: R1's 40–300 range is the
+// domain's rule (validateHoursOrdered), answered as 422 HOURS_OUT_OF_RANGE, not a 400.
+
+export const createCaseInput = z
+  .object({
+    crn: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]\d{6}$/, "Enter the CRN as one capital letter then six digits, for example X123456"),
+    firstName: z.string().trim().min(1, "Enter the first name").max(100),
+    lastName: z.string().trim().min(1, "Enter the last name").max(100),
+    dateOfBirth: isoDateSchema,
+    gender: z.enum(GENDERS),
+    ethnicity: optionalText(100),
+    phone: optionalText(40),
+    region: z.string().trim().min(1, "Enter the region code, for example LON").max(8).describe("Region code, e.g. LON"),
+    pdu: z.string().trim().max(16).nullish().describe("PDU code within the region"),
+    orderType: z.enum(ORDER_TYPES),
+    managedBy: z.enum(MANAGED_BY),
+    sentenceDate: isoDateSchema,
+    court: z.string().trim().min(1, "Enter the sentencing court").max(200),
+    practitionerName: optionalText(200),
+    hoursOrdered: z.number().int("Enter whole hours"),
+  })
+  .strict()
+  .meta({ title: "CaseInput" });
+
+export type CreateCaseInput = z.input<typeof createCaseInput>;

@@ -1,0 +1,275 @@
+import "server-only";
+import {
+  calendarFrom,
+  deriveRequirementStatus,
+  isIsoDate,
+  isoDateFromUtcDate,
+  policyOn,
+  todayInLondon,
+  utcDateFromIsoDate,
+  type BankHolidayCalendar,
+  type EnforcementAction,
+  type IsoDate,
+  type PlacementFeature,
+  type PolicyOverrides,
+  type RequirementFacts,
+  type RequirementView,
+  type RulePolicy,
+} from "@/domain";
+import type { AbsenceReason, ApprovalState, EteReason, ManagedBy, OrderType, RequirementStatus, RoshLevel, SessionStatus } from "@/generated/prisma/enums";
+import { notFound, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
+import type { Tx } from "@/server/db/create-client";
+
+// What every service needs around the pure rules of src/domain: the rule parameters in force
+// (bank holidays from the database, the region's over-subscription limit, an administrator's
+// s.36 date), row locks so rules hold under concurrency, the facts the rule functions take,
+// and the scoped lookups that turn "not yours" into not found.
+
+/**
+ * Options every service accepts: tests pass a fixed `today`; an API route passes the
+ * transaction its wrapper opened (`tx`), so an idempotent request's key and the command
+ * commit together. Without `tx` the service opens its own (see ./transaction.ts).
+ */
+export type ServiceOptions = { today?: IsoDate; tx?: Tx };
+
+/** Today's date in Europe/London, unless the caller fixed it. */
+export function todayFor(options?: ServiceOptions): IsoDate {
+  return options?.today ?? todayInLondon();
+}
+
+export const TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY = "twelveMonthPeriodAbolishedFrom";
+
+export interface RuleContext {
+  calendar: BankHolidayCalendar;
+  policy: RulePolicy;
+  /** The same overrides, for domain functions that call policyOn themselves (deriveRequirementStatus). */
+  overrides: PolicyOverrides;
+}
+
+/** The bank holiday calendar: shipped and administrator-added dates from the BankHoliday table. */
+export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalendar> {
+  const rows = await tx.bankHoliday.findMany({ select: { date: true } });
+  return calendarFrom(rows.map((row) => isoDateFromUtcDate(row.date)));
+}
+
+/** The rule parameters in force on `on` for a region, with its over-subscription limit and the s.36 setting. */
+export async function loadRuleContext(tx: Tx, input: { regionId: string; on: IsoDate }): Promise<RuleContext> {
+  const [calendar, region, setting] = await Promise.all([
+    loadBankHolidayCalendar(tx),
+    tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } }),
+    tx.policySetting.findFirst({
+      where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(input.on) } },
+      orderBy: { effectiveFrom: "desc" },
+      select: { value: true },
+    }),
+  ]);
+  const abolishedFrom = setting?.value.trim() ?? "";
+  const overrides: PolicyOverrides = {
+    ...(region ? { overSubscriptionPercent: region.overSubscriptionPercent } : {}),
+    twelveMonthPeriodAbolishedFrom: isIsoDate(abolishedFrom) ? abolishedFrom : null,
+  };
+  return { calendar, policy: policyOn(input.on, overrides), overrides };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are UUIDs; anything else cannot name a record, so it is simply not found. */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+/** Locks the requirement row until the transaction ends (R6 ETE cap, R7 completion, R10 booking). False if missing. */
+export async function lockRequirement(tx: Tx, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM "Requirement" WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/** Locks the session row until the transaction ends (R10 capacity). False if missing. */
+export async function lockSession(tx: Tx, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM "Session" WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/** Locks the person row (R10 double booking spans all of a person's requirements). False if missing. */
+export async function lockPerson(tx: Tx, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM "Person" WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
+export interface AssessmentFacts {
+  id: string;
+  version: number;
+  complete: boolean;
+  rosh: RoshLevel | null;
+  eteEligible: boolean;
+  eteReason: EteReason | null;
+  womenOnlyPreference: boolean;
+  availability: unknown;
+  employment: string | null;
+  caringDuties: string | null;
+  religiousObservance: string | null;
+  riskCodes: { code: string; title: string; conflictsWith: PlacementFeature[] }[];
+}
+
+export type AttendanceFact = RequirementFacts["attendances"][number] & {
+  id: string;
+  allocationId: string;
+  reasonCategory: AbsenceReason | null;
+  approvalState: ApprovalState;
+};
+
+export type EnforcementActionFact = EnforcementAction & { id: string; orderId: string };
+
+/**
+ * A requirement as the domain's rule functions see it: `RequirementFacts` (pass it straight
+ * to deriveRequirementStatus) plus the stored row's ids, cached totals and assessment, the
+ * rule context for its region, and its view as of `asOf`.
+ */
+export interface LoadedRequirement extends RequirementFacts {
+  id: string;
+  personId: string;
+  orderId: string;
+  regionId: string;
+  orderType: OrderType;
+  managedBy: ManagedBy;
+  version: number;
+  /** Cached totals stored on the row (Attendance + EteCredit, same transaction). */
+  storedMinutesCredited: number;
+  storedMinutesEte: number;
+  storedCommencedOn: IsoDate | null;
+  assessment: AssessmentFacts | null;
+  attendances: readonly AttendanceFact[];
+  enforcementActions: readonly EnforcementActionFact[];
+  rules: RuleContext;
+  view: RequirementView;
+}
+
+/** The facts of one requirement (no scope check: call requireVisibleRequirement first). Null if missing. */
+export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: IsoDate): Promise<LoadedRequirement | null> {
+  if (!isUuid(requirementId)) return null;
+  const row = await tx.requirement.findUnique({
+    where: { id: requirementId },
+    select: {
+      id: true, personId: true, orderId: true, regionId: true, orderType: true, managedBy: true, version: true, sentenceDate: true, hoursOrdered: true,
+      originalHoursOrdered: true, status: true, completedOn: true, terminatedOn: true, commencedOn: true,
+      minutesCredited: true, minutesEte: true,
+      assessment: {
+        select: {
+          id: true, version: true, complete: true, rosh: true, eteEligible: true, eteReason: true, womenOnlyPreference: true,
+          availability: true, employment: true, caringDuties: true, religiousObservance: true,
+          riskCodes: { select: { riskCode: { select: { code: true, title: true, conflictsWith: true } } } },
+        },
+      },
+      attendances: {
+        select: {
+          id: true, allocationId: true, sessionDate: true, outcome: true, minutesCredited: true, reasonCategory: true, approvalState: true,
+          allocation: { select: { session: { select: { placement: { select: { type: true } } } } } },
+        },
+      },
+      eteCredits: { select: { date: true, minutes: true } },
+      extensions: { select: { grantedOn: true, newEndDate: true } },
+      enforcementActions: {
+        select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
+      },
+    },
+  });
+  if (!row) return null;
+  const iso = isoDateFromUtcDate;
+  const closedOn = row.completedOn ?? row.terminatedOn;
+  const { riskCodes, ...assessment } = row.assessment ?? { riskCodes: [] };
+  const facts: RequirementFacts & Omit<LoadedRequirement, "rules" | "view"> = {
+    id: row.id,
+    personId: row.personId,
+    orderId: row.orderId,
+    regionId: row.regionId,
+    orderType: row.orderType,
+    managedBy: row.managedBy,
+    version: row.version,
+    storedMinutesCredited: row.minutesCredited,
+    storedMinutesEte: row.minutesEte,
+    storedCommencedOn: row.commencedOn ? iso(row.commencedOn) : null,
+    sentenceDate: iso(row.sentenceDate),
+    hoursOrdered: row.hoursOrdered,
+    originalHoursOrdered: row.originalHoursOrdered,
+    status: row.status,
+    closedOn: closedOn ? iso(closedOn) : null,
+    eteEligible: row.assessment?.eteEligible ?? false,
+    assessment: row.assessment
+      ? {
+          ...(assessment as Omit<NonNullable<typeof row.assessment>, "riskCodes">),
+          riskCodes: riskCodes.map((r) => ({ code: r.riskCode.code, title: r.riskCode.title, conflictsWith: r.riskCode.conflictsWith })),
+        }
+      : null,
+    attendances: row.attendances.map((a) => ({
+      id: a.id,
+      allocationId: a.allocationId,
+      date: iso(a.sessionDate),
+      outcome: a.outcome,
+      minutesCredited: a.minutesCredited,
+      placementType: a.allocation.session.placement.type,
+      reasonCategory: a.reasonCategory,
+      approvalState: a.approvalState,
+    })),
+    eteCredits: row.eteCredits.map((c) => ({ date: iso(c.date), minutes: c.minutes })),
+    extensions: row.extensions.map((e) => ({ grantedOn: iso(e.grantedOn), newEndDate: iso(e.newEndDate) })),
+    enforcementActions: row.enforcementActions.map((action) => ({
+      id: action.id,
+      orderId: action.orderId,
+      type: action.type,
+      date: iso(action.date),
+      outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: iso(o.date), newHoursOrdered: o.newHoursOrdered })),
+    })),
+  };
+  const rules = await loadRuleContext(tx, { regionId: row.regionId, on: asOf });
+  const view = deriveRequirementStatus(facts, asOf, { calendar: rules.calendar, overrides: rules.overrides });
+  return { ...facts, rules, view };
+}
+
+export interface VisibleRequirement {
+  id: string;
+  regionId: string;
+  personId: string;
+  orderId: string;
+  coordinatorId: string | null;
+  status: RequirementStatus;
+  version: number;
+}
+
+/** A requirement (case) the caller may see, or AccessError NOT_FOUND — never "forbidden" for records they cannot see. */
+export async function requireVisibleRequirement(tx: Tx, actor: AppUser, id: string): Promise<VisibleRequirement> {
+  if (!isUuid(id)) throw notFound("case");
+  const requirement = await tx.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(actor), { id }] },
+    select: { id: true, regionId: true, personId: true, orderId: true, coordinatorId: true, status: true, version: true },
+  });
+  if (!requirement) throw notFound("case");
+  return requirement;
+}
+
+export interface VisibleSession {
+  id: string;
+  placementId: string;
+  regionId: string;
+  date: IsoDate;
+  startTime: string;
+  endTime: string;
+  supervisorId: string | null;
+  capacity: number;
+  status: SessionStatus;
+  version: number;
+}
+
+/** A session the caller may see, or AccessError NOT_FOUND. */
+export async function requireVisibleSession(tx: Tx, actor: AppUser, id: string): Promise<VisibleSession> {
+  if (!isUuid(id)) throw notFound("session");
+  const session = await tx.session.findFirst({
+    where: { AND: [visibleSessionsWhere(actor), { id }] },
+    select: {
+      id: true, placementId: true, date: true, startTime: true, endTime: true, supervisorId: true, capacity: true, status: true,
+      version: true, placement: { select: { regionId: true } },
+    },
+  });
+  if (!session) throw notFound("session");
+  const { placement, date, ...rest } = session;
+  return { ...rest, date: isoDateFromUtcDate(date), regionId: placement.regionId };
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import {
+  checkEteCredit,
+  eteAllowanceMinutes,
+  eteRemainingMinutes,
+  formatDate,
+  isoDateFromUtcDate,
+  refuse,
+  utcDateFromIsoDate,
+} from "@/domain";
+import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
+import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { failure, success, type ServiceResult } from "../result";
+import { inTransaction } from "../transaction";
+import { creditEteInput, type CreditEteInput, type EteCreditView } from "./credit-ete.types";
+
+// R6
+/**
+ * Credits ETE (education, training, employment) minutes to a case: only for a person assessed
+ * as eligible, at most 30 % of the current hours ordered, never past the hours ordered. The
+ * requirement row is locked first, so concurrent credits are checked one after another
+ * against the total the previous one left — the cap holds under any number of requests.
+ */
+export async function creditEte(
+  actor: AppUser,
+  rawInput: CreditEteInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<EteCreditView>> {
+  const input = creditEteInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+
+    await lockRequirement(tx, visible.id);
+    const facts = await loadRequirementFacts(tx, visible.id, today);
+    if (!facts) throw notFound("case");
+    const { policy } = facts.rules;
+
+    if (input.date > today || input.date < facts.sentenceDate) {
+      return failure(
+        refuse(
+          "OUTCOME_NOT_ALLOWED",
+          `ETE time can only be credited for activity between the sentence date (${formatDate(facts.sentenceDate)}) and today.`,
+          { field: "date" },
+        ),
+      );
+    }
+    const eteEligible = facts.assessment?.eteEligible ?? false;
+    // Totals from every row (not the cached columns), as the completion rule replays them.
+    const before = requirementTotals(facts);
+    const check = checkEteCredit(
+      {
+        eteEligible,
+        status: facts.status,
+        hoursOrdered: facts.hoursOrdered,
+        eteMinutesUsed: before.minutesEte,
+        minutesCredited: before.minutesCredited,
+        requiredMinutes: before.requiredMinutes,
+        newMinutes: input.minutes,
+      },
+      policy,
+    );
+    if (!check.ok) return failure(check);
+
+    const credit = await tx.eteCredit.create({
+      data: {
+        requirementId: visible.id,
+        date: utcDateFromIsoDate(input.date),
+        minutes: input.minutes,
+        activity: input.activity,
+        provider: input.provider ?? null,
+        evidence: input.evidence ?? null,
+        createdById: actor.id,
+      },
+      select: { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true },
+    });
+    const after = requirementTotals({ ...facts, eteCredits: [...facts.eteCredits, { date: input.date, minutes: input.minutes }] });
+    await saveRequirementTotals(tx, visible.id, after);
+
+    const view: EteCreditView = {
+      id: credit.id,
+      caseId: visible.id,
+      date: isoDateFromUtcDate(credit.date),
+      minutes: credit.minutes,
+      activity: credit.activity,
+      provider: credit.provider,
+      evidence: credit.evidence,
+      minutesEte: after.minutesEte,
+      eteAllowanceMinutes: eteAllowanceMinutes(facts.hoursOrdered, policy),
+      eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
+      minutesCredited: after.minutesCredited,
+      caseStatus: after.status,
+    };
+    await audit(tx, actor, {
+      action: "ete.credit",
+      entityType: "EteCredit",
+      entityId: credit.id,
+      regionId: visible.regionId,
+      before: { minutesEte: before.minutesEte, minutesCredited: before.minutesCredited, status: before.status },
+      after: view,
+    });
+    return success(view);
+  });
+}
