@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { utcDateFromIsoDate } from "@/domain";
 import { assertRole, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
@@ -40,7 +41,7 @@ export async function saveAssessment(
       return invalidInput("riskCodes", `${unknown.join(", ")} ${unknown.length === 1 ? "is not a risk code" : "are not risk codes"} in the national catalogue.`);
     }
 
-    const before = await tx.assessment.findUnique({ where: { requirementId: requirement.id }, select: { id: true, completedOn: true, completedById: true, ...assessmentAudit } });
+    const before = await tx.assessment.findUnique({ where: { requirementId: requirement.id }, select: { id: true, completedById: true, ...assessmentAudit } });
     const data = {
       rosh: input.rosh,
       mappaCategory: input.mappaCategory ?? null,
@@ -48,7 +49,7 @@ export async function saveAssessment(
       healthNotes: input.healthNotes ?? null,
       adjustments: input.adjustments ?? null,
       skills: input.skills ?? null,
-      availability: input.availability ?? undefined,
+      availability: input.availability === undefined ? undefined : input.availability === null ? Prisma.DbNull : input.availability,
       caringDuties: input.caringDuties ?? null,
       employment: input.employment ?? null,
       religiousObservance: input.religiousObservance ?? null,
@@ -58,7 +59,7 @@ export async function saveAssessment(
       notes: input.notes ?? null,
       complete: input.complete,
       // Keep the first completion date when a complete assessment is edited.
-      completedOn: input.complete ? (before?.complete ? before.completedOn : new Date(`${today}T00:00:00Z`)) : null,
+      completedOn: input.complete ? (before?.complete ? before.completedOn : utcDateFromIsoDate(today)) : null,
       completedById: input.complete ? (before?.complete ? before.completedById : actor.id) : null,
     };
 
@@ -67,7 +68,7 @@ export async function saveAssessment(
     if (before) {
       const updated = await tx.assessment.updateMany({
         where: { id: before.id, version: input.version },
-        data: { ...data, availability: input.availability === null ? (null as unknown as undefined) : data.availability, version: { increment: 1 } },
+        data: { ...data, version: { increment: 1 } },
       });
       if (updated.count === 0) return staleVersion("assessment");
       assessmentId = before.id;

@@ -1,0 +1,106 @@
+import "server-only";
+import { breachStateOn, checkWarningAllowed, isFailureToComply, refuse, utcDateFromIsoDate } from "@/domain";
+import { AccessError, assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import type { Tx } from "@/server/db/create-client";
+import { loadRuleContext, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { failure, success, type ServiceResult } from "../result";
+import { inTransaction } from "../transaction";
+import { startEnforcementInput, type EnforcementActionView, type StartEnforcementInput } from "./enforcement.types";
+import { loadOrderActions, toActionView, toDomainAction } from "./order-enforcement";
+
+/** R9 looks across the whole order: lock every requirement row of it, in id order (no deadlocks). */
+async function lockOrder(tx: Tx, orderId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Requirement" WHERE "orderId" = ${orderId}::uuid ORDER BY id FOR UPDATE`;
+}
+
+// R9
+/**
+ * Gives a warning or starts breach proceedings on a case (coordinators and managers of the
+ * region). A second warning within 12 months of a warning on the same ORDER is refused
+ * (SECOND_WARNING_NOT_ALLOWED): breach instead. Naming the failure it answers is optional;
+ * a failure under another requirement of the same order takes a manager, a breach and a note.
+ */
+export async function startEnforcement(
+  actor: AppUser,
+  rawInput: StartEnforcementInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<EnforcementActionView>> {
+  const input = startEnforcementInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+
+    await lockOrder(tx, visible.orderId);
+    const requirement = await tx.requirement.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true } });
+    if (requirement.status !== "ACTIVE") {
+      return failure(refuse("REQUIREMENT_NOT_ACTIVE", "Warnings and breaches can only be started on an active requirement."));
+    }
+    if (input.date > today) {
+      return failure(refuse("OUTCOME_NOT_ALLOWED", "The date of a warning or breach cannot be in the future.", { field: "date" }));
+    }
+    const note = input.note?.trim() || null;
+
+    if (input.failureAttendanceId) {
+      const failureRow = await tx.attendance.findFirst({
+        where: { id: input.failureAttendanceId, requirement: { orderId: visible.orderId } },
+        select: { id: true, requirementId: true, outcome: true, approvalState: true, sessionDate: true },
+      });
+      if (!failureRow) throw notFound("failure to comply");
+      if (failureRow.requirementId !== visible.id) {
+        // R9: a failure under another requirement of the same order — a manager's decision, with a note.
+        if (actor.role !== "MANAGER") {
+          throw new AccessError("FORBIDDEN", "Only a manager can start a breach for a failure under another requirement of the order");
+        }
+        if (input.type !== "BREACH") {
+          return failure(refuse("OUTCOME_NOT_ALLOWED", "A failure under another requirement of the order can only lead to a breach here.", { field: "type" }));
+        }
+        if (!note) {
+          return failure(refuse("ATTENDANCE_DETAILS_REQUIRED", "Add a note explaining why this breach answers a failure under another requirement.", { field: "note" }));
+        }
+      }
+      if (!isFailureToComply(failureRow.outcome, failureRow.approvalState)) {
+        return failure(refuse("OUTCOME_NOT_ALLOWED", "The attendance named is not a failure to comply.", { field: "failureAttendanceId" }));
+      }
+      const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: failureRow.id }, select: { type: true } });
+      if (answered) return failure("CONFLICT", `This failure to comply has already been answered with a ${answered.type.toLowerCase()}.`);
+    }
+
+    const { policy } = await loadRuleContext(tx, { regionId: visible.regionId, on: input.date });
+    const onOrder = await loadOrderActions(tx, visible.orderId);
+    if (input.type === "WARNING") {
+      const allowed = checkWarningAllowed(input.date, onOrder.map(toDomainAction), policy);
+      if (!allowed.ok) return failure(allowed);
+    } else {
+      const ownActions = onOrder.filter((a) => a.requirementId === visible.id).map(toDomainAction);
+      if (breachStateOn(today, ownActions).openBreach) {
+        return failure("CONFLICT", "Breach proceedings are already open on this requirement. Record the court's outcome first.");
+      }
+    }
+
+    const created = await tx.enforcementAction.create({
+      data: {
+        requirementId: visible.id,
+        orderId: visible.orderId,
+        type: input.type,
+        date: utcDateFromIsoDate(input.date),
+        note,
+        failureAttendanceId: input.failureAttendanceId ?? null,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    const [stored] = (await loadOrderActions(tx, visible.orderId)).filter((a) => a.id === created.id);
+    if (!stored) throw new Error("The enforcement action just created could not be read back");
+    const view = toActionView(stored, today);
+    await audit(tx, actor, {
+      action: input.type === "WARNING" ? "enforcement.warning" : "enforcement.breach",
+      entityType: "EnforcementAction",
+      entityId: created.id,
+      regionId: visible.regionId,
+      after: view,
+    });
+    return success(view);
+  });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { utcDateFromIsoDate } from "@/domain";
+import { assertRole, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import type { ServiceOptions } from "../context";
+import { failure, success, type CommandResult } from "../result";
+import { inTransaction } from "../transaction";
+import { createSessionInput, type CreateSessionInput } from "./create-session.types";
+import { loadSessionView } from "./load-session-view";
+import { checkSupervisor, checkTimes, findPlacementForSessions } from "./session-setup";
+import type { SessionView } from "./session-view.types";
+
+/** Adds one session to a placement in the caller's region (capacity defaults to the placement's). */
+export async function createSession(
+  actor: AppUser,
+  rawInput: CreateSessionInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<SessionView>> {
+  const input = createSessionInput.parse(rawInput);
+  return inTransaction(options, async (tx) => {
+    const placement = await findPlacementForSessions(tx, actor, input.placementId);
+    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    if (!placement.active) return failure("CONFLICT", "This placement is no longer active, so no sessions can be added.", { field: "placementId" });
+    const problem = checkTimes(input.startTime, input.endTime) ?? (await checkSupervisor(tx, placement.regionId, input.supervisorId));
+    if (problem) return problem;
+
+    const session = await tx.session.create({
+      data: {
+        placementId: placement.id,
+        date: utcDateFromIsoDate(input.date),
+        startTime: input.startTime,
+        endTime: input.endTime,
+        supervisorId: input.supervisorId ?? null,
+        capacity: input.capacity ?? placement.capacity,
+        pickUpPoint: input.pickUpPoint ?? null,
+        pickUpTime: input.pickUpTime ?? null,
+      },
+      select: { id: true },
+    });
+    await audit(tx, actor, { action: "session.create", entityType: "Session", entityId: session.id, regionId: placement.regionId, after: input });
+    return success(await loadSessionView(tx, actor, session.id));
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { isoDateSchema, optionalText, timeOfDaySchema } from "../schemas";
+
+// POST /api/v1/sessions (api.md): one session of a placement.
+
+export const createSessionInput = z
+  .object({
+    placementId: z.string(),
+    date: isoDateSchema,
+    startTime: timeOfDaySchema,
+    endTime: timeOfDaySchema,
+    supervisorId: z.string().nullish(),
+    capacity: z.number().int().min(1).max(100).nullish().describe("Defaults to the placement's capacity"),
+    pickUpPoint: optionalText(300),
+    pickUpTime: timeOfDaySchema.nullish(),
+  })
+  .strict()
+  .meta({ title: "SessionInput" });
+
+export type CreateSessionInput = z.input<typeof createSessionInput>;
