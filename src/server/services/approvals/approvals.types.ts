@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { enforcementSummary } from "../attendance/record-attendance.types";
 
 // Approvals — api.md: GET /api/v1/approvals?status=PENDING and POST /api/v1/approvals/{id}.
 
@@ -44,6 +45,11 @@ export const approvalView = z
   })
   .meta({ title: "Approval" });
 
+export const decidedApprovalView = approvalView
+  .extend({ enforcementAction: enforcementSummary.optional().describe("Created when the region auto-enforces") })
+  .meta({ title: "ApprovalDecided" });
+
 export const approvalListView = z.object({ approvals: z.array(approvalView) }).meta({ title: "ApprovalList" });
 
 export type ApprovalView = z.input<typeof approvalView>;
+export type DecidedApprovalView = z.input<typeof decidedApprovalView>;

@@ -27,6 +27,7 @@ export const breachOutcomeBody = z
     outcome: z.enum(BREACH_OUTCOMES),
     date: isoDate.describe("The day of the court's decision or the warrant"),
     newHoursOrdered: z.number().int().nullish().describe("HOURS_ADDED: the new total hours ordered (at most 300)"),
+    version: z.number().int().positive().optional().describe("The action's version as last read"),
   })
   .strict()
   .meta({ title: "BreachOutcomeInput" });

@@ -1,0 +1,177 @@
+import "server-only";
+import {
+  checkAllocation,
+  isoDateFromUtcDate,
+  LATE_START_REASONS,
+  maxIsoDate,
+  requiredMinutes,
+  utcDateFromIsoDate,
+  type AllocationCheck,
+  type AllocationInput,
+  type IsoDate,
+  type LateStartReason,
+} from "@/domain";
+import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import type { Tx } from "@/server/db/create-client";
+import {
+  loadRequirementFacts,
+  loadRuleContext,
+  lockPerson,
+  lockRequirement,
+  lockSession,
+  requireVisibleRequirement,
+  requireVisibleSession,
+  type LoadedRequirement,
+  type VisibleSession,
+} from "../context";
+import { failure, type ServiceFailure } from "../result";
+import { availabilitySchema } from "../schemas";
+import type { ParsedAllocateInput } from "./allocate.types";
+
+// The one place R10's facts are gathered, for both the booking (allocate, under row locks) and
+// the read-only preview (check-allocation), so the UI's explanation and the server's decision
+// cannot drift apart. The rule itself is the domain's checkAllocation.
+
+export type PreparedAllocation = {
+  ok: true;
+  session: VisibleSession & { placementType: AllocationInput["session"]["placementType"] };
+  requirement: LoadedRequirement;
+  check: AllocationCheck;
+  /** A cancelled booking of this person on this session, re-used when they are booked again. */
+  cancelledAllocationId: string | null;
+  /** A manager's standing approval of high RoSH on individual placements for this case. */
+  standingRoshApprovalId: string | null;
+  lateStartReason: { category: LateStartReason; note: string } | null;
+};
+
+function lateStart(input: ParsedAllocateInput): { category: LateStartReason; note: string } | null {
+  const reason = input.lateStartReason;
+  if (!reason) return null;
+  if (typeof reason === "object") return { category: reason.category, note: reason.note || (input.lateStartNote ?? "") };
+  const category = LATE_START_REASONS.find((c) => c === reason);
+  if (category) return { category, note: input.lateStartNote ?? "" };
+  // Plain words: an "other" reason whose note is what was written.
+  return { category: "OTHER", note: [reason, input.lateStartNote].filter(Boolean).join(" — ") };
+}
+
+// R10
+/**
+ * Scoped lookups (not found outside the caller's reach) → role check → (with `lock`) the
+ * session, person and requirement rows locked in that order → facts → checkAllocation.
+ */
+export async function prepareAllocation(
+  tx: Tx,
+  actor: AppUser,
+  input: ParsedAllocateInput,
+  today: IsoDate,
+  { lock }: { lock: boolean },
+): Promise<PreparedAllocation | ServiceFailure> {
+  const session = await requireVisibleSession(tx, actor, input.sessionId);
+  const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+  if (visible.regionId !== session.regionId) throw notFound("case");
+  assertRole(actor, ["COORDINATOR", "MANAGER"]);
+  if (lock) {
+    // Always session → person → requirement, so two bookings never wait on each other in a circle.
+    await lockSession(tx, session.id);
+    await lockPerson(tx, visible.personId);
+    await lockRequirement(tx, visible.id);
+  }
+  if (session.status === "CANCELLED") return failure("CONFLICT", "This session has been cancelled, so no one can be booked on it.", { field: "sessionId" });
+
+  const requirement = await loadRequirementFacts(tx, visible.id, today);
+  if (!requirement) throw notFound("case");
+  const sessionDate = utcDateFromIsoDate(session.date);
+  const [placement, supervisor, person, booked, ownBookings, sameDayBookings, personRequirements, standingApproval] = await Promise.all([
+    tx.placement.findUniqueOrThrow({ where: { id: session.placementId }, select: { type: true, features: true } }),
+    session.supervisorId ? tx.user.findUnique({ where: { id: session.supervisorId }, select: { gender: true } }) : null,
+    tx.person.findUniqueOrThrow({ where: { id: requirement.personId }, select: { gender: true } }),
+    tx.allocation.findMany({
+      where: { sessionId: session.id, status: "BOOKED", requirementId: { not: requirement.id } },
+      select: { consentRecorded: true, requirement: { select: { person: { select: { gender: true } } } } },
+    }),
+    tx.allocation.findMany({
+      where: { requirementId: requirement.id, status: "BOOKED", sessionId: { not: session.id } },
+      select: { sessionDate: true, session: { select: { placement: { select: { type: true } } } } },
+    }),
+    tx.allocation.findMany({
+      where: { requirement: { personId: requirement.personId }, status: "BOOKED", sessionDate },
+      select: { session: { select: { date: true, startTime: true, endTime: true } } },
+    }),
+    tx.requirement.findMany({ where: { personId: requirement.personId }, select: { status: true, hoursOrdered: true, minutesCredited: true } }),
+    tx.approval.findFirst({
+      where: { requirementId: requirement.id, kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED", allocationId: null },
+      select: { id: true },
+    }),
+  ]);
+  const existing = await tx.allocation.findUnique({
+    where: { sessionId_requirementId: { sessionId: session.id, requirementId: requirement.id } },
+    select: { id: true, status: true },
+  });
+
+  const { policy } = await loadRuleContext(tx, { regionId: session.regionId, on: maxIsoDate(today, session.date) });
+  const assessment = requirement.assessment;
+  const availability = availabilitySchema.safeParse(assessment?.availability);
+  const late = lateStart(input);
+  const isWork = (type: string) => type !== "INDUCTION";
+  const allocationInput: AllocationInput = {
+    today,
+    requirement: {
+      status: requirement.status,
+      minutesCredited: requirement.storedMinutesCredited,
+      requiredMinutes: requirement.view.requiredMinutes,
+      assessmentComplete: assessment?.complete ?? false,
+      startDeadline: requirement.view.startDeadline,
+      effectiveEndDate: requirement.view.effectiveEndDate,
+      isFirstWorkSession:
+        requirement.view.commencedOn === null &&
+        !ownBookings.some((b) => isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),
+      hasInductionBefore: ownBookings.some((b) => !isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),
+    },
+    person: {
+      gender: person.gender,
+      rosh: assessment?.rosh ?? null,
+      riskCodes: assessment?.riskCodes ?? [],
+      availability: availability.success ? availability.data : null,
+      commitments: {
+        employment: assessment?.employment ?? null,
+        caringDuties: assessment?.caringDuties ?? null,
+        religiousObservance: assessment?.religiousObservance ?? null,
+      },
+      // Includes a booking on this very session, which is a double booking too.
+      otherBookings: sameDayBookings.map((b) => ({ date: isoDateFromUtcDate(b.session.date), startTime: b.session.startTime, endTime: b.session.endTime })),
+      requirementsHours: personRequirements.map((r) => ({ status: r.status, requiredMinutes: requiredMinutes(r.hoursOrdered), minutesCredited: r.minutesCredited })),
+    },
+    session: {
+      date: session.date,
+      startTime: session.startTime,
+      endTime: session.endTime,
+      capacity: session.capacity,
+      allocationsCount: booked.length,
+      placementType: placement.type,
+      placementFeatures: placement.features,
+      supervisorGender: supervisor?.gender ?? null,
+      othersOnSession: booked.map((b) => ({ gender: b.requirement.person.gender, loneWomanConsent: b.consentRecorded })),
+    },
+    booking: {
+      // A closed register only takes paper-register (retrospective) bookings.
+      retrospective: input.retrospective ?? false,
+      lateStartReason: late,
+      overrideReason: input.overrideReason ?? null,
+      callerIsManager: actor.role === "MANAGER",
+      roshApproved: standingApproval !== null,
+      consentRecorded: input.consentRecorded ?? false,
+    },
+  };
+  if (session.status === "CLOSED" && !input.retrospective) {
+    return failure("SESSION_IN_PAST", "The register for this session has been closed. Book it as a retrospective booking to enter a paper register.", { field: "retrospective" });
+  }
+  return {
+    ok: true,
+    session: { ...session, placementType: placement.type },
+    requirement,
+    check: checkAllocation(allocationInput, policy),
+    cancelledAllocationId: existing?.status === "CANCELLED" ? existing.id : null,
+    standingRoshApprovalId: standingApproval?.id ?? null,
+    lateStartReason: late,
+  };
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { isFailureToComply, isoDateFromUtcDate } from "@/domain";
+import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import type { Tx } from "@/server/db/create-client";
+import { isUuid, loadRuleContext, lockRequirement, todayFor, type ServiceOptions } from "../context";
+import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
+import { failure, staleVersion, success, type ServiceResult } from "../result";
+import { inTransaction } from "../transaction";
+import { approvalSelect, toApprovalView } from "./approval-view";
+import { decideApprovalInput, type DecideApprovalInput, type DecidedApprovalView } from "./approvals.types";
+
+// R8 / R9
+/**
+ * A regional manager approves or rejects a request. For a 3rd+ accepted absence, approval
+ * lets the absence stand; rejection makes it a failure to comply (an unacceptable absence),
+ * and the result says which enforcement is now due — created at once if the region
+ * auto-enforces. A stale `version` is refused, so two managers cannot both decide.
+ */
+export async function decideApproval(
+  actor: AppUser,
+  rawInput: DecideApprovalInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<DecidedApprovalView>> {
+  const input = decideApprovalInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    if (!isUuid(input.approvalId)) throw notFound("approval");
+    const found = await tx.approval.findFirst({
+      where: { id: input.approvalId, requirement: visibleRequirementsWhere(actor) },
+      select: { id: true, requirementId: true },
+    });
+    if (!found) throw notFound("approval");
+    assertRole(actor, ["MANAGER"]);
+
+    // The case's lock orders this decision with attendance corrections on the same case.
+    await lockRequirement(tx, found.requirementId);
+    const approval = await tx.approval.findUniqueOrThrow({ where: { id: found.id }, select: approvalSelect });
+    if (input.version !== undefined && approval.version !== input.version) return staleVersion("approval");
+    if (approval.status !== "PENDING") {
+      return failure("CONFLICT", `This request has already been ${approval.status === "APPROVED" ? "approved" : "rejected"}.`);
+    }
+
+    const approved = input.decision === "APPROVE";
+    const decided = await tx.approval.update({
+      where: { id: approval.id },
+      data: {
+        status: approved ? "APPROVED" : "REJECTED",
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        decisionNote: input.note?.trim() || null,
+        version: { increment: 1 },
+      },
+      select: approvalSelect,
+    });
+    const enforcement =
+      approval.kind === "ACCEPTED_ABSENCE" && approval.attendanceId
+        ? await settleAbsence(tx, actor, { attendanceId: approval.attendanceId, approved, today })
+        : { enforcementDue: null };
+
+    const view = toApprovalView(decided, enforcement.enforcementDue);
+    await audit(tx, actor, {
+      action: approved ? "approval.approve" : "approval.reject",
+      entityType: "Approval",
+      entityId: approval.id,
+      regionId: approval.regionId,
+      before: toApprovalView(approval),
+      after: view,
+    });
+    return success({ ...view, ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}) });
+  });
+}
+
+// R8 → R9
+/** The absence stands (APPROVED) or becomes a failure to comply (REJECTED), with the enforcement due. */
+async function settleAbsence(
+  tx: Tx,
+  actor: AppUser,
+  input: { attendanceId: string; approved: boolean; today: string },
+): Promise<FailureResponse> {
+  const attendance = await tx.attendance.update({
+    where: { id: input.attendanceId },
+    data: { approvalState: input.approved ? "APPROVED" : "REJECTED", version: { increment: 1 } },
+    select: {
+      id: true,
+      outcome: true,
+      approvalState: true,
+      sessionDate: true,
+      requirement: { select: { id: true, orderId: true, regionId: true } },
+    },
+  });
+  await audit(tx, actor, {
+    action: "attendance.approval",
+    entityType: "Attendance",
+    entityId: attendance.id,
+    regionId: attendance.requirement.regionId,
+    before: { approvalState: "PENDING" },
+    after: { approvalState: attendance.approvalState },
+  });
+  if (!isFailureToComply(attendance.outcome, attendance.approvalState)) return { enforcementDue: null };
+  const { policy } = await loadRuleContext(tx, { regionId: attendance.requirement.regionId, on: input.today });
+  return respondToFailure(tx, actor, {
+    requirement: attendance.requirement,
+    attendanceId: attendance.id,
+    failureDate: isoDateFromUtcDate(attendance.sessionDate),
+    today: input.today,
+    policy,
+  });
+}
