@@ -54,15 +54,14 @@ export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalend
 
 /** The rule parameters in force on `on` for a region, with its over-subscription limit and the s.36 setting. */
 export async function loadRuleContext(tx: Tx, input: { regionId: string; on: IsoDate }): Promise<RuleContext> {
-  const [calendar, region, setting] = await Promise.all([
-    loadBankHolidayCalendar(tx),
-    tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } }),
-    tx.policySetting.findFirst({
-      where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(input.on) } },
-      orderBy: { effectiveFrom: "desc" },
-      select: { value: true },
-    }),
-  ]);
+  // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
+  const calendar = await loadBankHolidayCalendar(tx);
+  const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } });
+  const setting = await tx.policySetting.findFirst({
+    where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(input.on) } },
+    orderBy: { effectiveFrom: "desc" },
+    select: { value: true },
+  });
   const abolishedFrom = setting?.value.trim() ?? "";
   const overrides: PolicyOverrides = {
     ...(region ? { overSubscriptionPercent: region.overSubscriptionPercent } : {}),

@@ -108,7 +108,7 @@ describe("recordAttendance — crediting (R7)", () => {
     const tooMany = await record(staff.coordinator, ids, { ...COMPLIED, minutesCredited: 421 });
     expect(tooMany).toMatchObject({ ok: false, code: "INVALID_MINUTES" });
     const both = await record(staff.coordinator, ids, { ...COMPLIED, minutesCredited: 60, leftAt: "10:00" });
-    expect(both).toMatchObject({ ok: false, code: "INVALID_MINUTES" });
+    expect(both).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "minutesCredited" });
     const result = expectOk(await record(staff.coordinator, ids, { ...COMPLIED, minutesCredited: 200 }));
     expect(result.attendance).toMatchObject({ minutesCredited: 200, arrivedAt: null, leftAt: null });
   });

@@ -53,9 +53,10 @@ export async function allocate(actor: AppUser, rawInput: AllocateInput, options?
     const highRosh = session.placementType === "INDIVIDUAL" && (requirement.assessment?.rosh === "HIGH" || requirement.assessment?.rosh === "VERY_HIGH");
     if (highRosh && !prepared.standingRoshApprovalId) kinds.push("HIGH_ROSH_INDIVIDUAL");
     const now = new Date();
-    const approvals = await Promise.all(
-      kinds.map((kind) =>
-        tx.approval.create({
+    const approvals = [];
+    for (const kind of kinds) {
+      approvals.push(
+        await tx.approval.create({
           data: {
             kind,
             status: "APPROVED",
@@ -70,8 +71,8 @@ export async function allocate(actor: AppUser, rawInput: AllocateInput, options?
           },
           select: { id: true, kind: true, status: true },
         }),
-      ),
-    );
+      );
+    }
 
     const view: AllocationView = {
       id: allocation.id,

@@ -81,28 +81,35 @@ export async function prepareAllocation(
   const requirement = await loadRequirementFacts(tx, visible.id, today);
   if (!requirement) throw notFound("case");
   const sessionDate = utcDateFromIsoDate(session.date);
-  const [placement, supervisor, person, booked, ownBookings, sameDayBookings, personRequirements, standingApproval] = await Promise.all([
-    tx.placement.findUniqueOrThrow({ where: { id: session.placementId }, select: { type: true, features: true } }),
-    session.supervisorId ? tx.user.findUnique({ where: { id: session.supervisorId }, select: { gender: true } }) : null,
-    tx.person.findUniqueOrThrow({ where: { id: requirement.personId }, select: { gender: true } }),
-    tx.allocation.findMany({
-      where: { sessionId: session.id, status: "BOOKED", requirementId: { not: requirement.id } },
-      select: { consentRecorded: true, requirement: { select: { person: { select: { gender: true } } } } },
-    }),
-    tx.allocation.findMany({
-      where: { requirementId: requirement.id, status: "BOOKED", sessionId: { not: session.id } },
-      select: { sessionDate: true, session: { select: { placement: { select: { type: true } } } } },
-    }),
-    tx.allocation.findMany({
-      where: { requirement: { personId: requirement.personId }, status: "BOOKED", sessionDate },
-      select: { session: { select: { date: true, startTime: true, endTime: true } } },
-    }),
-    tx.requirement.findMany({ where: { personId: requirement.personId }, select: { status: true, hoursOrdered: true, minutesCredited: true } }),
-    tx.approval.findFirst({
-      where: { requirementId: requirement.id, kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED", allocationId: null },
-      select: { id: true },
-    }),
-  ]);
+  // One query at a time: a transaction is one connection.
+  const placement = await tx.placement.findUniqueOrThrow({
+    where: { id: session.placementId },
+    select: { type: true, features: true },
+  });
+  const supervisor = session.supervisorId
+    ? await tx.user.findUnique({ where: { id: session.supervisorId }, select: { gender: true } })
+    : null;
+  const person = await tx.person.findUniqueOrThrow({ where: { id: requirement.personId }, select: { gender: true } });
+  const booked = await tx.allocation.findMany({
+    where: { sessionId: session.id, status: "BOOKED", requirementId: { not: requirement.id } },
+    select: { consentRecorded: true, requirement: { select: { person: { select: { gender: true } } } } },
+  });
+  const ownBookings = await tx.allocation.findMany({
+    where: { requirementId: requirement.id, status: "BOOKED", sessionId: { not: session.id } },
+    select: { sessionDate: true, session: { select: { placement: { select: { type: true } } } } },
+  });
+  const sameDayBookings = await tx.allocation.findMany({
+    where: { requirement: { personId: requirement.personId }, status: "BOOKED", sessionDate },
+    select: { session: { select: { date: true, startTime: true, endTime: true } } },
+  });
+  const personRequirements = await tx.requirement.findMany({
+    where: { personId: requirement.personId },
+    select: { status: true, hoursOrdered: true, minutesCredited: true },
+  });
+  const standingApproval = await tx.approval.findFirst({
+    where: { requirementId: requirement.id, kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED", allocationId: null },
+    select: { id: true },
+  });
   const existing = await tx.allocation.findUnique({
     where: { sessionId_requirementId: { sessionId: session.id, requirementId: requirement.id } },
     select: { id: true, status: true },

@@ -8,7 +8,6 @@ import {
   isAttendedOutcome,
   isFailureToComply,
   isoDateFromUtcDate,
-  refuse,
   utcDateFromIsoDate,
   type ApprovalState,
 } from "@/domain";
@@ -24,7 +23,7 @@ import {
   type ServiceOptions,
 } from "../context";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
-import { failure, staleVersion, success, type ServiceResult } from "../result";
+import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { requirementTotals, saveRequirementTotals } from "./requirement-totals";
 import {
@@ -74,7 +73,7 @@ export async function recordAttendance(
   actor: AppUser,
   rawInput: RecordAttendanceInput,
   options?: ServiceOptions,
-): Promise<ServiceResult<RecordAttendanceResult>> {
+): Promise<CommandResult<RecordAttendanceResult>> {
   const input = recordAttendanceInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -105,11 +104,7 @@ export async function recordAttendance(
     if (!details.ok) return failure(details);
     const timesGiven = input.arrivedAt != null || input.leftAt != null || input.penaltyMinutes != null;
     if (input.minutesCredited != null && timesGiven) {
-      return failure(
-        refuse("INVALID_MINUTES", "Enter either the times they arrived and left, or the minutes to credit — not both.", {
-          field: "minutesCredited",
-        }),
-      );
+      return invalidInput("minutesCredited", "Enter either the times they arrived and left, or the minutes to credit — not both.");
     }
     const sessionTimes = { startTime: session.startTime, endTime: session.endTime };
     const credit = creditForOutcome({ ...input, session: sessionTimes });

@@ -9,9 +9,8 @@ import type { CaseView } from "./case-view.types";
  * found the requirement with requireVisibleRequirement (or just created it).
  */
 export async function loadCaseView(tx: Tx, requirementId: string, asOf: IsoDate): Promise<CaseView> {
-  const [facts, row] = await Promise.all([
-    loadRequirementFacts(tx, requirementId, asOf),
-    tx.requirement.findUniqueOrThrow({
+  const facts = await loadRequirementFacts(tx, requirementId, asOf);
+  const row = await tx.requirement.findUniqueOrThrow({
       where: { id: requirementId },
       select: {
         terminationReason: true,
@@ -21,8 +20,7 @@ export async function loadCaseView(tx: Tx, requirementId: string, asOf: IsoDate)
         region: { select: { code: true } },
         pdu: { select: { code: true } },
       },
-    }),
-  ]);
+    });
   if (!facts) throw new Error(`Requirement ${requirementId} vanished while loading its case view`);
   const { view, assessment } = facts;
   return {

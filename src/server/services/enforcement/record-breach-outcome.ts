@@ -1,10 +1,10 @@
 import "server-only";
-import { refuse, utcDateFromIsoDate, validateBreachOutcome } from "@/domain";
+import { utcDateFromIsoDate, validateBreachOutcome } from "@/domain";
 import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { isUuid, loadRequirementFacts, lockRequirement, todayFor, type ServiceOptions } from "../context";
-import { failure, staleVersion, success, type ServiceResult } from "../result";
+import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { recordBreachOutcomeInput, type EnforcementActionView, type RecordBreachOutcomeInput } from "./enforcement.types";
 import { loadRequirementActions, toActionView, toDomainAction } from "./order-enforcement";
@@ -20,7 +20,7 @@ export async function recordBreachOutcome(
   actor: AppUser,
   rawInput: RecordBreachOutcomeInput,
   options?: ServiceOptions,
-): Promise<ServiceResult<EnforcementActionView>> {
+): Promise<CommandResult<EnforcementActionView>> {
   const input = recordBreachOutcomeInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -39,7 +39,7 @@ export async function recordBreachOutcome(
     if (!stored) throw notFound("enforcement action");
     if (input.version !== undefined && stored.version !== input.version) return staleVersion("enforcement action");
     if (input.date > today) {
-      return failure(refuse("OUTCOME_NOT_ALLOWED", "The date of a court outcome cannot be in the future.", { field: "date" }));
+      return invalidInput("date", "The date of a court outcome cannot be in the future.");
     }
 
     const outcome = { outcome: input.outcome, date: input.date, newHoursOrdered: input.newHoursOrdered ?? null };
@@ -64,11 +64,17 @@ export async function recordBreachOutcome(
       caseAfter = { hoursOrdered: effect.value.newHoursOrdered, status: totals.status, minutesCredited: totals.minutesCredited };
     }
     if (effect.value.terminates) {
+      // As when a manager terminates a requirement: no one is sent to work on a case that has ended.
+      const revokedOn = utcDateFromIsoDate(input.date);
+      const cancelled = await tx.allocation.updateMany({
+        where: { requirementId: found.requirementId, status: "BOOKED", sessionDate: { gt: revokedOn }, attendance: null },
+        data: { status: "CANCELLED", version: { increment: 1 } },
+      });
       await tx.requirement.update({
         where: { id: found.requirementId },
-        data: { status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: utcDateFromIsoDate(input.date), completedOn: null },
+        data: { status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: revokedOn, completedOn: null, version: { increment: 1 } },
       });
-      caseAfter = { ...caseBefore, status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: input.date };
+      caseAfter = { ...caseBefore, status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: input.date, cancelledAllocations: cancelled.count };
     }
 
     const updated = (await loadRequirementActions(tx, found.requirementId)).find((a) => a.id === found.id);

@@ -4,7 +4,7 @@ import { AccessError, assertRole, notFound, type AppUser } from "@/server/auth/a
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleContext, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
-import { failure, success, type ServiceResult } from "../result";
+import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { startEnforcementInput, type EnforcementActionView, type StartEnforcementInput } from "./enforcement.types";
 import { loadOrderActions, toActionView, toDomainAction } from "./order-enforcement";
@@ -25,7 +25,7 @@ export async function startEnforcement(
   actor: AppUser,
   rawInput: StartEnforcementInput,
   options?: ServiceOptions,
-): Promise<ServiceResult<EnforcementActionView>> {
+): Promise<CommandResult<EnforcementActionView>> {
   const input = startEnforcementInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -38,7 +38,7 @@ export async function startEnforcement(
       return failure(refuse("REQUIREMENT_NOT_ACTIVE", "Warnings and breaches can only be started on an active requirement."));
     }
     if (input.date > today) {
-      return failure(refuse("OUTCOME_NOT_ALLOWED", "The date of a warning or breach cannot be in the future.", { field: "date" }));
+      return invalidInput("date", "The date of a warning or breach cannot be in the future.");
     }
     const note = input.note?.trim() || null;
 
@@ -57,7 +57,7 @@ export async function startEnforcement(
           return failure(refuse("OUTCOME_NOT_ALLOWED", "A failure under another requirement of the order can only lead to a breach here.", { field: "type" }));
         }
         if (!note) {
-          return failure(refuse("ATTENDANCE_DETAILS_REQUIRED", "Add a note explaining why this breach answers a failure under another requirement.", { field: "note" }));
+          return invalidInput("note", "Add a note explaining why this breach answers a failure under another requirement.");
         }
       }
       if (!isFailureToComply(failureRow.outcome, failureRow.approvalState)) {

@@ -5,14 +5,13 @@ import {
   eteRemainingMinutes,
   formatDate,
   isoDateFromUtcDate,
-  refuse,
   utcDateFromIsoDate,
 } from "@/domain";
 import { assertRole, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
-import { failure, success, type ServiceResult } from "../result";
+import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { creditEteInput, type CreditEteInput, type EteCreditView } from "./credit-ete.types";
 
@@ -27,7 +26,7 @@ export async function creditEte(
   actor: AppUser,
   rawInput: CreditEteInput,
   options?: ServiceOptions,
-): Promise<ServiceResult<EteCreditView>> {
+): Promise<CommandResult<EteCreditView>> {
   const input = creditEteInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -40,12 +39,9 @@ export async function creditEte(
     const { policy } = facts.rules;
 
     if (input.date > today || input.date < facts.sentenceDate) {
-      return failure(
-        refuse(
-          "OUTCOME_NOT_ALLOWED",
-          `ETE time can only be credited for activity between the sentence date (${formatDate(facts.sentenceDate)}) and today.`,
-          { field: "date" },
-        ),
+      return invalidInput(
+        "date",
+        `ETE time can only be credited for activity between the sentence date (${formatDate(facts.sentenceDate)}) and today.`,
       );
     }
     const eteEligible = facts.assessment?.eteEligible ?? false;

@@ -3,7 +3,7 @@ import { effectiveEndDate, isoDateFromUtcDate, refuse, utcDateFromIsoDate, valid
 import { assertRole, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadRuleContext, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
-import { failure, success, type ServiceResult } from "../result";
+import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { recordExtensionInput, type ExtensionView, type RecordExtensionInput } from "./record-extension.types";
 
@@ -18,7 +18,7 @@ export async function recordExtension(
   actor: AppUser,
   rawInput: RecordExtensionInput,
   options?: ServiceOptions,
-): Promise<ServiceResult<ExtensionView>> {
+): Promise<CommandResult<ExtensionView>> {
   const input = recordExtensionInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -34,7 +34,7 @@ export async function recordExtension(
       return failure(refuse("REQUIREMENT_NOT_ACTIVE", "An extension can only be recorded for an active requirement.", { details: { status: requirement.status } }));
     }
     if (input.grantedOn > today) {
-      return failure(refuse("OUTCOME_NOT_ALLOWED", "The date the court granted the extension cannot be in the future.", { field: "grantedOn" }));
+      return invalidInput("grantedOn", "The date the court granted the extension cannot be in the future.");
     }
     const sentenceDate = isoDateFromUtcDate(requirement.sentenceDate);
     // R3's 12 months are those in force on the sentence date (policy module), with any s.36 setting.

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import {
+  breachOutcomeBody,
+  enforcementActionView,
+  enforcementListView,
+  startEnforcementBody,
+} from "@/server/services/enforcement/enforcement.types";
+import { defineRoute } from "../route-spec";
+
+export const listEnforcementRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/cases/{id}/enforcement",
+  tag: "Enforcement",
+  summary: "A case's warnings and breaches, newest first",
+  roles: ["COORDINATOR", "MANAGER", "NATIONAL_LEAD"],
+  params: z.object({ id: z.uuid() }),
+  response: enforcementListView,
+});
+
+export const startEnforcementRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/cases/{id}/enforcement",
+  tag: "Enforcement",
+  summary: "Give a warning or start breach proceedings (R9: no second warning within 12 months on the order)",
+  roles: ["COORDINATOR", "MANAGER"],
+  params: z.object({ id: z.uuid() }),
+  body: startEnforcementBody,
+  response: enforcementActionView,
+  status: 201,
+});
+
+export const recordBreachOutcomeRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/enforcement/{actionId}/outcome",
+  tag: "Enforcement",
+  summary: "Record the court's outcome of a breach (R9; HOURS_ADDED keeps the total ≤ 300, REVOKED terminates)",
+  roles: ["MANAGER"],
+  params: z.object({ actionId: z.uuid() }),
+  body: breachOutcomeBody,
+  response: enforcementActionView,
+});
