@@ -2,6 +2,11 @@ import type { ApiRouteSpec } from "./route-spec";
 import { issueTokenRoute } from "./contracts/auth-token";
 import { meRoute } from "./contracts/me";
 import { openApiRoute } from "./contracts/openapi";
+import { recordAttendanceRoute } from "./contracts/attendance";
+import { creditEteRoute } from "./contracts/ete-credits";
+import { recordExtensionRoute } from "./contracts/extensions";
+import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute } from "./contracts/enforcement";
+import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -11,4 +16,12 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   issueTokenRoute,
   meRoute,
   openApiRoute,
+  recordAttendanceRoute,
+  creditEteRoute,
+  recordExtensionRoute,
+  listEnforcementRoute,
+  startEnforcementRoute,
+  recordBreachOutcomeRoute,
+  listApprovalsRoute,
+  decideApprovalRoute,
 ];

@@ -45,7 +45,7 @@ afterAll(async () => {
   await Promise.all([testDb.$disconnect(), db.$disconnect()]);
 });
 
-async function groupSession(spec: { date?: string; capacity?: number; features?: Parameters<typeof makePlacement>[1]["features"]; type?: "GROUP" | "INDIVIDUAL" | "INDUCTION"; supervisorId?: string } = {}) {
+async function groupSession(spec: { date?: string; capacity?: number; features?: NonNullable<Parameters<typeof makePlacement>[1]>["features"]; type?: "GROUP" | "INDIVIDUAL" | "INDUCTION"; supervisorId?: string } = {}) {
   const placement = await makePlacement(region, { type: spec.type ?? "GROUP", capacity: spec.capacity ?? 6, features: spec.features ?? [] });
   return makeSession(placement.id, { date: spec.date ?? WEDNESDAY, supervisorId: spec.supervisorId ?? supervisor.id });
 }

@@ -7,9 +7,10 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
 });
 
-import type { IsoDate } from "@/domain";
-import { utcDateFromIsoDate } from "@/domain";
+import { PUT as putAttendance } from "../../../app/api/v1/sessions/[id]/attendance/[caseId]/route";
+import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { AccessError } from "@/server/auth/access";
+import { issueApiToken } from "@/server/auth/api-tokens";
 import { recordAttendance } from "@/server/services/attendance/record-attendance";
 import type { RecordAttendanceInput } from "@/server/services/attendance/record-attendance.types";
 import { expectOk } from "@/server/services/result";
@@ -266,5 +267,30 @@ describe("recordAttendance — who may", () => {
     }
     await expect(record(national, ids, COMPLIED)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot(ids.caseId)).toEqual(before);
+  });
+});
+
+describe("PUT /api/v1/sessions/{id}/attendance/{caseId}", () => {
+  it("records through the API wrapper; a retry with the same Idempotency-Key credits once", async () => {
+    const ids = await bookedCase("2025-06-02");
+    const { token } = await issueApiToken(testDb, { userId: staff.supervisor.id, name: "device", expiresAt: null });
+    const put = (body: unknown, key: string) =>
+      putAttendance(
+        new Request(`http://localhost/api/v1/sessions/${ids.sessionId}/attendance/${ids.caseId}`, {
+          method: "PUT",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": key },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id: ids.sessionId, caseId: ids.caseId }) },
+      );
+    const first = await put(COMPLIED, "retry-1");
+    expect(first.status).toBe(200);
+    const replay = await put(COMPLIED, "retry-1");
+    expect(await replay.json()).toEqual(await first.json());
+    expect(await testDb.attendance.count({ where: { requirementId: ids.caseId } })).toBe(1);
+    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: ids.caseId } })).minutesCredited).toBe(420);
+    const both = await put({ ...COMPLIED, minutesCredited: 60, leftAt: "10:00" }, "retry-2");
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", details: { fields: [{ field: "minutesCredited" }] } } });
   });
 });
