@@ -7,6 +7,7 @@ test("a coordinator opens a case from the case list and sees its numbers and tim
   await expect(page.getByRole("heading", { level: 1, name: /cases/i })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(page.getByText(/CRN [A-Z]\d{6}/).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Assessment and risk" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
@@ -30,6 +31,7 @@ test("a coordinator opens a session roster from the sessions list", async ({ pag
   await signIn(page, "coordinator@demo.test");
   await page.goto("/sessions");
   await page.getByRole("main").getByRole("link", { name: /./ }).filter({ hasNotText: /previous|next/i }).first().click();
-  await expect(page.getByRole("heading", { name: "People booked" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "People booked", exact: true })).toBeVisible();
   await expectAccessible(page);
 });

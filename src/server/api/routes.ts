@@ -7,6 +7,8 @@ import { creditEteRoute } from "./contracts/ete-credits";
 import { recordExtensionRoute } from "./contracts/extensions";
 import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute } from "./contracts/enforcement";
 import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
+import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute } from "./contracts/cases";
+import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -16,6 +18,14 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   issueTokenRoute,
   meRoute,
   openApiRoute,
+  createCaseRoute,
+  listCasesRoute,
+  getCaseRoute,
+  saveAssessmentRoute,
+  createPlacementRoute,
+  createSessionRoute,
+  getSessionRoute,
+  allocateRoute,
   recordAttendanceRoute,
   creditEteRoute,
   recordExtensionRoute,
