@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
+          // Server modules validate the environment on import (src/server/env.ts).
+          env: { NEXTAUTH_SECRET: "integration-test-secret-0123456789" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

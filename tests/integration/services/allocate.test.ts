@@ -1,9 +1,6 @@
 // R10 allocation against real PostgreSQL: every refusal code, overrides, scope and concurrency.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { testDb } from "../../support/db";
 import {

@@ -1,10 +1,7 @@
 // R8 → R9 through the approval services: a 3rd+ accepted absence waits for a manager; approval
 // lets it stand, rejection makes it a failure to comply with the enforcement due.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { decideApproval } from "@/server/services/approvals/decide-approval";

@@ -1,10 +1,7 @@
 // The thin /api/v1 routes over the part-A services: status codes and shapes of api.md.
 // Route handlers are called directly with bearer tokens; dates are relative to the real today.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { testDb } from "../../support/db";
 import { makeRegion, makeRegionalStaff, makeUser, seedReferenceData, uniqueCrn, type TestRegion } from "../../support/factories";

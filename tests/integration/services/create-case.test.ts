@@ -1,9 +1,6 @@
 // Taking a case in: R1, CRN rules, region scope, audit, and the case view's computed fields.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { testDb } from "../../support/db";
 import { auditEventsFor, makeRegion, makeRegionalStaff, makeUser, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";

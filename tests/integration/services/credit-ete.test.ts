@@ -1,10 +1,7 @@
 // R6 through the creditEte service: the 30 % allowance on the current hours ordered, its
 // message, eligibility, and the cap holding under twenty concurrent requests.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { creditEte } from "@/server/services/ete/credit-ete";

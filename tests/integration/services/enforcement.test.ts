@@ -1,10 +1,7 @@
 // R9 through the enforcement services: no second warning within 12 months on the same order,
 // a manager's breach for a failure under another requirement, and the court's outcomes.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { listEnforcement } from "@/server/services/enforcement/list-enforcement";

@@ -1,9 +1,6 @@
 // R3 through the recordExtension service: the new end date must be after the current one.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import type { IsoDate } from "@/domain";
 import { recordExtension } from "@/server/services/extensions/record-extension";

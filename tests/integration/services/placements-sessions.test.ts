@@ -1,9 +1,6 @@
 // Placements, one-off sessions and weekly runs (skipping bank holidays), and terminating a requirement.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { testDb } from "../../support/db";
 import {

@@ -1,11 +1,8 @@
 // R7 / R8 / R9 through the recordAttendance service on a real database: crediting from
 // times or minutes, the cap at the hours ordered, corrections, the 3rd accepted absence,
 // future sessions and the enforcement due after a failure to comply.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { PUT as putAttendance } from "../../../app/api/v1/sessions/[id]/attendance/[caseId]/route";
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";

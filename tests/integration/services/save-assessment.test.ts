@@ -1,9 +1,6 @@
 // The post-sentence assessment: optimistic locking, the risk-code catalogue, ETE eligibility, completion.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-0123456789";
-});
 
 import { testDb } from "../../support/db";
 import { auditEventsFor, makeCase, makeRegion, makeRegionalStaff, makeUser, seedReferenceData, type TestRegion, type TestUser } from "../../support/factories";
