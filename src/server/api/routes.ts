@@ -8,6 +8,7 @@ import { recordExtensionRoute } from "./contracts/extensions";
 import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute } from "./contracts/enforcement";
 import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
 import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute } from "./contracts/cases";
+import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } from "./contracts/dashboard";
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
@@ -34,4 +35,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   recordBreachOutcomeRoute,
   listApprovalsRoute,
   decideApprovalRoute,
+  dashboardSummaryRoute,
+  dashboardBacklogRoute,
+  dashboardDormantRoute,
 ];
