@@ -1,5 +1,7 @@
 import type { AppUser } from "@/server/auth/access";
 import { findRegionName } from "@/server/queries/regions";
+import { Suspense } from "react";
+import { FlashBanner } from "./flash-banner";
 import { ServiceHeader } from "./service-header";
 
 /** Header, main landmark and footer around every signed-in page. */
@@ -10,6 +12,9 @@ export async function AppShell({ user, children }: { user: AppUser; children: Re
       <ServiceHeader user={user} regionName={regionName} />
       <div className="width-container">
         <main id="main-content" tabIndex={-1} className="py-8 sm:py-10 outline-none">
+          <Suspense fallback={null}>
+            <FlashBanner />
+          </Suspense>
           {children}
         </main>
       </div>

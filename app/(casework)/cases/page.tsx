@@ -54,6 +54,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeading caption="Your region">Cases</PageHeading>
+      <p>
+        <Link href="/cases/new" className="button button-secondary no-underline">
+          Add a new case
+        </Link>
+      </p>
 
       <form method="get" action="/cases" className="mb-8 bg-panel p-4" aria-label="Find and filter cases">
         <div className="mb-4">

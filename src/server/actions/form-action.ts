@@ -1,0 +1,96 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { UserRole } from "@/generated/prisma/enums";
+import { AccessError, type AppUser } from "@/server/auth/access";
+import { requireUser } from "@/server/auth/current-user";
+import type { CommandResult } from "@/server/services/result";
+import type { FieldError, FormState } from "@/ui/form/form-state";
+import { FormReader, formValues, issuesToFieldErrors } from "./form-input";
+
+export { FormReader } from "./form-input";
+import { FLASH_COOKIE } from "@/ui/flash-cookie";
+
+// The one server-action wrapper (house style: parse → authorise → one service → form state).
+// A form's action is `formAction({...})`; the "use server" file beside the page exports an async
+// function that calls it. Rules are not here: the service decides, this only translates.
+
+export type FormSuccess = {
+  /** Where to go next (GOV.UK: a confirmation page or the record). Omit to stay on the page. */
+  redirectTo?: string;
+  /** Shown once on the next page (or in place when not redirecting). */
+  notice?: string;
+  /** Paths whose server-rendered data changed. */
+  revalidate?: string[];
+  /** Plain data for the form after success (e.g. a token shown once). */
+  data?: FormState["data"];
+};
+
+export type FormActionSpec<S extends z.ZodType, T> = {
+  /** Who may submit (checked before anything else; the service checks region and record access). */
+  roles?: readonly UserRole[];
+  /** Builds the service's raw input from the form: text stays text, numbers become numbers, etc. */
+  fromForm: (form: FormReader) => unknown;
+  /** The service's input schema (the same zod schema the API uses). */
+  schema: S;
+  /** Form field names for input paths whose names differ (e.g. `{ "riskCodes.0": "riskCodes" }` is automatic). */
+  fieldNames?: Record<string, string>;
+  /**
+   * Plain-English messages for a field that is missing or of the wrong kind (the shared API
+   * schemas' own words are for programmers), e.g. `{ hoursOrdered: "Enter the hours ordered as a whole number" }`.
+   */
+  messages?: Record<string, string>;
+  run: (user: AppUser, input: z.output<S>) => Promise<CommandResult<T>>;
+  onSuccess: (value: T, input: z.output<S>) => FormSuccess;
+};
+
+/** Sets the one-time message the next page shows (read and cleared by the FlashBanner). */
+export async function setFlash(message: string): Promise<void> {
+  const store = await cookies();
+  store.set(FLASH_COOKIE, encodeURIComponent(message), { path: "/", maxAge: 60, sameSite: "lax", httpOnly: false });
+}
+
+export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
+  return async function run(previous: FormState, form: FormData): Promise<FormState> {
+    const values = formValues(form);
+    const submission = previous.submission + 1;
+    const refuse = (errors: FieldError[], message?: string): FormState => ({
+      status: "error",
+      values,
+      errors,
+      submission,
+      ...(message ? { message } : {}),
+    });
+
+    let success: FormSuccess;
+    try {
+      const user = await requireUser(spec.roles ? { roles: spec.roles } : {});
+      const parsed = spec.schema.safeParse(spec.fromForm(new FormReader(values)));
+      if (!parsed.success) return refuse(issuesToFieldErrors(parsed.error.issues, spec.fieldNames, spec.messages));
+      const result = await spec.run(user, parsed.data);
+      if (!result.ok) {
+        const field = result.field ? (spec.fieldNames?.[result.field] ?? result.field) : undefined;
+        return field ? refuse([{ field, message: result.message }]) : refuse([], result.message);
+      }
+      success = spec.onSuccess(result.value, parsed.data);
+    } catch (error) {
+      if (error instanceof AccessError) {
+        if (error.code === "UNAUTHENTICATED") redirect("/sign-in");
+        return refuse([], error.code === "NOT_FOUND" ? "This record could not be found. It may have been removed, or it belongs to another region." : error.message || "You do not have permission to do this.");
+      }
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[form action ${reference}]`, error);
+      return refuse([], `Sorry, there is a problem with the service. Nothing was saved. Try again later (reference ${reference}).`);
+    }
+
+    for (const path of success.revalidate ?? []) revalidatePath(path);
+    if (success.redirectTo) {
+      if (success.notice) await setFlash(success.notice);
+      redirect(success.redirectTo);
+    }
+    return { status: "success", values: {}, errors: [], submission, ...(success.notice ? { notice: success.notice } : {}), ...(success.data ? { data: success.data } : {}) };
+  };
+}

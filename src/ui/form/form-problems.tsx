@@ -1,0 +1,40 @@
+"use client";
+
+import { ErrorSummary } from "@/ui/error-summary";
+import type { FormState } from "./form-state";
+
+/**
+ * The top of every form: the GOV.UK error summary (field errors and any general problem), or a
+ * success notice for forms that stay on the page.
+ */
+export function FormProblems({ state }: { state: FormState }) {
+  const errors = state.message ? [{ field: state.errors[0]?.field ?? "main-content", message: state.message }, ...state.errors] : state.errors;
+  return (
+    <>
+      <ErrorSummary errors={state.status === "error" ? dedupe(errors) : []} />
+      {state.status === "success" && state.notice && <SuccessBanner>{state.notice}</SuccessBanner>}
+    </>
+  );
+}
+
+function dedupe(errors: { field: string; message: string }[]) {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.field}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** GOV.UK notification banner, success variant. */
+export function SuccessBanner({ children, title = "Success" }: { children: React.ReactNode; title?: string }) {
+  return (
+    <div role="status" aria-labelledby="success-banner-title" className="mb-8 border-[5px] border-success">
+      <h2 id="success-banner-title" className="m-0 bg-success px-4 py-1 text-base font-bold text-white">
+        {title}
+      </h2>
+      <div className="p-4 text-lg font-bold">{children}</div>
+    </div>
+  );
+}
