@@ -192,6 +192,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code, asOf: today } }),
   "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code, asOf: today } }),
   "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code, asOf: today } }),
+  "POST /api/v1/cases/{id}/termination": (f) => ({ params: { id: f.caseId }, body: { reason: "OTHER", date: today, note: "Moved abroad" } }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */
