@@ -246,3 +246,8 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser) 
 }
 
 export type PendingApproval = Awaited<ReturnType<typeof listPendingApprovals>>[number];
+
+/** PDUs for the dashboard's filter and its PDU comparison: the region's, or all. */
+export async function listDashboardPdus(client: PrismaClient, regionId: string | null) {
+  return client.pdu.findMany({ where: regionId ? { regionId } : {}, select: { id: true, name: true, regionId: true }, orderBy: { name: "asc" } });
+}
