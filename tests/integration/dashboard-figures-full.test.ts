@@ -10,6 +10,8 @@ import { AccessError } from "@/server/auth/access";
 import { loadDashboardFigures } from "@/server/queries/dashboard";
 import { figureCasesCsv, listFigureCases, loadFigureCasesFromUrl } from "@/server/queries/dashboard-cases";
 import { FIGURE_KEYS, type FigureKey } from "@/server/queries/dashboard-figures";
+import { loadBacklogForApi, loadDormantForApi, loadSummaryForApi } from "@/server/queries/dashboard-api";
+import { dashboardBacklogView, dashboardDormantView, dashboardSummaryView } from "@/server/api/contracts/dashboard";
 
 const D: IsoDate = "2026-11-23";
 let A: TestRegion;
@@ -238,5 +240,42 @@ describe("drill-down lists: the same SQL as the figure", () => {
     const events = await testDb.auditEvent.findMany({ where: { actorId: manager.id, action: "dashboard.cases.export", entityId: "dormant" } });
     expect(events.length).toBeGreaterThan(0);
     expect(events.at(-1)?.regionId).toBe(A.id);
+  });
+});
+
+describe("GET /api/v1/dashboard/*: every field api.md lists", () => {
+  it("summary carries the figures of domain §5 in the contract's shape", async () => {
+    const summary = await loadSummaryForApi(manager, { asOf: D });
+    const parsed = dashboardSummaryView.strict().parse(summary);
+    expect(parsed).toMatchObject({
+      asOf: D,
+      region: A.code,
+      activeCaseload: 6,
+      backlogCount: 1,
+      backlogPercent: 16.7,
+      dormantCount: 1,
+      nearingEnd: { red: 1, amber: 1, green: 1 },
+      commencedWithin15WorkingDaysPercent: 50,
+      completedWithin12MonthsPercent: 50,
+      eteUsePercent: 33.3,
+      eteFullUsePercent: 16.7,
+      breachRatePercent: 33.3,
+      breachRateBy: { under25: 50, age25plus: 25, male: 40, female: 0, byEthnicity: { "Not recorded": 33.3, Asian: 100, "Black British": 0, "White British": 0 } },
+      standDownRatePercent: 28.6,
+      hoursDeliveredLast7Days: 9,
+      reviewsOverdue: { sixMonth: 3, nineMonth: 3 },
+      expiredIncompleteSso: 1,
+    });
+    expect(parsed.byTeamType.STANDALONE_UPW).toMatchObject({ activeCaseload: 5, backlogCount: 1 });
+    expect(parsed.byTeamType.SENTENCE_MANAGEMENT).toMatchObject({ activeCaseload: 1, backlogCount: 0 });
+  });
+
+  it("backlog and dormant return the drill-down's cases", async () => {
+    const backlog = dashboardBacklogView.parse(await loadBacklogForApi(manager, { asOf: D }));
+    expect(backlog).toMatchObject({ activeCaseload: 6, backlogCount: 1, backlogPercent: 16.7 });
+    expect(backlog.cases.map((c) => c.crn)).toEqual([crns.a1]);
+    const dormant = dashboardDormantView.parse(await loadDormantForApi(manager, { asOf: D }));
+    expect(dormant.count).toBe(1);
+    expect(dormant.cases).toHaveLength(1);
   });
 });
