@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Allocation_sessionDate_idx" ON "Allocation"("sessionDate");
