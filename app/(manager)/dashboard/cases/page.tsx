@@ -14,6 +14,21 @@ export const metadata: Metadata = { title: "Cases behind a dashboard figure" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A column heading that sorts by it; a second click reverses the order. aria-sort says the current order. */
+function SortHeader(props: { sort: DrillSort; current: { sort: DrillSort; dir: "asc" | "desc" }; hrefFor: (sort: DrillSort, dir: "asc" | "desc") => string; children: React.ReactNode }) {
+  const current = props.current.sort === props.sort;
+  const order = props.current.dir === "asc" ? "ascending" : "descending";
+  const next = current && props.current.dir === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" aria-sort={current ? order : undefined}>
+      <Link href={props.hrefFor(props.sort, next)}>
+        {props.children}
+        <span className="sr-only">{current ? `, sorted ${order}; select to reverse` : ", select to sort"}</span>
+      </Link>
+    </th>
+  );
+}
+
 /** The cases behind one dashboard figure: server-paginated, sortable, and downloadable as CSV. */
 export default async function DashboardCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
@@ -23,20 +38,7 @@ export default async function DashboardCasesPage({ searchParams }: { searchParam
     filterParams(filters, { figure: query.figure, ethnicity: query.ethnicity, sort: query.sort, dir: query.dir, ...extra });
   const pageHref = (page: number) => `/dashboard/cases?${listParams({ page: page > 1 ? String(page) : undefined })}`;
   const csvHref = `/dashboard/cases/export?${listParams({})}`;
-
-  /** A column heading that sorts by it; a second click reverses the order. aria-sort says the current order. */
-  const SortHeader = ({ sort, children }: { sort: DrillSort; children: React.ReactNode }) => {
-    const current = query.sort === sort;
-    const next = current && query.dir === "asc" ? "desc" : "asc";
-    return (
-      <th scope="col" aria-sort={current ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={`/dashboard/cases?${listParams({ sort, dir: next })}`}>
-          {children}
-          <span className="sr-only">{current ? `, sorted ${query.dir === "asc" ? "ascending" : "descending"}; select to reverse` : ", select to sort"}</span>
-        </Link>
-      </th>
-    );
-  };
+  const sorting = { current: { sort: query.sort, dir: query.dir }, hrefFor: (sort: DrillSort, dir: "asc" | "desc") => `/dashboard/cases?${listParams({ sort, dir })}` };
 
   const shown = list.total - list.hiddenRestricted;
   return (
@@ -69,16 +71,16 @@ export default async function DashboardCasesPage({ searchParams }: { searchParam
             </caption>
             <thead>
               <tr>
-                <SortHeader sort="name">Name</SortHeader>
-                <SortHeader sort="crn">CRN</SortHeader>
-                {national && <SortHeader sort="region">Region</SortHeader>}
-                <SortHeader sort="pdu">PDU</SortHeader>
+                <SortHeader sort="name" {...sorting}>Name</SortHeader>
+                <SortHeader sort="crn" {...sorting}>CRN</SortHeader>
+                {national && <SortHeader sort="region" {...sorting}>Region</SortHeader>}
+                <SortHeader sort="pdu" {...sorting}>PDU</SortHeader>
                 <th scope="col">Team</th>
-                <SortHeader sort="sentence">Sentenced</SortHeader>
+                <SortHeader sort="sentence" {...sorting}>Sentenced</SortHeader>
                 <th scope="col" className="text-right">
                   Hours ordered
                 </th>
-                <SortHeader sort="date">{columns.date}</SortHeader>
+                <SortHeader sort="date" {...sorting}>{columns.date}</SortHeader>
                 {columns.detail && <th scope="col">{columns.detail}</th>}
               </tr>
             </thead>

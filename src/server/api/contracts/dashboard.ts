@@ -23,7 +23,6 @@ const percent = z.number().describe("Percentage rounded to one decimal place");
 const region = z.string().nullable().describe("Region code, or null for all regions");
 
 const count = z.number().int();
-const rateGroup = z.object({ cohort: count, count, percent });
 const teamFigures = z.object({
   activeCaseload: count,
   backlogCount: count,
