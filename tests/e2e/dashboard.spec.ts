@@ -37,7 +37,7 @@ test("a manager drills from the backlog figure to its cases and downloads them a
   expect(csvCrns.slice(0, listed.length)).toEqual(listed);
 
   // Sorting is in the URL, and keeps the figure.
-  await page.getByRole("link", { name: /^CRN, select to sort$/ }).click();
+  await page.getByRole("link", { name: /^CRN\s+\(select to sort\)$/ }).click();
   await page.waitForURL(/sort=crn/);
   await expect(page.getByRole("heading", { level: 1, name: "Backlog", exact: true })).toBeVisible();
 });
@@ -45,11 +45,11 @@ test("a manager drills from the backlog figure to its cases and downloads them a
 test("a manager filters the dashboard by team, and the choice is in the address", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await page.goto("/dashboard");
-  await page.getByLabel("Team").selectOption("SENTENCE_MANAGEMENT");
+  await page.getByLabel("Team", { exact: true }).selectOption("SENTENCE_MANAGEMENT");
   await page.getByRole("button", { name: "Show figures" }).click();
   await page.waitForURL(/teamType=SENTENCE_MANAGEMENT/);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard", exact: true })).toBeVisible();
-  await expect(page.getByLabel("Team")).toHaveValue("SENTENCE_MANAGEMENT");
+  await expect(page.getByLabel("Team", { exact: true })).toHaveValue("SENTENCE_MANAGEMENT");
   await expectAccessible(page);
 });
 

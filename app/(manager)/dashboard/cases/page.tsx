@@ -23,7 +23,7 @@ function SortHeader(props: { sort: DrillSort; current: { sort: DrillSort; dir: "
     <th scope="col" aria-sort={current ? order : undefined}>
       <Link href={props.hrefFor(props.sort, next)}>
         {props.children}
-        <span className="sr-only">{current ? `, sorted ${order}; select to reverse` : ", select to sort"}</span>
+        <span className="sr-only">{current ? ` (sorted ${order}; select to reverse)` : " (select to sort)"}</span>
       </Link>
     </th>
   );
