@@ -194,7 +194,8 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
                           AND e."date" BETWEEN ${day(t.dormantFrom)} AND ${day(D)})`,
       );
     // §5 — mirrors isNearingEnd and ragStatus (src/domain/rag.ts). The end date is filtered first
-    // (a cheap extension look-up) so the credit sums run only for cases near their end.
+    // (a cheap extension look-up) so the credit sums run only for cases near their end: OFFSET 0
+    // keeps the planner from pulling the sums up into a filter over every active case.
     // ragStatus projects ceil(outstanding × paceDays ÷ recent) days ahead; that passes the end date
     // exactly when outstanding × paceDays > recent × days left, so the SQL stays in whole numbers.
     // x = minutes outstanding, y = minutes credited in the pace window, keyDate = effective end date.
@@ -217,7 +218,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
         Prisma.sql`LEFT JOIN LATERAL (SELECT x."newEndDate" FROM "Extension" x WHERE x."requirementId" = r."id" AND x."grantedOn" <= ${day(D)}
                                       ORDER BY x."grantedOn" DESC, x."newEndDate" DESC LIMIT 1) lx ON TRUE
           CROSS JOIN LATERAL (SELECT ${creditedBetween(null, D)} AS credited, ${creditedBetween(t.paceFrom, D)} AS recent
-                              WHERE ${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)}) cr`,
+                              WHERE ${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} OFFSET 0) cr`,
         Prisma.sql`${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} AND cr.credited < r."hoursOrdered" * 60`,
       );
     }
@@ -283,7 +284,9 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
                           MAX(al."sessionDate") FILTER (WHERE at."outcome" = 'ATTENDED_SENT_HOME_SERVICE'
                                             OR (at."outcome" = 'ACCEPTABLE_ABSENCE' AND at."reasonCategory" = 'STOOD_DOWN')) AS last
                         FROM "Allocation" al LEFT JOIN "Attendance" at ON at."allocationId" = al."id"
+                          AND at."sessionDate" BETWEEN ${day(t.standDownFrom)} AND ${day(D)}
                         WHERE al."sessionDate" BETWEEN ${day(t.standDownFrom)} AND ${day(D)} AND al."status" = 'BOOKED'
+                          AND al."requirementId" IN (SELECT r."id" FROM "Requirement" r WHERE ${inScope(scope)})
                         GROUP BY al."requirementId") sd ON sd."requirementId" = r."id"`,
         Prisma.sql`TRUE`,
       );
@@ -299,6 +302,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
                           UNION ALL
                           SELECT e."requirementId", 0, e."minutes", e."date" FROM "EteCredit" e
                           WHERE e."date" BETWEEN ${day(t.hoursFrom)} AND ${day(D)} AND e."minutes" > 0) c
+                        WHERE c."requirementId" IN (SELECT r."id" FROM "Requirement" r WHERE ${inScope(scope)})
                         GROUP BY c."requirementId") hw ON hw."requirementId" = r."id"`,
         Prisma.sql`TRUE`,
       );

@@ -1,2 +1,0 @@
--- CreateIndex
-CREATE INDEX "Allocation_sessionDate_idx" ON "Allocation"("sessionDate");
