@@ -83,7 +83,8 @@ export type DrillOptions = { figure: FigureKey; ethnicity?: string; sort: DrillS
 
 /**
  * One page (or all) of the cases behind a figure, with the figure's total and how many of them are
- * restricted from this user. Audited as a view of personal data (the ids listed), in one transaction.
+ * restricted from this user. Audited as a view of personal data (the filters and the ids listed);
+ * a read writes no other change, so the audit row is written after the read rather than in a transaction.
  */
 export async function listFigureCases(client: PrismaClient, user: AppUser, scope: DashboardScope, options: DrillOptions, auditAction: string) {
   const definition = FIGURES[options.figure];
