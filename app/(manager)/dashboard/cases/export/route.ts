@@ -1,0 +1,28 @@
+import { AccessError } from "@/server/auth/access";
+import { requireUser } from "@/server/auth/current-user";
+import { db } from "@/server/db/client";
+import { figureCasesCsv, loadFigureCasesFromUrl } from "@/server/queries/dashboard-cases";
+
+export const dynamic = "force-dynamic";
+
+// GET /dashboard/cases/export?figure=…: exactly the drill-down list (all pages, same sort) as CSV.
+// Managers for their region, the national lead for any; audited as a view of personal data.
+export async function GET(request: Request) {
+  try {
+    const user = await requireUser({ roles: ["MANAGER", "NATIONAL_LEAD"] });
+    const { query, filters, list } = await loadFigureCasesFromUrl(db, user, Object.fromEntries(new URL(request.url).searchParams), "csv");
+    const name = `${query.figure}-${filters.region ?? (user.role === "NATIONAL_LEAD" ? "all-regions" : (user.regionCode ?? "region"))}-${filters.asOf}.csv`;
+    return new Response(figureCasesCsv(list), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AccessError) {
+      return new Response(error.status === 404 ? "Not found" : error.message, { status: error.status === 403 ? 404 : error.status });
+    }
+    throw error;
+  }
+}
