@@ -189,9 +189,9 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   }),
   "GET /api/v1/approvals": () => ({ query: { status: "PENDING" } }),
   "POST /api/v1/approvals/{id}": (f) => ({ params: { id: f.approvalId }, body: { decision: "REJECT", note: "Not accepted" }, alsoValid: { version: 1 } }),
-  "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code, asOf: today } }),
-  "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code, asOf: today } }),
-  "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code, asOf: today } }),
+  "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
+  "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
+  "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
   "POST /api/v1/cases/{id}/termination": (f) => ({ params: { id: f.caseId }, body: { reason: "OTHER", date: today, note: "Moved abroad" } }),
 };
 
@@ -199,6 +199,9 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
 const NOT_ONE_OF: Record<string, Record<string, string>> = {
   "GET /api/v1/cases": { status: "SOMETIMES" },
   "GET /api/v1/approvals": { status: "MAYBE" },
+  "GET /api/v1/dashboard/summary": { teamType: "PROBATION" },
+  "GET /api/v1/dashboard/backlog": { teamType: "PROBATION" },
+  "GET /api/v1/dashboard/dormant": { teamType: "PROBATION" },
 };
 
 /** R1 is a business rule, not bad input: whole numbers of hours outside 40–300 are a 422 (api.md). */
