@@ -35,7 +35,7 @@ test("a supervisor records a full session on a phone and closes it; the office s
   const absentSection = page.getByRole("region", { name: `Attendance for ${absent}` });
   await absentSection.getByRole("button", { name: `Change attendance for ${absent}` }).click();
   const absentForm = page.getByRole("form", { name: `Attendance for ${absent}` });
-  await absentForm.getByRole("radio", { name: "Acceptable absence" }).check();
+  await absentForm.getByRole("radio", { name: "Acceptable absence", exact: true }).check();
   await expect(absentForm.getByText("No time is credited for an absence.")).toBeVisible();
   await absentForm.getByRole("button", { name: `Save attendance for ${absent}` }).click();
   // Warned before sending: the reason is missing.
@@ -85,6 +85,14 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await signIn(page, "coordinator@demo.test");
   await page.goto(`/sessions/${sessionId}`);
   await expect(page.getByText("Closed", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // The incident reaches the manager's list.
+  await signOut(page);
+  await signIn(page, "manager@demo.test");
+  await page.goto("/incidents");
+  await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
+  await expect(page.getByText("Strimmer guard came loose; machine taken out of use.")).toBeVisible();
   await expectAccessible(page);
 });
 
