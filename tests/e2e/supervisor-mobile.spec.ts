@@ -16,12 +16,15 @@ async function openTodaysSession(page: Page): Promise<string> {
 }
 
 test("a supervisor records a full session on a phone and closes it; the office sees it closed", async ({ page }) => {
+  // The narrowest phone the service supports (issue 5: 360 px wide).
+  await page.setViewportSize({ width: 360, height: 780 });
   const sessionId = await openTodaysSession(page);
   await expectAccessible(page);
 
   const attendanceHeadings = page.getByRole("heading", { name: /^Attendance for / });
   const people = await attendanceHeadings.count();
   expect(people).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const names = (await attendanceHeadings.allTextContents()).map((text) => text.replace(/^Attendance for /, "").trim());
   const [absent, late] = names as [string, string];
 
@@ -43,6 +46,7 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await absentForm.getByLabel("Reason for the absence").selectOption({ label: "Medical (illness, injury or appointment)" });
   await absentForm.getByLabel("Note (explain the absence)").fill("Phoned at 08:15: GP appointment, letter to follow.");
   await expectAccessible(page);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-form.png", fullPage: true });
   await absentForm.getByRole("button", { name: `Save attendance for ${absent}` }).click();
   await expect(absentSection.getByText("Saved: Acceptable absence")).toBeVisible();
   await expect(absentSection.getByText("Reason: Medical (illness, injury or appointment)")).toBeVisible();
@@ -77,6 +81,7 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await expect(page.getByText("This session is closed. To correct its attendance, phone the office.")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Change attendance for / })).toHaveCount(0);
   await expectAccessible(page);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-closed.png", fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
