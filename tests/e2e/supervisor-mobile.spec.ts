@@ -28,6 +28,7 @@ test("a supervisor records a full session on a phone and closes it; the office s
   const names = (await attendanceHeadings.allTextContents()).map((text) => text.replace(/^Attendance for /, "").trim());
   const [absent, late] = names as [string, string];
 
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-top.png" });
   // Everyone present in one tap: one PUT per person through the outbox.
   await page.getByRole("button", { name: /^Mark all present \d\d:\d\d–\d\d:\d\d$/ }).click();
   await expect(page.getByText("Saved: Attended – complied")).toHaveCount(people);
@@ -46,7 +47,7 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await absentForm.getByLabel("Reason for the absence").selectOption({ label: "Medical (illness, injury or appointment)" });
   await absentForm.getByLabel("Note (explain the absence)").fill("Phoned at 08:15: GP appointment, letter to follow.");
   await expectAccessible(page);
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-form.png", fullPage: true });
+  if (process.env.SCREENSHOTS) await absentForm.screenshot({ path: "/tmp/sup-form.png" });
   await absentForm.getByRole("button", { name: `Save attendance for ${absent}` }).click();
   await expect(absentSection.getByText("Saved: Acceptable absence")).toBeVisible();
   await expect(absentSection.getByText("Reason: Medical (illness, injury or appointment)")).toBeVisible();
@@ -81,7 +82,7 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await expect(page.getByText("This session is closed. To correct its attendance, phone the office.")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Change attendance for / })).toHaveCount(0);
   await expectAccessible(page);
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-closed.png", fullPage: true });
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-closed.png" });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
