@@ -15,6 +15,7 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/approvals", label: "Approvals" },
     { href: "/cases", label: "Cases" },
+    { href: "/incidents", label: "Incidents" },
   ],
   NATIONAL_LEAD: [{ href: "/dashboard", label: "Dashboard" }],
   ADMIN: [

@@ -166,7 +166,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "PUT /api/v1/sessions/{id}/attendance/{caseId}": (f) => ({
     params: { id: f.sessionId, caseId: f.caseId },
     body: { outcome: "ATTENDED_COMPLIED", arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 0, workQuality: "GOOD", behaviour: "GOOD" },
-    alsoValid: { minutesCredited: 60, reasonCategory: "MEDICAL", note: "GP appointment", version: 1 },
+    alsoValid: { minutesCredited: 60, reasonCategory: "MEDICAL", note: "GP appointment", noteSensitive: false, version: 1 },
   }),
   "POST /api/v1/cases/{id}/ete-credits": (f) => ({
     params: { id: f.caseId },
@@ -193,6 +193,11 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
   "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
   "POST /api/v1/cases/{id}/termination": (f) => ({ params: { id: f.caseId }, body: { reason: "OTHER", date: today, note: "Moved abroad" } }),
+  "POST /api/v1/sessions/{id}/incidents": (f) => ({
+    params: { id: f.sessionId },
+    body: { type: "INJURY", caseId: f.caseId, occurredAt: "10:15", description: "Cut hand on a bramble; first aid given" },
+  }),
+  "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1 } }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */
