@@ -47,7 +47,7 @@ test.beforeEach(async ({ page }) => {
 test("intake then assessment: risk codes explained, mistakes pointed out, completion unlocks allocation", async ({ page }) => {
   const casePath = await takeInCase(page);
   await expect(page.getByTestId("allocation-readiness")).toHaveText("Work sessions cannot be allocated until the assessment is complete.");
-  await page.getByRole("link", { name: "Start the assessment" }).click();
+  await page.getByRole("link", { name: "Complete the assessment" }).click();
   await page.waitForURL(`**${casePath}/assessment`);
   await expect(page.getByRole("heading", { level: 1, name: "Assessment" })).toBeVisible();
   // Each risk code is shown with its meaning and the supervisor's guidance, never as a bare code.
@@ -87,7 +87,7 @@ test("intake then assessment: risk codes explained, mistakes pointed out, comple
 
 test("ETE over the 30% cap is refused with the allowance shown; a credit within it is accepted", async ({ page }) => {
   const casePath = await takeInCase(page, { hours: 40 });
-  await page.getByRole("link", { name: "Start the assessment" }).click();
+  await page.getByRole("link", { name: "Complete the assessment" }).click();
   await page.waitForURL(`**${casePath}/assessment`);
   await completeAssessment(page, { eteEligible: true });
   await page.waitForURL(`**${casePath}`);
@@ -150,4 +150,48 @@ test("a warning, then a second warning refused, and the printable warning letter
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print the letter" })).toBeHidden();
   await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your unpaid work requirement" })).toBeVisible();
+});
+
+test("a new placement, a weekly series of sessions, and a session's free places within the over-booking limit", async ({ page }) => {
+  const name = `Canal towpath clean-up ${Date.now()}`;
+  await page.goto("/placements");
+  await page.getByRole("link", { name: "Add a placement" }).click();
+  await page.waitForURL("**/placements/new");
+  await expect(page.getByRole("heading", { level: 1, name: "New placement" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Placement name").fill(name);
+  await page.getByLabel("Places").fill("six");
+  await page.getByRole("button", { name: "Add placement" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary.getByRole("link", { name: "Choose the type of placement" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Enter how many people can work there at once, as a whole number" })).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByLabel("Placement name")).toHaveValue(name);
+
+  await page.getByRole("radio", { name: "Group work party" }).check();
+  await page.getByLabel("Places").fill("6");
+  await page.getByRole("checkbox", { name: "Tools used" }).check();
+  await page.getByLabel("Beneficiary (optional)").fill("Canal and River Trust");
+  await page.getByRole("button", { name: "Add placement" }).click();
+  await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("status")).toContainText(`Placement ${name} added.`);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Add a weekly series of sessions" }).click();
+  await page.waitForURL(/\/sessions\/new\?/);
+  await expect(page.getByRole("heading", { level: 1, name: "New weekly series of sessions" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Date of the first session").fill(londonDate(7));
+  await page.getByLabel("Date of the last session").fill(londonDate(28));
+  await page.getByRole("button", { name: "Add the sessions" }).click();
+  await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("status")).toContainText(/sessions? added/);
+  await expectAccessible(page);
+
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(/^7 \(up to 7 people may be booked: 6 places × the region's 120% over-booking limit\)$/)).toBeVisible();
+  await expectAccessible(page);
 });

@@ -30,7 +30,7 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
           </p>
           <ul className="flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
             <li>
-              <Link href={`${base}/assessment`}>{detail.assessment ? (assessmentComplete ? "Update the assessment" : "Continue the assessment") : "Start the assessment"}</Link>
+              <Link href={`${base}/assessment`}>{assessmentComplete ? "Update the assessment" : "Complete the assessment"}</Link>
             </li>
             {detail.assessment?.eteEligible && (
               <li>
