@@ -95,7 +95,8 @@ test("ETE over the 30% cap is refused with the allowance shown; a credit within 
   await page.getByRole("link", { name: "Credit ETE time" }).click();
   await page.waitForURL(`**${casePath}/ete-credit`);
   await expect(page.getByRole("heading", { level: 1, name: "Credit ETE time" })).toBeVisible();
-  await expect(page.getByText("12 hours (720 minutes)")).toBeVisible();
+  // 30% of 40 hours: the allowance, and (nothing used yet) what remains.
+  await expect(page.getByText("12 hours (720 minutes)", { exact: true })).toHaveCount(2);
   await expectAccessible(page);
 
   await page.getByLabel("Time to credit, in minutes").fill("800");
@@ -172,7 +173,7 @@ test("a new placement, a weekly series of sessions, and a session's free places 
   await page.getByRole("radio", { name: "Group work party" }).check();
   await page.getByLabel("Places").fill("6");
   await page.getByRole("checkbox", { name: "Tools used" }).check();
-  await page.getByLabel("Beneficiary (optional)").fill("Canal and River Trust");
+  await page.getByLabel("Beneficiary (optional)", { exact: true }).fill("Canal and River Trust");
   await page.getByRole("button", { name: "Add placement" }).click();
   await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("status")).toContainText(`Placement ${name} added.`);
