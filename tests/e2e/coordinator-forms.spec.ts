@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signOut } from "./support";
 
 // The coordinator's forms that start from a case (issue 4): intake → assessment, the ETE cap
 // (R6), a warning then a refused second warning (R9) and the printable warning letter. Each test
@@ -194,5 +194,75 @@ test("a new placement, a weekly series of sessions, and a session's free places 
   await page.getByRole("table").getByRole("link").first().click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   await expect(page.getByText(/^7 \(up to 7 people may be booked: 6 places × the region's 120% over-booking limit\)$/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an assessment saved by someone else meanwhile is not overwritten: the form asks to reload", async ({ page, context }) => {
+  const casePath = await takeInCase(page);
+  const other = await context.newPage();
+  await other.goto(`${casePath}/assessment`);
+  await page.goto(`${casePath}/assessment`);
+  await completeAssessment(other, { eteEligible: false });
+  await other.waitForURL(`**${casePath}`);
+
+  await page.getByRole("radio", { name: "High", exact: true }).check();
+  await page.getByRole("radio", { name: "No", exact: true }).check();
+  await page.getByRole("button", { name: "Save assessment" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("This record was changed by someone else. Reload it to see their changes, then try again.");
+  await expect(page.getByRole("radio", { name: "High", exact: true })).toBeChecked();
+  await expectAccessible(page);
+});
+
+test("a manager: an extension refused then recorded, a breach and the court's outcome, then termination", async ({ page }) => {
+  await signOut(page);
+  await signIn(page, "manager@demo.test");
+  const casePath = await takeInCase(page);
+
+  await page.getByRole("link", { name: "Record an extension" }).click();
+  await page.waitForURL(`**${casePath}/extension`);
+  await expect(page.getByRole("heading", { level: 1, name: "Record an extension" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Date the court granted the extension").fill(londonDate(0));
+  await page.getByLabel("New end date").fill(londonDate(100));
+  await page.getByLabel("Reason the court gave").fill("Person in hospital for two months");
+  await page.getByRole("button", { name: "Record extension" }).click();
+  // R3: the new end date must be after the current one.
+  await expect(page.getByTestId("error-summary").getByRole("link", { name: /after/ })).toBeVisible();
+  await expect(page.getByLabel("Reason the court gave")).toHaveValue("Person in hospital for two months");
+  await expectAccessible(page);
+  await page.getByLabel("New end date").fill(londonDate(500));
+  await page.getByRole("button", { name: "Record extension" }).click();
+  await page.waitForURL(`**${casePath}`);
+  await expect(page.getByRole("status")).toContainText("Extension recorded. The work must now be done by");
+
+  await page.getByRole("link", { name: "Record a warning or breach" }).click();
+  await page.waitForURL(`**${casePath}/enforcement/new`);
+  await page.getByRole("radio", { name: "A breach (back to court)" }).check();
+  await page.getByRole("button", { name: "Record" }).click();
+  await page.waitForURL(`**${casePath}`);
+  await expect(page.getByRole("status")).toContainText("Breach recorded.");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: /Record the court's outcome/ }).click();
+  await page.waitForURL(/\/enforcement\/[0-9a-f-]{36}\/outcome$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Record the court's outcome" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: "Hours added" }).check();
+  await page.getByLabel("New total hours ordered (only if hours were added)").fill("150");
+  await page.getByRole("button", { name: "Record outcome" }).click();
+  await page.waitForURL(`**${casePath}`);
+  await expect(page.getByRole("status")).toContainText("Outcome recorded: hours added.");
+  await expect(page.getByText("120 hours (the court has since changed them)")).toBeVisible();
+
+  await page.getByRole("link", { name: "Terminate the requirement" }).click();
+  await page.waitForURL(`**${casePath}/terminate`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Terminate the requirement" }).click();
+  await expect(page.getByTestId("error-summary").getByRole("link", { name: "Choose why the requirement is ending" })).toBeVisible();
+  await page.getByRole("radio", { name: "Other reason" }).check();
+  await page.getByRole("button", { name: "Terminate the requirement" }).click();
+  await page.waitForURL(`**${casePath}`);
+  await expect(page.getByRole("status")).toContainText("Requirement terminated.");
+  await expect(page.getByText("This requirement is no longer active, so nothing more can be recorded on it here.")).toBeVisible();
   await expectAccessible(page);
 });
