@@ -51,7 +51,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
 
       <h2>Sessions</h2>
       {placement.active && (
-        <ul className="flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
+        <ul className="mb-6 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
           <li>
             <Link href={`/sessions/new?placement=${placement.id}`}>Add a session</Link>
           </li>
