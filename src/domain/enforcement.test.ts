@@ -145,4 +145,9 @@ describe("R9 warning letter", () => {
     expect(text).toContain("within 12 months of this warning (by 3 February 2027)");
     expect(text).toContain("back to court");
   });
+
+  it("describes the failure without a date when the warning named no session", () => {
+    const letter = warningLetter({ personName: "Sam Smith", crn: "X123456", warningDate: "2026-02-03", failureDate: null, failureDescription: "you left the work site without permission." });
+    expect(letter.paragraphs[1]).toBe("You failed to comply with your unpaid work requirement: you left the work site without permission.");
+  });
 });

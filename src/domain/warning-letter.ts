@@ -14,7 +14,8 @@ export interface WarningLetter {
 
 // R9
 export function warningLetter(
-  input: { personName: string; crn: string; warningDate: IsoDate; failureDate: IsoDate; failureDescription: string },
+  /** `failureDate` may be unknown when the warning was recorded without naming the session (the description then carries it). */
+  input: { personName: string; crn: string; warningDate: IsoDate; failureDate: IsoDate | null; failureDescription: string },
   policy: RulePolicy = DEFAULT_POLICY,
 ): WarningLetter {
   const until = warningLiveUntil(input.warningDate, policy);
@@ -22,7 +23,9 @@ export function warningLetter(
     title: "Formal warning: failure to comply with your unpaid work requirement",
     paragraphs: [
       `${input.personName} (case reference ${input.crn}), this letter is dated ${formatDate(input.warningDate)}.`,
-      `On ${formatDate(input.failureDate)} you failed to comply with your unpaid work requirement: ${input.failureDescription.trim()}`,
+      input.failureDate
+        ? `On ${formatDate(input.failureDate)} you failed to comply with your unpaid work requirement: ${input.failureDescription.trim()}`
+        : `You failed to comply with your unpaid work requirement: ${input.failureDescription.trim()}`,
       "This failure is unacceptable. You have not given a reasonable excuse for it.",
       `If you fail to comply again within 12 months of this warning (by ${formatDate(until)}), you can be taken back to court. The court can give you more hours, change your order, or re-sentence you.`,
     ],

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { requirePageUser } from "@/server/auth/current-user";
 import { listPlacements } from "@/server/queries/placements";
@@ -25,6 +26,11 @@ export default async function PlacementsPage({ searchParams }: { searchParams: P
         Projects where people on probation do their unpaid work, with what each site involves. Check the features before
         allocating someone whose risk codes could conflict with them.
       </p>
+      <p>
+        <Link href="/placements/new" className="button">
+          Add a placement
+        </Link>
+      </p>
       {placements.length === 0 ? (
         <p>There are no placements in your region yet.</p>
       ) : (
@@ -47,7 +53,9 @@ export default async function PlacementsPage({ searchParams }: { searchParams: P
               {placements.map((placement) => (
                 <tr key={placement.id}>
                   <td>
-                    <span className="font-bold">{placement.name}</span>
+                    <Link href={`/placements/${placement.id}`} className="font-bold">
+                      {placement.name}
+                    </Link>
                     <span className="block text-base text-secondary">
                       {PLACEMENT_TYPE_LABEL[placement.type]}
                       {placement.pdu ? ` · ${placement.pdu.name}` : ""}

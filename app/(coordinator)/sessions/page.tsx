@@ -42,6 +42,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         Work sessions from {formatDate(from)} to {formatDate(to)}: {formatNumber(total)} {total === 1 ? "session" : "sessions"}.
         “Most allowed” is the capacity plus your region&apos;s over-subscription allowance.
       </p>
+      <p className="flex flex-wrap gap-6">
+        <Link href="/sessions/new">Add a session</Link>
+        <Link href="/sessions/new?kind=series">Add a weekly series of sessions</Link>
+      </p>
 
       <form method="get" action="/sessions" className="mb-6 flex flex-wrap items-end gap-4 bg-panel p-4">
         <div>

@@ -13,6 +13,7 @@ import { ETE_REASON_LABEL, GENDER_LABEL, MANAGED_BY_LABEL, ORDER_TYPE_LABEL, ROS
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { RagTag, Tag } from "@/ui/tag";
+import { CaseActions } from "./case-actions";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -77,6 +78,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {view.rag ? <RagTag rag={view.rag} /> : <span className="text-base font-normal">No hours outstanding</span>}
         </KeyFigure>
       </dl>
+
+      <CaseActions user={user} detail={detail} />
 
       <div className="grid gap-x-8 lg:grid-cols-2">
         <section aria-labelledby="person-heading">

@@ -43,7 +43,12 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
           { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
           { key: "Booked", value: `${booked} of ${session.capacity} places` },
           ...(session.status === "SCHEDULED"
-            ? [{ key: "Free places", value: `${freePlaces} (up to ${limit} people may be booked, including the region's over-subscription allowance)` }]
+            ? [
+                {
+                  key: "Free places",
+                  value: `${freePlaces} (up to ${limit} people may be booked: ${session.capacity} places × the region's ${session.placement.region.overSubscriptionPercent}% over-booking limit)`,
+                },
+              ]
             : []),
         ]}
       />

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { orNotFound } from "@/server/auth/current-user";
+import { findAssessmentForForm, listRiskCodeCatalogue } from "@/server/queries/case-forms";
+import { CaseFormHeading, loadCaseFormPage, NotActiveMessage } from "../case-form-page";
+import { AssessmentForm, type AssessmentFormRecord } from "./assessment-form";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { user, caseForForm } = await loadCaseFormPage(params);
+  const [saved, catalogue] = await Promise.all([orNotFound(findAssessmentForForm(user, caseForForm.id)), listRiskCodeCatalogue()]);
+  const record: AssessmentFormRecord | null = saved.assessment && {
+    ...saved.assessment,
+    availability: (saved.assessment.availability as Record<string, string[]> | null) ?? null,
+  };
+
+  return (
+    <>
+      <CaseFormHeading caseForForm={caseForForm} title="Assessment" />
+      {caseForForm.status !== "ACTIVE" ? (
+        <NotActiveMessage caseForForm={caseForForm} />
+      ) : (
+        <>
+          <p className="max-w-2xl">
+            Record what the post-sentence assessment found. Risk codes are explained in plain words so that supervisors know
+            what to look out for.
+          </p>
+          <AssessmentForm caseId={caseForForm.id} version={saved.version} record={record} catalogue={catalogue} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { AppUser } from "@/server/auth/access";
+import type { CaseDetail } from "@/server/queries/case-detail";
+import { listCaseEnforcement } from "@/server/queries/case-forms";
+import { formatDate } from "@/ui/format";
+import { BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_LABEL } from "@/ui/labels";
+import { Tag } from "@/ui/tag";
+
+// The case page's "Actions" area: the forms that start from a case, shown only to those who
+// may use them and only while the requirement is active, and the warnings and breaches with
+// their letter and court-outcome pages.
+export async function CaseActions({ user, detail }: { user: AppUser; detail: CaseDetail }) {
+  const enforcement = await listCaseEnforcement(user, detail.id);
+  const active = detail.status === "ACTIVE";
+  const manager = user.role === "MANAGER";
+  const base = `/cases/${detail.id}`;
+  const assessmentComplete = detail.assessment?.complete ?? false;
+
+  return (
+    <section aria-labelledby="actions-heading" className="mb-8">
+      <h2 id="actions-heading">Actions</h2>
+      {!active ? (
+        <p>This requirement is no longer active, so nothing more can be recorded on it here.</p>
+      ) : (
+        <>
+          <p className="max-w-2xl" data-testid="allocation-readiness">
+            {assessmentComplete
+              ? "The assessment is complete, so work sessions can be allocated."
+              : "Work sessions cannot be allocated until the assessment is complete."}
+          </p>
+          <ul className="flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
+            <li>
+              <Link href={`${base}/assessment`}>{assessmentComplete ? "Update the assessment" : "Complete the assessment"}</Link>
+            </li>
+            {detail.assessment?.eteEligible && (
+              <li>
+                <Link href={`${base}/ete-credit`}>Credit ETE time</Link>
+              </li>
+            )}
+            <li>
+              <Link href={`${base}/extension`}>Record an extension</Link>
+            </li>
+            <li>
+              <Link href={`${base}/enforcement/new`}>Record a warning or breach</Link>
+            </li>
+            {manager && (
+              <li>
+                <Link href={`${base}/terminate`}>Terminate the requirement</Link>
+              </li>
+            )}
+          </ul>
+        </>
+      )}
+
+      {enforcement.length > 0 && (
+        <>
+          <h3>Warnings and breaches</h3>
+          <ul className="list-none p-0">
+            {enforcement.map((action) => (
+              <li key={action.id} className="mb-4 border-l-4 border-border pl-4">
+                <p className="mb-1 font-bold">
+                  {ENFORCEMENT_TYPE_LABEL[action.type]} on {formatDate(action.date)}{" "}
+                  {action.underWarrant ? <Tag colour="red">Under warrant</Tag> : action.openBreach ? <Tag colour="orange">Open</Tag> : null}
+                </p>
+                {action.outcomes.length > 0 && (
+                  <p className="mb-1 text-secondary">
+                    {action.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} on ${formatDate(o.date)}`).join("; ")}
+                  </p>
+                )}
+                {action.type === "WARNING" && (
+                  <Link href={`${base}/enforcement/${action.id}/letter`}>
+                    Print the warning letter<span className="sr-only"> of {formatDate(action.date)}</span>
+                  </Link>
+                )}
+                {action.type === "BREACH" && action.openBreach && manager && (
+                  <Link href={`${base}/enforcement/${action.id}/outcome`}>
+                    Record the court&apos;s outcome<span className="sr-only"> of the breach of {formatDate(action.date)}</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

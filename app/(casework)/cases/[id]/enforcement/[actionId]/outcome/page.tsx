@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { listCaseEnforcement } from "@/server/queries/case-forms";
+import { formatDate } from "@/ui/format";
+import { BREACH_OUTCOME_LABEL } from "@/ui/labels";
+import { CaseFormHeading, loadCaseFormPage } from "../../../case-form-page";
+import { OutcomeForm } from "./outcome-form";
+
+export const metadata: Metadata = { title: "Record the court's outcome" };
+
+// R9: a breach's court outcome (regional managers only, as record-breach-outcome requires).
+export default async function BreachOutcomePage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
+  const { actionId } = await params;
+  const { user, caseForForm } = await loadCaseFormPage(params, ["MANAGER"]);
+  if (!z.uuid().safeParse(actionId).success) notFound();
+  const breach = (await listCaseEnforcement(user, caseForForm.id)).find((a) => a.id === actionId && a.type === "BREACH");
+  if (!breach) notFound();
+  return (
+    <>
+      <CaseFormHeading caseForForm={caseForForm} title="Record the court's outcome" />
+      <p className="max-w-2xl">
+        Breach started on {formatDate(breach.date)}.
+        {breach.outcomes.length > 0 && ` So far: ${breach.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} (${formatDate(o.date)})`).join("; ")}.`}
+      </p>
+      {breach.openBreach ? (
+        <OutcomeForm actionId={breach.id} version={breach.version} today={caseForForm.asOf} />
+      ) : (
+        <p>The court has already decided this breach.</p>
+      )}
+    </>
+  );
+}

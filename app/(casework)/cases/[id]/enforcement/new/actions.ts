@@ -1,0 +1,36 @@
+"use server";
+
+import { formAction } from "@/server/actions/form-action";
+import { startEnforcement } from "@/server/services/enforcement/start-enforcement";
+import { startEnforcementInput } from "@/server/services/enforcement/enforcement.types";
+import type { FormState } from "@/ui/form/form-state";
+
+const submitEnforcement = formAction({
+  roles: ["COORDINATOR", "MANAGER"],
+  schema: startEnforcementInput,
+  fromForm: (form) => ({
+    caseId: form.text("caseId") ?? "",
+    type: form.text("type"),
+    date: form.text("date") ?? "",
+    note: form.text("note") ?? null,
+    failureAttendanceId: form.text("failureAttendanceId") ?? null,
+  }),
+  messages: {
+    type: "Choose a warning or a breach",
+    date: "Enter the date of the warning or breach",
+    failureAttendanceId: "Choose the failure to comply, or 'Not listed here'",
+  },
+  run: (user, input) => startEnforcement(user, input),
+  onSuccess: (action) => ({
+    redirectTo: `/cases/${action.caseId}`,
+    notice:
+      action.type === "WARNING"
+        ? "Warning recorded. Print the warning letter from 'Warnings and breaches' and give it to the person."
+        : "Breach recorded. Record the court's outcome when the court has decided.",
+    revalidate: [`/cases/${action.caseId}`, "/cases", "/work-queue"],
+  }),
+});
+
+export async function startEnforcementAction(previous: FormState, form: FormData): Promise<FormState> {
+  return submitEnforcement(previous, form);
+}

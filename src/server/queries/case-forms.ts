@@ -1,0 +1,190 @@
+import "server-only";
+import { breachStateOn, isFailureToComply, isoDateFromUtcDate, OUTCOME_INFO, todayInLondon, type IsoDate } from "@/domain";
+import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import { db } from "@/server/db/client";
+import { deriveRequirementViews } from "./requirement-facts";
+
+// Reads for the coordinator's forms that start from a case (assessment, ETE, extension,
+// warnings and breaches, termination, the warning letter). Scoped like the case page: a case
+// outside the caller's region, or restricted, is null (→ 404).
+
+/** The header every case form shows, with the figures its hints quote (ETE left, end date). */
+export async function findCaseForForm(user: AppUser, requirementId: string) {
+  const row = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: {
+      id: true,
+      status: true,
+      hoursOrdered: true,
+      person: { select: { crn: true, firstName: true, lastName: true } },
+      order: { select: { court: true, sentenceDate: true } },
+      assessment: { select: { complete: true, eteEligible: true } },
+    },
+  });
+  if (!row) return null;
+  const asOf = todayInLondon();
+  const view = (await deriveRequirementViews(user, [row.id], asOf)).get(row.id);
+  if (!view) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    crn: row.person.crn,
+    name: `${row.person.firstName} ${row.person.lastName}`,
+    court: row.order.court,
+    sentenceDate: isoDateFromUtcDate(row.order.sentenceDate),
+    assessmentComplete: row.assessment?.complete ?? false,
+    eteEligible: row.assessment?.eteEligible ?? false,
+    asOf,
+    view,
+  };
+}
+
+export type CaseForForm = NonNullable<Awaited<ReturnType<typeof findCaseForForm>>>;
+
+/**
+ * The assessment as saved (or null before the first save), for the assessment form. It shows
+ * the person's risk codes, so opening it is audited like the case page ("risk.view").
+ */
+export async function findAssessmentForForm(user: AppUser, requirementId: string) {
+  const row = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: {
+      id: true,
+      regionId: true,
+      assessment: {
+        select: {
+          rosh: true,
+          mappaCategory: true,
+          mappaLevel: true,
+          healthNotes: true,
+          adjustments: true,
+          skills: true,
+          availability: true,
+          caringDuties: true,
+          employment: true,
+          religiousObservance: true,
+          eteEligible: true,
+          eteReason: true,
+          womenOnlyPreference: true,
+          notes: true,
+          complete: true,
+          version: true,
+          riskCodes: { select: { riskCode: { select: { code: true } } } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  await audit(db, user, { action: "risk.view", entityType: "Requirement", entityId: row.id, regionId: row.regionId });
+  if (!row.assessment) return { version: 0, assessment: null };
+  const { riskCodes, version, ...assessment } = row.assessment;
+  return { version, assessment: { ...assessment, riskCodes: riskCodes.map((r) => r.riskCode.code) } };
+}
+
+/** The national risk-code catalogue (active codes), each with its title and plain-language guidance. */
+export async function listRiskCodeCatalogue() {
+  return db.riskCode.findMany({ where: { active: true }, select: { code: true, title: true, guidance: true }, orderBy: { code: "asc" } });
+}
+
+/** R9: the case's warnings and breaches, newest first, with what is still open on each. */
+export async function listCaseEnforcement(user: AppUser, requirementId: string) {
+  const asOf = todayInLondon();
+  const actions = await db.enforcementAction.findMany({
+    where: { requirementId, requirement: visibleRequirementsWhere(user) },
+    select: {
+      id: true,
+      type: true,
+      date: true,
+      note: true,
+      version: true,
+      outcomes: { select: { outcome: true, date: true, newHoursOrdered: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+    },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+  });
+  return actions.map((action) => {
+    const date = isoDateFromUtcDate(action.date);
+    const outcomes = action.outcomes.map((o) => ({ outcome: o.outcome, date: isoDateFromUtcDate(o.date), newHoursOrdered: o.newHoursOrdered }));
+    const state = breachStateOn(asOf, [{ type: action.type, date, outcomes }]);
+    return { id: action.id, type: action.type, date, note: action.note, version: action.version, outcomes, ...state };
+  });
+}
+
+export type CaseEnforcementAction = Awaited<ReturnType<typeof listCaseEnforcement>>[number];
+
+/** R9: the failures to comply on this case that no warning or breach answers yet, newest first. */
+export async function listUnansweredFailures(user: AppUser, requirementId: string) {
+  const rows = await db.attendance.findMany({
+    where: { requirementId, requirement: visibleRequirementsWhere(user) },
+    select: {
+      id: true,
+      sessionDate: true,
+      outcome: true,
+      approvalState: true,
+      allocation: { select: { session: { select: { placement: { select: { name: true } } } } } },
+    },
+    orderBy: { sessionDate: "desc" },
+  });
+  const failures = rows.filter((row) => isFailureToComply(row.outcome, row.approvalState));
+  if (failures.length === 0) return [];
+  const answered = await db.enforcementAction.findMany({
+    where: { failureAttendanceId: { in: failures.map((f) => f.id) } },
+    select: { failureAttendanceId: true },
+  });
+  const answeredIds = new Set(answered.map((a) => a.failureAttendanceId));
+  return failures
+    .filter((f) => !answeredIds.has(f.id))
+    .map((f) => ({
+      id: f.id,
+      date: isoDateFromUtcDate(f.sessionDate),
+      outcome: f.outcome,
+      placementName: f.allocation.session.placement.name,
+    }));
+}
+
+/**
+ * What the printable warning letter needs: the person, the warning, and the failure it answers
+ * (when one was named). Null when the case or warning is not the caller's to see.
+ */
+export async function findWarningLetter(user: AppUser, requirementId: string, actionId: string) {
+  const action = await db.enforcementAction.findFirst({
+    where: { id: actionId, requirementId, type: "WARNING", requirement: visibleRequirementsWhere(user) },
+    select: {
+      id: true,
+      date: true,
+      note: true,
+      failureAttendanceId: true,
+      requirement: {
+        select: {
+          regionId: true,
+          region: { select: { name: true } },
+          person: { select: { crn: true, firstName: true, lastName: true } },
+          order: { select: { court: true, sentenceDate: true } },
+          hoursOrdered: true,
+        },
+      },
+    },
+  });
+  if (!action) return null;
+  const failure = action.failureAttendanceId
+    ? await db.attendance.findUnique({
+        where: { id: action.failureAttendanceId },
+        select: { sessionDate: true, outcome: true },
+      })
+    : null;
+  const { requirement } = action;
+  return {
+    id: action.id,
+    warningDate: isoDateFromUtcDate(action.date) as IsoDate,
+    note: action.note,
+    regionName: requirement.region.name,
+    crn: requirement.person.crn,
+    personName: `${requirement.person.firstName} ${requirement.person.lastName}`,
+    court: requirement.order.court,
+    sentenceDate: isoDateFromUtcDate(requirement.order.sentenceDate),
+    hoursOrdered: requirement.hoursOrdered,
+    failure: failure
+      ? { date: isoDateFromUtcDate(failure.sessionDate) as IsoDate, outcome: failure.outcome, label: OUTCOME_INFO[failure.outcome].label }
+      : null,
+  };
+}
