@@ -47,18 +47,19 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
             <input type="hidden" name="csv" value={csv} />
             <input type="hidden" name="commit" value="true" />
             <p>{report.rejected.length > 0 ? "Either create the valid rows now and fix the rejected ones in a new file, or create none and upload a corrected file." : "Every row is valid."}</p>
-            <div className="flex flex-wrap items-center gap-6">
-              <SubmitButton pendingText="Creating the cases…">
-                {report.rejected.length > 0 ? `Create the ${report.valid.length} valid ${report.valid.length === 1 ? "case" : "cases"}` : `Create all ${report.valid.length} cases`}
-              </SubmitButton>
-              <a href="/cases/import">Create none and start again</a>
-            </div>
+            <SubmitButton pendingText="Creating the cases…">
+              {report.rejected.length > 0 ? `Create the ${report.valid.length} valid ${report.valid.length === 1 ? "case" : "cases"}` : `Create all ${report.valid.length} cases`}
+            </SubmitButton>
           </form>
         ) : (
-          <p>
-            No row can be created. Correct the file and <a href="/cases/import">upload it again</a>.
-          </p>
+          <p>No row can be created. Correct the file and upload it again.</p>
         )}
+        {/* A plain GET: the page loads afresh, so nothing from this file is kept. */}
+        <form method="get" action="/cases/import">
+          <button type="submit" className="button button-secondary">
+            {report.valid.length > 0 ? "Create none and start again" : "Upload another file"}
+          </button>
+        </form>
       </div>
     );
   }

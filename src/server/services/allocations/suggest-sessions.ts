@@ -1,7 +1,6 @@
 import "server-only";
 import {
   addDays,
-  formatDate,
   isoDateFromUtcDate,
   sessionLimit,
   utcDateFromIsoDate,
@@ -139,6 +138,19 @@ async function caseSummary(tx: Tx, actor: AppUser, caseId: string, today: IsoDat
   };
 }
 
+function withoutRegion(person: CaseSummary & { regionId: string }): CaseSummary {
+  return {
+    id: person.id,
+    crn: person.crn,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    startDeadline: person.startDeadline,
+    commencedOn: person.commencedOn,
+    outstandingMinutes: person.outstandingMinutes,
+    effectiveEndDate: person.effectiveEndDate,
+  };
+}
+
 /**
  * Sessions for one case, ranked (session-choice.ts), each explained. Without `on`: the
  * scheduled sessions of the case's region from today for four weeks. With a past `on`: that
@@ -172,8 +184,7 @@ export async function suggestSessions(
     for (const row of rows.slice(0, MAX_SESSIONS)) {
       choices.push({ ...summarise(row), ...(await explain(tx, actor, { sessionId: row.id, caseId: person.id, retrospective }, today)) });
     }
-    const { regionId: _regionId, ...summary } = person;
-    return success({ case: summary, from, to, retrospective, choices: rankSessionChoices(choices), truncated: rows.length > MAX_SESSIONS });
+    return success({ case: withoutRegion(person), from, to, retrospective, choices: rankSessionChoices(choices), truncated: rows.length > MAX_SESSIONS });
   });
 }
 
@@ -185,7 +196,9 @@ export async function explainBooking(
 ): Promise<ServiceResult<{ case: CaseSummary; session: SessionChoice & { pickUpPoint: string | null; pickUpTime: string | null }; futureSessionsInSeries: number }>> {
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
-    const { regionId, ...person } = await caseSummary(tx, actor, input.caseId, today);
+    const loaded = await caseSummary(tx, actor, input.caseId, today);
+    const { regionId } = loaded;
+    const person = withoutRegion(loaded);
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
     if (visible.regionId !== regionId) throw notFound("session");
     const row = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: { ...sessionSelect, pickUpPoint: true, pickUpTime: true } });
@@ -247,13 +260,19 @@ export async function suggestPeopleForSession(
     });
     const people: PersonChoice[] = [];
     for (const { id } of requirements.slice(0, MAX_PEOPLE)) {
-      const { regionId: _r, id: caseId, outstandingMinutes: _o, effectiveEndDate: _e, ...person } = await caseSummary(tx, actor, id, today);
-      people.push({ caseId, ...person, ...(await explain(tx, actor, { sessionId: visible.id, caseId, retrospective: session.date < today }, today)) });
+      const person = await caseSummary(tx, actor, id, today);
+      people.push({
+        caseId: person.id,
+        crn: person.crn,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        startDeadline: person.startDeadline,
+        commencedOn: person.commencedOn,
+        ...(await explain(tx, actor, { sessionId: visible.id, caseId: person.id, retrospective: session.date < today }, today)),
+      });
     }
     const order: Record<SessionChoiceStanding, number> = { BOOKABLE: 0, NEEDS_DETAILS: 1, BLOCKED: 2 };
     people.sort((a, b) => order[a.standing] - order[b.standing]);
     return success({ session, people, truncated: requirements.length > MAX_PEOPLE });
   });
 }
-
-export const describeWindow = (from: IsoDate, to: IsoDate) => (from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`);
