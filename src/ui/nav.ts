@@ -21,5 +21,6 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: "/admin/users", label: "Users" },
     { href: "/admin/risk-codes", label: "Risk codes" },
     { href: "/admin/bank-holidays", label: "Bank holidays" },
+    { href: "/admin/api-tokens", label: "API tokens" },
   ],
 };
