@@ -43,7 +43,10 @@ export async function allocateSeries(
     const refused: SeriesRefusal[] = [];
     const warnings: RuleWarning[] = [];
     for (const session of future) {
-      const result = await allocate(actor, { ...booking, sessionId: session.id }, { tx, today });
+      // R2's reason belongs to the first work session only: once one is booked, the later ones are not late starts.
+      const { lateStartReason, lateStartNote, ...rest } = booking;
+      const asked = booked.length === 0 ? { lateStartReason, lateStartNote } : {};
+      const result = await allocate(actor, { ...rest, ...asked, sessionId: session.id }, { tx, today });
       if (result.ok) {
         booked.push(result.value);
         for (const warning of result.warnings ?? []) {
