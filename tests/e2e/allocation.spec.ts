@@ -149,3 +149,35 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
   await page.goto(`/cases?q=Imported${stamp}`);
   await expect(page.getByRole("link", { name: new RegExp(`Imported${stamp}`) })).toHaveCount(2);
 });
+
+test("from a session, a coordinator adds a person, with the same explanation before booking", async ({ page, request }) => {
+  const call = await api(request);
+  const lastName = `Addpeople${stamp}`;
+  await assessedCase(call, `T${stamp}`, lastName, []);
+  const placement = await call<{ id: string }>("POST", "/placements", { name: `E2E park team ${stamp}`, type: "GROUP", region: "LON", capacity: 6, features: ["TOOLS"] });
+  const session = await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(6), startTime: "09:00", endTime: "16:00" });
+
+  await signIn(page, "coordinator@demo.test");
+  await page.goto(`/sessions/${session.id}`);
+  await page.getByRole("link", { name: "Add people" }).click();
+  await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/add-people$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Add people" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Name or CRN").fill(lastName);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.waitForURL(/add-people\?q=/);
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(lastName) }) });
+  await expect(card).toContainText("Can be booked");
+  await expect(card).toContainText("This person has not had an induction yet.");
+  await expectAccessible(page);
+  await card.getByRole("link", { name: /^Book / }).click();
+  await page.waitForURL(/\/allocate\?session=.*from=session/);
+  await expect(page.getByRole("heading", { level: 1, name: "Book this session" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Book this session" }).click();
+  await page.waitForURL(new RegExp(`/sessions/${session.id}$`));
+  await expect(page.getByRole("status")).toContainText("Booked on the session");
+  await expect(page.getByRole("link", { name: new RegExp(lastName) })).toBeVisible();
+  await expectAccessible(page);
+});
