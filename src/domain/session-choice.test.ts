@@ -6,6 +6,7 @@ const session = (over: Partial<RankableSession> & { id: string }): RankableSessi
   startTime: "09:00",
   standing: "BOOKABLE",
   availabilityClash: false,
+  beforeInduction: false,
   freePlaces: 3,
   ...over,
 });
@@ -38,5 +39,10 @@ describe("rankSessionChoices", () => {
       session({ id: "details", standing: "NEEDS_DETAILS", date: "2026-11-24" }),
     ]);
     expect(ranked.map((s) => s.id)).toEqual(["more", "fewer", "later", "clash", "details", "blocked"]);
+  });
+
+  it("offers an induction before work sessions to someone who has not had one", () => {
+    const ranked = rankSessionChoices([session({ id: "work", beforeInduction: true, date: "2026-11-24" }), session({ id: "induction", date: "2026-11-26" })]);
+    expect(ranked.map((s) => s.id)).toEqual(["induction", "work"]);
   });
 });

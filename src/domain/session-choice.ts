@@ -34,6 +34,8 @@ export interface RankableSession {
   standing: SessionChoiceStanding;
   /** The person's recorded availability clashes with the session (a warning, not a refusal). */
   availabilityClash: boolean;
+  /** A work session before the person has had an induction (R2: an induction should come first). */
+  beforeInduction: boolean;
   freePlaces: number;
 }
 
@@ -42,7 +44,7 @@ const STANDING_ORDER: Record<SessionChoiceStanding, number> = { BOOKABLE: 0, NEE
 /**
  * Best first: sessions that can be booked, then those needing a detail recorded, then the
  * blocked ones (still listed, with their reasons); within each, sessions that fit the person's
- * availability; then by date, for R2 the earliest start is best whether or not the start
+ * availability; an induction before work sessions for someone who has not had one; then by date, for R2 the earliest start is best whether or not the start
  * deadline has passed; then the most free places.
  */
 export function rankSessionChoices<T extends RankableSession>(choices: readonly T[]): T[] {
@@ -50,6 +52,7 @@ export function rankSessionChoices<T extends RankableSession>(choices: readonly 
     (a, b) =>
       STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] ||
       Number(a.availabilityClash) - Number(b.availabilityClash) ||
+      Number(a.beforeInduction) - Number(b.beforeInduction) ||
       (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
       (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0) ||
       b.freePlaces - a.freePlaces,

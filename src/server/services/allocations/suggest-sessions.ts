@@ -49,6 +49,7 @@ export type Explained = {
   refusals: Refusal[];
   warnings: RuleWarning[];
   availabilityClash: boolean;
+  beforeInduction: boolean;
 };
 
 export type SessionChoice = SessionSummary & Explained;
@@ -119,6 +120,7 @@ async function explain(tx: Tx, actor: AppUser, pair: { sessionId: string; caseId
     refusals,
     warnings,
     availabilityClash: warnings.some((w) => w.code === "AVAILABILITY_CLASH"),
+    beforeInduction: warnings.some((w) => w.code === "NO_INDUCTION_YET"),
   };
 }
 

@@ -54,8 +54,8 @@ export default async function AllocatePage({ params, searchParams }: { params: P
         {result.retrospective ? `Sessions on ${formatDate(result.from)} (paper register)` : `Sessions in the next ${SUGGESTION_WINDOW_DAYS / 7} weeks`}
       </h2>
       <p className="max-w-3xl text-secondary">
-        Best first: sessions that can be booked now, then those that fit the person&apos;s availability, the earliest (to start before the deadline), and those with the most free
-        places. Sessions that cannot be booked are listed too, with the reasons. Distance is not taken into account.
+        Best first: sessions that can be booked now, then those that fit the person&apos;s availability, an induction first for someone who has not had one, the earliest (to
+        start before the deadline), and those with the most free places. Sessions that cannot be booked are listed too, with the reasons. Distance is not taken into account.
       </p>
       {choices.length === 0 ? (
         <p>There are no scheduled sessions in your region {result.retrospective ? "on that day" : "in the next 4 weeks"}.</p>
