@@ -57,6 +57,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <p>
         <Link href="/cases/new" className="button button-secondary no-underline">
           Add a new case
+        </Link>{" "}
+        <Link href="/cases/import" className="ml-4">
+          Import new cases from a file
         </Link>
       </p>
 

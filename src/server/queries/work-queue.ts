@@ -23,18 +23,29 @@ const iso = isoDateFromUtcDate;
 
 /**
  * The coordinator's home: what needs doing now, in the caller's region, each section
- * counted in full and listed up to 25 rows.
+ * counted in full and listed up to 25 rows (issue 4 §1's five lists).
  */
-export async function loadWorkQueue(user: AppUser) {
-  const asOf = todayInLondon();
+export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon()) {
   const visible = visibleRequirementsWhere(user);
   const scoped = (...conditions: Prisma.RequirementWhereInput[]): Prisma.RequirementWhereInput => ({ AND: [visible, ...conditions] });
+  const fromToday = utcDateFromIsoDate(asOf);
   const noFutureBooking: Prisma.RequirementWhereInput = {
-    allocations: { none: { status: "BOOKED", sessionDate: { gte: utcDateFromIsoDate(asOf) } } },
+    allocations: { none: { status: "BOOKED", sessionDate: { gte: fromToday } } },
+  };
+  // R2: the first WORK session; a booked induction does not start the hours.
+  const noFutureWorkBooking: Prisma.RequirementWhereInput = {
+    allocations: { none: { status: "BOOKED", sessionDate: { gte: fromToday }, session: { placement: { type: { not: "INDUCTION" } } } } },
+  };
+  const assessmentIncomplete: Prisma.RequirementWhereInput = { OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] };
+  // Assessed, not started, and no induction booked or attended ("an induction should precede the first work session").
+  const awaitingInduction: Prisma.RequirementWhereInput = {
+    commencedOn: null,
+    assessment: { is: { complete: true } },
+    allocations: { none: { status: "BOOKED", session: { placement: { type: "INDUCTION" } } } },
   };
 
-  const awaitingAssessmentWhere = scoped({ status: "ACTIVE" }, { OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] });
-  const noFirstSessionWhere = scoped({ status: "ACTIVE", commencedOn: null, assessment: { is: { complete: true } } }, noFutureBooking);
+  const awaitingAssessmentWhere = scoped({ status: "ACTIVE" }, { OR: [assessmentIncomplete, awaitingInduction] });
+  const noFirstSessionWhere = scoped({ status: "ACTIVE", commencedOn: null, assessment: { is: { complete: true } } }, noFutureWorkBooking);
   const noFutureSessionWhere = scoped({ status: "ACTIVE", commencedOn: { not: null } }, noFutureBooking);
 
   const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences] = await Promise.all([
@@ -42,12 +53,12 @@ export async function loadWorkQueue(user: AppUser) {
     section(awaitingAssessmentWhere, (where) =>
       db.requirement.findMany({
         where,
-        select: { id: true, sentenceDate: true, person: personSelect, assessment: { select: { id: true } } },
+        select: { id: true, sentenceDate: true, person: personSelect, assessment: { select: { complete: true } } },
         orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }],
         take: WORK_QUEUE_ROWS,
       }),
     ),
-    // R2: the start deadline rises with the sentence date, so oldest sentence = fewest days left.
+    // R2: the start deadline rises with the sentence date, so oldest sentence = fewest days left (overdue first).
     section(noFirstSessionWhere, (where) =>
       db.requirement.findMany({
         where,
@@ -84,6 +95,8 @@ export async function loadWorkQueue(user: AppUser) {
         id: row.id,
         person: row.person,
         sentenceDate: iso(row.sentenceDate),
+        /** What clears the row: the assessment first, then an induction. */
+        needs: row.assessment?.complete ? ("INDUCTION" as const) : ("ASSESSMENT" as const),
         assessmentStarted: row.assessment !== null,
         startDeadline: startDeadline(iso(row.sentenceDate), calendar),
       })),

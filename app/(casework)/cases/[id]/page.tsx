@@ -49,6 +49,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         {detail.restricted && <Tag colour="purple">Restricted case</Tag>}
         <CaseFlagTags flags={flags} whenNone={null} />
       </div>
+      {detail.status === "ACTIVE" && (
+        <p className="mb-6 flex flex-wrap gap-x-6">
+          <Link href={`/cases/${detail.id}/allocate`}>Allocate to a session</Link>
+          <Link href={`/cases/${detail.id}/work-instruction`}>Work instructions</Link>
+        </p>
+      )}
 
       <h2 className="sr-only">Key figures</h2>
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4">

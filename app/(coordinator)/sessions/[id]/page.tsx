@@ -10,6 +10,7 @@ import { absenceReasonWords, outcomeWords, PLACEMENT_TYPE_LABEL, SESSION_STATUS_
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { TableRegion } from "@/ui/table-region";
+import { AddPeopleLink } from "./add-people-link";
 
 export const metadata: Metadata = { title: "Session roster" };
 
@@ -53,6 +54,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
         ]}
       />
 
+      <AddPeopleLink sessionId={session.id} status={session.status} />
       <h2>People booked</h2>
       {booked === 0 ? (
         <p>Nobody is booked on this session yet.</p>

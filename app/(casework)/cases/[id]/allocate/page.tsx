@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { formatDateWithDay, isIsoDate, todayInLondon } from "@/domain";
+import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { explainBooking, suggestSessions, SUGGESTION_WINDOW_DAYS, type SessionChoice } from "@/server/services/allocations/suggest-sessions";
+import { expectOk } from "@/server/services/result";
+import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
+import { DateField } from "@/ui/form";
+import { formatDate, formatMinutes } from "@/ui/format";
+import { PLACEMENT_TYPE_LABEL } from "@/ui/labels";
+import { PageHeading } from "@/ui/page-heading";
+import { SummaryList } from "@/ui/summary-list";
+import { BookingForm } from "./booking-form";
+
+export const metadata: Metadata = { title: "Allocate to a session" };
+
+const searchSchema = z.object({
+  session: z.uuid().optional().catch(undefined),
+  series: z.literal("1").optional().catch(undefined),
+  from: z.literal("session").optional().catch(undefined),
+  on: z.string().refine(isIsoDate).optional().catch(undefined),
+});
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AllocatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const search = searchSchema.parse(await searchParams);
+  if (search.session) {
+    return <BookOneSession caseId={id.data} sessionId={search.session} series={search.series === "1"} fromSession={search.from === "session"} isManager={user.role === "MANAGER"} />;
+  }
+
+  const result = expectOk(await orNotFound(suggestSessions(user, { caseId: id.data, on: search.on })));
+  const { case: person, choices } = result;
+  const today = todayInLondon();
+  return (
+    <>
+      <p className="mb-6">
+        <Link href={`/cases/${person.id}`}>Back to the case</Link>
+      </p>
+      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>Allocate to a session</PageHeading>
+      <SummaryList
+        rows={[
+          { key: "Start deadline", value: person.commencedOn ? `Started on ${formatDate(person.commencedOn)}` : formatDate(person.startDeadline) },
+          { key: "Hours left", value: formatMinutes(person.outstandingMinutes) },
+          { key: "End date", value: formatDate(person.effectiveEndDate) },
+        ]}
+      />
+      <h2 className="text-2xl">
+        {result.retrospective ? `Sessions on ${formatDate(result.from)} (paper register)` : `Sessions in the next ${SUGGESTION_WINDOW_DAYS / 7} weeks`}
+      </h2>
+      <p className="max-w-3xl text-secondary">
+        Best first: sessions that can be booked now, then those that fit the person&apos;s availability, an induction first for someone who has not had one, the earliest (to
+        start before the deadline), and those with the most free places. Sessions that cannot be booked are listed too, with the reasons. Distance is not taken into account.
+      </p>
+      {choices.length === 0 ? (
+        <p>There are no scheduled sessions in your region {result.retrospective ? "on that day" : "in the next 4 weeks"}.</p>
+      ) : (
+        <ol className="list-none p-0">
+          {choices.map((choice) => (
+            <SessionChoiceCard key={choice.id} caseId={person.id} choice={choice} />
+          ))}
+        </ol>
+      )}
+      {result.truncated && <p>Only the first 80 sessions are shown.</p>}
+
+      <section aria-labelledby="paper-register" className="mt-10">
+        <h2 id="paper-register" className="text-2xl">
+          Enter a past session from a paper register
+        </h2>
+        <form method="get" className="max-w-md">
+          <DateField name="on" label="Date of the session" hint="A retrospective booking is recorded as such in the audit trail." max={today} defaultValue={result.retrospective ? result.from : ""} />
+          <button type="submit" className="button button-secondary">
+            Show sessions on that day
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+function SessionChoiceCard({ caseId, choice }: { caseId: string; choice: SessionChoice }) {
+  const headingId = `session-${choice.id}`;
+  return (
+    <li className="summary-card mb-4" aria-labelledby={headingId}>
+      <h3 id={headingId} className="mb-1 text-xl">
+        {formatDateWithDay(choice.date)}, {choice.startTime} to {choice.endTime}: {choice.placementName}
+      </h3>
+      <p className="mb-2 text-secondary">
+        {PLACEMENT_TYPE_LABEL[choice.placementType]}
+        {choice.address ? ` · ${choice.address}` : ""} · {choice.booked} booked of {choice.capacity} places, {choice.freePlaces} free (limit {choice.limit})
+      </p>
+      <p className="mb-2">
+        <StandingTag standing={choice.standing} />
+      </p>
+      <AllocationExplanation refusals={choice.refusals} warnings={choice.warnings} />
+      {choice.standing !== "BLOCKED" && (
+        <p className="mb-0 mt-3">
+          <Link href={`/cases/${caseId}/allocate?session=${choice.id}`} className="font-bold">
+            {choice.standing === "BOOKABLE" ? "Book" : "Record the details and book"}
+            <span className="sr-only">
+              {" "}
+              {choice.placementName} on {formatDate(choice.date)}
+            </span>
+          </Link>
+        </p>
+      )}
+    </li>
+  );
+}
+
+async function BookOneSession(props: { caseId: string; sessionId: string; series: boolean; fromSession: boolean; isManager: boolean }) {
+  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const result = expectOk(await orNotFound(explainBooking(user, { caseId: props.caseId, sessionId: props.sessionId })));
+  const { case: person, session } = result;
+  const codes = session.refusals.map((r) => r.code);
+  const series = props.series && session.seriesId !== null && result.futureSessionsInSeries > 0;
+  const back = props.fromSession ? { href: `/sessions/${session.id}/add-people`, words: "Back to add people" } : { href: `/cases/${person.id}/allocate`, words: "Back to sessions" };
+  return (
+    <>
+      <p className="mb-6">
+        <Link href={back.href}>{back.words}</Link>
+      </p>
+      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>{series ? "Book every week of this series" : "Book this session"}</PageHeading>
+      <SummaryList
+        rows={[
+          { key: "Placement", value: `${session.placementName} (${PLACEMENT_TYPE_LABEL[session.placementType]})` },
+          { key: series ? "First date" : "Date", value: `${formatDateWithDay(session.date)}, ${session.startTime} to ${session.endTime}` },
+          ...(series ? [{ key: "Sessions to book", value: `Every future session of the weekly series (${result.futureSessionsInSeries})` }] : []),
+          { key: "Address", value: session.address ?? "Not recorded" },
+          ...(session.pickUpPoint ? [{ key: "Pick-up", value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}` }] : []),
+          { key: "Places", value: `${session.booked} booked of ${session.capacity}, ${session.freePlaces} free (limit ${session.limit})` },
+        ]}
+      />
+      <h2 className="text-2xl">Before you book</h2>
+      <div className="mb-6">
+        <p className="mb-2">
+          <StandingTag standing={session.standing} />
+        </p>
+        <AllocationExplanation refusals={session.refusals} warnings={session.warnings} />
+        {series && <p className="mt-2">Each session of the series is checked in the same way when you book; any that cannot be booked are listed afterwards.</p>}
+      </div>
+      {session.standing === "BLOCKED" ? (
+        <p>
+          This session cannot be booked for {person.firstName} {person.lastName}. <Link href={back.href}>Choose another session</Link>.
+        </p>
+      ) : (
+        <>
+          <BookingForm
+            mode={series ? "series" : props.fromSession ? "session" : "case"}
+            caseId={person.id}
+            sessionId={session.id}
+            seriesId={session.seriesId}
+            retrospective={codes.includes("SESSION_IN_PAST") || session.date < todayInLondon()}
+            asks={{
+              lateStartReason: codes.includes("LATE_START_REASON_REQUIRED"),
+              consent: codes.includes("LONE_WOMAN_CONSENT_REQUIRED"),
+              override: props.isManager && (codes.includes("RISK_CONFLICT") || codes.includes("APPROVAL_REQUIRED")),
+            }}
+            submitLabel={series ? `Book all ${result.futureSessionsInSeries} sessions` : "Book this session"}
+          />
+          {!series && session.seriesId && result.futureSessionsInSeries > 1 && !props.fromSession && (
+            <p>
+              <Link href={`/cases/${person.id}/allocate?session=${session.id}&series=1`}>Book every week of this series instead ({result.futureSessionsInSeries} sessions)</Link>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

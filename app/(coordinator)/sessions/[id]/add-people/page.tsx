@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { formatDateWithDay } from "@/domain";
+import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { suggestPeopleForSession } from "@/server/services/allocations/suggest-sessions";
+import { expectOk } from "@/server/services/result";
+import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
+import { formatDate } from "@/ui/format";
+import { PLACEMENT_TYPE_LABEL } from "@/ui/labels";
+import { PageHeading } from "@/ui/page-heading";
+
+export const metadata: Metadata = { title: "Add people to a session" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AddPeoplePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const q = z.string().trim().max(100).optional().catch(undefined).parse((await searchParams).q);
+  const { session, people, truncated } = expectOk(await orNotFound(suggestPeopleForSession(user, { sessionId: id.data, q })));
+
+  return (
+    <>
+      <p className="mb-6">
+        <Link href={`/sessions/${session.id}`}>Back to the session</Link>
+      </p>
+      <PageHeading caption={`${session.placementName}, ${formatDateWithDay(session.date)}, ${session.startTime} to ${session.endTime}`}>Add people</PageHeading>
+      <p>
+        {PLACEMENT_TYPE_LABEL[session.placementType]} · {session.booked} booked of {session.capacity} places, {session.freePlaces} free (limit {session.limit})
+      </p>
+      <form method="get" className="mb-8 max-w-xl bg-panel p-4" role="search" aria-label="Find people to add">
+        <label htmlFor="q" className="label">
+          Name or CRN
+        </label>
+        <div className="hint" id="q-hint">
+          Active cases in your region with a completed assessment, not already on this session.
+        </div>
+        <div className="flex gap-2">
+          <input id="q" name="q" className="input" defaultValue={q ?? ""} aria-describedby="q-hint" autoComplete="off" />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+      </form>
+      <h2 className="text-2xl">{q ? `People matching “${q}”` : "People waiting longest first"}</h2>
+      {people.length === 0 ? (
+        <p>No one found.</p>
+      ) : (
+        <ul className="list-none p-0">
+          {people.map((person) => {
+            const headingId = `person-${person.caseId}`;
+            return (
+              <li key={person.caseId} className="summary-card mb-4" aria-labelledby={headingId}>
+                <h3 id={headingId} className="mb-1 text-xl">
+                  {person.lastName}, {person.firstName} <span className="font-normal text-secondary">({person.crn})</span>
+                </h3>
+                <p className="mb-2 text-secondary">
+                  {person.commencedOn ? `Started on ${formatDate(person.commencedOn)}` : `Not started; start deadline ${formatDate(person.startDeadline)}`}
+                </p>
+                <p className="mb-2">
+                  <StandingTag standing={person.standing} />
+                </p>
+                <AllocationExplanation refusals={person.refusals} warnings={person.warnings} />
+                {person.standing !== "BLOCKED" && (
+                  <p className="mb-0 mt-3">
+                    <Link href={`/cases/${person.caseId}/allocate?session=${session.id}&from=session`} className="font-bold">
+                      {person.standing === "BOOKABLE" ? "Book" : "Record the details and book"}
+                      <span className="sr-only">
+                        {" "}
+                        {person.firstName} {person.lastName} on this session
+                      </span>
+                    </Link>
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {truncated && <p>Only the first 20 people are shown. Search by name or CRN to find someone else.</p>}
+    </>
+  );
+}

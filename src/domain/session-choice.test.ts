@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isResolvableOnBooking, rankSessionChoices, standingOf, type RankableSession } from "./session-choice";
+
+const session = (over: Partial<RankableSession> & { id: string }): RankableSession & { id: string } => ({
+  date: "2026-11-25",
+  startTime: "09:00",
+  standing: "BOOKABLE",
+  availabilityClash: false,
+  beforeInduction: false,
+  freePlaces: 3,
+  ...over,
+});
+
+describe("standingOf", () => {
+  it("a session with no refusal can be booked", () => {
+    expect(standingOf([], { isManager: false })).toBe("BOOKABLE");
+  });
+  it("a late-start reason or consent is recorded on the booking form", () => {
+    expect(standingOf(["LATE_START_REASON_REQUIRED", "LONE_WOMAN_CONSENT_REQUIRED"], { isManager: false })).toBe("NEEDS_DETAILS");
+  });
+  it("only a manager can clear a risk conflict", () => {
+    expect(standingOf(["RISK_CONFLICT"], { isManager: false })).toBe("BLOCKED");
+    expect(standingOf(["RISK_CONFLICT"], { isManager: true })).toBe("NEEDS_DETAILS");
+    expect(isResolvableOnBooking("APPROVAL_REQUIRED", { isManager: true })).toBe(true);
+  });
+  it("a full session is blocked even with other details missing", () => {
+    expect(standingOf(["LATE_START_REASON_REQUIRED", "SESSION_FULL"], { isManager: true })).toBe("BLOCKED");
+  });
+});
+
+describe("rankSessionChoices", () => {
+  it("bookable first, then availability fit, then earliest, then most free places", () => {
+    const ranked = rankSessionChoices([
+      session({ id: "blocked", standing: "BLOCKED", date: "2026-11-24" }),
+      session({ id: "clash", availabilityClash: true, date: "2026-11-24" }),
+      session({ id: "later", date: "2026-11-30" }),
+      session({ id: "fewer", freePlaces: 1 }),
+      session({ id: "more", freePlaces: 5 }),
+      session({ id: "details", standing: "NEEDS_DETAILS", date: "2026-11-24" }),
+    ]);
+    expect(ranked.map((s) => s.id)).toEqual(["more", "fewer", "later", "clash", "details", "blocked"]);
+  });
+
+  it("offers an induction before work sessions to someone who has not had one", () => {
+    const ranked = rankSessionChoices([session({ id: "work", beforeInduction: true, date: "2026-11-24" }), session({ id: "induction", date: "2026-11-26" })]);
+    expect(ranked.map((s) => s.id)).toEqual(["induction", "work"]);
+  });
+});

@@ -1,0 +1,60 @@
+// Choosing a session for a person (issue 4 §5): which R10 refusals the person booking can
+// clear on the booking form, and the order suitable sessions are offered in. Distance is
+// out of scope. The rule itself stays in checkAllocation; this only sorts and classifies
+// its answers.
+
+import type { IsoDate } from "./dates";
+import type { RuleCode } from "./rule-codes";
+
+/** Refusals that the booking form clears by recording something (R2 reason, consent, override, paper register). */
+export function isResolvableOnBooking(code: RuleCode, caller: { isManager: boolean }): boolean {
+  switch (code) {
+    case "LATE_START_REASON_REQUIRED":
+    case "LONE_WOMAN_CONSENT_REQUIRED":
+    case "SESSION_IN_PAST":
+      return true;
+    case "RISK_CONFLICT":
+    case "APPROVAL_REQUIRED":
+      return caller.isManager;
+    default:
+      return false;
+  }
+}
+
+export type SessionChoiceStanding = "BOOKABLE" | "NEEDS_DETAILS" | "BLOCKED";
+
+export function standingOf(refusalCodes: readonly RuleCode[], caller: { isManager: boolean }): SessionChoiceStanding {
+  if (refusalCodes.length === 0) return "BOOKABLE";
+  return refusalCodes.every((code) => isResolvableOnBooking(code, caller)) ? "NEEDS_DETAILS" : "BLOCKED";
+}
+
+export interface RankableSession {
+  date: IsoDate;
+  startTime: string;
+  standing: SessionChoiceStanding;
+  /** The person's recorded availability clashes with the session (a warning, not a refusal). */
+  availabilityClash: boolean;
+  /** A work session before the person has had an induction (R2: an induction should come first). */
+  beforeInduction: boolean;
+  freePlaces: number;
+}
+
+const STANDING_ORDER: Record<SessionChoiceStanding, number> = { BOOKABLE: 0, NEEDS_DETAILS: 1, BLOCKED: 2 };
+
+/**
+ * Best first: sessions that can be booked, then those needing a detail recorded, then the
+ * blocked ones (still listed, with their reasons); within each, sessions that fit the person's
+ * availability; an induction before work sessions for someone who has not had one; then by date, for R2 the earliest start is best whether or not the start
+ * deadline has passed; then the most free places.
+ */
+export function rankSessionChoices<T extends RankableSession>(choices: readonly T[]): T[] {
+  return [...choices].sort(
+    (a, b) =>
+      STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] ||
+      Number(a.availabilityClash) - Number(b.availabilityClash) ||
+      Number(a.beforeInduction) - Number(b.beforeInduction) ||
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0) ||
+      b.freePlaces - a.freePlaces,
+  );
+}

@@ -1,0 +1,108 @@
+// CSV import of new cases: the same schema and createCase rules per row, a report of the
+// rejected rows, and all-or-nothing creation of the valid ones.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb } from "../../support/db";
+import { makeCase, makeRegion, makeRegionalStaff, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";
+import { db } from "@/server/db/client";
+import { importCases } from "@/server/services/cases/import-cases";
+import { IMPORT_COLUMNS } from "@/server/services/cases/import-cases.types";
+
+const today = "2026-11-23";
+const options = { today };
+
+let region: TestRegion;
+let coordinator: TestUser;
+
+beforeAll(async () => {
+  await seedReferenceData();
+  region = await makeRegion();
+  ({ coordinator } = await makeRegionalStaff(region));
+});
+
+afterAll(async () => {
+  await Promise.all([testDb.$disconnect(), db.$disconnect()]);
+});
+
+type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
+const good = (over: Cells = {}): Cells => ({
+  crn: uniqueCrn(),
+  firstName: "Jo",
+  lastName: "Import",
+  dateOfBirth: "1990-03-27",
+  gender: "FEMALE",
+  orderType: "COMMUNITY_ORDER",
+  managedBy: "STANDALONE_UPW",
+  sentenceDate: "2026-11-16",
+  court: "Highbury Corner Magistrates' Court",
+  hoursOrdered: "120",
+  ...over,
+});
+const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvOf = (rows: Cells[]) => [IMPORT_COLUMNS.join(","), ...rows.map((row) => IMPORT_COLUMNS.map((c) => quote(row[c] ?? "")).join(","))].join("\r\n");
+const requirementsFor = (crns: string[]) => testDb.requirement.count({ where: { person: { crn: { in: crns } } } });
+
+describe("importCases", () => {
+  it("checks every row, reports the bad ones with row, field and a plain message, and creates nothing", async () => {
+    const rows = [good(), good({ hoursOrdered: "400" }), good({ dateOfBirth: "27/03/1990", gender: "X" }), good()];
+    const result = await importCases(coordinator, { csv: csvOf(rows), commit: false }, options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.rows).toBe(4);
+    expect(result.value.created).toBe(false);
+    expect(result.value.valid.map((v) => v.row)).toEqual([2, 5]);
+    expect(result.value.rejected).toEqual([
+      { row: 3, field: "hoursOrdered", message: expect.stringMatching(/from 40 to 300/) },
+      { row: 4, field: "dateOfBirth", message: "Enter a real date as YYYY-MM-DD" },
+      { row: 4, field: "gender", message: "Enter the gender as one of MALE, FEMALE, OTHER" },
+    ]);
+    expect(await requirementsFor(rows.map((r) => r.crn!))).toBe(0);
+  });
+
+  it("creates the valid rows in one go when asked, leaves out the rejected ones, and audits the import", async () => {
+    const rows = [good(), good({ hoursOrdered: "ten" }), good({ region: "NOPE" }), good()];
+    const result = await importCases(coordinator, { csv: csvOf(rows), commit: true }, options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.created).toBe(true);
+    expect(result.value.valid.map((v) => v.crn)).toEqual([rows[0]!.crn, rows[3]!.crn]);
+    expect(result.value.rejected.map((r) => [r.row, r.field])).toEqual([
+      [3, "hoursOrdered"],
+      [4, "region"],
+    ]);
+    expect(await requirementsFor([rows[0]!.crn!, rows[3]!.crn!])).toBe(2);
+    expect(await requirementsFor([rows[1]!.crn!, rows[2]!.crn!])).toBe(0);
+    const events = await testDb.auditEvent.findMany({ where: { action: "requirement.import", actorId: coordinator.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.after).toMatchObject({ rows: 4, created: [{ row: 2 }, { row: 5 }] });
+    // Each case is audited as createCase audits it.
+    expect(await testDb.auditEvent.count({ where: { action: "requirement.create", actorId: coordinator.id } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a CRN that appears twice in the file (the later row) and one already held by someone else", async () => {
+    const existing = await makeCase(region);
+    const twice = good();
+    const rows = [twice, { ...twice }, good({ crn: existing.crn, firstName: "Someone", lastName: "Else" })];
+    const result = await importCases(coordinator, { csv: csvOf(rows), commit: false }, options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.valid.map((v) => v.row)).toEqual([2]);
+    expect(result.value.rejected).toEqual([
+      { row: 3, field: "crn", message: `CRN ${twice.crn} is also on row 2. Put each case in the file once.` },
+      { row: 4, field: "crn", message: expect.stringMatching(/already belongs to someone with a different name/) },
+    ]);
+  });
+
+  it("creates nothing when no row is valid", async () => {
+    const rows = [good({ hoursOrdered: "20" }), good({ court: "" })];
+    const result = await importCases(coordinator, { csv: csvOf(rows), commit: true }, options);
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "file" });
+    expect(await requirementsFor(rows.map((r) => r.crn!))).toBe(0);
+  });
+
+  it("refuses a file that is not the template", async () => {
+    const result = await importCases(coordinator, { csv: "name,hours\nJo,120", commit: false }, options);
+    expect(result).toMatchObject({ ok: false, field: "file", message: expect.stringMatching(/columns the template does not: name, hours/) });
+    const empty = await importCases(coordinator, { csv: IMPORT_COLUMNS.join(","), commit: false }, options);
+    expect(empty).toMatchObject({ ok: false, field: "file", message: expect.stringMatching(/no cases/) });
+  });
+});
