@@ -69,7 +69,7 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
     commencedOn: null, completedOn: null, terminatedOn: null, assessmentComplete: fate !== "NEW" || rng.chance(0.5),
   };
   let required = input.hours * 60;
-  const home: ScalePlacement = rng.pick((rng.chance(0.78) ? input.staff.placementsByType.get("INDIVIDUAL") : input.staff.placementsByType.get("GROUP")) ?? []);
+  const home: ScalePlacement = rng.pick((rng.chance(0.82) ? input.staff.placementsByType.get("INDIVIDUAL") : input.staff.placementsByType.get("GROUP")) ?? []);
   const alternatives = input.staff.placementsByType.get(home.type) ?? [home];
 
   // R3: extensions are granted before the 12 months run out; the end date moves with them.
