@@ -14,11 +14,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export async function measure(name: string, url: string, headers: Record<string, string>, options: { connections: number; seconds: number }): Promise<LoadResult> {
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, timeout: 30 });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, timeout: 30 }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
   });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
     name,

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       sessionCookie(baseUrl, SCALE_SIGN_INS.national, SCALE_PASSWORD),
     ]);
     // The figures as of the day the data was seeded for, so a reused seed measures the same thing.
-    const targets = [
+    const targets: { name: string; scope: "region" | "nation"; url: string; headers: Record<string, string> }[] = [
       { name: "page /dashboard — region (London)", scope: "region" as const, url: `${baseUrl}/dashboard?asOf=${asOf}`, headers: { cookie: managerCookie } },
       { name: "page /dashboard — nation", scope: "nation" as const, url: `${baseUrl}/dashboard?asOf=${asOf}`, headers: { cookie: nationalCookie } },
       { name: "API summary — region (London)", scope: "region" as const, url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`, headers: { authorization: `Bearer ${managerToken}` } },
