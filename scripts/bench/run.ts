@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const row = (r: (typeof results)[number]) => {
       const sql = bare[r.scope];
       return {
-        target: r.name, requests: r.requests, "req/s": r.requestsPerSecond.toFixed(1), "p50 ms": r.p50, "p95 ms": r.p95, "p97.5 ms": r.p97_5,
+        target: r.name, requests: r.requests, "req/s": r.requestsPerSecond.toFixed(1), "p50 ms": Math.round(r.p50), "p95 ms": Math.round(r.p95), "p97.5 ms": Math.round(r.p97_5),
         "p95 target": `≤ ${r.targetP95}`, meets: r.meetsTarget ? "yes" : "NO", errors: r.errors + r.non2xx,
         "p50 ÷ bare backlog SQL": (r.p50 / sql.backlogMs).toFixed(1), "p50 ÷ bare all-figures SQL": (r.p50 / sql.allFiguresMs).toFixed(1),
       };

@@ -69,7 +69,7 @@ export async function ensureScaleDatabase(options: SeedScaleOptions): Promise<{ 
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const c = result.counts;
       const n = (x: number | undefined) => (x ?? 0).toLocaleString("en-GB");
-      console.log(`Scale seed for ${result.today} done in ${seconds}s (plan ${result.seconds.plan.toFixed(1)}s, COPY ${result.seconds.copySeconds.toFixed(1)}s, indexes ${result.seconds.indexSeconds.toFixed(1)}s, ANALYZE ${result.seconds.analyzeSeconds.toFixed(1)}s):`);
+      console.log(`Scale seed for ${result.today} done in ${seconds}s (plan ${result.seconds.plan.toFixed(1)}s, COPY ${result.seconds.copySeconds.toFixed(1)}s, indexes ${result.seconds.indexSeconds.toFixed(1)}s, VACUUM ${result.seconds.analyzeSeconds.toFixed(1)}s):`);
       console.log(`  ${n(c.Requirement)} requirements, ${n(c.Attendance)} attendance records, ${n(c.Allocation)} allocations, ${n(c.Session)} sessions, ${n(c.EteCredit)} ETE credits, ${n(c.EnforcementAction)} enforcement actions, ${n(c.Extension)} extensions, ${n(c.Review)} reviews`);
       console.log(`  fates: ${Object.entries(result.fates).map(([fate, count]) => `${fate} ${count}`).join(", ")}`);
       console.log(`  sign-ins (password ${SCALE_PASSWORD}): ${SCALE_SIGN_INS.manager} (London manager), ${SCALE_SIGN_INS.national} (national lead), manager.<region code>@scale.test`);

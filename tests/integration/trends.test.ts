@@ -11,7 +11,6 @@ const AS_OF = "2026-08-15";
 let region: TestRegion;
 let scope: TrendScope;
 let a: TestCase; // past its 12 months in February; extended in March, breached in April, completed in May
-let b: TestCase; // sentenced 1 June 2025, nothing ever recorded
 let c: TestCase; // one session worked on 20 February 2026
 let d: TestCase; // completed within its 12 months
 
@@ -25,7 +24,7 @@ beforeAll(async () => {
   region = await makeRegion();
   scope = { asOf: AS_OF, regionId: region.id, pduId: null, teamType: null };
   a = await makeCase(region, { sentenceDate: "2025-01-10" });
-  b = await makeCase(region, { sentenceDate: "2025-06-01" });
+  await makeCase(region, { sentenceDate: "2025-06-01" }); // B: nothing ever recorded
   c = await makeCase(region, { sentenceDate: "2025-09-15" });
   d = await makeCase(region, { sentenceDate: "2025-03-01", status: "COMPLETED", hoursOrdered: 40, minutesCredited: 2400 });
   await testDb.requirement.update({ where: { id: d.requirementId }, data: { completedOn: utcDateFromIsoDate("2026-01-20") } });

@@ -61,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {asOf === today ? " (today)" : ""}. Choose another date to see them as they were then.
       </p>
 
+      <p><Link href="/dashboard/trends">See how the figures changed over the last 12 months</Link></p>
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4" aria-label="Choose the figures">
         {national && (
           <div>

@@ -167,6 +167,7 @@ export async function resolveTrendsView(client: PrismaClient, user: { role: stri
   const national = user.role === "NATIONAL_LEAD";
   const region = national ? regions.find((r) => r.code === query.region) : regions.find((r) => r.id === user.regionId);
   if (!region && (!national || query.region)) return null;
+  if (!national && query.region && query.region !== region?.code) return null; // another region's figures: not found
   const pdus = region ? await client.pdu.findMany({ where: { regionId: region.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : [];
   const pdu = query.pdu ? pdus.find((p) => p.id === query.pdu) : undefined;
   if (query.pdu && !pdu) return null;
