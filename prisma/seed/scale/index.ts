@@ -22,7 +22,7 @@ import { chooseFate, simulateRequirement, type Fate, type Ids } from "./requirem
 import { scaleTables } from "./tables";
 
 /** Bump when the generator changes what it writes, so `--reuse` re-seeds. */
-export const SCALE_GENERATOR_VERSION = 1;
+export const SCALE_GENERATOR_VERSION = 2;
 export const SCALE_SEED_KEY = "scale_seed";
 const SCALE_RANDOM_SEED = 20_261_106;
 

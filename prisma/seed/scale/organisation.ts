@@ -162,8 +162,9 @@ export class SessionGrid {
 
   /** Writes every session that has bookings: past ones closed by their supervisor (or cancelled), the rest scheduled. */
   flush(tables: ScaleTables): void {
-    for (const placement of this.placements) {
-      for (let offset = 0; offset < this.days; offset++) {
+    // Day by day, as a live system would have created them.
+    for (let offset = 0; offset < this.days; offset++) {
+      for (const placement of this.placements) {
         const cell = placement.index * this.days + offset;
         const n = this.sessionNumber[cell] ?? 0;
         if (n === 0) continue;

@@ -86,7 +86,7 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
   const book = (placement: ScalePlacement, day: DayNumber, late: readonly [string, string] | null) => {
     const session = grid.book(placement, day);
     const id = ids.allocation.take();
-    tables.allocations.add([id, session.sessionId, input.id, isoOf(day), "BOOKED", late?.[0] ?? null, late?.[1] ?? null, input.coordinatorId]);
+    tables.allocations.addOn(day, [id, session.sessionId, input.id, isoOf(day), "BOOKED", late?.[0] ?? null, late?.[1] ?? null, input.coordinatorId]);
     return { allocationId: id, cancelled: session.cancelled };
   };
   const findSlot = (from: DayNumber, before: DayNumber): { placement: ScalePlacement; day: DayNumber } | null => {
@@ -133,7 +133,7 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       workQuality = good ? rng.weighted(RATINGS) : outcome === "ATTENDED_FAILED_TO_COMPLY" ? "POOR" : "UNSATISFACTORY";
       behaviour = good ? rng.weighted(RATINGS) : outcome === "ATTENDED_FAILED_TO_COMPLY" ? "UNSATISFACTORY" : "POOR";
     }
-    tables.attendances.add([
+    tables.attendances.addOn(day, [
       id, allocationId, input.id, isoOf(day), outcome, arrivedAt, leftAt, arrivedAt ? penalty : 0, credit, workQuality, behaviour,
       options.reason ?? null, options.note ?? null, options.approval ?? "NOT_NEEDED", placement.supervisorId, stamp(day, "16:15"), stamp(day, "16:15"),
     ]);
@@ -171,7 +171,7 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       out.credited += minutes;
       out.ete += minutes;
       const activity = rng.pick(ETE_ACTIVITIES);
-      tables.eteCredits.add([ids.eteCredit.take(), input.id, isoOf(cursor), minutes, activity, activity.split(" — ")[1] ?? null, "Attendance register signed by the tutor.", input.coordinatorId]);
+      tables.eteCredits.addOn(cursor, [ids.eteCredit.take(), input.id, isoOf(cursor), minutes, activity, activity.split(" — ")[1] ?? null, "Attendance register signed by the tutor.", input.coordinatorId]);
       if (out.credited === required) {
         out.completedOn = cursor;
         break;
