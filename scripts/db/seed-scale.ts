@@ -46,6 +46,9 @@ export async function ensureScaleDatabase(options: SeedScaleOptions): Promise<{ 
       try {
         const existing = await readScaleSeed(probe).catch(() => null);
         if (existing && existing.requirements === options.requirements && existing.version === SCALE_GENERATOR_VERSION) {
+          // Migrations committed since it was seeded (e.g. new indexes) still apply.
+          const { applied } = await applyMigrations(url);
+          if (applied.length > 0) console.log(`Applied ${applied.length} new migration(s) to "${options.database}".`);
           console.log(`Reusing "${options.database}": it already holds the scale seed of ${existing.requirements.toLocaleString("en-GB")} requirements (seeded for ${existing.today}).`);
           return { url, stop: server.stop, seeded: false };
         }
