@@ -75,6 +75,13 @@ async function main(): Promise<void> {
       const result = await measure(target.name, target.url, target.headers, { connections, seconds });
       results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
     }
+    // One user at a time, for comparison: what a request costs without queueing behind nine others.
+    for (const target of targets.filter((t) => t.name.startsWith("API"))) {
+      const name = `${target.name}, 1 connection`;
+      console.log(`Measuring ${name} for ${Math.ceil(seconds / 2)}s…`);
+      const result = await measure(name, target.url, target.headers, { connections: 1, seconds: Math.ceil(seconds / 2) });
+      results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
+    }
 
     // Bare SQL: the same query functions the app calls, straight on the database (no HTTP, no React).
     const bare = {} as Record<"region" | "nation", { backlogMs: number; allFiguresMs: number; backlogCount: number }>;
