@@ -113,12 +113,19 @@ export async function dormantTrend(client: PrismaClient, scope: TrendScope, mont
 /** Work hours credited at sessions in each calendar month, as hours per week (minutes ÷ 60 ÷ (days in month ÷ 7)). ETE is not work delivered. */
 export async function hoursDeliveredTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<HoursPoint[]> {
   const monthStarts = monthEnds.map((d) => `${d.slice(0, 8)}01`);
+  const scoped = scope.regionId !== null || scope.pduId !== null || scope.teamType !== null;
+  // One pass over the year's attendance grouped by month (not one range per month); the
+  // requirement join only when a filter needs it.
   const rows = await client.$queryRaw<{ month_end: Date; minutes: bigint | number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(monthStarts)}) AS m(month_end, month_start))
-    SELECT m.month_end, COALESCE(SUM(a."minutesCredited"), 0)::bigint AS minutes
-    FROM m LEFT JOIN ("Attendance" a JOIN "Requirement" r ON r."id" = a."requirementId" ${inScope(scope)})
-      ON a."sessionDate" BETWEEN m.month_start AND m.month_end
-    GROUP BY m.month_end ORDER BY m.month_end`;
+    SELECT m.month_end, COALESCE(x.minutes, 0)::bigint AS minutes
+    FROM m LEFT JOIN (
+      SELECT date_trunc('month', a."sessionDate")::date AS month_start, SUM(a."minutesCredited") AS minutes
+      FROM "Attendance" a ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = a."requirementId" ${inScope(scope)}` : Prisma.empty}
+      WHERE a."sessionDate" BETWEEN ${monthStarts[0] ?? scope.asOf}::date AND ${monthEnds.at(-1) ?? scope.asOf}::date
+      GROUP BY 1
+    ) x ON x.month_start = m.month_start
+    ORDER BY m.month_end`;
   return rows.map((row) => {
     const monthEnd = isoDateFromUtcDate(row.month_end);
     const minutes = Number(row.minutes);
