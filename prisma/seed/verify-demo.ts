@@ -42,10 +42,15 @@ function checks(today: string | null): Check[] {
 export async function verifyDemoConsistency(prisma: PrismaClient): Promise<void> {
   const setting = await prisma.appSetting.findUnique({ where: { key: DEMO_SEED_DATE_KEY } });
   const today = setting && /^\d{4}-\d{2}-\d{2}$/.test(setting.value) ? setting.value : null;
+  await verifySeedConsistency(prisma, today, "Demo");
+}
+
+/** The same checks for any seeded data set built for `today` (the scale seed uses it too). */
+export async function verifySeedConsistency(prisma: PrismaClient, today: string | null, label: string): Promise<void> {
   const failures: string[] = [];
   for (const check of checks(today)) {
     const offending = await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT x.* FROM (${check.sql}) x LIMIT 5`);
     if (offending.length > 0) failures.push(`${check.name}: e.g. ${offending.map((o) => Object.values(o)[0]).join(", ")}`);
   }
-  if (failures.length > 0) throw new Error(`Demo data is inconsistent:\n- ${failures.join("\n- ")}`);
+  if (failures.length > 0) throw new Error(`${label} data is inconsistent:\n- ${failures.join("\n- ")}`);
 }

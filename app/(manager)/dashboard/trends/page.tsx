@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser, orNotFound } from "@/server/auth/current-user";
+import { db } from "@/server/db/client";
+import { loadTrends, resolveTrendsView, TEAM_TYPES, TREND_MONTHS, type TrendsFilters } from "@/server/queries/trends";
+import { TARGETS } from "@/server/queries/dashboard";
+import { todayInLondon } from "@/domain/dates";
+import { policyOn } from "@/domain/policy";
+import { LineChart, type ChartPoint } from "@/ui/charts/line-chart";
+import { MANAGED_BY_LABEL } from "@/ui/labels";
+import { PageHeading } from "@/ui/page-heading";
+import { formatDate, formatNumber, formatPercent } from "@/ui/format";
+
+export const metadata: Metadata = { title: "Trends" };
+
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const monthLabel = (monthEnd: string) => MONTH.format(new Date(`${monthEnd}T00:00:00Z`));
+const hours = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+
+function dashboardHref(filters: TrendsFilters): string {
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  return `/dashboard?${query.toString()}`;
+}
+
+/** Backlog, dormant cases, hours delivered and completion over the last 12 month ends, as the records stood at each. */
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
+  const today = todayInLondon();
+  const view = await orNotFound(resolveTrendsView(db, user, await searchParams, today));
+  const trends = await loadTrends(db, view.scope);
+  const policy = policyOn(view.scope.asOf);
+  const { filters } = view;
+  const caption = [view.region?.name ?? "All regions", view.pdu?.name, filters.teamType ? MANAGED_BY_LABEL[filters.teamType] : null].filter(Boolean).join(" · ");
+  const points = <T extends { monthEnd: string }>(rows: readonly T[], value: (row: T) => number): ChartPoint[] => rows.map((row) => ({ label: monthLabel(row.monthEnd), value: value(row) }));
+
+  return (
+    <>
+      <PageHeading caption={caption}>Trends</PageHeading>
+      <p>
+        Each figure as it stood at the end of each of the last {TREND_MONTHS} months, up to {formatDate(view.scope.asOf)}. Only what had been recorded
+        with a date up to that month end counts, so a later extension, breach or completion does not change an earlier month.
+      </p>
+      <p>
+        <Link href={dashboardHref(filters)}>Back to the dashboard</Link>
+      </p>
+
+      <form method="get" className="mb-8 flex flex-wrap items-end gap-4" aria-label="Choose the trends">
+        {view.national && (
+          <div>
+            <label className="label" htmlFor="region">
+              Region
+            </label>
+            <select id="region" name="region" defaultValue={filters.region ?? ""} className="input w-auto">
+              <option value="">All regions</option>
+              {view.regions.map((region) => (
+                <option key={region.id} value={region.code}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {view.pdus.length > 0 && (
+          <div>
+            <label className="label" htmlFor="pdu">
+              Probation delivery unit (PDU)
+            </label>
+            <select id="pdu" name="pdu" defaultValue={filters.pdu ?? ""} className="input w-auto">
+              <option value="">All PDUs</option>
+              {view.pdus.map((pdu) => (
+                <option key={pdu.id} value={pdu.id}>
+                  {pdu.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label className="label" htmlFor="teamType">
+            Team
+          </label>
+          <select id="teamType" name="teamType" defaultValue={filters.teamType ?? ""} className="input w-auto">
+            <option value="">All teams</option>
+            {TEAM_TYPES.map((team) => (
+              <option key={team} value={team}>
+                {MANAGED_BY_LABEL[team]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="label" htmlFor="asOf">
+            Up to
+          </label>
+          <input id="asOf" name="asOf" type="date" defaultValue={view.scope.asOf} max={today} className="input w-auto" />
+        </div>
+        <button type="submit" className="button">
+          Show trends
+        </button>
+      </form>
+      {view.asOfWasInvalid && <p className="error-message">The date was not a real date on or before today, so the trends run up to today.</p>}
+
+      <h2 className="text-2xl">Backlog</h2>
+      <p>
+        Active requirements more than {policy.twelveMonths} months after sentence with no court extension covering the month end and no open breach or
+        warrant, as a share of the active caseload. National target: below {TARGETS.backlogPercentBelow}%.
+      </p>
+      <LineChart
+        id="backlog"
+        title="Backlog at each month end (% of active caseload)"
+        points={points(trends.backlog, (row) => row.percent)}
+        format={(value) => formatPercent(value)}
+        target={{ value: TARGETS.backlogPercentBelow, label: `Target: below ${TARGETS.backlogPercentBelow}%` }}
+        table={{
+          headers: ["Month end", "Backlog", "Active caseload", "Backlog %"],
+          rows: trends.backlog.map((row) => [formatDate(row.monthEnd), formatNumber(row.backlog), formatNumber(row.active), formatPercent(row.percent)]),
+        }}
+      />
+
+      <h2 className="text-2xl">Dormant cases</h2>
+      <p>
+        Active requirements sentenced at least {policy.dormantDays} days before the month end, not in breach or under warrant, with no attendance record
+        and no ETE credit in the {policy.dormantDays} days up to it.
+      </p>
+      <LineChart
+        id="dormant"
+        title="Dormant cases at each month end"
+        points={points(trends.dormant, (row) => row.dormant)}
+        format={(value) => formatNumber(value)}
+        table={{ headers: ["Month end", "Dormant cases"], rows: trends.dormant.map((row) => [formatDate(row.monthEnd), formatNumber(row.dormant)]) }}
+      />
+
+      <h2 className="text-2xl">Hours delivered per week</h2>
+      <p>Hours of work credited at sessions in each month, divided by the weeks in that month. ETE hours are not included.</p>
+      <LineChart
+        id="hours"
+        title="Hours of work delivered per week, by month"
+        points={points(trends.hours, (row) => row.hoursPerWeek)}
+        format={hours}
+        table={{
+          headers: ["Month", "Hours delivered in the month", "Hours per week"],
+          rows: trends.hours.map((row) => [monthLabel(row.monthEnd), hours(row.minutes / 60), hours(row.hoursPerWeek)]),
+        }}
+      />
+
+      <h2 className="text-2xl">Completed within {policy.twelveMonths} months</h2>
+      <p>
+        At each month end: of requirements whose {policy.twelveMonths} months from sentence ended in the 12 months up to it, the share completed within
+        them. Court extensions do not count (HMPPS measure SL029). Target: {TARGETS.completedWithinTwelveMonthsPercentAtLeast}% or more.
+      </p>
+      <LineChart
+        id="completion"
+        title={`Completed within ${policy.twelveMonths} months, at each month end (%)`}
+        points={points(trends.completion, (row) => row.percent)}
+        format={(value) => formatPercent(value)}
+        target={{ value: TARGETS.completedWithinTwelveMonthsPercentAtLeast, label: `Target: ${TARGETS.completedWithinTwelveMonthsPercentAtLeast}% or more` }}
+        table={{
+          headers: ["Month end", "Completed in time", "Requirements due", "Completed in time %"],
+          rows: trends.completion.map((row) => [formatDate(row.monthEnd), formatNumber(row.met), formatNumber(row.cohort), formatPercent(row.percent)]),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * npm run bench [-- --requirements 50000 --seconds 12 --connections 10 --port 3290]
+ *
+ * Issue 6's benchmark: makes sure the scale database exists (seeds it, or reuses a seed with
+ * the same parameters), builds the production app if stale and starts it against that
+ * database, signs in as the scale seed's London manager and national lead, then loads
+ * /dashboard and GET /api/v1/dashboard/summary for a region and for the nation with
+ * autocannon. In the same run it times the bare SQL of the backlog figure (and of all the
+ * dashboard's figures) through the same query functions the app uses, and prints the ratio of
+ * HTTP p50 to bare SQL. Results go to .bench/results.json. Not run in CI (it takes minutes).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import { buildApp, buildIsStale, loadOrCreateAuthSecret, repoRoot, startApp, waitForHealthy } from "../lib/app-server";
+import { ensureScaleDatabase } from "../db/seed-scale";
+import { createPrismaClient } from "../../src/server/db/create-client";
+import { backlogCount, loadDashboardFigures, loadSentenceCalendar, total } from "../../src/server/queries/dashboard";
+import { readScaleSeed } from "../../prisma/seed/scale/index";
+import { SCALE_PASSWORD, SCALE_SIGN_INS } from "../../prisma/seed/scale/organisation";
+import { measure, medianTime, type LoadResult } from "./measure";
+import { apiToken, sessionCookie } from "./sign-in";
+
+const TARGET_P95_MS = { region: 300, nation: 800 } as const;
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const requirements = option(args, "requirements", 50_000);
+  const seconds = option(args, "seconds", 12);
+  const connections = option(args, "connections", 10);
+  const port = option(args, "port", Number(process.env.BENCH_PORT ?? 3290));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const database = await ensureScaleDatabase({ requirements, database: "cp_scale", reuse: true, verify: false });
+  const prisma = createPrismaClient(database.url, { max: 4 });
+  let app: ReturnType<typeof startApp> | null = null;
+  try {
+    const seed = await readScaleSeed(prisma);
+    if (!seed) throw new Error("The scale database holds no scale seed");
+    const asOf = seed.today;
+    const london = await prisma.region.findUniqueOrThrow({ where: { code: "LON" }, select: { id: true } });
+
+    if (buildIsStale()) buildApp();
+    app = startApp({ port, databaseUrl: database.url, secret: loadOrCreateAuthSecret(), quiet: true });
+    await waitForHealthy(baseUrl);
+
+    const [managerToken, nationalToken, managerCookie, nationalCookie] = await Promise.all([
+      apiToken(baseUrl, SCALE_SIGN_INS.manager, SCALE_PASSWORD),
+      apiToken(baseUrl, SCALE_SIGN_INS.national, SCALE_PASSWORD),
+      sessionCookie(baseUrl, SCALE_SIGN_INS.manager, SCALE_PASSWORD),
+      sessionCookie(baseUrl, SCALE_SIGN_INS.national, SCALE_PASSWORD),
+    ]);
+    // The figures as of the day the data was seeded for, so a reused seed measures the same thing.
+    const targets: { name: string; scope: "region" | "nation"; url: string; headers: Record<string, string> }[] = [
+      { name: "page /dashboard — region (London)", scope: "region" as const, url: `${baseUrl}/dashboard?asOf=${asOf}`, headers: { cookie: managerCookie } },
+      { name: "page /dashboard — nation", scope: "nation" as const, url: `${baseUrl}/dashboard?asOf=${asOf}`, headers: { cookie: nationalCookie } },
+      { name: "API summary — region (London)", scope: "region" as const, url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`, headers: { authorization: `Bearer ${managerToken}` } },
+      { name: "API summary — nation", scope: "nation" as const, url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`, headers: { authorization: `Bearer ${nationalToken}` } },
+    ];
+    for (const target of targets) {
+      const check = await fetch(target.url, { headers: target.headers, redirect: "manual" });
+      if (check.status !== 200) throw new Error(`${target.name}: HTTP ${check.status} before the run (signed in?)`);
+    }
+
+    const results: (LoadResult & { scope: "region" | "nation"; targetP95: number; meetsTarget: boolean })[] = [];
+    for (const target of targets) {
+      console.log(`Measuring ${target.name} for ${seconds}s at ${connections} connections…`);
+      const result = await measure(target.name, target.url, target.headers, { connections, seconds });
+      results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
+    }
+    // One user at a time, for comparison: what a request costs without queueing behind nine others.
+    for (const target of targets.filter((t) => t.name.startsWith("API"))) {
+      const name = `${target.name}, 1 connection`;
+      console.log(`Measuring ${name} for ${Math.ceil(seconds / 2)}s…`);
+      const result = await measure(name, target.url, target.headers, { connections: 1, seconds: Math.ceil(seconds / 2) });
+      results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
+    }
+
+    // Bare SQL: the same query functions the app calls, straight on the database (no HTTP, no React).
+    const bare = {} as Record<"region" | "nation", { backlogMs: number; allFiguresMs: number; backlogCount: number }>;
+    for (const [scopeName, regionId] of [["region", london.id], ["nation", null]] as const) {
+      const scope = { asOf, regionId };
+      let count = 0;
+      const backlogMs = await medianTime(async () => {
+        const calendar = await loadSentenceCalendar(prisma, scope);
+        count = total(await backlogCount(prisma, scope, calendar));
+      }, 10);
+      const allFiguresMs = await medianTime(() => loadDashboardFigures(prisma, scope), 5);
+      bare[scopeName] = { backlogMs, allFiguresMs, backlogCount: count };
+    }
+
+    const row = (r: (typeof results)[number]) => {
+      const sql = bare[r.scope];
+      return {
+        target: r.name, requests: r.requests, "req/s": r.requestsPerSecond.toFixed(1), "p50 ms": Math.round(r.p50), "p95 ms": Math.round(r.p95), "p97.5 ms": Math.round(r.p97_5),
+        "p95 target": `≤ ${r.targetP95}`, meets: r.meetsTarget ? "yes" : "NO", errors: r.errors + r.non2xx,
+        "p50 ÷ bare backlog SQL": (r.p50 / sql.backlogMs).toFixed(1), "p50 ÷ bare all-figures SQL": (r.p50 / sql.allFiguresMs).toFixed(1),
+      };
+    };
+    console.table(results.map(row));
+    console.table(Object.entries(bare).map(([scope, b]) => ({ scope, "backlog figure": b.backlogCount, "bare backlog SQL p50 ms": b.backlogMs.toFixed(1), "bare all-figures SQL p50 ms": b.allFiguresMs.toFixed(1) })));
+    const [cpu] = os.cpus();
+    const report = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: cpu?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg() },
+      seed,
+      settings: { connections, seconds },
+      percentiles: "p50 and p95 are exact nearest-rank over every response latency (autocannon `response` events); p97.5 is autocannon's own",
+      http: results,
+      bareSql: bare,
+    };
+    mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
+    writeFileSync(path.join(repoRoot, ".bench", "results.json"), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Written to .bench/results.json (load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}).`);
+  } finally {
+    app?.kill("SIGTERM");
+    await prisma.$disconnect();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
