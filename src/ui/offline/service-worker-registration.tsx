@@ -1,0 +1,47 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+
+// Registers the supervisors' service worker (public/sw.js, built from service-worker.ts) for
+// /my-sessions only, then asks it to keep the page now on screen and the built files it loaded:
+// those were fetched before the worker controlled the page, and a page reached by a client-side
+// link is fetched as a React payload, not as a page. Rendered by app/(supervisor)/layout.tsx.
+
+export const SERVICE_WORKER_URL = "/sw.js";
+export const SERVICE_WORKER_SCOPE = "/my-sessions";
+
+function urlsToKeep(pathname: string): string[] {
+  const assets = performance
+    .getEntriesByType("resource")
+    .map((entry) => entry.name)
+    .filter((name) => {
+      const url = new URL(name, location.href);
+      return url.origin === location.origin && url.pathname.startsWith("/_next/static/");
+    });
+  return [pathname, ...new Set(assets)];
+}
+
+async function keepForOffline(pathname: string) {
+  if (!navigator.onLine) return;
+  const registration = await navigator.serviceWorker.ready;
+  registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urlsToKeep(pathname) } });
+}
+
+export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
+  const pathname = usePathname();
+
+  useEffect(() => {
+    if (!enabled || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => {
+      // No worker (e.g. a private window that refuses it): the pages still work online.
+    });
+  }, [enabled]);
+
+  useEffect(() => {
+    if (!enabled || !("serviceWorker" in navigator) || !pathname.startsWith(SERVICE_WORKER_SCOPE)) return;
+    void keepForOffline(pathname).catch(() => undefined);
+  }, [enabled, pathname]);
+
+  return null;
+}
