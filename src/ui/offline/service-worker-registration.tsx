@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 // Registers the supervisors' service worker (public/sw.js, built from service-worker.ts) for
 // /my-sessions only, then asks it to keep the page now on screen and the built files it loaded:
@@ -30,6 +30,9 @@ async function keepForOffline(pathname: string) {
 
 export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
   const pathname = usePathname();
+  // The page this document was loaded as: if the worker already controlled it, it kept it on the way.
+  const [loadedAs] = useState(() => (typeof window === "undefined" ? "" : location.pathname));
+  const [controlledAtLoad] = useState(() => typeof navigator !== "undefined" && Boolean(navigator.serviceWorker?.controller));
 
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator)) return;
@@ -40,8 +43,9 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
 
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator) || !pathname.startsWith(SERVICE_WORKER_SCOPE)) return;
+    if (controlledAtLoad && pathname === loadedAs) return;
     void keepForOffline(pathname).catch(() => undefined);
-  }, [enabled, pathname]);
+  }, [enabled, pathname, controlledAtLoad, loadedAs]);
 
   return null;
 }
