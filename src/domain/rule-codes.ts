@@ -24,6 +24,9 @@ export const RULE_CODES = [
   "ATTENDANCE_DETAILS_REQUIRED",
   "INVALID_ATTENDANCE_TIMES",
   "INVALID_MINUTES",
+  "SESSION_CLOSED",
+  "SESSION_CANCELLED",
+  "ATTENDANCE_INCOMPLETE",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -10,6 +10,7 @@ import type {
   EnforcementType,
   EteReason,
   Gender,
+  IncidentType,
   LateStartReason,
   ManagedBy,
   OrderType,
@@ -145,4 +146,11 @@ export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
   SCHEDULED: "Scheduled",
   CLOSED: "Closed",
   CANCELLED: "Cancelled",
+};
+
+export const INCIDENT_TYPE_LABEL: Record<IncidentType, string> = {
+  BEHAVIOUR: "Behaviour",
+  INJURY: "Injury",
+  NEAR_MISS: "Near miss",
+  THREAT_TO_STAFF: "Threat to staff",
 };

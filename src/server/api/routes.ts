@@ -10,6 +10,8 @@ import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
 import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute } from "./contracts/cases";
 import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } from "./contracts/dashboard";
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
+import { closeSessionRoute } from "./contracts/close-session";
+import { recordIncidentRoute } from "./contracts/incidents";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -38,4 +40,6 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   dashboardSummaryRoute,
   dashboardBacklogRoute,
   dashboardDormantRoute,
+  recordIncidentRoute,
+  closeSessionRoute,
 ];

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Gender, PlacementFeature } from "@/generated/prisma/enums";
+import type { AbsenceReason, AttendanceOutcome, Gender, PlacementFeature, Rating } from "@/generated/prisma/enums";
 import { visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { addDays, isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
 import { riskConflicts } from "@/domain/placement-safety";
+import { londonDateAndTime } from "@/domain/london-time";
+import type { AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
 
 // The supervisor's home and rosters. Supervisors reach sessions and people only through
 // sessions assigned to them (visibleSessionsWhere / visibleRequirementsWhere).
@@ -91,6 +93,18 @@ export async function listMySessions(user: AppUser, today: IsoDate = todayInLond
   };
 }
 
+/**
+ * One booking's attendance as the roster's form needs it. Sensitive notes are for managers and
+ * the case's coordinator only (domain §2), so the supervisor sees that one exists, not its words.
+ */
+function attendanceSnapshot(row: {
+  outcome: AttendanceOutcome; arrivedAt: string | null; leftAt: string | null; penaltyMinutes: number; minutesCredited: number;
+  workQuality: Rating | null; behaviour: Rating | null; reasonCategory: AbsenceReason | null; note: string | null; noteSensitive: boolean; version: number;
+}): AttendanceSnapshot {
+  const { noteSensitive, note, ...rest } = row;
+  return { ...rest, note: noteSensitive ? null : note, noteHidden: noteSensitive && note !== null, noteSensitive };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -108,9 +122,12 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       startTime: true,
       endTime: true,
       status: true,
+      version: true,
+      closedAt: true,
       capacity: true,
       pickUpPoint: true,
       pickUpTime: true,
+      incidents: { select: { id: true, type: true, occurredAt: true, description: true, requirementId: true }, orderBy: { occurredAt: "asc" } },
       placement: { select: { name: true, type: true, address: true, postcode: true, features: true, whatToBring: true, regionId: true } },
       supervisor: { select: { gender: true } },
       _count: { select: { allocations: { where: { status: "BOOKED" } } } },
@@ -119,7 +136,12 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
         orderBy: [{ requirement: { person: { lastName: "asc" } } }, { requirement: { person: { firstName: "asc" } } }],
         select: {
           id: true,
-          attendance: { select: { outcome: true } },
+          attendance: {
+            select: {
+              outcome: true, arrivedAt: true, leftAt: true, penaltyMinutes: true, minutesCredited: true, workQuality: true,
+              behaviour: true, reasonCategory: true, note: true, noteSensitive: true, version: true,
+            },
+          },
           requirement: {
             select: {
               id: true,
@@ -167,7 +189,7 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
         relevantHere: featuresInConflict(link.riskCode, context),
       })),
       contact: contact?.phone ? { name: contact.name, phone: contact.phone } : null,
-      outcome: allocation.attendance?.outcome ?? null,
+      attendance: allocation.attendance ? attendanceSnapshot(allocation.attendance) : null,
     };
   });
 
@@ -177,10 +199,23 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
     startTime: session.startTime,
     endTime: session.endTime,
     status: session.status,
+    version: session.version,
+    closedAt: session.closedAt,
     capacity: session.capacity,
     pickUpPoint: session.pickUpPoint,
     pickUpTime: session.pickUpTime,
     placement: session.placement,
+    incidents: session.incidents.map((incident) => {
+      const person = people.find((p) => p.requirementId === incident.requirementId);
+      return {
+        id: incident.id,
+        type: incident.type,
+        time: londonDateAndTime(incident.occurredAt).time,
+        description: incident.description,
+        // A restricted person's name is not shown here (they are not on this roster).
+        personName: person?.name ?? null,
+      };
+    }),
     bookedCount: session._count.allocations,
     restrictedNotShown: session._count.allocations - people.length,
     people,

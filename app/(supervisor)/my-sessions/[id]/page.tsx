@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster, recordRosterRiskView, type SessionRoster } from "@/server/queries/my-sessions";
-import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
+import { todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { Tag } from "@/ui/tag";
 import { formatWeekdayDate } from "@/ui/format";
-import { PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
+import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
+import { AttendanceRecorder } from "./attendance-recorder";
+import { CloseSessionButton } from "./close-session-button";
+import { MarkAllPresent } from "./mark-all-present";
 
 export const metadata: Metadata = { title: "Session roster" };
 
@@ -68,7 +71,7 @@ function RelevantRiskSummary({ people }: { people: Person[] }) {
   );
 }
 
-function PersonCard({ person }: { person: Person }) {
+function PersonCard({ person, roster, recording }: { person: Person; roster: SessionRoster; recording: boolean }) {
   const headingId = `person-${person.allocationId}`;
   return (
     <li className="summary-card mb-6">
@@ -96,12 +99,44 @@ function PersonCard({ person }: { person: Person }) {
         ) : (
           <p>No coordinator phone number is recorded. Phone your unpaid work office on its usual number.</p>
         )}
-        <p className="mb-0">
-          <span className="font-bold">Attendance: </span>
-          {person.outcome ? OUTCOME_INFO[person.outcome].label : "Not recorded yet"}
-        </p>
+        <AttendanceRecorder
+          sessionId={roster.id}
+          caseId={person.requirementId}
+          name={person.name}
+          session={{ startTime: roster.startTime, endTime: roster.endTime }}
+          initial={person.attendance}
+          editable={recording}
+        />
       </section>
     </li>
+  );
+}
+
+function Incidents({ roster }: { roster: SessionRoster }) {
+  return (
+    <section aria-labelledby="incidents-heading" className="mb-8">
+      <h2 id="incidents-heading">Incidents</h2>
+      {roster.incidents.length === 0 ? (
+        <p>No incidents recorded on this session.</p>
+      ) : (
+        <ul className="m-0 mb-4 list-none p-0">
+          {roster.incidents.map((incident) => (
+            <li key={incident.id} className="mb-3 border-l-[5px] border-border pl-3">
+              <p className="mb-1 font-bold">
+                {incident.time} · {INCIDENT_TYPE_LABEL[incident.type]}
+                {incident.personName ? ` · ${incident.personName}` : ""}
+              </p>
+              <p className="mb-0 whitespace-pre-wrap break-words">{incident.description}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {roster.status !== "CANCELLED" && (
+        <Link href={`/my-sessions/${roster.id}/incidents/new`} className="button button-secondary no-underline">
+          Record an incident
+        </Link>
+      )}
+    </section>
   );
 }
 
@@ -113,6 +148,9 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   await recordRosterRiskView(user, roster);
   const { placement } = roster;
   const address = [placement.address, placement.postcode].filter(Boolean).join(", ");
+  // Attendance is recorded on the day or after, until the session is closed (R7: no attended outcome before the day).
+  const recording = roster.status === "SCHEDULED" && roster.date <= todayInLondon();
+  const people = roster.people.map((person) => ({ caseId: person.requirementId, name: person.name, initial: person.attendance }));
 
   return (
     <>
@@ -138,13 +176,23 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
         ]}
       />
 
+      {roster.status === "CLOSED" && (
+        <p className="mb-6 border-l-[5px] border-success bg-[#e6f2ec] px-3 py-2 font-bold">
+          This session is closed. To correct its attendance, phone the office.
+        </p>
+      )}
+      {roster.status === "SCHEDULED" && !recording && <p>You can record attendance on the day of the session.</p>}
+
       <h2>Who is booked</h2>
       <RelevantRiskSummary people={roster.people} />
+      {recording && roster.people.length > 0 && (
+        <MarkAllPresent sessionId={roster.id} startTime={roster.startTime} endTime={roster.endTime} people={people} />
+      )}
       {roster.people.length === 0 && roster.restrictedNotShown === 0 && <p>Nobody is booked on this session yet.</p>}
       {roster.people.length > 0 && (
         <ul className="m-0 list-none p-0">
           {roster.people.map((person) => (
-            <PersonCard key={person.allocationId} person={person} />
+            <PersonCard key={person.allocationId} person={person} roster={roster} recording={recording} />
           ))}
         </ul>
       )}
@@ -154,6 +202,8 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
           Your coordinator will tell you what you need to know.
         </p>
       )}
+      <Incidents roster={roster} />
+      {recording && <CloseSessionButton sessionId={roster.id} version={roster.version} people={people} />}
     </>
   );
 }

@@ -47,6 +47,7 @@ const attendanceSelect = {
   behaviour: true,
   reasonCategory: true,
   note: true,
+  noteSensitive: true,
   approvalState: true,
   version: true,
 } as const;
@@ -86,6 +87,12 @@ export async function recordAttendance(
     });
     if (!allocation || allocation.status !== "BOOKED") throw notFound("booking");
     assertRole(actor, ["SUPERVISOR", "COORDINATOR", "MANAGER"]);
+    // A closed register is final for the supervisor; the office may still correct it. FOR SHARE
+    // waits for a close in progress (close-session takes the row FOR UPDATE).
+    const [sessionState] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Session" WHERE id = ${session.id}::uuid FOR SHARE`;
+    if (sessionState?.status === "CLOSED" && actor.role === "SUPERVISOR") {
+      return failure("SESSION_CLOSED", "This session has been closed, so its attendance can no longer be changed here. Phone the office to correct it.");
+    }
 
     // Serialises every change to this case's credit, approvals and completion (R6–R9).
     await lockRequirement(tx, visible.id);
@@ -100,7 +107,7 @@ export async function recordAttendance(
     }
     const allowed = checkOutcomeAllowed(input.outcome, session.date, today);
     if (!allowed.ok) return failure(allowed);
-    const details = checkAttendanceDetails(input);
+    const details = checkAttendanceDetails({ ...input, note: input.note === undefined ? existing?.note : input.note });
     if (!details.ok) return failure(details);
     const timesGiven = input.arrivedAt != null || input.leftAt != null || input.penaltyMinutes != null;
     if (input.minutesCredited != null && timesGiven) {
@@ -131,7 +138,10 @@ export async function recordAttendance(
       workQuality: attended ? (input.workQuality ?? null) : null,
       behaviour: attended ? (input.behaviour ?? null) : null,
       reasonCategory: input.outcome === "ACCEPTABLE_ABSENCE" ? (input.reasonCategory ?? null) : null,
-      note: input.note ?? null,
+      // A correction that leaves the note out keeps the note recorded (a supervisor cannot read a sensitive one back).
+      note: input.note === undefined && existing ? existing.note : (input.note ?? null),
+      // Domain §2: a sensitive note cannot be un-marked.
+      noteSensitive: (input.noteSensitive ?? false) || (existing?.noteSensitive ?? false),
       approvalState,
       recordedById: actor.id,
     };

@@ -23,7 +23,11 @@ export const recordAttendanceBody = z
     workQuality: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
     behaviour: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
     reasonCategory: z.enum(ABSENCE_REASONS).nullish().describe("Required for ACCEPTABLE_ABSENCE"),
-    note: z.string().max(4000).nullish().describe("Required for ACCEPTABLE_ABSENCE; plain text"),
+    note: z.string().max(4000).nullish().describe("Required for ACCEPTABLE_ABSENCE; plain text. Left out of a correction, the note already recorded stays"),
+    noteSensitive: z
+      .boolean()
+      .optional()
+      .describe("Marks the note sensitive (shown only to managers and the case's coordinator); once marked it cannot be un-marked"),
     version: z.number().int().positive().optional().describe("For a correction: the attendance's version as last read"),
   })
   .strict()
@@ -56,6 +60,7 @@ export const attendanceView = z
     behaviour: z.enum(WORK_RATINGS).nullable(),
     reasonCategory: z.enum(ABSENCE_REASONS).nullable(),
     note: z.string().nullable(),
+    noteSensitive: z.boolean(),
     approvalState: z.enum(["NOT_NEEDED", "PENDING", "APPROVED", "REJECTED"]),
     version: z.number().int(),
   })

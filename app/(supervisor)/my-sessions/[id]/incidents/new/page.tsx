@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { findSessionRoster } from "@/server/queries/my-sessions";
+import { PageHeading } from "@/ui/page-heading";
+import { formatWeekdayDate } from "@/ui/format";
+import { IncidentForm } from "./incident-form";
+
+export const metadata: Metadata = { title: "Record an incident" };
+
+/** Something that happened on site: who, what, when. Sent through the outbox like attendance. */
+export default async function NewIncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["SUPERVISOR"]);
+  const { id } = await params;
+  const roster = await orNotFound(findSessionRoster(user, id));
+  if (roster.status === "CANCELLED") notFound();
+
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={`/my-sessions/${roster.id}`} className="inline-block min-h-11 py-2">
+          Back to the session
+        </Link>
+      </p>
+      <PageHeading caption={`${roster.placement.name}, ${formatWeekdayDate(roster.date)}`}>Record an incident</PageHeading>
+      <IncidentForm
+        sessionId={roster.id}
+        people={roster.people.map((person) => ({ caseId: person.requirementId, name: person.name }))}
+      />
+    </>
+  );
+}
