@@ -205,7 +205,8 @@ export function useLastStop(): PassResult["stoppedBy"] {
 
 export type PersonRecordState =
   | { state: "none" }
-  | { state: "saved" | "waiting"; record: OutboxRecord }
+  | { state: "saved"; record: OutboxRecord }
+  | { state: "waiting"; record: OutboxRecord }
   | { state: "refused"; record: OutboxRecord; message: string };
 
 /** What to show next to one person on the roster: their latest record of `kind` decides. */

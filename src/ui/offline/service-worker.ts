@@ -2,6 +2,7 @@
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type RouteMatchCallbackOptions, type SerwistPlugin } from "serwist";
 import { sendWaitingRecords } from "./outbox-core";
 import { idbStore } from "./idb-store";
+import { SUPERVISOR_PAGES_CACHE } from "./forget-cached-pages";
 
 // The supervisors' service worker (docs/decisions/0014-offline-supervisor-app.md), bundled by
 // scripts/build-service-worker.ts into public/sw.js and registered with scope /my-sessions only,
@@ -44,7 +45,7 @@ const serwist = new Serwist({
     {
       matcher: isSupervisorPage,
       handler: new NetworkFirst({
-        cacheName: "supervisor-pages",
+        cacheName: SUPERVISOR_PAGES_CACHE,
         networkTimeoutSeconds: 8,
         // Next varies pages on router headers; a plain page request and a navigation are the same page.
         matchOptions: { ignoreVary: true },
