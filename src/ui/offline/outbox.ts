@@ -81,10 +81,12 @@ function scheduleRetry() {
   retryTimer = setTimeout(() => void sendWaiting(), retryDelay(failedPasses));
 }
 
+/** Asks the service worker (scope /my-sessions) to send when the connection returns, even if the tab is closed by then. */
 function requestBackgroundSync() {
-  if (typeof navigator === "undefined" || !navigator.serviceWorker?.controller) return;
-  void navigator.serviceWorker.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(OUTBOX_SYNC_TAG))
+  if (typeof navigator === "undefined" || !navigator.serviceWorker) return;
+  void navigator.serviceWorker
+    .getRegistration("/my-sessions")
+    .then((registration) => (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC_TAG))
     .catch(() => undefined);
 }
 

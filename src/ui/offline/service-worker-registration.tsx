@@ -11,6 +11,8 @@ import { useEffect, useState } from "react";
 export const SERVICE_WORKER_URL = "/sw.js";
 export const SERVICE_WORKER_SCOPE = "/my-sessions";
 
+let registering: Promise<unknown> = Promise.resolve();
+
 function urlsToKeep(pathname: string): string[] {
   const assets = performance
     .getEntriesByType("resource")
@@ -22,10 +24,29 @@ function urlsToKeep(pathname: string): string[] {
   return [pathname, ...new Set(assets)];
 }
 
+/**
+ * The active worker of our registration. Not `navigator.serviceWorker.ready`: that waits for a
+ * worker controlling this document, and a document opened at /sign-in (then sent here by a
+ * client-side navigation) is outside the scope until it is reloaded.
+ */
+export async function activeWorker(): Promise<ServiceWorker | undefined> {
+  const registration = await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE);
+  if (!registration) return undefined;
+  if (registration.active) return registration.active;
+  const pending = registration.installing ?? registration.waiting;
+  if (!pending) return undefined;
+  await new Promise<void>((resolve) => {
+    const done = () => pending.state === "activated" || pending.state === "redundant";
+    if (done()) return resolve();
+    pending.addEventListener("statechange", () => done() && resolve());
+  });
+  return registration.active ?? undefined;
+}
+
 async function keepForOffline(pathname: string) {
   if (!navigator.onLine) return;
-  const registration = await navigator.serviceWorker.ready;
-  registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urlsToKeep(pathname) } });
+  const worker = await activeWorker();
+  worker?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urlsToKeep(pathname) } });
 }
 
 export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
@@ -36,7 +57,7 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
 
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator)) return;
-    navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => {
+    registering = navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => {
       // No worker (e.g. a private window that refuses it): the pages still work online.
     });
   }, [enabled]);
@@ -44,7 +65,7 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator) || !pathname.startsWith(SERVICE_WORKER_SCOPE)) return;
     if (controlledAtLoad && pathname === loadedAs) return;
-    void keepForOffline(pathname).catch(() => undefined);
+    void registering.then(() => keepForOffline(pathname)).catch(() => undefined);
   }, [enabled, pathname, controlledAtLoad, loadedAs]);
 
   return null;
