@@ -98,11 +98,15 @@ export function applyOutcome(record: OutboxRecord, outcome: SendOutcome): Outbox
   }
 }
 
-/** One attempt over the network. A failed fetch (no connection) means wait, never refused. */
+/** A request still unanswered after this long is given up (and sent again later under the same key). */
+const SEND_TIMEOUT_MS = 30_000;
+
+/** One attempt over the network. A failed fetch (no connection, or no answer in time) means wait, never refused. */
 export async function attemptSend(record: OutboxRecord, fetchImpl: typeof fetch = fetch): Promise<SendOutcome> {
   let response: Response;
   try {
     response = await fetchImpl(record.url, {
+      signal: typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(SEND_TIMEOUT_MS) : undefined,
       method: record.method,
       headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": record.id },
       body: JSON.stringify(record.body),
