@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary, type FieldError } from "@/ui/error-summary";
+import { TextField } from "@/ui/form/fields";
 
 const MESSAGES: Record<string, string> = {
   INVALID_CREDENTIALS: "Enter a correct email address and password",
@@ -44,49 +45,27 @@ export function SignInForm() {
       <ErrorSummary errors={errors} />
       <h1>Sign in</h1>
       <p>Sign in with your work email address to manage unpaid work.</p>
-      <div className={`mb-6 ${errorFor("email") ? "border-l-[5px] border-error pl-4" : ""}`}>
-        <label htmlFor="email" className="label">
-          Email address
-        </label>
-        {errorFor("email") && (
-          <p id="email-error" className="error-message">
-            <span className="sr-only">Error:</span> {errorFor("email")}
-          </p>
-        )}
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          className={`input max-w-md ${errorFor("email") ? "border-error" : ""}`}
-          value={email}
-          aria-describedby={errorFor("email") ? "email-error" : undefined}
-          aria-invalid={errorFor("email") ? true : undefined}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </div>
-      <div className={`mb-6 ${errorFor("password") ? "border-l-[5px] border-error pl-4" : ""}`}>
-        <label htmlFor="password" className="label">
-          Password
-        </label>
-        {errorFor("password") && (
-          <p id="password-error" className="error-message">
-            <span className="sr-only">Error:</span> {errorFor("password")}
-          </p>
-        )}
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          className={`input max-w-md ${errorFor("password") ? "border-error" : ""}`}
-          value={password}
-          aria-describedby={errorFor("password") ? "password-error" : undefined}
-          aria-invalid={errorFor("password") ? true : undefined}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
+      <TextField
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        width="20"
+        error={errorFor("email")}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        width="20"
+        error={errorFor("password")}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -5,6 +5,7 @@ import {
   APPROVAL_STATUS_LABEL,
   BREACH_OUTCOME_LABEL,
   ENFORCEMENT_TYPE_LABEL,
+  INCIDENT_TYPE_LABEL,
   LATE_START_REASON_LABEL,
   PLACEMENT_TYPE_LABEL,
   RATING_LABEL,
@@ -128,6 +129,16 @@ function EntryBody({ entry, today }: { entry: TimelineEntry; today: string }) {
           {entry.decisionNote && <PlainText text={`Decision: ${entry.decisionNote}`} />}
         </>
       );
+    case "incident":
+      return (
+        <>
+          <h3 className="mb-1 text-xl">Incident: {INCIDENT_TYPE_LABEL[entry.incidentType]}</h3>
+          <Detail>
+            At {entry.time} on a session at {entry.placementName}
+          </Detail>
+          <PlainText text={entry.description} />
+        </>
+      );
     case "note":
       return (
         <>
@@ -140,7 +151,7 @@ function EntryBody({ entry, today }: { entry: TimelineEntry; today: string }) {
   }
 }
 
-/** The case's one timeline, newest first: sessions and attendance, credits, enforcement, court, reviews, approvals, notes. */
+/** The case's one timeline, newest first: sessions and attendance, credits, enforcement, court, reviews, approvals, incidents, notes. */
 export function CaseTimeline({ entries, today }: { entries: TimelineEntry[]; today: string }) {
   if (entries.length === 0) return <p>Nothing has been recorded on this case yet.</p>;
   return (

@@ -15,11 +15,13 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: "/dashboard", label: "Dashboard" },
     { href: "/approvals", label: "Approvals" },
     { href: "/cases", label: "Cases" },
+    { href: "/incidents", label: "Incidents" },
   ],
   NATIONAL_LEAD: [{ href: "/dashboard", label: "Dashboard" }],
   ADMIN: [
     { href: "/admin/users", label: "Users" },
     { href: "/admin/risk-codes", label: "Risk codes" },
     { href: "/admin/bank-holidays", label: "Bank holidays" },
+    { href: "/admin/api-tokens", label: "API tokens" },
   ],
 };

@@ -31,7 +31,7 @@ test("a coordinator adds a new case, fixing the mistakes the form points out", a
   await summary.getByRole("link", { name: "Enter the date of birth" }).click();
   await expect(page.getByLabel("Date of birth")).toBeFocused();
   await page.getByLabel("Date of birth").fill("1990-03-27");
-  await page.getByRole("radio", { name: "Male" }).check();
+  await page.getByRole("radio", { name: "Male", exact: true }).check();
   await page.getByRole("radio", { name: "Community order" }).check();
   await page.getByRole("radio", { name: /Unpaid work team/ }).check();
   await page.getByLabel("Date of sentence").fill("2026-11-16");

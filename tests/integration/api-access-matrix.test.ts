@@ -116,6 +116,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
   "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
   "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
+  "POST /api/v1/cases/{id}/termination": (f) => ({ params: { id: f.caseId }, body: { reason: "OTHER", note: "Matrix" }, regionScoped: true }),
   "POST /api/v1/sessions/{id}/incidents": (f) => ({
     params: { id: f.sessionId },
     body: { type: "NEAR_MISS", caseId: f.caseId, occurredAt: "10:15", description: "Matrix: a loose strimmer guard" },

@@ -36,6 +36,11 @@ function SessionCardItem({ session, showDate }: { session: SessionCard; showDate
           <Tag colour="red">Cancelled</Tag>
         </p>
       )}
+      {session.status === "CLOSED" && (
+        <p className="mb-2">
+          <Tag colour="green">Closed</Tag>
+        </p>
+      )}
       <RiskWarning count={session.peopleWithRelevantRisk} />
       <dl className="m-0 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="font-bold">Time</dt>

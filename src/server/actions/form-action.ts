@@ -50,7 +50,8 @@ export type FormActionSpec<S extends z.ZodType, T> = {
 /** Sets the one-time message the next page shows (read and cleared by the FlashBanner). */
 export async function setFlash(message: string): Promise<void> {
   const store = await cookies();
-  store.set(FLASH_COOKIE, encodeURIComponent(message), { path: "/", maxAge: 60, sameSite: "lax", httpOnly: false });
+  // Next encodes the value itself; the banner decodes it.
+  store.set(FLASH_COOKIE, message, { path: "/", maxAge: 60, sameSite: "lax", httpOnly: false });
 }
 
 export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {

@@ -69,9 +69,73 @@ export const staleVersionReply = () => errorReply(409, "STALE_VERSION", STALE_VE
 export type InputLocation = "body" | "query" | "params";
 export type FieldProblem = { field: string; location: InputLocation; problem: string };
 
-/** Per-parse zod messages in plain words; a schema's own messages still win. */
-export const plainZodMessages = (issue: { code?: string; input?: unknown }): string | undefined =>
-  issue.code === "invalid_type" && issue.input === undefined ? "This field is required" : undefined;
+const EXPECTED_TYPE: Record<string, string> = {
+  string: "Enter text",
+  number: "Enter a number",
+  int: "Enter a whole number",
+  boolean: "Enter true or false",
+  array: "Send a list, like [\"A\", \"B\"]",
+  object: "Send an object, like {\"name\": \"value\"}",
+};
+
+const limit = (n: unknown) => (typeof n === "bigint" || typeof n === "number" ? n.toLocaleString("en-GB") : String(n));
+
+/** The fields of a zod issue this module reads (zod's own type is a wide union). */
+type IssueFacts = {
+  code?: string;
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  maximum?: unknown;
+  minimum?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  values?: readonly unknown[];
+  divisor?: unknown;
+};
+
+/**
+ * Per-parse zod messages in plain words, so no reply says "Invalid input: expected string,
+ * received number". A schema's own messages still win (zod uses them first).
+ */
+export const plainZodMessages = (issue: IssueFacts): string | undefined => {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "This field is required";
+      if (issue.input === null) return "This field is required: send a value instead of null";
+      return EXPECTED_TYPE[issue.expected ?? ""] ?? "This value is the wrong kind";
+    case "too_big": {
+      const max = limit(issue.maximum);
+      if (issue.origin === "string") return `Use ${max} characters or fewer`;
+      if (issue.origin === "array" || issue.origin === "set") return `List ${max} items or fewer`;
+      return issue.inclusive === false ? `Enter a number less than ${max}` : `Enter ${max} or less`;
+    }
+    case "too_small": {
+      const min = limit(issue.minimum);
+      if (issue.origin === "string") return issue.minimum === 1 ? "This field cannot be blank" : `Use at least ${min} characters`;
+      if (issue.origin === "array" || issue.origin === "set") return `List at least ${min} items`;
+      return issue.inclusive === false ? `Enter a number more than ${min}` : `Enter ${min} or more`;
+    }
+    case "invalid_format":
+      return issue.format === "uuid" || issue.format === "guid"
+        ? "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001"
+        : "Check the format of this value";
+    case "invalid_value":
+      return issue.values?.length ? `Choose one of: ${issue.values.map(String).join(", ")}` : "This value is not allowed";
+    case "not_multiple_of":
+      return `Enter a multiple of ${limit(issue.divisor)}`;
+    case "invalid_union":
+      return "This value is not in a form this field accepts; see the API documentation";
+    case "invalid_key":
+      return "A name inside this object is not one of the allowed names";
+    case "invalid_element":
+      return "An item in this list is not allowed";
+    case "custom":
+      return "Check this value";
+    default:
+      return undefined;
+  }
+};
 
 /** Each zod issue as one field's problem; unknown fields (strict schemas) get one entry each. */
 export function fieldProblems(issues: readonly z.core.$ZodIssue[], location: InputLocation): FieldProblem[] {
@@ -89,10 +153,27 @@ export function validationReply(issues: readonly z.core.$ZodIssue[], location: I
   const fields = fieldProblems(issues, location);
   const names = [...new Set(fields.map((f) => f.field))];
   const unknownOnly = fields.every((f) => f.problem === "This field is not recognised");
-  const message = unknownOnly
-    ? `These fields are not recognised: ${names.join(", ")}. Check their spelling against the API documentation.`
-    : `Check these fields: ${names.join(", ")}.`;
+  const wholeBody = names.length === 1 && names[0] === `(${location})`;
+  const message = wholeBody
+    ? `Send the ${location === "body" ? "request body" : location} as a JSON object, like {"name": "value"}.`
+    : unknownOnly
+      ? `These fields are not recognised: ${names.join(", ")}. Check their spelling against the API documentation.`
+      : `Check these fields: ${names.join(", ")}.`;
   return errorReply(400, "VALIDATION_FAILED", message, { fields });
+}
+
+/**
+ * 400 INVALID_ID: a path segment that cannot be an id at all (not a UUID). Input that is broken
+ * is a 400 like any other (api.md); a well-formed id of a record the caller cannot see stays 404.
+ */
+export function invalidIdReply(issues: readonly z.core.$ZodIssue[]): ApiReply {
+  const names = [...new Set(issues.map((issue) => issue.path.map(String).join(".") || "id"))];
+  return errorReply(
+    400,
+    "INVALID_ID",
+    `The web address has an id that cannot be right (${names.join(", ")}). Ids are 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001.`,
+    { fields: names.map((field) => ({ field, location: "params", problem: "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001" })) },
+  );
 }
 
 /** A service's refusal: 409 for conflicts, 422 for a business rule (api.md). */

@@ -10,7 +10,7 @@ import {
   errorReply,
   expectedErrorReply,
   internalErrorReply,
-  notFoundReply,
+  invalidIdReply,
   plainZodMessages,
   refusalReply,
   toResponse,
@@ -80,7 +80,7 @@ function parseWith(schema: z.ZodType | undefined, input: unknown, location: Inpu
   if (!schema) return { ok: true, value: undefined };
   const result = schema.safeParse(input, { error: plainZodMessages });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, reply: location === "params" ? notFoundReply() : validationReply(result.error.issues, location) };
+  return { ok: false, reply: location === "params" ? invalidIdReply(result.error.issues) : validationReply(result.error.issues, location) };
 }
 
 async function authenticateRequest(request: Request): Promise<{ user: AppUser | null; via: "token" | "session" | null }> {

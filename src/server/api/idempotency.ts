@@ -15,7 +15,26 @@ export type IdempotentRequest = { userId: string; key: string; method: string; p
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
+/** Carries a 400 out of the transaction so the key row rolls back with it. */
+class NotStored {
+  constructor(readonly reply: ApiReply) {}
+}
+
+/**
+ * Input that fails validation (400) is not stored against the key, as Stripe does: nothing of
+ * the request ran, so a corrected retry with the same key must run rather than replay the 400.
+ * Refusals the command itself made (404, 409, 422) are stored and replayed.
+ */
 export async function runIdempotent(db: PrismaClient, request: IdempotentRequest, execute: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
+  try {
+    return await storedOnce(db, request, execute);
+  } catch (error) {
+    if (error instanceof NotStored) return error.reply;
+    throw error;
+  }
+}
+
+async function storedOnce(db: PrismaClient, request: IdempotentRequest, execute: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
   const where = { userId_key: { userId: request.userId, key: request.key } };
   return db.$transaction(async (tx) => {
     const { count } = await tx.idempotencyKey.createMany({
@@ -36,6 +55,7 @@ export async function runIdempotent(db: PrismaClient, request: IdempotentRequest
       return { status: stored.responseStatus, body: stored.responseBody, headers: { [REPLAYED_HEADER]: "true" } };
     }
     const reply = await execute(tx);
+    if (reply.status === 400) throw new NotStored(reply);
     // Send the body as stored (jsonb orders keys its own way), so a replay is byte-for-byte the first reply.
     const body = JSON.parse(JSON.stringify(reply.body ?? null)) as Prisma.InputJsonValue;
     const saved = await tx.idempotencyKey.update({ where, data: { responseStatus: reply.status, responseBody: body }, select: { responseBody: true } });

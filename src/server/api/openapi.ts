@@ -54,7 +54,9 @@ function errorResponses(route: ApiRouteSpec): Record<string, string> {
   const authenticated = route.auth !== "none";
   const writes = route.method !== "GET";
   const statuses: Record<number, string | false> = {
-    400: !!(route.body || route.query || route.idempotent) && "Malformed JSON, or input that fails validation (VALIDATION_FAILED)",
+    400:
+      !!(route.body || route.query || route.params || route.idempotent) &&
+      "Malformed JSON, input that fails validation (VALIDATION_FAILED), or an id in the path that cannot be an id (INVALID_ID)",
     401: authenticated && "No credentials, or a bad, expired or revoked token (UNAUTHENTICATED)",
     403: !!route.roles && "The caller's role may not do this (FORBIDDEN)",
     404: (!!route.params || (authenticated && writes)) && "Unknown record, or one outside the caller's region (NOT_FOUND)",

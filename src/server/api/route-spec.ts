@@ -18,7 +18,7 @@ export type ApiRouteSpec = {
   auth?: "required" | "none";
   /** Roles allowed at all (403 otherwise); region and record scope stay in the service. */
   roles?: readonly UserRole[];
-  /** Path segments; a value that fails this schema is reported as 404 (it names no record). */
+  /** Path segments; a value that fails this schema is 400 INVALID_ID (a well-formed unknown id is the service's 404). */
   params?: z.ZodType;
   query?: z.ZodType;
   /** The JSON body; use `.strict()` so unknown fields are a 400. */

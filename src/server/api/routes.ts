@@ -7,7 +7,7 @@ import { creditEteRoute } from "./contracts/ete-credits";
 import { recordExtensionRoute } from "./contracts/extensions";
 import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute } from "./contracts/enforcement";
 import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
-import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute } from "./contracts/cases";
+import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute, terminateCaseRoute } from "./contracts/cases";
 import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } from "./contracts/dashboard";
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 import { closeSessionRoute } from "./contracts/close-session";
@@ -40,6 +40,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   dashboardSummaryRoute,
   dashboardBacklogRoute,
   dashboardDormantRoute,
+  terminateCaseRoute,
   recordIncidentRoute,
   closeSessionRoute,
 ];

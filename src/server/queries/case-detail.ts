@@ -6,6 +6,7 @@ import type {
   AbsenceReason,
   BreachOutcomeType,
   EnforcementType,
+  IncidentType,
   LateStartReason,
   PlacementType,
   Rating,
@@ -15,6 +16,7 @@ import { isoDateFromUtcDate, isoDateInLondon, todayInLondon, type IsoDate } from
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
+import { londonDateAndTime } from "@/domain/london-time";
 import { deriveRequirementViews } from "./requirement-facts";
 
 const iso = isoDateFromUtcDate;
@@ -49,6 +51,7 @@ export type TimelineEntry = { key: string; date: IsoDate; at: string } & (
   | { kind: "review"; reviewKind: ReviewKind; dueOn: IsoDate; completedOn: IsoDate | null; note: string | null }
   | { kind: "approval"; approvalKind: ApprovalKind; status: ApprovalStatus; reason: string | null; decidedOn: IsoDate | null; decisionNote: string | null }
   | { kind: "note"; body: string; sensitive: boolean; author: string | null }
+  | { kind: "incident"; incidentType: IncidentType; time: string; description: string; placementName: string }
 );
 
 /**
@@ -134,6 +137,9 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
         reviews: { select: { id: true, kind: true, dueOn: true, completedOn: true, createdAt: true, note: true } },
         approvals: {
           select: { id: true, kind: true, status: true, requestedAt: true, decidedAt: true, reason: true, decisionNote: true },
+        },
+        incidents: {
+          select: { id: true, type: true, occurredAt: true, description: true, session: { select: { placement: { select: { name: true } } } } },
         },
         notes: {
           where: seesSensitive ? {} : { sensitive: false },
@@ -226,6 +232,19 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
       decidedOn: a.decidedAt ? onDay(a.decidedAt) : null,
       decisionNote: a.decisionNote,
     })),
+    ...requirement.incidents.map((incident): TimelineEntry => {
+      const when = londonDateAndTime(incident.occurredAt);
+      return {
+        key: `incident-${incident.id}`,
+        date: when.date,
+        at: incident.occurredAt.toISOString(),
+        kind: "incident",
+        incidentType: incident.type,
+        time: when.time,
+        description: incident.description,
+        placementName: incident.session.placement.name,
+      };
+    }),
     ...requirement.notes.map((n): TimelineEntry => ({
       key: `note-${n.id}`,
       date: onDay(n.createdAt),

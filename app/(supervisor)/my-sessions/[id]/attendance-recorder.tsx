@@ -190,6 +190,8 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
       {editable && open && (
         <form
           noValidate
+          // Long choices (absence reasons) must not push a select past the edge of a 360 px screen.
+          className="[&_select]:w-full [&_select]:max-w-full"
           onSubmit={onSubmit}
           onChange={(event) => setDraft(bodyFrom(new FormData(event.currentTarget), prefix, saved))}
           aria-label={`Attendance for ${name}`}

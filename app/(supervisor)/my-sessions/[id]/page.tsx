@@ -199,7 +199,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
       {roster.restrictedNotShown > 0 && (
         <p>
           {roster.restrictedNotShown === 1 ? "1 more person is" : `${roster.restrictedNotShown} more people are`} booked on a restricted case.
-          Your coordinator will tell you what you need to know.
+          Your coordinator will tell you what you need to know, and the office records their attendance.
         </p>
       )}
       <Incidents roster={roster} />

@@ -3,6 +3,7 @@ import { caseView } from "@/server/services/cases/case-view.types";
 import { createCaseInput } from "@/server/services/cases/create-case.types";
 import { caseList, getCaseQuery, listCasesQuery } from "@/server/services/cases/get-case.types";
 import { saveAssessmentBody } from "@/server/services/cases/save-assessment.types";
+import { terminateRequirementBody, terminationView } from "@/server/services/cases/terminate-requirement.types";
 import { defineRoute } from "../route-spec";
 
 const caseParams = z.object({ id: z.uuid() });
@@ -49,5 +50,19 @@ export const saveAssessmentRoute = defineRoute({
   params: caseParams,
   body: saveAssessmentBody,
   response: caseView,
+  idempotent: true,
+});
+
+export const terminateCaseRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/cases/{id}/termination",
+  tag: "Cases",
+  summary: "End an active requirement early (regional managers): REVOKED, EXPIRED_INCOMPLETE or OTHER",
+  description:
+    "Bookings after the end date that have no attendance are cancelled. Completion needs no command: a requirement becomes COMPLETED when the minutes credited reach the hours ordered (R7). 422 REQUIREMENT_NOT_ACTIVE when it is already completed or terminated.",
+  roles: ["MANAGER"],
+  params: caseParams,
+  body: terminateRequirementBody,
+  response: terminationView,
   idempotent: true,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LATE_START_REASONS, type RuleWarning } from "@/domain";
 import type { Refusal } from "@/domain";
+import { recordIdSchema } from "../schemas";
 
 // POST /api/v1/sessions/{id}/allocations (api.md), and the read-only check the UI runs first.
 
@@ -15,7 +16,7 @@ const lateStartReason = z
 
 export const allocateBody = z
   .object({
-    caseId: z.string(),
+    caseId: recordIdSchema,
     lateStartReason: lateStartReason.nullish(),
     lateStartNote: z.string().trim().max(4000).nullish(),
     overrideReason: z.string().trim().max(4000).nullish().describe("Regional managers only: why a risk conflict or high RoSH is accepted"),
@@ -25,7 +26,9 @@ export const allocateBody = z
   .strict()
   .meta({ title: "AllocationInput" });
 
-export const allocateInput = allocateBody.safeExtend({ sessionId: z.string() });
+// The service takes any string as an id and answers "not found" for one that names nothing
+// (forms and the rules pass ids they read); the API body above is stricter: a malformed id is a 400.
+export const allocateInput = allocateBody.safeExtend({ sessionId: z.string(), caseId: z.string() });
 export type AllocateInput = z.input<typeof allocateInput>;
 export type ParsedAllocateInput = z.output<typeof allocateInput>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { enforcementSummary } from "../attendance/record-attendance.types";
+import { versionSchema } from "../schemas";
 
 // Approvals — api.md: GET /api/v1/approvals?status=PENDING and POST /api/v1/approvals/{id}.
 
@@ -10,7 +11,7 @@ export const decideApprovalBody = z
   .object({
     decision: z.enum(["APPROVE", "REJECT"]),
     note: z.string().trim().max(4000).nullish(),
-    version: z.number().int().positive().optional().describe("The approval's version as last read"),
+    version: versionSchema.optional().describe("The approval's version as last read"),
   })
   .strict()
   .meta({ title: "ApprovalDecision" });

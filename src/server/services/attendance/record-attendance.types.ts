@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ABSENCE_REASONS, ATTENDANCE_OUTCOMES, isIsoDate, isTimeOfDay, WORK_RATINGS } from "@/domain";
+import { MAX_MINUTES_IN_A_DAY, versionSchema } from "../schemas";
 
 // PUT /api/v1/sessions/{id}/attendance/{caseId} (api.md): the body's field names are the contract.
 
@@ -13,11 +14,12 @@ export const recordAttendanceBody = z
     outcome: z.enum(ATTENDANCE_OUTCOMES),
     arrivedAt: timeOfDay.nullish().describe("Defaults to the session's start time"),
     leftAt: timeOfDay.nullish().describe("Defaults to the session's end time"),
-    penaltyMinutes: z.number().int().min(0).max(24 * 60).nullish(),
+    penaltyMinutes: z.number().int().min(0).max(MAX_MINUTES_IN_A_DAY).nullish(),
     minutesCredited: z
       .number()
       .int()
       .min(0)
+      .max(MAX_MINUTES_IN_A_DAY)
       .nullish()
       .describe("Instead of arrivedAt/leftAt/penaltyMinutes: whole minutes, at most the session's length"),
     workQuality: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
@@ -28,7 +30,7 @@ export const recordAttendanceBody = z
       .boolean()
       .optional()
       .describe("Marks the note sensitive (shown only to managers and the case's coordinator); once marked it cannot be un-marked"),
-    version: z.number().int().positive().optional().describe("For a correction: the attendance's version as last read"),
+    version: versionSchema.optional().describe("For a correction: the attendance's version as last read"),
   })
   .strict()
   .meta({ title: "AttendanceInput" });

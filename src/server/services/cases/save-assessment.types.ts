@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ETE_REASONS, ROSH_LEVELS } from "@/domain";
-import { availabilitySchema, optionalText } from "../schemas";
+import { availabilitySchema, DB_INT_MAX, optionalText } from "../schemas";
 
 // PUT /api/v1/cases/{id}/assessment (api.md). `version` is the case's `version` as last read.
 
 export const saveAssessmentBody = z
   .object({
-    version: z.number().int().nonnegative().describe("The case's version as last read; 409 STALE_VERSION if someone saved since"),
+    version: z.number().int().nonnegative().max(DB_INT_MAX).describe("The case's version as last read; 409 STALE_VERSION if someone saved since"),
     rosh: z.enum(ROSH_LEVELS),
     riskCodes: z
       .array(z.string().trim().toUpperCase().min(1).max(16))

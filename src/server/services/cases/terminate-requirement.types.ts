@@ -14,4 +14,13 @@ export const terminateRequirementBody = z
 export const terminateRequirementInput = terminateRequirementBody.safeExtend({ caseId: z.string() });
 export type TerminateRequirementInput = z.input<typeof terminateRequirementInput>;
 
-export type TerminateRequirementResult = { caseId: string; status: "TERMINATED"; terminatedOn: string; cancelledAllocations: number };
+export const terminationView = z
+  .object({
+    caseId: z.string(),
+    status: z.literal("TERMINATED"),
+    terminatedOn: z.string().describe("YYYY-MM-DD"),
+    cancelledAllocations: z.number().int().describe("Bookings after the end date, with no attendance, that were cancelled"),
+  })
+  .meta({ title: "Termination" });
+
+export type TerminateRequirementResult = z.input<typeof terminationView>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BREACH_OUTCOMES, isIsoDate } from "@/domain";
+import { versionSchema } from "../schemas";
 
 // Enforcement (R9) — api.md: GET|POST /api/v1/cases/{id}/enforcement and
 // POST /api/v1/enforcement/{actionId}/outcome. Shared by the three enforcement services.
@@ -27,7 +28,7 @@ export const breachOutcomeBody = z
     outcome: z.enum(BREACH_OUTCOMES),
     date: isoDate.describe("The day of the court's decision or the warrant"),
     newHoursOrdered: z.number().int().nullish().describe("HOURS_ADDED: the new total hours ordered (at most 300)"),
-    version: z.number().int().positive().optional().describe("The action's version as last read"),
+    version: versionSchema.optional().describe("The action's version as last read"),
   })
   .strict()
   .meta({ title: "BreachOutcomeInput" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/domain";
+import { MAX_MINUTES_IN_A_DAY } from "../schemas";
 
 // POST /api/v1/cases/{id}/ete-credits (api.md): date, minutes, activity, provider?
 
@@ -8,7 +9,11 @@ const isoDate = z.string().refine(isIsoDate, { message: "Enter the date as YYYY-
 export const creditEteBody = z
   .object({
     date: isoDate.describe("The day of the ETE activity, YYYY-MM-DD"),
-    minutes: z.number().int("Enter whole minutes").positive("Enter more than 0 minutes"),
+    minutes: z
+      .number()
+      .int("Enter whole minutes")
+      .positive("Enter more than 0 minutes")
+      .max(MAX_MINUTES_IN_A_DAY, "Enter at most 1,440 minutes (24 hours): one credit is one day's activity"),
     activity: z.string().trim().min(1, "Enter the activity, for example the course name").max(500),
     provider: z.string().trim().max(500).nullish(),
     evidence: z.string().trim().max(2000).nullish().describe("What evidence of the activity was seen"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeOfDay } from "@/domain";
+import { recordIdSchema } from "../schemas";
 
 // POST /api/v1/sessions/{id}/incidents: something that happened on site — who, what, when.
 
@@ -9,7 +10,7 @@ export type IncidentType = (typeof INCIDENT_TYPES)[number];
 export const recordIncidentBody = z
   .object({
     type: z.enum(INCIDENT_TYPES),
-    caseId: z.uuid().nullish().describe("The person on the session it was about, if it was about one person"),
+    caseId: recordIdSchema.nullish().describe("The person on the session it was about, if it was about one person"),
     occurredAt: z
       .string()
       .refine(isTimeOfDay, { message: "Enter the time as HH:MM, for example 13:40" })

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { versionSchema } from "../schemas";
 
 // POST /api/v1/sessions/{id}/close: the supervisor (or the office) says the session is done.
 
 export const closeSessionBody = z
   .object({
-    version: z.number().int().positive().optional().describe("The session's version as last read; a stale one is a 409"),
+    version: versionSchema.optional().describe("The session's version as last read; a stale one is a 409"),
   })
   .strict()
   .meta({ title: "CloseSessionInput" });

@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { isoDateSchema, optionalText, timeOfDaySchema } from "../schemas";
+import { isoDateSchema, optionalText, recordIdSchema, timeOfDaySchema } from "../schemas";
 
 // POST /api/v1/sessions (api.md): one session of a placement.
 
 export const createSessionInput = z
   .object({
-    placementId: z.string(),
+    placementId: recordIdSchema,
     date: isoDateSchema,
     startTime: timeOfDaySchema,
     endTime: timeOfDaySchema,
-    supervisorId: z.string().nullish(),
+    supervisorId: recordIdSchema.nullish(),
     capacity: z.number().int().min(1).max(100).nullish().describe("Defaults to the placement's capacity"),
     pickUpPoint: optionalText(300),
     pickUpTime: timeOfDaySchema.nullish(),

@@ -20,9 +20,6 @@ const typeChoices = TYPES.map((type) => ({ value: type, label: INCIDENT_TYPE_LAB
 
 type FieldError = { field: string; message: string };
 
-const nowInLondon = () =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
-
 function RecordState({ record }: { record: OutboxRecord }) {
   if (record.state === "sent") return <p className="font-bold">Incident saved.</p>;
   if (record.state === "refused") {
@@ -40,11 +37,10 @@ function RecordState({ record }: { record: OutboxRecord }) {
   );
 }
 
-export function IncidentForm({ sessionId, people }: { sessionId: string; people: { caseId: string; name: string }[] }) {
+export function IncidentForm({ sessionId, people, defaultTime }: { sessionId: string; people: { caseId: string; name: string }[]; defaultTime: string }) {
   const records = useOutbox(sessionId);
   const [recordId, setRecordId] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [defaultTime] = useState(nowInLondon);
   const record = recordId ? records.find((r) => r.id === recordId) : undefined;
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -92,7 +88,7 @@ export function IncidentForm({ sessionId, people }: { sessionId: string; people:
 
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit} className="[&_select]:w-full [&_select]:max-w-full">
       {record && <RecordState record={record} />}
       {errors.length > 0 && (
         <div id="incident-problems" tabIndex={-1} role="alert" className="mb-6 border-4 border-error p-4">

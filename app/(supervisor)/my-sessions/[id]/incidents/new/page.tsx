@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { londonDateAndTime } from "@/domain/london-time";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster } from "@/server/queries/my-sessions";
 import { PageHeading } from "@/ui/page-heading";
@@ -27,6 +28,7 @@ export default async function NewIncidentPage({ params }: { params: Promise<{ id
       <IncidentForm
         sessionId={roster.id}
         people={roster.people.map((person) => ({ caseId: person.requirementId, name: person.name }))}
+        defaultTime={londonDateAndTime(new Date()).time}
       />
     </>
   );
