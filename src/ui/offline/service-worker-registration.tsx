@@ -56,7 +56,12 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
   const [controlledAtLoad] = useState(() => typeof navigator !== "undefined" && Boolean(navigator.serviceWorker?.controller));
 
   useEffect(() => {
-    if (!enabled || !("serviceWorker" in navigator)) return;
+    if (!("serviceWorker" in navigator)) return;
+    if (!enabled) {
+      // In development: drop a worker left by a production run on the same address (it would serve stale files).
+      void navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE).then((registration) => registration?.unregister());
+      return;
+    }
     registering = navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => {
       // No worker (e.g. a private window that refuses it): the pages still work online.
     });
