@@ -132,7 +132,11 @@ export async function submitRecord(input: NewOutboxRecord): Promise<OutboxRecord
 /** Sends every waiting record again (e.g. when the connection returns). Does nothing while the device is offline. */
 export async function sendWaiting(): Promise<void> {
   start();
-  if (!isOnline()) return;
+  if (!isOnline()) {
+    // The worker sends them when the connection returns, even if this tab is closed by then.
+    requestBackgroundSync();
+    return;
+  }
   let result: PassResult;
   try {
     result = await sendWaitingRecords({ store: outboxStore(), changed });
