@@ -1,8 +1,19 @@
+import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
+import { env } from "@/server/env";
 import { AppShell } from "@/ui/app-shell";
+import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registration";
+
+// The supervisor's app can be installed on a phone and works offline (docs/decisions/0014-offline-supervisor-app.md).
+export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { apple: "/icons/apple-touch-icon.png" } };
 
 // A supervisor's own sessions and rosters.
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser(["SUPERVISOR"]);
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <AppShell user={user}>
+      {children}
+      <ServiceWorkerRegistration enabled={env().NODE_ENV === "production"} />
+    </AppShell>
+  );
 }

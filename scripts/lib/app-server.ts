@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { buildServiceWorker, serviceWorkerOutput } from "./build-service-worker";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
@@ -31,6 +32,7 @@ function newestMtime(dir: string): number {
 export function buildIsStale(): boolean {
   const buildId = path.join(repoRoot, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
+  if (!existsSync(serviceWorkerOutput)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   const sources = ["app", "src", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json"].map((p) => path.join(repoRoot, p));
   return sources.some((p) => (existsSync(p) ? (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > builtAt : false));
@@ -38,6 +40,8 @@ export function buildIsStale(): boolean {
 
 export function buildApp(): void {
   console.log("Building the app (about a minute on two cores)…");
+  // Before next build, so public/sw.js is older than .next/BUILD_ID (see buildIsStale).
+  buildServiceWorker();
   const result = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: repoRoot,
     stdio: "inherit",

@@ -1,115 +1,228 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
+import {
+  inSendingOrder,
+  latestFor,
+  memoryStore,
+  newRecord,
+  outboxLock,
+  retried,
+  retryDelay,
+  sendWaitingRecords,
+  type NewOutboxRecord,
+  type OutboxKind,
+  type OutboxRecord,
+  type OutboxStore,
+  type PassResult,
+} from "./outbox-core";
+import { hasIndexedDb, idbStore } from "./idb-store";
 
 // The supervisor's outbox: every record made on a session (attendance, incidents, closing the
 // session) is written here first with its own Idempotency-Key, then sent to /api/v1. The server
 // answers a retried key with the first result, so a record sent twice counts once; a refusal
 // (rule or version conflict) stays in the outbox, visible, until the supervisor fixes or drops it.
 //
-// THIS FILE IS THE INTERFACE. Its first implementation keeps records in memory and sends them at
-// once; the offline work (issue 5) stores them in IndexedDB and sends them when the connection
-// returns, without changing these exports.
+// THIS FILE IS THE INTERFACE (submitRecord, useOutbox, retryRecord, discardRecord, sendWaiting).
+// Records are kept in IndexedDB (idb-store.ts), so a reload or a closed tab loses nothing. Waiting
+// records are sent when the connection returns (`online`), when a page opens, on a timer with
+// backoff while online, and by the service worker's Background Sync where the browser has it.
+// Sending takes a lock shared by every tab and the service worker (Web Locks), so one record is
+// never sent twice at once. See docs/decisions/0014-offline-supervisor-app.md.
 
-export type OutboxKind = "attendance" | "incident" | "close-session";
-export type OutboxState = "waiting" | "sending" | "refused" | "sent";
+export type { NewOutboxRecord, OutboxKind, OutboxRecord, OutboxState } from "./outbox-core";
 
-export type OutboxRecord = {
-  /** Also the Idempotency-Key header. */
-  id: string;
-  kind: OutboxKind;
-  method: "PUT" | "POST";
-  /** Same-origin API path, e.g. /api/v1/sessions/{id}/attendance/{caseId}. */
-  url: string;
-  body: unknown;
-  /** What the supervisor sees in the list of waiting records, e.g. "Attendance for Sam Jones". */
-  label: string;
-  sessionId: string;
-  /** The case (requirement) the record is about, when it is about one person. */
-  caseId?: string;
-  createdAt: string;
-  state: OutboxState;
-  /** The server's refusal, in its words (api.md error shape). */
-  error?: { status: number; code: string; message: string };
-  /** The server's reply once sent. */
-  response?: unknown;
-};
+export const OUTBOX_CHANNEL = "community-payback-outbox";
+export const OUTBOX_SYNC_TAG = "community-payback-outbox";
+/** Sent records are kept this long to show "Saved", then forgotten (the server has them). */
+const KEEP_SENT_MS = 2 * 24 * 60 * 60 * 1000;
 
-export type NewOutboxRecord = Pick<OutboxRecord, "kind" | "method" | "url" | "body" | "label" | "sessionId"> & { caseId?: string };
-
+let store: OutboxStore | undefined;
 let records: OutboxRecord[] = [];
+let loaded = false;
+let readSeq = 0;
+let channel: BroadcastChannel | undefined;
+let started = false;
+let failedPasses = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let lastStop: PassResult["stoppedBy"];
 const listeners = new Set<() => void>();
 
-function publish(next: OutboxRecord[]) {
-  records = next;
+function outboxStore(): OutboxStore {
+  store ??= hasIndexedDb() ? idbStore() : memoryStore();
+  return store;
+}
+
+function emit() {
   for (const listener of listeners) listener();
 }
 
-function update(id: string, change: Partial<OutboxRecord>) {
-  publish(records.map((record) => (record.id === id ? { ...record, ...change } : record)));
+/** Re-reads the store; only the newest read is published, so a slow read never shows an older state. */
+async function refresh(): Promise<void> {
+  const seq = ++readSeq;
+  const all = await outboxStore().all();
+  if (seq !== readSeq) return;
+  records = inSendingOrder(all);
+  loaded = true;
+  emit();
 }
 
-async function send(record: OutboxRecord): Promise<OutboxRecord> {
-  update(record.id, { state: "sending" });
-  try {
-    const response = await fetch(record.url, {
-      method: record.method,
-      headers: { "Content-Type": "application/json", "Idempotency-Key": record.id },
-      body: JSON.stringify(record.body),
-      credentials: "same-origin",
-    });
-    const payload: unknown = await response.json().catch(() => null);
-    if (response.ok) {
-      update(record.id, { state: "sent", response: payload, error: undefined });
-    } else {
-      const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
-      update(record.id, {
-        state: "refused",
-        error: { status: response.status, code: error?.code ?? "UNKNOWN", message: error?.message ?? "The server did not accept this record." },
-      });
-    }
-  } catch {
-    // No connection: it waits to be sent again.
-    update(record.id, { state: "waiting" });
+function changed() {
+  void refresh();
+  channel?.postMessage("changed");
+}
+
+const isOnline = () => typeof navigator === "undefined" || navigator.onLine !== false;
+
+function scheduleRetry() {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = undefined;
+  if (failedPasses === 0 || !isOnline()) return;
+  retryTimer = setTimeout(() => void sendWaiting(), retryDelay(failedPasses));
+}
+
+/** Asks the service worker (scope /my-sessions) to send when the connection returns, even if the tab is closed by then. */
+function requestBackgroundSync() {
+  if (typeof navigator === "undefined" || !navigator.serviceWorker) return;
+  void navigator.serviceWorker
+    .getRegistration("/my-sessions")
+    .then((registration) => (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC_TAG))
+    .catch(() => undefined);
+}
+
+async function pruneSent() {
+  const cutoff = Date.now() - KEEP_SENT_MS;
+  const old = (await outboxStore().all()).filter((record) => record.state === "sent" && Date.parse(record.createdAt) < cutoff);
+  for (const record of old) await outboxStore().delete(record.id);
+}
+
+/** Starts listening (once per page): other tabs' changes, the connection coming back, and a first send. */
+function start() {
+  if (started || typeof window === "undefined") return;
+  started = true;
+  if (typeof BroadcastChannel !== "undefined") {
+    channel = new BroadcastChannel(OUTBOX_CHANNEL);
+    channel.onmessage = () => void refresh();
   }
-  return records.find((r) => r.id === record.id) ?? record;
+  window.addEventListener("online", () => {
+    failedPasses = 0;
+    emit();
+    void sendWaiting();
+  });
+  window.addEventListener("offline", () => {
+    scheduleRetry();
+    emit();
+  });
+  void pruneSent()
+    .catch(() => undefined)
+    .then(refresh)
+    .then(() => sendWaiting());
 }
 
 /** Stores a record and tries to send it now. Resolves with its state after that first try. */
 export async function submitRecord(input: NewOutboxRecord): Promise<OutboxRecord> {
-  const record: OutboxRecord = { ...input, id: crypto.randomUUID(), createdAt: new Date().toISOString(), state: "waiting" };
-  publish([...records, record]);
-  return send(record);
+  start();
+  const record = newRecord(input);
+  await outboxStore().put(record);
+  changed();
+  await sendWaiting();
+  return (await outboxStore().get(record.id)) ?? record;
 }
 
-/** Sends every waiting record again (e.g. when the connection returns). */
+/** Sends every waiting record again (e.g. when the connection returns). Does nothing while the device is offline. */
 export async function sendWaiting(): Promise<void> {
-  for (const record of records.filter((r) => r.state === "waiting")) await send(record);
+  start();
+  if (!isOnline()) {
+    // The worker sends them when the connection returns, even if this tab is closed by then.
+    requestBackgroundSync();
+    return;
+  }
+  let result: PassResult;
+  try {
+    result = await sendWaitingRecords({ store: outboxStore(), changed });
+  } catch {
+    result = { sent: 0, refused: 0, waiting: 1, stoppedBy: "offline" };
+  }
+  lastStop = result.stoppedBy;
+  failedPasses = result.stoppedBy ? failedPasses + 1 : 0;
+  scheduleRetry();
+  if (result.stoppedBy) requestBackgroundSync();
+  emit();
 }
 
-/** Sends a refused record again after the supervisor changed it (a new body gets a new key). */
+/**
+ * Sends a refused (or still waiting) record again, with the supervisor's changed body if given.
+ * It always gets a new key: the server keeps its answer to the old key and would repeat it.
+ */
 export async function retryRecord(id: string, body?: unknown): Promise<OutboxRecord | undefined> {
-  const record = records.find((r) => r.id === id);
-  if (!record) return undefined;
-  const next = body === undefined ? record : { ...record, id: crypto.randomUUID(), body, state: "waiting" as const, error: undefined };
-  publish(records.map((r) => (r.id === id ? next : r)));
-  return send(next);
+  start();
+  const next = await outboxLock(async () => {
+    const record = await outboxStore().get(id);
+    if (!record || (record.state !== "refused" && record.state !== "waiting")) return undefined;
+    const replacement = retried(record, body);
+    await outboxStore().replace(id, replacement);
+    return replacement;
+  });
+  if (!next) return undefined;
+  changed();
+  await sendWaiting();
+  return (await outboxStore().get(next.id)) ?? next;
 }
 
-/** Drops a refused record the supervisor decided not to send. */
+/** Drops a refused record the supervisor decided not to send. Records on their way or saved are kept. */
 export function discardRecord(id: string): void {
-  publish(records.filter((r) => r.id !== id));
+  start();
+  records = records.filter((record) => record.id !== id || record.state !== "refused");
+  emit();
+  void outboxLock(async () => {
+    const record = await outboxStore().get(id);
+    if (record?.state === "refused") await outboxStore().delete(id);
+  }).then(changed);
 }
 
 function subscribe(listener: () => void) {
+  start();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 const EMPTY: OutboxRecord[] = [];
 
-/** The records of one session, newest last, re-rendering when any changes. */
+/** The records of one session, oldest first, re-rendering when any changes (in this tab or another). */
 export function useOutbox(sessionId: string): OutboxRecord[] {
   const all = useSyncExternalStore(subscribe, () => records, () => EMPTY);
-  return all.filter((record) => record.sessionId === sessionId);
+  return useMemo(() => all.filter((record) => record.sessionId === sessionId), [all, sessionId]);
+}
+
+/** False until the stored records have been read after the page opened (so counts do not flash 0). */
+export function useOutboxLoaded(): boolean {
+  return useSyncExternalStore(subscribe, () => loaded, () => false);
+}
+
+/** Whether the browser says it has a connection. */
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribe, isOnline, () => true);
+}
+
+/** Why the last sending pass stopped early, if it did ("signed-out" asks the supervisor to sign in again). */
+export function useLastStop(): PassResult["stoppedBy"] {
+  return useSyncExternalStore(subscribe, () => lastStop, () => undefined);
+}
+
+export type PersonRecordState =
+  | { state: "none" }
+  | { state: "saved"; record: OutboxRecord }
+  | { state: "waiting"; record: OutboxRecord }
+  | { state: "refused"; record: OutboxRecord; message: string };
+
+/** What to show next to one person on the roster: their latest record of `kind` decides. */
+export function useRecordStateFor(sessionId: string, caseId: string, kind: OutboxKind = "attendance"): PersonRecordState {
+  const session = useOutbox(sessionId);
+  return useMemo(() => {
+    const record = latestFor(session, caseId, kind);
+    if (!record) return { state: "none" };
+    if (record.state === "sent") return { state: "saved", record };
+    if (record.state === "refused") return { state: "refused", record, message: record.error?.message ?? "The server did not accept this record." };
+    return { state: "waiting", record };
+  }, [session, caseId, kind]);
 }
