@@ -28,5 +28,9 @@ step "End-to-end tests (Playwright, Chromium)"
 bash scripts/test/ensure-chromium.sh
 npx playwright test
 
+step "JavaScript budget of the supervisor's roster (issue 5: at most 150 kB compressed)"
+# Reads the production build the end-to-end tests just served.
+npx tsx scripts/measure-js.ts
+
 echo
 echo "All test tiers passed."

@@ -1,11 +1,10 @@
+import { acceptableAbsenceNeedsApproval, initialApprovalState } from "./absence-approval";
 import { describe, expect, it } from "vitest";
 import {
   absenceStanding,
-  acceptableAbsenceNeedsApproval,
   ATTENDANCE_OUTCOMES,
   countsTowardsAbsenceLimit,
   creditsTime,
-  initialApprovalState,
   isFailureToComply,
   isStandDown,
   OUTCOME_INFO,

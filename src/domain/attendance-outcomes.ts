@@ -1,7 +1,6 @@
 // R8 Attendance outcomes: what each outcome means, its nDelius code, whether it credits
 // time, and whether it is a failure to comply that starts enforcement (R9).
 
-import { DEFAULT_POLICY, type RulePolicy } from "./policy";
 
 export const ATTENDANCE_OUTCOMES = [
   "ATTENDED_COMPLIED",
@@ -120,27 +119,6 @@ export function countsTowardsAbsenceLimit(
   approvalState: ApprovalState = "NOT_NEEDED",
 ): boolean {
   return outcome === "ACCEPTABLE_ABSENCE" && reason !== "STOOD_DOWN" && approvalState !== "REJECTED";
-}
-
-// R8
-/** True from the 3rd accepted absence on a requirement (STOOD_DOWN not counted): a manager must approve it. */
-export function acceptableAbsenceNeedsApproval(
-  priorAcceptedAbsencesExcludingStoodDown: number,
-  policy: RulePolicy = DEFAULT_POLICY,
-): boolean {
-  return priorAcceptedAbsencesExcludingStoodDown >= policy.acceptedAbsencesBeforeApproval;
-}
-
-// R8
-/** The approval state a newly recorded (or corrected) outcome starts in. */
-export function initialApprovalState(
-  outcome: AttendanceOutcome,
-  reason: AbsenceReason | null | undefined,
-  priorAcceptedAbsencesExcludingStoodDown: number,
-  policy: RulePolicy = DEFAULT_POLICY,
-): ApprovalState {
-  if (outcome !== "ACCEPTABLE_ABSENCE" || reason === "STOOD_DOWN") return "NOT_NEEDED";
-  return acceptableAbsenceNeedsApproval(priorAcceptedAbsencesExcludingStoodDown, policy) ? "PENDING" : "NOT_NEEDED";
 }
 
 export type AbsenceStanding = "ACCEPTED" | "UNACCEPTABLE_PENDING" | "UNACCEPTABLE";

@@ -14,6 +14,7 @@ export * from "./backlog";
 export * from "./dormant";
 export * from "./ete";
 export * from "./attendance-outcomes";
+export * from "./absence-approval";
 export * from "./crediting";
 export * from "./enforcement";
 export * from "./warning-letter";

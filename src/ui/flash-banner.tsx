@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
-import { SuccessBanner } from "./form/form-problems";
+import { SuccessBanner } from "./success-banner";
 import { FLASH_COOKIE } from "./flash-cookie";
 
 function takeFlash(): string | null {

@@ -1,6 +1,7 @@
 "use client";
 
-import Link from "next/link";
+// Plain links, not next/link: every section is a fresh page load, which keeps next/link's client
+// router code off the supervisor's phone (the roster's 150 kB JavaScript budget, issue 5).
 import { usePathname } from "next/navigation";
 import type { NavItem } from "./nav";
 
@@ -14,13 +15,13 @@ export function MainNav({ items }: { items: NavItem[] }) {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
-              <Link
+              <a
                 href={item.href}
                 aria-current={current ? "page" : undefined}
                 className={`focusable inline-block min-h-11 py-2 font-bold text-white no-underline hover:text-white hover:underline ${current ? "border-b-4 border-white" : ""}`}
               >
                 {item.label}
-              </Link>
+              </a>
             </li>
           );
         })}

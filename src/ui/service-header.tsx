@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { AppUser } from "@/server/auth/access";
 import { ROLE_LABEL } from "@/server/auth/roles";
 import { NAV_BY_ROLE } from "./nav";
@@ -11,9 +10,11 @@ export function ServiceHeader({ user, regionName }: { user: AppUser; regionName:
   return (
     <header className="border-b-[10px] border-brand bg-ink text-white">
       <div className="width-container flex flex-wrap items-center justify-between gap-3 py-3">
-        <Link href="/" className="focusable text-2xl font-bold text-white no-underline hover:text-white hover:underline">
+        {/* A plain link on purpose: next/link's router code is kept off the supervisor's phone (main-nav.tsx). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/" className="focusable text-2xl font-bold text-white no-underline hover:text-white hover:underline">
           Community Payback
-        </Link>
+        </a>
         <div className="flex flex-wrap items-center gap-4 text-base">
           <p className="m-0" data-testid="signed-in-as">
             <span className="font-bold">{user.name}</span>

@@ -122,7 +122,10 @@ test("a queued record the server refuses is shown to the supervisor with the ser
 
   await context.setOffline(false);
   await expect(page.getByText("Not saved – the server refused this change")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText("This record was changed by someone else. Reload it to see their changes, then try again.")).toBeVisible();
+  const refusal = "This record was changed by someone else. Reload it to see their changes, then try again.";
+  // Beside the person, and in the session's outbox summary at the top of the roster.
+  await expect(page.getByText(refusal, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Not accepted: ${refusal}`)).toBeVisible();
   await expectAccessible(page);
 
   // Nothing was written by the refused record.

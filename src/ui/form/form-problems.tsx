@@ -2,6 +2,9 @@
 
 import { ErrorSummary } from "@/ui/error-summary";
 import type { FormState } from "./form-state";
+import { SuccessBanner } from "../success-banner";
+
+export { SuccessBanner };
 
 /**
  * The top of every form: the GOV.UK error summary (field errors and any general problem), or a
@@ -25,16 +28,4 @@ function dedupe(errors: { field: string; message: string }[]) {
     seen.add(key);
     return true;
   });
-}
-
-/** GOV.UK notification banner, success variant. */
-export function SuccessBanner({ children, title = "Success" }: { children: React.ReactNode; title?: string }) {
-  return (
-    <div role="status" aria-labelledby="success-banner-title" className="mb-8 border-[5px] border-success">
-      <h2 id="success-banner-title" className="m-0 bg-success px-4 py-1 text-base font-bold text-white">
-        {title}
-      </h2>
-      <div className="p-4 text-lg font-bold">{children}</div>
-    </div>
-  );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster, recordRosterRiskView, type SessionRoster } from "@/server/queries/my-sessions";
 import { todayInLondon } from "@/domain/dates";
@@ -11,6 +10,7 @@ import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATU
 import { AttendanceRecorder } from "./attendance-recorder";
 import { CloseSessionButton } from "./close-session-button";
 import { MarkAllPresent } from "./mark-all-present";
+import { OutboxStatus } from "@/ui/offline/outbox-status";
 
 export const metadata: Metadata = { title: "Session roster" };
 
@@ -132,9 +132,9 @@ function Incidents({ roster }: { roster: SessionRoster }) {
         </ul>
       )}
       {roster.status !== "CANCELLED" && (
-        <Link href={`/my-sessions/${roster.id}/incidents/new`} className="button button-secondary no-underline">
+        <a href={`/my-sessions/${roster.id}/incidents/new`} className="button button-secondary no-underline">
           Record an incident
-        </Link>
+        </a>
       )}
     </section>
   );
@@ -155,9 +155,11 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className="mb-4">
-        <Link href="/my-sessions" className="inline-block min-h-11 py-2">
+        {/* A plain link on purpose: next/link's router code is kept off the supervisor's phone (main-nav.tsx). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/my-sessions" className="inline-block min-h-11 py-2">
           Back to my sessions
-        </Link>
+        </a>
       </p>
       <PageHeading caption={formatWeekdayDate(roster.date)}>{placement.name}</PageHeading>
       {roster.status !== "SCHEDULED" && (
@@ -182,6 +184,8 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
         </p>
       )}
       {roster.status === "SCHEDULED" && !recording && <p>You can record attendance on the day of the session.</p>}
+
+      {recording && <OutboxStatus sessionId={roster.id} />}
 
       <h2>Who is booked</h2>
       <RelevantRiskSummary people={roster.people} />
