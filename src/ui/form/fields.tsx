@@ -156,8 +156,8 @@ type ChoiceGroupProps = {
   legendClassName?: string;
 };
 
-/** One answer from a few (GOV.UK radios). The first radio carries the name as its id, for the error summary link. */
-export function RadioGroup({ name, legend, hint, error, choices, inline, legendClassName = "", defaultValue }: ChoiceGroupProps & { defaultValue?: string }) {
+/** Radios or checkboxes in a fieldset; the first input carries the name as its id, for the error summary link. */
+function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, legendClassName = "", isChecked }: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   return (
     <FieldGroup error={error}>
       <fieldset aria-describedby={describedBy({ id: name, hint, error })}>
@@ -172,9 +172,9 @@ export function RadioGroup({ name, legend, hint, error, choices, inline, legendC
                 <input
                   id={id}
                   name={name}
-                  type="radio"
+                  type={type}
                   value={choice.value}
-                  defaultChecked={defaultValue === choice.value}
+                  defaultChecked={isChecked(choice.value)}
                   className="mt-0.5 size-8 shrink-0 accent-ink"
                   aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
                 />
@@ -195,43 +195,14 @@ export function RadioGroup({ name, legend, hint, error, choices, inline, legendC
   );
 }
 
+/** One answer from a few (GOV.UK radios). */
+export function RadioGroup({ defaultValue, ...group }: ChoiceGroupProps & { defaultValue?: string }) {
+  return <ChoiceFieldset {...group} type="radio" isChecked={(value) => value === defaultValue} />;
+}
+
 /** Any number of answers (GOV.UK checkboxes). */
-export function CheckboxGroup({ name, legend, hint, error, choices, inline, legendClassName = "", defaultValues = [] }: ChoiceGroupProps & { defaultValues?: readonly string[] }) {
-  return (
-    <FieldGroup error={error}>
-      <fieldset aria-describedby={describedBy({ id: name, hint, error })}>
-        <legend className={`label ${legendClassName}`}>{legend}</legend>
-        <Hint id={name} hint={hint} />
-        <ErrorMessage id={name} error={error} />
-        <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
-          {choices.map((choice, index) => {
-            const id = index === 0 ? name : `${name}-${index + 1}`;
-            return (
-              <div key={choice.value} className="flex items-start gap-3">
-                <input
-                  id={id}
-                  name={name}
-                  type="checkbox"
-                  value={choice.value}
-                  defaultChecked={defaultValues.includes(choice.value)}
-                  className="mt-0.5 size-8 shrink-0 accent-ink"
-                  aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
-                />
-                <label htmlFor={id} className="pt-1">
-                  {choice.label}
-                  {choice.hint && (
-                    <span id={`${id}-item-hint`} className="hint mb-0">
-                      {choice.hint}
-                    </span>
-                  )}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </FieldGroup>
-  );
+export function CheckboxGroup({ defaultValues = [], ...group }: ChoiceGroupProps & { defaultValues?: readonly string[] }) {
+  return <ChoiceFieldset {...group} type="checkbox" isChecked={(value) => defaultValues.includes(value)} />;
 }
 
 /** One yes/no tick box, sent as "true" when ticked. */
