@@ -125,8 +125,17 @@ export async function loadDashboardTalliesCached(client: PrismaClient, scope: Fi
   return { ...entry, source };
 }
 
+// The figures shaped from one entry's tallies (the same object while it is served from memory), so
+// a hit does not redo the sums; read-only for callers. Dropped with the entry.
+const shaped = new WeakMap<DashboardTallies, ReturnType<typeof dashboardFiguresFrom>>();
+
 /** Every dashboard figure for a scope, as `loadDashboardFigures` computes them, through the cache. */
 export async function loadDashboardFiguresCached(client: PrismaClient, scope: FigureScope) {
   const entry = await loadDashboardTalliesCached(client, scope);
-  return { ...dashboardFiguresFrom(scope.asOf, entry.data), computedAt: entry.computedAt };
+  let figures = shaped.get(entry.data);
+  if (!figures) {
+    figures = dashboardFiguresFrom(scope.asOf, entry.data);
+    shaped.set(entry.data, figures);
+  }
+  return { ...figures, computedAt: entry.computedAt };
 }
