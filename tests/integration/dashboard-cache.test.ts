@@ -3,7 +3,8 @@
 // ever reaches their own region's; past and current as-of dates are both right; simultaneous
 // requests compute once. Every cached answer is compared with the live computation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDb } from "../support/db";
+import { testDatabaseUrl, testDb } from "../support/db";
+import { createPrismaClient } from "@/server/db/create-client";
 import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeSession, makeUser, seedReferenceData, type TestRegion, type TestUser } from "../support/factories";
 import { addDays, todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import { AccessError } from "@/server/auth/access";
@@ -63,6 +64,20 @@ describe("dashboard figures cache", () => {
     const figures = await expectSameAsLive(scope);
     expect(figures.activeCaseload).toBe(2);
     expect(figures.hoursDelivered.workMinutes).toBe(120);
+  });
+
+  it("another app instance (another client, empty memory) gets the same figures from the shared snapshot", async () => {
+    const scope = { asOf: today, regionId: A.id };
+    const mine = await loadDashboardFiguresCached(testDb, scope);
+    const otherInstance = createPrismaClient(testDatabaseUrl(), { max: 2 });
+    try {
+      expect((await loadDashboardTalliesCached(otherInstance, scope)).source).toBe("snapshot");
+      const theirs = await loadDashboardFiguresCached(otherInstance, scope);
+      // computedAt: undefined drops it from the JSON (the figures must match, not the clock).
+      expect(JSON.stringify({ ...theirs, computedAt: undefined })).toBe(JSON.stringify({ ...mine, computedAt: undefined }));
+    } finally {
+      await otherInstance.$disconnect();
+    }
   });
 
   it("a new attendance changes the figures at once (the data version moves in the same transaction)", async () => {
