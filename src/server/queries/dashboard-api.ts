@@ -4,7 +4,8 @@ import type { AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { resolveDashboardScope, type DashboardQuery } from "@/server/api/contracts/dashboard";
 import { backlogPercent } from "@/domain/backlog";
-import { activeCaseload, loadDashboardFigures, loadSentenceCalendar, total, type FigureSet } from "./dashboard";
+import { activeCaseload, loadSentenceCalendar, total, type FigureSet } from "./dashboard";
+import { loadDashboardFiguresCached } from "./dashboard-cache";
 import { listFigureCases, type DrillRow } from "./dashboard-cases";
 
 // The dashboard figures shaped for /api/v1/dashboard/*: one call per route, the same SQL as the page.
@@ -21,7 +22,7 @@ const teamFigures = (set: FigureSet) => ({
 
 export async function loadSummaryForApi(user: AppUser, query: DashboardQuery) {
   const scope = await resolveDashboardScope(db, user, query, todayInLondon());
-  const figures = await loadDashboardFigures(db, scope);
+  const figures = await loadDashboardFiguresCached(db, scope);
   return {
     asOf: figures.asOf,
     region: scope.regionCode,

@@ -5,7 +5,8 @@ import type { AppUser } from "@/server/auth/access";
 import { resolveDashboardScope } from "@/server/api/contracts/dashboard";
 import { isIsoDate, todayInLondon } from "@/domain/dates";
 import { policyOn } from "@/domain/policy";
-import { listDashboardPdus, loadDashboardFigures } from "./dashboard";
+import { listDashboardPdus } from "./dashboard";
+import { loadDashboardFiguresCached } from "./dashboard-cache";
 import { TEAM_TYPES } from "./dashboard-figures";
 import { listRegions } from "./regions";
 
@@ -29,7 +30,7 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
   const asOf = params.asOf && isIsoDate(params.asOf) && params.asOf <= today ? params.asOf : today;
   const national = user.role === "NATIONAL_LEAD";
   const scope = await resolveDashboardScope(client, user, { region: national ? params.region : undefined, pdu: params.pdu, teamType: params.teamType, asOf }, today);
-  const [figures, regions, pdus] = await Promise.all([loadDashboardFigures(client, scope), listRegions(), listDashboardPdus(client, scope.regionId)]);
+  const [figures, regions, pdus] = await Promise.all([loadDashboardFiguresCached(client, scope), listRegions(), listDashboardPdus(client, scope.regionId)]);
   const pduName = (id: string | null) => (id === null ? "No PDU recorded" : (pdus.find((pdu) => pdu.id === id)?.name ?? "Unknown PDU"));
   return {
     today,

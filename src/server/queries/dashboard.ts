@@ -166,11 +166,14 @@ function breachRateBy(rows: DemographicTally[]) {
 }
 
 /**
- * Every figure of domain §5 for a scope (region or all; optionally one PDU and team type) as of a
- * date, with the comparisons: by region, by PDU and by team type. One grouped query per figure
- * family, run side by side; the comparisons are sums over those few hundred grouped rows.
+ * What the figures are made from: one grouped tally per source (a few hundred rows each), the
+ * breach demographics and the pending approvals. Plain JSON, so the figures cache
+ * (./dashboard-cache.ts) can keep it in DashboardSnapshot and any app instance can reuse it.
  */
-export async function loadDashboardFigures(client: PrismaClient, scope: FigureScope) {
+export type DashboardTallies = { tallies: Record<SourceKey, Tally[]>; demographics: DemographicTally[]; pendingApprovals: number };
+
+/** Counts every source for a scope: one grouped query per figure family, run side by side. */
+export async function computeDashboardTallies(client: PrismaClient, scope: FigureScope): Promise<DashboardTallies> {
   const cal = await loadSentenceCalendar(client, scope);
   const [pending, demographics, ...lists] = await Promise.all([
     pendingApprovals(client, scope),
@@ -178,9 +181,14 @@ export async function loadDashboardFigures(client: PrismaClient, scope: FigureSc
     ...SOURCES.map((key) => tallySource(client, key, scope, cal)),
   ]);
   const tallies = Object.fromEntries(SOURCES.map((key, i) => [key, lists[i] ?? []])) as Record<SourceKey, Tally[]>;
+  return { tallies, demographics, pendingApprovals: pending };
+}
+
+/** Every figure and comparison from the tallies: sums over those few hundred grouped rows, no SQL. */
+export function dashboardFiguresFrom(asOf: FigureScope["asOf"], { tallies, demographics, pendingApprovals: pending }: DashboardTallies) {
   const keys = (pick: (t: Tally) => string | null) => [...new Set(Object.values(tallies).flat().map(pick))];
   return {
-    asOf: scope.asOf,
+    asOf,
     ...figureSet(tallies, () => true),
     breachRateBy: breachRateBy(demographics),
     pendingApprovals: pending,
@@ -188,6 +196,15 @@ export async function loadDashboardFigures(client: PrismaClient, scope: FigureSc
     byPdu: keys((t) => t.pduId).map((pduId) => ({ pduId, figures: figureSet(tallies, (t) => t.pduId === pduId) })),
     byTeamType: Object.fromEntries(TEAM_TYPES.map((team) => [team, figureSet(tallies, (t) => t.managedBy === team)])) as Record<TeamType, FigureSet>,
   };
+}
+
+/**
+ * Every figure of domain §5 for a scope (region or all; optionally one PDU and team type) as of a
+ * date, with the comparisons: by region, by PDU and by team type, computed now. The page and the
+ * API go through the cache (loadDashboardFiguresCached in ./dashboard-cache.ts), which gives the same.
+ */
+export async function loadDashboardFigures(client: PrismaClient, scope: FigureScope) {
+  return dashboardFiguresFrom(scope.asOf, await computeDashboardTallies(client, scope));
 }
 
 export type DashboardFigures = Awaited<ReturnType<typeof loadDashboardFigures>>;
