@@ -266,3 +266,40 @@ test("a manager: an extension refused then recorded, a breach and the court's ou
   await expect(page.getByText("This requirement is no longer active, so nothing more can be recorded on it here.")).toBeVisible();
   await expectAccessible(page);
 });
+
+// Issue 4's whole journey in one go: a new case taken in, assessed, booked on a session, and its
+// work instruction opened — nothing but the coordinator's own screens.
+test("the whole journey: intake → assessment → allocation → work instruction", async ({ page }) => {
+  const casePath = await takeInCase(page);
+  await page.getByRole("link", { name: "Complete the assessment" }).click();
+  await page.waitForURL(`**${casePath}/assessment`);
+  await completeAssessment(page, { eteEligible: false });
+  await page.waitForURL(`**${casePath}`);
+  await expect(page.getByTestId("allocation-readiness")).toHaveText("The assessment is complete, so work sessions can be allocated.");
+
+  await page.getByRole("link", { name: "Allocate to a session" }).click();
+  await page.waitForURL(`**${casePath}/allocate`);
+  await expect(page.getByRole("heading", { level: 1, name: "Allocate to a session" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^(Book|Record the details and book) / }).first().click();
+  await page.waitForURL(/\/allocate\?session=/);
+  const lateStart = page.getByRole("group", { name: "Why is the start late?" });
+  if (await lateStart.isVisible()) {
+    await lateStart.getByRole("radio", { name: "Service capacity" }).check();
+    await page.getByLabel("Note about the late start").fill("No places on suitable sessions before the deadline.");
+  }
+  const consent = page.getByRole("checkbox", { name: "She has agreed to be the only woman in this group" });
+  if (await consent.isVisible()) await consent.check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Book this session" }).click();
+  await page.waitForURL(`**${casePath}`);
+  await expect(page.getByRole("status")).toContainText("Booked on the session");
+
+  await page.getByRole("link", { name: "Work instructions" }).click();
+  await page.waitForURL(`**${casePath}/work-instruction`);
+  await page.getByRole("link", { name: /\d{2}:\d{2} to \d{2}:\d{2}/ }).first().click();
+  await page.waitForURL(/\/work-instruction\?allocation=/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Your unpaid work (instruction|induction)$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "If you do not attend" })).toBeVisible();
+  await expectAccessible(page);
+});
