@@ -9,10 +9,13 @@ export function FiltersForm(props: {
   values: { region?: string; pdu?: string; teamType?: string; asOf: string };
   today: string;
   hidden?: Record<string, string>;
+  /** Words for the form, the date and the button (the trends page says "Up to" and "Show trends"). */
+  wording?: { form: string; asOf: string; submit: string };
 }) {
+  const wording = props.wording ?? { form: "Choose the figures", asOf: "Figures as of", submit: "Show figures" };
   const { values } = props;
   return (
-    <form method="get" action={props.action} className="no-print mb-8 flex flex-wrap items-end gap-4 bg-panel p-4" aria-label="Choose the figures">
+    <form method="get" action={props.action} className="no-print mb-8 flex flex-wrap items-end gap-4 bg-panel p-4" aria-label={wording.form}>
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -33,7 +36,7 @@ export function FiltersForm(props: {
       )}
       <div>
         <label className="label" htmlFor="pdu">
-          Probation delivery unit
+          Probation delivery unit (PDU)
         </label>
         <select id="pdu" name="pdu" defaultValue={values.pdu ?? ""} className="input w-auto">
           <option value="">All PDUs</option>
@@ -59,12 +62,12 @@ export function FiltersForm(props: {
       </div>
       <div>
         <label className="label" htmlFor="asOf">
-          Figures as of
+          {wording.asOf}
         </label>
         <input id="asOf" name="asOf" type="date" defaultValue={values.asOf} max={props.today} className="input w-auto" />
       </div>
       <button type="submit" className="button">
-        Show figures
+        {wording.submit}
       </button>
     </form>
   );

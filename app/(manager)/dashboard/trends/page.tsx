@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser, orNotFound } from "@/server/auth/current-user";
 import { db } from "@/server/db/client";
-import { loadTrends, resolveTrendsView, TEAM_TYPES, TREND_MONTHS, type TrendsFilters } from "@/server/queries/trends";
+import { loadTrends, resolveTrendsView, TREND_MONTHS, type TrendsFilters } from "@/server/queries/trends";
 import { TARGETS } from "@/server/queries/dashboard";
 import { todayInLondon } from "@/domain/dates";
 import { policyOn } from "@/domain/policy";
 import { LineChart, type ChartPoint } from "@/ui/charts/line-chart";
 import { MANAGED_BY_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
+import { FiltersForm } from "../_parts/filters-form";
 import { formatDate, formatNumber, formatPercent } from "@/ui/format";
 
 export const metadata: Metadata = { title: "Trends" };
@@ -44,60 +45,15 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         <Link href={dashboardHref(filters)}>Back to the dashboard</Link>
       </p>
 
-      <form method="get" className="mb-8 flex flex-wrap items-end gap-4" aria-label="Choose the trends">
-        {view.national && (
-          <div>
-            <label className="label" htmlFor="region">
-              Region
-            </label>
-            <select id="region" name="region" defaultValue={filters.region ?? ""} className="input w-auto">
-              <option value="">All regions</option>
-              {view.regions.map((region) => (
-                <option key={region.id} value={region.code}>
-                  {region.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {view.pdus.length > 0 && (
-          <div>
-            <label className="label" htmlFor="pdu">
-              Probation delivery unit (PDU)
-            </label>
-            <select id="pdu" name="pdu" defaultValue={filters.pdu ?? ""} className="input w-auto">
-              <option value="">All PDUs</option>
-              {view.pdus.map((pdu) => (
-                <option key={pdu.id} value={pdu.id}>
-                  {pdu.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div>
-          <label className="label" htmlFor="teamType">
-            Team
-          </label>
-          <select id="teamType" name="teamType" defaultValue={filters.teamType ?? ""} className="input w-auto">
-            <option value="">All teams</option>
-            {TEAM_TYPES.map((team) => (
-              <option key={team} value={team}>
-                {MANAGED_BY_LABEL[team]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className="label" htmlFor="asOf">
-            Up to
-          </label>
-          <input id="asOf" name="asOf" type="date" defaultValue={view.scope.asOf} max={today} className="input w-auto" />
-        </div>
-        <button type="submit" className="button">
-          Show trends
-        </button>
-      </form>
+      <FiltersForm
+        action="/dashboard/trends"
+        national={view.national}
+        regions={view.regions}
+        pdus={view.pdus}
+        values={{ ...filters, asOf: view.scope.asOf }}
+        today={today}
+        wording={{ form: "Choose the trends", asOf: "Up to", submit: "Show trends" }}
+      />
       {view.asOfWasInvalid && <p className="error-message">The date was not a real date on or before today, so the trends run up to today.</p>}
 
       <h2 className="text-2xl">Backlog</h2>
