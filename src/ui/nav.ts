@@ -14,7 +14,10 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
   MANAGER: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/approvals", label: "Approvals" },
+    { href: "/work-queue", label: "Work queue" },
     { href: "/cases", label: "Cases" },
+    { href: "/placements", label: "Placements" },
+    { href: "/sessions", label: "Sessions" },
     { href: "/incidents", label: "Incidents" },
   ],
   NATIONAL_LEAD: [{ href: "/dashboard", label: "Dashboard" }],

@@ -39,8 +39,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {filters.asOf === today ? " (today)" : ""}. Choose another date, a probation delivery unit or a team to see those figures; the address of
         the page keeps your choice, so you can bookmark or share it. Each figure links to the cases behind it.
       </p>
-      {/* Trends: the `scale` helper adds a link to /dashboard/trends here when that page exists. */}
-
       <p><Link href="/dashboard/trends">See how the figures changed over the last 12 months</Link></p>
       <FiltersForm action="/dashboard" national={national} regions={view.regions} pdus={view.pdus} values={filters} today={today} />
       {view.dateWasInvalid && <p className="error-message">The date was not a real date, so these figures are as of today.</p>}

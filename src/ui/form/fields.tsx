@@ -168,7 +168,7 @@ function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, lege
           {choices.map((choice, index) => {
             const id = index === 0 ? name : `${name}-${index + 1}`;
             return (
-              <div key={choice.value} className="flex items-start gap-3">
+              <div key={choice.value} className="flex min-h-11 items-start gap-3">
                 <input
                   id={id}
                   name={name}
@@ -178,7 +178,7 @@ function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, lege
                   className="mt-0.5 size-8 shrink-0 accent-ink"
                   aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
                 />
-                <label htmlFor={id} className="pt-1">
+                <label htmlFor={id} className="min-h-11 flex-1 pt-1">
                   {choice.label}
                   {choice.hint && (
                     <span id={`${id}-item-hint`} className="hint mb-0">
@@ -210,7 +210,7 @@ export function Checkbox({ name, label, hint, error, defaultChecked }: { name: s
   return (
     <FieldGroup error={error}>
       <ErrorMessage id={name} error={error} />
-      <div className="flex items-start gap-3">
+      <div className="flex min-h-11 items-start gap-3">
         <input
           id={name}
           name={name}
@@ -220,10 +220,10 @@ export function Checkbox({ name, label, hint, error, defaultChecked }: { name: s
           className="mt-0.5 size-8 shrink-0 accent-ink"
           aria-describedby={describedBy({ id: name, hint, error })}
         />
-        <label htmlFor={name} className="pt-1">
-          {label}
+        <div className="min-h-11 flex-1 pt-1">
+          <label htmlFor={name}>{label}</label>
           <Hint id={name} hint={hint} />
-        </label>
+        </div>
       </div>
     </FieldGroup>
   );

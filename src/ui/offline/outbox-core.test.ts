@@ -58,7 +58,7 @@ describe("outcomeOfResponse", () => {
   });
 
   it("explains a 4xx without the api.md error shape in plain words", () => {
-    expect(outcomeOfResponse({ status: 404 }, null)).toMatchObject({ kind: "refused", error: { code: "UNKNOWN", message: "The server did not accept this record (HTTP 404)." } });
+    expect(outcomeOfResponse({ status: 404 }, null)).toMatchObject({ kind: "refused", error: { code: "UNKNOWN", message: "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office." } });
   });
 
   it("marks a 2xx sent with the reply", () => {

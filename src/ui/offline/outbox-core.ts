@@ -82,7 +82,7 @@ export function outcomeOfResponse(response: { status: number; redirected?: boole
     error: {
       status,
       code: typeof error?.code === "string" ? error.code : "UNKNOWN",
-      message: typeof error?.message === "string" && error.message ? error.message : `The server did not accept this record (HTTP ${status}).`,
+      message: typeof error?.message === "string" && error.message ? error.message : "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office.",
     },
   };
 }

@@ -65,6 +65,13 @@ function RefusedRecord({ record, onChange }: { record: OutboxRecord; onChange?: 
         </div>
       ) : (
         <div className="flex flex-wrap gap-3">
+          {!onChange && record.kind === "attendance" && record.caseId ? (
+            // The same body would be refused again: the person's own form on the roster
+            // (attendance-recorder.tsx, section `a-<caseId>-heading`) changes it and sends it under a new key.
+            <a href={`#a-${record.caseId}-heading`} className="button mb-0 no-underline">
+              Change it beside the person<span className="sr-only">: {record.label}</span>
+            </a>
+          ) : (
           <button
             type="button"
             className="button mb-0"
@@ -78,6 +85,7 @@ function RefusedRecord({ record, onChange }: { record: OutboxRecord; onChange?: 
             {onChange ? "Change and send again" : "Send again"}
             <span className="sr-only">: {record.label}</span>
           </button>
+          )}
           <button type="button" className="button button-secondary mb-0" onClick={() => setConfirming(true)}>
             Discard<span className="sr-only">: {record.label}</span>
           </button>

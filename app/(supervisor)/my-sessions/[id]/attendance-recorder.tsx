@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { flushSync } from "react-dom";
 import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, type AttendanceOutcome } from "@/domain/attendance-outcomes";
 import { checkAttendanceDetails, creditForOutcome, type SessionTimes } from "@/domain/crediting";
 import { formatHoursAndMinutes } from "@/domain/format";
@@ -149,7 +150,8 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
     event.preventDefault();
     const body = bodyFrom(new FormData(event.currentTarget), prefix, saved);
     const problems = problemsWith(body, session);
-    setErrors(problems);
+    // Drawn at once, so the problem box exists to take the focus (screen readers hear it first).
+    flushSync(() => setErrors(problems));
     if (!body || problems.length > 0) {
       document.getElementById(`${prefix}problems`)?.focus();
       return;

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { flushSync } from "react-dom";
 import { RadioGroup, SelectField, TextArea, TimeField } from "@/ui/form/fields";
 import { INCIDENT_TYPE_LABEL } from "@/ui/labels";
 import { discardRecord, submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
@@ -54,7 +55,8 @@ export function IncidentForm({ sessionId, people, defaultTime }: { sessionId: st
     if (!TYPES.includes(type as (typeof TYPES)[number])) problems.push({ field: "type", message: "Select what kind of incident it was." });
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(occurredAt)) problems.push({ field: "occurredAt", message: "Enter the time it happened, for example 13:40." });
     if (!description) problems.push({ field: "description", message: "Describe what happened." });
-    setErrors(problems);
+    // Drawn at once, so the problem box exists to take the focus (screen readers hear it first).
+    flushSync(() => setErrors(problems));
     if (problems.length > 0) {
       document.getElementById("incident-problems")?.focus();
       return;
