@@ -27,6 +27,7 @@ export const RULE_CODES = [
   "SESSION_CLOSED",
   "SESSION_CANCELLED",
   "ATTENDANCE_INCOMPLETE",
+  "SESSION_NOT_STARTED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

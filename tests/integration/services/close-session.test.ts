@@ -75,6 +75,33 @@ describe("closeSession", () => {
     expect(audits[0]).toMatchObject({ actorId: staff.supervisor.id, regionId: region.id });
   });
 
+  it("refuses to close a session that has not happened yet, even with nobody booked", async () => {
+    const session = await makeSession(placementId, { date: "2025-06-12", supervisorId: staff.supervisor.id });
+    expect(await closeSession(staff.coordinator, { sessionId: session.id }, options)).toMatchObject({ ok: false, code: "SESSION_NOT_STARTED" });
+    expect((await testDb.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("SCHEDULED");
+  });
+
+  it("a supervisor's first recording sent after the office recorded the booking is a conflict, not an overwrite", async () => {
+    const { sessionId, caseIds } = await sessionWith(1);
+    const caseId = caseIds[0]!;
+    expectOk(await recordAttendance(staff.coordinator, { sessionId, caseId, outcome: "UNACCEPTABLE_ABSENCE" }, options));
+    // The phone, offline, recorded "present" without knowing of the office's record (no version).
+    expect(await recordAttendance(staff.supervisor, { sessionId, caseId, ...COMPLIED }, options)).toMatchObject({ ok: false, code: "STALE_VERSION" });
+    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).outcome).toBe("UNACCEPTABLE_ABSENCE");
+  });
+
+  it("a sensitive note recorded by the office is not sent back to a supervisor who corrects the record", async () => {
+    const { sessionId, caseIds } = await sessionWith(1);
+    const caseId = caseIds[0]!;
+    const first = expectOk(
+      await recordAttendance(staff.coordinator, { sessionId, caseId, outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Mental health crisis", noteSensitive: true }, options),
+    );
+    expect(first.attendance.note).toBe("Mental health crisis");
+    const corrected = expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId, ...COMPLIED, version: first.attendance.version }, options));
+    expect(corrected.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", noteSensitive: true, note: null });
+    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).note).toBe("Mental health crisis");
+  });
+
   it("closing a closed session changes nothing and says so", async () => {
     const { sessionId, caseIds } = await sessionWith(1);
     expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId: caseIds[0]!, ...COMPLIED }, options));

@@ -63,6 +63,11 @@ function toView(row: AttendanceRow, sessionId: string): AttendanceView {
   return { ...rest, sessionId, caseId: requirementId, sessionDate: isoDateFromUtcDate(sessionDate) };
 }
 
+/** A sensitive note is for the office (domain §2): a supervisor's reply leaves it out, as the roster does. */
+function forCaller(view: AttendanceView, actor: AppUser): AttendanceView {
+  return actor.role === "SUPERVISOR" && view.noteSensitive ? { ...view, note: null } : view;
+}
+
 // R7 / R8 / R9
 /**
  * Records (or corrects) the outcome of one booking: who may is the session's own supervisor,
@@ -97,7 +102,7 @@ export async function recordAttendance(
     // Serialises every change to this case's credit, approvals and completion (R6–R9).
     await lockRequirement(tx, visible.id);
     const existing = await findAttendance(tx, allocation.id);
-    if (input.version !== undefined && existing && existing.version !== input.version) return staleVersion("attendance");
+    if (existing && input.version !== undefined && existing.version !== input.version) return staleVersion("attendance");
     const facts = await loadRequirementFacts(tx, visible.id, today);
     if (!facts) throw notFound("case");
     const { policy } = facts.rules;
@@ -116,6 +121,9 @@ export async function recordAttendance(
     const sessionTimes = { startTime: session.startTime, endTime: session.endTime };
     const credit = creditForOutcome({ ...input, session: sessionTimes });
     if (!credit.ok) return failure(credit);
+    // A supervisor's phone may send a first recording long after it was made (offline outbox):
+    // if the office recorded this booking meanwhile, the phone's copy must not overwrite it unseen.
+    if (existing && input.version === undefined && actor.role === "SUPERVISOR") return staleVersion("attendance");
 
     // R8: the 3rd+ accepted absence (not counting STOOD_DOWN) waits for a manager's approval.
     const others = facts.attendances.filter((a) => a.allocationId !== allocation.id);
@@ -183,7 +191,7 @@ export async function recordAttendance(
     });
 
     return success({
-      attendance: toView(row, session.id),
+      attendance: forCaller(toView(row, session.id), actor),
       enforcementDue: enforcement.enforcementDue,
       ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
       ...(approval ? { approval } : {}),

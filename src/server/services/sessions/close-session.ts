@@ -2,7 +2,7 @@ import "server-only";
 import { assertRole, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import { lockSession, requireVisibleSession, type ServiceOptions } from "../context";
+import { lockSession, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { closeSessionInput, type CloseSessionInput, type ClosedSessionView } from "./close-session.types";
@@ -52,6 +52,10 @@ export async function closeSession(actor: AppUser, rawInput: CloseSessionInput, 
       return failure("SESSION_CANCELLED", "This session was cancelled, so there is no register to close.");
     }
     if (input.version !== undefined && input.version !== session.version) return staleVersion("session");
+    // A register is closed on or after the day it was kept: closing a future session would stop every booking on it.
+    if (visible.date > todayFor(options)) {
+      return failure("SESSION_NOT_STARTED", "This session has not happened yet, so its register cannot be closed.");
+    }
 
     const missing = await tx.allocation.count({ where: { sessionId: visible.id, status: "BOOKED", attendance: { is: null } } });
     if (missing > 0) {
