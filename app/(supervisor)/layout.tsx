@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
 import { env } from "@/server/env";
-import { AppShell } from "@/ui/app-shell";
+import { AppFrame } from "@/ui/app-frame";
 import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registration";
 
 // The supervisor's app can be installed on a phone and works offline (docs/decisions/0014-offline-supervisor-app.md).
@@ -11,9 +11,9 @@ export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { 
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser(["SUPERVISOR"]);
   return (
-    <AppShell user={user}>
+    <AppFrame user={user}>
       {children}
       <ServiceWorkerRegistration enabled={env().NODE_ENV === "production"} />
-    </AppShell>
+    </AppFrame>
   );
 }

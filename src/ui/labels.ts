@@ -16,7 +16,6 @@ import type {
   OrderType,
   PlacementFeature,
   PlacementType,
-  Rating,
   RequirementStatus,
   ReviewKind,
   RoshLevel,
@@ -36,14 +35,8 @@ export function absenceReasonWords(reason: AbsenceReason): string {
   return ABSENCE_REASON_LABELS[reason];
 }
 
-export const RATING_LABEL: Record<Rating, string> = {
-  EXCELLENT: "Excellent",
-  GOOD: "Good",
-  SATISFACTORY: "Satisfactory",
-  UNSATISFACTORY: "Unsatisfactory",
-  POOR: "Poor",
-  NOT_APPLICABLE: "Not applicable",
-};
+// In its own module so the supervisor's phone downloads only these words (the roster's JavaScript budget).
+export { RATING_LABEL } from "./rating-labels";
 
 export const ENFORCEMENT_TYPE_LABEL: Record<EnforcementType, string> = {
   WARNING: "Warning given",

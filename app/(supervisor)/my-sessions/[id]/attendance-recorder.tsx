@@ -9,7 +9,7 @@ import { WORK_RATINGS } from "@/domain/vocabulary";
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField, TimeField } from "@/ui/form/fields";
 import { discardRecord, retryRecord, submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
 import { savedAttendance, unsentAttendance, type AttendanceBody, type AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
-import { RATING_LABEL } from "@/ui/labels";
+import { RATING_LABEL } from "@/ui/rating-labels";
 
 // One person's attendance on the roster: what the server has saved, what is waiting to be sent or
 // was refused, and a small form to record or correct it. Every change is one PUT through the
