@@ -7,13 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../support/db";
 import {
-  makeAllocation,
-  makeAttendance,
-  makeCase,
-  makePlacement,
+  makeApiScene,
   makeRegion,
   makeRegionalStaff,
-  makeSession,
   makeUser,
   seedReferenceData,
   uniqueCrn,
@@ -158,29 +154,9 @@ beforeAll(async () => {
     tokens.set(caller as Caller, (await issueApiToken(testDb, { userId: user.id, name: "matrix", expiresAt: null })).token);
   }
 
-  const theCase = await makeCase(regionA, { sentenceDate: addDays(today, -30) });
-  const placement = await makePlacement(regionA);
-  const session = await makeSession(placement.id, { date: today, supervisorId: staffA.supervisor.id });
-  const allocation = await makeAllocation(session.id, theCase.requirementId);
-  // A second, past booking with a recorded failure gives the breach and the approval something real to point at.
-  const pastSession = await makeSession(placement.id, { date: addDays(today, -7), supervisorId: staffA.supervisor.id });
-  const pastAllocation = await makeAllocation(pastSession.id, theCase.requirementId);
-  const failure = await makeAttendance(pastAllocation.id, { outcome: "UNACCEPTABLE_ABSENCE" });
-  const action = await testDb.enforcementAction.create({
-    data: { requirementId: theCase.requirementId, orderId: theCase.orderId, type: "BREACH", date: new Date(`${addDays(today, -6)}T00:00:00Z`), failureAttendanceId: failure.id },
-    select: { id: true },
-  });
-  const approval = await testDb.approval.create({
-    data: { kind: "RISK_OVERRIDE", requirementId: theCase.requirementId, regionId: regionA.id, allocationId: allocation.id, reason: "Matrix", requestedById: staffA.coordinator.id },
-    select: { id: true },
-  });
   fixtures = {
+    ...(await makeApiScene(regionA, staffA, today, "Matrix")),
     regionA,
-    caseId: theCase.requirementId,
-    placementId: placement.id,
-    sessionId: session.id,
-    actionId: action.id,
-    approvalId: approval.id,
   };
 });
 

@@ -15,13 +15,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../support/db";
 import {
-  makeAllocation,
-  makeAttendance,
-  makeCase,
-  makePlacement,
+  makeApiScene,
   makeRegion,
   makeRegionalStaff,
-  makeSession,
   seedReferenceData,
   uniqueCrn,
   type TestRegion,
@@ -360,30 +356,10 @@ beforeAll(async () => {
   const regionA = await makeRegion();
   const staff = await makeRegionalStaff(regionA);
   managerToken = (await issueApiToken(testDb, { userId: staff.manager.id, name: "bad input", expiresAt: null })).token;
-  const theCase = await makeCase(regionA, { sentenceDate: addDays(today, -30) });
-  const placement = await makePlacement(regionA);
-  const session = await makeSession(placement.id, { date: today, supervisorId: staff.supervisor.id });
-  const allocation = await makeAllocation(session.id, theCase.requirementId);
-  const pastSession = await makeSession(placement.id, { date: addDays(today, -7), supervisorId: staff.supervisor.id });
-  const pastAllocation = await makeAllocation(pastSession.id, theCase.requirementId);
-  const failure = await makeAttendance(pastAllocation.id, { outcome: "UNACCEPTABLE_ABSENCE" });
-  const action = await testDb.enforcementAction.create({
-    data: { requirementId: theCase.requirementId, orderId: theCase.orderId, type: "BREACH", date: new Date(`${addDays(today, -6)}T00:00:00Z`), failureAttendanceId: failure.id },
-    select: { id: true },
-  });
-  const approval = await testDb.approval.create({
-    data: { kind: "RISK_OVERRIDE", requirementId: theCase.requirementId, regionId: regionA.id, allocationId: allocation.id, reason: "Bad input", requestedById: staff.coordinator.id },
-    select: { id: true },
-  });
   fixtures = {
+    ...(await makeApiScene(regionA, staff, today, "Bad input")),
     regionA,
-    caseId: theCase.requirementId,
-    placementId: placement.id,
-    sessionId: session.id,
     supervisorId: staff.supervisor.id,
-    actionId: action.id,
-    approvalId: approval.id,
-    attendanceId: failure.id,
   };
 });
 

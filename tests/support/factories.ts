@@ -14,7 +14,7 @@ import type {
   UserRole,
   EteReason,
 } from "@/generated/prisma/enums";
-import { BANK_HOLIDAYS_2015_2030, utcDateFromIsoDate, type IsoDate } from "@/domain";
+import { BANK_HOLIDAYS_2015_2030, isoDateFromUtcDate, utcDateFromIsoDate, type IsoDate } from "@/domain";
 import type { AppUser } from "@/server/auth/access";
 import { RISK_CODES } from "../../prisma/seed/data/risk-codes";
 import { testDb } from "./db";
@@ -249,4 +249,35 @@ export async function makeAttendance(
 /** Audit rows for one record, oldest first. */
 export async function auditEventsFor(entityType: string, entityId: string) {
   return testDb.auditEvent.findMany({ where: { entityType, entityId }, orderBy: { at: "asc" } });
+}
+
+/**
+ * The records every /api/v1 route can name, in one region (for the generated access-matrix and
+ * bad-input suites): a case sentenced 30 days before `today`, a session today and a past one with
+ * a recorded failure, a breach on that failure and a pending risk-override approval.
+ */
+export async function makeApiScene(
+  region: TestRegion,
+  staff: { coordinator: TestUser; supervisor: TestUser },
+  today: IsoDate,
+  reason: string,
+): Promise<{ caseId: string; placementId: string; sessionId: string; actionId: string; approvalId: string; attendanceId: string }> {
+  const daysFromToday = (days: number) => isoDateFromUtcDate(new Date(utcDateFromIsoDate(today).getTime() + days * 86_400_000));
+  const theCase = await makeCase(region, { sentenceDate: daysFromToday(-30) });
+  const placement = await makePlacement(region);
+  const session = await makeSession(placement.id, { date: today, supervisorId: staff.supervisor.id });
+  const allocation = await makeAllocation(session.id, theCase.requirementId);
+  // A second, past booking with a recorded failure gives the breach and the approval something real to point at.
+  const pastSession = await makeSession(placement.id, { date: daysFromToday(-7), supervisorId: staff.supervisor.id });
+  const pastAllocation = await makeAllocation(pastSession.id, theCase.requirementId);
+  const failure = await makeAttendance(pastAllocation.id, { outcome: "UNACCEPTABLE_ABSENCE" });
+  const action = await testDb.enforcementAction.create({
+    data: { requirementId: theCase.requirementId, orderId: theCase.orderId, type: "BREACH", date: utcDateFromIsoDate(daysFromToday(-6)), failureAttendanceId: failure.id },
+    select: { id: true },
+  });
+  const approval = await testDb.approval.create({
+    data: { kind: "RISK_OVERRIDE", requirementId: theCase.requirementId, regionId: region.id, allocationId: allocation.id, reason, requestedById: staff.coordinator.id },
+    select: { id: true },
+  });
+  return { caseId: theCase.requirementId, placementId: placement.id, sessionId: session.id, actionId: action.id, approvalId: approval.id, attendanceId: failure.id };
 }
