@@ -24,6 +24,14 @@ export type WebServerOptions = {
   dir: string;
   /** The command to suggest with another port when `port` is taken. */
   command: string;
+  /** What answers requests; Next.js unless a test passes something else. */
+  app?: (server: http.Server) => Promise<RequestHandlerApp>;
+};
+
+/** What the server wraps: a request handler and how to close it. */
+export type RequestHandlerApp = {
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  close: () => Promise<void>;
 };
 
 /** Seconds to keep answering (health: STOPPING) before closing, for load balancers; default 0. */
@@ -32,13 +40,19 @@ export function shutdownDelayMs(): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : 0;
 }
 
-export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  await assertPortFree(options.port, options.hostname, "the web server", "PORT", options.command);
-
+async function nextApp(options: WebServerOptions, server: http.Server): Promise<RequestHandlerApp> {
   // Next reads NODE_ENV when it loads React and its own server: set it before importing.
   (process.env as Record<string, string>).NODE_ENV = options.dev ? "development" : "production";
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const { default: createNext } = await import("next");
+  const app = createNext({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server, ...(options.dev ? { turbopack: true } : {}) });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return { handle: (req, res) => handle(req, res), close: () => app.close() };
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  await assertPortFree(options.port, options.hostname, "the web server", "PORT", options.command);
 
   let active = 0;
   let stopping = false;
@@ -49,16 +63,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     socket.on("close", () => sockets.delete(socket));
   });
 
-  const app = createNext({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server, ...(options.dev ? { turbopack: true } : {}) });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  const app = await (options.app ? options.app(server) : nextApp(options, server));
 
   server.on("request", (req, res) => {
     active++;
     res.once("close", () => active--);
     // While draining, answer what arrived on an open connection, then close that connection.
     if (stopping) res.setHeader("connection", "close");
-    handle(req, res).catch((error: unknown) => {
+    app.handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end();
     });
