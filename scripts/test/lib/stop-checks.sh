@@ -34,7 +34,7 @@ stop_and_check() {
   echo "Sending SIGTERM to npm (process $session)…"
   kill -TERM "$session"
   while (( SECONDS - started <= seconds )); do
-    local left busy=""
+    local left busy="" port
     left="$(session_processes)"
     for port in "$@"; do port_in_use "$port" && busy="$busy $port"; done
     if [ -z "$left" ] && [ -z "$busy" ]; then
@@ -44,7 +44,7 @@ stop_and_check() {
     sleep 0.5
   done
   echo "FAILED: ${seconds}s after SIGTERM, still running:"; session_processes
-  for port in "$@"; do port_in_use "$port" && { echo "port $port still taken:"; ss -Hltnp "sport = :$port"; }; done
+  local port; for port in "$@"; do port_in_use "$port" && { echo "port $port still taken:"; ss -Hltnp "sport = :$port"; }; done
   # Leave nothing behind for the next run, then fail.
   kill -KILL -- -"$session" 2>/dev/null || true
   return 1
