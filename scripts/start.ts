@@ -6,7 +6,7 @@
  * (docs/decisions/0044-stopping.md).
  */
 import { repoRoot } from "./lib/app-server";
-import { explainFailure } from "./lib/first-run";
+import { explainFailure, portFromEnvironment } from "./lib/first-run";
 import { handleStopSignals, requestStop, stopRequested } from "./lib/shutdown";
 import { startWebServer, type WebServer } from "./lib/web-server";
 
@@ -14,7 +14,7 @@ let web: WebServer | undefined;
 
 async function main(): Promise<void> {
   handleStopSignals({ stop: async () => void (await web?.stop()), force: () => {} });
-  const port = Number(process.env.PORT ?? 3000);
+  const port = portFromEnvironment("PORT", 3000);
   const hostname = process.env.HOST || "0.0.0.0";
   web = await startWebServer({ dev: false, port, hostname, dir: repoRoot, command: "npm start" });
   if (stopRequested()) return;

@@ -21,7 +21,7 @@ import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, read
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { FirstRunProblem, assertPortFree, portHolder } from "../lib/first-run";
+import { FirstRunProblem, assertPortFree, portFromEnvironment, portHolder } from "../lib/first-run";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -188,14 +188,6 @@ async function waitUntilUp(url: string, dataDir: string, timeoutMs: number): Pro
   return false;
 }
 
-function portFromEnv(): number {
-  const raw = process.env.EMBEDDED_PG_PORT;
-  if (!raw) return EMBEDDED_DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FirstRunProblem(`EMBEDDED_PG_PORT must be a port number, got "${raw}".`);
-  return port;
-}
-
 /** The locale initdb writes its messages in; we only read them, so any available one will do. */
 function bestLocale(): string {
   const result = spawnSync("locale", ["-a"], { encoding: "utf8" });
@@ -246,7 +238,7 @@ async function initialise(layout: Layout): Promise<void> {
  * one another process of ours already runs on the same port.
  */
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
-  const port = options.port ?? portFromEnv();
+  const port = options.port ?? portFromEnvironment("EMBEDDED_PG_PORT", EMBEDDED_DEFAULT_PORT);
   const layout = chooseLayout(port, options.dataDir);
   const { dataDir, binDir, ids } = layout;
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;

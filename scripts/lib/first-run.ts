@@ -10,6 +10,15 @@ export class FirstRunProblem extends Error {
   override name = "FirstRunProblem";
 }
 
+/** The port in environment variable `variable` (default `fallback`), or a FirstRunProblem naming it. */
+export function portFromEnvironment(variable: string, fallback: number): number {
+  const raw = process.env[variable]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FirstRunProblem(`${variable} must be a port number from 1 to 65535, got "${raw}".`);
+  return port;
+}
+
 /** "node (process 1234: node scripts/demo.ts)" for whatever listens on the TCP port, or undefined. */
 export function portHolder(port: number): string | undefined {
   const result = spawnSync("ss", ["-Hltnp", `sport = :${port}`], { encoding: "utf8" });

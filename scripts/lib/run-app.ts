@@ -10,7 +10,7 @@ import { seed } from "../../prisma/seed/index";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../../prisma/seed/demo-users";
 import { buildIsStale, generatePrismaClient, loadOrCreateAuthSecret, repoRoot } from "./app-server";
 import { buildServiceWorker } from "./build-service-worker";
-import { FirstRunProblem, assertPortFree, explainFailure, isDiskFull } from "./first-run";
+import { FirstRunProblem, assertPortFree, explainFailure, isDiskFull, portFromEnvironment } from "./first-run";
 import { handleStopSignals, requestStop, stopRequested } from "./shutdown";
 import { startWebServer, type WebServer } from "./web-server";
 
@@ -81,7 +81,7 @@ export async function runApp(mode: Mode): Promise<void> {
   });
 
   try {
-    const port = Number(process.env.PORT ?? 3000);
+    const port = portFromEnvironment("PORT", 3000);
     const hostname = "127.0.0.1";
     const command = `npm run ${mode}`;
     await assertPortFree(port, hostname, "the web server", "PORT", command);
