@@ -41,6 +41,6 @@ describe("stop hooks", () => {
     expect(isStopping()).toBe(false);
     markStopping();
     expect(isStopping()).toBe(true);
-    expect((globalThis as unknown as Record<symbol, { stopping: boolean }>)[KEY].stopping).toBe(true);
+    expect((globalThis as unknown as Record<symbol, { stopping: boolean } | undefined>)[KEY]?.stopping).toBe(true);
   });
 });
