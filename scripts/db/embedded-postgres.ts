@@ -179,6 +179,29 @@ async function probe(url: string, dataDir: string): Promise<ProbeResult> {
   }
 }
 
+/**
+ * A running server on our port is reused only if it serves our data folder: another clone's
+ * embedded server on the same port would otherwise be used (and its data changed) silently.
+ */
+async function assertSameCluster(url: string, dataDir: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on("error", () => {});
+  let theirs: string | undefined;
+  try {
+    await client.connect();
+    theirs = (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]?.data_directory;
+  } finally {
+    await client.end().catch(() => {});
+  }
+  if (theirs && path.resolve(theirs) !== path.resolve(dataDir)) {
+    const port = new URL(url).port;
+    throw new FirstRunProblem(
+      `Port ${port} is used by another embedded PostgreSQL (data: ${theirs}), probably another copy of this project. ` +
+        `Stop that one, or choose another port, for example: EMBEDDED_PG_PORT=${Number(port) + 1} npm run demo.`,
+    );
+  }
+}
+
 async function waitUntilUp(url: string, dataDir: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -244,7 +267,10 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const reuse: EmbeddedServer = { url, dataDir, startedHere: false, stop: async () => {}, kill: () => {} };
 
-  if ((await probe(url, dataDir)) === "up") return reuse;
+  if ((await probe(url, dataDir)) === "up") {
+    await assertSameCluster(url, dataDir);
+    return reuse;
+  }
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
@@ -296,7 +322,10 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   });
   if (!started) {
     // Commonly another process of ours won the race to start the same cluster (postmaster.pid lock): use its server.
-    if (await waitUntilUp(url, dataDir, 15_000)) return reuse;
+    if (await waitUntilUp(url, dataDir, 15_000)) {
+      await assertSameCluster(url, dataDir);
+      return reuse;
+    }
     const log = recentLog.join("\n");
     if (/no space left on device/i.test(log)) throw Object.assign(new Error(log), { code: "ENOSPC" });
     throw new Error(`Embedded PostgreSQL did not start on port ${port} (data: ${dataDir}). Last log lines:\n${log}`);
