@@ -105,7 +105,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       server.closeAllConnections();
       for (const socket of sockets) socket.destroy();
       await closed;
-      await app.close().catch((error: unknown) => console.error(error));
+      // Next's own close (the development server may write its compile cache) gets 3 s, so
+      // that the pool and the database still stop gracefully within the 10-second budget.
+      await Promise.race([app.close().catch((error: unknown) => console.error(error)), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
       const problems = await runStopHooks(2_000);
       if (problems.length) console.error(`Stopping: ${problems.join("; ")}.`);
     })());
