@@ -10,7 +10,8 @@ source scripts/test/lib/stop-checks.sh
 port="${SMOKE_PORT:-3055}"
 pg_port="${SMOKE_PG_PORT:-54339}"
 log="$(mktemp)"
-trap 'kill -KILL -- -"$session" 2>/dev/null || true' EXIT
+session=""
+trap 'if [ -n "$session" ]; then kill -KILL -- -"$session" 2>/dev/null || true; fi; rm -f "$log"' EXIT
 
 for p in "$port" "$pg_port"; do
   if port_in_use "$p"; then echo "Port $p is taken before the test starts:"; ss -Hltnp "sport = :$p"; exit 1; fi

@@ -21,10 +21,11 @@ flog="$(mktemp)"
 holder=""
 base="$(mktemp -d)" # mode 700, like root's home
 outside=""
+session=""
 cleanup() {
   [ -n "$holder" ] && kill "$holder" 2>/dev/null || true
   [ -n "${session:-}" ] && kill -KILL -- -"$session" 2>/dev/null || true
-  rm -rf "$base"
+  rm -rf "$base" "$log" "$flog"
   [ -n "$outside" ] && rm -rf "$outside"
   return 0
 }

@@ -8,7 +8,8 @@ source scripts/test/lib/stop-checks.sh
 : "${DATABASE_URL:?set DATABASE_URL (the migrated database the app should use)}"
 port="${START_TEST_PORT:-3056}"
 log="$(mktemp)"
-trap 'kill -KILL -- -"$session" 2>/dev/null || true' EXIT
+session=""
+trap 'if [ -n "$session" ]; then kill -KILL -- -"$session" 2>/dev/null || true; fi; rm -f "$log"' EXIT
 start_session "$log" env PORT="$port" HOST=127.0.0.1 NEXTAUTH_SECRET="start-test-secret-0123456789" npm start
 if ! wait_for_page "http://127.0.0.1:$port/api/health" '"UP"' 120; then tail -30 "$log"; exit 1; fi
 echo "npm start serves the health check on port $port."

@@ -45,8 +45,13 @@ stop_and_check() {
   done
   echo "FAILED: ${seconds}s after SIGTERM, still running:"; session_processes
   local port; for port in "$@"; do port_in_use "$port" && { echo "port $port still taken:"; ss -Hltnp "sport = :$port"; }; done
-  # Leave nothing behind for the next run, then fail.
+  # Leave nothing behind for the next run (the session, and whatever holds the test's ports), then fail.
   kill -KILL -- -"$session" 2>/dev/null || true
+  for port in "$@"; do
+    local pid
+    pid="$(ss -Hltnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+    [ -n "$pid" ] && kill -QUIT "$pid" 2>/dev/null || true
+  done
   return 1
 }
 
