@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { resolveDatabaseUrl, type ResolvedDatabase } from "../db/database-url";
+import { applyMigrationsResumingInterrupted } from "../db/interrupted-migrations";
 import { applyMigrations } from "../db/schema-engine";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { seed } from "../../prisma/seed/index";
@@ -56,7 +57,9 @@ function buildAppAsync(): Promise<void> {
 
 async function migrate(url: string): Promise<void> {
   try {
-    const { applied } = await applyMigrations(url);
+    // The embedded database is the demo's own: a migration interrupted on the first run is resumed.
+    const { applied, resumed } = database?.dataDir ? await applyMigrationsResumingInterrupted(url) : { ...(await applyMigrations(url)), resumed: [] };
+    if (resumed.length) console.log(`The last run stopped while applying ${resumed.join(", ")}; it was rolled back and is applied again.`);
     console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
   } catch (error) {
     if (stopRequested() || isDiskFull(error)) throw error;
