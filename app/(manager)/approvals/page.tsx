@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
-import { listPendingApprovals, type PendingApproval } from "@/server/queries/dashboard";
+import { type PendingApproval } from "@/server/queries/dashboard";
+import { listPendingApprovalsForUser } from "@/server/queries/manager-pages";
 import { isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { policyOn } from "@/domain/policy";
 import { findRegionName } from "@/server/queries/regions";
@@ -52,7 +52,7 @@ function WhatIsAsked({ approval }: { approval: PendingApproval }) {
 /** Regional manager: requests waiting for their decision (deciding them arrives with issue 3). */
 export default async function ApprovalsPage() {
   const user = await requirePageUser(["MANAGER"]);
-  const [approvals, regionName] = await Promise.all([listPendingApprovals(db, user), user.regionId ? findRegionName(user.regionId) : null]);
+  const [approvals, regionName] = await Promise.all([listPendingApprovalsForUser(user), user.regionId ? findRegionName(user.regionId) : null]);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { db } from "@/server/db/client";
+import { pingDatabase } from "@/server/queries/health";
 import { isStopping } from "@/server/lifecycle";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   if (isStopping()) return NextResponse.json({ status: "STOPPING" }, { status: 503, headers: { connection: "close" } });
   try {
-    await db.$queryRaw`SELECT 1`;
+    await pingDatabase();
     return NextResponse.json({ status: "UP", database: "UP" });
   } catch {
     return NextResponse.json({ status: "DOWN", database: "DOWN" }, { status: 503 });

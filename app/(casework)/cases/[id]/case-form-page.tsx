@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
+import type { AppUser } from "@/server/auth/access";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findCaseForForm, type CaseForForm } from "@/server/queries/case-forms";
 import { PageHeading } from "@/ui/page-heading";
@@ -9,7 +9,7 @@ import { PageHeading } from "@/ui/page-heading";
 // Shared by the forms that start from a case page (assessment, ETE, extension, enforcement,
 // termination): who may open them, the case they are about, and a heading naming the person.
 
-export async function loadCaseFormPage(params: Promise<{ id: string }>, roles: readonly UserRole[] = ["COORDINATOR", "MANAGER"]) {
+export async function loadCaseFormPage(params: Promise<{ id: string }>, roles: readonly AppUser["role"][] = ["COORDINATOR", "MANAGER"]) {
   const user = await requirePageUser(roles);
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDate, policyOn, warningLetter } from "@/domain";
-import type { AttendanceOutcome } from "@/generated/prisma/enums";
+import type { AttendanceOutcome } from "@/domain/attendance-outcomes";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findWarningLetter } from "@/server/queries/case-forms";
 import { PrintButton } from "@/ui/print-button";
