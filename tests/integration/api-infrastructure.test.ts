@@ -50,6 +50,7 @@ const noteRoute = defineRoute({
   path: "/api/v1/test-notes",
   tag: "Test",
   summary: "Test only",
+  permission: "self.read",
   idempotent: true,
   status: 201,
   body: z.object({ marker: z.string(), refuse: z.boolean().optional(), crash: z.boolean().optional(), regionCode: z.string().optional() }).strict(),
@@ -64,7 +65,7 @@ const postNote = apiRoute(noteRoute, async ({ user, body, transaction }) =>
     return { ok: true as const, value: { marker: body.marker, id: randomUUID() } };
   }),
 );
-const adminOnly = apiRoute(defineRoute({ method: "GET", path: "/api/v1/test-admin", tag: "Test", summary: "Test only", roles: ["ADMIN"] }), async () => ({
+const adminOnly = apiRoute(defineRoute({ method: "GET", path: "/api/v1/test-admin", tag: "Test", summary: "Test only", permission: "admin.apiTokens" }), async () => ({
   ok: true,
   value: { fine: true },
 }));

@@ -45,7 +45,7 @@ function hrefFor(query: CaseListQuery, page: number): string {
 }
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.list");
   const query = caseListQuerySchema.parse(await searchParams);
   const [{ total, pageCount, cases }, pdus] = await Promise.all([listCases(user, query), listPdusForFilter(user)]);
   const flagLabel = flagLabels();

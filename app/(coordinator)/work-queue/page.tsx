@@ -17,7 +17,7 @@ function daysLeftWords(workingDaysLeft: number): string {
 }
 
 export default async function WorkQueuePage() {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.list");
   const queue = await loadWorkQueue(user);
   const nearing = queue.policy.nearingEndWeeks;
 

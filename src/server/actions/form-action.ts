@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
+import type { Permission } from "@/server/auth/permissions";
 import { AccessError, type AppUser } from "@/server/auth/access";
 import { requireUser } from "@/server/auth/current-user";
 import type { CommandResult } from "@/server/services/result";
@@ -30,8 +30,11 @@ export type FormSuccess = {
 };
 
 export type FormActionSpec<S extends z.ZodType, T> = {
-  /** Who may submit (checked before anything else; the service checks region and record access). */
-  roles?: readonly UserRole[];
+  /**
+   * The access table's row for this command (src/server/auth/permissions.ts): who may submit,
+   * checked before anything else; the service checks it again with region and record access.
+   */
+  permission: Permission;
   /** Builds the service's raw input from the form: text stays text, numbers become numbers, etc. */
   fromForm: (form: FormReader) => unknown;
   /** The service's input schema (the same zod schema the API uses). */
@@ -68,7 +71,7 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
 
     let success: FormSuccess;
     try {
-      const user = await requireUser(spec.roles ? { roles: spec.roles } : {});
+      const user = await requireUser(spec.permission);
       const parsed = spec.schema.safeParse(spec.fromForm(new FormReader(values)));
       if (!parsed.success) return refuse(issuesToFieldErrors(parsed.error.issues, spec.fieldNames, spec.messages));
       const result = await spec.run(user, parsed.data);

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { authenticateBearer } from "@/server/auth/api-tokens";
 import { apiSessionUser } from "@/server/auth/api-session";
 import { db } from "@/server/db/client";
@@ -123,7 +123,7 @@ async function handle<S extends ApiRouteSpec>(
     const authenticated = await authenticateRequest(request);
     if (!authenticated.user) return unauthenticatedReply();
     user = authenticated.user;
-    if (spec.roles) assertRole(user, spec.roles);
+    if (spec.permission) assertCan(user, spec.permission);
     // CSRF: with a cookie, a write must be JSON — a cross-site form cannot send that without a CORS preflight we never grant.
     if (authenticated.via === "session" && UNSAFE_METHODS.has(request.method) && mediaType(request) !== "application/json") {
       return errorReply(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request with the header Content-Type: application/json.");

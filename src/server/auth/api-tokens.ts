@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Tx } from "@/server/db/create-client";
 import { audit } from "@/server/audit";
 import { z } from "zod";
-import { assertRole, notFound, type AppUser } from "./access";
+import { assertCan, notFound, type AppUser } from "./access";
 
 // API bearer tokens (api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
 // database keeps only its SHA-256 hash, so a leaked table cannot be replayed as credentials.
@@ -46,7 +46,7 @@ export async function createApiTokenForUser(
   input: { userId: string; name: string; expiresInDays?: number },
   now = new Date(),
 ): Promise<IssuedApiToken> {
-  assertRole(admin, ["ADMIN"]);
+  assertCan(admin, "admin.apiTokens");
   // Callers parse with createApiTokenInput first; reaching here with bad input is a bug.
   const { name, expiresInDays: days } = createApiTokenInput.parse({ name: input.name, expiresInDays: input.expiresInDays });
   const user = await tx.user.findFirst({ where: { id: input.userId, active: true }, select: { id: true, regionId: true } });

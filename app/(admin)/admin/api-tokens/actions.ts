@@ -8,7 +8,7 @@ import { revokeApiTokenInput } from "@/server/services/api-tokens/revoke-api-tok
 import type { FormState } from "@/ui/form/form-state";
 
 const submitNewToken = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.apiTokens",
   schema: issueApiTokenInput,
   fromForm: (form) => {
     const expiry = form.text("expiresInDays");
@@ -36,7 +36,7 @@ export async function createApiTokenAction(previous: FormState, form: FormData):
 }
 
 const submitRevoke = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.apiTokens",
   schema: revokeApiTokenInput,
   fromForm: (form) => ({ tokenId: form.text("tokenId") ?? "" }),
   run: (user, input) => revokeUserApiToken(user, input),

@@ -25,7 +25,7 @@ const STATUS_TAG: Record<ApiTokenStatus, React.ReactNode> = {
 
 /** Administrator: every API token, who it acts as, when it was last used, and revoking one. */
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.apiTokens");
   const page = pageFrom((await searchParams).page);
   const { total, usableCount, tokens, pageCount } = await listApiTokens({ page });
 

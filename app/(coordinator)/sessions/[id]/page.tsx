@@ -15,7 +15,7 @@ import { AddPeopleLink } from "./add-people-link";
 export const metadata: Metadata = { title: "Session roster" };
 
 export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("session.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const session = await findSessionRoster(user, id.data);

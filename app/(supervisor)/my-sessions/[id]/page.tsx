@@ -142,7 +142,7 @@ function Incidents({ roster }: { roster: SessionRoster }) {
 
 /** A session's roster for its supervisor, with the risk information needed on site (each view is audited). */
 export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["SUPERVISOR"]);
+  const user = await requirePageUser("session.run");
   const { id } = await params;
   const roster = await orNotFound(findSessionRoster(user, id));
   await recordRosterRiskView(user, roster);

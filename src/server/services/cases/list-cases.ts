@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { AccessError, seesAllRegions, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { AccessError, assertCan, seesAllRegions, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
@@ -14,6 +14,7 @@ import { loadCaseView } from "./load-case-view";
 export async function listCases(actor: AppUser, rawInput: ListCasesInput, options?: ServiceOptions): Promise<ServiceResult<CaseList>> {
   const input = listCasesQuery.parse(rawInput);
   const asOf = input.asOf ?? todayFor(options);
+  assertCan(actor, "case.list");
   return inTransaction(options, async (tx) => {
     if (input.region && !seesAllRegions(actor) && input.region !== actor.regionCode) {
       throw new AccessError("FORBIDDEN", "You can only list cases in your own region.");

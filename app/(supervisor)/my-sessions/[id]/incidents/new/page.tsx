@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Record an incident" };
 
 /** Something that happened on site: who, what, when. Sent through the outbox like attendance. */
 export default async function NewIncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["SUPERVISOR"]);
+  const user = await requirePageUser("session.run");
   const { id } = await params;
   const roster = await orNotFound(findSessionRoster(user, id));
   if (roster.status === "CANCELLED") notFound();
