@@ -61,8 +61,8 @@ function serverActionFiles(dir = APP_DIR): string[] {
 async function exportedActions(): Promise<{ key: string; action: ServerAction }[]> {
   const found = [];
   for (const file of serverActionFiles()) {
-    const module = (await import(path.join(APP_DIR, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const loaded = (await import(path.join(APP_DIR, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(loaded)) {
       if (typeof value === "function") found.push({ key: `${file}#${name}`, action: value as ServerAction });
     }
   }
@@ -92,8 +92,8 @@ describe("the server-action access matrix (every exported server action × every
 
   it.each(Object.entries(ACTION_PERMISSIONS))("%s follows the access table for every role", async (key, permission) => {
     const [file, name] = key.split("#") as [string, string];
-    const module = (await import(path.join(APP_DIR, file))) as Record<string, ServerAction>;
-    const action = module[name];
+    const loaded = (await import(path.join(APP_DIR, file))) as Record<string, ServerAction>;
+    const action = loaded[name];
     if (!action) throw new Error(`${file} exports no ${name}`);
 
     signedIn = null;
