@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay, isoDateFromUtcDate, sessionLimit } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
+import { recordView } from "@/server/view-audit";
 import { findSessionRoster } from "@/server/queries/sessions";
 import { formatHoursShort } from "@/ui/format";
 import { absenceReasonWords, outcomeWords, PLACEMENT_TYPE_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
@@ -20,6 +21,8 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   if (!id.success) notFound();
   const session = await findSessionRoster(user, id.data);
   if (!session) notFound();
+  const shown = session.roster.flatMap((booking) => (booking.person ? [booking.person.requirementId] : []));
+  await recordView(user, { view: "session-roster", recordId: session.id, requirementIds: shown, regionId: user.regionId });
 
   const limit = sessionLimit(session.capacity, session.placement.region.overSubscriptionPercent);
   const booked = session.roster.length;
