@@ -66,6 +66,7 @@ function errorResponses(route: ApiRouteSpec): Record<string, string> {
     415: authenticated && writes && "Signed in by cookie but the body was not sent as application/json",
     422: authenticated && writes && "A business rule said no; `code` is the rule code (e.g. SESSION_FULL)",
     500: "Unexpected error; the message quotes a reference (INTERNAL_ERROR)",
+    503: "The database is down or not answering; nothing was saved, try again later (SERVICE_UNAVAILABLE, with Retry-After)",
     ...route.extraResponses,
   };
   return Object.fromEntries(Object.entries(statuses).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
