@@ -10,9 +10,10 @@ import { createPrismaClient } from "../src/server/db/create-client";
 import { seed } from "../prisma/seed/index";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../prisma/seed/demo-users";
 import { buildApp, buildIsStale, generatePrismaClient, loadOrCreateAuthSecret, startApp, waitForHealthy } from "./lib/app-server";
+import { scriptEnv } from "../src/server/env";
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
+  const port = scriptEnv().PORT;
   const usingExternal = Boolean(process.env.DATABASE_URL);
   console.log(usingExternal ? "Using the PostgreSQL server in DATABASE_URL." : "No DATABASE_URL: starting embedded PostgreSQL (data in .data/postgres)…");
   const database = await resolveDatabaseUrl();

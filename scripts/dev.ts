@@ -6,9 +6,10 @@ import { applyMigrations } from "./db/schema-engine";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { seed } from "../prisma/seed/index";
 import { generatePrismaClient, loadOrCreateAuthSecret, repoRoot } from "./lib/app-server";
+import { scriptEnv } from "../src/server/env";
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
+  const port = scriptEnv().PORT;
   const database = await resolveDatabaseUrl();
   await applyMigrations(database.url);
   const prisma = createPrismaClient(database.url, { max: 4 });

