@@ -170,7 +170,7 @@ describe("bearer authentication", () => {
     expect(JSON.stringify(event)).not.toContain(issued.token);
     expect(JSON.stringify(event)).not.toContain(hashApiToken(issued.token));
     expect((await getMe(new Request(`${BASE}/api/v1/me`, { headers: bearer(issued.token) }))).status).toBe(200);
-    await expect(testDb.$transaction((tx) => createApiTokenForUser(tx, user, { userId: user.id, name: "Mine" }))).rejects.toMatchObject({
+    await expect(testDb.$transaction((tx) => createApiTokenForUser(tx, user, { userId: user.id, name: "Mine", expiresInDays: 30 }))).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

@@ -10,14 +10,11 @@ import type { FormState } from "@/ui/form/form-state";
 const submitNewToken = formAction({
   permission: "admin.apiTokens",
   schema: issueApiTokenInput,
-  fromForm: (form) => {
-    const expiry = form.text("expiresInDays");
-    return {
-      userId: form.text("userId") ?? "",
-      name: form.text("name") ?? "",
-      ...(expiry === undefined || expiry === "never" ? {} : { expiresInDays: form.number("expiresInDays") }),
-    };
-  },
+  fromForm: (form) => ({
+    userId: form.text("userId") ?? "",
+    name: form.text("name") ?? "",
+    expiresInDays: form.number("expiresInDays"),
+  }),
   messages: {
     userId: "Choose the user the token is for",
     name: "Enter a name for the token, for example Nightly reporting script",

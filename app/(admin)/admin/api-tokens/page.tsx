@@ -79,7 +79,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                     </span>
                   </td>
                   <td className="whitespace-nowrap">{formatDateTime(token.createdAt)}</td>
-                  <td className="whitespace-nowrap">{token.expiresAt ? formatDateTime(token.expiresAt) : "Does not expire"}</td>
+                  <td className="whitespace-nowrap">{token.expiresAt ? formatDateTime(token.expiresAt) : "One year after it was made"}</td>
                   <td className="whitespace-nowrap">{formatDateTime(token.lastUsedAt)}</td>
                   <td>
                     {STATUS_TAG[token.status]}

@@ -24,7 +24,7 @@ export async function issueApiTokenForUser(
     const issued = await createApiTokenForUser(
       tx,
       actor,
-      { userId: user.id, name: input.name, ...(input.expiresInDays === undefined ? {} : { expiresInDays: input.expiresInDays }) },
+      { userId: user.id, name: input.name, expiresInDays: input.expiresInDays },
       options?.now,
     );
     return success({
