@@ -5,3 +5,18 @@ export async function register(): Promise<void> {
   const { validateEnvironmentAtBoot } = await import("./src/server/env");
   validateEnvironmentAtBoot();
 }
+
+/**
+ * A page or route that fails shows the user Next's error digest as its reference
+ * (app/error.tsx); the same reference goes in the JSON log with the error, so it can be found.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routePath: string; routeType: string },
+): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logUnexpectedError } = await import("./src/server/log");
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : "none";
+  logUnexpectedError(digest, error, { method: request.method, route: context.routePath, routeType: context.routeType });
+}

@@ -37,6 +37,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** How much the JSON log says: info logs every API request; debug more; silent nothing. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: port("PORT").default(3000),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT").default(54329),
 });

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Permission } from "@/server/auth/permissions";
 import { AccessError, type AppUser } from "@/server/auth/access";
 import { requireUser } from "@/server/auth/current-user";
+import { logUnexpectedError } from "@/server/log";
 import type { CommandResult } from "@/server/services/result";
 import type { FieldError, FormState } from "@/ui/form/form-state";
 import { FormReader, formValues, issuesToFieldErrors } from "./form-input";
@@ -86,7 +87,7 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
         return refuse([], error.code === "NOT_FOUND" ? "This record could not be found. It may have been removed, or it belongs to another region." : error.message || "You do not have permission to do this.");
       }
       const reference = randomUUID().slice(0, 8);
-      console.error(`[form action ${reference}]`, error);
+      logUnexpectedError(reference, error, { kind: "server action", permission: spec.permission });
       return refuse([], `Sorry, there is a problem with the service. Nothing was saved. Try again later (reference ${reference}).`);
     }
 

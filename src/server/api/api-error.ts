@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { RuleCode } from "@/domain/rule-codes";
 import { AccessError } from "@/server/auth/access";
 import { isDatabaseUnavailable } from "@/server/db/availability";
+import { logUnexpectedError } from "@/server/log";
 
 // The one error shape of the JSON API (api.md "Errors") and the one place that decides which
 // HTTP status each kind of failure gets. The wrapper (handler.ts) works in `ApiReply` values so a
@@ -210,7 +211,7 @@ export function serviceUnavailableReply(): ApiReply {
 /** 500: logs the error with a reference the caller can quote; never sends the stack or message. */
 export function internalErrorReply(error: unknown, context: { method: string; path: string; reference?: string }): ApiReply {
   const reference = context.reference ?? randomUUID();
-  console.error(`[api] ${reference} ${context.method} ${context.path} failed`, error);
+  logUnexpectedError(reference, error, { method: context.method, route: context.path });
   return errorReply(500, "INTERNAL_ERROR", `Something went wrong. Reference: ${reference}`);
 }
 
