@@ -65,11 +65,12 @@ function toView(row: AttendanceRow, sessionId: string): AttendanceView {
 
 /**
  * A sensitive note is for managers and the case's own coordinator: anyone else's reply (a
- * supervisor, another coordinator of the region) leaves it out, as the roster and case page do.
- * The idempotency store keeps this reply, so a replay shows no more than the first reply did.
+ * supervisor, another coordinator of the region) leaves it out, as the roster and case page do —
+ * unless they wrote it in this very request (the reply only echoes what they sent). The
+ * idempotency store keeps this reply, so a replay shows no more than the first reply did.
  */
-function forCaller(view: AttendanceView, actor: AppUser, caseCoordinatorId: string | null): AttendanceView {
-  return view.noteSensitive && !seesSensitiveNotes(actor, caseCoordinatorId) ? { ...view, note: null } : view;
+function forCaller(view: AttendanceView, actor: AppUser, caseCoordinatorId: string | null, noteSentNow: boolean): AttendanceView {
+  return view.noteSensitive && !noteSentNow && !seesSensitiveNotes(actor, caseCoordinatorId) ? { ...view, note: null } : view;
 }
 
 // R7 / R8 / R9
@@ -195,7 +196,7 @@ export async function recordAttendance(
     });
 
     return success({
-      attendance: forCaller(toView(row, session.id), actor, visible.coordinatorId),
+      attendance: forCaller(toView(row, session.id), actor, visible.coordinatorId, input.note != null && input.note === row.note),
       enforcementDue: enforcement.enforcementDue,
       ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
       ...(approval ? { approval } : {}),
