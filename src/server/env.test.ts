@@ -7,7 +7,7 @@ const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/app", NEXTAUT
 describe("the environment, validated at boot", () => {
   it("accepts a complete environment and fills in the defaults", () => {
     const env = checkEnvironment(good);
-    expect(env).toMatchObject({ PORT: 3000, EMBEDDED_PG_PORT: 54329, DATABASE_CONNECT_TIMEOUT_MS: 3000, DATABASE_STATEMENT_TIMEOUT_MS: 15000 });
+    expect(env).toMatchObject({ PORT: 3000, EMBEDDED_PG_PORT: 54329, DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 15000 });
   });
 
   it.each([
