@@ -1,7 +1,8 @@
 import "server-only";
+import { checkDatabase, type DatabaseHealth } from "@/server/db/availability";
 import { db } from "@/server/db/client";
 
-/** Resolves when the database answers a trivial query; throws when it cannot be reached. */
-export async function pingDatabase(): Promise<void> {
-  await db.$queryRaw`SELECT 1`;
+/** Whether the shared database client can reach the database, within checkDatabase's deadline. */
+export function checkDatabaseHealth(): Promise<DatabaseHealth> {
+  return checkDatabase(db);
 }
