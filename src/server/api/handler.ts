@@ -87,7 +87,7 @@ async function authenticateRequest(request: Request): Promise<{ user: AppUser | 
   const header = request.headers.get("authorization");
   // A caller who sends a token is judged on the token alone, never silently on a cookie.
   if (header !== null) return { user: await authenticateBearer(db, header), via: "token" };
-  const user = await apiSessionUser();
+  const user = await apiSessionUser(request);
   return { user, via: user ? "session" : null };
 }
 
