@@ -2,11 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { assertRole, type AppUser } from "@/server/auth/access";
-import { authenticateBearer } from "@/server/auth/api-tokens";
+import { authenticateBearer, bearerToken, hashApiToken } from "@/server/auth/api-tokens";
 import { apiSessionUser } from "@/server/auth/api-session";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
 import type { Tx } from "@/server/db/create-client";
 import {
+  ApiError,
   errorReply,
   expectedErrorReply,
   internalErrorReply,
@@ -22,6 +24,7 @@ import {
 } from "./api-error";
 import { canonicalPath, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
 import { runIdempotent, withSavepoint } from "./idempotency";
+import { consumeRate } from "./rate-limit";
 import { mediaType, queryObject, readJsonBody } from "./request-input";
 import type { ApiRouteSpec, BodyOf, IsPublic, ParamsOf, QueryOf, ResponseOf } from "./route-spec";
 
@@ -86,9 +89,24 @@ function parseWith(schema: z.ZodType | undefined, input: unknown, location: Inpu
 async function authenticateRequest(request: Request): Promise<{ user: AppUser | null; via: "token" | "session" | null }> {
   const header = request.headers.get("authorization");
   // A caller who sends a token is judged on the token alone, never silently on a cookie.
-  if (header !== null) return { user: await authenticateBearer(db, header), via: "token" };
+  if (header !== null) {
+    const user = await authenticateBearer(db, header);
+    // Per-token rate limit, only for a valid token (an unknown one is refused before anything is counted).
+    if (user) await limitTokenRate(header);
+    return { user, via: "token" };
+  }
   const user = await apiSessionUser(request);
   return { user, via: user ? "session" : null };
+}
+
+async function limitTokenRate(header: string): Promise<void> {
+  const token = bearerToken(header);
+  if (!token) return;
+  const limit = env().API_RATE_LIMIT_PER_MINUTE;
+  const decision = await consumeRate(db, `token:${hashApiToken(token)}`, limit);
+  if (!decision.ok) {
+    throw new ApiError(429, "RATE_LIMITED", `Too many requests with this token: at most ${limit} a minute. Wait ${decision.retryAfterSeconds} seconds, then try again.`, { limitPerMinute: limit }, { "retry-after": String(decision.retryAfterSeconds) });
+  }
 }
 
 function successReply(spec: ApiRouteSpec, result: HandlerResult<unknown>): ApiReply {

@@ -2,6 +2,7 @@ import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db/create-client";
+import { audit } from "@/server/audit";
 import { env } from "@/server/env";
 import type { AppUser } from "./access";
 import { sessionEndsAt, sessionRefusal, type SessionPolicy, type SessionRefusal } from "./session-rules";
@@ -121,4 +122,12 @@ export function cookieReader(header: string | null): (name: string) => string | 
     if (!cookies.has(name)) cookies.set(name, part.slice(at + 1).trim());
   }
   return (name) => cookies.get(name);
+}
+
+/** "Sign out everywhere": ends every sign-in of the person asking, on every device, audited. */
+export async function signOutEverywhere(db: PrismaClient, user: AppUser, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await endUserSessions(tx, user.id, now);
+    await audit(tx, user, { action: "user.sign-out-everywhere", entityType: "User", entityId: user.id, regionId: user.regionId });
+  });
 }
