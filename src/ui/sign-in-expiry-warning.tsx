@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { formatEndTime } from "./format-end-time";
 
 // The supervisor's phone warns before its sign-in runs out (10 hours after signing in), so a
@@ -10,13 +10,23 @@ import { formatEndTime } from "./format-end-time";
 /** How long before the end the warning appears. */
 export const WARN_BEFORE_MINUTES = 60;
 
+const TICK_MS = 30_000;
+
+/** The time, moving on every 30 seconds; null while rendering on the server. */
+function useClock(): number | null {
+  const tick = useSyncExternalStore(
+    (changed) => {
+      const timer = window.setInterval(changed, TICK_MS);
+      return () => window.clearInterval(timer);
+    },
+    () => Math.floor(Date.now() / TICK_MS),
+    () => null,
+  );
+  return tick === null ? null : Date.now();
+}
+
 export function SignInExpiryWarning({ endsAt }: { endsAt: string }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
-    return () => window.clearInterval(timer);
-  }, []);
+  const now = useClock();
   const end = new Date(endsAt);
   if (now === null || end.getTime() - now > WARN_BEFORE_MINUTES * 60_000) return null;
   const ended = now >= end.getTime();
