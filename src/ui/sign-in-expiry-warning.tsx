@@ -12,7 +12,7 @@ export const WARN_BEFORE_MINUTES = 60;
 
 const TICK_MS = 30_000;
 
-/** The time, moving on every 30 seconds; null while rendering on the server. */
+/** The time to the last 30 seconds; null while rendering on the server. */
 function useClock(): number | null {
   const tick = useSyncExternalStore(
     (changed) => {
@@ -22,7 +22,7 @@ function useClock(): number | null {
     () => Math.floor(Date.now() / TICK_MS),
     () => null,
   );
-  return tick === null ? null : Date.now();
+  return tick === null ? null : tick * TICK_MS;
 }
 
 export function SignInExpiryWarning({ endsAt }: { endsAt: string }) {
