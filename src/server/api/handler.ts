@@ -24,6 +24,7 @@ import {
 } from "./api-error";
 import { canonicalPath, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
 import { runIdempotent, withSavepoint } from "./idempotency";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/server/input/plain-text";
 import { consumeRate } from "./rate-limit";
 import { mediaType, queryObject, readJsonBody } from "./request-input";
 import type { ApiRouteSpec, BodyOf, IsPublic, ParamsOf, QueryOf, ResponseOf } from "./route-spec";
@@ -109,6 +110,13 @@ async function limitTokenRate(header: string): Promise<void> {
   }
 }
 
+/** 400 for a control character or lone surrogate anywhere in the input (PostgreSQL would refuse it with a 500). */
+function unsafeTextReply(field: string, location: "query" | "body"): ApiReply {
+  return errorReply(400, "VALIDATION_FAILED", `Check this field: ${field}. ${UNSAFE_TEXT_MESSAGE}.`, {
+    fields: [{ field, location, problem: UNSAFE_TEXT_MESSAGE }],
+  });
+}
+
 function successReply(spec: ApiRouteSpec, result: HandlerResult<unknown>): ApiReply {
   if (!result.ok) return refusalReply(result);
   return { status: spec.status ?? 200, body: result.value ?? null };
@@ -150,13 +158,18 @@ async function handle<S extends ApiRouteSpec>(
 
   const params = parseWith(spec.params, context ? await context.params : {}, "params");
   if (!params.ok) return params.reply;
-  const query = parseWith(spec.query, queryObject(url), "query");
+  const rawQuery = queryObject(url);
+  const unsafeQuery = findUnsafeText(rawQuery);
+  if (unsafeQuery !== null) return unsafeTextReply(unsafeQuery, "query");
+  const query = parseWith(spec.query, rawQuery, "query");
   if (!query.ok) return query.reply;
   let rawBody: unknown = undefined;
   if (spec.body) {
     const read = await readJsonBody(request);
     if (!read.ok) return read.reply;
     rawBody = read.value;
+    const unsafeField = findUnsafeText(rawBody);
+    if (unsafeField !== null) return unsafeTextReply(unsafeField, "body");
   }
   const body = parseWith(spec.body, rawBody, "body");
   if (!body.ok) return body.reply;

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { plainText } from "@/server/input/plain-text";
 import { authenticate } from "./authenticate";
 import { safeCallbackPath } from "./callback-url";
 import { clientAddress } from "./client-address";
@@ -12,8 +13,8 @@ import { isUserRole } from "./roles";
 import { claimsOf, endSignInSession, servedOverHttps, sessionPolicy, startSignInSession, verifySession } from "./sessions";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(200),
+  email: plainText.trim().min(1).max(320),
+  password: plainText.min(1).max(200),
 });
 
 /** Shown on the sign-in page for each failure code next-auth passes back. */
