@@ -71,3 +71,15 @@ test("sign out everywhere ends the person's sign-in on their other devices", asy
     await phone.close();
   }
 });
+
+test("a 1.5 MB CSV reaches the import's own message instead of the server's body limit", async ({ page }) => {
+  await signIn(page, "coordinator@demo.test");
+  const template = await (await page.request.get("/cases/import/template")).text();
+  const [header, example] = template.trim().split("\r\n");
+  let csv = `${header}\r\n`;
+  while (csv.length < 1_500_000) csv += `${example}\r\n`;
+  await page.goto("/cases/import");
+  await page.getByLabel("CSV file of new cases").setInputFiles({ name: "many-cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("import at most 500 at a time");
+});
