@@ -38,10 +38,19 @@ test("a signed-out visitor asking for a page is sent to sign in, with where they
 
 test("an invalid callbackUrl falls back to home instead of failing", async ({ page }) => {
   for (const bad of ["http://[::1", "https://evil.example/", "//evil.example"]) {
-    const response = await page.request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(bad)}`, { maxRedirects: 0 });
-    expect(response.status(), bad).toBeLessThan(500);
-    expect(response.headers()["location"] ?? "", bad).not.toContain("evil.example");
+    for (const path of ["/api/auth/signin", "/api/auth/session", "/api/auth/csrf"]) {
+      const response = await page.request.get(`${path}?callbackUrl=${encodeURIComponent(bad)}`, { maxRedirects: 0 });
+      expect(response.status(), `${path} ${bad}`).toBeLessThan(500);
+      expect(response.headers()["location"] ?? "", bad).not.toContain("evil.example");
+    }
   }
+  // The sign-in form's own POST with a broken callbackUrl still signs the person in, and goes home.
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "coordinator@demo.test", password: "demo-password-1", callbackUrl: "http://[::1", json: "true" },
+  });
+  expect(signedIn.status()).toBe(200);
+  expect(((await signedIn.json()) as { url: string }).url).not.toContain("[::1");
 });
 
 test("a session cookie copied before sign-out no longer works after it (401 on GET /api/v1/me)", async ({ page }) => {
