@@ -48,6 +48,15 @@ function withTransportSecurity(response: NextResponse, https: boolean): NextResp
 }
 
 export const config = {
-  // Everything except built files, the offline worker and the app's icons and manifest.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|manifest.webmanifest|sw.js|icons/).*)"],
+  // Everything except built files, the offline worker and the app's icons and manifest, and
+  // next/link's prefetches (data for a later navigation, which gets its own headers then).
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|manifest.webmanifest|sw.js|icons/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };
