@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Your sign-in" };
 
 // Every role: when this sign-in ends, and ending the person's sign-ins on every device.
 export default async function AccountPage() {
-  const user = await requirePageUser();
+  const user = await requirePageUser("self.read");
   const session = await getVerifiedSession();
   return (
     <AppFrame user={user}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { initialFormState } from "@/ui/form/form-state";
 import { forgetCachedPages } from "@/ui/offline/forget-cached-pages";
 import { signOutEverywhereAction } from "./actions";
 
@@ -10,7 +11,7 @@ export function SignOutEverywhereButton() {
   async function run() {
     setPending(true);
     try {
-      await signOutEverywhereAction();
+      await signOutEverywhereAction(initialFormState, new FormData());
       await forgetCachedPages();
     } finally {
       window.location.assign(new URL("/sign-in", window.location.origin).href);

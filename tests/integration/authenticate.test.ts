@@ -119,7 +119,7 @@ describe("sign-in throttling that protects without locking people out", () => {
     const unknown: number[] = [];
     await time(`warm-${randomUUID()}@example.test`);
     // Interleaved, alternating which goes first, so load on a shared machine falls on both alike.
-    for (let i = 0; i < 25; i += 1) {
+    for (let i = 0; i < 31; i += 1) {
       if (i % 2 === 0) {
         known.push(await time(email));
         unknown.push(await time(`nobody-${randomUUID()}@example.test`));

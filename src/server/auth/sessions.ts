@@ -125,9 +125,10 @@ export function cookieReader(header: string | null): (name: string) => string | 
 }
 
 /** "Sign out everywhere": ends every sign-in of the person asking, on every device, audited. */
-export async function signOutEverywhere(db: PrismaClient, user: AppUser, now = new Date()): Promise<void> {
+export async function signOutEverywhere(db: PrismaClient, user: AppUser, now = new Date()): Promise<{ ok: true; value: null }> {
   await db.$transaction(async (tx) => {
     await endUserSessions(tx, user.id, now);
     await audit(tx, user, { action: "user.sign-out-everywhere", entityType: "User", entityId: user.id, regionId: user.regionId });
   });
+  return { ok: true, value: null };
 }
