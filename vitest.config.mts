@@ -19,7 +19,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           // Server modules validate the environment on import (src/server/env.ts).
-          env: { NEXTAUTH_SECRET: "integration-test-secret-0123456789" },
+          // The generated suites send hundreds of requests a minute with one token.
+          env: { NEXTAUTH_SECRET: "integration-test-secret-0123456789", API_RATE_LIMIT_PER_MINUTE: "100000" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

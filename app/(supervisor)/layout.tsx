@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/server/auth/current-user";
+import { getVerifiedSession, requirePageUser } from "@/server/auth/current-user";
 import { env } from "@/server/env";
 import { AppFrame } from "@/ui/app-frame";
 import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registration";
+import { SignInExpiryWarning } from "@/ui/sign-in-expiry-warning";
 
 // The supervisor's app can be installed on a phone and works offline (docs/decisions/0014-offline-supervisor-app.md).
 export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { apple: "/icons/apple-touch-icon.png" } };
@@ -10,8 +11,10 @@ export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { 
 // A supervisor's own sessions and rosters.
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("session.run");
+  const session = await getVerifiedSession();
   return (
     <AppFrame user={user}>
+      {session && <SignInExpiryWarning endsAt={session.endsAt.toISOString()} />}
       {children}
       <ServiceWorkerRegistration enabled={env().NODE_ENV === "production"} />
     </AppFrame>

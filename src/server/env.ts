@@ -32,10 +32,23 @@ const schema = z.object({
   /** PostgreSQL cancels any one statement of the app's that runs longer than this. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+  /** The public address people use. When it is https, cookies are Secure and HSTS is sent. */
   NEXTAUTH_URL: z.string().url().optional(),
-  /** Sign-in throttling: failures allowed per email in the window before refusing. */
+  /** Sign-in throttling per account and client pair: failures allowed in the window before refusing. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Backstop per account from any client: many more failures, over a longer window. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  LOGIN_ACCOUNT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** Per client address across all accounts (password spraying). */
+  LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For; the client is the entry the outermost one added. */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /** A browser sign-in lasts at most this many hours (absolute), and office roles are signed out after this many idle minutes. */
+  SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(10).default(10),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(600).default(30),
+  /** Requests allowed per API token per minute (429 with Retry-After beyond it). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How much the JSON log says: info logs every API request; debug more; silent nothing. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -21,6 +21,9 @@ export function ServiceHeader({ user, regionName }: { user: AppUser; regionName:
             <span className="block sm:inline sm:before:content-['_·_']">{ROLE_LABEL[user.role]}</span>
             <span className="block sm:inline sm:before:content-['_·_']">{regionName ?? "All regions"}</span>
           </p>
+          <a href="/account" className="focusable inline-flex min-h-11 items-center text-white underline hover:text-white hover:decoration-[3px]">
+            Your sign-in
+          </a>
           <SignOutButton />
         </div>
       </div>

@@ -259,6 +259,8 @@ function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { 
     out.push({ name: "a number instead of text", kind: "wrong type", value: 12345 });
     out.push({ name: "a list instead of text", kind: "wrong type", value: ["x"] });
     out.push({ name: "a 100 000-character string", kind: "huge string", value: HUGE });
+    out.push({ name: "text with a NUL character", kind: "control character", value: `${sample}\u0000` });
+    out.push({ name: "text with a lone surrogate", kind: "lone surrogate", value: `${sample}\ud800` });
     if (isDate(sample)) for (const date of IMPOSSIBLE_DATES) out.push({ name: `the date ${JSON.stringify(date)}`, kind: "impossible date", value: date });
     if (isTime(sample)) for (const time of IMPOSSIBLE_TIMES) out.push({ name: `the time ${JSON.stringify(time)}`, kind: "impossible time", value: time });
     if (isUuid(sample)) for (const id of BAD_IDS.slice(0, 3)) out.push({ name: `the id ${JSON.stringify(id)}`, kind: "malformed id", value: id });
@@ -326,6 +328,8 @@ function badCasesFor(route: ApiRouteSpec): BadCase[] {
     for (const [name, value] of Object.entries(sample.query ?? {})) {
       add(`?${name}: given twice`, "wrong type", withQuery({ [name]: [value, value] }), { status: 400, code: "VALIDATION_FAILED", field: name });
       add(`?${name}: a 100 000-character value`, "huge string", withQuery({ [name]: HUGE }), { status: 400, code: "VALIDATION_FAILED", field: name });
+      add(`?${name}: a NUL character`, "control character", withQuery({ [name]: `${String(value)}\u0000` }), { status: 400, code: "VALIDATION_FAILED", field: name });
+      // (A lone surrogate cannot reach a query string: percent-encoding turns it into U+FFFD.)
       if (isDate(value)) {
         for (const date of IMPOSSIBLE_DATES) add(`?${name}: the date ${JSON.stringify(date)}`, "impossible date", withQuery({ [name]: date }), { status: 400, code: "VALIDATION_FAILED", field: name });
       }

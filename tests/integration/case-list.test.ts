@@ -96,6 +96,18 @@ describe("case list filters", () => {
     expect((await idSet({ q: crns.late!.slice(0, 6) })).has(ids.late!)).toBe(true);
   });
 
+  it("treats % and _ in a search as the characters themselves, not wildcards", async () => {
+    expect(await idSet({ q: "%" })).toEqual(new Set());
+    expect(await idSet({ q: "_" })).toEqual(new Set());
+    expect(await idSet({ q: "a%" })).toEqual(new Set());
+    expect(await idSet({ q: "\\" })).toEqual(new Set());
+  });
+
+  it("ignores a search with a control character or a lone surrogate instead of failing", async () => {
+    expect((await list({ q: "al\u0000pha" })).total).toBe(6);
+    expect((await list({ q: "\ud800" })).total).toBe(6);
+  });
+
   it("filters by status, PDU and team type", async () => {
     expect(await idSet({ status: "COMPLETED" })).toEqual(new Set([ids.completed]));
     expect((await idSet({ status: "ACTIVE" })).size).toBe(5);

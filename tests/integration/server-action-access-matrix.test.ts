@@ -18,9 +18,20 @@ import { testDb } from "../support/db";
 import { makeRegion, makeUser, type TestUser } from "../support/factories";
 
 let signedIn: { id: string } | null = null;
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  return { ...actual, getServerSession: vi.fn(async () => (signedIn ? { user: signedIn, expires: "2999-01-01T00:00:00.000Z" } : null)) };
+// The session cookie is read from next/headers (mocked below); here the caller's claims come from
+// `signedIn`, and a real sign-in row per user is checked against the database as in production.
+vi.mock("@/server/auth/sessions", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/server/auth/sessions")>();
+  return {
+    ...actual,
+    decodeSessionCookie: vi.fn(async () => {
+      if (!signedIn) return null;
+      const existing = await testDb.signInSession.findFirst({ where: { userId: signedIn.id, endedAt: null }, select: { id: true } });
+      const sid = existing?.id ?? (await actual.startSignInSession(testDb, signedIn.id)).sid;
+      const { sessionVersion } = await testDb.user.findUniqueOrThrow({ where: { id: signedIn.id }, select: { sessionVersion: true } });
+      return { uid: signedIn.id, sid, sv: sessionVersion };
+    }),
+  };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: vi.fn(async () => ({ set: vi.fn(), get: vi.fn(), delete: vi.fn() })) }));
@@ -42,6 +53,7 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(coordinator)/placements/new/actions.ts#createPlacementAction": "placement.create",
   "(admin)/admin/api-tokens/actions.ts#createApiTokenAction": "admin.apiTokens",
   "(admin)/admin/api-tokens/actions.ts#revokeApiTokenAction": "admin.apiTokens",
+  "account/actions.ts#signOutEverywhereAction": "self.read",
 };
 
 const APP_DIR = path.resolve(__dirname, "../../app");

@@ -10,6 +10,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { logUnexpectedError } from "@/server/log";
 import type { CommandResult } from "@/server/services/result";
 import type { FieldError, FormState } from "@/ui/form/form-state";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/server/input/plain-text";
 import { FormReader, formValues, issuesToFieldErrors } from "./form-input";
 
 export { FormReader } from "./form-input";
@@ -73,6 +74,11 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
     let success: FormSuccess;
     try {
       const user = await requireUser(spec.permission);
+      const unsafe = findUnsafeText(values);
+      if (unsafe !== null) {
+        const field = spec.fieldNames?.[unsafe] ?? unsafe.split(".")[0] ?? unsafe;
+        return refuse([{ field, message: UNSAFE_TEXT_MESSAGE }]);
+      }
       const parsed = spec.schema.safeParse(spec.fromForm(new FormReader(values)));
       if (!parsed.success) return refuse(issuesToFieldErrors(parsed.error.issues, spec.fieldNames, spec.messages));
       const result = await spec.run(user, parsed.data);

@@ -2,12 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { assertCan, type AppUser } from "@/server/auth/access";
-import { authenticateBearer } from "@/server/auth/api-tokens";
+import { authenticateBearer, bearerToken, hashApiToken } from "@/server/auth/api-tokens";
 import { apiSessionUser } from "@/server/auth/api-session";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
 import { logger } from "@/server/log";
 import type { Tx } from "@/server/db/create-client";
 import {
+  ApiError,
   errorReply,
   expectedErrorReply,
   internalErrorReply,
@@ -23,6 +25,8 @@ import {
 } from "./api-error";
 import { canonicalPath, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
 import { runIdempotent, withSavepoint } from "./idempotency";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/server/input/plain-text";
+import { consumeRate } from "./rate-limit";
 import { mediaType, queryObject, readJsonBody } from "./request-input";
 import type { ApiRouteSpec, BodyOf, IsPublic, ParamsOf, QueryOf, ResponseOf } from "./route-spec";
 
@@ -87,9 +91,31 @@ function parseWith(schema: z.ZodType | undefined, input: unknown, location: Inpu
 async function authenticateRequest(request: Request): Promise<{ user: AppUser | null; via: "token" | "session" | null }> {
   const header = request.headers.get("authorization");
   // A caller who sends a token is judged on the token alone, never silently on a cookie.
-  if (header !== null) return { user: await authenticateBearer(db, header), via: "token" };
-  const user = await apiSessionUser();
+  if (header !== null) {
+    const user = await authenticateBearer(db, header);
+    // Per-token rate limit, only for a valid token (an unknown one is refused before anything is counted).
+    if (user) await limitTokenRate(header);
+    return { user, via: "token" };
+  }
+  const user = await apiSessionUser(request);
   return { user, via: user ? "session" : null };
+}
+
+async function limitTokenRate(header: string): Promise<void> {
+  const token = bearerToken(header);
+  if (!token) return;
+  const limit = env().API_RATE_LIMIT_PER_MINUTE;
+  const decision = await consumeRate(db, `token:${hashApiToken(token)}`, limit);
+  if (!decision.ok) {
+    throw new ApiError(429, "RATE_LIMITED", `Too many requests with this token: at most ${limit} a minute. Wait ${decision.retryAfterSeconds} seconds, then try again.`, { limitPerMinute: limit }, { "retry-after": String(decision.retryAfterSeconds) });
+  }
+}
+
+/** 400 for a control character or lone surrogate anywhere in the input (PostgreSQL would refuse it with a 500). */
+function unsafeTextReply(field: string, location: "query" | "body"): ApiReply {
+  return errorReply(400, "VALIDATION_FAILED", `Check this field: ${field}. ${UNSAFE_TEXT_MESSAGE}.`, {
+    fields: [{ field, location, problem: UNSAFE_TEXT_MESSAGE }],
+  });
 }
 
 function successReply(spec: ApiRouteSpec, result: HandlerResult<unknown>): ApiReply {
@@ -146,13 +172,18 @@ async function handle<S extends ApiRouteSpec>(
 
   const params = parseWith(spec.params, context ? await context.params : {}, "params");
   if (!params.ok) return params.reply;
-  const query = parseWith(spec.query, queryObject(url), "query");
+  const rawQuery = queryObject(url);
+  const unsafeQuery = findUnsafeText(rawQuery);
+  if (unsafeQuery !== null) return unsafeTextReply(unsafeQuery, "query");
+  const query = parseWith(spec.query, rawQuery, "query");
   if (!query.ok) return query.reply;
   let rawBody: unknown = undefined;
   if (spec.body) {
     const read = await readJsonBody(request);
     if (!read.ok) return read.reply;
     rawBody = read.value;
+    const unsafeField = findUnsafeText(rawBody);
+    if (unsafeField !== null) return unsafeTextReply(unsafeField, "body");
   }
   const body = parseWith(spec.body, rawBody, "body");
   if (!body.ok) return body.reply;

@@ -65,6 +65,7 @@ function errorResponses(route: ApiRouteSpec): Record<string, string> {
     413: !!route.body && "The body is larger than 100 kB (PAYLOAD_TOO_LARGE)",
     415: authenticated && writes && "Signed in by cookie but the body was not sent as application/json",
     422: authenticated && writes && "A business rule said no; `code` is the rule code (e.g. SESSION_FULL)",
+    429: authenticated && "Too many requests with this API token this minute (RATE_LIMITED); wait the seconds in Retry-After",
     500: "Unexpected error; the message quotes a reference (INTERNAL_ERROR)",
     503: "The database is down or not answering; nothing was saved, try again later (SERVICE_UNAVAILABLE, with Retry-After)",
     ...route.extraResponses,

@@ -1,23 +1,16 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { unstable_rethrow } from "next/navigation";
-import { authOptions } from "./auth-options";
-import { loadActiveUser } from "./current-user";
+import { db } from "@/server/db/client";
 import type { AppUser } from "./access";
+import { cookieReader, decodeSessionCookie, verifySession } from "./sessions";
 
 /**
- * The browser-session user for a JSON API request, or null. Unlike getSessionUser it fails soft
- * when there is no Next request context (scripts, tests calling route handlers directly), so the
- * bearer-token path works everywhere; Next's own control-flow errors are still rethrown.
+ * The browser-session user for a JSON API request, or null. Read from the request's own Cookie
+ * header (no Next request context needed, so scripts and tests calling route handlers directly
+ * take the same path) and checked against the database like every page.
  */
-export async function apiSessionUser(): Promise<AppUser | null> {
-  let id: string | undefined;
-  try {
-    const session = await getServerSession(authOptions);
-    id = session?.user?.id;
-  } catch (error) {
-    unstable_rethrow(error);
-    return null;
-  }
-  return id ? loadActiveUser(id) : null;
+export async function apiSessionUser(request: Request): Promise<AppUser | null> {
+  const claims = await decodeSessionCookie(cookieReader(request.headers.get("cookie")));
+  if (!claims) return null;
+  const verified = await verifySession(db, claims);
+  return verified.ok ? verified.value.user : null;
 }

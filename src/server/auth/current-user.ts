@@ -1,26 +1,28 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect, notFound as nextNotFound } from "next/navigation";
 import { db } from "@/server/db/client";
-import { authOptions } from "./auth-options";
 import { AccessError, assertCan, can, type AppUser } from "./access";
 import type { Permission } from "./permissions";
+import { decodeSessionCookie, verifySession, type VerifiedSession } from "./sessions";
+
+/**
+ * The browser sign-in behind this request, checked against the database (ended, idle, past its
+ * absolute limit, sessions ended for the user, user deactivated): null when there is none.
+ * Memoised per request, so a layout and its page cost one query.
+ */
+export const getVerifiedSession = cache(async (): Promise<VerifiedSession | null> => {
+  const store = await cookies();
+  const claims = await decodeSessionCookie((name) => store.get(name)?.value);
+  if (!claims) return null;
+  const verified = await verifySession(db, claims);
+  return verified.ok ? verified.value : null;
+});
 
 /** The signed-in user from the browser session, re-read from the database so a deactivated user is out at once. */
 export async function getSessionUser(): Promise<AppUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  return loadActiveUser(id);
-}
-
-export async function loadActiveUser(id: string): Promise<AppUser | null> {
-  const user = await db.user.findFirst({
-    where: { id, active: true },
-    select: { id: true, email: true, name: true, role: true, regionId: true, region: { select: { code: true } } },
-  });
-  if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, regionId: user.regionId, regionCode: user.region?.code ?? null };
+  return (await getVerifiedSession())?.user ?? null;
 }
 
 /**

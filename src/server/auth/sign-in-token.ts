@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/server/db/client";
-import { env } from "@/server/env";
 import { issueApiToken, SIGN_IN_TOKEN_HOURS } from "./api-tokens";
 import { authenticate } from "./authenticate";
 
@@ -14,14 +13,14 @@ export async function issueTokenForCredentials(
   input: { email: string; password: string; ip?: string },
   now = new Date(),
 ): Promise<SignInTokenResult> {
-  const { LOGIN_MAX_FAILURES: maxFailures, LOGIN_WINDOW_MINUTES: windowMinutes } = env();
-  const result = await authenticate(db, input, { maxFailures, windowMinutes });
+  const result = await authenticate(db, input);
   if (!result.ok && result.code === "TOO_MANY_ATTEMPTS") {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return {
       ok: false,
       code: "TOO_MANY_ATTEMPTS",
-      message: `You have entered the wrong password too many times. Wait ${windowMinutes} minutes, then try again.`,
-      retryAfterSeconds: windowMinutes * 60,
+      message: `There have been too many wrong passwords. Wait ${minutes} minutes, then try again.`,
+      retryAfterSeconds: result.retryAfterSeconds,
     };
   }
   if (!result.ok) return { ok: false, code: "INVALID_CREDENTIALS", message: "Enter a correct email address and password." };

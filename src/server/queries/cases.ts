@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { MANAGED_BY, REQUIREMENT_STATUSES, todayInLondon, type IsoDate, type RequirementView } from "@/domain";
 import { regionFilter, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { plainText } from "@/server/input/plain-text";
 import {
   backlogWhere,
   deriveRequirementViews,
@@ -13,6 +14,7 @@ import {
   openBreachWhere,
   underWarrantWhere,
 } from "./requirement-facts";
+import { likeLiteral } from "@/server/db/like-pattern";
 
 export const CASES_PER_PAGE = 25;
 
@@ -27,7 +29,7 @@ const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** The case list's filters as they arrive in the URL; anything unrecognised is ignored. */
 export const caseListQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, plainText.trim().max(100).optional()).catch(undefined),
   status: z.preprocess(blankToUndefined, z.enum(REQUIREMENT_STATUSES).optional()).catch(undefined),
   pdu: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
   managedBy: z.preprocess(blankToUndefined, z.enum(MANAGED_BY).optional()).catch(undefined),
@@ -49,12 +51,12 @@ function searchWhere(q: string): Prisma.RequirementWhereInput {
   const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
   return {
     OR: [
-      { person: { crn: { startsWith: q.toUpperCase() } } },
+      { person: { crn: { startsWith: likeLiteral(q.toUpperCase()) } } },
       {
         AND: words.map((word) => ({
           OR: [
-            { person: { firstName: { contains: word, mode: "insensitive" as const } } },
-            { person: { lastName: { contains: word, mode: "insensitive" as const } } },
+            { person: { firstName: { contains: likeLiteral(word), mode: "insensitive" as const } } },
+            { person: { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } } },
           ],
         })),
       },

@@ -16,6 +16,7 @@ import { loadRequirementFacts, requireVisibleRequirement, requireVisibleSession,
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { checkAllocation } from "./check-allocation";
+import { likeLiteral } from "@/server/db/like-pattern";
 
 // R10, before the click: every session a coordinator might choose, each with what the one
 // booking rule (checkAllocation → prepareAllocation → the domain's checkAllocation) would say,
@@ -248,8 +249,8 @@ export async function suggestPeopleForSession(
             ? [
                 {
                   OR: [
-                    { person: { crn: { startsWith: q.toUpperCase() } } },
-                    { AND: words.map((word) => ({ OR: [{ person: { firstName: { contains: word, mode: "insensitive" as const } } }, { person: { lastName: { contains: word, mode: "insensitive" as const } } }] })) },
+                    { person: { crn: { startsWith: likeLiteral(q.toUpperCase()) } } },
+                    { AND: words.map((word) => ({ OR: [{ person: { firstName: { contains: likeLiteral(word), mode: "insensitive" as const } } }, { person: { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } } }] })) },
                   ],
                 },
               ]

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GENDERS, MANAGED_BY, ORDER_TYPES } from "@/domain";
+import { CSV_IMPORT_MAX_CHARS } from "./import-limits";
 
 // CSV import of new cases (issue 4 §2): the columns are the fields of POST /api/v1/cases
 // (createCaseInput), one row per case, checked by the same schema and the same createCase rules.
@@ -30,7 +31,7 @@ export const MAX_IMPORT_ROWS = 500;
 
 export const importCasesInput = z
   .object({
-    csv: z.string().min(1, "Choose a CSV file to upload").max(2_000_000, "The file is too large: split it into files of at most 500 cases"),
+    csv: z.string().min(1, "Choose a CSV file to upload").max(CSV_IMPORT_MAX_CHARS, "The file is too large: split it into files of at most 500 cases"),
     /** false: check every row and create nothing; true: create the valid rows, all in one transaction. */
     commit: z.boolean(),
   })

@@ -6,6 +6,7 @@ import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { LIST_CASES_LIMIT, listCasesQuery, type CaseList, type ListCasesInput } from "./get-case.types";
 import { loadCaseViews } from "./load-case-view";
+import { likeLiteral } from "@/server/db/like-pattern";
 
 /**
  * The cases the caller may see (restricted cases only for the named users), filtered by region
@@ -30,8 +31,8 @@ export async function listCases(actor: AppUser, rawInput: ListCasesInput, option
               person: {
                 OR: [
                   { crn: q.toUpperCase() },
-                  { firstName: { contains: q, mode: "insensitive" } },
-                  { lastName: { contains: q, mode: "insensitive" } },
+                  { firstName: { contains: likeLiteral(q), mode: "insensitive" } },
+                  { lastName: { contains: likeLiteral(q), mode: "insensitive" } },
                 ],
               },
             }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay } from "@/domain";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { plainText } from "@/server/input/plain-text";
 import { suggestPeopleForSession } from "@/server/services/allocations/suggest-sessions";
 import { expectOk } from "@/server/services/result";
 import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
@@ -19,7 +20,7 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
   const user = await requirePageUser("allocation.create");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const q = z.string().trim().max(100).optional().catch(undefined).parse((await searchParams).q);
+  const q = plainText.trim().max(100).optional().catch(undefined).parse((await searchParams).q);
   const { session, people, truncated } = expectOk(await orNotFound(suggestPeopleForSession(user, { sessionId: id.data, q })));
 
   return (

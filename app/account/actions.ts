@@ -1,0 +1,20 @@
+"use server";
+
+import { z } from "zod";
+import { formAction } from "@/server/actions/form-action";
+import { signOutEverywhere } from "@/server/auth/sessions";
+import { db } from "@/server/db/client";
+import type { FormState } from "@/ui/form/form-state";
+
+// Ends every sign-in of the signed-in person, on every device; the button then goes to sign-in.
+const submitSignOutEverywhere = formAction({
+  permission: "self.read",
+  schema: z.object({}).strict(),
+  fromForm: () => ({}),
+  run: (user) => signOutEverywhere(db, user),
+  onSuccess: () => ({}),
+});
+
+export async function signOutEverywhereAction(previous: FormState, form: FormData): Promise<FormState> {
+  return submitSignOutEverywhere(previous, form);
+}
