@@ -175,7 +175,7 @@ function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, lege
                   type={type}
                   value={choice.value}
                   defaultChecked={isChecked(choice.value)}
-                  className="mt-0.5 size-8 shrink-0 accent-ink"
+                  className="mt-0.5 size-11 shrink-0 accent-ink"
                   aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
                 />
                 <label htmlFor={id} className="min-h-11 flex-1 pt-1">
@@ -217,7 +217,7 @@ export function Checkbox({ name, label, hint, error, defaultChecked }: { name: s
           type="checkbox"
           value="true"
           defaultChecked={defaultChecked}
-          className="mt-0.5 size-8 shrink-0 accent-ink"
+          className="mt-0.5 size-11 shrink-0 accent-ink"
           aria-describedby={describedBy({ id: name, hint, error })}
         />
         <div className="min-h-11 flex-1 pt-1">

@@ -4,9 +4,11 @@ import { useMemo, useSyncExternalStore } from "react";
 import {
   inSendingOrder,
   latestFor,
+  madeByOthers,
   memoryStore,
   newRecord,
   outboxLock,
+  queuePersonRecord,
   retried,
   retryDelay,
   sendWaitingRecords,
@@ -119,11 +121,38 @@ function start() {
     .then(() => sendWaiting());
 }
 
-/** Stores a record and tries to send it now. Resolves with its state after that first try. */
+let testUserId: string | undefined;
+
+/** Only for tests without a page: who is signed in. */
+export function setOutboxUserForTests(userId: string | undefined): void {
+  testUserId = userId;
+}
+
+/**
+ * Who is signed in, from the supervisor layout's `data-outbox-user` (server-rendered: no script
+ * needed). Records are stamped with it and only ever sent while the same user is signed in.
+ */
+export function currentOutboxUser(): string | undefined {
+  if (typeof document === "undefined") return testUserId;
+  return document.querySelector("[data-outbox-user]")?.getAttribute("data-outbox-user") ?? undefined;
+}
+
+/**
+ * Stores a record and tries to send it now. Resolves with its state after that first try. A
+ * record about one person (or closing the session) is merged with that person's pending record:
+ * one pending record per person, latest wins (decision 0024); incidents are each their own.
+ */
 export async function submitRecord(input: NewOutboxRecord): Promise<OutboxRecord> {
   start();
-  const record = newRecord(input);
-  await outboxStore().put(record);
+  const stamped: NewOutboxRecord = { ...input, userId: currentOutboxUser() };
+  const record = await outboxLock(async () => {
+    if (stamped.kind === "incident") {
+      const fresh = newRecord(stamped);
+      await outboxStore().put(fresh);
+      return fresh;
+    }
+    return queuePersonRecord(outboxStore(), stamped);
+  });
   changed();
   await sendWaiting();
   return (await outboxStore().get(record.id)) ?? record;
@@ -137,9 +166,12 @@ export async function sendWaiting(): Promise<void> {
     requestBackgroundSync();
     return;
   }
+  const userId = currentOutboxUser();
+  // On a page with nobody signed in (or not yet known) nothing is sent: records go only under their maker.
+  if (typeof document !== "undefined" && !userId) return;
   let result: PassResult;
   try {
-    result = await sendWaitingRecords({ store: outboxStore(), changed });
+    result = await sendWaitingRecords({ store: outboxStore(), changed, userId });
   } catch {
     result = { sent: 0, refused: 0, waiting: 1, stoppedBy: "offline" };
   }
@@ -197,6 +229,12 @@ export function useOutbox(sessionId: string): OutboxRecord[] {
 /** False until the stored records have been read after the page opened (so counts do not flash 0). */
 export function useOutboxLoaded(): boolean {
   return useSyncExternalStore(subscribe, () => loaded, () => false);
+}
+
+/** Records in this browser made by another user, still waiting for them to sign in again. */
+export function useRecordsOfOthers(): number {
+  const all = useSyncExternalStore(subscribe, () => records, () => EMPTY);
+  return useMemo(() => (loaded ? madeByOthers(all, currentOutboxUser()).length : 0), [all]);
 }
 
 /** Whether the browser says it has a connection. */
