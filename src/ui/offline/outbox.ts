@@ -137,6 +137,14 @@ export function currentOutboxUser(): string | undefined {
   return document.querySelector("[data-outbox-user]")?.getAttribute("data-outbox-user") ?? undefined;
 }
 
+/** The signed-in user's id from the API (cookie), or undefined when signed out; throws without a connection. */
+async function signedInUser(): Promise<string | undefined> {
+  const response = await fetch("/api/v1/me", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+  if (!response.ok || response.redirected) return undefined;
+  const me = (await response.json().catch(() => null)) as { id?: unknown } | null;
+  return typeof me?.id === "string" ? me.id : undefined;
+}
+
 /**
  * Stores a record and tries to send it now. Resolves with its state after that first try. A
  * record about one person (or closing the session) is merged with that person's pending record:
@@ -166,12 +174,15 @@ export async function sendWaiting(): Promise<void> {
     requestBackgroundSync();
     return;
   }
-  const userId = currentOutboxUser();
-  // On a page with nobody signed in (or not yet known) nothing is sent: records go only under their maker.
-  if (typeof document !== "undefined" && !userId) return;
   let result: PassResult;
   try {
-    result = await sendWaitingRecords({ store: outboxStore(), changed, userId });
+    // Records go only under the user who made them: whoever the cookie says is signed in now (the
+    // page may be older than a sign-in made in another tab), never merely who the page was drawn for.
+    const userId = typeof document === "undefined" ? testUserId : await signedInUser();
+    result =
+      typeof document !== "undefined" && !userId
+        ? { sent: 0, refused: 0, waiting: 1, stoppedBy: "signed-out" }
+        : await sendWaitingRecords({ store: outboxStore(), changed, userId });
   } catch {
     result = { sent: 0, refused: 0, waiting: 1, stoppedBy: "offline" };
   }
