@@ -16,6 +16,8 @@ async function openTodaysSession(page: Page): Promise<string> {
 }
 
 test("a supervisor records a full session on a phone and closes it; the office sees it closed", async ({ page }) => {
+  // A long journey (eight accessibility scans) on a shared machine.
+  test.setTimeout(120_000);
   // The narrowest phone the service supports (issue 5: 360 px wide).
   await page.setViewportSize({ width: 360, height: 780 });
   const sessionId = await openTodaysSession(page);

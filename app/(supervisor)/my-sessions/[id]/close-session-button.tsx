@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 import { creditForOutcome } from "@/domain/crediting";
@@ -16,6 +15,13 @@ import { savedAttendance, unsentAttendance, type AttendanceBody, type Attendance
 
 type Person = { caseId: string; name: string; initial: AttendanceSnapshot | null };
 type Times = { startTime: string; endTime: string };
+
+/** Shows the session as the server has it once a close or reopen is accepted: one reload per record (never a loop). */
+export function reloadOnceFor(recordId: string | undefined): void {
+  if (!recordId || sessionStorage.getItem(`reloaded-${recordId}`)) return;
+  sessionStorage.setItem(`reloaded-${recordId}`, "1");
+  location.reload();
+}
 
 /** The latest of "close" and "reopen" decides whether this phone has closed the session. */
 export function lastOpenOrClose(records: OutboxRecord[]): OutboxRecord | undefined {
@@ -44,7 +50,6 @@ function registerSummary(people: Person[], records: OutboxRecord[], session: Tim
 }
 
 export function CloseSessionButton({ sessionId, version, people, session }: { sessionId: string; version: number; people: Person[]; session: Times }) {
-  const router = useRouter();
   const records = useOutbox(sessionId);
   const [checking, setChecking] = useState(false);
   const latest = lastOpenOrClose(records);
@@ -54,8 +59,8 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
 
   useEffect(() => {
     // Show the closed session as the server has it.
-    if (closed) router.refresh();
-  }, [closed, router]);
+    if (closed) reloadOnceFor(closing?.id);
+  }, [closed, closing?.id]);
 
   const close = () => {
     setChecking(false);

@@ -1,21 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { submitRecord, useOutbox } from "@/ui/offline/outbox";
-import { lastOpenOrClose } from "./close-session-button";
+import { lastOpenOrClose, reloadOnceFor } from "./close-session-button";
 
 // A supervisor may reopen a session they closed, on the same day (the server checks and audits);
 // after that the office reopens it.
 
 export function ReopenSession({ sessionId, version }: { sessionId: string; version: number }) {
-  const router = useRouter();
   const latest = lastOpenOrClose(useOutbox(sessionId));
   const reopening = latest?.kind === "reopen-session" ? latest : undefined;
 
   useEffect(() => {
-    if (reopening?.state === "sent") router.refresh();
-  }, [reopening?.state, router]);
+    if (reopening?.state === "sent") reloadOnceFor(reopening.id);
+  }, [reopening?.state, reopening?.id]);
 
   return (
     <div className="mb-6">
