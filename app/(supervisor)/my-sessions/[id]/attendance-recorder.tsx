@@ -87,9 +87,11 @@ function creditText(body: AttendanceBody | null, session: SessionTimes): string 
 }
 
 /** The values of a record as entered (waiting, refused) or as the server has them, in words. */
-function AttendanceValues({ values, session, title }: { values: AttendanceBody; session: SessionTimes; title: string }) {
+function AttendanceValues({ values, session, title }: { values: AttendanceBody & { minutesCredited?: number }; session: SessionTimes; title: string }) {
   const info = OUTCOME_INFO[values.outcome];
-  const credit = info.attended ? creditForOutcome({ ...values, session }) : null;
+  // What the server credited (after the cap at the hours ordered) when it has answered; else the rule's figure.
+  const computed = info.attended && values.minutesCredited === undefined ? creditForOutcome({ ...values, session }) : null;
+  const credit = values.minutesCredited !== undefined ? { ok: true as const, value: values.minutesCredited } : computed;
   return (
     <div className="mb-2">
       <p className="mb-1 font-bold">
@@ -109,32 +111,18 @@ function AttendanceValues({ values, session, title }: { values: AttendanceBody; 
       )}
       {values.reasonCategory && <p className="mb-1">Reason: {ABSENCE_REASON_LABELS[values.reasonCategory]}</p>}
       {values.note && <p className="mb-1 whitespace-pre-wrap break-words">Note: {values.note}</p>}
-      {values.noteSensitive && <p className="mb-1">The note is marked sensitive.</p>}
+      {values.note && values.noteSensitive && <p className="mb-1">The note is marked sensitive.</p>}
     </div>
   );
 }
 
-function SavedSummary({ saved, waiting }: { saved: AttendanceSnapshot | null; waiting: boolean }) {
+function SavedSummary({ saved, waiting, session }: { saved: AttendanceSnapshot | null; waiting: boolean; session: SessionTimes }) {
   if (!saved) return waiting ? null : <p className="mb-2">Not recorded yet.</p>;
-  const info = OUTCOME_INFO[saved.outcome];
   return (
-    <div className="mb-2">
-      <p className="mb-1 font-bold">Saved: {info.label}</p>
-      {info.attended && (
-        <p className="mb-1">
-          {saved.arrivedAt} to {saved.leftAt}
-          {saved.penaltyMinutes > 0 ? `, ${saved.penaltyMinutes} penalty minutes` : ""} · credited {formatHoursAndMinutes(saved.minutesCredited)}
-        </p>
-      )}
-      {saved.workQuality && saved.behaviour && (
-        <p className="mb-1">
-          Work: {RATING_LABEL[saved.workQuality]} · Behaviour: {RATING_LABEL[saved.behaviour]}
-        </p>
-      )}
-      {saved.reasonCategory && <p className="mb-1">Reason: {ABSENCE_REASON_LABELS[saved.reasonCategory]}</p>}
-      {saved.note && <p className="mb-1 whitespace-pre-wrap break-words">Note: {saved.note}</p>}
+    <>
+      <AttendanceValues values={saved} session={session} title="Saved" />
       {saved.noteHidden && <p className="mb-1">A sensitive note is recorded.</p>}
-    </div>
+    </>
   );
 }
 
@@ -246,7 +234,7 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
       <h4 id={headingId} className="mb-2 font-bold">
         Attendance<span className="sr-only"> for {name}</span>
       </h4>
-      <SavedSummary saved={saved} waiting={unsent !== undefined} />
+      <SavedSummary saved={saved} waiting={unsent !== undefined} session={session} />
       {unsent && <UnsentNotice record={unsent} name={name} session={session} onChange={openForm} />}
       {editable && !open && !refused && (
         <button type="button" className="button button-secondary" onClick={openForm}>
