@@ -198,6 +198,10 @@ test("a sensitive note is kept through a correction, and the roster says one is 
   await form.getByLabel("Attended – complied", { exact: true }).check();
   await form.getByLabel("Quality of work", { exact: true }).selectOption({ label: "Good" });
   await form.getByLabel("Behaviour", { exact: true }).selectOption({ label: "Good" });
+  // 200 % text on a 320 px phone: nothing pushes the page sideways.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await form.getByLabel("Note (optional)").fill("Told me in confidence about a court date.");
   await form.getByLabel("The note is sensitive").check();
   const box = await form.getByLabel("The note is sensitive").boundingBox();

@@ -160,7 +160,8 @@ type ChoiceGroupProps = {
 function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, legendClassName = "", isChecked }: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   return (
     <FieldGroup error={error}>
-      <fieldset aria-describedby={describedBy({ id: name, hint, error })}>
+      {/* min-w-0: a fieldset is never narrower than its content by default, which pushed a phone's page sideways at 200 % text. */}
+      <fieldset className="min-w-0" aria-describedby={describedBy({ id: name, hint, error })}>
         <legend className={`label ${legendClassName}`}>{legend}</legend>
         <Hint id={name} hint={hint} />
         <ErrorMessage id={name} error={error} />
@@ -178,7 +179,7 @@ function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, lege
                   className="mt-0.5 size-11 shrink-0 accent-ink"
                   aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
                 />
-                <label htmlFor={id} className="min-h-11 flex-1 pt-1">
+                <label htmlFor={id} className="min-h-11 min-w-0 flex-1 pt-1 [overflow-wrap:anywhere]">
                   {choice.label}
                   {choice.hint && (
                     <span id={`${id}-item-hint`} className="hint mb-0">
