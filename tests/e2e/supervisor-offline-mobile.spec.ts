@@ -48,7 +48,7 @@ async function startSignalProxy() {
 type Proxy = Awaited<ReturnType<typeof startSignalProxy>>;
 type SessionJson = {
   status: string;
-  allocations: { caseId: string; firstName: string; lastName: string; attendance: { outcome: string; version: number; penaltyMinutes: number; note: string | null; noteSensitive: boolean } | null }[];
+  allocations: { caseId: string; firstName: string; lastName: string; attendance: { outcome: string; version: number; minutesCredited: number } | null }[];
 };
 
 let proxy: Proxy;
@@ -138,9 +138,10 @@ test("no signal: mark all present, correct two people (one twice), close → the
   expect(session.status).toBe("CLOSED");
   for (const allocation of session.allocations) {
     const name = fullName(allocation);
-    if (name === absent) expect(allocation.attendance).toMatchObject({ outcome: "UNACCEPTABLE_ABSENCE", version: 1 });
-    else if (name === twice) expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", penaltyMinutes: 45, version: 1 });
-    else expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", penaltyMinutes: 0, version: 1 });
+    // Version 1 each: every person's record reached the server once, as last entered (a 7-hour session).
+    if (name === absent) expect(allocation.attendance).toMatchObject({ outcome: "UNACCEPTABLE_ABSENCE", minutesCredited: 0, version: 1 });
+    else if (name === twice) expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", minutesCredited: 420 - 45, version: 1 });
+    else expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", minutesCredited: 420, version: 1 });
   }
   await context.close();
 });
@@ -229,7 +230,7 @@ test("records wait for the user who made them: another user signing in on the sa
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
-  await page.getByRole("region", { name: "Today" }).getByRole("link").first().click();
+  await page.getByRole("region", { name: "Today" }).getByRole("link").last().click();
   await page.waitForURL(/\/my-sessions\/[0-9a-f-]{36}$/);
   const rosterPath = new URL(page.url()).pathname;
   const sessionId = rosterPath.split("/").pop() ?? "";
@@ -238,6 +239,8 @@ test("records wait for the user who made them: another user signing in on the sa
   const heading = page.getByRole("heading", { name: /^Attendance for / }).first();
   const name = ((await heading.textContent()) ?? "").replace(/^Attendance for /, "").trim();
   const before = (await sessionFromApi(page, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance ?? null;
+  const session = await sessionFromApi(page, sessionId);
+  expect(session.status).toBe("SCHEDULED");
 
   proxy.setSignal(false);
   const section = page.getByRole("region", { name: `Attendance for ${name}` });
@@ -256,8 +259,8 @@ test("records wait for the user who made them: another user signing in on the sa
   const next = await context.newPage();
   await signIn(next, "coordinator@demo.test");
   await next.waitForTimeout(3_000);
-  expect((await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance?.penaltyMinutes ?? null).toBe(
-    before?.penaltyMinutes ?? null,
+  expect((await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance?.version ?? null).toBe(
+    before?.version ?? null,
   );
   await signOut(next);
 
@@ -269,7 +272,7 @@ test("records wait for the user who made them: another user signing in on the sa
   await next.getByRole("button", { name: "Sign in" }).click();
   await next.waitForURL(new RegExp(`${rosterPath}$`));
   await expect
-    .poll(async () => (await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance?.penaltyMinutes, { timeout: 30_000 })
-    .toBe(5);
+    .poll(async () => (await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance?.version, { timeout: 30_000 })
+    .toBe((before?.version ?? 0) + 1);
   await context.close();
 });
