@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDateInLondon } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { lockSession, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult } from "../result";
@@ -17,7 +17,7 @@ export async function reopenSession(actor: AppUser, rawInput: ReopenSessionInput
   const input = reopenSessionInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
-    assertRole(actor, ["SUPERVISOR", "COORDINATOR", "MANAGER"]);
+    assertCan(actor, "session.close");
     await lockSession(tx, visible.id);
     const session = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true, version: true, closedAt: true, closedById: true } });
 
