@@ -89,11 +89,10 @@ describe("a supervisor's correction of their own record", () => {
     const first = expectOk(
       await recordAttendance(staff.supervisor, { sessionId, caseId, ...PRESENT, note: "Told me about a family crisis", noteSensitive: true }, options),
     );
-    // The supervisor never sees the note back…
-    expect(first.attendance).toMatchObject({ note: null, noteSensitive: true });
-    // …and a later change of the penalty minutes, sending no note, keeps it.
+    expect(first.attendance).toMatchObject({ noteSensitive: true });
+    // A later change of the penalty minutes, sending no note, keeps it (and does not show it back to the supervisor).
     const corrected = expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId, ...PRESENT, penaltyMinutes: 20, version: 1 }, options));
-    expect(corrected.attendance).toMatchObject({ penaltyMinutes: 20, noteSensitive: true });
+    expect(corrected.attendance).toMatchObject({ penaltyMinutes: 20, note: null, noteSensitive: true });
     expect(await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).toMatchObject({ note: "Told me about a family crisis", noteSensitive: true });
 
     expectOk(await recordAttendance(staff.coordinator, { sessionId, caseId, ...PRESENT, penaltyMinutes: 20, note: null, version: 2 }, options));
