@@ -16,6 +16,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
     <AppFrame user={user}>
       {session && <SignInExpiryWarning endsAt={session.endsAt.toISOString()} />}
       {children}
+      {/* Read by the outbox: records are stamped with their maker and only sent under that user's sign-in. */}
+      <div hidden data-outbox-user={user.id} />
       <ServiceWorkerRegistration enabled={env().NODE_ENV === "production"} />
     </AppFrame>
   );

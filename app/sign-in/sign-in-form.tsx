@@ -11,7 +11,7 @@ const MESSAGES: Record<string, string> = {
   TOO_MANY_ATTEMPTS: "You have entered the wrong password too many times. Wait 15 minutes, then try again",
 };
 
-export function SignInForm() {
+export function SignInForm({ returnTo = null }: { returnTo?: string | null }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -34,7 +34,7 @@ export function SignInForm() {
       setPassword("");
       return;
     }
-    router.replace("/");
+    router.replace(returnTo ?? "/");
     router.refresh();
   }
 

@@ -121,11 +121,16 @@ test("a queued record the server refuses is shown to the supervisor with the ser
   await office.dispose();
 
   await context.setOffline(false);
-  await expect(page.getByText("Not saved – the server refused this change")).toBeVisible({ timeout: 20_000 });
-  const refusal = "This record was changed by someone else. Reload it to see their changes, then try again.";
-  // Beside the person, and in the session's outbox summary at the top of the roster.
-  await expect(page.getByText(refusal, { exact: true })).toBeVisible();
-  await expect(page.getByText(`Not accepted: ${refusal}`)).toBeVisible();
+  // Beside the person with both values and a choice, and in the session's outbox summary at the top of the roster.
+  await expect(page.getByText("Not saved – the office changed this attendance")).toBeVisible({ timeout: 20_000 });
+  const section = page.getByRole("region", { name: `Attendance for ${name}` });
+  await expect(section.getByText("Now on record: Attended – complied")).toBeVisible();
+  await expect(section.getByText("Yours: Attended – complied")).toBeVisible();
+  await expect(section.getByText("Work: Good · Behaviour: Satisfactory")).toBeVisible();
+  await expect(section.getByText("Work: Good · Behaviour: Excellent")).toBeVisible();
+  await expect(section.getByRole("button", { name: `Send mine instead for ${name}` })).toBeVisible();
+  await expect(section.getByRole("button", { name: `Keep the office's record for ${name}` })).toBeVisible();
+  await expect(page.getByText(/^Not accepted: This attendance was changed by someone else/)).toBeVisible();
   await expectAccessible(page);
 
   // Nothing was written by the refused record.

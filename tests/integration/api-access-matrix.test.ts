@@ -121,6 +121,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     regionScoped: true,
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/reopen": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
 };
 
 /**

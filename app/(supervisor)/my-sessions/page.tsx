@@ -5,6 +5,7 @@ import { listMySessions, UPCOMING_DAYS, type SessionCard } from "@/server/querie
 import { PageHeading } from "@/ui/page-heading";
 import { Tag } from "@/ui/tag";
 import { formatWeekdayDate } from "@/ui/format";
+import { addDays } from "@/domain/dates";
 
 export const metadata: Metadata = { title: "My sessions" };
 
@@ -21,11 +22,12 @@ function RiskWarning({ count }: { count: number }) {
 }
 
 /** One session as a card: the whole title is a large link to the roster. */
-function SessionCardItem({ session, showDate }: { session: SessionCard; showDate: boolean }) {
+function SessionCardItem({ session, showDate, keepOffline }: { session: SessionCard; showDate: boolean; keepOffline: boolean }) {
   return (
     <li className="summary-card mb-4">
       <h3 className="mb-2 text-xl">
-        <Link href={`/my-sessions/${session.id}`} className="inline-block min-h-11 py-2">
+        {/* data-keep-offline: the service worker keeps this roster and its incident form (service-worker-registration.tsx). */}
+        <Link href={`/my-sessions/${session.id}`} className="inline-block min-h-11 py-2" data-keep-offline={keepOffline && session.status !== "CANCELLED" ? "" : undefined}>
           {showDate && <span className="block text-base font-normal text-secondary">{formatWeekdayDate(session.date)}</span>}
           {session.placementName}
           <span className="sr-only">: see who is booked</span>
@@ -67,12 +69,12 @@ function SessionCardItem({ session, showDate }: { session: SessionCard; showDate
   );
 }
 
-function SessionList({ sessions, showDate, empty }: { sessions: SessionCard[]; showDate: boolean; empty: string }) {
+function SessionList({ sessions, showDate, empty, keepOfflineUntil = "" }: { sessions: SessionCard[]; showDate: boolean; empty: string; keepOfflineUntil?: string }) {
   if (sessions.length === 0) return <p>{empty}</p>;
   return (
     <ul className="m-0 mb-8 list-none p-0">
       {sessions.map((session) => (
-        <SessionCardItem key={session.id} session={session} showDate={showDate} />
+        <SessionCardItem key={session.id} session={session} showDate={showDate} keepOffline={session.date <= keepOfflineUntil} />
       ))}
     </ul>
   );
@@ -89,7 +91,7 @@ export default async function MySessionsPage() {
 
       <section aria-labelledby="today-heading">
         <h2 id="today-heading">Today</h2>
-        <SessionList sessions={todays} showDate={false} empty="You have no sessions today." />
+        <SessionList sessions={todays} showDate={false} empty="You have no sessions today." keepOfflineUntil={today} />
       </section>
 
       {openEarlier.length > 0 && (
@@ -103,7 +105,8 @@ export default async function MySessionsPage() {
 
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Next {UPCOMING_DAYS} days</h2>
-        <SessionList sessions={upcoming} showDate empty={`You have no sessions in the next ${UPCOMING_DAYS} days.`} />
+        {/* Today's and tomorrow's rosters are kept on the phone for use without a signal. */}
+        <SessionList sessions={upcoming} showDate empty={`You have no sessions in the next ${UPCOMING_DAYS} days.`} keepOfflineUntil={addDays(today, 1)} />
       </section>
     </>
   );

@@ -11,6 +11,7 @@ import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute, ter
 import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } from "./contracts/dashboard";
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 import { closeSessionRoute } from "./contracts/close-session";
+import { reopenSessionRoute } from "./contracts/reopen-session";
 import { recordIncidentRoute } from "./contracts/incidents";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
@@ -43,4 +44,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   terminateCaseRoute,
   recordIncidentRoute,
   closeSessionRoute,
+  reopenSessionRoute,
 ];

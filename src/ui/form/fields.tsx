@@ -160,7 +160,8 @@ type ChoiceGroupProps = {
 function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, legendClassName = "", isChecked }: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   return (
     <FieldGroup error={error}>
-      <fieldset aria-describedby={describedBy({ id: name, hint, error })}>
+      {/* min-w-0: a fieldset is never narrower than its content by default, which pushed a phone's page sideways at 200 % text. */}
+      <fieldset className="min-w-0" aria-describedby={describedBy({ id: name, hint, error })}>
         <legend className={`label ${legendClassName}`}>{legend}</legend>
         <Hint id={name} hint={hint} />
         <ErrorMessage id={name} error={error} />
@@ -175,10 +176,10 @@ function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, lege
                   type={type}
                   value={choice.value}
                   defaultChecked={isChecked(choice.value)}
-                  className="mt-0.5 size-8 shrink-0 accent-ink"
+                  className="mt-0.5 size-11 shrink-0 accent-ink"
                   aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
                 />
-                <label htmlFor={id} className="min-h-11 flex-1 pt-1">
+                <label htmlFor={id} className="min-h-11 min-w-0 flex-1 pt-1 [overflow-wrap:anywhere]">
                   {choice.label}
                   {choice.hint && (
                     <span id={`${id}-item-hint`} className="hint mb-0">
@@ -217,7 +218,7 @@ export function Checkbox({ name, label, hint, error, defaultChecked }: { name: s
           type="checkbox"
           value="true"
           defaultChecked={defaultChecked}
-          className="mt-0.5 size-8 shrink-0 accent-ink"
+          className="mt-0.5 size-11 shrink-0 accent-ink"
           aria-describedby={describedBy({ id: name, hint, error })}
         />
         <div className="min-h-11 flex-1 pt-1">

@@ -3,7 +3,7 @@
 // Background Sync event sends waiting records while no page is open), so it must not import
 // React, Next or anything that needs a window.
 
-export type OutboxKind = "attendance" | "incident" | "close-session";
+export type OutboxKind = "attendance" | "incident" | "close-session" | "reopen-session";
 export type OutboxState = "waiting" | "sending" | "refused" | "sent";
 
 export type OutboxRecord = {
@@ -21,13 +21,20 @@ export type OutboxRecord = {
   caseId?: string;
   createdAt: string;
   state: OutboxState;
-  /** The server's refusal, in its words (api.md error shape). */
-  error?: { status: number; code: string; message: string };
+  /** The server's refusal, in its words (api.md error shape); `details` carries, for a conflict, the record as it now stands. */
+  error?: { status: number; code: string; message: string; details?: Record<string, unknown> };
   /** The server's reply once sent. */
   response?: unknown;
+  /**
+   * A change made while the record it changes was on its way (sent, answer not yet read): when
+   * sent, it carries the server version that record's answer gave (decision 0024).
+   */
+  after?: string;
+  /** Who made it: records are only ever sent while the same user is signed in. */
+  userId?: string;
 };
 
-export type NewOutboxRecord = Pick<OutboxRecord, "kind" | "method" | "url" | "body" | "label" | "sessionId"> & { caseId?: string };
+export type NewOutboxRecord = Pick<OutboxRecord, "kind" | "method" | "url" | "body" | "label" | "sessionId"> & { caseId?: string; userId?: string };
 
 /** Where records are kept: IndexedDB in a browser (idb-store.ts), memory in tests or when IndexedDB is unavailable. */
 export type OutboxStore = {
@@ -76,13 +83,15 @@ export function outcomeOfResponse(response: { status: number; redirected?: boole
   if (status >= 200 && status < 300) return { kind: "sent", response: payload };
   if (status === 408 || status === 429) return { kind: "wait", reason: "busy", stop: true };
   if (status >= 500 || status < 200) return { kind: "wait", reason: "server-error", stop: true };
-  const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const details = error?.details && typeof error.details === "object" && Object.keys(error.details).length > 0 ? (error.details as Record<string, unknown>) : undefined;
   return {
     kind: "refused",
     error: {
       status,
       code: typeof error?.code === "string" ? error.code : "UNKNOWN",
       message: typeof error?.message === "string" && error.message ? error.message : "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office.",
+      ...(details ? { details } : {}),
     },
   };
 }
@@ -127,6 +136,11 @@ export type SendOptions = {
   lock?: <T>(fn: () => Promise<T>) => Promise<T>;
   /** Called after every change to the store, so pages can re-read it. */
   changed?: () => void;
+  /**
+   * Who is signed in: only their records are sent (a record made by one supervisor is never sent
+   * under another's sign-in). Left out, records are sent whoever made them (tests).
+   */
+  userId?: string;
 };
 
 export type PassResult = { sent: number; refused: number; waiting: number; stoppedBy?: Extract<SendOutcome, { kind: "wait" }>["reason"] };
@@ -155,9 +169,14 @@ export async function sendWaitingRecords(options: SendOptions): Promise<PassResu
     const result: PassResult = { sent: 0, refused: 0, waiting: 0 };
     const queue = inSendingOrder((await store.all()).filter((record) => record.state === "waiting" || record.state === "sending"));
     for (const queued of queue) {
-      const record = await store.get(queued.id);
-      if (!record || (record.state !== "waiting" && record.state !== "sending")) continue;
-      if (result.stoppedBy) {
+      const found = await store.get(queued.id);
+      if (!found || (found.state !== "waiting" && found.state !== "sending")) continue;
+      if (result.stoppedBy || !sentBy(found, options.userId)) {
+        result.waiting += 1;
+        continue;
+      }
+      const record = await readyToSend(store, found);
+      if (!record) {
         result.waiting += 1;
         continue;
       }
@@ -206,4 +225,82 @@ export function latestFor(records: OutboxRecord[], caseId: string, kind?: Outbox
 /** Backoff between automatic retries while online: 5 s, 10 s, 20 s … at most 5 minutes. */
 export function retryDelay(failedPasses: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, failedPasses - 1), 300_000);
+}
+
+// ---- One pending record per person (decision 0024) ------------------------------------------
+
+const isPending = (record: OutboxRecord) => record.state === "waiting" || record.state === "refused";
+const sameSubject = (a: Pick<OutboxRecord, "kind" | "sessionId" | "caseId">, b: Pick<OutboxRecord, "kind" | "sessionId" | "caseId">) =>
+  a.kind === b.kind && a.sessionId === b.sessionId && a.caseId === b.caseId;
+
+/** Whether the signed-in user may send this record: only the user who made it. */
+export function sentBy(record: OutboxRecord, userId: string | undefined): boolean {
+  return userId === undefined || record.userId === undefined || record.userId === userId;
+}
+
+/** The attendance version in a server reply (PUT attendance answers `{ attendance: { version } }`). */
+export function versionInReply(response: unknown): number | undefined {
+  const version = (response as { attendance?: { version?: unknown } } | null | undefined)?.attendance?.version;
+  return typeof version === "number" ? version : undefined;
+}
+
+/** The newest server version of this person's attendance the phone has been told about. */
+function knownVersion(records: OutboxRecord[]): number | undefined {
+  let known: number | undefined;
+  for (const record of records) {
+    const version = record.state === "sent" ? versionInReply(record.response) : undefined;
+    if (version !== undefined && (known === undefined || version > known)) known = version;
+  }
+  return known;
+}
+
+function withVersion(body: unknown, version: number | undefined): unknown {
+  if (version === undefined || typeof body !== "object" || body === null) return body;
+  const given = (body as { version?: unknown }).version;
+  return typeof given === "number" && given >= version ? body : { ...body, version };
+}
+
+/**
+ * Stores a supervisor's record about one person on a session, merging it with what is already
+ * there, so the outbox holds one pending record per person: a change to a record still waiting
+ * (or refused) replaces it — latest wins, under a new Idempotency-Key; a change to a record the
+ * server has accepted carries the version it answered, so it is a correction, not a second first
+ * record; a change made while the previous record was on its way is sent after it, with the
+ * version its answer gives. Run it under the outbox lock (no pass is sending meanwhile).
+ */
+export async function queuePersonRecord(store: OutboxStore, input: NewOutboxRecord, now = new Date(), id: string = crypto.randomUUID()): Promise<OutboxRecord> {
+  const same = inSendingOrder((await store.all()).filter((record) => sameSubject(record, input) && record.userId === input.userId));
+  const pending = same.filter(isPending);
+  const inFlight = same.filter((record) => record.state === "sending").at(-1);
+  const body = input.kind === "attendance" ? withVersion(input.body, knownVersion(same)) : input.body;
+  const record: OutboxRecord = { ...newRecord({ ...input, body }, now, id), ...(inFlight ? { after: inFlight.id } : {}) };
+  const [replaced, ...older] = pending;
+  if (replaced) await store.replace(replaced.id, record);
+  else await store.put(record);
+  for (const stale of older) await store.delete(stale.id);
+  return record;
+}
+
+/**
+ * The record as it should be sent now, or undefined to hold it back for this pass: closing a
+ * session waits until every other record of that session is accepted (a refused one must be fixed
+ * or dropped first); a change made while its predecessor was on its way waits for that answer and
+ * then carries the version it gave.
+ */
+async function readyToSend(store: OutboxStore, record: OutboxRecord): Promise<OutboxRecord | undefined> {
+  if (record.kind === "close-session") {
+    const others = (await store.all()).filter((other) => other.sessionId === record.sessionId && other.id !== record.id && other.kind !== "close-session" && other.kind !== "reopen-session");
+    return others.some((other) => other.state !== "sent") ? undefined : record;
+  }
+  if (!record.after) return record;
+  const base = await store.get(record.after);
+  if (base && (base.state === "waiting" || base.state === "sending")) return undefined;
+  const ready: OutboxRecord = { ...record, after: undefined, body: base?.state === "sent" ? withVersion(record.body, versionInReply(base.response)) : record.body };
+  await store.put(ready);
+  return ready;
+}
+
+/** Records in this browser made by someone other than the signed-in user (they wait for that user to sign in again). */
+export function madeByOthers(records: OutboxRecord[], userId: string | undefined): OutboxRecord[] {
+  return userId === undefined ? [] : records.filter((record) => record.state !== "sent" && !sentBy(record, userId));
 }

@@ -1,17 +1,15 @@
 "use client";
 
-import { useState } from "react";
 import { Tag } from "@/ui/tag";
 import { summarise } from "./outbox-core";
 import {
-  discardRecord,
-  retryRecord,
   sendWaiting,
   useLastStop,
   useOnline,
   useOutbox,
   useOutboxLoaded,
   useRecordStateFor,
+  useRecordsOfOthers,
   type OutboxKind,
   type OutboxRecord,
 } from "./outbox";
@@ -19,12 +17,10 @@ import {
 // What the supervisor's phone holds for one session, always on screen.
 //
 // Usage on the roster (app/(supervisor)/my-sessions/[id]):
-//   <OutboxStatus sessionId={session.id} onChange={(record) => openFormFor(record)} />
-//     Connection, counts (saved on the server / waiting to send / not accepted) and each refused
-//     record with the server's message, "Change and send again" and "Discard" (asks first).
-//     `onChange` gets the refused record: show the person's form filled from `record.body`, and
-//     on submit call `retryRecord(record.id, newBody)` (from ./outbox) — it is sent under a new
-//     Idempotency-Key. Without `onChange` the button is "Send again" (same body, new key).
+//   <OutboxStatus sessionId={session.id} />
+//     Connection, counts (saved on the server / waiting to send / not accepted), records of
+//     another user waiting, and each refused record with the server's message and a link to
+//     where it is changed or dropped (beside the person, the incident form, "Close the session").
 //   <RecordStateTag sessionId={session.id} caseId={person.caseId} /> next to each person:
 //     "Saved", "Waiting to send" or "Not accepted: <server's message>"; nothing when no record.
 //   useRecordStateFor(sessionId, caseId, kind?) gives the same as data (e.g. to fill a form).
@@ -33,70 +29,30 @@ export { useRecordStateFor };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-function RefusedRecord({ record, onChange }: { record: OutboxRecord; onChange?: (record: OutboxRecord) => void }) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const headingId = `refused-${record.id}`;
+/** Where a refused record is changed or dropped: beside the person, on the incident form, or at "Close the session". */
+function placeToFix(record: OutboxRecord): string {
+  if (record.kind === "attendance" && record.caseId) return `#a-${record.caseId}-heading`;
+  if (record.kind === "incident") return `/my-sessions/${record.sessionId}/incidents/new`;
+  return "#close-heading";
+}
+
+function RefusedRecord({ record }: { record: OutboxRecord }) {
   return (
-    <li className="mb-4 border-l-[5px] border-error py-1 pl-3">
-      <h3 id={headingId} className="mb-1 text-base font-bold">
+    <li className="mb-2 border-l-[5px] border-error py-1 pl-3">
+      <a href={placeToFix(record)} className="inline-block min-h-11 py-2 font-bold">
         {record.label}
-      </h3>
-      <p className="mb-2">
+      </a>
+      <p className="mb-0">
         <span className="font-bold">Not accepted: </span>
         {record.error?.message ?? "The server did not accept this record."}
       </p>
-      {confirming ? (
-        <div role="group" aria-labelledby={headingId} className="flex flex-wrap gap-3">
-          <p className="mb-2 w-full">Discard this record? It will not be sent and cannot be brought back.</p>
-          <button
-            type="button"
-            className="button button-warning mb-0"
-            onClick={() => {
-              discardRecord(record.id);
-              setConfirming(false);
-            }}
-          >
-            Yes, discard it
-          </button>
-          <button type="button" className="button button-secondary mb-0" onClick={() => setConfirming(false)}>
-            No, keep it
-          </button>
-        </div>
-      ) : (
-        <div className="flex flex-wrap gap-3">
-          {!onChange && record.kind === "attendance" && record.caseId ? (
-            // The same body would be refused again: the person's own form on the roster
-            // (attendance-recorder.tsx, section `a-<caseId>-heading`) changes it and sends it under a new key.
-            <a href={`#a-${record.caseId}-heading`} className="button mb-0 no-underline">
-              Change it beside the person<span className="sr-only">: {record.label}</span>
-            </a>
-          ) : (
-          <button
-            type="button"
-            className="button mb-0"
-            disabled={busy}
-            onClick={() => {
-              if (onChange) return onChange(record);
-              setBusy(true);
-              void retryRecord(record.id).finally(() => setBusy(false));
-            }}
-          >
-            {onChange ? "Change and send again" : "Send again"}
-            <span className="sr-only">: {record.label}</span>
-          </button>
-          )}
-          <button type="button" className="button button-secondary mb-0" onClick={() => setConfirming(true)}>
-            Discard<span className="sr-only">: {record.label}</span>
-          </button>
-        </div>
-      )}
     </li>
   );
 }
 
-export function OutboxStatus({ sessionId, onChange }: { sessionId: string; onChange?: (record: OutboxRecord) => void }) {
+export function OutboxStatus({ sessionId }: { sessionId: string }) {
   const records = useOutbox(sessionId);
+  const othersWaiting = useRecordsOfOthers();
   const loaded = useOutboxLoaded();
   const online = useOnline();
   const lastStop = useLastStop();
@@ -119,6 +75,11 @@ export function OutboxStatus({ sessionId, onChange }: { sessionId: string; onCha
           <li data-testid="outbox-refused">Not accepted: {counts.refused}</li>
         </ul>
       )}
+      {othersWaiting > 0 && (
+        <p className="mb-2 font-bold">
+          {plural(othersWaiting, "record", "records")} made on this phone by another user {othersWaiting === 1 ? "is" : "are"} waiting. {othersWaiting === 1 ? "It is" : "They are"} sent only when that user signs in again.
+        </p>
+      )}
       {lastStop === "signed-out" && counts.waiting > 0 && (
         <p className="mb-2 font-bold">
           You need to sign in again before {plural(counts.waiting, "record", "records")} can be sent.{" "}
@@ -133,11 +94,11 @@ export function OutboxStatus({ sessionId, onChange }: { sessionId: string; onCha
       {refused.length > 0 && (
         <>
           <p className="mb-2 font-bold text-error">
-            {plural(refused.length, "record was", "records were")} not accepted. Change or discard {refused.length === 1 ? "it" : "each one"}:
+            {plural(refused.length, "record was", "records were")} not accepted. Change or drop {refused.length === 1 ? "it" : "each one"} where it was made:
           </p>
           <ul className="m-0 list-none p-0">
             {refused.map((record) => (
-              <RefusedRecord key={record.id} record={record} onChange={onChange} />
+              <RefusedRecord key={record.id} record={record} />
             ))}
           </ul>
         </>

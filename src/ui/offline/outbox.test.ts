@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { idbStore } from "./idb-store";
-import { discardRecord, retryRecord, submitRecord, type NewOutboxRecord } from "./outbox";
+import { discardRecord, retryRecord, setOutboxUserForTests, submitRecord, type NewOutboxRecord } from "./outbox";
 
 // The page-side interface over the IndexedDB store (no window here: no listeners, no timers).
 
@@ -17,6 +17,7 @@ const attendance = (caseId: string, body: unknown): NewOutboxRecord => ({
 
 const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
+setOutboxUserForTests("user-1");
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the outbox interface", () => {

@@ -4,9 +4,11 @@ import { useMemo, useSyncExternalStore } from "react";
 import {
   inSendingOrder,
   latestFor,
+  madeByOthers,
   memoryStore,
   newRecord,
   outboxLock,
+  queuePersonRecord,
   retried,
   retryDelay,
   sendWaitingRecords,
@@ -119,11 +121,46 @@ function start() {
     .then(() => sendWaiting());
 }
 
-/** Stores a record and tries to send it now. Resolves with its state after that first try. */
+let testUserId: string | undefined;
+
+/** Only for tests without a page: who is signed in. */
+export function setOutboxUserForTests(userId: string | undefined): void {
+  testUserId = userId;
+}
+
+/**
+ * Who is signed in, from the supervisor layout's `data-outbox-user` (server-rendered: no script
+ * needed). Records are stamped with it and only ever sent while the same user is signed in.
+ */
+export function currentOutboxUser(): string | undefined {
+  if (typeof document === "undefined") return testUserId;
+  return document.querySelector("[data-outbox-user]")?.getAttribute("data-outbox-user") ?? undefined;
+}
+
+/** The signed-in user's id from the API (cookie), or undefined when signed out; throws without a connection. */
+async function signedInUser(): Promise<string | undefined> {
+  const response = await fetch("/api/v1/me", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+  if (!response.ok || response.redirected) return undefined;
+  const me = (await response.json().catch(() => null)) as { id?: unknown } | null;
+  return typeof me?.id === "string" ? me.id : undefined;
+}
+
+/**
+ * Stores a record and tries to send it now. Resolves with its state after that first try. A
+ * record about one person (or closing the session) is merged with that person's pending record:
+ * one pending record per person, latest wins (decision 0024); incidents are each their own.
+ */
 export async function submitRecord(input: NewOutboxRecord): Promise<OutboxRecord> {
   start();
-  const record = newRecord(input);
-  await outboxStore().put(record);
+  const stamped: NewOutboxRecord = { ...input, userId: currentOutboxUser() };
+  const record = await outboxLock(async () => {
+    if (stamped.kind === "incident") {
+      const fresh = newRecord(stamped);
+      await outboxStore().put(fresh);
+      return fresh;
+    }
+    return queuePersonRecord(outboxStore(), stamped);
+  });
   changed();
   await sendWaiting();
   return (await outboxStore().get(record.id)) ?? record;
@@ -139,7 +176,13 @@ export async function sendWaiting(): Promise<void> {
   }
   let result: PassResult;
   try {
-    result = await sendWaitingRecords({ store: outboxStore(), changed });
+    // Records go only under the user who made them: whoever the cookie says is signed in now (the
+    // page may be older than a sign-in made in another tab), never merely who the page was drawn for.
+    const userId = typeof document === "undefined" ? testUserId : await signedInUser();
+    result =
+      typeof document !== "undefined" && !userId
+        ? { sent: 0, refused: 0, waiting: 1, stoppedBy: "signed-out" }
+        : await sendWaitingRecords({ store: outboxStore(), changed, userId });
   } catch {
     result = { sent: 0, refused: 0, waiting: 1, stoppedBy: "offline" };
   }
@@ -197,6 +240,12 @@ export function useOutbox(sessionId: string): OutboxRecord[] {
 /** False until the stored records have been read after the page opened (so counts do not flash 0). */
 export function useOutboxLoaded(): boolean {
   return useSyncExternalStore(subscribe, () => loaded, () => false);
+}
+
+/** Records in this browser made by another user, still waiting for them to sign in again. */
+export function useRecordsOfOthers(): number {
+  const all = useSyncExternalStore(subscribe, () => records, () => EMPTY);
+  return useMemo(() => (loaded ? madeByOthers(all, currentOutboxUser()).length : 0), [all]);
 }
 
 /** Whether the browser says it has a connection. */

@@ -43,10 +43,23 @@ export async function activeWorker(): Promise<ServiceWorker | undefined> {
   return registration.active ?? undefined;
 }
 
+/** Today's and tomorrow's rosters (marked by My sessions) and their incident forms. */
+function rostersToKeep(): string[] {
+  return [...document.querySelectorAll<HTMLAnchorElement>("a[data-keep-offline]")].flatMap((link) => {
+    const path = new URL(link.href).pathname;
+    return [path, `${path}/incidents/new`];
+  });
+}
+
 async function keepForOffline(pathname: string) {
   if (!navigator.onLine) return;
   const worker = await activeWorker();
   worker?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urlsToKeep(pathname) } });
+  const rosters = rostersToKeep();
+  if (rosters.length > 0) worker?.postMessage({ type: "KEEP_PAGES", paths: rosters });
+  // Records waiting on this phone go now, under whoever is signed in (the worker only sends their own).
+  const registration = (await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+  await registration?.sync?.register("community-payback-outbox").catch(() => undefined);
 }
 
 export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
@@ -69,7 +82,7 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
 
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator) || !pathname.startsWith(SERVICE_WORKER_SCOPE)) return;
-    if (controlledAtLoad && pathname === loadedAs) return;
+    if (controlledAtLoad && pathname === loadedAs && !document.querySelector("a[data-keep-offline]")) return;
     void registering.then(() => keepForOffline(pathname)).catch(() => undefined);
   }, [enabled, pathname, controlledAtLoad, loadedAs]);
 

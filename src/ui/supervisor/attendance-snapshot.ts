@@ -47,7 +47,8 @@ export function savedAttendance(initial: AttendanceSnapshot | null, records: rea
     if (record.state !== "sent") continue;
     const sent = (record.response as { attendance?: SentAttendance } | null)?.attendance;
     if (!sent || (saved && sent.version < saved.version)) continue;
-    const noteHidden = sent.noteSensitive && sent.note !== null;
+    // The server leaves a sensitive note out of a supervisor's reply: marked sensitive means one is recorded.
+    const noteHidden = sent.noteSensitive;
     saved = { ...sent, note: sent.noteSensitive ? null : sent.note, noteHidden };
   }
   return saved;

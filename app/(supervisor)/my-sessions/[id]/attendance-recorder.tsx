@@ -34,8 +34,13 @@ const outcomeChoices = ATTENDANCE_OUTCOMES.map((outcome) => ({ value: outcome, l
 
 const isOutcome = (value: unknown): value is AttendanceOutcome => ATTENDANCE_OUTCOMES.includes(value as AttendanceOutcome);
 
-/** The body from the form's fields (names prefixed per person); blank fields are left out. */
-function bodyFrom(form: FormData, prefix: string, saved: AttendanceSnapshot | null): AttendanceBody | null {
+/**
+ * The body from the form's fields (names prefixed per person); blank fields are left out. The note
+ * is sent only when the supervisor changed it: left out, the server keeps the note it has (a
+ * sensitive one the supervisor cannot read included); emptied, it is cleared (`note: null`).
+ * `pending` is a record not yet accepted that this one replaces: its note is carried over.
+ */
+function bodyFrom(form: FormData, prefix: string, saved: AttendanceSnapshot | null, pending?: AttendanceBody): AttendanceBody | null {
   const text = (name: string) => {
     const value = form.get(prefix + name);
     return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
@@ -54,9 +59,10 @@ function bodyFrom(form: FormData, prefix: string, saved: AttendanceSnapshot | nu
     body.behaviour = text("behaviour") as AttendanceBody["behaviour"];
   }
   if (outcome === "ACCEPTABLE_ABSENCE") body.reasonCategory = text("reasonCategory") as AttendanceBody["reasonCategory"];
-  // A blank note over a sensitive one the supervisor cannot read keeps it (the server keeps a left-out note).
-  if (note !== null || !saved?.noteHidden) body.note = note;
-  if (form.get(prefix + "noteSensitive") === "true" || saved?.noteSensitive) body.noteSensitive = true;
+  const startNote = pending && pending.note !== undefined ? pending.note : (saved?.note ?? null);
+  if (note !== startNote) body.note = note;
+  else if (pending && pending.note !== undefined) body.note = pending.note;
+  if (form.get(prefix + "noteSensitive") === "true" || saved?.noteSensitive || pending?.noteSensitive) body.noteSensitive = true;
   return body;
 }
 
@@ -80,51 +86,97 @@ function creditText(body: AttendanceBody | null, session: SessionTimes): string 
   return credit.ok ? `Time credited: ${formatHoursAndMinutes(credit.value)}` : "Check the times to see the time credited.";
 }
 
-function SavedSummary({ saved }: { saved: AttendanceSnapshot | null }) {
-  if (!saved) return <p className="mb-2">Not recorded yet.</p>;
-  const info = OUTCOME_INFO[saved.outcome];
+/** The values of a record as entered (waiting, refused) or as the server has them, in words. */
+function AttendanceValues({ values, session, title }: { values: AttendanceBody & { minutesCredited?: number }; session: SessionTimes; title: string }) {
+  const info = OUTCOME_INFO[values.outcome];
+  // What the server credited (after the cap at the hours ordered) when it has answered; else the rule's figure.
+  const computed = info.attended && values.minutesCredited === undefined ? creditForOutcome({ ...values, session }) : null;
+  const credit = values.minutesCredited !== undefined ? { ok: true as const, value: values.minutesCredited } : computed;
   return (
     <div className="mb-2">
-      <p className="mb-1 font-bold">Saved: {info.label}</p>
+      <p className="mb-1 font-bold">
+        {title}: {info.label}
+      </p>
       {info.attended && (
         <p className="mb-1">
-          {saved.arrivedAt} to {saved.leftAt}
-          {saved.penaltyMinutes > 0 ? `, ${saved.penaltyMinutes} penalty minutes` : ""} · credited {formatHoursAndMinutes(saved.minutesCredited)}
+          {values.arrivedAt ?? session.startTime} to {values.leftAt ?? session.endTime}
+          {values.penaltyMinutes ? `, ${values.penaltyMinutes} penalty minutes` : ""}
+          {credit?.ok ? ` · credited ${formatHoursAndMinutes(credit.value)}` : ""}
         </p>
       )}
-      {saved.workQuality && saved.behaviour && (
+      {values.workQuality && values.behaviour && (
         <p className="mb-1">
-          Work: {RATING_LABEL[saved.workQuality]} · Behaviour: {RATING_LABEL[saved.behaviour]}
+          Work: {RATING_LABEL[values.workQuality]} · Behaviour: {RATING_LABEL[values.behaviour]}
         </p>
       )}
-      {saved.reasonCategory && <p className="mb-1">Reason: {ABSENCE_REASON_LABELS[saved.reasonCategory]}</p>}
-      {saved.note && <p className="mb-1 whitespace-pre-wrap break-words">Note: {saved.note}</p>}
-      {saved.noteHidden && <p className="mb-1">A sensitive note is recorded.</p>}
+      {values.reasonCategory && <p className="mb-1">Reason: {ABSENCE_REASON_LABELS[values.reasonCategory]}</p>}
+      {values.note && <p className="mb-1 whitespace-pre-wrap break-words">Note: {values.note}</p>}
+      {values.note && values.noteSensitive && <p className="mb-1">The note is marked sensitive.</p>}
     </div>
   );
 }
 
-function UnsentNotice({ record, name, onChange }: { record: OutboxRecord; name: string; onChange: () => void }) {
+function SavedSummary({ saved, waiting, session }: { saved: AttendanceSnapshot | null; waiting: boolean; session: SessionTimes }) {
+  if (!saved) return waiting ? null : <p className="mb-2">Not recorded yet.</p>;
+  return (
+    <>
+      <AttendanceValues values={saved} session={session} title="Saved" />
+      {saved.noteHidden && <p className="mb-1">A sensitive note is recorded.</p>}
+    </>
+  );
+}
+
+type Conflict = { current: AttendanceBody & { version: number } };
+
+function conflictOf(record: OutboxRecord): Conflict | undefined {
+  const current = record.error?.code === "STALE_VERSION" ? (record.error.details?.current as Conflict["current"] | undefined) : undefined;
+  return current && typeof current.version === "number" ? { current } : undefined;
+}
+
+function UnsentNotice({ record, name, session, onChange }: { record: OutboxRecord; name: string; session: SessionTimes; onChange: () => void }) {
+  const entered = record.body as AttendanceBody;
   if (record.state === "refused") {
+    const conflict = conflictOf(record);
+    const closed = record.error?.code === "SESSION_CLOSED";
     return (
       <div className="mb-3 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
-        <p className="mb-1 font-bold">Not saved – the server refused this change</p>
-        <p className="mb-2">{record.error?.message ?? "The server did not accept this record."}</p>
+        <p className="mb-1 font-bold">
+          {conflict ? "Not saved – the office changed this attendance" : closed ? "Not saved – the session was closed by the office" : "Not saved – the server refused this change"}
+        </p>
+        <p className="mb-2">
+          {conflict
+            ? "Someone in the office changed this record after your phone last saw it. Compare the two and choose which stands."
+            : closed
+              ? "Phone the office and read them what you entered, so they can record it."
+              : (record.error?.message ?? "The server did not accept this record.")}
+        </p>
+        {conflict && <AttendanceValues values={conflict.current} session={session} title="Now on record" />}
+        <AttendanceValues values={entered} session={session} title={closed ? "What you entered" : "Yours"} />
         <div className="flex flex-wrap gap-3">
-          <button type="button" className="button" onClick={onChange}>
-            Change and send again<span className="sr-only"> for {name}</span>
-          </button>
+          {conflict ? (
+            <button type="button" className="button" onClick={() => void retryRecord(record.id, { ...entered, version: conflict.current.version })}>
+              Send mine instead<span className="sr-only"> for {name}</span>
+            </button>
+          ) : (
+            !closed && (
+              <button type="button" className="button" onClick={onChange}>
+                Change and send again<span className="sr-only"> for {name}</span>
+              </button>
+            )
+          )}
           <button type="button" className="button button-secondary" onClick={() => discardRecord(record.id)}>
-            Drop this change<span className="sr-only"> for {name}</span>
+            {conflict ? "Keep the office's record" : closed ? "I have phoned the office: remove it" : "Drop this change"}
+            <span className="sr-only"> for {name}</span>
           </button>
         </div>
       </div>
     );
   }
   return (
-    <p className="mb-3 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2 font-bold">
-      {record.state === "sending" ? "Sending…" : "Waiting to be sent. It will be sent when you have a connection."}
-    </p>
+    <div className="mb-3 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2">
+      <p className="mb-1 font-bold">{record.state === "sending" ? "Sending…" : "Waiting to be sent. It will be sent when you have a connection."}</p>
+      <AttendanceValues values={entered} session={session} title="You entered" />
+    </div>
   );
 }
 
@@ -139,7 +191,9 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
   const prefix = `a-${caseId}-`;
   const headingId = `${prefix}heading`;
 
-  const start = (refused?.body as AttendanceBody | undefined) ?? (saved ? { ...saved, note: saved.note } : null);
+  // A record not yet accepted (waiting or refused) is what the supervisor last entered: the form starts from it.
+  const pending = unsent?.body as AttendanceBody | undefined;
+  const start = pending ?? (saved ? { ...saved, note: saved.note } : null);
   const openForm = () => {
     setDraft(start);
     setErrors([]);
@@ -148,7 +202,7 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const body = bodyFrom(new FormData(event.currentTarget), prefix, saved);
+    const body = bodyFrom(new FormData(event.currentTarget), prefix, saved, pending);
     const problems = problemsWith(body, session);
     // Drawn at once, so the problem box exists to take the focus (screen readers hear it first).
     flushSync(() => setErrors(problems));
@@ -156,12 +210,11 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
       document.getElementById(`${prefix}problems`)?.focus();
       return;
     }
-    // Optimistic locking: a correction names the version it changes, so the office's change is not overwritten unseen.
+    // Optimistic locking: a correction names the version it changes, so the office's change is not
+    // overwritten unseen. The outbox merges it with this person's pending record (latest wins).
     if (saved) body.version = saved.version;
     setOpen(false);
-    if (refused) void retryRecord(refused.id, body);
-    else
-      void submitRecord({
+    void submitRecord({
         kind: "attendance",
         method: "PUT",
         url: `/api/v1/sessions/${sessionId}/attendance/${caseId}`,
@@ -181,8 +234,8 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
       <h4 id={headingId} className="mb-2 font-bold">
         Attendance<span className="sr-only"> for {name}</span>
       </h4>
-      <SavedSummary saved={saved} />
-      {unsent && <UnsentNotice record={unsent} name={name} onChange={openForm} />}
+      <SavedSummary saved={saved} waiting={unsent !== undefined} session={session} />
+      {unsent && <UnsentNotice record={unsent} name={name} session={session} onChange={openForm} />}
       {editable && !open && !refused && (
         <button type="button" className="button button-secondary" onClick={openForm}>
           {saved || unsent ? "Change attendance" : "Record attendance"}
@@ -195,7 +248,7 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
           // Long choices (absence reasons) must not push a select past the edge of a 360 px screen.
           className="[&_select]:w-full [&_select]:max-w-full"
           onSubmit={onSubmit}
-          onChange={(event) => setDraft(bodyFrom(new FormData(event.currentTarget), prefix, saved))}
+          onChange={(event) => setDraft(bodyFrom(new FormData(event.currentTarget), prefix, saved, pending))}
           aria-label={`Attendance for ${name}`}
         >
           {errors.length > 0 && (

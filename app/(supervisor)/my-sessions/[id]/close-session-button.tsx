@@ -1,54 +1,77 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { discardRecord, submitRecord, useOutbox } from "@/ui/offline/outbox";
-import { savedAttendance, unsentAttendance, type AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
+import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
+import { creditForOutcome } from "@/domain/crediting";
+import { formatHoursAndMinutes } from "@/domain/format";
+import { submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
+import { savedAttendance, unsentAttendance, type AttendanceBody, type AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
 
-// Closing the session: the register is complete and the office sees it as done. Sent through the
-// outbox like every record; the server refuses while anyone booked has no attendance.
+// Closing the session, with a check first: what the register says (attended, absent, sent home,
+// hours credited, anything waiting or refused) and a confirmation. Sent through the outbox like
+// every record; the outbox sends it only after every other record of the session is accepted, and
+// the server refuses while anyone booked has no attendance. The supervisor may reopen a session
+// they closed the same day (reopen-session.tsx).
 
 type Person = { caseId: string; name: string; initial: AttendanceSnapshot | null };
+type Times = { startTime: string; endTime: string };
 
-export function CloseSessionButton({ sessionId, version, people }: { sessionId: string; version: number; people: Person[] }) {
-  const router = useRouter();
+/** Shows the session as the server has it once a close or reopen is accepted: one reload per record (never a loop). */
+export function reloadOnceFor(recordId: string | undefined): void {
+  if (!recordId || sessionStorage.getItem(`reloaded-${recordId}`)) return;
+  sessionStorage.setItem(`reloaded-${recordId}`, "1");
+  location.reload();
+}
+
+/** The latest of "close" and "reopen" decides whether this phone has closed the session. */
+export function lastOpenOrClose(records: OutboxRecord[]): OutboxRecord | undefined {
+  return records.filter((record) => record.kind === "close-session" || record.kind === "reopen-session").at(-1);
+}
+
+function registerSummary(people: Person[], records: OutboxRecord[], session: Times) {
+  const summary = { attended: 0, absent: 0, sentHome: 0, minutes: 0, waiting: 0, refused: 0, missing: [] as string[] };
+  for (const person of people) {
+    const unsent = unsentAttendance(records, person.caseId);
+    const saved = savedAttendance(person.initial, records, person.caseId);
+    const values: AttendanceBody | AttendanceSnapshot | null = (unsent?.body as AttendanceBody | undefined) ?? saved;
+    if (unsent?.state === "refused") summary.refused += 1;
+    else if (unsent) summary.waiting += 1;
+    if (!values) {
+      summary.missing.push(person.name);
+      continue;
+    }
+    if (values.outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" || values.outcome === "ATTENDED_SENT_HOME_SERVICE") summary.sentHome += 1;
+    else if (OUTCOME_INFO[values.outcome].attended) summary.attended += 1;
+    else summary.absent += 1;
+    const credit = OUTCOME_INFO[values.outcome].attended ? creditForOutcome({ ...values, session }) : null;
+    if (credit?.ok) summary.minutes += credit.value;
+  }
+  return summary;
+}
+
+export function CloseSessionButton({ sessionId, version, people, session }: { sessionId: string; version: number; people: Person[]; session: Times }) {
   const records = useOutbox(sessionId);
-  const [warning, setWarning] = useState<string | null>(null);
-  const closing = records.filter((record) => record.kind === "close-session").at(-1);
+  const [checking, setChecking] = useState(false);
+  const latest = lastOpenOrClose(records);
+  const closing = latest?.kind === "close-session" ? latest : undefined;
   const closed = closing?.state === "sent";
+  const summary = registerSummary(people, records, session);
 
   useEffect(() => {
     // Show the closed session as the server has it.
-    if (closed) router.refresh();
-  }, [closed, router]);
-
-  // Waiting records go first when the connection returns, so a close queued after them still finds them saved.
-  const notSaved = people.filter((person) => {
-    const unsent = unsentAttendance(records, person.caseId);
-    return unsent ? unsent.state === "refused" : !savedAttendance(person.initial, records, person.caseId);
-  });
+    if (closed) reloadOnceFor(closing?.id);
+  }, [closed, closing?.id]);
 
   const close = () => {
-    if (notSaved.length > 0) {
-      setWarning(
-        `Attendance is not recorded yet (or was refused) for ${notSaved.map((person) => person.name).join(", ")}. Record it, then close the session.`,
-      );
-      return;
-    }
-    setWarning(null);
-    if (closing && closing.state === "refused") discardRecord(closing.id);
+    setChecking(false);
     void submitRecord({ kind: "close-session", method: "POST", url: `/api/v1/sessions/${sessionId}/close`, body: { version }, label: "Close the session", sessionId });
   };
+  const held = summary.waiting + summary.refused;
 
   return (
     <section aria-labelledby="close-heading" className="mb-8">
       <h2 id="close-heading">Close the session</h2>
-      <p>When everyone&apos;s attendance is saved, close the session. The office then sees it as done, and you can no longer change it.</p>
-      {warning && (
-        <p role="alert" className="mb-4 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2 font-bold">
-          {warning}
-        </p>
-      )}
+      <p>When everyone&apos;s attendance is recorded, close the session. The office then sees it as done. You can reopen it today if you find a mistake.</p>
       {closing?.state === "refused" && (
         <p role="alert" className="mb-4 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
           <span className="font-bold">The session was not closed: </span>
@@ -57,13 +80,48 @@ export function CloseSessionButton({ sessionId, version, people }: { sessionId: 
       )}
       {(closing?.state === "waiting" || closing?.state === "sending") && (
         <p className="mb-4 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2 font-bold">
-          {closing.state === "sending" ? "Closing…" : "Waiting to be sent. The session will close when you have a connection."}
+          {closing.state === "sending"
+            ? "Closing…"
+            : summary.refused > 0
+              ? "Waiting: the session will close once the records the office did not accept are changed or dropped."
+              : "Waiting to be sent. The session will close when every record above is saved and you have a connection."}
         </p>
       )}
       {closed ? (
         <p className="font-bold">The session is closed.</p>
+      ) : checking ? (
+        <div role="group" aria-labelledby="close-check-heading" className="mb-4 border-4 border-border p-3">
+          <h3 id="close-check-heading" className="mb-2 text-lg font-bold">
+            Check the register before closing
+          </h3>
+          <ul className="mb-3 list-none p-0">
+            <li>Attended: {summary.attended}</li>
+            <li>Absent: {summary.absent}</li>
+            <li>Sent home: {summary.sentHome}</li>
+            <li>Total hours credited: {formatHoursAndMinutes(summary.minutes)}</li>
+            <li>Waiting to be sent: {summary.waiting}</li>
+            <li>Not accepted by the office: {summary.refused}</li>
+          </ul>
+          {summary.missing.length > 0 ? (
+            <p role="alert" className="mb-3 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2 font-bold">
+              Attendance is not recorded yet for {summary.missing.join(", ")}. Record it, then close the session.
+            </p>
+          ) : (
+            held > 0 && <p className="mb-3">The session will close after the records waiting on this phone are saved.</p>
+          )}
+          <div className="flex flex-wrap gap-3">
+            {summary.missing.length === 0 && (
+              <button type="button" className="button button-warning mb-0" onClick={close}>
+                Yes, close the session
+              </button>
+            )}
+            <button type="button" className="button button-secondary mb-0" onClick={() => setChecking(false)}>
+              Not yet
+            </button>
+          </div>
+        </div>
       ) : (
-        <button type="button" className="button button-warning w-full sm:w-auto" onClick={close} disabled={closing?.state === "waiting" || closing?.state === "sending"}>
+        <button type="button" className="button button-warning w-full sm:w-auto" onClick={() => setChecking(true)} disabled={closing?.state === "waiting" || closing?.state === "sending"}>
           Close the session
         </button>
       )}

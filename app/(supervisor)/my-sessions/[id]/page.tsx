@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster, type SessionRoster } from "@/server/queries/my-sessions";
 import { recordView } from "@/server/view-audit";
-import { todayInLondon } from "@/domain/dates";
+import { isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { Tag } from "@/ui/tag";
@@ -11,11 +11,42 @@ import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATU
 import { AttendanceRecorder } from "./attendance-recorder";
 import { CloseSessionButton } from "./close-session-button";
 import { MarkAllPresent } from "./mark-all-present";
-import { OutboxStatus } from "@/ui/offline/outbox-status";
+import { ReopenSession } from "./reopen-session";
+import { WaitingIncidents } from "./waiting-incidents";
+import { OutboxStatus, RecordStateTag } from "@/ui/offline/outbox-status";
+import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 
 export const metadata: Metadata = { title: "Session roster" };
 
 type Person = SessionRoster["people"][number];
+
+/** Risk of serious harm in words (the assessment's definitions), so a level is never just a word. */
+const ROSH_MEANING: Record<keyof typeof ROSH_LABEL, string> = {
+  LOW: "No current signs that they will cause serious harm.",
+  MEDIUM: "There are signs they could cause serious harm, but they are unlikely to unless their circumstances change (for example losing their home or job, or drinking or drug use).",
+  HIGH: "They could cause serious harm at any time, and the harm would be serious. Follow the guidance below closely and phone the office if anything worries you.",
+  VERY_HIGH: "Serious harm is likely to happen soon and would be serious. Follow the guidance below exactly and phone the office straight away if anything worries you.",
+};
+
+/** At the top of the roster: everyone booked, what is recorded for them, and a link to their card. */
+function Register({ roster }: { roster: SessionRoster }) {
+  return (
+    <nav aria-labelledby="register-heading" className="mb-6">
+      <h2 id="register-heading">Register</h2>
+      <ul className="m-0 list-none p-0">
+        {roster.people.map((person) => (
+          <li key={person.allocationId} className="border-b border-border py-1">
+            <a href={`#person-${person.allocationId}`} className="inline-block min-h-11 py-2 font-bold">
+              {person.name}
+            </a>{" "}
+            <span>{person.attendance ? OUTCOME_INFO[person.attendance.outcome].label : "Not recorded yet"}</span>{" "}
+            <RecordStateTag sessionId={roster.id} caseId={person.requirementId} />
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 const featureList = (features: readonly (keyof typeof PLACEMENT_FEATURE_LABEL)[]) =>
   features.map((feature) => PLACEMENT_FEATURE_LABEL[feature].toLowerCase()).join(", ");
@@ -81,10 +112,11 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Ses
           {person.name}
         </h3>
         <p className="mb-3 text-secondary">CRN {person.crn}</p>
-        <p className="mb-3">
+        <p className="mb-1">
           <span className="font-bold">Risk of serious harm: </span>
           {person.rosh ? ROSH_LABEL[person.rosh] : "Not assessed"}
         </p>
+        <p className="mb-3">{person.rosh ? ROSH_MEANING[person.rosh] : "Their risk of serious harm has not been assessed yet. Ask the office before the session."}</p>
         <h4 className="mb-2 font-bold">Risks and what to do</h4>
         <RiskCodes person={person} />
         <h4 className="mb-2 font-bold">Reasonable adjustments</h4>
@@ -117,8 +149,9 @@ function Incidents({ roster }: { roster: SessionRoster }) {
   return (
     <section aria-labelledby="incidents-heading" className="mb-8">
       <h2 id="incidents-heading">Incidents</h2>
+      <WaitingIncidents sessionId={roster.id} savedIds={roster.incidents.map((incident) => incident.id)} />
       {roster.incidents.length === 0 ? (
-        <p>No incidents recorded on this session.</p>
+        <p>No incidents saved on this session yet.</p>
       ) : (
         <ul className="m-0 mb-4 list-none p-0">
           {roster.incidents.map((incident) => (
@@ -157,6 +190,8 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   // Attendance is recorded on the day or after, until the session is closed (R7: no attended outcome before the day).
   const recording = roster.status === "SCHEDULED" && roster.date <= todayInLondon();
   const people = roster.people.map((person) => ({ caseId: person.requirementId, name: person.name, initial: person.attendance }));
+  // The supervisor may reopen a session they closed on the day they closed it (the server decides).
+  const reopenable = roster.status === "CLOSED" && roster.closedAt !== null && isoDateInLondon(roster.closedAt) === todayInLondon();
 
   return (
     <>
@@ -186,13 +221,16 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
 
       {roster.status === "CLOSED" && (
         <p className="mb-6 border-l-[5px] border-success bg-[#e6f2ec] px-3 py-2 font-bold">
-          This session is closed. To correct its attendance, phone the office.
+          {reopenable ? "This session is closed. You can reopen it today to correct its attendance." : "This session is closed. To correct its attendance, phone the office."}
         </p>
       )}
+      {reopenable && <ReopenSession sessionId={roster.id} version={roster.version} />}
+      {roster.status === "CLOSED" && <OutboxStatus sessionId={roster.id} />}
       {roster.status === "SCHEDULED" && !recording && <p>You can record attendance on the day of the session.</p>}
 
       {recording && <OutboxStatus sessionId={roster.id} />}
 
+      {roster.people.length > 0 && <Register roster={roster} />}
       <h2>Who is booked</h2>
       <RelevantRiskSummary people={roster.people} />
       {recording && roster.people.length > 0 && (
@@ -213,7 +251,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
         </p>
       )}
       <Incidents roster={roster} />
-      {recording && <CloseSessionButton sessionId={roster.id} version={roster.version} people={people} />}
+      {recording && <CloseSessionButton sessionId={roster.id} version={roster.version} people={people} session={{ startTime: roster.startTime, endTime: roster.endTime }} />}
     </>
   );
 }

@@ -23,9 +23,10 @@ import {
   type ServiceOptions,
 } from "../context";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
-import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
+import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { requirementTotals, saveRequirementTotals } from "./requirement-totals";
+import { attendanceConflict, unversionedChangeConflicts } from "./supervisor-correction";
 import {
   recordAttendanceInput,
   type AttendanceView,
@@ -107,7 +108,7 @@ export async function recordAttendance(
     // Serialises every change to this case's credit, approvals and completion (R6–R9).
     await lockRequirement(tx, visible.id);
     const existing = await findAttendance(tx, allocation.id);
-    if (existing && input.version !== undefined && existing.version !== input.version) return staleVersion("attendance");
+    if (existing && input.version !== undefined && existing.version !== input.version) return attendanceConflict(forCaller(toView(existing, session.id), actor, visible.coordinatorId, false));
     const facts = await loadRequirementFacts(tx, visible.id, today);
     if (!facts) throw notFound("case");
     const { policy } = facts.rules;
@@ -128,7 +129,10 @@ export async function recordAttendance(
     if (!credit.ok) return failure(credit);
     // A supervisor's phone may send a first recording long after it was made (offline outbox):
     // if the office recorded this booking meanwhile, the phone's copy must not overwrite it unseen.
-    if (existing && input.version === undefined && actor.role === "SUPERVISOR") return staleVersion("attendance");
+    // The supervisor's own earlier record (sent from the phone before this change) is not a conflict.
+    if (existing && input.version === undefined && (await unversionedChangeConflicts(tx, actor, existing.id))) {
+      return attendanceConflict(forCaller(toView(existing, session.id), actor, visible.coordinatorId, false));
+    }
 
     // R8: the 3rd+ accepted absence (not counting STOOD_DOWN) waits for a manager's approval.
     const others = facts.attendances.filter((a) => a.allocationId !== allocation.id);
