@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { formAction } from "@/server/actions/form-action";
-import { signOutEverywhere } from "@/server/auth/sessions";
-import { db } from "@/server/db/client";
+import { signOutEverywhereCommand } from "@/server/auth/sign-out-everywhere";
 import type { FormState } from "@/ui/form/form-state";
 
 // Ends every sign-in of the signed-in person, on every device; the button then goes to sign-in.
@@ -11,7 +10,7 @@ const submitSignOutEverywhere = formAction({
   permission: "self.read",
   schema: z.object({}).strict(),
   fromForm: () => ({}),
-  run: (user) => signOutEverywhere(db, user),
+  run: (user) => signOutEverywhereCommand(user),
   onSuccess: () => ({}),
 });
 
