@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  checkAdultOnSentence,
   requiredMinutes,
   utcDateFromIsoDate,
   validateHoursOrdered,
@@ -47,6 +48,9 @@ export async function createCase(
     if (input.dateOfBirth >= input.sentenceDate) {
       return invalidInput("dateOfBirth", "The date of birth must be before the sentence date.");
     }
+    // Unpaid work is for adults: 18 or over on the sentence date.
+    const adult = checkAdultOnSentence({ dateOfBirth: input.dateOfBirth, sentenceDate: input.sentenceDate });
+    if (!adult.ok) return failure(adult);
 
     // R1, with the law in force on the sentence date.
     const { policy } = await loadRuleContext(tx, { regionId: region.id, on: input.sentenceDate });
