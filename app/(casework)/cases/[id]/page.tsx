@@ -14,6 +14,7 @@ import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { RagTag, Tag } from "@/ui/tag";
 import { CaseActions } from "./case-actions";
+import { ProjectedCompletion } from "./projected-completion";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -83,6 +84,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <KeyFigure label="Progress rating">
           {view.rag ? <RagTag rag={view.rag} /> : <span className="text-base font-normal">No hours outstanding</span>}
         </KeyFigure>
+        <ProjectedCompletion view={view} />
       </dl>
 
       <CaseActions user={user} detail={detail} />
