@@ -11,7 +11,8 @@ import type { CreateCaseInput } from "@/server/services/cases/create-case.types"
 import { importCases } from "@/server/services/cases/import-cases";
 import { IMPORT_COLUMNS } from "@/server/services/cases/import-cases.types";
 import { testDb } from "../../support/db";
-import { makeRegion, makeRegionalStaff, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";
+import { makeCase, makeRegion, makeRegionalStaff, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";
+import { loadPersonRequirements } from "@/server/queries/person-requirements";
 
 const today = todayInLondon();
 let region: TestRegion;
@@ -102,5 +103,21 @@ describe("several requirements per person: more than 300 hours outstanding is a 
     expect(second.status).toBe(201);
     const body = (await second.json()) as { warnings?: { code: string; message: string }[] };
     expect(body.warnings).toEqual([{ code: "OUTSTANDING_OVER_300_HOURS", message: expect.stringMatching(/350 hours/) }]);
+  });
+});
+
+describe("the case page lists all the person's requirements", () => {
+  it("shows the ones the caller may see, counts the others, and warns over 300 hours across all active ones", async () => {
+    const first = await makeCase(region, { sentenceDate: "2025-01-06", hoursOrdered: 200 });
+    await makeCase(region, { sentenceDate: "2025-03-03", hoursOrdered: 60, personId: first.personId, status: "COMPLETED" });
+    await makeCase(await makeRegion(), { sentenceDate: "2025-04-07", hoursOrdered: 120, personId: first.personId });
+    const data = await loadPersonRequirements(coordinator, first.requirementId, today);
+    expect(data?.requirements.map((r) => [r.sentenceDate, r.status, r.current])).toEqual([
+      ["2025-01-06", "ACTIVE", true],
+      ["2025-03-03", "COMPLETED", false],
+    ]);
+    expect(data?.hiddenCount).toBe(1);
+    expect(data?.activeOutstandingMinutes).toBe(320 * 60);
+    expect(data?.warning).toMatchObject({ code: "OUTSTANDING_OVER_300_HOURS" });
   });
 });

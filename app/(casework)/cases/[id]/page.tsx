@@ -15,6 +15,8 @@ import { SummaryList } from "@/ui/summary-list";
 import { RagTag, Tag } from "@/ui/tag";
 import { CaseActions } from "./case-actions";
 import { ProjectedCompletion } from "./projected-completion";
+import { PersonRequirementsSection } from "./person-requirements";
+import { loadPersonRequirements } from "@/server/queries/person-requirements";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -32,6 +34,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await orNotFound(loadCaseDetail(user, id.data));
+  const personRequirements = await loadPersonRequirements(user, detail.id, detail.asOf);
   const { person, order, assessment, view } = detail;
   const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
   const flags = caseFlagsOf(view);
@@ -88,6 +91,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </dl>
 
       <CaseActions user={user} detail={detail} />
+
+      {personRequirements && <PersonRequirementsSection data={personRequirements} />}
 
       <div className="grid gap-x-8 lg:grid-cols-2">
         <section aria-labelledby="person-heading">
