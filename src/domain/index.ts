@@ -26,3 +26,4 @@ export * from "./requirement-status";
 export * from "./sentence-checks";
 export * from "./attendance-recording";
 export * from "./ete-dates";
+export * from "./reviews";

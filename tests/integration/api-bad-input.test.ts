@@ -172,6 +172,11 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     params: { id: f.caseId },
     body: { grantedOn: today, newEndDate: addDays(today, 400), court: "Leeds Crown Court", reason: "Illness" },
   }),
+  "POST /api/v1/cases/{id}/reviews": (f) => ({
+    params: { id: f.caseId },
+    body: { type: "OTHER", date: today, outcome: "EXTENSION_TO_BE_SOUGHT" },
+    alsoValid: { note: "Slow progress; extension to be sought", extensionAppliedOn: today },
+  }),
   "GET /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId } }),
   "POST /api/v1/cases/{id}/enforcement": (f) => ({
     params: { id: f.caseId },

@@ -12,6 +12,7 @@ import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } f
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 import { closeSessionRoute } from "./contracts/close-session";
 import { recordIncidentRoute } from "./contracts/incidents";
+import { recordReviewRoute } from "./contracts/reviews";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   recordAttendanceRoute,
   creditEteRoute,
   recordExtensionRoute,
+  recordReviewRoute,
   listEnforcementRoute,
   startEnforcementRoute,
   recordBreachOutcomeRoute,
