@@ -1,6 +1,6 @@
 // R3 reviews: due dates, and which mandatory reviews the work queue lists.
 import { describe, expect, it } from "vitest";
-import { checkReviewDate, mandatoryReviewsDue, reviewDueOn } from "./reviews";
+import { checkReviewDate, isExtensionAppliedFor, mandatoryReviewsDue, reviewDueOn } from "./reviews";
 
 describe("R3 review due dates", () => {
   it("6 and 9 calendar months after sentence; 31 August → 28 February (clamped)", () => {
@@ -31,5 +31,14 @@ describe("mandatory reviews due and overdue", () => {
     expect(mandatoryReviewsDue({ sentenceDate, asOf: "2025-12-10", recordedTypes: ["SIX_MONTH"] })).toEqual([
       { type: "NINE_MONTH", dueOn: "2025-12-03", state: "OVERDUE" },
     ]);
+  });
+});
+
+describe("extension applied for", () => {
+  it("stands until the court grants an extension on or after the application", () => {
+    expect(isExtensionAppliedFor(null, [])).toBe(false);
+    expect(isExtensionAppliedFor("2025-10-01", [])).toBe(true);
+    expect(isExtensionAppliedFor("2025-10-01", [{ grantedOn: "2025-06-01" }])).toBe(true);
+    expect(isExtensionAppliedFor("2025-10-01", [{ grantedOn: "2025-10-01" }])).toBe(false);
   });
 });

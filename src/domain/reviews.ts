@@ -69,3 +69,9 @@ export function mandatoryReviewsDue(
   }
   return out;
 }
+
+// R3
+/** "Extension applied for": an application went to the court and no extension has been granted on or after it. */
+export function isExtensionAppliedFor(appliedOn: IsoDate | null, extensions: readonly { grantedOn: IsoDate }[]): boolean {
+  return appliedOn !== null && !extensions.some((e) => e.grantedOn >= appliedOn);
+}

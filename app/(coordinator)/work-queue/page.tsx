@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
 import { loadWorkQueue } from "@/server/queries/work-queue";
+import { loadReviewsDue } from "@/server/queries/reviews-due";
+import { ReviewsDueSection } from "./reviews-due-section";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
@@ -19,6 +21,7 @@ function daysLeftWords(workingDaysLeft: number): string {
 export default async function WorkQueuePage() {
   const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
   const queue = await loadWorkQueue(user);
+  const reviewsDue = await loadReviewsDue(user, queue.asOf);
   const nearing = queue.policy.nearingEndWeeks;
 
   return (
@@ -121,6 +124,8 @@ export default async function WorkQueuePage() {
           };
         })}
       />
+
+      <ReviewsDueSection reviews={reviewsDue} />
 
       <QueueTable
         id="absences-awaiting-decision"

@@ -17,6 +17,8 @@ import { CaseActions } from "./case-actions";
 import { ProjectedCompletion } from "./projected-completion";
 import { PersonRequirementsSection } from "./person-requirements";
 import { loadPersonRequirements } from "@/server/queries/person-requirements";
+import { loadCaseReviews } from "@/server/queries/reviews-due";
+import { CaseReviewsSection } from "./case-reviews";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -35,6 +37,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (!id.success) notFound();
   const detail = await orNotFound(loadCaseDetail(user, id.data));
   const personRequirements = await loadPersonRequirements(user, detail.id, detail.asOf);
+  const reviews = await loadCaseReviews(user, detail.id, detail.asOf);
   const { person, order, assessment, view } = detail;
   const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
   const flags = caseFlagsOf(view);
@@ -93,6 +96,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <CaseActions user={user} detail={detail} />
 
       {personRequirements && <PersonRequirementsSection data={personRequirements} />}
+      {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
 
       <div className="grid gap-x-8 lg:grid-cols-2">
         <section aria-labelledby="person-heading">
