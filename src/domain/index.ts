@@ -27,3 +27,4 @@ export * from "./sentence-checks";
 export * from "./attendance-recording";
 export * from "./ete-dates";
 export * from "./reviews";
+export * from "./sso";

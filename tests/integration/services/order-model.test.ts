@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as postCase } from "../../../app/api/v1/cases/route";
-import { addDays, todayInLondon } from "@/domain";
+import { addDays, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain";
+import { loadDashboardFigures } from "@/server/queries/dashboard";
+import { expectOk } from "@/server/services/result";
 import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
 import { createCase } from "@/server/services/cases/create-case";
@@ -119,5 +121,31 @@ describe("the case page lists all the person's requirements", () => {
     expect(data?.hiddenCount).toBe(1);
     expect(data?.activeOutstandingMinutes).toBe(320 * 60);
     expect(data?.warning).toMatchObject({ code: "OUTSTANDING_OVER_300_HOURS" });
+  });
+});
+
+describe("suspended sentence orders: supervision period and expired-incomplete", () => {
+  it("records the periods, refuses them on a community order, and counts a still-active SSO past its supervision period", async () => {
+    const ssoRegion = await makeRegion();
+    const { coordinator: ssoCoordinator } = await makeRegionalStaff(ssoRegion);
+    const input = (over: Partial<CreateCaseInput>) => caseInput({ region: ssoRegion.code, sentenceDate: "2025-01-06", ...over });
+    const refused = await createCase(ssoCoordinator, input({ orderType: "COMMUNITY_ORDER", supervisionPeriodEndsOn: "2025-12-01" }), { today });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "supervisionPeriodEndsOn" });
+    const tooLong = await createCase(ssoCoordinator, input({ orderType: "SUSPENDED_SENTENCE_ORDER", operationalPeriodEndsOn: "2027-01-07" }), { today });
+    expect(tooLong).toMatchObject({ ok: false, field: "operationalPeriodEndsOn" });
+
+    const ended = expectOk(
+      await createCase(
+        ssoCoordinator,
+        input({ orderType: "SUSPENDED_SENTENCE_ORDER", operationalPeriodEndsOn: "2026-01-06", supervisionPeriodEndsOn: "2025-10-06" }),
+        { today: "2025-11-01" },
+      ),
+    );
+    expect((await testDb.order.findFirstOrThrow({ where: { requirements: { some: { id: ended.id } } } })).supervisionPeriodEndsOn).toEqual(
+      utcDateFromIsoDate("2025-10-06"),
+    );
+    const figures = (asOf: IsoDate) => loadDashboardFigures(testDb, { asOf, regionId: ssoRegion.id });
+    expect((await figures("2025-10-06")).expiredIncompleteSso).toBe(0);
+    expect((await figures("2025-10-07")).expiredIncompleteSso).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ageOn, isoDateFromUtcDate } from "@/domain";
+import { ageOn, isoDateFromUtcDate, isSsoSupervisionEndedIncomplete } from "@/domain";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { caseFlagsOf } from "@/server/queries/cases";
@@ -42,6 +42,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
   const flags = caseFlagsOf(view);
   const eteUsed = view.minutesEte;
+  const supervisionEnd = order.supervisionPeriodEndsOn ? isoDateFromUtcDate(order.supervisionPeriodEndsOn) : null;
+  const operationalEnd = order.operationalPeriodEndsOn ? isoDateFromUtcDate(order.operationalPeriodEndsOn) : null;
+  const supervisionEnded = isSsoSupervisionEndedIncomplete({ orderType: order.type, status: detail.status, supervisionPeriodEndsOn: supervisionEnd, asOf: detail.asOf });
 
   return (
     <>
@@ -54,6 +57,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="mb-6 flex flex-wrap items-start gap-2">
         <RequirementStatusTag status={detail.status} terminationReason={detail.terminationReason} />
         {detail.restricted && <Tag colour="purple">Restricted case</Tag>}
+        {supervisionEnded && <Tag colour="red">Supervision period ended with work outstanding</Tag>}
         <CaseFlagTags flags={flags} whenNone={null} />
       </div>
       {detail.status === "ACTIVE" && (
@@ -117,6 +121,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               { key: "Type", value: ORDER_TYPE_LABEL[order.type] },
               { key: "Court", value: order.court },
               { key: "Sentence date", value: formatDate(order.sentenceDate) },
+              ...(operationalEnd ? [{ key: "Operational period ends", value: formatDate(operationalEnd) }] : []),
+              ...(supervisionEnd ? [{ key: "Supervision period ends", value: formatDate(supervisionEnd) }] : []),
               { key: "Managed by", value: MANAGED_BY_LABEL[order.managedBy] },
               { key: "PDU", value: detail.pdu?.name ?? "Not recorded" },
               { key: "Probation practitioner", value: order.practitionerName ?? "Not recorded" },
