@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { loadWorkQueue } from "@/server/queries/work-queue";
+import { loadWorkQueue, workQueueCaseIds } from "@/server/queries/work-queue";
 import { loadReviewsDue } from "@/server/queries/reviews-due";
+import { recordView } from "@/server/view-audit";
 import { ReviewsDueSection } from "./reviews-due-section";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords } from "@/ui/labels";
@@ -19,9 +20,14 @@ function daysLeftWords(workingDaysLeft: number): string {
 }
 
 export default async function WorkQueuePage() {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.list");
   const queue = await loadWorkQueue(user);
   const reviewsDue = await loadReviewsDue(user, queue.asOf);
+  await recordView(user, {
+    view: "work-queue",
+    requirementIds: [...new Set([...workQueueCaseIds(queue), ...reviewsDue.rows.map((row) => row.id)])],
+    regionId: user.regionId,
+  });
   const nearing = queue.policy.nearingEndWeeks;
 
   return (

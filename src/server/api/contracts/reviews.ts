@@ -9,7 +9,7 @@ export const recordReviewRoute = defineRoute({
   summary: "Record a 6-month, 9-month or other review of a case, with its outcome (R3)",
   description:
     "A 6- or 9-month review can be recorded once (a second is 409 CONFLICT). With the outcome EXTENSION_TO_BE_SOUGHT, extensionAppliedOn records the day the application went to the court.",
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "review.record",
   params: z.object({ id: z.uuid() }),
   body: recordReviewBody,
   response: reviewView,

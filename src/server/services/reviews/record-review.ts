@@ -1,6 +1,6 @@
 import "server-only";
 import { checkNotBeforeSentence, checkReviewDate, isoDateFromUtcDate, policyOn, refuse, reviewDueOn, REVIEW_TYPE_LABEL, formatDate, utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
@@ -19,7 +19,7 @@ export async function recordReview(actor: AppUser, rawInput: RecordReviewInput, 
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "review.record");
 
     await lockRequirement(tx, visible.id);
     const requirement = await tx.requirement.findUniqueOrThrow({

@@ -7,7 +7,7 @@ import { recordReviewInput } from "@/server/services/reviews/record-review.types
 import type { FormState } from "@/ui/form/form-state";
 
 const submitReview = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "review.record",
   schema: recordReviewInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Record a review" };
 
 // R3: the 6- and 9-month reviews are mandatory; others may be recorded too.
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, caseForForm } = await loadCaseFormPage(params);
+  const { user, caseForForm } = await loadCaseFormPage(params, "review.record");
   const recorded = await recordedReviewTypes(user, caseForForm.id);
   const due = mandatoryReviewsDue({ sentenceDate: caseForForm.sentenceDate, asOf: caseForForm.view.asOf, recordedTypes: recorded });
   return (
