@@ -17,6 +17,7 @@ import {
 import { DEFAULT_POLICY, type RulePolicy } from "./policy";
 import { checkWithinEffectiveEnd, needsLateStartReason } from "./requirement-dates";
 import type { Refusal, RuleCode, RuleWarning } from "./rule-codes";
+import { checkNotBeforeSentence } from "./sentence-checks";
 import { timesOverlap, type TimeOfDay } from "./time-of-day";
 import type { Gender, LateStartReason, PlacementFeature, PlacementType, RequirementStatus, RoshLevel } from "./vocabulary";
 
@@ -29,6 +30,8 @@ export interface AllocationInput {
     assessmentComplete: boolean;
     startDeadline: IsoDate;
     effectiveEndDate: IsoDate;
+    /** Nothing is booked before the court made the order (BEFORE_SENTENCE). */
+    sentenceDate?: IsoDate;
     /** True when this would be the person's first work (non-induction) session on the requirement. */
     isFirstWorkSession: boolean;
     /** An induction attended, or booked before this session's date. */
@@ -107,6 +110,10 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     policy,
   );
   if (!withinEnd.ok) refusals.push(withinEnd);
+  if (requirement.sentenceDate !== undefined) {
+    const afterSentence = checkNotBeforeSentence({ date: session.date, sentenceDate: requirement.sentenceDate, what: "This session", field: "sessionId" });
+    if (!afterSentence.ok) refusals.push(afterSentence);
+  }
 
   const limit = sessionLimit(session.capacity, policy.overSubscriptionPercent);
   if (session.allocationsCount >= limit) {

@@ -6,6 +6,7 @@
 import { creditsTime, isAttendedOutcome, type AbsenceReason, type AttendanceOutcome } from "./attendance-outcomes";
 import type { IsoDate } from "./dates";
 import { formatDate, formatMinutes } from "./format";
+import { DEFAULT_POLICY, type RulePolicy } from "./policy";
 import { ok, refuse, type RuleResult } from "./rule-codes";
 import { isTimeOfDay, minutesBetweenTimes, type TimeOfDay } from "./time-of-day";
 import type { WorkRating } from "./vocabulary";
@@ -61,14 +62,65 @@ export interface AttendanceCredit extends TimeWorked {
   minutesCredited?: number | null;
 }
 
+/** The two "sent home" outcomes: the credit stops when the person was sent home, so that time is needed. */
+export function isSentHome(outcome: AttendanceOutcome): boolean {
+  return outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" || outcome === "ATTENDED_SENT_HOME_SERVICE";
+}
+
+// R8
+/**
+ * Someone sent home (for their behaviour, or by the service standing the session down) is
+ * credited only up to the time they were sent home: that time is required, must be before
+ * the session's end, and cannot be replaced by a number of minutes (LEAVING_TIME_REQUIRED).
+ */
+export function checkLeavingTime(input: AttendanceCredit): RuleResult<undefined> {
+  if (!isSentHome(input.outcome)) return ok();
+  const why = input.outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" ? "sent home" : "sent home when the session was stood down";
+  if (input.minutesCredited !== undefined && input.minutesCredited !== null) {
+    return refuse("LEAVING_TIME_REQUIRED", `Enter the time they were ${why} instead of minutes to credit: the credit stops at that time.`, {
+      field: "leftAt",
+    });
+  }
+  if (!input.leftAt) {
+    return refuse("LEAVING_TIME_REQUIRED", `Enter the time they were ${why}. Only the time before it is credited.`, { field: "leftAt" });
+  }
+  if (isTimeOfDay(input.leftAt) && minutesBetweenTimes(input.leftAt, input.session.endTime) <= 0) {
+    return refuse(
+      "LEAVING_TIME_REQUIRED",
+      `The time they were ${why} (${input.leftAt}) must be before the session's end at ${input.session.endTime}.`,
+      { field: "leftAt" },
+    );
+  }
+  return ok();
+}
+
+// R8
+/**
+ * Sent home by the service (a stand-down after arrival): the time present, raised to the
+ * policy's minimum credit when one is in force on the session's date, never past the session's length.
+ */
+export function sentHomeByServiceCredit(timePresent: number, session: SessionTimes, policy: RulePolicy = DEFAULT_POLICY): number {
+  const minimum = policy.sentHomeByServiceMinimumMinutes ?? 0;
+  return Math.min(sessionLengthMinutes(session), Math.max(timePresent, minimum));
+}
+
 // R7 / R8
-/** The credit an outcome earns before the cap to required minutes: time for attended outcomes, 0 for absences. */
-export function creditForOutcome(input: AttendanceCredit): RuleResult<number> {
+/**
+ * The credit an outcome earns before the cap to required minutes: time for attended outcomes,
+ * 0 for absences. `policy` is the policy in force on the session's date.
+ */
+export function creditForOutcome(input: AttendanceCredit, policy: RulePolicy = DEFAULT_POLICY): RuleResult<number> {
   if (!creditsTime(input.outcome)) {
     if (input.minutesCredited) {
       return refuse("INVALID_MINUTES", "No time can be credited for an absence.", { field: "minutesCredited" });
     }
     return ok(0);
+  }
+  const leaving = checkLeavingTime(input);
+  if (!leaving.ok) return leaving;
+  if (input.outcome === "ATTENDED_SENT_HOME_SERVICE") {
+    const present = creditedMinutes(input);
+    return present.ok ? ok(sentHomeByServiceCredit(present.value, input.session, policy)) : present;
   }
   if (input.minutesCredited !== undefined && input.minutesCredited !== null) {
     const length = sessionLengthMinutes(input.session);

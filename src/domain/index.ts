@@ -23,3 +23,8 @@ export * from "./availability";
 export * from "./allocation";
 export * from "./rag";
 export * from "./requirement-status";
+export * from "./sentence-checks";
+export * from "./attendance-recording";
+export * from "./ete-dates";
+export * from "./reviews";
+export * from "./sso";

@@ -48,6 +48,8 @@ export interface RulePolicy {
   paceWeeks: number;
   /** Sentencing Act 2026 s.36: from this date no 12-month period applies (null = not yet commenced). */
   twelveMonthPeriodAbolishedFrom: IsoDate | null;
+  /** R8: least credit for a session the service stood down after the person arrived (null = none set; time present only). */
+  sentHomeByServiceMinimumMinutes: number | null;
 }
 
 export interface PolicyEntry {
@@ -83,6 +85,9 @@ export const POLICY_HISTORY: readonly PolicyEntry[] = [
       redWeeks: 4,
       paceWeeks: 8,
       twelveMonthPeriodAbolishedFrom: null,
+      // No national minimum is in force: HMIP's 2006 bulletin recommended one hour, but no
+      // guidance adopted it. A dated entry (e.g. { sentHomeByServiceMinimumMinutes: 60 }) sets one.
+      sentHomeByServiceMinimumMinutes: null,
     },
   },
 ];
@@ -103,6 +108,7 @@ function isComplete(values: Partial<RulePolicy>): values is RulePolicy {
     "reviewMonths", "dormantDays", "eteCapPercent", "acceptedAbsencesBeforeApproval",
     "warningLookbackMonths", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent",
     "nearingEndWeeks", "redWeeks", "paceWeeks", "twelveMonthPeriodAbolishedFrom",
+    "sentHomeByServiceMinimumMinutes",
   ];
   return keys.every((k) => values[k] !== undefined);
 }

@@ -1,6 +1,7 @@
 // Nearing-end RAG (domain §5): for a case with hours outstanding,
 //   red   = past its effective end date, or 4 weeks or fewer left;
-//   amber = at the pace of the last 8 weeks it would finish after its effective end date;
+//   amber = at the pace of the last 8 weeks it would finish after its effective end date
+//           (judged only once the order has run 8 weeks: see isPaceJudged);
 //   green = otherwise.
 // The dashboard lists the cases within 8 weeks of their effective end date (`isNearingEnd`).
 
@@ -48,13 +49,27 @@ export function isNearingEnd(
   return input.outstandingMinutes > 0 && daysBetween(input.asOf, input.effectiveEndDate) <= policy.nearingEndWeeks * 7;
 }
 
-/** RAG for a case with hours outstanding; null when nothing is outstanding. */
+// §5 amber
+/**
+ * Pace is judged only once there is enough history to judge it: the order has run for a whole
+ * pace window (8 weeks from the sentence date), so the window holds only time when work could
+ * have been done. Before that a case is not "projected to miss" for lack of hours it could not yet work.
+ */
+export function isPaceJudged(input: { asOf: IsoDate; sentenceDate: IsoDate }, policy: RulePolicy = policyOn(input.asOf)): boolean {
+  return daysBetween(input.sentenceDate, input.asOf) >= policy.paceWeeks * 7;
+}
+
+/**
+ * RAG for a case with hours outstanding; null when nothing is outstanding. With `sentenceDate`,
+ * a case too new to judge its pace is GREEN unless its end date is near (RED).
+ */
 export function ragStatus(
-  input: { asOf: IsoDate; effectiveEndDate: IsoDate; outstandingMinutes: number; minutesInPaceWindow: number },
+  input: { asOf: IsoDate; effectiveEndDate: IsoDate; outstandingMinutes: number; minutesInPaceWindow: number; sentenceDate?: IsoDate },
   policy: RulePolicy = policyOn(input.asOf),
 ): Rag | null {
   if (input.outstandingMinutes <= 0) return null;
   if (daysBetween(input.asOf, input.effectiveEndDate) <= policy.redWeeks * 7) return "RED";
+  if (input.sentenceDate !== undefined && !isPaceJudged({ asOf: input.asOf, sentenceDate: input.sentenceDate }, policy)) return "GREEN";
   const projected = projectedCompletionDate(input, policy);
   if (projected === null || projected > input.effectiveEndDate) return "AMBER";
   return "GREEN";

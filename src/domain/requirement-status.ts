@@ -13,7 +13,7 @@ import { breachStateOn, type EnforcementAction } from "./enforcement";
 import { eteAllowanceMinutes } from "./ete";
 import { outstandingMinutes, requiredMinutes } from "./hours";
 import { policyOn, type PolicyOverrides } from "./policy";
-import { isNearingEnd, minutesInLastWeeks, projectedCompletionDate, ragStatus, type Rag } from "./rag";
+import { isNearingEnd, isPaceJudged, minutesInLastWeeks, projectedCompletionDate, ragStatus, type Rag } from "./rag";
 import {
   commencedOn,
   commencedWithinDeadline,
@@ -73,6 +73,8 @@ export interface RequirementView {
   nearingEnd: boolean;
   rag: Rag | null;
   projectedCompletionDate: IsoDate | null;
+  /** False while the order is too new for its pace to mean anything (no projection, never AMBER). */
+  paceJudged: boolean;
   eteAllowanceMinutes: number;
   eteRemainingMinutes: number;
 }
@@ -129,6 +131,7 @@ export function deriveRequirementStatus(
   const active = status === "ACTIVE";
   const paceMinutes = minutesInLastWeeks(credits, asOf, policy);
   const allowance = facts.eteEligible ? eteAllowanceMinutes(hours, policy) : 0;
+  const paceJudged = isPaceJudged({ asOf, sentenceDate: facts.sentenceDate }, policy);
 
   return {
     asOf,
@@ -166,11 +169,14 @@ export function deriveRequirementStatus(
     underWarrant,
     nearingEnd: active && isNearingEnd({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding }, policy),
     rag: active
-      ? ragStatus({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy)
+      ? ragStatus(
+          { asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes, sentenceDate: facts.sentenceDate },
+          policy,
+        )
       : null,
-    projectedCompletionDate: active
-      ? projectedCompletionDate({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy)
-      : null,
+    projectedCompletionDate:
+      active && paceJudged ? projectedCompletionDate({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy) : null,
+    paceJudged,
     eteAllowanceMinutes: allowance,
     eteRemainingMinutes: Math.max(0, allowance - minutesEte),
   };

@@ -28,6 +28,10 @@ export const RULE_CODES = [
   "SESSION_CANCELLED",
   "ATTENDANCE_INCOMPLETE",
   "SESSION_NOT_STARTED",
+  // Second round: crediting and the order model.
+  "BEFORE_SENTENCE",
+  "UNDER_18",
+  "LEAVING_TIME_REQUIRED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -40,22 +40,19 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await expect(page.getByRole("button", { name: /^Record attendance for / })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Mark all present/ })).toBeDisabled();
 
-  // Exception 1: an acceptable absence needs its reason and a note.
+  // Exception 1: did not attend. The supervisor records what they saw; whether the absence was
+  // acceptable is the office's decision on evidence, so "acceptable absence" is not offered here.
   const absentSection = page.getByRole("region", { name: `Attendance for ${absent}` });
   await absentSection.getByRole("button", { name: `Change attendance for ${absent}` }).click();
   const absentForm = page.getByRole("form", { name: `Attendance for ${absent}` });
-  await absentForm.getByRole("radio", { name: "Acceptable absence", exact: true }).check();
+  await expect(absentForm.getByRole("radio", { name: "Acceptable absence", exact: true })).toHaveCount(0);
+  await absentForm.getByRole("radio", { name: /^Did not attend/ }).check();
   await expect(absentForm.getByText("No time is credited for an absence.")).toBeVisible();
-  await absentForm.getByRole("button", { name: `Save attendance for ${absent}` }).click();
-  // Warned before sending: the reason is missing.
-  await expect(absentForm.getByRole("alert")).toContainText("Select the reason the absence is acceptable.");
-  await absentForm.getByLabel("Reason for the absence").selectOption({ label: "Medical (illness, injury or appointment)" });
-  await absentForm.getByLabel("Note (explain the absence)").fill("Phoned at 08:15: GP appointment, letter to follow.");
+  await absentForm.getByLabel("Note (optional)").fill("Phoned at 08:15: says GP appointment, letter to follow.");
   await expectAccessible(page);
   if (process.env.SCREENSHOTS) await absentForm.screenshot({ path: "/tmp/sup-form.png" });
   await absentForm.getByRole("button", { name: `Save attendance for ${absent}` }).click();
-  await expect(absentSection.getByText("Saved: Acceptable absence")).toBeVisible();
-  await expect(absentSection.getByText("Reason: Medical (illness, injury or appointment)")).toBeVisible();
+  await expect(absentSection.getByText("Saved: Unacceptable absence")).toBeVisible();
 
   // Exception 2: penalty minutes; the credited time is shown as the rule computes it.
   const lateSection = page.getByRole("region", { name: `Attendance for ${late}` });

@@ -102,6 +102,11 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { grantedOn: today, newEndDate: addDays(today, 400), court: "Leeds Crown Court", reason: "Matrix" },
     regionScoped: true,
   }),
+  "POST /api/v1/cases/{id}/reviews": (f) => ({
+    params: { id: f.caseId },
+    body: { type: "OTHER", date: today, outcome: "ON_TRACK", note: "Matrix" },
+    regionScoped: true,
+  }),
   "GET /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId }, regionScoped: true }),
   "POST /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId }, body: { type: "WARNING", date: today }, regionScoped: true }),
   "POST /api/v1/enforcement/{actionId}/outcome": (f) => ({

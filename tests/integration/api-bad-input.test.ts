@@ -86,12 +86,14 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
       phone: "07700 900123",
       region: f.regionA.code,
       pdu: f.regionA.pduCode,
-      orderType: "COMMUNITY_ORDER",
+      orderType: "SUSPENDED_SENTENCE_ORDER",
       managedBy: "STANDALONE_UPW",
       sentenceDate: addDays(today, -3),
       court: "Leeds Crown Court",
       practitionerName: "Sam Practitioner",
       hoursOrdered: 100,
+      operationalPeriodEndsOn: addDays(today, 400),
+      supervisionPeriodEndsOn: addDays(today, 300),
     },
   }),
   "GET /api/v1/cases": (f) => ({ query: { region: f.regionA.code, status: "ACTIVE", q: "Input", asOf: today } }),
@@ -171,6 +173,11 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/cases/{id}/extensions": (f) => ({
     params: { id: f.caseId },
     body: { grantedOn: today, newEndDate: addDays(today, 400), court: "Leeds Crown Court", reason: "Illness" },
+  }),
+  "POST /api/v1/cases/{id}/reviews": (f) => ({
+    params: { id: f.caseId },
+    body: { type: "OTHER", date: today, outcome: "EXTENSION_TO_BE_SOUGHT" },
+    alsoValid: { note: "Slow progress; extension to be sought", extensionAppliedOn: today },
   }),
   "GET /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId } }),
   "POST /api/v1/cases/{id}/enforcement": (f) => ({

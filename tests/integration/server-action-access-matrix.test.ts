@@ -43,6 +43,7 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(casework)/cases/[id]/terminate/actions.ts#terminateRequirementAction": "case.terminate",
   "(casework)/cases/[id]/ete-credit/actions.ts#creditEteAction": "ete.credit",
   "(casework)/cases/[id]/extension/actions.ts#recordExtensionAction": "extension.record",
+  "(casework)/cases/[id]/review/actions.ts#recordReviewAction": "review.record",
   "(casework)/cases/[id]/enforcement/new/actions.ts#startEnforcementAction": "enforcement.start",
   "(casework)/cases/[id]/enforcement/[actionId]/outcome/actions.ts#recordBreachOutcomeAction": "enforcement.outcome",
   "(casework)/cases/[id]/allocate/actions.ts#allocateFromCaseAction": "allocation.create",

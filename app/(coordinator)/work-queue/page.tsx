@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
 import { loadWorkQueue, workQueueCaseIds } from "@/server/queries/work-queue";
+import { loadReviewsDue } from "@/server/queries/reviews-due";
 import { recordView } from "@/server/view-audit";
+import { ReviewsDueSection } from "./reviews-due-section";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
@@ -20,7 +22,12 @@ function daysLeftWords(workingDaysLeft: number): string {
 export default async function WorkQueuePage() {
   const user = await requirePageUser("case.list");
   const queue = await loadWorkQueue(user);
-  await recordView(user, { view: "work-queue", requirementIds: workQueueCaseIds(queue), regionId: user.regionId });
+  const reviewsDue = await loadReviewsDue(user, queue.asOf);
+  await recordView(user, {
+    view: "work-queue",
+    requirementIds: [...new Set([...workQueueCaseIds(queue), ...reviewsDue.rows.map((row) => row.id)])],
+    regionId: user.regionId,
+  });
   const nearing = queue.policy.nearingEndWeeks;
 
   return (
@@ -123,6 +130,8 @@ export default async function WorkQueuePage() {
           };
         })}
       />
+
+      <ReviewsDueSection reviews={reviewsDue} />
 
       <QueueTable
         id="absences-awaiting-decision"

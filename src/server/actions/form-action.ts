@@ -87,6 +87,10 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
         return field ? refuse([{ field, message: result.message }]) : refuse([], result.message);
       }
       success = spec.onSuccess(result.value, parsed.data);
+      // Rule warnings (e.g. more than 300 hours outstanding) reach the user with the confirmation.
+      if (result.warnings?.length) {
+        success = { ...success, notice: [success.notice, ...result.warnings.map((w) => `Warning: ${w.message}`)].filter(Boolean).join(" ") };
+      }
     } catch (error) {
       if (error instanceof AccessError) {
         if (error.code === "UNAUTHENTICATED") redirect("/sign-in");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RuleWarning } from "@/domain";
 import type { CommandResult } from "@/server/services/result";
 import { ApiError } from "./api-error";
 import type { HandlerResult } from "./handler";
@@ -9,11 +10,20 @@ import type { HandlerResult } from "./handler";
  * thrown, so the wrapper's transaction rolls back like any other refusal.
  */
 export function commandReply<T>(result: CommandResult<T>): HandlerResult<T> {
-  if (result.ok) return { ok: true, value: result.value };
+  if (result.ok) return { ok: true, value: withWarnings(result.value, result.warnings) };
   if (result.code === "INVALID_INPUT") {
     throw new ApiError(400, "VALIDATION_FAILED", result.message, {
       fields: [{ field: result.field, location: "body", problem: result.message }],
     });
   }
   return result;
+}
+
+/**
+ * Rule warnings join the reply as `warnings: [{ code, message }]`, unless the reply already
+ * carries its own list (a booking's view lists its warnings with their details).
+ */
+function withWarnings<T>(value: T, warnings: readonly RuleWarning[] | undefined): T {
+  if (!warnings?.length || typeof value !== "object" || value === null || Array.isArray(value) || "warnings" in value) return value;
+  return { ...value, warnings: warnings.map(({ code, message }) => ({ code, message })) };
 }

@@ -13,6 +13,7 @@ import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRout
 import { closeSessionRoute } from "./contracts/close-session";
 import { reopenSessionRoute } from "./contracts/reopen-session";
 import { recordIncidentRoute } from "./contracts/incidents";
+import { recordReviewRoute } from "./contracts/reviews";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -33,6 +34,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   recordAttendanceRoute,
   creditEteRoute,
   recordExtensionRoute,
+  recordReviewRoute,
   listEnforcementRoute,
   startEnforcementRoute,
   recordBreachOutcomeRoute,

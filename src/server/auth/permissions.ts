@@ -35,6 +35,7 @@ export const ACCESS_TABLE = {
   "case.terminate": { roles: ["MANAGER"], personalData: true, means: "end a requirement early" },
   "ete.credit": { roles: OFFICE, personalData: true, means: "credit education, training or employment time" },
   "extension.record": { roles: OFFICE, personalData: true, means: "record a court extension" },
+  "review.record": { roles: OFFICE, personalData: true, means: "record a 6-month, 9-month or other review" },
   "enforcement.read": { roles: OFFICE, personalData: true, means: "read a case's warnings and breaches" },
   "enforcement.start": { roles: OFFICE, personalData: true, means: "give a warning or start a breach" },
   "enforcement.outcome": { roles: ["MANAGER"], personalData: true, means: "record a breach's court outcome" },

@@ -79,7 +79,9 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
         hoursOrdered: true,
         originalHoursOrdered: true,
         person: { select: { crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true, ethnicity: true } },
-        order: { select: { type: true, court: true, sentenceDate: true, managedBy: true, practitionerName: true } },
+        order: {
+          select: { type: true, court: true, sentenceDate: true, managedBy: true, practitionerName: true, operationalPeriodEndsOn: true, supervisionPeriodEndsOn: true },
+        },
         pdu: { select: { name: true } },
         coordinator: { select: { name: true } },
         assessment: {

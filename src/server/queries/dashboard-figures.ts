@@ -351,15 +351,23 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       );
     }
     // §5 expired-incomplete SSOs — suspended sentence orders whose requirement ended EXPIRED_INCOMPLETE
-    // in the 12 months up to D. x = minutes credited, y = minutes required.
+    // in the 12 months up to D, or is still active on D after its supervision period ended in those
+    // 12 months (isSsoSupervisionEndedIncomplete: counted without anyone terminating it by hand).
+    // x = minutes credited, y = minutes required.
     case "expiredSso":
       return rows(
         cal,
         scope,
-        { x: Prisma.sql`r."minutesCredited"`, y: Prisma.sql`r."hoursOrdered" * 60`, keyDate: Prisma.sql`r."terminatedOn"` },
-        none,
-        Prisma.sql`r."orderType" = 'SUSPENDED_SENTENCE_ORDER' AND r."status" = 'TERMINATED' AND r."terminationReason" = 'EXPIRED_INCOMPLETE'
-          AND r."terminatedOn" > ${day(t.yearAgo)} AND r."terminatedOn" <= ${day(D)}`,
+        {
+          x: Prisma.sql`r."minutesCredited"`,
+          y: Prisma.sql`r."hoursOrdered" * 60`,
+          keyDate: Prisma.sql`COALESCE(CASE WHEN r."status" = 'TERMINATED' AND r."terminatedOn" <= ${day(D)} THEN r."terminatedOn" END, o."supervisionPeriodEndsOn")`,
+        },
+        Prisma.sql`JOIN "Order" o ON o."id" = r."orderId"`,
+        Prisma.sql`r."orderType" = 'SUSPENDED_SENTENCE_ORDER' AND (
+          (r."status" = 'TERMINATED' AND r."terminationReason" = 'EXPIRED_INCOMPLETE'
+            AND r."terminatedOn" > ${day(t.yearAgo)} AND r."terminatedOn" <= ${day(D)})
+          OR (${activeOn(D)} AND o."supervisionPeriodEndsOn" < ${day(D)} AND o."supervisionPeriodEndsOn" > ${day(t.yearAgo)}))`,
       );
   }
 }

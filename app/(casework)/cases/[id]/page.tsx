@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ageOn, isoDateFromUtcDate } from "@/domain";
+import { ageOn, isoDateFromUtcDate, isSsoSupervisionEndedIncomplete } from "@/domain";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { caseFlagsOf } from "@/server/queries/cases";
@@ -14,6 +14,11 @@ import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { RagTag, Tag } from "@/ui/tag";
 import { CaseActions } from "./case-actions";
+import { ProjectedCompletion } from "./projected-completion";
+import { PersonRequirementsSection } from "./person-requirements";
+import { loadPersonRequirements } from "@/server/queries/person-requirements";
+import { loadCaseReviews } from "@/server/queries/reviews-due";
+import { CaseReviewsSection } from "./case-reviews";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -31,10 +36,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await orNotFound(loadCaseDetail(user, id.data));
+  const personRequirements = await loadPersonRequirements(user, detail.id, detail.asOf);
+  const reviews = await loadCaseReviews(user, detail.id, detail.asOf);
   const { person, order, assessment, view } = detail;
   const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
   const flags = caseFlagsOf(view);
   const eteUsed = view.minutesEte;
+  const supervisionEnd = order.supervisionPeriodEndsOn ? isoDateFromUtcDate(order.supervisionPeriodEndsOn) : null;
+  const operationalEnd = order.operationalPeriodEndsOn ? isoDateFromUtcDate(order.operationalPeriodEndsOn) : null;
+  const supervisionEnded = isSsoSupervisionEndedIncomplete({ orderType: order.type, status: detail.status, supervisionPeriodEndsOn: supervisionEnd, asOf: detail.asOf });
 
   return (
     <>
@@ -47,6 +57,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="mb-6 flex flex-wrap items-start gap-2">
         <RequirementStatusTag status={detail.status} terminationReason={detail.terminationReason} />
         {detail.restricted && <Tag colour="purple">Restricted case</Tag>}
+        {supervisionEnded && <Tag colour="red">Supervision period ended with work outstanding</Tag>}
         <CaseFlagTags flags={flags} whenNone={null} />
       </div>
       {detail.status === "ACTIVE" && (
@@ -83,9 +94,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <KeyFigure label="Progress rating">
           {view.rag ? <RagTag rag={view.rag} /> : <span className="text-base font-normal">No hours outstanding</span>}
         </KeyFigure>
+        <ProjectedCompletion view={view} />
       </dl>
 
       <CaseActions user={user} detail={detail} />
+
+      {personRequirements && <PersonRequirementsSection data={personRequirements} />}
+      {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
 
       <div className="grid gap-x-8 lg:grid-cols-2">
         <section aria-labelledby="person-heading">
@@ -106,6 +121,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               { key: "Type", value: ORDER_TYPE_LABEL[order.type] },
               { key: "Court", value: order.court },
               { key: "Sentence date", value: formatDate(order.sentenceDate) },
+              ...(operationalEnd ? [{ key: "Operational period ends", value: formatDate(operationalEnd) }] : []),
+              ...(supervisionEnd ? [{ key: "Supervision period ends", value: formatDate(supervisionEnd) }] : []),
               { key: "Managed by", value: MANAGED_BY_LABEL[order.managedBy] },
               { key: "PDU", value: detail.pdu?.name ?? "Not recorded" },
               { key: "Probation practitioner", value: order.practitionerName ?? "Not recorded" },

@@ -24,6 +24,8 @@ const submitNewCase = formAction({
     court: form.text("court"),
     practitionerName: form.text("practitionerName"),
     hoursOrdered: form.number("hoursOrdered"),
+    operationalPeriodEndsOn: form.text("operationalPeriodEndsOn"),
+    supervisionPeriodEndsOn: form.text("supervisionPeriodEndsOn"),
   }),
   messages: {
     crn: "Enter the CRN as one capital letter then six digits, for example X123456",

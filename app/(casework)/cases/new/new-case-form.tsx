@@ -42,6 +42,16 @@ export function NewCaseForm({ regionCode, pdus }: { regionCode: string; pdus: { 
       <TextField {...field("court")} label="Sentencing court" hint="For example, Highbury Corner Magistrates' Court" />
       <TextField {...field("practitionerName")} label="Probation practitioner (optional)" autoComplete="off" />
       <TextField {...field("hoursOrdered")} label="Hours of unpaid work ordered" hint="Between 40 and 300 hours" inputMode="numeric" width="3" />
+      <DateField
+        {...field("operationalPeriodEndsOn")}
+        label="Suspended sentence order: end of the operational period (optional)"
+        hint="Only for a suspended sentence order: 6 months to 2 years after sentence"
+      />
+      <DateField
+        {...field("supervisionPeriodEndsOn")}
+        label="Suspended sentence order: end of the supervision period (optional)"
+        hint="The unpaid work must be done by this date; no later than the operational period"
+      />
 
       <SubmitButton pendingText="Creating the case…">Create case</SubmitButton>
     </form>

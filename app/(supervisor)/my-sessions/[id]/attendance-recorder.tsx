@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { flushSync } from "react-dom";
 import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, type AttendanceOutcome } from "@/domain/attendance-outcomes";
-import { checkAttendanceDetails, creditForOutcome, type SessionTimes } from "@/domain/crediting";
+import { SUPERVISOR_OUTCOMES } from "@/domain/attendance-recording";
+import { checkAttendanceDetails, creditForOutcome, isSentHome, type SessionTimes } from "@/domain/crediting";
 import { formatHoursAndMinutes } from "@/domain/format";
 import { WORK_RATINGS } from "@/domain/vocabulary";
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField, TimeField } from "@/ui/form/fields";
@@ -30,7 +31,11 @@ type FieldError = { field: string; message: string };
 
 const ratingOptions = WORK_RATINGS.map((rating) => ({ value: rating, label: RATING_LABEL[rating] }));
 const reasonOptions = ABSENCE_REASONS.map((reason) => ({ value: reason, label: ABSENCE_REASON_LABELS[reason] }));
-const outcomeChoices = ATTENDANCE_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_INFO[outcome].label }));
+// A supervisor records what they saw: attended outcomes and "did not attend"; the office decides on evidence whether an absence was acceptable.
+const outcomeChoices = SUPERVISOR_OUTCOMES.map((outcome) => ({
+  value: outcome,
+  label: outcome === "UNACCEPTABLE_ABSENCE" ? "Did not attend (the office decides whether the absence was acceptable)" : OUTCOME_INFO[outcome].label,
+}));
 
 const isOutcome = (value: unknown): value is AttendanceOutcome => ATTENDANCE_OUTCOMES.includes(value as AttendanceOutcome);
 
@@ -270,7 +275,12 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
             <>
               <div className="flex flex-wrap gap-x-6">
                 <TimeField name={`${prefix}arrivedAt`} label="Arrived" defaultValue={start?.arrivedAt ?? session.startTime} error={errorFor("arrivedAt")} />
-                <TimeField name={`${prefix}leftAt`} label="Left" defaultValue={start?.leftAt ?? session.endTime} error={errorFor("leftAt")} />
+                <TimeField
+                  name={`${prefix}leftAt`}
+                  label={outcome && isSentHome(outcome) ? "Sent home at" : "Left"}
+                  defaultValue={start?.leftAt ?? session.endTime}
+                  error={errorFor("leftAt")}
+                />
               </div>
               <TextField
                 name={`${prefix}penaltyMinutes`}

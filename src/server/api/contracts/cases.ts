@@ -5,6 +5,7 @@ import { caseList, getCaseQuery, listCasesQuery } from "@/server/services/cases/
 import { saveAssessmentBody } from "@/server/services/cases/save-assessment.types";
 import { terminateRequirementBody, terminationView } from "@/server/services/cases/terminate-requirement.types";
 import { defineRoute } from "../route-spec";
+import { ruleWarnings } from "./warnings";
 
 const caseParams = z.object({ id: z.uuid() });
 
@@ -12,12 +13,12 @@ export const createCaseRoute = defineRoute({
   method: "POST",
   path: "/api/v1/cases",
   tag: "Cases",
-  summary: "Take in a new case: person (by CRN), order and unpaid work requirement (R1: 40–300 hours)",
+  summary: "Take in a new case: person (by CRN), order and unpaid work requirement (R1: 40–300 hours; 18 or over on the sentence date)",
   description:
     "A CRN already on record with the same name and date of birth gets the new order attached to that person; with a different name or date of birth it is 409 DUPLICATE_CRN.",
   permission: "case.create",
   body: createCaseInput,
-  response: caseView,
+  response: caseView.extend({ warnings: ruleWarnings }),
   status: 201,
   idempotent: true,
 });

@@ -129,6 +129,7 @@ export async function prepareAllocation(
       assessmentComplete: assessment?.complete ?? false,
       startDeadline: requirement.view.startDeadline,
       effectiveEndDate: requirement.view.effectiveEndDate,
+      sentenceDate: requirement.sentenceDate,
       isFirstWorkSession:
         requirement.view.commencedOn === null &&
         !ownBookings.some((b) => isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),

@@ -2,12 +2,14 @@ import "server-only";
 import {
   checkAttendanceDetails,
   checkOutcomeAllowed,
+  checkOutcomeRecordable,
   countsTowardsAbsenceLimit,
   creditForOutcome,
   initialApprovalState,
   isAttendedOutcome,
   isFailureToComply,
   isoDateFromUtcDate,
+  policyOn,
   utcDateFromIsoDate,
   type ApprovalState,
 } from "@/domain";
@@ -118,6 +120,13 @@ export async function recordAttendance(
     }
     const allowed = checkOutcomeAllowed(input.outcome, session.date, today);
     if (!allowed.ok) return failure(allowed);
+    const recordable = checkOutcomeRecordable({
+      outcome: input.outcome,
+      recordedBy: actor.role === "SUPERVISOR" ? "SUPERVISOR" : "OFFICE",
+      sessionDate: session.date,
+      sentenceDate: facts.sentenceDate,
+    });
+    if (!recordable.ok) return failure(recordable);
     const details = checkAttendanceDetails({ ...input, note: input.note === undefined ? existing?.note : input.note });
     if (!details.ok) return failure(details);
     const timesGiven = input.arrivedAt != null || input.leftAt != null || input.penaltyMinutes != null;
@@ -125,7 +134,8 @@ export async function recordAttendance(
       return invalidInput("minutesCredited", "Enter either the times they arrived and left, or the minutes to credit — not both.");
     }
     const sessionTimes = { startTime: session.startTime, endTime: session.endTime };
-    const credit = creditForOutcome({ ...input, session: sessionTimes });
+    // The policy in force on the session's date (a minimum credit for a stand-down is dated).
+    const credit = creditForOutcome({ ...input, session: sessionTimes }, policyOn(session.date, facts.rules.overrides));
     if (!credit.ok) return failure(credit);
     // A supervisor's phone may send a first recording long after it was made (offline outbox):
     // if the office recorded this booking meanwhile, the phone's copy must not overwrite it unseen.

@@ -1,5 +1,7 @@
 import "server-only";
 import {
+  checkAdultOnSentence,
+  checkSsoPeriods,
   requiredMinutes,
   utcDateFromIsoDate,
   validateHoursOrdered,
@@ -47,6 +49,11 @@ export async function createCase(
     if (input.dateOfBirth >= input.sentenceDate) {
       return invalidInput("dateOfBirth", "The date of birth must be before the sentence date.");
     }
+    // Unpaid work is for adults: 18 or over on the sentence date.
+    const adult = checkAdultOnSentence({ dateOfBirth: input.dateOfBirth, sentenceDate: input.sentenceDate });
+    if (!adult.ok) return failure(adult);
+    const periods = checkSsoPeriods(input);
+    if (!periods.ok) return invalidInput(periods.field, periods.message);
 
     // R1, with the law in force on the sentence date.
     const { policy } = await loadRuleContext(tx, { regionId: region.id, on: input.sentenceDate });
@@ -102,6 +109,8 @@ export async function createCase(
         court: input.court,
         managedBy: input.managedBy,
         practitionerName: input.practitionerName ?? null,
+        operationalPeriodEndsOn: input.operationalPeriodEndsOn ? utcDateFromIsoDate(input.operationalPeriodEndsOn) : null,
+        supervisionPeriodEndsOn: input.supervisionPeriodEndsOn ? utcDateFromIsoDate(input.supervisionPeriodEndsOn) : null,
         regionId: region.id,
         pduId: pdu?.id ?? null,
       },

@@ -26,6 +26,12 @@ export const createCaseInput = z
     court: z.string().trim().min(1, "Enter the sentencing court").max(200),
     practitionerName: optionalText(200),
     hoursOrdered: z.number().int("Enter whole hours"),
+    operationalPeriodEndsOn: isoDateSchema
+      .nullish()
+      .describe("Suspended sentence order only: the end of the operational period (6 months to 2 years after sentence)"),
+    supervisionPeriodEndsOn: isoDateSchema
+      .nullish()
+      .describe("Suspended sentence order only: the end of the supervision period, no later than the operational period; the work must be done by then"),
   })
   .strict()
   .meta({ title: "CaseInput" });

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   checkEteCredit,
+  checkEteCreditDate,
   eteAllowanceMinutes,
   eteRemainingMinutes,
   formatDate,
@@ -38,12 +39,11 @@ export async function creditEte(
     if (!facts) throw notFound("case");
     const { policy } = facts.rules;
 
-    if (input.date > today || input.date < facts.sentenceDate) {
-      return invalidInput(
-        "date",
-        `ETE time can only be credited for activity between the sentence date (${formatDate(facts.sentenceDate)}) and today.`,
-      );
+    if (input.date > today) {
+      return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
     }
+    const dated = checkEteCreditDate({ date: input.date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, policy);
+    if (!dated.ok) return failure(dated);
     const eteEligible = facts.assessment?.eteEligible ?? false;
     // Totals from every row (not the cached columns), as the completion rule replays them.
     const before = requirementTotals(facts);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "operationalPeriodEndsOn" DATE,
+ADD COLUMN     "supervisionPeriodEndsOn" DATE;
