@@ -28,6 +28,10 @@ export const RULE_CODES = [
   "SESSION_CANCELLED",
   "ATTENDANCE_INCOMPLETE",
   "SESSION_NOT_STARTED",
+  "SUPERVISOR_DOUBLE_BOOKED",
+  "SUPERVISOR_GROUP_TOO_LARGE",
+  "NON_ASSOCIATION",
+  "SESSION_STOOD_DOWN",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -66,6 +70,7 @@ export const WARNING_CODES = [
   "OVER_CAPACITY",
   "RISK_CONFLICT_OVERRIDDEN",
   "LONE_WOMAN_ON_SESSION",
+  "BOOKING_CONFLICTS",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

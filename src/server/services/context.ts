@@ -56,7 +56,7 @@ export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalend
 export async function loadRuleContext(tx: Tx, input: { regionId: string; on: IsoDate }): Promise<RuleContext> {
   // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
   const calendar = await loadBankHolidayCalendar(tx);
-  const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } });
+  const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true, maxPeoplePerSupervisor: true } });
   const setting = await tx.policySetting.findFirst({
     where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(input.on) } },
     orderBy: { effectiveFrom: "desc" },
@@ -64,7 +64,7 @@ export async function loadRuleContext(tx: Tx, input: { regionId: string; on: Iso
   });
   const abolishedFrom = setting?.value.trim() ?? "";
   const overrides: PolicyOverrides = {
-    ...(region ? { overSubscriptionPercent: region.overSubscriptionPercent } : {}),
+    ...(region ? { overSubscriptionPercent: region.overSubscriptionPercent, maxPeoplePerSupervisor: region.maxPeoplePerSupervisor } : {}),
     twelveMonthPeriodAbolishedFrom: isIsoDate(abolishedFrom) ? abolishedFrom : null,
   };
   return { calendar, policy: policyOn(input.on, overrides), overrides };

@@ -2,12 +2,13 @@ import "server-only";
 import { utcDateFromIsoDate } from "@/domain";
 import { assertRole, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import type { ServiceOptions } from "../context";
+import { loadRuleContext, type ServiceOptions } from "../context";
 import { failure, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { createSessionInput, type CreateSessionInput } from "./create-session.types";
 import { loadSessionView } from "./load-session-view";
 import { checkSupervisor, checkTimes, findPlacementForSessions } from "./session-setup";
+import { checkGroupCapacity, checkSupervisorFree, lockSupervisor } from "./supervisor-checks";
 import type { SessionView } from "./session-view.types";
 
 /** Adds one session to a placement in the caller's region (capacity defaults to the placement's). */
@@ -23,6 +24,14 @@ export async function createSession(
     if (!placement.active) return failure("CONFLICT", "This placement is no longer active, so no sessions can be added.", { field: "placementId" });
     const problem = checkTimes(input.startTime, input.endTime) ?? (await checkSupervisor(tx, placement.regionId, input.supervisorId));
     if (problem) return problem;
+    const { policy } = await loadRuleContext(tx, { regionId: placement.regionId, on: input.date });
+    const tooLarge = checkGroupCapacity(placement.type, input.capacity ?? placement.capacity, policy);
+    if (tooLarge) return tooLarge;
+    if (input.supervisorId) {
+      await lockSupervisor(tx, input.supervisorId);
+      const busy = await checkSupervisorFree(tx, { supervisorId: input.supervisorId, dates: [input.date], startTime: input.startTime, endTime: input.endTime });
+      if (busy) return busy;
+    }
 
     const session = await tx.session.create({
       data: {
