@@ -42,7 +42,7 @@ export async function loadBookedMembers(tx: Tx, sessionId: string, excludeRequir
 }
 
 /** The whole group of a session as it stands: its placement type, supervisor's gender and everyone booked. */
-export async function loadSessionGroup(tx: Tx, sessionId: string): Promise<SessionGroup & { members: BookedMember[] }> {
+export async function loadSessionGroup(tx: Tx, sessionId: string): Promise<Omit<SessionGroup, "members"> & { members: BookedMember[] }> {
   const session = await tx.session.findUniqueOrThrow({
     where: { id: sessionId },
     select: { placement: { select: { type: true } }, supervisor: { select: { gender: true } } },
