@@ -37,6 +37,8 @@ type Fixtures = {
   sessionId: string;
   actionId: string;
   approvalId: string;
+  allocationId: string;
+  spareSessionId: string;
 };
 
 /**
@@ -119,6 +121,11 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     regionScoped: true,
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, regionScoped: true }),
+  "PATCH /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId }, body: { version: 1, capacity: 6 }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/stand-down": (f) => ({ params: { id: f.sessionId }, body: { reason: "WEATHER" }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/allocations/{id}/move": (f) => ({ params: { id: f.allocationId }, body: { toSessionId: f.spareSessionId, reason: "Matrix" }, regionScoped: true }),
 };
 
 /**

@@ -68,7 +68,7 @@ function permutations<T>(items: readonly T[]): T[][] {
 }
 
 describe("lone woman, judged on the resulting group", () => {
-  it.each(permutations(["W", "M1", "M2", "M3"]).map((order) => [order.join(" → "), order] as const))(
+  it.each(permutations(["W", "M1", "M2", "M3"] as const).map((order) => [order.join(" → "), order] as const))(
     "booking order %s: the booking that leaves her alone with men asks for consent, which lands on her booking",
     async (_name, order) => {
       // No supervisor yet, so only the people booked make the group all-male.

@@ -34,8 +34,19 @@ export async function moveAllocation(actor: AppUser, rawInput: MoveAllocationInp
       auditAction: "allocation.move-out",
     });
     if (!cancelled.ok) return cancelled;
-    const { toSessionId, reason: _reason, version: _version, allocationId: _id, ...booking_ } = input;
-    const moved = await allocate(actor, { ...booking_, sessionId: toSessionId, caseId: booking.requirementId }, { tx, today });
+    const moved = await allocate(
+      actor,
+      {
+        sessionId: input.toSessionId,
+        caseId: booking.requirementId,
+        lateStartReason: input.lateStartReason,
+        lateStartNote: input.lateStartNote,
+        overrideReason: input.overrideReason,
+        consentRecorded: input.consentRecorded,
+        retrospective: input.retrospective,
+      },
+      { tx, today },
+    );
     if (!moved.ok) return moved;
     const left = cancelled.value.sessionDate >= today ? await warningsAfterLeaving(tx, booking.sessionId, booking.regionId) : [];
     return success(moved.value, [...(moved.warnings ?? []), ...left]);

@@ -1,8 +1,14 @@
 import { commandReply } from "@/server/api/command-result";
 import { getSessionRoute } from "@/server/api/contracts/placements-sessions";
 import { apiRoute } from "@/server/api/handler";
+import { updateSessionRoute } from "@/server/api/contracts/scheduling";
 import { getSession } from "@/server/services/sessions/get-session";
+import { updateSession } from "@/server/services/sessions/update-session";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(getSessionRoute, async ({ user, params }) => commandReply(await getSession(user, { sessionId: params.id })));
+
+export const PATCH = apiRoute(updateSessionRoute, async ({ user, params, body, transaction }) =>
+  commandReply(await transaction((tx) => updateSession(user, { ...body, sessionId: params.id }, { tx }))),
+);
