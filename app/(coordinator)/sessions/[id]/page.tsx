@@ -42,19 +42,17 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
             : []),
           { key: "Supervisor", value: session.supervisor?.name ?? "Not assigned" },
           { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
-          { key: "Booked", value: `${booked} of ${session.capacity} places` },
-          ...(session.status === "SCHEDULED"
-            ? [
-                {
-                  key: "Free places",
-                  value: `${freePlaces} (up to ${limit} people may be booked: ${session.capacity} places × the region's ${session.placement.region.overSubscriptionPercent}% over-booking limit)`,
-                },
-              ]
-            : []),
+          { key: "Booked", value: `${booked} of ${session.capacity} booked${limit > session.capacity ? ` (up to ${limit} with over-booking)` : ""}` },
+          ...(session.status === "SCHEDULED" ? [{ key: "Free places", value: String(freePlaces) }] : []),
         ]}
       />
 
       <AddPeopleLink sessionId={session.id} status={session.status} />
+      {session.status === "SCHEDULED" && (
+        <p className="mb-6">
+          <Link href={`/sessions/${session.id}/manage`}>Change, stand down or cancel this session</Link>
+        </p>
+      )}
       <h2>People booked</h2>
       {booked === 0 ? (
         <p>Nobody is booked on this session yet.</p>
@@ -68,6 +66,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                 <th scope="col">CRN</th>
                 <th scope="col">Attendance</th>
                 <th scope="col">Credited</th>
+                <th scope="col">Booking</th>
               </tr>
             </thead>
             <tbody>
@@ -97,6 +96,15 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                     )}
                   </td>
                   <td>{allocation.attendance ? formatHoursShort(allocation.attendance.minutesCredited) : "—"}</td>
+                  <td>
+                    {allocation.person && !allocation.attendance && session.status === "SCHEDULED" ? (
+                      <Link href={`/sessions/${session.id}/bookings/${allocation.id}`}>
+                        Move or cancel<span className="sr-only"> the booking of {allocation.person.firstName} {allocation.person.lastName}</span>
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
