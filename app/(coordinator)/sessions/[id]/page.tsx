@@ -97,10 +97,18 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                   </td>
                   <td>{allocation.attendance ? formatHoursShort(allocation.attendance.minutesCredited) : "—"}</td>
                   <td>
-                    {allocation.person && !allocation.attendance && session.status === "SCHEDULED" ? (
-                      <Link href={`/sessions/${session.id}/bookings/${allocation.id}`}>
-                        Move or cancel<span className="sr-only"> the booking of {allocation.person.firstName} {allocation.person.lastName}</span>
-                      </Link>
+                    {allocation.person ? (
+                      <span className="flex flex-col gap-1">
+                        {!allocation.attendance && session.status === "SCHEDULED" && (
+                          <Link href={`/sessions/${session.id}/bookings/${allocation.id}`}>
+                            Move or cancel<span className="sr-only"> the booking of {allocation.person.firstName} {allocation.person.lastName}</span>
+                          </Link>
+                        )}
+                        <Link href={`/sessions/${session.id}/attendance/${allocation.person.requirementId}`}>
+                          {allocation.attendance ? "Correct attendance" : "Record attendance"}
+                          <span className="sr-only"> of {allocation.person.firstName} {allocation.person.lastName}</span>
+                        </Link>
+                      </span>
                     ) : (
                       "—"
                     )}
