@@ -21,6 +21,18 @@ export function isResolvableOnBooking(code: RuleCode, caller: { isManager: boole
   }
 }
 
+/** Refusals about the case itself, not the session: when present, no session can be booked at all. */
+export const CASE_LEVEL_REFUSALS: readonly RuleCode[] = ["ASSESSMENT_INCOMPLETE", "REQUIREMENT_NOT_ACTIVE"];
+
+export function isCaseLevelRefusal(code: RuleCode): boolean {
+  return CASE_LEVEL_REFUSALS.includes(code);
+}
+
+/** "3 of 6 booked (up to 7 with over-booking)": places in words, the over-booking limit only when it adds places. */
+export function placesInWords(input: { booked: number; capacity: number; limit: number }): string {
+  return `${input.booked} of ${input.capacity} booked${input.limit > input.capacity ? ` (up to ${input.limit} with over-booking)` : ""}`;
+}
+
 export type SessionChoiceStanding = "BOOKABLE" | "NEEDS_DETAILS" | "BLOCKED";
 
 export function standingOf(refusalCodes: readonly RuleCode[], caller: { isManager: boolean }): SessionChoiceStanding {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay, isoDateFromUtcDate, sessionLimit } from "@/domain";
+import { placesInWords } from "@/domain/session-choice";
 import { requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster } from "@/server/queries/sessions";
 import { formatHoursShort } from "@/ui/format";
@@ -42,7 +43,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
             : []),
           { key: "Supervisor", value: session.supervisor?.name ?? "Not assigned" },
           { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
-          { key: "Booked", value: `${booked} of ${session.capacity} booked${limit > session.capacity ? ` (up to ${limit} with over-booking)` : ""}` },
+          { key: "Booked", value: placesInWords({ booked, capacity: session.capacity, limit }) },
           ...(session.status === "SCHEDULED" ? [{ key: "Free places", value: String(freePlaces) }] : []),
         ]}
       />
