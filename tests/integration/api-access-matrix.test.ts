@@ -126,6 +126,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/allocations/{id}/move": (f) => ({ params: { id: f.allocationId }, body: { toSessionId: f.spareSessionId, reason: "Matrix" }, regionScoped: true }),
+  "PATCH /api/v1/placements/{id}": (f) => ({ params: { id: f.placementId }, body: { version: 1, name: "Matrix placement renamed" }, regionScoped: true }),
 };
 
 /**

@@ -207,6 +207,21 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/sessions/{id}/stand-down": (f) => ({ params: { id: f.sessionId }, body: { reason: "WEATHER" }, alsoValid: { note: "Storm", version: 1 } }),
   "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Site closed" }, alsoValid: { version: 1 } }),
   "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "New job" }, alsoValid: { version: 1 } }),
+  "PATCH /api/v1/placements/{id}": (f) => ({
+    params: { id: f.placementId },
+    body: { version: 1 },
+    alsoValid: {
+      name: "Renamed",
+      capacity: 6,
+      features: ["TOOLS"],
+      address: "2 Towpath",
+      postcode: "LS1 1AB",
+      description: "Clearing",
+      whatToBring: "Boots",
+      needsMinibus: false,
+      active: true,
+    },
+  }),
   "POST /api/v1/allocations/{id}/move": (f) => ({
     params: { id: f.allocationId },
     body: { toSessionId: f.spareSessionId, reason: "Asked for another day" },

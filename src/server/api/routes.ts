@@ -12,7 +12,7 @@ import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } f
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 import { closeSessionRoute } from "./contracts/close-session";
 import { recordIncidentRoute } from "./contracts/incidents";
-import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updateSessionRoute } from "./contracts/scheduling";
+import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -49,4 +49,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   cancelSessionRoute,
   cancelAllocationRoute,
   moveAllocationRoute,
+  updatePlacementRoute,
 ];

@@ -224,3 +224,33 @@ describe("change a session (PATCH)", () => {
     expect(await updateSession(coordinator, { sessionId: s.id, version: 1, endTime: "18:00" }, options)).toMatchObject({ ok: false, code: "DOUBLE_BOOKED" });
   });
 });
+
+describe("edit, close and reopen a placement", () => {
+  it("edits with a version check, closes (no new sessions) and reopens, audited", async () => {
+    const { updatePlacement } = await import("@/server/services/placements/update-placement");
+    const { createSession } = await import("@/server/services/sessions/create-session");
+    const placement = await makePlacement(region, { capacity: 6 });
+    const renamed = await updatePlacement(coordinator, { placementId: placement.id, version: 1, name: "Towpath clearance" }, options);
+    expect(renamed).toMatchObject({ ok: true, value: { name: "Towpath clearance", version: 2 } });
+    expect(await updatePlacement(coordinator, { placementId: placement.id, version: 1, capacity: 4 }, options)).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+      details: { yourVersion: 1, currentVersion: 2 },
+    });
+    expect((await updatePlacement(coordinator, { placementId: placement.id, version: 2, active: false }, options)).ok).toBe(true);
+    expect(await createSession(coordinator, { placementId: placement.id, date: THURSDAY, startTime: "09:00", endTime: "16:00" }, options)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await updatePlacement(coordinator, { placementId: placement.id, version: 3, active: true }, options)).toMatchObject({ ok: true, value: { active: true } });
+    expect((await auditEventsFor("Placement", placement.id)).map((e) => e.action)).toEqual(["placement.update", "placement.close", "placement.reopen"]);
+  });
+
+  it("children now present: a booked person with risk to children is listed as a conflict", async () => {
+    const { updatePlacement } = await import("@/server/services/placements/update-placement");
+    const placement = await makePlacement(region, { capacity: 6 });
+    const s = await makeSession(placement.id, { date: WEDNESDAY });
+    const rc = await makeCase(region, { sentenceDate: SENTENCED, assessment: { riskCodes: ["RC"] } });
+    await makeAllocation(s.id, rc.requirementId);
+    const changed = await updatePlacement(coordinator, { placementId: placement.id, version: 1, features: ["CHILDREN_PRESENT"] }, options);
+    expect(changed.ok && changed.warnings?.map((w) => w.code)).toEqual(["BOOKING_CONFLICTS"]);
+    expect(await testDb.bookingConflict.count({ where: { requirementId: rc.requirementId, resolvedAt: null, code: "RISK_CONFLICT" } })).toBe(1);
+  });
+});

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { allocationView } from "@/server/services/allocations/allocate.types";
 import { cancelAllocationBody, cancelledAllocationView, moveAllocationBody } from "@/server/services/allocations/change-allocation.types";
 import { cancelSessionBody, standDownBody, updateSessionBody } from "@/server/services/sessions/change-session.types";
+import { placementView } from "@/server/services/placements/create-placement.types";
+import { updatePlacementBody } from "@/server/services/placements/update-placement.types";
 import { sessionView } from "@/server/services/sessions/session-view.types";
 import { defineRoute } from "../route-spec";
 
@@ -71,5 +73,18 @@ export const moveAllocationRoute = defineRoute({
   body: moveAllocationBody,
   response: allocationView,
   status: 201,
+  idempotent: true,
+});
+
+export const updatePlacementRoute = defineRoute({
+  method: "PATCH",
+  path: "/api/v1/placements/{id}",
+  tag: "Placements and sessions",
+  summary: "Edit, close (active: false) or reopen (active: true) a placement",
+  description: "409 STALE_VERSION with both versions when `version` is stale. A change of features re-checks every future booking on it; problems come back in warnings.",
+  roles: ["COORDINATOR", "MANAGER"],
+  params: z.object({ id: z.uuid() }),
+  body: updatePlacementBody,
+  response: placementView,
   idempotent: true,
 });
