@@ -254,3 +254,33 @@ describe("edit, close and reopen a placement", () => {
     expect(await testDb.bookingConflict.count({ where: { requirementId: rc.requirementId, resolvedAt: null, code: "RISK_CONFLICT" } })).toBe(1);
   });
 });
+
+describe("the work queue's scheduling lists", () => {
+  it("a stood-down person is listed to re-book until booked again; an unsafe booking is listed with its problem", async () => {
+    const { listOpenBookingConflicts, listPeopleToRebook } = await import("@/server/queries/scheduling");
+    const { saveAssessment } = await import("@/server/services/cases/save-assessment");
+    const own = await makeRegion();
+    const staff = await makeRegionalStaff(own);
+    const person = await makeCase(own, { sentenceDate: SENTENCED });
+    const placement = await makePlacement(own);
+    const rained = await makeSession(placement.id, { date: WEDNESDAY });
+    await makeAllocation(rained.id, person.requirementId);
+    expect((await standDownSession(staff.coordinator, { sessionId: rained.id, reason: "WEATHER" }, options)).ok).toBe(true);
+    const waiting = await listPeopleToRebook(staff.coordinator, { asOf: today });
+    expect(waiting.rows.map((r) => [r.caseId, r.why])).toEqual([[person.requirementId, "Stood down"]]);
+
+    const female = await makeUser("SUPERVISOR", own, { gender: "FEMALE" });
+    const later = await makeSession(placement.id, { date: THURSDAY, supervisorId: female.id });
+    expect((await allocate(staff.coordinator, { sessionId: later.id, caseId: person.requirementId }, options)).ok).toBe(true);
+    expect((await listPeopleToRebook(staff.coordinator, { asOf: today })).total).toBe(0);
+
+    await saveAssessment(staff.coordinator, { caseId: person.requirementId, version: 1, rosh: "LOW", riskCodes: ["RW"], eteEligible: false, complete: true }, options);
+    const conflicts = await listOpenBookingConflicts(staff.coordinator, { asOf: today });
+    expect(conflicts.rows.map((r) => [r.caseId, r.code])).toEqual([[person.requirementId, "RISK_CONFLICT"]]);
+    expect((await listOpenBookingConflicts(staff.coordinator, { asOf: today, caseId: person.requirementId })).total).toBe(1);
+    // Another region sees none of it.
+    const { coordinator: outsider } = await makeRegionalStaff(await makeRegion());
+    expect((await listOpenBookingConflicts(outsider, { asOf: today })).total).toBe(0);
+    expect((await listPeopleToRebook(outsider, { asOf: today })).total).toBe(0);
+  });
+});
