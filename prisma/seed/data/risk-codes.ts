@@ -39,7 +39,7 @@ export const RISK_CODES: readonly RiskCodeSeed[] = [
     title: "Violence or weapon use",
     guidance:
       "Has a history of violence or carrying weapons. Hand out and collect sharp or heavy tools yourself and count them back in; search is not your job, but report anything that looks like a weapon to the office at once.",
-    conflictsWith: ["LONE_WORKING", "TOOLS"],
+    conflictsWith: ["LONE_WORKING"],
   },
   {
     code: "DA",
