@@ -32,6 +32,7 @@ export const RULE_CODES = [
   "SUPERVISOR_GROUP_TOO_LARGE",
   "NON_ASSOCIATION",
   "SESSION_STOOD_DOWN",
+  "BANK_HOLIDAY_CONFIRMATION_REQUIRED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

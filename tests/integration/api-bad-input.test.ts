@@ -150,6 +150,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
       capacity: 6,
       pickUpPoint: "Leeds station",
       pickUpTime: "08:30",
+      bankHolidayConfirmed: false,
     },
   }),
   "GET /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId } }),

@@ -284,3 +284,14 @@ describe("the work queue's scheduling lists", () => {
     expect((await listPeopleToRebook(outsider, { asOf: today })).total).toBe(0);
   });
 });
+
+describe("a single session on a bank holiday", () => {
+  it("asks to confirm, then adds it", async () => {
+    const { createSession } = await import("@/server/services/sessions/create-session");
+    const placement = await makePlacement(region);
+    // Monday 25 August 2025: the summer bank holiday.
+    const input = { placementId: placement.id, date: "2025-08-25", startTime: "09:00", endTime: "16:00" };
+    expect(await createSession(coordinator, input, options)).toMatchObject({ ok: false, code: "BANK_HOLIDAY_CONFIRMATION_REQUIRED", field: "bankHolidayConfirmed" });
+    expect((await createSession(coordinator, { ...input, bankHolidayConfirmed: true }, options)).ok).toBe(true);
+  });
+});

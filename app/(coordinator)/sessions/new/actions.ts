@@ -31,7 +31,7 @@ const messages = {
 const submitSession = formAction({
   roles: ["COORDINATOR", "MANAGER"],
   schema: createSessionInput,
-  fromForm: (form) => ({ ...common(form), date: form.text("date") ?? "" }),
+  fromForm: (form) => ({ ...common(form), date: form.text("date") ?? "", bankHolidayConfirmed: form.boolean("bankHolidayConfirmed") }),
   messages,
   run: (user, input) => createSession(user, input),
   onSuccess: (session) => ({

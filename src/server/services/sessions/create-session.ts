@@ -1,5 +1,5 @@
 import "server-only";
-import { utcDateFromIsoDate } from "@/domain";
+import { formatDateWithDay, utcDateFromIsoDate } from "@/domain";
 import { assertRole, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadRuleContext, type ServiceOptions } from "../context";
@@ -24,7 +24,13 @@ export async function createSession(
     if (!placement.active) return failure("CONFLICT", "This placement is no longer active, so no sessions can be added.", { field: "placementId" });
     const problem = checkTimes(input.startTime, input.endTime) ?? (await checkSupervisor(tx, placement.regionId, input.supervisorId));
     if (problem) return problem;
-    const { policy } = await loadRuleContext(tx, { regionId: placement.regionId, on: input.date });
+    const { policy, calendar } = await loadRuleContext(tx, { regionId: placement.regionId, on: input.date });
+    // A single session on a bank holiday is allowed, but only when the coordinator confirms it (a weekly series skips them).
+    if (calendar.has(input.date) && !input.bankHolidayConfirmed) {
+      return failure("BANK_HOLIDAY_CONFIRMATION_REQUIRED", `${formatDateWithDay(input.date)} is a bank holiday. Confirm that the session should still go ahead, or choose another date.`, {
+        field: "bankHolidayConfirmed",
+      });
+    }
     const tooLarge = checkGroupCapacity(placement.type, input.capacity ?? placement.capacity, policy);
     if (tooLarge) return tooLarge;
     if (input.supervisorId) {
