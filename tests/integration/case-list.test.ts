@@ -96,6 +96,15 @@ describe("case list filters", () => {
     expect((await idSet({ q: crns.late!.slice(0, 6) })).has(ids.late!)).toBe(true);
   });
 
+  it("filters the active cases awaiting assessment", async () => {
+    await testDb.assessment.updateMany({ where: { requirementId: ids.fresh! }, data: { complete: false } });
+    try {
+      expect(await idSet({ flag: "awaiting-assessment" })).toEqual(new Set([ids.fresh]));
+    } finally {
+      await testDb.assessment.updateMany({ where: { requirementId: ids.fresh! }, data: { complete: true } });
+    }
+  });
+
   it("filters by status, PDU and team type", async () => {
     expect(await idSet({ status: "COMPLETED" })).toEqual(new Set([ids.completed]));
     expect((await idSet({ status: "ACTIVE" })).size).toBe(5);
