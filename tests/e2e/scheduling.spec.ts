@@ -123,8 +123,8 @@ test("the office corrects an attendance record from the session page when eviden
   await expect(page.getByRole("heading", { level: 1, name: "Correct the attendance record" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("group", { name: "What happened?" }).getByRole("radio", { name: /^Acceptable absence/ }).check();
-  await page.getByLabel("Reason").selectOption({ label: "Medical (illness, injury or appointment)" });
-  await page.getByLabel("Note").fill("Sick note from the GP dated the day of the session");
+  await page.getByLabel("Reason", { exact: true }).selectOption({ label: "Medical (illness, injury or appointment)" });
+  await page.getByLabel("Note", { exact: true }).fill("Sick note from the GP dated the day of the session");
   await page.getByRole("button", { name: "Save the attendance record" }).click();
   await page.waitForURL(new RegExp(`/sessions/${past}$`));
   await expect(page.getByRole("status")).toContainText("Attendance record saved");
