@@ -295,3 +295,21 @@ describe("a single session on a bank holiday", () => {
     expect((await createSession(coordinator, { ...input, bankHolidayConfirmed: true }, options)).ok).toBe(true);
   });
 });
+
+describe("a person's schedule", () => {
+  it("lists every session booked from today, not cancelled or stood-down ones, and is not found outside the region", async () => {
+    const { loadPersonSchedule } = await import("@/server/queries/scheduling");
+    const person = await man();
+    const first = await session(WEDNESDAY);
+    const second = await session(THURSDAY);
+    const gone = await session("2025-06-20");
+    await makeAllocation(first.id, person.requirementId);
+    await makeAllocation(second.id, person.requirementId);
+    const cancelled = await makeAllocation(gone.id, person.requirementId);
+    expect((await cancelAllocation(coordinator, { allocationId: cancelled.id, reason: "Changed plans" }, options)).ok).toBe(true);
+    const schedule = await loadPersonSchedule(coordinator, person.requirementId, today);
+    expect(schedule?.sessions.map((s) => s.date)).toEqual([WEDNESDAY, THURSDAY]);
+    const { coordinator: outsider } = await makeRegionalStaff(await makeRegion());
+    expect(await loadPersonSchedule(outsider, person.requirementId, today)).toBeNull();
+  });
+});

@@ -54,6 +54,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <p className="mb-6 flex flex-wrap gap-x-6">
           <Link href={`/cases/${detail.id}/allocate`}>Allocate to a session</Link>
           <Link href={`/cases/${detail.id}/work-instruction`}>Work instructions</Link>
+          <Link href={`/cases/${detail.id}/schedule`}>Schedule of all booked sessions</Link>
         </p>
       )}
 
