@@ -166,6 +166,13 @@ describe("R10 checkAllocation", () => {
     expect(checkAllocation(consented).ok).toBe(true);
   });
 
+  it("warns when a woman who prefers a women-only placement is offered another", () => {
+    const mixed = checkAllocation(input({ person: { gender: "FEMALE", womenOnlyPreference: true }, session: { othersOnSession: [{ gender: "FEMALE" }] } }));
+    expect(mixed.warnings.map((w) => w.code)).toContain("WOMEN_ONLY_PREFERENCE");
+    const womenOnly = checkAllocation(input({ person: { gender: "FEMALE", womenOnlyPreference: true }, session: { placementFeatures: ["FEMALE_ONLY"], othersOnSession: [{ gender: "FEMALE" }] } }));
+    expect(womenOnly.warnings.map((w) => w.code)).not.toContain("WOMEN_ONLY_PREFERENCE");
+  });
+
   it("SUPERVISOR_GROUP_TOO_LARGE once the supervisor's people-per-supervisor limit is reached", () => {
     const others = Array.from({ length: 4 }, () => ({ gender: "MALE" as const }));
     const full = input({ session: { capacity: 6, allocationsCount: 4, othersOnSession: others, peoplePerSupervisor: 4 } });

@@ -40,6 +40,8 @@ export interface AllocationInput {
     /** How messages name the person (e.g. the CRN). */
     label?: string;
     nonAssociatedPersonIds?: readonly string[];
+    /** Her assessment records a preference for a women-only placement. */
+    womenOnlyPreference?: boolean;
     gender: Gender;
     rosh: RoshLevel | null;
     riskCodes: readonly PersonRiskCode[];
@@ -267,4 +269,7 @@ function addWarnings(input: AllocationInput, policy: RulePolicy, warnings: RuleW
   }
   const outstanding = warnWhenOutstandingOver300(person.requirementsHours ?? [], policy);
   if (outstanding) warnings.push(outstanding);
+  if (person.gender === "FEMALE" && person.womenOnlyPreference && !session.placementFeatures.includes("FEMALE_ONLY")) {
+    warnings.push({ code: "WOMEN_ONLY_PREFERENCE", message: "She prefers a women-only placement, and this one is not. Offer a women-only placement first where there is one." });
+  }
 }

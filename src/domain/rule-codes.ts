@@ -72,6 +72,7 @@ export const WARNING_CODES = [
   "RISK_CONFLICT_OVERRIDDEN",
   "LONE_WOMAN_ON_SESSION",
   "BOOKING_CONFLICTS",
+  "WOMEN_ONLY_PREFERENCE",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -59,3 +59,14 @@ describe("placesInWords and case-level refusals", () => {
     expect(isCaseLevelRefusal("SESSION_FULL")).toBe(false);
   });
 });
+
+describe("women's placement preference in the ranking", () => {
+  it("a session that meets her preference comes before one that does not, other things equal", () => {
+    const base = { date: "2026-01-10", startTime: "09:00", standing: "BOOKABLE" as const, availabilityClash: false, beforeInduction: false, freePlaces: 3 };
+    const ranked = rankSessionChoices([
+      { ...base, id: "mixed", preferenceNotMet: true },
+      { ...base, id: "women-only", preferenceNotMet: false, date: "2026-01-17" },
+    ]);
+    expect(ranked.map((c) => c.id)).toEqual(["women-only", "mixed"]);
+  });
+});

@@ -46,6 +46,8 @@ export interface RankableSession {
   standing: SessionChoiceStanding;
   /** The person's recorded availability clashes with the session (a warning, not a refusal). */
   availabilityClash: boolean;
+  /** She prefers a women-only placement and this one is not (her preference is used in the order). */
+  preferenceNotMet?: boolean;
   /** A work session before the person has had an induction (R2: an induction should come first). */
   beforeInduction: boolean;
   freePlaces: number;
@@ -64,6 +66,7 @@ export function rankSessionChoices<T extends RankableSession>(choices: readonly 
     (a, b) =>
       STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] ||
       Number(a.availabilityClash) - Number(b.availabilityClash) ||
+      Number(a.preferenceNotMet ?? false) - Number(b.preferenceNotMet ?? false) ||
       Number(a.beforeInduction) - Number(b.beforeInduction) ||
       (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
       (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0) ||

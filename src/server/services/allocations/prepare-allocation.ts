@@ -147,6 +147,7 @@ export async function prepareAllocation(
       personId: requirement.personId,
       label: person.crn,
       nonAssociatedPersonIds: namedPeople,
+      womenOnlyPreference: assessment?.womenOnlyPreference ?? false,
       gender: person.gender,
       rosh: assessment?.rosh ?? null,
       riskCodes: assessment?.riskCodes ?? [],

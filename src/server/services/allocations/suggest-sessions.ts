@@ -49,6 +49,7 @@ export type Explained = {
   refusals: Refusal[];
   warnings: RuleWarning[];
   availabilityClash: boolean;
+  preferenceNotMet: boolean;
   beforeInduction: boolean;
 };
 
@@ -120,6 +121,7 @@ async function explain(tx: Tx, actor: AppUser, pair: { sessionId: string; caseId
     refusals,
     warnings,
     availabilityClash: warnings.some((w) => w.code === "AVAILABILITY_CLASH"),
+    preferenceNotMet: warnings.some((w) => w.code === "WOMEN_ONLY_PREFERENCE"),
     beforeInduction: warnings.some((w) => w.code === "NO_INDUCTION_YET"),
   };
 }
