@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDateFromUtcDate, type RuleWarning } from "@/domain";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { isUuid, lockRequirement, lockSession, requireVisibleRequirement, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
@@ -91,7 +91,7 @@ export async function cancelAllocation(actor: AppUser, rawInput: CancelAllocatio
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const booking = await requireVisibleAllocation(tx, actor, input.allocationId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "allocation.change");
     await lockSession(tx, booking.sessionId);
     await lockRequirement(tx, booking.requirementId);
     const result = await cancelBooking(tx, actor, { allocationId: booking.id, reason: input.reason, version: input.version, auditAction: "allocation.cancel" });

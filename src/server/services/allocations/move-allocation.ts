@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDate } from "@/domain";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { lockSession, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
 import { failure, success, type ServiceFailure, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
@@ -22,7 +22,7 @@ export async function moveAllocation(actor: AppUser, rawInput: MoveAllocationInp
     const booking = await requireVisibleAllocation(tx, actor, input.allocationId);
     const target = await requireVisibleSession(tx, actor, input.toSessionId);
     if (target.regionId !== booking.regionId) throw notFound("session");
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "allocation.change");
     if (target.id === booking.sessionId) return failure("CONFLICT", "The booking is already on this session. Choose a different session to move it to.", { field: "toSessionId" });
     // Both sessions in a fixed order, so two moves between the same sessions never wait on each other in a circle.
     for (const id of [booking.sessionId, target.id].sort()) await lockSession(tx, id);

@@ -1,6 +1,6 @@
 import "server-only";
 import { utcDateFromIsoDate, type RuleWarning } from "@/domain";
-import { assertRole, notFound, regionFilter, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, regionFilter, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { isUuid, todayFor, type ServiceOptions } from "../context";
 import { staleVersion, success, type CommandResult } from "../result";
@@ -21,7 +21,7 @@ export async function updatePlacement(actor: AppUser, rawInput: UpdatePlacementI
     if (!isUuid(input.placementId)) throw notFound("placement");
     const found = await tx.placement.findFirst({ where: { id: input.placementId, ...regionFilter(actor) }, select: { id: true } });
     if (!found) throw notFound("placement");
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "placement.change");
     await tx.$queryRaw`SELECT id FROM "Placement" WHERE id = ${found.id}::uuid FOR UPDATE`;
     const before = await tx.placement.findUniqueOrThrow({ where: { id: found.id }, include: { region: { select: { code: true } }, pdu: { select: { code: true } }, beneficiary: { select: { name: true } } } });
     if (before.version !== input.version) {

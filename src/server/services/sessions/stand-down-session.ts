@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { lockSession, requireVisibleSession, todayFor, type ServiceOptions, type VisibleSession } from "../context";
@@ -17,7 +17,7 @@ const STAND_DOWN_WORDS = { WEATHER: "the weather", NO_SUPERVISOR: "no supervisor
 /** The session must still be running (scheduled), and the version, if given, current. */
 async function sessionToChange(tx: Tx, actor: AppUser, sessionId: string, version: number | undefined): Promise<VisibleSession | ServiceFailure> {
   const visible = await requireVisibleSession(tx, actor, sessionId);
-  assertRole(actor, ["COORDINATOR", "MANAGER"]);
+  assertCan(actor, "session.change");
   await lockSession(tx, visible.id);
   const session = await requireVisibleSession(tx, actor, sessionId);
   if (session.status === "STOOD_DOWN") return failure("SESSION_STOOD_DOWN", "This session has already been stood down.");

@@ -1,6 +1,6 @@
 import "server-only";
 import { conflictsCausedByChange, formatDate, loneWomanOf, timesOverlap, utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadRuleContext, lockSession, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult } from "../result";
@@ -24,7 +24,7 @@ export async function updateSession(actor: AppUser, rawInput: UpdateSessionInput
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "session.change");
     await lockSession(tx, visible.id);
     const session = await requireVisibleSession(tx, actor, input.sessionId);
     if (input.version !== session.version) {

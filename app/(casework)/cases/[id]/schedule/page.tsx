@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Schedule of booked sessions" };
 
 // The work instruction for several sessions: every session booked from today on one printable page.
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const schedule = await loadPersonSchedule(user, id.data);

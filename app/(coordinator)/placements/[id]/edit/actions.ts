@@ -6,7 +6,7 @@ import { updatePlacementInput } from "@/server/services/placements/update-placem
 import type { FormState } from "@/ui/form/form-state";
 
 const submitEdit = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "placement.change",
   schema: updatePlacementInput,
   fromForm: (form) => ({
     placementId: form.text("placementId") ?? "",
@@ -26,7 +26,7 @@ const submitEdit = formAction({
 });
 
 const submitOpenClose = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "placement.change",
   schema: updatePlacementInput,
   fromForm: (form) => ({ placementId: form.text("placementId") ?? "", version: form.number("version"), active: form.text("active") === "true" }),
   run: (user, input) => updatePlacement(user, input),

@@ -10,7 +10,7 @@ import { EditPlacementForm, OpenClosePlacementForm } from "./edit-placement-form
 export const metadata: Metadata = { title: "Edit, close or reopen a placement" };
 
 export default async function EditPlacementPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("placement.change");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const placement = await findPlacementDetail(user, id.data);

@@ -7,7 +7,7 @@ import { updateSession } from "@/server/services/sessions/update-session";
 import type { FormState } from "@/ui/form/form-state";
 
 const submitChange = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "session.change",
   schema: updateSessionInput,
   fromForm: (form) => ({
     sessionId: form.text("sessionId") ?? "",
@@ -24,7 +24,7 @@ const submitChange = formAction({
 });
 
 const submitStandDown = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "session.change",
   schema: standDownInput,
   fromForm: (form) => ({ sessionId: form.text("sessionId") ?? "", reason: form.text("reason"), note: form.text("note") ?? null, version: form.number("version") }),
   messages: { reason: "Choose why the session is stood down" },
@@ -37,7 +37,7 @@ const submitStandDown = formAction({
 });
 
 const submitCancel = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "session.change",
   schema: cancelSessionInput,
   fromForm: (form) => ({ sessionId: form.text("sessionId") ?? "", reason: form.text("cancelReason") ?? "", version: form.number("version") }),
   fieldNames: { reason: "cancelReason" },

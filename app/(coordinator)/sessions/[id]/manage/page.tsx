@@ -12,7 +12,7 @@ import { CancelSessionForm, ChangeSessionForm, StandDownForm } from "./manage-fo
 export const metadata: Metadata = { title: "Change or stand down a session" };
 
 export default async function ManageSessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("session.change");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const session = await findSessionRoster(user, id.data);

@@ -4,10 +4,18 @@ import { apiRoute } from "@/server/api/handler";
 import { updateSessionRoute } from "@/server/api/contracts/scheduling";
 import { getSession } from "@/server/services/sessions/get-session";
 import { updateSession } from "@/server/services/sessions/update-session";
+import { recordView } from "@/server/view-audit";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(getSessionRoute, async ({ user, params }) => commandReply(await getSession(user, { sessionId: params.id })));
+export const GET = apiRoute(getSessionRoute, async ({ user, params, requestId }) => {
+  const result = await getSession(user, { sessionId: params.id });
+  if (result.ok) {
+    const requirementIds = result.value.allocations.map((booking) => booking.caseId);
+    await recordView(user, { view: "api.session", recordId: result.value.id, requirementIds, requestId });
+  }
+  return commandReply(result);
+});
 
 export const PATCH = apiRoute(updateSessionRoute, async ({ user, params, body, transaction }) =>
   commandReply(await transaction((tx) => updateSession(user, { ...body, sessionId: params.id }, { tx }))),

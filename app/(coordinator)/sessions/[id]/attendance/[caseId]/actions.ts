@@ -6,7 +6,7 @@ import { recordAttendanceInput } from "@/server/services/attendance/record-atten
 import type { FormState } from "@/ui/form/form-state";
 
 const submitCorrection = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "attendance.record",
   schema: recordAttendanceInput,
   fromForm: (form) => {
     const outcome = form.text("outcome");

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Record or correct attendance" };
 // wrong): the same attendance service as the supervisor's, so hours, absences and enforcement
 // are worked out again, and the correction is audited with before and after.
 export default async function CorrectAttendancePage({ params }: { params: Promise<{ id: string; caseId: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("attendance.record");
   const raw = await params;
   const ids = z.object({ id: z.uuid(), caseId: z.uuid() }).safeParse(raw);
   if (!ids.success) notFound();

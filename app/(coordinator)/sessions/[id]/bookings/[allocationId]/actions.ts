@@ -7,7 +7,7 @@ import { moveAllocation } from "@/server/services/allocations/move-allocation";
 import type { FormState } from "@/ui/form/form-state";
 
 const submitCancel = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "allocation.change",
   schema: cancelAllocationInput,
   fromForm: (form) => ({ allocationId: form.text("allocationId") ?? "", reason: form.text("reason") ?? "", version: form.number("version") }),
   messages: { reason: "Say why the booking is cancelled" },
@@ -20,7 +20,7 @@ const submitCancel = formAction({
 });
 
 const submitMove = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "allocation.change",
   schema: moveAllocationInput,
   fromForm: (form) => ({
     allocationId: form.text("allocationId") ?? "",

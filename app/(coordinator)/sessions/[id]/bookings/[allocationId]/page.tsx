@@ -11,7 +11,7 @@ import { CancelBookingForm, MoveBookingForm } from "./booking-forms";
 export const metadata: Metadata = { title: "Move or cancel a booking" };
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string; allocationId: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("allocation.change");
   const raw = await params;
   const allocationId = z.uuid().safeParse(raw.allocationId);
   if (!allocationId.success) notFound();
