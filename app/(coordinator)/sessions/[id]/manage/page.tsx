@@ -6,6 +6,7 @@ import { formatDateWithDay, isoDateFromUtcDate } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { listSupervisorChoices } from "@/server/queries/placement-detail";
 import { findSessionRoster } from "@/server/queries/sessions";
+import { recordView } from "@/server/view-audit";
 import { PageHeading } from "@/ui/page-heading";
 import { CancelSessionForm, ChangeSessionForm, StandDownForm } from "./manage-forms";
 
@@ -17,6 +18,12 @@ export default async function ManageSessionPage({ params }: { params: Promise<{ 
   if (!id.success) notFound();
   const session = await findSessionRoster(user, id.data);
   if (!session) notFound();
+  await recordView(user, {
+    view: "session-manage",
+    recordId: session.id,
+    requirementIds: session.roster.flatMap((booking) => (booking.person ? [booking.person.requirementId] : [])),
+    regionId: user.regionId,
+  });
   const supervisors = await listSupervisorChoices(user.regionId);
   const forForm = { id: session.id, version: session.version, startTime: session.startTime, endTime: session.endTime, supervisorId: session.supervisorId, capacity: session.capacity };
   return (
