@@ -19,7 +19,7 @@ export default async function ManageSessionPage({ params }: { params: Promise<{ 
   const session = await findSessionRoster(user, id.data);
   if (!session) notFound();
   await recordView(user, {
-    view: "session-manage",
+    view: "session-roster",
     recordId: session.id,
     requirementIds: session.roster.flatMap((booking) => (booking.person ? [booking.person.requirementId] : [])),
     regionId: user.regionId,
