@@ -141,7 +141,7 @@ describe("R10 checkAllocation", () => {
     expect(checkAllocation(input({ requirement: { effectiveEndDate: "2026-01-09" } }), policy).ok).toBe(true);
   });
 
-  it("warns, without blocking, about availability, a missing induction, over 300 hours and a lone woman", () => {
+  it("warns, without blocking, about availability, a missing induction and over 300 hours", () => {
     const result = checkAllocation(
       input({
         requirement: { hasInductionBefore: false },
@@ -152,12 +152,38 @@ describe("R10 checkAllocation", () => {
             { status: "ACTIVE", requiredMinutes: 150 * 60, minutesCredited: 0 },
           ],
         },
-        session: { othersOnSession: [{ gender: "FEMALE" }, { gender: "MALE" }] },
       }),
     );
     expect(result.ok).toBe(true);
-    expect(result.warnings.map((w) => w.code).sort()).toEqual(
-      ["AVAILABILITY_CLASH", "LONE_WOMAN_ON_SESSION", "NO_INDUCTION_YET", "OUTSTANDING_OVER_300_HOURS"].sort(),
-    );
+    expect(result.warnings.map((w) => w.code).sort()).toEqual(["AVAILABILITY_CLASH", "NO_INDUCTION_YET", "OUTSTANDING_OVER_300_HOURS"].sort());
+  });
+
+  it("booking a man that would leave one woman among men asks for her consent (order-independent R10)", () => {
+    const booking = input({ session: { othersOnSession: [{ gender: "FEMALE" }, { gender: "MALE" }] } });
+    expect(checkAllocation(booking)).toMatchObject({ ok: false, code: "LONE_WOMAN_CONSENT_REQUIRED" });
+    expect(checkAllocation({ ...booking, booking: { ...booking.booking, consentRecorded: true } }).ok).toBe(true);
+    const consented = input({ session: { othersOnSession: [{ gender: "FEMALE", loneWomanConsent: true }, { gender: "MALE" }] } });
+    expect(checkAllocation(consented).ok).toBe(true);
+  });
+
+  it("warns when a woman who prefers a women-only placement is offered another", () => {
+    const mixed = checkAllocation(input({ person: { gender: "FEMALE", womenOnlyPreference: true }, session: { othersOnSession: [{ gender: "FEMALE" }] } }));
+    expect(mixed.warnings.map((w) => w.code)).toContain("WOMEN_ONLY_PREFERENCE");
+    const womenOnly = checkAllocation(input({ person: { gender: "FEMALE", womenOnlyPreference: true }, session: { placementFeatures: ["FEMALE_ONLY"], othersOnSession: [{ gender: "FEMALE" }] } }));
+    expect(womenOnly.warnings.map((w) => w.code)).not.toContain("WOMEN_ONLY_PREFERENCE");
+  });
+
+  it("SUPERVISOR_GROUP_TOO_LARGE once the supervisor's people-per-supervisor limit is reached", () => {
+    const others = Array.from({ length: 4 }, () => ({ gender: "MALE" as const }));
+    const full = input({ session: { capacity: 6, allocationsCount: 4, othersOnSession: others, peoplePerSupervisor: 4 } });
+    expect(checkAllocation(full)).toMatchObject({ ok: false, code: "SUPERVISOR_GROUP_TOO_LARGE", details: { limit: 4 } });
+    expect(checkAllocation(input({ session: { capacity: 6, allocationsCount: 3, othersOnSession: others.slice(1), peoplePerSupervisor: 4 } })).ok).toBe(true);
+  });
+
+  it("NON_ASSOCIATION when the person or someone booked names the other", () => {
+    const named = input({ person: { personId: "a", nonAssociatedPersonIds: ["b"] }, session: { othersOnSession: [{ gender: "MALE", personId: "b" }] } });
+    expect(checkAllocation(named)).toMatchObject({ ok: false, code: "NON_ASSOCIATION" });
+    const namedBy = input({ person: { personId: "a" }, session: { othersOnSession: [{ gender: "MALE", personId: "b", nonAssociatedPersonIds: ["a"] }] } });
+    expect(checkAllocation(namedBy)).toMatchObject({ ok: false, code: "NON_ASSOCIATION" });
   });
 });

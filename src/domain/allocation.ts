@@ -7,9 +7,9 @@ import { availabilityClash, type Availability } from "./availability";
 import type { IsoDate } from "./dates";
 import { formatDate } from "./format";
 import { warnWhenOutstandingOver300, type RequirementHours } from "./hours";
+import { conflictsCausedByChange, withLoneWomanConsent, type GroupMember, type SessionGroup } from "./group-safety";
 import {
   highRoshOnIndividualPlacement,
-  isLoneWomanInMaleGroup,
   isManOnWomenOnlyPlacement,
   riskConflicts,
   type PersonRiskCode,
@@ -38,6 +38,13 @@ export interface AllocationInput {
     hasInductionBefore: boolean;
   };
   person: {
+    /** For non-association (people named in assessments); omitted in tests that do not need it. */
+    personId?: string;
+    /** How messages name the person (e.g. the CRN). */
+    label?: string;
+    nonAssociatedPersonIds?: readonly string[];
+    /** Her assessment records a preference for a women-only placement. */
+    womenOnlyPreference?: boolean;
     gender: Gender;
     rosh: RoshLevel | null;
     riskCodes: readonly PersonRiskCode[];
@@ -59,7 +66,12 @@ export interface AllocationInput {
     placementFeatures: readonly PlacementFeature[];
     supervisorGender: Gender | null;
     /** The other people on probation already booked on it. */
-    othersOnSession: readonly { gender: Gender; loneWomanConsent?: boolean }[];
+    othersOnSession: readonly OtherOnSession[];
+    /**
+     * The most people its one supervisor may have booked (group placements: the dated policy
+     * value or the region's override); null when the limit does not apply.
+     */
+    peoplePerSupervisor?: number | null;
   };
   booking: {
     retrospective?: boolean;
@@ -70,6 +82,43 @@ export interface AllocationInput {
     roshApproved?: boolean;
     consentRecorded?: boolean;
   };
+}
+
+/** Someone already booked on the session, as the group rules see them. */
+export interface OtherOnSession {
+  gender: Gender;
+  loneWomanConsent?: boolean;
+  key?: string;
+  personId?: string;
+  label?: string;
+  riskCodes?: readonly string[];
+  nonAssociatedPersonIds?: readonly string[];
+}
+
+const NEW_BOOKING_KEY = "new-booking";
+
+/** The session's group before and after this booking, for the order-independent group rules. */
+export function groupsForBooking(input: Pick<AllocationInput, "person" | "session">): { before: SessionGroup; after: SessionGroup; newKey: string } {
+  const members: GroupMember[] = input.session.othersOnSession.map((o, i) => ({
+    key: o.key ?? `booked-${i}`,
+    personId: o.personId ?? `booked-${i}`,
+    label: o.label ?? "Another person booked",
+    gender: o.gender,
+    riskCodes: o.riskCodes ?? [],
+    nonAssociatedPersonIds: o.nonAssociatedPersonIds ?? [],
+    loneWomanConsent: o.loneWomanConsent ?? false,
+  }));
+  const person: GroupMember = {
+    key: NEW_BOOKING_KEY,
+    personId: input.person.personId ?? NEW_BOOKING_KEY,
+    label: input.person.label ?? "This person",
+    gender: input.person.gender,
+    riskCodes: input.person.riskCodes.map((r) => r.code),
+    nonAssociatedPersonIds: input.person.nonAssociatedPersonIds ?? [],
+    loneWomanConsent: false,
+  };
+  const base = { placementType: input.session.placementType, supervisorGender: input.session.supervisorGender };
+  return { before: { ...base, members }, after: { ...base, members: [...members, person] }, newKey: NEW_BOOKING_KEY };
 }
 
 export type AllocationCheck =
@@ -136,11 +185,19 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     refusals.push(reason("WOMEN_ONLY_PLACEMENT", "This is a female-only placement, so a man cannot be booked on it."));
   }
 
-  const conflicts = riskConflicts({
-    riskCodes: person.riskCodes,
-    placementFeatures: session.placementFeatures,
-    supervisorGender: session.supervisorGender,
-  });
+  // The group that results from this booking: a lone woman (whoever's booking leaves her so),
+  // risk to women among women or with a female supervisor, and non-association.
+  const groups = groupsForBooking(input);
+  const after = booking.consentRecorded ? withLoneWomanConsent(groups.after) : groups.after;
+  const groupConflicts = conflictsCausedByChange({ before: groups.before, after, addedKeys: [groups.newKey] });
+  const conflicts: { code: string; message: string }[] = [
+    ...riskConflicts({
+      riskCodes: person.riskCodes,
+      placementFeatures: session.placementFeatures,
+      supervisorGender: session.supervisorGender,
+    }),
+    ...groupConflicts.filter((c) => c.code === "RISK_CONFLICT"),
+  ];
   if (conflicts.length > 0) {
     const conflict = reason(
       "RISK_CONFLICT",
@@ -166,12 +223,21 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
       );
     }
   }
-  if (
-    isLoneWomanInMaleGroup({ personGender: person.gender, placementType: session.placementType, othersOnSession: session.othersOnSession }) &&
-    !booking.consentRecorded
-  ) {
+  for (const conflict of groupConflicts) {
+    if (conflict.code === "LONE_WOMAN_CONSENT_REQUIRED") {
+      refusals.push(reason("LONE_WOMAN_CONSENT_REQUIRED", conflict.message, "consentRecorded"));
+    } else if (conflict.code === "NON_ASSOCIATION") {
+      refusals.push(reason("NON_ASSOCIATION", `${conflict.message} Choose another session.`, "sessionId"));
+    }
+  }
+  if (session.placementType === "GROUP" && session.peoplePerSupervisor != null && session.allocationsCount >= session.peoplePerSupervisor) {
     refusals.push(
-      reason("LONE_WOMAN_CONSENT_REQUIRED", "She would be the only woman in an all-male group. Record that she has agreed to this before booking.", "consentRecorded"),
+      reason(
+        "SUPERVISOR_GROUP_TOO_LARGE",
+        `One supervisor can take at most ${session.peoplePerSupervisor} people on a group session, and ${session.allocationsCount} are booked. Choose another session.`,
+        "sessionId",
+        { limit: session.peoplePerSupervisor, allocationsCount: session.allocationsCount },
+      ),
     );
   }
   const lateReason = booking.lateStartReason;
@@ -210,12 +276,7 @@ function addWarnings(input: AllocationInput, policy: RulePolicy, warnings: RuleW
   }
   const outstanding = warnWhenOutstandingOver300(person.requirementsHours ?? [], policy);
   if (outstanding) warnings.push(outstanding);
-  const women = session.othersOnSession.filter((o) => o.gender === "FEMALE");
-  const onlyWoman = women[0];
-  if (person.gender === "MALE" && session.placementType === "GROUP" && women.length === 1 && onlyWoman && !onlyWoman.loneWomanConsent) {
-    const othersAllMale = session.othersOnSession.every((o) => o.gender !== "OTHER");
-    if (othersAllMale) {
-      warnings.push({ code: "LONE_WOMAN_ON_SESSION", message: "One woman is booked on this session with only men. Check she has agreed to this before adding another man." });
-    }
+  if (person.gender === "FEMALE" && person.womenOnlyPreference && !session.placementFeatures.includes("FEMALE_ONLY")) {
+    warnings.push({ code: "WOMEN_ONLY_PREFERENCE", message: "She prefers a women-only placement, and this one is not. Offer a women-only placement first where there is one." });
   }
 }

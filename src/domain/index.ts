@@ -19,6 +19,7 @@ export * from "./crediting";
 export * from "./enforcement";
 export * from "./warning-letter";
 export * from "./placement-safety";
+export * from "./group-safety";
 export * from "./availability";
 export * from "./allocation";
 export * from "./rag";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highRoshOnIndividualPlacement, isLoneWomanInMaleGroup, isManOnWomenOnlyPlacement, riskConflicts } from "./placement-safety";
+import { highRoshOnIndividualPlacement, isManOnWomenOnlyPlacement, riskConflicts } from "./placement-safety";
 
 const RC = { code: "RC", title: "Risk to children", conflictsWith: ["CHILDREN_PRESENT"] as const };
 const RW = { code: "RW", title: "Risk to women", conflictsWith: ["FEMALE_ONLY"] as const };
@@ -20,6 +20,12 @@ describe("R10 riskConflicts", () => {
     expect(riskConflicts({ riskCodes: [RW], placementFeatures: ["LONE_WORKING"], supervisorGender: "MALE" })).toEqual([]);
   });
 
+  it("violence or weapon use conflicts with tools used, even if the catalogue leaves it out", () => {
+    const VW = { code: "VW", title: "Violence or weapon use", conflictsWith: ["LONE_WORKING"] as const };
+    expect(riskConflicts({ riskCodes: [VW], placementFeatures: ["TOOLS"], supervisorGender: "MALE" })).toMatchObject([{ code: "VW", feature: "TOOLS" }]);
+    expect(riskConflicts({ riskCodes: [VW], placementFeatures: ["WELFARE_FACILITIES"], supervisorGender: "MALE" })).toEqual([]);
+  });
+
   it("no conflict without the feature", () => {
     expect(riskConflicts({ riskCodes: [RC, RW], placementFeatures: ["TOOLS"], supervisorGender: "FEMALE" })).toEqual([]);
   });
@@ -30,14 +36,6 @@ describe("R10 gender and RoSH checks", () => {
     expect(isManOnWomenOnlyPlacement("MALE", ["FEMALE_ONLY"])).toBe(true);
     expect(isManOnWomenOnlyPlacement("FEMALE", ["FEMALE_ONLY"])).toBe(false);
     expect(isManOnWomenOnlyPlacement("MALE", ["TOOLS"])).toBe(false);
-  });
-
-  it("a woman alone in an otherwise all-male group", () => {
-    const men = [{ gender: "MALE" as const }, { gender: "MALE" as const }];
-    expect(isLoneWomanInMaleGroup({ personGender: "FEMALE", placementType: "GROUP", othersOnSession: men })).toBe(true);
-    expect(isLoneWomanInMaleGroup({ personGender: "FEMALE", placementType: "GROUP", othersOnSession: [...men, { gender: "FEMALE" }] })).toBe(false);
-    expect(isLoneWomanInMaleGroup({ personGender: "FEMALE", placementType: "GROUP", othersOnSession: [] })).toBe(false);
-    expect(isLoneWomanInMaleGroup({ personGender: "MALE", placementType: "GROUP", othersOnSession: men })).toBe(false);
   });
 
   it("HIGH and VERY_HIGH RoSH on an individual placement", () => {

@@ -1,5 +1,6 @@
-// R10's safeguarding checks: risk codes against placement features, women-only
-// placements, a woman alone with men, and high RoSH on individual placements.
+// R10's safeguarding checks on the placement: risk codes against placement features,
+// women-only placements, and high RoSH on individual placements. Checks on the group of
+// people booked together (a lone woman, risk to women, non-association) are in group-safety.
 
 import type { Gender, PlacementFeature, PlacementType, RoshLevel } from "./vocabulary";
 
@@ -19,6 +20,15 @@ export const DEFAULT_RISK_CONFLICTS: Readonly<Record<string, readonly PlacementF
   RW: ["FEMALE_ONLY"],
   SO: ["CHILDREN_PRESENT", "VULNERABLE_ADULTS"],
   MED: ["TOOLS"],
+  VW: ["TOOLS"],
+};
+
+/**
+ * Conflicts the rules themselves name (second round), held even if the catalogue's list
+ * leaves them out: violence or weapon use (VW) conflicts with tools used.
+ */
+const RULE_CONFLICTS: Readonly<Record<string, readonly PlacementFeature[]>> = {
+  VW: ["TOOLS"],
 };
 
 export interface RiskConflict {
@@ -50,7 +60,7 @@ export function riskConflicts(input: {
   const conflicts: RiskConflict[] = [];
   for (const risk of input.riskCodes) {
     const label = risk.title ? `${risk.code} (${risk.title})` : risk.code;
-    for (const feature of risk.conflictsWith) {
+    for (const feature of new Set([...risk.conflictsWith, ...(RULE_CONFLICTS[risk.code] ?? [])])) {
       if (features.has(feature)) {
         conflicts.push({ code: risk.code, feature, message: `Risk code ${label}: ${FEATURE_WORDS[feature]}.` });
       }
@@ -72,24 +82,6 @@ export function riskConflicts(input: {
 /** A man cannot be placed on a female-only placement (no override). */
 export function isManOnWomenOnlyPlacement(personGender: Gender, placementFeatures: readonly PlacementFeature[]): boolean {
   return personGender === "MALE" && placementFeatures.includes("FEMALE_ONLY");
-}
-
-// R10
-/**
- * A woman placed alone in an otherwise all-male group needs her recorded consent. The
- * "group" is the other people on probation booked on the session (not the supervisor).
- */
-export function isLoneWomanInMaleGroup(input: {
-  personGender: Gender;
-  placementType: PlacementType;
-  othersOnSession: readonly { gender: Gender }[];
-}): boolean {
-  return (
-    input.personGender === "FEMALE" &&
-    input.placementType === "GROUP" &&
-    input.othersOnSession.length > 0 &&
-    input.othersOnSession.every((o) => o.gender === "MALE")
-  );
 }
 
 // R10

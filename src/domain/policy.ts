@@ -41,6 +41,8 @@ export interface RulePolicy {
   minHoursAddedOnBreachWhenNoUpw: number;
   /** R10: allocations may reach capacity × this percentage (regions may override). */
   overSubscriptionPercent: number;
+  /** R10 (second round): the most people one supervisor may have booked on a group session (regions may override). */
+  maxPeoplePerSupervisor: number;
   /** §5: "nearing end" window and its red band, in weeks before the effective end date. */
   nearingEndWeeks: number;
   redWeeks: number;
@@ -81,6 +83,7 @@ export const POLICY_HISTORY: readonly PolicyEntry[] = [
       warningLookbackMonths: 12,
       minHoursAddedOnBreachWhenNoUpw: 20,
       overSubscriptionPercent: 120,
+      maxPeoplePerSupervisor: 10,
       nearingEndWeeks: 8,
       redWeeks: 4,
       paceWeeks: 8,
@@ -96,6 +99,8 @@ export const POLICY_HISTORY: readonly PolicyEntry[] = [
 export interface PolicyOverrides {
   /** The region's over-subscription limit (Region.overSubscriptionPercent). */
   overSubscriptionPercent?: number;
+  /** The region's people-per-supervisor override (Region.maxPeoplePerSupervisor; null = the national value). */
+  maxPeoplePerSupervisor?: number | null;
   /** Set by an administrator once SI 2026/402 commences s.36. */
   twelveMonthPeriodAbolishedFrom?: IsoDate | null;
   /** Extra dated entries (e.g. from PolicySetting rows); later appliesFrom wins. */
@@ -106,7 +111,7 @@ function isComplete(values: Partial<RulePolicy>): values is RulePolicy {
   const keys: (keyof RulePolicy)[] = [
     "minHours", "maxHours", "outstandingHoursWarningAbove", "startWorkingDays", "twelveMonths",
     "reviewMonths", "dormantDays", "eteCapPercent", "acceptedAbsencesBeforeApproval",
-    "warningLookbackMonths", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent",
+    "warningLookbackMonths", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent", "maxPeoplePerSupervisor",
     "nearingEndWeeks", "redWeeks", "paceWeeks", "twelveMonthPeriodAbolishedFrom",
     "sentHomeByServiceMinimumMinutes",
   ];
@@ -126,6 +131,9 @@ export function policyOn(date: IsoDate, overrides: PolicyOverrides = {}): RulePo
     if (entry.appliesFrom <= on) values = { ...values, ...entry.values };
   }
   if (overrides.overSubscriptionPercent !== undefined) values.overSubscriptionPercent = overrides.overSubscriptionPercent;
+  if (overrides.maxPeoplePerSupervisor !== undefined && overrides.maxPeoplePerSupervisor !== null) {
+    values.maxPeoplePerSupervisor = overrides.maxPeoplePerSupervisor;
+  }
   if (overrides.twelveMonthPeriodAbolishedFrom !== undefined) {
     values.twelveMonthPeriodAbolishedFrom = overrides.twelveMonthPeriodAbolishedFrom;
   }

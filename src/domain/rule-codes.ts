@@ -32,6 +32,11 @@ export const RULE_CODES = [
   "BEFORE_SENTENCE",
   "UNDER_18",
   "LEAVING_TIME_REQUIRED",
+  "SUPERVISOR_DOUBLE_BOOKED",
+  "SUPERVISOR_GROUP_TOO_LARGE",
+  "NON_ASSOCIATION",
+  "SESSION_STOOD_DOWN",
+  "BANK_HOLIDAY_CONFIRMATION_REQUIRED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -70,6 +75,8 @@ export const WARNING_CODES = [
   "OVER_CAPACITY",
   "RISK_CONFLICT_OVERRIDDEN",
   "LONE_WOMAN_ON_SESSION",
+  "BOOKING_CONFLICTS",
+  "WOMEN_ONLY_PREFERENCE",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

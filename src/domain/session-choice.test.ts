@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isResolvableOnBooking, rankSessionChoices, standingOf, type RankableSession } from "./session-choice";
+import { isResolvableOnBooking, rankSessionChoices, standingOf, type RankableSession, placesInWords, isCaseLevelRefusal } from "./session-choice";
 
 const session = (over: Partial<RankableSession> & { id: string }): RankableSession & { id: string } => ({
   date: "2026-11-25",
@@ -44,5 +44,29 @@ describe("rankSessionChoices", () => {
   it("offers an induction before work sessions to someone who has not had one", () => {
     const ranked = rankSessionChoices([session({ id: "work", beforeInduction: true, date: "2026-11-24" }), session({ id: "induction", date: "2026-11-26" })]);
     expect(ranked.map((s) => s.id)).toEqual(["induction", "work"]);
+  });
+});
+
+describe("placesInWords and case-level refusals", () => {
+  it("says the places as a coordinator reads them", () => {
+    expect(placesInWords({ booked: 3, capacity: 6, limit: 7 })).toBe("3 of 6 booked (up to 7 with over-booking)");
+    expect(placesInWords({ booked: 1, capacity: 2, limit: 2 })).toBe("1 of 2 booked");
+  });
+
+  it("an incomplete assessment or an inactive requirement is about the case, not the session", () => {
+    expect(isCaseLevelRefusal("ASSESSMENT_INCOMPLETE")).toBe(true);
+    expect(isCaseLevelRefusal("REQUIREMENT_NOT_ACTIVE")).toBe(true);
+    expect(isCaseLevelRefusal("SESSION_FULL")).toBe(false);
+  });
+});
+
+describe("women's placement preference in the ranking", () => {
+  it("a session that meets her preference comes before one that does not, other things equal", () => {
+    const base = { date: "2026-01-10", startTime: "09:00", standing: "BOOKABLE" as const, availabilityClash: false, beforeInduction: false, freePlaces: 3 };
+    const ranked = rankSessionChoices([
+      { ...base, id: "mixed", preferenceNotMet: true },
+      { ...base, id: "women-only", preferenceNotMet: false, date: "2026-01-17" },
+    ]);
+    expect(ranked.map((c) => c.id)).toEqual(["women-only", "mixed"]);
   });
 });

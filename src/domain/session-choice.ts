@@ -21,6 +21,18 @@ export function isResolvableOnBooking(code: RuleCode, caller: { isManager: boole
   }
 }
 
+/** Refusals about the case itself, not the session: when present, no session can be booked at all. */
+export const CASE_LEVEL_REFUSALS: readonly RuleCode[] = ["ASSESSMENT_INCOMPLETE", "REQUIREMENT_NOT_ACTIVE"];
+
+export function isCaseLevelRefusal(code: RuleCode): boolean {
+  return CASE_LEVEL_REFUSALS.includes(code);
+}
+
+/** "3 of 6 booked (up to 7 with over-booking)": places in words, the over-booking limit only when it adds places. */
+export function placesInWords(input: { booked: number; capacity: number; limit: number }): string {
+  return `${input.booked} of ${input.capacity} booked${input.limit > input.capacity ? ` (up to ${input.limit} with over-booking)` : ""}`;
+}
+
 export type SessionChoiceStanding = "BOOKABLE" | "NEEDS_DETAILS" | "BLOCKED";
 
 export function standingOf(refusalCodes: readonly RuleCode[], caller: { isManager: boolean }): SessionChoiceStanding {
@@ -34,6 +46,8 @@ export interface RankableSession {
   standing: SessionChoiceStanding;
   /** The person's recorded availability clashes with the session (a warning, not a refusal). */
   availabilityClash: boolean;
+  /** She prefers a women-only placement and this one is not (her preference is used in the order). */
+  preferenceNotMet?: boolean;
   /** A work session before the person has had an induction (R2: an induction should come first). */
   beforeInduction: boolean;
   freePlaces: number;
@@ -52,6 +66,7 @@ export function rankSessionChoices<T extends RankableSession>(choices: readonly 
     (a, b) =>
       STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] ||
       Number(a.availabilityClash) - Number(b.availabilityClash) ||
+      Number(a.preferenceNotMet ?? false) - Number(b.preferenceNotMet ?? false) ||
       Number(a.beforeInduction) - Number(b.beforeInduction) ||
       (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
       (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0) ||

@@ -31,6 +31,7 @@ describe("views of people's risk information are audited", () => {
       [
         "(casework)/cases/page.tsx",
         "(coordinator)/sessions/[id]/page.tsx",
+        "(coordinator)/sessions/[id]/manage/page.tsx",
         "(coordinator)/work-queue/page.tsx",
         "(supervisor)/my-sessions/[id]/page.tsx",
         "(supervisor)/my-sessions/[id]/incidents/new/page.tsx",

@@ -139,6 +139,7 @@ export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
   SCHEDULED: "Scheduled",
   CLOSED: "Closed",
   CANCELLED: "Cancelled",
+  STOOD_DOWN: "Stood down",
 };
 
 export const INCIDENT_TYPE_LABEL: Record<IncidentType, string> = {

@@ -28,7 +28,7 @@ test("a coordinator allocates an assessed demo case to a session and opens its w
     await lateStart.getByRole("radio", { name: "Service capacity" }).check();
     await page.getByLabel("Note about the late start").fill("No places on suitable sessions before the deadline.");
   }
-  const consent = page.getByRole("checkbox", { name: "She has agreed to be the only woman in this group" });
+  const consent = page.getByRole("checkbox", { name: "The only woman in this group has agreed to it" });
   if (await consent.isVisible()) await consent.check();
   await page.getByRole("button", { name: "Book this session" }).click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);

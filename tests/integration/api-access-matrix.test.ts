@@ -39,6 +39,8 @@ type Fixtures = {
   sessionId: string;
   actionId: string;
   approvalId: string;
+  allocationId: string;
+  spareSessionId: string;
 };
 
 /**
@@ -127,6 +129,12 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, regionScoped: true }),
   "POST /api/v1/sessions/{id}/reopen": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
+  "PATCH /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId }, body: { version: 1, capacity: 6 }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/stand-down": (f) => ({ params: { id: f.sessionId }, body: { reason: "WEATHER" }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/allocations/{id}/move": (f) => ({ params: { id: f.allocationId }, body: { toSessionId: f.spareSessionId, reason: "Matrix" }, regionScoped: true }),
+  "PATCH /api/v1/placements/{id}": (f) => ({ params: { id: f.placementId }, body: { version: 1, name: "Matrix placement renamed" }, regionScoped: true }),
 };
 
 /**

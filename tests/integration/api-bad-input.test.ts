@@ -43,6 +43,8 @@ type Fixtures = {
   supervisorId: string;
   actionId: string;
   approvalId: string;
+  allocationId: string;
+  spareSessionId: string;
   attendanceId: string;
 };
 
@@ -67,6 +69,8 @@ const DUMMY_FIXTURES: Fixtures = {
   supervisorId: DUMMY_ID,
   actionId: DUMMY_ID,
   approvalId: DUMMY_ID,
+  allocationId: DUMMY_ID,
+  spareSessionId: DUMMY_ID,
   attendanceId: DUMMY_ID,
 };
 
@@ -117,6 +121,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
       employment: "Unemployed",
       religiousObservance: "None",
       womenOnlyPreference: false,
+      nonAssociations: [],
       complete: true,
     },
   }),
@@ -147,6 +152,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
       capacity: 6,
       pickUpPoint: "Leeds station",
       pickUpTime: "08:30",
+      bankHolidayConfirmed: false,
     },
   }),
   "GET /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId } }),
@@ -202,6 +208,34 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1 } }),
   "POST /api/v1/sessions/{id}/reopen": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1, reason: "Closed too early" } }),
+  "PATCH /api/v1/sessions/{id}": (f) => ({
+    params: { id: f.sessionId },
+    body: { version: 1 },
+    alsoValid: { startTime: "09:00", endTime: "16:00", supervisorId: f.supervisorId, capacity: 6, consentRecorded: false },
+  }),
+  "POST /api/v1/sessions/{id}/stand-down": (f) => ({ params: { id: f.sessionId }, body: { reason: "WEATHER" }, alsoValid: { note: "Storm", version: 1 } }),
+  "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Site closed" }, alsoValid: { version: 1 } }),
+  "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "New job" }, alsoValid: { version: 1 } }),
+  "PATCH /api/v1/placements/{id}": (f) => ({
+    params: { id: f.placementId },
+    body: { version: 1 },
+    alsoValid: {
+      name: "Renamed",
+      capacity: 6,
+      features: ["TOOLS"],
+      address: "2 Towpath",
+      postcode: "LS1 1AB",
+      description: "Clearing",
+      whatToBring: "Boots",
+      needsMinibus: false,
+      active: true,
+    },
+  }),
+  "POST /api/v1/allocations/{id}/move": (f) => ({
+    params: { id: f.allocationId },
+    body: { toSessionId: f.spareSessionId, reason: "Asked for another day" },
+    alsoValid: { version: 1, consentRecorded: false, retrospective: false, overrideReason: "Accepted by the manager", lateStartReason: { category: "HEALTH", note: "In hospital" }, lateStartNote: "In hospital" },
+  }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */

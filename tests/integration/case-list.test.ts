@@ -108,6 +108,15 @@ describe("case list filters", () => {
     expect((await list({ q: "\ud800" })).total).toBe(6);
   });
 
+  it("filters the active cases awaiting assessment", async () => {
+    await testDb.assessment.updateMany({ where: { requirementId: ids.fresh! }, data: { complete: false } });
+    try {
+      expect(await idSet({ flag: "awaiting-assessment" })).toEqual(new Set([ids.fresh]));
+    } finally {
+      await testDb.assessment.updateMany({ where: { requirementId: ids.fresh! }, data: { complete: true } });
+    }
+  });
+
   it("filters by status, PDU and team type", async () => {
     expect(await idSet({ status: "COMPLETED" })).toEqual(new Set([ids.completed]));
     expect((await idSet({ status: "ACTIVE" })).size).toBe(5);

@@ -261,7 +261,7 @@ export async function makeApiScene(
   staff: { coordinator: TestUser; supervisor: TestUser },
   today: IsoDate,
   reason: string,
-): Promise<{ caseId: string; placementId: string; sessionId: string; actionId: string; approvalId: string; attendanceId: string }> {
+): Promise<{ caseId: string; placementId: string; sessionId: string; actionId: string; approvalId: string; attendanceId: string; allocationId: string; spareSessionId: string }> {
   const daysFromToday = (days: number) => isoDateFromUtcDate(new Date(utcDateFromIsoDate(today).getTime() + days * 86_400_000));
   const theCase = await makeCase(region, { sentenceDate: daysFromToday(-30) });
   const placement = await makePlacement(region);
@@ -279,5 +279,16 @@ export async function makeApiScene(
     data: { kind: "RISK_OVERRIDE", requirementId: theCase.requirementId, regionId: region.id, allocationId: allocation.id, reason, requestedById: staff.coordinator.id },
     select: { id: true },
   });
-  return { caseId: theCase.requirementId, placementId: placement.id, sessionId: session.id, actionId: action.id, approvalId: approval.id, attendanceId: failure.id };
+  // A later session with room, for moving the booking to.
+  const spareSession = await makeSession(placement.id, { date: daysFromToday(8) });
+  return {
+    caseId: theCase.requirementId,
+    placementId: placement.id,
+    sessionId: session.id,
+    actionId: action.id,
+    approvalId: approval.id,
+    attendanceId: failure.id,
+    allocationId: allocation.id,
+    spareSessionId: spareSession.id,
+  };
 }

@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: "Cases" };
 function flagLabels(): Record<CaseFlag, string> {
   const policy = policyOn(todayInLondon());
   return {
+    "awaiting-assessment": "Awaiting assessment (nothing can be booked yet)",
     "late-start": `Not started by the start deadline (${policy.startWorkingDays} working days)`,
     dormant: `Dormant (nothing recorded in ${policy.dormantDays} days)`,
     backlog: `Backlog (past ${policy.twelveMonths} months, not extended)`,

@@ -9,6 +9,7 @@ import { absenceReasonWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { QueueTable } from "@/ui/queue-table";
 import { RagTag, Tag } from "@/ui/tag";
+import { SchedulingSections } from "./scheduling-sections";
 
 export const metadata: Metadata = { title: "Work queue" };
 
@@ -19,8 +20,11 @@ function daysLeftWords(workingDaysLeft: number): string {
   return workingDaysLeft > 0 ? `${days} left` : `Overdue by ${days}`;
 }
 
-export default async function WorkQueuePage() {
+const pageNumber = (value: string | string[] | undefined) => Math.max(1, Math.min(10_000, Number.parseInt(String(value ?? "1"), 10) || 1));
+
+export default async function WorkQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("case.list");
+  const query = await searchParams;
   const queue = await loadWorkQueue(user);
   const reviewsDue = await loadReviewsDue(user, queue.asOf);
   await recordView(user, {
@@ -34,6 +38,8 @@ export default async function WorkQueuePage() {
     <>
       <PageHeading caption={`Today, ${formatDate(queue.asOf)}`}>Work queue</PageHeading>
       <p>Cases in your region that need something from you, most urgent first. Each row links to what clears it.</p>
+
+      <SchedulingSections user={user} rebookPage={pageNumber(query.rebookPage)} conflictPage={pageNumber(query.conflictPage)} />
 
       <QueueTable
         id="awaiting-assessment"

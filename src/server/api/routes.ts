@@ -14,6 +14,7 @@ import { closeSessionRoute } from "./contracts/close-session";
 import { reopenSessionRoute } from "./contracts/reopen-session";
 import { recordIncidentRoute } from "./contracts/incidents";
 import { recordReviewRoute } from "./contracts/reviews";
+import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -47,4 +48,10 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   recordIncidentRoute,
   closeSessionRoute,
   reopenSessionRoute,
+  updateSessionRoute,
+  standDownSessionRoute,
+  cancelSessionRoute,
+  cancelAllocationRoute,
+  moveAllocationRoute,
+  updatePlacementRoute,
 ];

@@ -71,6 +71,7 @@ export async function findAssessmentForForm(user: AppUser, requirementId: string
           complete: true,
           version: true,
           riskCodes: { select: { riskCode: { select: { code: true } } } },
+          nonAssociations: { select: { person: { select: { crn: true } } } },
         },
       },
     },
@@ -78,8 +79,11 @@ export async function findAssessmentForForm(user: AppUser, requirementId: string
   if (!row) return null;
   await audit(db, user, { action: "risk.view", entityType: "Requirement", entityId: row.id, regionId: row.regionId });
   if (!row.assessment) return { version: 0, assessment: null };
-  const { riskCodes, version, ...assessment } = row.assessment;
-  return { version, assessment: { ...assessment, riskCodes: riskCodes.map((r) => r.riskCode.code) } };
+  const { riskCodes, nonAssociations, version, ...assessment } = row.assessment;
+  return {
+    version,
+    assessment: { ...assessment, riskCodes: riskCodes.map((r) => r.riskCode.code), nonAssociations: nonAssociations.map((n) => n.person.crn) },
+  };
 }
 
 /** The national risk-code catalogue (active codes), each with its title and plain-language guidance. */

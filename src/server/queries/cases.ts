@@ -18,7 +18,7 @@ import { likeLiteral } from "@/server/db/like-pattern";
 
 export const CASES_PER_PAGE = 25;
 
-export const CASE_FLAGS = ["late-start", "dormant", "backlog", "breach", "warrant"] as const;
+export const CASE_FLAGS = ["awaiting-assessment", "late-start", "dormant", "backlog", "breach", "warrant"] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 export const CASE_SORTS = ["name", "crn", "sentence-newest", "sentence-oldest"] as const;
@@ -66,6 +66,9 @@ function searchWhere(q: string): Prisma.RequirementWhereInput {
 
 async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<Prisma.RequirementWhereInput> {
   switch (flag) {
+    case "awaiting-assessment":
+      // Active with no complete assessment: nothing can be booked until it is done (R10).
+      return { status: "ACTIVE", OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] };
     case "late-start":
       return lateStartWhere(asOf, await loadBankHolidayCalendar());
     case "dormant":

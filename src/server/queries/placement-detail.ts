@@ -25,6 +25,7 @@ export async function findPlacementDetail(user: AppUser, placementId: string) {
       features: true,
       needsMinibus: true,
       active: true,
+      version: true,
       pdu: { select: { name: true } },
       beneficiary: { select: { name: true, kind: true, contactName: true, contactPhone: true } },
       region: { select: { overSubscriptionPercent: true } },

@@ -50,6 +50,8 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       endTime: true,
       capacity: true,
       status: true,
+      version: true,
+      supervisorId: true,
       pickUpPoint: true,
       pickUpTime: true,
       placement: {
@@ -61,6 +63,8 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
         select: {
           id: true,
           retrospective: true,
+          version: true,
+          consentRecorded: true,
           attendance: { select: { outcome: true, minutesCredited: true, reasonCategory: true } },
           requirement: {
             select: { id: true, person: { select: { firstName: true, lastName: true, crn: true } } },

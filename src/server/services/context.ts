@@ -67,10 +67,11 @@ export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx, on: IsoDate): P
 /** The rule context from facts already loaded (one region's over-subscription limit, the s.36 date). */
 export function ruleContextFrom(
   calendar: BankHolidayCalendar,
-  input: { on: IsoDate; overSubscriptionPercent: number | null; twelveMonthPeriodAbolishedFrom: IsoDate | null },
+  input: { on: IsoDate; overSubscriptionPercent: number | null; maxPeoplePerSupervisor?: number | null; twelveMonthPeriodAbolishedFrom: IsoDate | null },
 ): RuleContext {
   const overrides: PolicyOverrides = {
     ...(input.overSubscriptionPercent !== null ? { overSubscriptionPercent: input.overSubscriptionPercent } : {}),
+    ...(input.maxPeoplePerSupervisor != null ? { maxPeoplePerSupervisor: input.maxPeoplePerSupervisor } : {}),
     twelveMonthPeriodAbolishedFrom: input.twelveMonthPeriodAbolishedFrom,
   };
   return { calendar, policy: policyOn(input.on, overrides), overrides };
@@ -80,9 +81,14 @@ export function ruleContextFrom(
 export async function loadRuleContext(tx: Tx, input: { regionId: string; on: IsoDate }): Promise<RuleContext> {
   // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
   const calendar = await loadBankHolidayCalendar(tx);
-  const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } });
+  const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true, maxPeoplePerSupervisor: true } });
   const twelveMonthPeriodAbolishedFrom = await loadTwelveMonthPeriodAbolishedFrom(tx, input.on);
-  return ruleContextFrom(calendar, { on: input.on, overSubscriptionPercent: region?.overSubscriptionPercent ?? null, twelveMonthPeriodAbolishedFrom });
+  return ruleContextFrom(calendar, {
+    on: input.on,
+    overSubscriptionPercent: region?.overSubscriptionPercent ?? null,
+    maxPeoplePerSupervisor: region?.maxPeoplePerSupervisor ?? null,
+    twelveMonthPeriodAbolishedFrom,
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

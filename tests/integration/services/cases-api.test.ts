@@ -103,6 +103,8 @@ describe("cases, assessment, placements, sessions and allocations over /api/v1",
 });
 
 /** A new placement and session in the region, then a booking of the case on it. */
+// Each call makes a session on a later day: one supervisor cannot run overlapping sessions (R10).
+let sessionDay = 2;
 async function postAllocationFor(caseId: string): Promise<Response> {
   const placement = await postPlacement(
     ...call(coordinatorToken, "POST", "/api/v1/placements", { name: "Park", type: "GROUP", region: region.code, capacity: 6, features: ["TOOLS"] }),
@@ -110,9 +112,10 @@ async function postAllocationFor(caseId: string): Promise<Response> {
   expect(placement.status).toBe(201);
   const { id: placementId } = (await placement.json()) as { id: string };
   const session = await postSession(
-    ...call(coordinatorToken, "POST", "/api/v1/sessions", { placementId, date: addDays(today, 2), startTime: "09:00", endTime: "16:00", supervisorId }),
+    ...call(coordinatorToken, "POST", "/api/v1/sessions", { placementId, date: addDays(today, sessionDay++), startTime: "09:00", endTime: "16:00", supervisorId }),
   );
   expect(session.status).toBe(201);
   const { id: sessionId } = (await session.json()) as { id: string };
-  return postAllocation(...call(coordinatorToken, "POST", `/api/v1/sessions/${sessionId}/allocations`, { caseId }));
+  // She is the only woman, with a male supervisor: her consent is recorded (R10).
+  return postAllocation(...call(coordinatorToken, "POST", `/api/v1/sessions/${sessionId}/allocations`, { caseId, consentRecorded: true }));
 }

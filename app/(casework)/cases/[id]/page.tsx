@@ -13,6 +13,7 @@ import { ETE_REASON_LABEL, GENDER_LABEL, MANAGED_BY_LABEL, ORDER_TYPE_LABEL, ROS
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { RagTag, Tag } from "@/ui/tag";
+import { BookingConflicts } from "./booking-conflicts";
 import { CaseActions } from "./case-actions";
 import { ProjectedCompletion } from "./projected-completion";
 import { PersonRequirementsSection } from "./person-requirements";
@@ -64,8 +65,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <p className="mb-6 flex flex-wrap gap-x-6">
           <Link href={`/cases/${detail.id}/allocate`}>Allocate to a session</Link>
           <Link href={`/cases/${detail.id}/work-instruction`}>Work instructions</Link>
+          <Link href={`/cases/${detail.id}/schedule`}>Schedule of all booked sessions</Link>
         </p>
       )}
+
+      <BookingConflicts user={user} caseId={detail.id} />
 
       <h2 className="sr-only">Key figures</h2>
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -29,6 +29,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
       </p>
       <PageHeading caption={PLACEMENT_TYPE_LABEL[placement.type]}>{placement.name}</PageHeading>
       <div className="mb-6">{placement.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Inactive</Tag>}</div>
+      <p className="mb-6">
+        <Link href={`/placements/${placement.id}/edit`}>Edit, close or reopen this placement</Link>
+      </p>
       <SummaryList
         rows={[
           {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay, isoDateFromUtcDate, sessionLimit } from "@/domain";
+import { placesInWords } from "@/domain/session-choice";
 import { requirePageUser } from "@/server/auth/current-user";
 import { recordView } from "@/server/view-audit";
 import { findSessionRoster } from "@/server/queries/sessions";
@@ -45,19 +46,17 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
             : []),
           { key: "Supervisor", value: session.supervisor?.name ?? "Not assigned" },
           { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
-          { key: "Booked", value: `${booked} of ${session.capacity} places` },
-          ...(session.status === "SCHEDULED"
-            ? [
-                {
-                  key: "Free places",
-                  value: `${freePlaces} (up to ${limit} people may be booked: ${session.capacity} places × the region's ${session.placement.region.overSubscriptionPercent}% over-booking limit)`,
-                },
-              ]
-            : []),
+          { key: "Booked", value: placesInWords({ booked, capacity: session.capacity, limit }) },
+          ...(session.status === "SCHEDULED" ? [{ key: "Free places", value: String(freePlaces) }] : []),
         ]}
       />
 
       <AddPeopleLink sessionId={session.id} status={session.status} />
+      {session.status === "SCHEDULED" && (
+        <p className="mb-6">
+          <Link href={`/sessions/${session.id}/manage`}>Change, stand down or cancel this session</Link>
+        </p>
+      )}
       <h2>People booked</h2>
       {booked === 0 ? (
         <p>Nobody is booked on this session yet.</p>
@@ -71,6 +70,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                 <th scope="col">CRN</th>
                 <th scope="col">Attendance</th>
                 <th scope="col">Credited</th>
+                <th scope="col">Booking</th>
               </tr>
             </thead>
             <tbody>
@@ -100,6 +100,23 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                     )}
                   </td>
                   <td>{allocation.attendance ? formatHoursShort(allocation.attendance.minutesCredited) : "—"}</td>
+                  <td>
+                    {allocation.person ? (
+                      <span className="flex flex-col gap-1">
+                        {!allocation.attendance && session.status === "SCHEDULED" && (
+                          <Link href={`/sessions/${session.id}/bookings/${allocation.id}`}>
+                            Move or cancel<span className="sr-only"> the booking of {allocation.person.firstName} {allocation.person.lastName}</span>
+                          </Link>
+                        )}
+                        <Link href={`/sessions/${session.id}/attendance/${allocation.person.requirementId}`}>
+                          {allocation.attendance ? "Correct attendance" : "Record attendance"}
+                          <span className="sr-only"> of {allocation.person.firstName} {allocation.person.lastName}</span>
+                        </Link>
+                      </span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { DateField, FormProblems, SelectField, SubmitButton, TextField, TimeField, errorFor, initialFormState, valueFor, type FormState } from "@/ui/form";
+import { Checkbox, DateField, FormProblems, SelectField, SubmitButton, TextField, TimeField, errorFor, initialFormState, valueFor, type FormState } from "@/ui/form";
 import { createSessionAction, createSessionSeriesAction } from "./actions";
 
 type Option = { value: string; label: string };
@@ -22,7 +22,16 @@ export function NewSessionForm({ series, placements, supervisors, placementId }:
           <SelectField {...field("weekday")} label="Day of the week" hint="Leave as it is to use the first session's day" options={WEEKDAYS} placeholder="The first session's day" />
         </>
       ) : (
-        <DateField {...field("date")} label="Date" />
+        <>
+          <DateField {...field("date")} label="Date" />
+          <Checkbox
+            name="bankHolidayConfirmed"
+            label="Hold the session even if the date is a bank holiday"
+            hint="You are asked to confirm when the date is a bank holiday"
+            error={errorFor(state, "bankHolidayConfirmed")}
+            defaultChecked={valueFor(state, "bankHolidayConfirmed") === "on"}
+          />
+        </>
       )}
       <TimeField {...field("startTime", "09:00")} label="Start time" hint="24-hour clock, for example 09:00" />
       <TimeField {...field("endTime", "16:00")} label="End time" hint="24-hour clock, for example 16:00" />

@@ -6,7 +6,8 @@ export type DashboardFilters = { region?: string; pdu?: string; teamType?: strin
 export function filterParams(filters: DashboardFilters, extra: Record<string, string | undefined> = {}): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ region: filters.region, pdu: filters.pdu, teamType: filters.teamType, asOf: filters.asOf, ...extra })) {
-    if (value !== undefined && value !== "") params.set(key, value);
+    // An empty ethnicity means "not recorded" (a group of its own), so it travels; other empty filters do not.
+    if (value !== undefined && (value !== "" || key === "ethnicity")) params.set(key, value);
   }
   return params;
 }

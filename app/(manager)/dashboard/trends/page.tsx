@@ -106,12 +106,13 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       <LineChart
         id="completion"
         title={`Completed within ${policy.twelveMonths} months, at each month end (%)`}
-        points={points(trends.completion, (row) => row.percent)}
+        // A month with no requirements due has no share to draw: it is left out of the line and says "None due" in the table.
+        points={points(trends.completion.filter((row) => row.cohort > 0), (row) => row.percent)}
         format={(value) => formatPercent(value)}
         target={{ value: TARGETS.completedWithinTwelveMonthsPercentAtLeast, label: `Target: ${TARGETS.completedWithinTwelveMonthsPercentAtLeast}% or more` }}
         table={{
           headers: ["Month end", "Completed in time", "Requirements due", "Completed in time %"],
-          rows: trends.completion.map((row) => [formatDate(row.monthEnd), formatNumber(row.met), formatNumber(row.cohort), formatPercent(row.percent)]),
+          rows: trends.completion.map((row) => [formatDate(row.monthEnd), formatNumber(row.met), formatNumber(row.cohort), row.cohort === 0 ? "None due" : formatPercent(row.percent)]),
         }}
       />
     </>

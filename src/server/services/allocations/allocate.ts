@@ -31,6 +31,9 @@ export async function allocate(actor: AppUser, rawInput: AllocateInput, options?
       });
     }
 
+    // R10: her consent is recorded on her own booking (who, when), whichever booking asked for it.
+    const now = new Date();
+    const consentHere = prepared.loneWoman?.isThisBooking === true;
     const data = {
       status: "BOOKED" as const,
       sessionDate: utcDateFromIsoDate(session.date),
@@ -38,7 +41,12 @@ export async function allocate(actor: AppUser, rawInput: AllocateInput, options?
       lateStartNote: prepared.lateStartReason?.note ?? null,
       overrideReason: input.overrideReason ?? null,
       overrideById: input.overrideReason ? actor.id : null,
-      consentRecorded: input.consentRecorded ?? false,
+      consentRecorded: consentHere,
+      consentRecordedAt: consentHere ? now : null,
+      consentRecordedById: consentHere ? actor.id : null,
+      cancelledAt: null,
+      cancelledById: null,
+      cancellationReason: null,
       retrospective: input.retrospective ?? false,
       createdById: actor.id,
     };
@@ -47,12 +55,27 @@ export async function allocate(actor: AppUser, rawInput: AllocateInput, options?
       ? await tx.allocation.update({ where: { id: prepared.cancelledAllocationId }, data: { ...data, version: { increment: 1 } }, select })
       : await tx.allocation.create({ data: { ...data, sessionId: session.id, requirementId: requirement.id }, select });
 
+    const other = prepared.loneWoman;
+    if (other && !other.isThisBooking && !other.consentRecorded) {
+      await tx.allocation.update({
+        where: { id: other.allocationId },
+        data: { consentRecorded: true, consentRecordedAt: now, consentRecordedById: actor.id, version: { increment: 1 } },
+      });
+      await audit(tx, actor, {
+        action: "allocation.record-consent",
+        entityType: "Allocation",
+        entityId: other.allocationId,
+        regionId: requirement.regionId,
+        before: { consentRecorded: false },
+        after: { consentRecorded: true, askedForByBookingOf: requirement.id },
+      });
+    }
+
     // A manager's override stands as an approval decided by that manager (the case timeline and the approvals list show it).
     const kinds: ("RISK_OVERRIDE" | "HIGH_ROSH_INDIVIDUAL")[] = [];
     if (check.overridden.some((r) => r.code === "RISK_CONFLICT")) kinds.push("RISK_OVERRIDE");
     const highRosh = session.placementType === "INDIVIDUAL" && (requirement.assessment?.rosh === "HIGH" || requirement.assessment?.rosh === "VERY_HIGH");
     if (highRosh && !prepared.standingRoshApprovalId) kinds.push("HIGH_ROSH_INDIVIDUAL");
-    const now = new Date();
     const approvals = [];
     for (const kind of kinds) {
       approvals.push(

@@ -1,7 +1,9 @@
 import "server-only";
 import {
   checkAllocation,
+  groupsForBooking,
   isoDateFromUtcDate,
+  loneWomanOf,
   LATE_START_REASONS,
   maxIsoDate,
   requiredMinutes,
@@ -25,6 +27,7 @@ import {
   type VisibleSession,
 } from "../context";
 import { failure, type ServiceFailure } from "../result";
+import { loadBookedMembers, nonAssociatedPersonIds, type BookedMember } from "./session-group";
 import { availabilitySchema } from "../schemas";
 import type { ParsedAllocateInput } from "./allocate.types";
 
@@ -42,6 +45,11 @@ export type PreparedAllocation = {
   /** A manager's standing approval of high RoSH on individual placements for this case. */
   standingRoshApprovalId: string | null;
   lateStartReason: { category: LateStartReason; note: string } | null;
+  /**
+   * R10: the one woman among men that this booking would leave, if any — this person, or someone
+   * already booked (her booking carries the consent, whoever's booking asks for it).
+   */
+  loneWoman: null | { isThisBooking: true } | { isThisBooking: false; allocationId: string; consentRecorded: boolean };
 };
 
 function lateStart(input: ParsedAllocateInput): { category: LateStartReason; note: string } | null {
@@ -77,6 +85,9 @@ export async function prepareAllocation(
     await lockRequirement(tx, visible.id);
   }
   if (session.status === "CANCELLED") return failure("CONFLICT", "This session has been cancelled, so no one can be booked on it.", { field: "sessionId" });
+  if (session.status === "STOOD_DOWN") {
+    return failure("SESSION_STOOD_DOWN", "This session has been stood down, so no one can be booked on it. Choose another session.", { field: "sessionId" });
+  }
 
   const requirement = await loadRequirementFacts(tx, visible.id, today);
   if (!requirement) throw notFound("case");
@@ -89,11 +100,9 @@ export async function prepareAllocation(
   const supervisor = session.supervisorId
     ? await tx.user.findUnique({ where: { id: session.supervisorId }, select: { gender: true } })
     : null;
-  const person = await tx.person.findUniqueOrThrow({ where: { id: requirement.personId }, select: { gender: true } });
-  const booked = await tx.allocation.findMany({
-    where: { sessionId: session.id, status: "BOOKED", requirementId: { not: requirement.id } },
-    select: { consentRecorded: true, requirement: { select: { person: { select: { gender: true } } } } },
-  });
+  const person = await tx.person.findUniqueOrThrow({ where: { id: requirement.personId }, select: { gender: true, crn: true } });
+  const booked = await loadBookedMembers(tx, session.id, requirement.id);
+  const namedPeople = await nonAssociatedPersonIds(tx, requirement.id);
   const ownBookings = await tx.allocation.findMany({
     where: { requirementId: requirement.id, status: "BOOKED", sessionId: { not: session.id } },
     select: { sessionDate: true, session: { select: { placement: { select: { type: true } } } } },
@@ -136,6 +145,10 @@ export async function prepareAllocation(
       hasInductionBefore: ownBookings.some((b) => !isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),
     },
     person: {
+      personId: requirement.personId,
+      label: person.crn,
+      nonAssociatedPersonIds: namedPeople,
+      womenOnlyPreference: assessment?.womenOnlyPreference ?? false,
       gender: person.gender,
       rosh: assessment?.rosh ?? null,
       riskCodes: assessment?.riskCodes ?? [],
@@ -158,7 +171,8 @@ export async function prepareAllocation(
       placementType: placement.type,
       placementFeatures: placement.features,
       supervisorGender: supervisor?.gender ?? null,
-      othersOnSession: booked.map((b) => ({ gender: b.requirement.person.gender, loneWomanConsent: b.consentRecorded })),
+      othersOnSession: booked,
+      peoplePerSupervisor: placement.type === "GROUP" ? policy.maxPeoplePerSupervisor : null,
     },
     booking: {
       // A closed register only takes paper-register (retrospective) bookings.
@@ -181,5 +195,15 @@ export async function prepareAllocation(
     cancelledAllocationId: existing?.status === "CANCELLED" ? existing.id : null,
     standingRoshApprovalId: standingApproval?.id ?? null,
     lateStartReason: late,
+    loneWoman: loneWomanAfter(allocationInput, booked),
   };
+}
+
+function loneWomanAfter(input: AllocationInput, booked: readonly BookedMember[]): PreparedAllocation["loneWoman"] {
+  const groups = groupsForBooking(input);
+  const woman = loneWomanOf(groups.after);
+  if (!woman) return null;
+  if (woman.key === groups.newKey) return { isThisBooking: true };
+  const member = booked.find((b) => b.key === woman.key);
+  return member ? { isThisBooking: false, allocationId: member.allocationId, consentRecorded: member.loneWomanConsent } : null;
 }

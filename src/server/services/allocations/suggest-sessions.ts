@@ -50,6 +50,7 @@ export type Explained = {
   refusals: Refusal[];
   warnings: RuleWarning[];
   availabilityClash: boolean;
+  preferenceNotMet: boolean;
   beforeInduction: boolean;
 };
 
@@ -121,6 +122,7 @@ async function explain(tx: Tx, actor: AppUser, pair: { sessionId: string; caseId
     refusals,
     warnings,
     availabilityClash: warnings.some((w) => w.code === "AVAILABILITY_CLASH"),
+    preferenceNotMet: warnings.some((w) => w.code === "WOMEN_ONLY_PREFERENCE"),
     beforeInduction: warnings.some((w) => w.code === "NO_INDUCTION_YET"),
   };
 }

@@ -106,6 +106,9 @@ export async function recordAttendance(
     if (sessionState?.status === "CLOSED" && actor.role === "SUPERVISOR") {
       return failure("SESSION_CLOSED", "This session has been closed, so its attendance can no longer be changed here. Phone the office to correct it.");
     }
+    if (sessionState?.status === "STOOD_DOWN" && actor.role === "SUPERVISOR") {
+      return failure("SESSION_STOOD_DOWN", "This session was stood down, so everyone booked has an acceptable absence. Phone the office if someone came.");
+    }
 
     // Serialises every change to this case's credit, approvals and completion (R6–R9).
     await lockRequirement(tx, visible.id);

@@ -8,13 +8,18 @@ import { failure, invalidInput, staleVersion, success, type CommandResult } from
 import { inTransaction } from "../transaction";
 import type { CaseView } from "./case-view.types";
 import { loadCaseView } from "./load-case-view";
+import { conflictsWarning, futureSessionsOf, recheckSessions } from "../allocations/recheck-bookings";
 import { saveAssessmentInput, type SaveAssessmentInput } from "./save-assessment.types";
 
 const assessmentAudit = {
   rosh: true, mappaCategory: true, mappaLevel: true, eteEligible: true, eteReason: true, availability: true,
   womenOnlyPreference: true, complete: true, completedOn: true, version: true,
   riskCodes: { select: { riskCode: { select: { code: true } } } },
+  nonAssociations: { select: { personId: true } },
 } satisfies Prisma.AssessmentSelect;
+
+const codesOf = (rows: readonly { riskCode: { code: string } }[]) => rows.map((r) => r.riskCode.code).sort().join(",");
+const idsOf = (rows: readonly { personId: string }[]) => rows.map((r) => r.personId).sort().join(",");
 
 /**
  * Saves the post-sentence assessment (optimistic locking on its version → STALE_VERSION).
@@ -39,6 +44,15 @@ export async function saveAssessment(
     const unknown = input.riskCodes.filter((code) => !catalogue.some((c) => c.code === code));
     if (unknown.length > 0) {
       return invalidInput("riskCodes", `${unknown.join(", ")} ${unknown.length === 1 ? "is not a risk code" : "are not risk codes"} in the national catalogue.`);
+    }
+
+    const named = input.nonAssociations
+      ? await tx.person.findMany({ where: { crn: { in: input.nonAssociations } }, select: { id: true, crn: true } })
+      : null;
+    if (input.nonAssociations && named) {
+      const missing = input.nonAssociations.filter((crn) => !named.some((p) => p.crn === crn));
+      if (missing.length > 0) return invalidInput("nonAssociations", `No person has the CRN ${missing.join(", ")}.`);
+      if (named.some((p) => p.id === requirement.personId)) return invalidInput("nonAssociations", "A person cannot be named as a non-association of themselves.");
     }
 
     const before = await tx.assessment.findUnique({ where: { requirementId: requirement.id }, select: { id: true, completedById: true, ...assessmentAudit } });
@@ -78,6 +92,10 @@ export async function saveAssessment(
     }
     await tx.assessmentRiskCode.deleteMany({ where: { assessmentId } });
     await tx.assessmentRiskCode.createMany({ data: catalogue.map((c) => ({ assessmentId, riskCodeId: c.id })) });
+    if (named) {
+      await tx.nonAssociation.deleteMany({ where: { assessmentId } });
+      await tx.nonAssociation.createMany({ data: named.map((p) => ({ assessmentId, personId: p.id })) });
+    }
 
     const after = await tx.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: assessmentAudit });
     await audit(tx, actor, {
@@ -88,6 +106,17 @@ export async function saveAssessment(
       before,
       after,
     });
-    return success(await loadCaseView(tx, requirement.id, today));
+    // R10: a change of risk codes, RoSH or non-associations re-checks every future booking.
+    const riskChanged =
+      before?.rosh !== after.rosh ||
+      codesOf(before?.riskCodes ?? []) !== codesOf(after.riskCodes) ||
+      (named !== null && idsOf(before?.nonAssociations ?? []) !== idsOf(after.nonAssociations));
+    const warnings = [];
+    if (riskChanged) {
+      const conflicts = await recheckSessions(tx, { sessionIds: await futureSessionsOf(tx, requirement.id, today), regionId: requirement.regionId });
+      const warning = conflictsWarning(conflicts, requirement.id);
+      if (warning) warnings.push(warning);
+    }
+    return success(await loadCaseView(tx, requirement.id, today), warnings);
   });
 }

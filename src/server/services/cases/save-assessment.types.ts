@@ -26,6 +26,12 @@ export const saveAssessmentBody = z
     employment: optionalText(4000),
     religiousObservance: optionalText(4000),
     womenOnlyPreference: z.boolean().optional(),
+    nonAssociations: z
+      .array(z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{6}$/, "Enter a CRN: one capital letter then six digits"))
+      .max(20)
+      .refine((crns) => new Set(crns).size === crns.length, "List each person once")
+      .optional()
+      .describe("R10 non-association: CRNs of people who must never be booked on the same session as this person (left out: unchanged)"),
     complete: z.boolean().describe("True when the assessment is finished; work sessions can then be booked"),
   })
   .strict()

@@ -51,6 +51,9 @@ export async function closeSession(actor: AppUser, rawInput: CloseSessionInput, 
     if (session.status === "CANCELLED") {
       return failure("SESSION_CANCELLED", "This session was cancelled, so there is no register to close.");
     }
+    if (session.status === "STOOD_DOWN") {
+      return failure("SESSION_STOOD_DOWN", "This session was stood down: everyone booked has an acceptable absence, so there is no register to close.");
+    }
     if (input.version !== undefined && input.version !== session.version) return staleVersion("session");
     // A register is closed on or after the day it was kept: closing a future session would stop every booking on it.
     if (visible.date > todayFor(options)) {

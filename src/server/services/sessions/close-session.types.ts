@@ -17,7 +17,7 @@ export type CloseSessionInput = z.input<typeof closeSessionInput>;
 export const closedSessionView = z
   .object({
     id: z.string(),
-    status: z.enum(["SCHEDULED", "CLOSED", "CANCELLED"]),
+    status: z.enum(["SCHEDULED", "CLOSED", "CANCELLED", "STOOD_DOWN"]),
     closedAt: z.string().nullable().describe("When it was closed (ISO date-time)"),
     closedBy: z.string().nullable().describe("Name of the person who closed it"),
     attendanceRecorded: z.number().int().describe("Bookings with an outcome recorded"),

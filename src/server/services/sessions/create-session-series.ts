@@ -2,11 +2,12 @@ import "server-only";
 import { addDays, daysBetween, dayOfWeek, formatDate, isoDateFromUtcDate, utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { loadBankHolidayCalendar, type ServiceOptions } from "../context";
+import { loadBankHolidayCalendar, loadRuleContext, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { createSessionSeriesInput, MAX_SERIES_DAYS, type CreateSessionSeriesInput, type SessionSeriesResult } from "./create-session-series.types";
 import { checkSupervisor, checkTimes, findPlacementForSessions } from "./session-setup";
+import { checkGroupCapacity, checkSupervisorFree, lockSupervisor } from "./supervisor-checks";
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 const isoWeekday = (d: IsoDate): number => ((dayOfWeek(d) + 6) % 7) + 1;
@@ -41,6 +42,14 @@ export async function createSessionSeries(
     }
     if (dates.length === 0) {
       return invalidInput("toDate", "There is no working date for this day of the week between the first and last dates.");
+    }
+    const { policy } = await loadRuleContext(tx, { regionId: placement.regionId, on: input.fromDate });
+    const tooLarge = checkGroupCapacity(placement.type, input.capacity ?? placement.capacity, policy);
+    if (tooLarge) return tooLarge;
+    if (input.supervisorId) {
+      await lockSupervisor(tx, input.supervisorId);
+      const busy = await checkSupervisorFree(tx, { supervisorId: input.supervisorId, dates, startTime: input.startTime, endTime: input.endTime });
+      if (busy) return busy;
     }
 
     const series = await tx.sessionSeries.create({

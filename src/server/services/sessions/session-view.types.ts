@@ -41,7 +41,7 @@ export const sessionView = z
     booked: z.number().int(),
     pickUpPoint: z.string().nullable(),
     pickUpTime: z.string().nullable(),
-    status: z.enum(["SCHEDULED", "CLOSED", "CANCELLED"]),
+    status: z.enum(["SCHEDULED", "CLOSED", "CANCELLED", "STOOD_DOWN"]),
     version: z.number().int(),
     allocations: z.array(sessionAllocationView),
   })

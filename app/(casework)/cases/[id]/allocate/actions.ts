@@ -46,7 +46,7 @@ function bookSession(redirectTo: (caseId: string, sessionId: string) => string) 
     run: (user, input) => allocate(user, input),
     onSuccess: (booking) => ({
       redirectTo: redirectTo(booking.caseId, booking.sessionId),
-      notice: `Booked on the session on ${formatDate(booking.sessionDate)}${booking.retrospective ? " (entered from a paper register)" : ""}. The work instruction is ready to print from the case page.`,
+      notice: `Booked on the session on ${formatDate(booking.sessionDate)}${booking.retrospective ? " (entered from a paper register)" : ""}. The work instruction and the schedule of all booked sessions are ready to print from the case page.`,
       revalidate: [`/cases/${booking.caseId}`, `/sessions/${booking.sessionId}`, "/work-queue"],
     }),
   });

@@ -44,8 +44,8 @@ export function BookingForm({ mode, caseId, sessionId, seriesId, retrospective, 
       {asks.consent && (
         <Checkbox
           name="consentRecorded"
-          label="She has agreed to be the only woman in this group"
-          hint="Ask her before booking and record her answer here."
+          label="The only woman in this group has agreed to it"
+          hint="Ask her before booking (even when booking someone else) and record her answer here. It is recorded on her booking."
           error={errorFor(state, "consentRecorded")}
           defaultChecked={checkedFor(state, "consentRecorded")}
         />

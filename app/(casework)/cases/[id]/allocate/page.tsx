@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay, isIsoDate, todayInLondon } from "@/domain";
+import { isCaseLevelRefusal, placesInWords } from "@/domain/session-choice";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { explainBooking, suggestSessions, SUGGESTION_WINDOW_DAYS, type SessionChoice } from "@/server/services/allocations/suggest-sessions";
 import { expectOk } from "@/server/services/result";
@@ -37,6 +38,8 @@ export default async function AllocatePage({ params, searchParams }: { params: P
   const result = expectOk(await orNotFound(suggestSessions(user, { caseId: id.data, on: search.on })));
   const { case: person, choices } = result;
   const today = todayInLondon();
+  // An incomplete assessment (or a finished requirement) stops every booking: say it once, not on every session.
+  const caseLevel = choices[0]?.refusals.filter((r) => isCaseLevelRefusal(r.code)) ?? [];
   return (
     <>
       <p className="mb-6">
@@ -57,7 +60,19 @@ export default async function AllocatePage({ params, searchParams }: { params: P
         Best first: sessions that can be booked now, then those that fit the person&apos;s availability, an induction first for someone who has not had one, the earliest (to
         start before the deadline), and those with the most free places. Sessions that cannot be booked are listed too, with the reasons. Distance is not taken into account.
       </p>
-      {choices.length === 0 ? (
+      {caseLevel.length > 0 ? (
+        <div className="mb-6 border-l-8 border-red-700 pl-4" role="region" aria-label="Why no session can be booked">
+          <p className="font-bold">No session can be booked for this person yet.</p>
+          {caseLevel.map((r) => (
+            <p key={r.code}>{r.message}</p>
+          ))}
+          {caseLevel.some((r) => r.code === "ASSESSMENT_INCOMPLETE") && (
+            <p>
+              <Link href={`/cases/${person.id}/assessment`}>Complete the assessment</Link>
+            </p>
+          )}
+        </div>
+      ) : choices.length === 0 ? (
         <p>There are no scheduled sessions in your region {result.retrospective ? "on that day" : "in the next 4 weeks"}.</p>
       ) : (
         <ol className="list-none p-0">
@@ -92,7 +107,7 @@ function SessionChoiceCard({ caseId, choice }: { caseId: string; choice: Session
       </h3>
       <p className="mb-2 text-secondary">
         {PLACEMENT_TYPE_LABEL[choice.placementType]}
-        {choice.address ? ` · ${choice.address}` : ""} · {choice.booked} booked of {choice.capacity} places, {choice.freePlaces} free (limit {choice.limit})
+        {choice.address ? ` · ${choice.address}` : ""} · {placesInWords(choice)}
       </p>
       <p className="mb-2">
         <StandingTag standing={choice.standing} />
@@ -133,7 +148,7 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
           ...(series ? [{ key: "Sessions to book", value: `Every future session of the weekly series (${result.futureSessionsInSeries})` }] : []),
           { key: "Address", value: session.address ?? "Not recorded" },
           ...(session.pickUpPoint ? [{ key: "Pick-up", value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}` }] : []),
-          { key: "Places", value: `${session.booked} booked of ${session.capacity}, ${session.freePlaces} free (limit ${session.limit})` },
+          { key: "Places", value: placesInWords(session) },
         ]}
       />
       <h2 className="text-2xl">Before you book</h2>

@@ -26,6 +26,7 @@ const submitAssessment = formAction({
     mappaCategory: form.number("mappaCategory") ?? null,
     mappaLevel: form.number("mappaLevel") ?? null,
     riskCodes: form.list("riskCodes"),
+    nonAssociations: (form.text("nonAssociations") ?? "").split(/[\s,;]+/).filter(Boolean),
     healthNotes: form.text("healthNotes") ?? null,
     adjustments: form.text("adjustments") ?? null,
     skills: form.text("skills") ?? null,
@@ -39,7 +40,7 @@ const submitAssessment = formAction({
     notes: form.text("notes") ?? null,
     complete: form.boolean("complete"),
   }),
-  fieldNames: { version: "main-content", availability: "availability-MON" },
+  fieldNames: { version: "main-content", availability: "availability-MON", "nonAssociations.0": "nonAssociations" },
   messages: {
     rosh: "Choose the risk of serious harm (RoSH) level",
     mappaCategory: "Choose the MAPPA category, or 'Not managed under MAPPA'",

@@ -10,6 +10,7 @@ import {
   SelectField,
   SubmitButton,
   TextArea,
+  TextField,
   checkedFor,
   errorFor,
   initialFormState,
@@ -24,6 +25,7 @@ export type AssessmentFormRecord = {
   mappaCategory: number | null;
   mappaLevel: number | null;
   riskCodes: string[];
+  nonAssociations: string[];
   healthNotes: string | null;
   adjustments: string | null;
   skills: string | null;
@@ -161,6 +163,14 @@ export function AssessmentForm({
         error={errorFor(state, "eteReason")}
         defaultValue={valueFor(state, "eteReason", record?.eteReason)}
         choices={choices(ETE_REASON_LABEL)}
+      />
+
+      <TextField
+        name="nonAssociations"
+        label="Non-association: people they must never work with (optional)"
+        hint="Their CRNs, separated by commas, for example X123456, Y654321. They are never booked on the same session, whichever of the two is booked first."
+        error={errorFor(state, "nonAssociations")}
+        defaultValue={valueFor(state, "nonAssociations", (record?.nonAssociations ?? []).join(", "))}
       />
 
       <h2 className="mt-10 text-2xl">Placement preference</h2>

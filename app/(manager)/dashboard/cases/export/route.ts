@@ -12,7 +12,8 @@ export async function GET(request: Request) {
     const user = await requireUser("dashboard.cases");
     const { query, filters, list } = await loadFigureCasesForUser(user, Object.fromEntries(new URL(request.url).searchParams), "csv");
     const name = `${query.figure}-${filters.region ?? (user.role === "NATIONAL_LEAD" ? "all-regions" : (user.regionCode ?? "region"))}-${filters.asOf}.csv`;
-    return new Response(figureCasesCsv(list), {
+    // A UTF-8 byte-order mark first, so Excel reads the file as UTF-8 and shows "Zoë", not "ZoÃ«".
+    return new Response(`\uFEFF${figureCasesCsv(list)}`, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`,

@@ -1,7 +1,9 @@
 import { commandReply } from "@/server/api/command-result";
 import { getSessionRoute } from "@/server/api/contracts/placements-sessions";
 import { apiRoute } from "@/server/api/handler";
+import { updateSessionRoute } from "@/server/api/contracts/scheduling";
 import { getSession } from "@/server/services/sessions/get-session";
+import { updateSession } from "@/server/services/sessions/update-session";
 import { recordView } from "@/server/view-audit";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +16,7 @@ export const GET = apiRoute(getSessionRoute, async ({ user, params, requestId })
   }
   return commandReply(result);
 });
+
+export const PATCH = apiRoute(updateSessionRoute, async ({ user, params, body, transaction }) =>
+  commandReply(await transaction((tx) => updateSession(user, { ...body, sessionId: params.id }, { tx }))),
+);

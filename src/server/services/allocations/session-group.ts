@@ -1,0 +1,58 @@
+import "server-only";
+import type { GroupMember, SessionGroup } from "@/domain";
+import type { Tx } from "@/server/db/create-client";
+
+// The facts the order-independent group rules (R10: lone woman, risk to women, non-association)
+// take, read the same way for a booking, a move, a change of supervisor and the re-check after
+// an assessment changes. Internal to the services; callers hold the session's row lock when
+// they are about to write.
+
+export type BookedMember = GroupMember & { requirementId: string; allocationId: string };
+
+const memberSelect = {
+  id: true,
+  consentRecorded: true,
+  requirementId: true,
+  requirement: {
+    select: {
+      person: { select: { id: true, crn: true, gender: true } },
+      assessment: { select: { riskCodes: { select: { riskCode: { select: { code: true } } } }, nonAssociations: { select: { personId: true } } } },
+    },
+  },
+} as const;
+
+/** The people booked on a session (not counting `excludeRequirementId`), as group members keyed by booking id. */
+export async function loadBookedMembers(tx: Tx, sessionId: string, excludeRequirementId?: string): Promise<BookedMember[]> {
+  const rows = await tx.allocation.findMany({
+    where: { sessionId, status: "BOOKED", ...(excludeRequirementId ? { requirementId: { not: excludeRequirementId } } : {}) },
+    select: memberSelect,
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((row) => ({
+    key: row.id,
+    allocationId: row.id,
+    requirementId: row.requirementId,
+    personId: row.requirement.person.id,
+    label: row.requirement.person.crn,
+    gender: row.requirement.person.gender,
+    riskCodes: row.requirement.assessment?.riskCodes.map((r) => r.riskCode.code) ?? [],
+    nonAssociatedPersonIds: row.requirement.assessment?.nonAssociations.map((n) => n.personId) ?? [],
+    loneWomanConsent: row.consentRecorded,
+  }));
+}
+
+/** The whole group of a session as it stands: its placement type, supervisor's gender and everyone booked. */
+export async function loadSessionGroup(tx: Tx, sessionId: string): Promise<Omit<SessionGroup, "members"> & { members: BookedMember[] }> {
+  const session = await tx.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { placement: { select: { type: true } }, supervisor: { select: { gender: true } } },
+  });
+  const members = await loadBookedMembers(tx, sessionId);
+  return { placementType: session.placement.type, supervisorGender: session.supervisor?.gender ?? null, members };
+}
+
+/** The people (person ids) a requirement's assessment names for non-association. */
+export async function nonAssociatedPersonIds(tx: Tx, requirementId: string): Promise<string[]> {
+  const rows = await tx.nonAssociation.findMany({ where: { assessment: { requirementId } }, select: { personId: true } });
+  return rows.map((r) => r.personId);
+}
