@@ -23,6 +23,7 @@ export async function reopenSession(actor: AppUser, rawInput: ReopenSessionInput
 
     if (session.status === "SCHEDULED") return success({ id: visible.id, status: session.status, version: session.version, alreadyOpen: true });
     if (session.status === "CANCELLED") return failure("SESSION_CANCELLED", "This session was cancelled, so there is no register to reopen.");
+    if (session.status === "STOOD_DOWN") return failure("SESSION_STOOD_DOWN", "This session was stood down, so there is no register to reopen.");
     if (input.version !== undefined && input.version !== session.version) return staleVersion("session");
     if (actor.role === "SUPERVISOR" && !(session.closedAt && isoDateInLondon(session.closedAt) === todayFor(options))) {
       return failure("SESSION_CLOSED", "This session was closed on an earlier day, so only the office can reopen it. Phone the office.");

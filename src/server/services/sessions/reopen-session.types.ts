@@ -18,7 +18,7 @@ export type ReopenSessionInput = z.input<typeof reopenSessionInput>;
 export const reopenedSessionView = z
   .object({
     id: z.string(),
-    status: z.enum(["SCHEDULED", "CLOSED", "CANCELLED"]),
+    status: z.enum(["SCHEDULED", "CLOSED", "CANCELLED", "STOOD_DOWN"]),
     version: z.number().int(),
     alreadyOpen: z.boolean().describe("True when the session was not closed before this request; nothing changed"),
   })
