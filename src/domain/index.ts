@@ -22,4 +22,5 @@ export * from "./placement-safety";
 export * from "./availability";
 export * from "./allocation";
 export * from "./rag";
+export * from "./earned-reduction";
 export * from "./requirement-status";
