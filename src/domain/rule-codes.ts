@@ -28,6 +28,8 @@ export const RULE_CODES = [
   "SESSION_CANCELLED",
   "ATTENDANCE_INCOMPLETE",
   "SESSION_NOT_STARTED",
+  "NO_TWELVE_MONTH_PERIOD",
+  "EARNED_REDUCTION_NOT_AVAILABLE",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -119,6 +119,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     regionScoped: true,
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, regionScoped: true }),
+  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, regionScoped: true }),
 };
 
 /**

@@ -194,6 +194,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { type: "INJURY", caseId: f.caseId, occurredAt: "10:15", description: "Cut hand on a bramble; first aid given" },
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1 } }),
+  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, alsoValid: { note: "Attended every session" } }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */

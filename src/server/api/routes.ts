@@ -12,6 +12,7 @@ import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } f
 import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
 import { closeSessionRoute } from "./contracts/close-session";
 import { recordIncidentRoute } from "./contracts/incidents";
+import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -43,4 +44,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   terminateCaseRoute,
   recordIncidentRoute,
   closeSessionRoute,
+  decideEarnedReductionRoute,
 ];

@@ -35,7 +35,7 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
   return {
     today,
     national,
-    policy: policyOn(asOf),
+    policy: policyOn(asOf, scope.rules),
     dateWasInvalid: params.asOf !== undefined && params.asOf !== asOf,
     filters: { region: national ? (scope.regionCode ?? undefined) : undefined, pdu: scope.pduId ?? undefined, teamType: scope.teamType ?? undefined, asOf },
     regionName: scope.regionId ? (regions.find((region) => region.id === scope.regionId)?.name ?? null) : null,

@@ -2,11 +2,9 @@ import "server-only";
 import {
   calendarFrom,
   deriveRequirementStatus,
-  isIsoDate,
   isoDateFromUtcDate,
   policyOn,
   todayInLondon,
-  utcDateFromIsoDate,
   type BankHolidayCalendar,
   type EnforcementAction,
   type IsoDate,
@@ -19,6 +17,7 @@ import {
 import type { AbsenceReason, ApprovalState, EteReason, ManagedBy, OrderType, RequirementStatus, RoshLevel, SessionStatus } from "@/generated/prisma/enums";
 import { notFound, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
+import { commencementOverrides, loadRuleCommencements } from "@/server/rules/rule-commencements";
 
 // What every service needs around the pure rules of src/domain: the rule parameters in force
 // (bank holidays from the database, the region's over-subscription limit, an administrator's
@@ -36,8 +35,6 @@ export type ServiceOptions = { today?: IsoDate; tx?: Tx };
 export function todayFor(options?: ServiceOptions): IsoDate {
   return options?.today ?? todayInLondon();
 }
-
-export const TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY = "twelveMonthPeriodAbolishedFrom";
 
 export interface RuleContext {
   calendar: BankHolidayCalendar;
@@ -57,15 +54,10 @@ export async function loadRuleContext(tx: Tx, input: { regionId: string; on: Iso
   // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
   const calendar = await loadBankHolidayCalendar(tx);
   const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } });
-  const setting = await tx.policySetting.findFirst({
-    where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(input.on) } },
-    orderBy: { effectiveFrom: "desc" },
-    select: { value: true },
-  });
-  const abolishedFrom = setting?.value.trim() ?? "";
+  const commencements = await loadRuleCommencements(tx);
   const overrides: PolicyOverrides = {
     ...(region ? { overSubscriptionPercent: region.overSubscriptionPercent } : {}),
-    twelveMonthPeriodAbolishedFrom: isIsoDate(abolishedFrom) ? abolishedFrom : null,
+    ...commencementOverrides(commencements),
   };
   return { calendar, policy: policyOn(input.on, overrides), overrides };
 }
@@ -167,6 +159,7 @@ export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: 
       },
       eteCredits: { select: { date: true, minutes: true } },
       extensions: { select: { grantedOn: true, newEndDate: true } },
+      earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
       enforcementActions: {
         select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
       },
@@ -211,6 +204,11 @@ export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: 
     })),
     eteCredits: row.eteCredits.map((c) => ({ date: iso(c.date), minutes: c.minutes })),
     extensions: row.extensions.map((e) => ({ grantedOn: iso(e.grantedOn), newEndDate: iso(e.newEndDate) })),
+    earnedReductionDecisions: row.earnedReductionDecisions.map((d) => ({
+      decision: d.decision,
+      decidedOn: iso(d.decidedOn),
+      recordedAt: d.createdAt.toISOString(),
+    })),
     enforcementActions: row.enforcementActions.map((action) => ({
       id: action.id,
       orderId: action.orderId,

@@ -40,6 +40,14 @@ export async function loadCaseView(tx: Tx, requirementId: string, asOf: IsoDate)
     sentenceDate: facts.sentenceDate,
     hoursOrdered: view.hoursOrdered,
     requiredMinutes: view.requiredMinutes,
+    minutesRequired: view.requiredMinutes,
+    earnedReduction: {
+      status: view.earnedReduction.status,
+      qualifyingMinutes: view.earnedReduction.qualifyingMinutes,
+      currentMinutes: view.earnedReduction.currentMinutes,
+      projectedMinutes: view.earnedReduction.projectedMinutes,
+      decision: view.earnedReduction.decision,
+    },
     minutesCredited: view.minutesCredited,
     minutesEte: view.minutesEte,
     outstandingMinutes: view.outstandingMinutes,
@@ -47,7 +55,7 @@ export async function loadCaseView(tx: Tx, requirementId: string, asOf: IsoDate)
     eteRemainingMinutes: view.eteRemainingMinutes,
     startDeadline: view.startDeadline,
     commencedOn: view.commencedOn,
-    effectiveEndDate: view.effectiveEndDate,
+    effectiveEndDate: view.twelveMonthPeriodApplies ? view.effectiveEndDate : null,
     // Before the sentence date there is no status "as of"; report the stored one.
     status: view.status ?? facts.status,
     terminationReason: row.terminationReason,
