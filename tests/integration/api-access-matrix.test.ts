@@ -120,6 +120,8 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, regionScoped: true }),
   "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, regionScoped: true }),
+  "GET /api/v1/admin/rule-commencements": () => ({ regionScoped: false }),
+  "PUT /api/v1/admin/rule-commencements": () => ({ body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null }, regionScoped: false }),
 };
 
 /**

@@ -18,6 +18,7 @@ import {
   makeApiScene,
   makeRegion,
   makeRegionalStaff,
+  makeUser,
   seedReferenceData,
   uniqueCrn,
   type TestRegion,
@@ -195,6 +196,8 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1 } }),
   "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, alsoValid: { note: "Attended every session" } }),
+  "GET /api/v1/admin/rule-commencements": () => ({}),
+  "PUT /api/v1/admin/rule-commencements": () => ({ body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null } }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */
@@ -351,12 +354,16 @@ function badCasesFor(route: ApiRouteSpec): BadCase[] {
 
 let fixtures: Fixtures;
 let managerToken: string;
+/** Administrator-only routes (reference data) are exercised with an administrator's token. */
+let adminToken: string;
 
 beforeAll(async () => {
   await seedReferenceData();
   const regionA = await makeRegion();
   const staff = await makeRegionalStaff(regionA);
   managerToken = (await issueApiToken(testDb, { userId: staff.manager.id, name: "bad input", expiresAt: null })).token;
+  const admin = await makeUser("ADMIN", null);
+  adminToken = (await issueApiToken(testDb, { userId: admin.id, name: "bad input (admin)", expiresAt: null })).token;
   fixtures = {
     ...(await makeApiScene(regionA, staff, today, "Bad input")),
     regionA,
@@ -373,7 +380,7 @@ const TABLES = [
   "Region", "Pdu", "User", "LoginAttempt", "ApiToken", "IdempotencyKey", "AuditEvent", "AppSetting", "PolicySetting", "BankHoliday",
   "Person", "Order", "Requirement", "RequirementAccess", "Assessment", "RiskCode", "AssessmentRiskCode", "Beneficiary", "Placement",
   "SessionSeries", "Session", "Allocation", "Attendance", "Incident", "EteCredit", "EnforcementAction", "EnforcementOutcome",
-  "Extension", "Review", "Approval", "CaseNote",
+  "Extension", "Review", "Approval", "CaseNote", "EarnedReductionDecision",
 ] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -396,7 +403,8 @@ function buildRequest(route: ApiRouteSpec, sent: Sent, idempotencyKey: string | 
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(sent.query)) for (const v of Array.isArray(value) ? value : [value]) search.append(name, v);
   const headers: Record<string, string> = {};
-  if (route.auth !== "none") headers.authorization = `Bearer ${managerToken}`;
+  const adminOnly = route.roles !== undefined && !route.roles.includes("MANAGER") && route.roles.includes("ADMIN");
+  if (route.auth !== "none") headers.authorization = `Bearer ${adminOnly ? adminToken : managerToken}`;
   if (route.idempotent && idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   if (sent.rawBody !== undefined) headers["content-type"] = "application/json";
   const query = search.toString();

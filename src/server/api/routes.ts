@@ -13,6 +13,7 @@ import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRout
 import { closeSessionRoute } from "./contracts/close-session";
 import { recordIncidentRoute } from "./contracts/incidents";
 import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
+import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -45,4 +46,6 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   recordIncidentRoute,
   closeSessionRoute,
   decideEarnedReductionRoute,
+  getRuleCommencementsRoute,
+  putRuleCommencementsRoute,
 ];
