@@ -1,0 +1,25 @@
+"use server";
+
+import { formAction } from "@/server/actions/form-action";
+import { setRuleCommencements } from "@/server/services/rule-commencements/set-rule-commencements";
+import { ruleCommencementsBody } from "@/server/services/rule-commencements/set-rule-commencements.types";
+import type { FormState } from "@/ui/form/form-state";
+
+const submitRuleDates = formAction({
+  roles: ["ADMIN"],
+  schema: ruleCommencementsBody,
+  fromForm: (form) => ({
+    twelveMonthPeriodAbolishedFrom: form.text("twelveMonthPeriodAbolishedFrom") ?? null,
+    earnedReductionFrom: form.text("earnedReductionFrom") ?? null,
+  }),
+  run: (user, input) => setRuleCommencements(user, input),
+  onSuccess: () => ({
+    redirectTo: "/admin/rule-dates",
+    notice: "Rule dates recorded. Every screen, figure and API answer now follows them.",
+    revalidate: ["/admin/rule-dates", "/dashboard", "/work-queue", "/cases"],
+  }),
+});
+
+export async function recordRuleDatesAction(previous: FormState, form: FormData): Promise<FormState> {
+  return submitRuleDates(previous, form);
+}
