@@ -284,7 +284,9 @@ function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { 
     out.push({ name: "a number instead of an object", kind: "wrong type", value: 12345 });
     out.push({ name: "a list instead of an object", kind: "wrong type", value: [] });
   }
-  if (isRequired(route.body, field)) out.push({ name: "null for a required field", kind: "missing required field", value: null });
+  // A required field that may be null (e.g. a commencement date not yet set) takes null as a value.
+  const acceptsNull = objectShape(route.body)[field]?.safeParse(null).success ?? false;
+  if (isRequired(route.body, field) && !acceptsNull) out.push({ name: "null for a required field", kind: "missing required field", value: null });
   return out;
 }
 

@@ -29,7 +29,7 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
       <PageHeading caption="Reference data">Bank holidays</PageHeading>
       <p>
         Working days are Monday to Friday except these dates. They are skipped when counting the {policyOn(today).startWorkingDays} working days to a start deadline. The app ships
-        with the England and Wales dates; an administrator can add a new one when a holiday is proclaimed.
+        with the England and Wales dates to 2030. Adding a newly proclaimed holiday is not yet possible in the app.
       </p>
 
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4">
