@@ -6,6 +6,7 @@ export * from "./rule-codes";
 export * from "./vocabulary";
 export * from "./policy";
 export * from "./bank-holidays";
+export * from "./bank-holiday-import";
 export { BANK_HOLIDAYS_2015_2030 } from "./bank-holidays-data";
 export * from "./working-days";
 export * from "./hours";
