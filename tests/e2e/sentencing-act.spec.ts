@@ -78,3 +78,20 @@ test("an administrator records the s.37 date after a preview; a coordinator conf
   await expect(page.getByText("1 hour earned off")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an administrator adds a proclaimed bank holiday and removes it again", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("link", { name: "Bank holidays" }).click();
+  await expect(page.getByRole("heading", { name: "Bank holidays" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Add bank holiday" }).click();
+  await expect(page.getByRole("link", { name: "Enter the date of the holiday" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Date", { exact: true }).fill("2031-06-02");
+  await page.getByLabel("Name of the holiday").fill("Proclaimed holiday");
+  await page.getByRole("button", { name: "Add bank holiday" }).click();
+  await expect(page.getByText("Proclaimed holiday on 2 June 2031 added.")).toBeVisible();
+  await page.getByRole("button", { name: /Remove Proclaimed holiday/ }).click();
+  await expect(page.getByText("Proclaimed holiday on 2 June 2031 removed.")).toBeVisible();
+  await expectAccessible(page);
+});
