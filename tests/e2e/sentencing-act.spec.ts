@@ -95,3 +95,20 @@ test("an administrator adds a proclaimed bank holiday and removes it again", asy
   await expect(page.getByText("Proclaimed holiday on 2 June 2031 removed.")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an administrator changes a region's settings; a wrong value keeps what was typed", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.getByRole("link", { name: "Regions" }).click();
+  await expect(page.getByRole("heading", { name: "Regions" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Change Wales's settings" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Over-booking limit (%)").fill("90");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("link", { name: /at least 100%/ })).toBeVisible();
+  await expect(page.getByLabel("Over-booking limit (%)")).toHaveValue("90");
+  await expectAccessible(page);
+  await page.getByLabel("Over-booking limit (%)").fill("120");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Wales's settings saved.")).toBeVisible();
+});
