@@ -11,7 +11,8 @@ const revalidate = ["/admin/bank-holidays"];
 const submitAdd = formAction({
   roles: ["ADMIN"],
   schema: addBankHolidayInput,
-  fromForm: (form) => ({ date: form.text("date") ?? "", name: form.text("name") ?? "" }),
+  // Empty fields stay "not given", so the messages below say what is missing.
+  fromForm: (form) => ({ date: form.text("date"), name: form.text("name") }),
   messages: { date: "Enter the date of the holiday", name: "Enter the name of the holiday" },
   run: (user, input) => addBankHoliday(user, input),
   onSuccess: (added) => ({

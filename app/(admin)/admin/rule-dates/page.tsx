@@ -112,7 +112,9 @@ export default async function RuleDatesPage({ searchParams }: { searchParams: Pr
           </p>
           <RecordRuleDatesForm twelveMonthPeriodAbolishedFrom={proposed[S36] ?? ""} earnedReductionFrom={proposed[S37] ?? ""} />
           <p>
-            <Link href="/admin/rule-dates">Cancel</Link>
+            <Link href="/admin/rule-dates" className="inline-block min-h-11 py-2">
+              Cancel
+            </Link>
           </p>
         </section>
       )}
