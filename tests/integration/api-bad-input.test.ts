@@ -29,6 +29,7 @@ import { API_ROUTES } from "@/server/api/routes";
 import type { ApiRouteSpec } from "@/server/api/route-spec";
 import type { RouteHandler } from "@/server/api/handler";
 import { issueApiToken } from "@/server/auth/api-tokens";
+import { roleCan } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
 
 const today = todayInLondon();
@@ -405,7 +406,7 @@ function buildRequest(route: ApiRouteSpec, sent: Sent, idempotencyKey: string | 
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(sent.query)) for (const v of Array.isArray(value) ? value : [value]) search.append(name, v);
   const headers: Record<string, string> = {};
-  const adminOnly = route.roles !== undefined && !route.roles.includes("MANAGER") && route.roles.includes("ADMIN");
+  const adminOnly = route.permission !== undefined && !roleCan("MANAGER", route.permission) && roleCan("ADMIN", route.permission);
   if (route.auth !== "none") headers.authorization = `Bearer ${adminOnly ? adminToken : managerToken}`;
   if (route.idempotent && idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   if (sent.rawBody !== undefined) headers["content-type"] = "application/json";

@@ -51,7 +51,7 @@ function WhatIsAsked({ approval }: { approval: PendingApproval }) {
 
 /** Regional manager: requests waiting for their decision (deciding them arrives with issue 3). */
 export default async function ApprovalsPage() {
-  const user = await requirePageUser(["MANAGER"]);
+  const user = await requirePageUser("approval.list");
   const [approvals, regionName] = await Promise.all([listPendingApprovals(db, user), user.regionId ? findRegionName(user.regionId) : null]);
 
   return (

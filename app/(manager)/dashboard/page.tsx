@@ -22,7 +22,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Manager's home (their region) and the national lead's (all regions, or one): every figure of domain §5 as of a date. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
+  const user = await requirePageUser("dashboard.read");
   const view = await orNotFound(loadDashboardPage(db, user, await searchParams));
   const { figures, filters, policy, national, today } = view;
   const onDate = formatDate(filters.asOf);

@@ -9,7 +9,7 @@ import { formatDate } from "@/ui/format";
 const revalidate = ["/admin/bank-holidays"];
 
 const submitAdd = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   schema: addBankHolidayInput,
   // Empty fields stay "not given", so the messages below say what is missing.
   fromForm: (form) => ({ date: form.text("date"), name: form.text("name") }),
@@ -27,7 +27,7 @@ export async function addBankHolidayAction(previous: FormState, form: FormData):
 }
 
 const submitRemove = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   schema: removeBankHolidayInput,
   fromForm: (form) => ({ date: form.text("date") ?? "" }),
   run: (user, input) => removeBankHoliday(user, input),
@@ -43,7 +43,7 @@ export async function removeBankHolidayAction(previous: FormState, form: FormDat
 }
 
 const submitImport = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   schema: importBankHolidaysInput,
   fromForm: (form) => ({ file: form.text("fileText") ?? "" }),
   fieldNames: { file: "file" },

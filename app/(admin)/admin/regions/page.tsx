@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Regions" };
 
 /** Administrator: each probation region's rule settings and its PDUs. */
 export default async function RegionsPage() {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.reference");
   const regions = await listRegionSettings();
   return (
     <>

@@ -6,7 +6,7 @@ import { ruleCommencementsBody } from "@/server/services/rule-commencements/set-
 import type { FormState } from "@/ui/form/form-state";
 
 const submitRuleDates = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   schema: ruleCommencementsBody,
   fromForm: (form) => ({
     twelveMonthPeriodAbolishedFrom: form.text("twelveMonthPeriodAbolishedFrom") ?? null,

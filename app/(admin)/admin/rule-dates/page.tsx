@@ -26,7 +26,7 @@ const shown = (date: string | null) => (date ? `From ${formatDate(date)}` : "Not
  * dates would change today (a GET form, so nothing is saved); step 2 records them (audited).
  */
 export default async function RuleDatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.reference");
   const params = await searchParams;
   const current = await loadRuleCommencements(db);
   const previewing = text(params.preview) === "1";

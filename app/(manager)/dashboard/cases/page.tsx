@@ -31,7 +31,7 @@ function SortHeader(props: { sort: DrillSort; current: { sort: DrillSort; dir: "
 
 /** The cases behind one dashboard figure: server-paginated, sortable, and downloadable as CSV. */
 export default async function DashboardCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
+  const user = await requirePageUser("dashboard.cases");
   const { query, national, filters, list } = await orNotFound(loadFigureCasesFromUrl(db, user, await searchParams, "page"));
   const columns = FIGURE_COLUMNS[list.source];
   const listParams = (extra: Record<string, string | undefined>) =>

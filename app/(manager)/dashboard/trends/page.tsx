@@ -25,7 +25,7 @@ function dashboardHref(filters: TrendsFilters): string {
 
 /** Backlog, dormant cases, hours delivered and completion over the last 12 month ends, as the records stood at each. */
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
+  const user = await requirePageUser("dashboard.read");
   const today = todayInLondon();
   const view = await orNotFound(resolveTrendsView(db, user, await searchParams, today));
   const trends = await loadTrends(db, view.scope);

@@ -8,7 +8,7 @@ export const decideEarnedReductionRoute = defineRoute({
   path: "/api/v1/cases/{id}/earned-reduction/decision",
   tag: "Cases",
   summary: "Record the responsible officer's view on the earned reduction of hours (Sentencing Act 2026 s.37)",
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "case.earnedReduction",
   params: z.object({ id: z.uuid() }),
   body: decideEarnedReductionBody,
   response: caseView,

@@ -6,7 +6,7 @@ export const getRuleCommencementsRoute = defineRoute({
   path: "/api/v1/admin/rule-commencements",
   tag: "Administration",
   summary: "The Sentencing Act 2026 commencement dates (s.36 no 12-month period, s.37 earned reduction); null while not in force",
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   response: ruleCommencementsView,
 });
 
@@ -15,7 +15,7 @@ export const putRuleCommencementsRoute = defineRoute({
   path: "/api/v1/admin/rule-commencements",
   tag: "Administration",
   summary: "Record the Sentencing Act 2026 commencement dates (audited); every screen, figure and answer follows them",
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   body: ruleCommencementsBody,
   response: ruleCommencementsView,
   status: 200,

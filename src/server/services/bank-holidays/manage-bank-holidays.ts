@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDate, isoDateFromUtcDate, parseGovUkBankHolidays, utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { todayFor, type ServiceOptions } from "../context";
 import { invalidInput, success, type CommandResult } from "../result";
@@ -19,7 +19,7 @@ import {
 
 /** Adds a proclaimed bank holiday (a future date), audited. */
 export async function addBankHoliday(actor: AppUser, raw: AddBankHolidayInput, options?: ServiceOptions): Promise<CommandResult<{ date: string; name: string }>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.reference");
   const input = addBankHolidayInput.parse(raw);
   const today = todayFor(options);
   if (input.date <= today) return invalidInput("date", "Only a future date can be added: past deadlines are not moved.");
@@ -34,7 +34,7 @@ export async function addBankHoliday(actor: AppUser, raw: AddBankHolidayInput, o
 
 /** Removes a future bank holiday (e.g. one added by mistake), audited with what it was. */
 export async function removeBankHoliday(actor: AppUser, raw: RemoveBankHolidayInput, options?: ServiceOptions): Promise<CommandResult<{ date: string; name: string }>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.reference");
   const input = removeBankHolidayInput.parse(raw);
   const today = todayFor(options);
   if (input.date <= today) return invalidInput("date", "Only a future date can be removed: past deadlines are not moved.");
@@ -53,7 +53,7 @@ export async function importBankHolidays(
   raw: ImportBankHolidaysInput,
   options?: ServiceOptions,
 ): Promise<CommandResult<{ added: { date: string; name: string }[]; alreadyRecorded: number; pastSkipped: number }>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.reference");
   const input = importBankHolidaysInput.parse(raw);
   const parsed = parseGovUkBankHolidays(input.file);
   if (!parsed.ok) return invalidInput("file", parsed.message);

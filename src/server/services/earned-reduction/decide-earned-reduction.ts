@@ -1,6 +1,6 @@
 import "server-only";
 import { formatHoursAndMinutes, refuse, utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import type { CaseView } from "../cases/case-view.types";
@@ -28,7 +28,7 @@ export async function decideEarnedReduction(
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "case.earnedReduction");
     await lockRequirement(tx, visible.id);
     const facts = await loadRequirementFacts(tx, visible.id, today);
     if (!facts) throw new Error(`Requirement ${visible.id} vanished while it was locked`);

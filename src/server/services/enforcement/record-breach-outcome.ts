@@ -1,6 +1,6 @@
 import "server-only";
 import { utcDateFromIsoDate, validateBreachOutcome } from "@/domain";
-import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { isUuid, loadRequirementFacts, lockRequirement, todayFor, type ServiceOptions } from "../context";
@@ -30,7 +30,7 @@ export async function recordBreachOutcome(
       select: { id: true, requirementId: true, requirement: { select: { regionId: true } } },
     });
     if (!found) throw notFound("enforcement action");
-    assertRole(actor, ["MANAGER"]);
+    assertCan(actor, "enforcement.outcome");
 
     await lockRequirement(tx, found.requirementId);
     const facts = await loadRequirementFacts(tx, found.requirementId, today);

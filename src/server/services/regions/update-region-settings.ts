@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { isUuid, type ServiceOptions } from "../context";
 import { staleVersion, success, type CommandResult } from "../result";
@@ -13,7 +13,7 @@ type RegionSettings = { id: string; name: string; overSubscriptionPercent: numbe
  * recorded from now on (earlier ones are not re-judged). Optimistic locking: a stale version is a 409.
  */
 export async function updateRegionSettings(actor: AppUser, raw: UpdateRegionSettingsInput, options?: ServiceOptions): Promise<CommandResult<RegionSettings>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.reference");
   const input = updateRegionSettingsInput.parse(raw);
   if (!isUuid(input.regionId)) throw notFound("region");
   return inTransaction(options, async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { loadRuleCommencements, RULE_COMMENCEMENT_KEYS, type RuleCommencements } from "@/server/rules/rule-commencements";
@@ -20,7 +20,7 @@ export async function setRuleCommencements(
   rawInput: RuleCommencementsInput,
   options?: ServiceOptions,
 ): Promise<CommandResult<RuleCommencements>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.reference");
   const input = ruleCommencementsBody.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -46,6 +46,6 @@ export async function setRuleCommencements(
 
 /** The commencement dates as they stand (administrators only). */
 export async function getRuleCommencements(actor: AppUser): Promise<CommandResult<RuleCommencements>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.reference");
   return success(await loadRuleCommencements(db));
 }

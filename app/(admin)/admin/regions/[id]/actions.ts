@@ -6,7 +6,7 @@ import { updateRegionSettingsInput } from "@/server/services/regions/update-regi
 import type { FormState } from "@/ui/form/form-state";
 
 const submitSettings = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.reference",
   schema: updateRegionSettingsInput,
   fromForm: (form) => ({
     regionId: form.text("regionId") ?? "",

@@ -9,7 +9,7 @@ import { RegionSettingsForm } from "./region-settings-form";
 export const metadata: Metadata = { title: "Change a region's settings" };
 
 export default async function RegionSettingsPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.reference");
   const { id } = await params;
   const region = (await listRegionSettings()).find((r) => r.id === id);
   if (!region) notFound();

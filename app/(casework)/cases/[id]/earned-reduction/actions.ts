@@ -7,7 +7,7 @@ import type { FormState } from "@/ui/form/form-state";
 import { formatMinutes } from "@/ui/format";
 
 const submitDecision = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "case.earnedReduction",
   schema: decideEarnedReductionInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Decide on the earned reduction" };
 
 // Sentencing Act 2026 s.37 (Sch 9 para 3A(1)(d)–(e)): the app proposes; the officer's view is recorded here.
 export default async function EarnedReductionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caseForForm } = await loadCaseFormPage(params);
+  const { caseForForm } = await loadCaseFormPage(params, "case.earnedReduction");
   const r = caseForForm.view.earnedReduction;
   return (
     <>

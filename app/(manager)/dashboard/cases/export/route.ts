@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 // Managers for their region, the national lead for any; audited as a view of personal data.
 export async function GET(request: Request) {
   try {
-    const user = await requireUser({ roles: ["MANAGER", "NATIONAL_LEAD"] });
+    const user = await requireUser("dashboard.cases");
     const { query, filters, list } = await loadFigureCasesFromUrl(db, user, Object.fromEntries(new URL(request.url).searchParams), "csv");
     const name = `${query.figure}-${filters.region ?? (user.role === "NATIONAL_LEAD" ? "all-regions" : (user.regionCode ?? "region"))}-${filters.asOf}.csv`;
     return new Response(figureCasesCsv(list), {

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Record a warning or breach" };
 
 // R9: the form offers both; the service refuses a second warning within 12 months.
 export default async function NewEnforcementPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, caseForForm } = await loadCaseFormPage(params);
+  const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.start");
   const [actions, failures] = await Promise.all([listCaseEnforcement(user, caseForForm.id), listUnansweredFailures(user, caseForForm.id)]);
   return (
     <>

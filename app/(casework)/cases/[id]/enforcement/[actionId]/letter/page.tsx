@@ -20,7 +20,7 @@ const FAILURE_IN_WORDS: Partial<Record<AttendanceOutcome, string>> = {
 
 // R9: the printable formal warning (words from the domain's warningLetter).
 export default async function WarningLetterPage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.read");
   const { id, actionId } = await params;
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(actionId).success) notFound();
   const letter = await orNotFound(findWarningLetter(user, id, actionId));
