@@ -2,11 +2,9 @@ import "server-only";
 import {
   calendarFrom,
   deriveRequirementStatus,
-  isIsoDate,
   isoDateFromUtcDate,
   policyOn,
   todayInLondon,
-  utcDateFromIsoDate,
   type BankHolidayCalendar,
   type EnforcementAction,
   type IsoDate,
@@ -55,7 +53,7 @@ export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalend
 }
 
 /** The date an administrator recorded from which the 12-month period no longer applies (s.36); one record for every date (see rule-commencements.ts). */
-export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx, _on?: IsoDate): Promise<IsoDate | null> {
+export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx): Promise<IsoDate | null> {
   return (await loadRuleCommencements(tx)).twelveMonthPeriodAbolishedFrom;
 }
 
