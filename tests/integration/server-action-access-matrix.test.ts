@@ -42,6 +42,12 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(coordinator)/placements/new/actions.ts#createPlacementAction": "placement.create",
   "(admin)/admin/api-tokens/actions.ts#createApiTokenAction": "admin.apiTokens",
   "(admin)/admin/api-tokens/actions.ts#revokeApiTokenAction": "admin.apiTokens",
+  "(admin)/admin/bank-holidays/actions.ts#addBankHolidayAction": "admin.reference",
+  "(admin)/admin/bank-holidays/actions.ts#importBankHolidaysAction": "admin.reference",
+  "(admin)/admin/bank-holidays/actions.ts#removeBankHolidayAction": "admin.reference",
+  "(admin)/admin/regions/[id]/actions.ts#updateRegionSettingsAction": "admin.reference",
+  "(admin)/admin/rule-dates/actions.ts#recordRuleDatesAction": "admin.reference",
+  "(casework)/cases/[id]/earned-reduction/actions.ts#decideEarnedReductionAction": "case.earnedReduction",
 };
 
 const APP_DIR = path.resolve(__dirname, "../../app");

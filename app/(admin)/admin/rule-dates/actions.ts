@@ -8,10 +8,12 @@ import type { FormState } from "@/ui/form/form-state";
 const submitRuleDates = formAction({
   permission: "admin.reference",
   schema: ruleCommencementsBody,
-  fromForm: (form) => ({
-    twelveMonthPeriodAbolishedFrom: form.text("twelveMonthPeriodAbolishedFrom") ?? null,
-    earnedReductionFrom: form.text("earnedReductionFrom") ?? null,
-  }),
+  // Empty dates mean "not in force", so only the previewed form (which says so) can record them.
+  fromForm: (form) =>
+    form.text("previewed") === "yes"
+      ? { twelveMonthPeriodAbolishedFrom: form.text("twelveMonthPeriodAbolishedFrom") ?? null, earnedReductionFrom: form.text("earnedReductionFrom") ?? null }
+      : {},
+  messages: { twelveMonthPeriodAbolishedFrom: "Preview the change first, then record it", earnedReductionFrom: "Preview the change first, then record it" },
   run: (user, input) => setRuleCommencements(user, input),
   onSuccess: () => ({
     redirectTo: "/admin/rule-dates",

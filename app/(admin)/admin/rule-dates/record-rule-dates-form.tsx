@@ -10,6 +10,7 @@ export function RecordRuleDatesForm({ twelveMonthPeriodAbolishedFrom, earnedRedu
   return (
     <form action={action} noValidate key={state.submission}>
       <FormProblems state={state} />
+      <input type="hidden" name="previewed" value="yes" />
       <input type="hidden" name="twelveMonthPeriodAbolishedFrom" value={twelveMonthPeriodAbolishedFrom} />
       <input type="hidden" name="earnedReductionFrom" value={earnedReductionFrom} />
       <SubmitButton pendingText="Recording…">Record these dates</SubmitButton>
