@@ -10,9 +10,10 @@
 // - s.36 (commenced by SI 2026/402) removes the 12-month period for orders whenever made.
 //   The commencement date is set by an administrator; until then it is null and R3/R4
 //   stand as written. See `isTwelveMonthPeriodAbolished`.
-// - s.37 adds an earned reduction of hours (after 25 % of the hours without a failure to
-//   comply, 0.5 h off per further hour worked). Not implemented yet: it will need its own
-//   dated entry (percentages below) and a rule file; nothing here assumes it.
+// - s.37 inserts Sch 9 para 3A: an earned reduction of hours (after 25 % of the hours without
+//   a failure to attend or being sent home, half an hour off per further hour worked). The 25 %
+//   and the half hour are dated values below; the commencement date is set by an administrator
+//   (null until then, and nothing changes). See earned-reduction.ts.
 
 import { compareIsoDate, parseIsoDate, type IsoDate } from "./dates";
 
@@ -52,6 +53,12 @@ export interface RulePolicy {
   twelveMonthPeriodAbolishedFrom: IsoDate | null;
   /** R8: least credit for a session the service stood down after the person arrived (null = none set; time present only). */
   sentHomeByServiceMinimumMinutes: number | null;
+  /** Sentencing Act 2026 s.37: from this date Sch 9 para 3A's earned reduction applies (null = not yet commenced). */
+  earnedReductionFrom: IsoDate | null;
+  /** Sch 9 para 3A(2): the qualifying amount, as a percentage of the hours ordered. */
+  earnedReductionQualifyingPercent: number;
+  /** Sch 9 para 3A(3): minutes taken off for every credit-earning hour worked. */
+  earnedReductionMinutesPerCreditHour: number;
 }
 
 export interface PolicyEntry {
@@ -91,6 +98,10 @@ export const POLICY_HISTORY: readonly PolicyEntry[] = [
       // No national minimum is in force: HMIP's 2006 bulletin recommended one hour, but no
       // guidance adopted it. A dated entry (e.g. { sentHomeByServiceMinimumMinutes: 60 }) sets one.
       sentHomeByServiceMinimumMinutes: null,
+      earnedReductionFrom: null,
+      // Inert until an administrator records earnedReductionFrom; the Act's figures from Royal Assent.
+      earnedReductionQualifyingPercent: 25,
+      earnedReductionMinutesPerCreditHour: 30,
     },
   },
 ];
@@ -103,6 +114,8 @@ export interface PolicyOverrides {
   maxPeoplePerSupervisor?: number | null;
   /** Set by an administrator once SI 2026/402 commences s.36. */
   twelveMonthPeriodAbolishedFrom?: IsoDate | null;
+  /** Set by an administrator once s.37 (Sch 9 para 3A) is commenced. */
+  earnedReductionFrom?: IsoDate | null;
   /** Extra dated entries (e.g. from PolicySetting rows); later appliesFrom wins. */
   entries?: readonly PolicyEntry[];
 }
@@ -114,6 +127,7 @@ function isComplete(values: Partial<RulePolicy>): values is RulePolicy {
     "warningLookbackMonths", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent", "maxPeoplePerSupervisor",
     "nearingEndWeeks", "redWeeks", "paceWeeks", "twelveMonthPeriodAbolishedFrom",
     "sentHomeByServiceMinimumMinutes",
+    "earnedReductionFrom", "earnedReductionQualifyingPercent", "earnedReductionMinutesPerCreditHour",
   ];
   return keys.every((k) => values[k] !== undefined);
 }
@@ -137,6 +151,7 @@ export function policyOn(date: IsoDate, overrides: PolicyOverrides = {}): RulePo
   if (overrides.twelveMonthPeriodAbolishedFrom !== undefined) {
     values.twelveMonthPeriodAbolishedFrom = overrides.twelveMonthPeriodAbolishedFrom;
   }
+  if (overrides.earnedReductionFrom !== undefined) values.earnedReductionFrom = overrides.earnedReductionFrom;
   if (!isComplete(values)) throw new Error(`Rule policy on ${on} is missing values`);
   return values;
 }
@@ -147,4 +162,9 @@ export const DEFAULT_POLICY: RulePolicy = policyOn("2005-04-04");
 /** Sentencing Act 2026 s.36: once commenced, no order has a 12-month period (R3 and R4 stop applying). */
 export function isTwelveMonthPeriodAbolished(asOf: IsoDate, policy: RulePolicy): boolean {
   return policy.twelveMonthPeriodAbolishedFrom !== null && asOf >= policy.twelveMonthPeriodAbolishedFrom;
+}
+
+/** Sentencing Act 2026 s.37: once commenced, Sch 9 para 3A's earned reduction of hours applies. */
+export function isEarnedReductionInForce(asOf: IsoDate, policy: RulePolicy): boolean {
+  return policy.earnedReductionFrom !== null && asOf >= policy.earnedReductionFrom;
 }

@@ -74,3 +74,20 @@ export function ragStatus(
   if (projected === null || projected > input.effectiveEndDate) return "AMBER";
   return "GREEN";
 }
+
+/**
+ * RAG once the Sentencing Act 2026 s.36 has removed the 12-month period: there is no end date to
+ * miss, so the rating is by pace only — red when nothing was credited in the pace window (8 weeks),
+ * amber when at that pace the hours outstanding would take longer than the old 12 months, else green.
+ * Null when nothing is outstanding.
+ */
+export function ragByPace(
+  input: { asOf: IsoDate; outstandingMinutes: number; minutesInPaceWindow: number },
+  policy: RulePolicy = policyOn(input.asOf),
+): Rag | null {
+  if (input.outstandingMinutes <= 0) return null;
+  if (input.minutesInPaceWindow <= 0) return "RED";
+  const projected = projectedCompletionDate(input, policy);
+  if (projected === null || daysBetween(input.asOf, projected) > 365) return "AMBER";
+  return "GREEN";
+}

@@ -10,10 +10,11 @@ import { totalCredited } from "./crediting";
 import type { IsoDate } from "./dates";
 import { isDormant } from "./dormant";
 import { breachStateOn, type EnforcementAction } from "./enforcement";
+import { earnedReduction, type DisqualifyingFailure, type EarnedReduction, type EarnedReductionDecision } from "./earned-reduction";
 import { eteAllowanceMinutes } from "./ete";
 import { outstandingMinutes, requiredMinutes } from "./hours";
-import { policyOn, type PolicyOverrides } from "./policy";
-import { isNearingEnd, isPaceJudged, minutesInLastWeeks, projectedCompletionDate, ragStatus, type Rag } from "./rag";
+import { isTwelveMonthPeriodAbolished, policyOn, type PolicyOverrides } from "./policy";
+import { isNearingEnd, isPaceJudged, minutesInLastWeeks, projectedCompletionDate, ragByPace, ragStatus, type Rag } from "./rag";
 import {
   commencedOn,
   commencedWithinDeadline,
@@ -48,6 +49,15 @@ export interface RequirementFacts {
   eteCredits: readonly { date: IsoDate; minutes: number }[];
   extensions: readonly Extension[];
   enforcementActions: readonly EnforcementAction[];
+  /** Sentencing Act 2026 s.37: the responsible officer's recorded views, in any order (the latest by date stands). */
+  earnedReductionDecisions?: readonly DatedEarnedReductionDecision[];
+}
+
+export interface DatedEarnedReductionDecision {
+  decision: EarnedReductionDecision;
+  decidedOn: IsoDate;
+  /** Orders two decisions on the same day (e.g. the creation time as an ISO string). */
+  recordedAt?: string;
 }
 
 export interface RequirementView {
@@ -63,7 +73,10 @@ export interface RequirementView {
   commencedOn: IsoDate | null;
   commencedWithinDeadline: boolean | null;
   twelveMonthEnd: IsoDate;
+  /** The end date R3 would give; meaningless once `twelveMonthPeriodApplies` is false (s.36). */
   effectiveEndDate: IsoDate;
+  /** False from the Sentencing Act 2026 s.36 commencement: no end date, backlog, nearing end or extension. */
+  twelveMonthPeriodApplies: boolean;
   completedWithinTwelveMonths: boolean;
   reviews: ReviewDue[];
   inBacklog: boolean;
@@ -77,6 +90,53 @@ export interface RequirementView {
   paceJudged: boolean;
   eteAllowanceMinutes: number;
   eteRemainingMinutes: number;
+  /** Sentencing Act 2026 s.37 (Sch 9 para 3A): proposed and applied reduction of hours. */
+  earnedReduction: EarnedReduction;
+}
+
+/** The failures that count under Sch 9 para 3A(1)(d)–(e): an unacceptable absence, or being sent home for not working. */
+export function earnedReductionFailure(outcome: AttendanceOutcome): DisqualifyingFailure | null {
+  if (outcome === "UNACCEPTABLE_ABSENCE") return "FAILED_TO_ATTEND";
+  if (outcome === "ATTENDED_SENT_HOME_BEHAVIOUR") return "SENT_HOME_NOT_WORKING";
+  return null;
+}
+
+/** The decision that stands on `asOf`: the latest recorded on or before it. */
+export function decisionOn(
+  asOf: IsoDate,
+  decisions: readonly DatedEarnedReductionDecision[] | undefined,
+): { decision: EarnedReductionDecision; decidedOn: IsoDate } | null {
+  let latest: DatedEarnedReductionDecision | null = null;
+  for (const d of decisions ?? []) {
+    if (d.decidedOn > asOf) continue;
+    if (latest === null || d.decidedOn > latest.decidedOn || (d.decidedOn === latest.decidedOn && (d.recordedAt ?? "") >= (latest.recordedAt ?? ""))) latest = d;
+  }
+  return latest ? { decision: latest.decision, decidedOn: latest.decidedOn } : null;
+}
+
+/** Sch 9 para 3A for a requirement's facts as of a date (credits capped as R7 caps them are not needed: the rule stops at completion). */
+export function earnedReductionOn(
+  asOf: IsoDate,
+  facts: Pick<RequirementFacts, "attendances" | "eteCredits" | "earnedReductionDecisions">,
+  hoursOrdered: number,
+  policy: ReturnType<typeof policyOn>,
+): EarnedReduction {
+  return earnedReduction(
+    {
+      asOf,
+      hoursOrdered,
+      credits: [
+        ...facts.attendances.filter((a) => a.minutesCredited > 0).map((a) => ({ date: a.date, minutes: a.minutesCredited })),
+        ...facts.eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
+      ],
+      failures: facts.attendances.flatMap((a) => {
+        const kind = earnedReductionFailure(a.outcome);
+        return kind ? [{ date: a.date, kind }] : [];
+      }),
+      decision: decisionOn(asOf, facts.earnedReductionDecisions),
+    },
+    policy,
+  );
 }
 
 /** Hours ordered on a date: the last HOURS_ADDED outcome by then, else the hours first ordered. */
@@ -103,7 +163,7 @@ export function deriveRequirementStatus(
   const policy = policyOn(asOf, options.overrides);
   const atSentence = policyOn(facts.sentenceDate, options.overrides);
   const hours = hoursOrderedOn(asOf, facts);
-  const required = requiredMinutes(hours, facts.courtAddedHours ?? 0);
+  const ordered = requiredMinutes(hours, facts.courtAddedHours ?? 0);
 
   const attendances = facts.attendances.filter((a) => a.date <= asOf);
   const eteCredits = facts.eteCredits.filter((c) => c.date <= asOf);
@@ -111,13 +171,20 @@ export function deriveRequirementStatus(
     ...attendances.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
     ...eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
   ];
-  const totals = totalCredited(credits, required);
+  const totals = totalCredited(credits, ordered);
+  // Sentencing Act 2026 s.37: once the officer confirms, the hours required fall and the work may complete earlier.
+  const reduction = earnedReductionOn(asOf, { attendances, eteCredits, earnedReductionDecisions: facts.earnedReductionDecisions }, hours, policy);
+  const required = ordered - reduction.appliedMinutes;
+  const completedByCredits =
+    reduction.completedOn !== null && (totals.completedOn === null || reduction.completedOn < totals.completedOn)
+      ? reduction.completedOn
+      : totals.completedOn;
   const minutesEte = eteCredits.reduce((sum, c) => sum + c.minutes, 0);
   const outstanding = outstandingMinutes(required, totals.minutesCredited);
 
   // A stored ACTIVE status that the credits have since completed is reported as COMPLETED (R7).
   const completedOnEver =
-    facts.status === "COMPLETED" ? (facts.closedOn ?? totals.completedOn) : facts.status === "ACTIVE" ? totals.completedOn : null;
+    facts.status === "COMPLETED" ? (facts.closedOn ?? totals.completedOn) : facts.status === "ACTIVE" ? completedByCredits : null;
   const completedOn = completedOnEver !== null && completedOnEver <= asOf ? completedOnEver : null;
   const status =
     completedOnEver !== null
@@ -129,6 +196,7 @@ export function deriveRequirementStatus(
   const endDate = effectiveEndDate(facts.sentenceDate, facts.extensions, asOf, atSentence);
   const { openBreach, underWarrant } = breachStateOn(asOf, facts.enforcementActions);
   const active = status === "ACTIVE";
+  const twelveMonthPeriodApplies = !isTwelveMonthPeriodAbolished(asOf, policy);
   const paceMinutes = minutesInLastWeeks(credits, asOf, policy);
   const allowance = facts.eteEligible ? eteAllowanceMinutes(hours, policy) : 0;
   const paceJudged = isPaceJudged({ asOf, sentenceDate: facts.sentenceDate }, policy);
@@ -147,6 +215,7 @@ export function deriveRequirementStatus(
     commencedWithinDeadline: commencedWithinDeadline(commenced, deadline, asOf),
     twelveMonthEnd: twelveMonthEnd(facts.sentenceDate, atSentence),
     effectiveEndDate: endDate,
+    twelveMonthPeriodApplies,
     completedWithinTwelveMonths: completedWithinTwelveMonths(facts.sentenceDate, completedOn, atSentence),
     reviews: reviewDueDates(facts.sentenceDate, atSentence),
     inBacklog:
@@ -167,17 +236,25 @@ export function deriveRequirementStatus(
       ),
     openBreach,
     underWarrant,
-    nearingEnd: active && isNearingEnd({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding }, policy),
+    nearingEnd:
+      active && twelveMonthPeriodApplies && isNearingEnd({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding }, policy),
     rag: active
-      ? ragStatus(
-          { asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes, sentenceDate: facts.sentenceDate },
-          policy,
-        )
+      ? twelveMonthPeriodApplies
+        ? ragStatus(
+            { asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes, sentenceDate: facts.sentenceDate },
+            policy,
+          )
+        : paceJudged
+          ? ragByPace({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy)
+          : outstanding > 0
+            ? "GREEN"
+            : null
       : null,
     projectedCompletionDate:
       active && paceJudged ? projectedCompletionDate({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy) : null,
     paceJudged,
     eteAllowanceMinutes: allowance,
     eteRemainingMinutes: Math.max(0, allowance - minutesEte),
+    earnedReduction: reduction,
   };
 }

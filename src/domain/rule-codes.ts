@@ -37,6 +37,8 @@ export const RULE_CODES = [
   "NON_ASSOCIATION",
   "SESSION_STOOD_DOWN",
   "BANK_HOLIDAY_CONFIRMATION_REQUIRED",
+  "NO_TWELVE_MONTH_PERIOD",
+  "EARNED_REDUCTION_NOT_AVAILABLE",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

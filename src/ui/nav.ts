@@ -26,5 +26,7 @@ export const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: "/admin/risk-codes", label: "Risk codes" },
     { href: "/admin/bank-holidays", label: "Bank holidays" },
     { href: "/admin/api-tokens", label: "API tokens" },
+    { href: "/admin/regions", label: "Regions" },
+    { href: "/admin/rule-dates", label: "Rule dates" },
   ],
 };

@@ -135,6 +135,9 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/allocations/{id}/move": (f) => ({ params: { id: f.allocationId }, body: { toSessionId: f.spareSessionId, reason: "Matrix" }, regionScoped: true }),
   "PATCH /api/v1/placements/{id}": (f) => ({ params: { id: f.placementId }, body: { version: 1, name: "Matrix placement renamed" }, regionScoped: true }),
+  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, regionScoped: true }),
+  "GET /api/v1/admin/rule-commencements": () => ({ regionScoped: false }),
+  "PUT /api/v1/admin/rule-commencements": () => ({ body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null }, regionScoped: false }),
 };
 
 /**

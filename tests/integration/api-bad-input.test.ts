@@ -18,6 +18,7 @@ import {
   makeApiScene,
   makeRegion,
   makeRegionalStaff,
+  makeUser,
   seedReferenceData,
   uniqueCrn,
   type TestRegion,
@@ -28,6 +29,7 @@ import { API_ROUTES } from "@/server/api/routes";
 import type { ApiRouteSpec } from "@/server/api/route-spec";
 import type { RouteHandler } from "@/server/api/handler";
 import { issueApiToken } from "@/server/auth/api-tokens";
+import { roleCan } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
 
 const today = todayInLondon();
@@ -236,6 +238,9 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { toSessionId: f.spareSessionId, reason: "Asked for another day" },
     alsoValid: { version: 1, consentRecorded: false, retrospective: false, overrideReason: "Accepted by the manager", lateStartReason: { category: "HEALTH", note: "In hospital" }, lateStartNote: "In hospital" },
   }),
+  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, alsoValid: { note: "Attended every session" } }),
+  "GET /api/v1/admin/rule-commencements": () => ({}),
+  "PUT /api/v1/admin/rule-commencements": () => ({ body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null } }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */
@@ -324,7 +329,9 @@ function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { 
     out.push({ name: "a number instead of an object", kind: "wrong type", value: 12345 });
     out.push({ name: "a list instead of an object", kind: "wrong type", value: [] });
   }
-  if (isRequired(route.body, field)) out.push({ name: "null for a required field", kind: "missing required field", value: null });
+  // A required field that may be null (e.g. a commencement date not yet set) takes null as a value.
+  const acceptsNull = objectShape(route.body)[field]?.safeParse(null).success ?? false;
+  if (isRequired(route.body, field) && !acceptsNull) out.push({ name: "null for a required field", kind: "missing required field", value: null });
   return out;
 }
 
@@ -396,12 +403,16 @@ function badCasesFor(route: ApiRouteSpec): BadCase[] {
 
 let fixtures: Fixtures;
 let managerToken: string;
+/** Administrator-only routes (reference data) are exercised with an administrator's token. */
+let adminToken: string;
 
 beforeAll(async () => {
   await seedReferenceData();
   const regionA = await makeRegion();
   const staff = await makeRegionalStaff(regionA);
   managerToken = (await issueApiToken(testDb, { userId: staff.manager.id, name: "bad input", expiresAt: null })).token;
+  const admin = await makeUser("ADMIN", null);
+  adminToken = (await issueApiToken(testDb, { userId: admin.id, name: "bad input (admin)", expiresAt: null })).token;
   fixtures = {
     ...(await makeApiScene(regionA, staff, today, "Bad input")),
     regionA,
@@ -418,7 +429,7 @@ const TABLES = [
   "Region", "Pdu", "User", "LoginAttempt", "ApiToken", "IdempotencyKey", "AuditEvent", "AppSetting", "PolicySetting", "BankHoliday",
   "Person", "Order", "Requirement", "RequirementAccess", "Assessment", "RiskCode", "AssessmentRiskCode", "Beneficiary", "Placement",
   "SessionSeries", "Session", "Allocation", "Attendance", "Incident", "EteCredit", "EnforcementAction", "EnforcementOutcome",
-  "Extension", "Review", "Approval", "CaseNote",
+  "Extension", "Review", "Approval", "CaseNote", "EarnedReductionDecision",
 ] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -441,7 +452,8 @@ function buildRequest(route: ApiRouteSpec, sent: Sent, idempotencyKey: string | 
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(sent.query)) for (const v of Array.isArray(value) ? value : [value]) search.append(name, v);
   const headers: Record<string, string> = {};
-  if (route.auth !== "none") headers.authorization = `Bearer ${managerToken}`;
+  const adminOnly = route.permission !== undefined && !roleCan("MANAGER", route.permission) && roleCan("ADMIN", route.permission);
+  if (route.auth !== "none") headers.authorization = `Bearer ${adminOnly ? adminToken : managerToken}`;
   if (route.idempotent && idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   if (sent.rawBody !== undefined) headers["content-type"] = "application/json";
   const query = search.toString();

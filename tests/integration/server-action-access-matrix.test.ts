@@ -63,6 +63,12 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(admin)/admin/api-tokens/actions.ts#createApiTokenAction": "admin.apiTokens",
   "(admin)/admin/api-tokens/actions.ts#revokeApiTokenAction": "admin.apiTokens",
   "account/actions.ts#signOutEverywhereAction": "self.read",
+  "(admin)/admin/bank-holidays/actions.ts#addBankHolidayAction": "admin.reference",
+  "(admin)/admin/bank-holidays/actions.ts#importBankHolidaysAction": "admin.reference",
+  "(admin)/admin/bank-holidays/actions.ts#removeBankHolidayAction": "admin.reference",
+  "(admin)/admin/regions/[id]/actions.ts#updateRegionSettingsAction": "admin.reference",
+  "(admin)/admin/rule-dates/actions.ts#recordRuleDatesAction": "admin.reference",
+  "(casework)/cases/[id]/earned-reduction/actions.ts#decideEarnedReductionAction": "case.earnedReduction",
 };
 
 const APP_DIR = path.resolve(__dirname, "../../app");

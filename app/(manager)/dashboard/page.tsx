@@ -12,6 +12,7 @@ import { MANAGED_BY_LABEL } from "@/ui/labels";
 import { FigureCard } from "./_parts/figure-card";
 import { ComparisonTable } from "./_parts/comparison-table";
 import { FiltersForm } from "./_parts/filters-form";
+import { RulesInForce } from "./_parts/rules-in-force";
 import { casesHref, dashboardHref } from "./_parts/links";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -41,6 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <p><Link href="/dashboard/trends">See how the figures changed over the last 12 months</Link></p>
       <FiltersForm action="/dashboard" national={national} regions={view.regions} pdus={view.pdus} values={filters} today={today} />
       {view.dateWasInvalid && <p className="error-message">The date was not a real date, so these figures are as of today.</p>}
+      <RulesInForce asOf={filters.asOf} policy={policy} reductionsGranted={view.reductionsGranted} />
 
       <ul className="m-0 mb-8 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
         <FigureCard

@@ -15,6 +15,8 @@ import { reopenSessionRoute } from "./contracts/reopen-session";
 import { recordIncidentRoute } from "./contracts/incidents";
 import { recordReviewRoute } from "./contracts/reviews";
 import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
+import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
+import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -54,4 +56,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   cancelAllocationRoute,
   moveAllocationRoute,
   updatePlacementRoute,
+  decideEarnedReductionRoute,
+  getRuleCommencementsRoute,
+  putRuleCommencementsRoute,
 ];

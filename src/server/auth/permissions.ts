@@ -59,6 +59,7 @@ export const ACCESS_TABLE = {
   "dashboard.read": { roles: DASHBOARD_READERS, personalData: false, means: "see dashboard figures and trends" },
   "dashboard.cases": { roles: DASHBOARD_READERS, personalData: true, means: "see the cases behind a dashboard figure" },
   // Administration (reference data only)
+  "case.earnedReduction": { roles: OFFICE, personalData: true, means: "record the responsible officer's view on an earned reduction of hours" },
   "admin.reference": { roles: ["ADMIN"], personalData: false, means: "manage users and reference data" },
   "admin.apiTokens": { roles: ["ADMIN"], personalData: false, means: "create and revoke API tokens" },
   // The caller themself

@@ -54,3 +54,14 @@ export async function listBankHolidays(year: number) {
   });
   return rows.map((row) => ({ ...row, date: isoDateFromUtcDate(row.date) }));
 }
+
+/** Regions with their rule settings and PDUs, for the administrator's regions page. */
+export async function listRegionSettings() {
+  return db.region.findMany({
+    select: {
+      id: true, code: true, name: true, overSubscriptionPercent: true, maxPeoplePerSupervisor: true, autoEnforcement: true, version: true,
+      pdus: { select: { code: true, name: true }, orderBy: { name: "asc" } },
+    },
+    orderBy: { name: "asc" },
+  });
+}

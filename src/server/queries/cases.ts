@@ -10,6 +10,7 @@ import {
   deriveRequirementViews,
   dormantWhere,
   lateStartWhere,
+  loadReaderRuleCommencements,
   loadBankHolidayCalendar,
   openBreachWhere,
   underWarrantWhere,
@@ -74,7 +75,7 @@ async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<
     case "dormant":
       return dormantWhere(asOf);
     case "backlog":
-      return backlogWhere(asOf);
+      return backlogWhere(asOf, await loadReaderRuleCommencements());
     case "breach":
       return openBreachWhere(asOf);
     case "warrant":

@@ -24,7 +24,8 @@ export type CacheSource = "memory" | "snapshot" | "computed";
 
 /** The snapshot's key: everything the figures depend on besides the data. */
 export function dashboardScopeKey(scope: FigureScope): string {
-  return [`v${FIGURES_CACHE_VERSION}`, scope.asOf, scope.regionId ?? "all", scope.pduId ?? "all-pdus", scope.teamType ?? "all-teams"].join("|");
+  const rules = `s36:${scope.rules?.twelveMonthPeriodAbolishedFrom ?? "-"},s37:${scope.rules?.earnedReductionFrom ?? "-"}`;
+  return [`v${FIGURES_CACHE_VERSION}`, scope.asOf, scope.regionId ?? "all", scope.pduId ?? "all-pdus", scope.teamType ?? "all-teams", rules].join("|");
 }
 
 // Per client (i.e. per database), so a script or test holding two clients never mixes them.

@@ -5,6 +5,7 @@ import { calendarFrom } from "@/domain/bank-holidays";
 import { addCalendarMonths, addDays, type IsoDate } from "@/domain/dates";
 import { dormancyWindowStart } from "@/domain/dormant";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
+import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 
 // Every figure of domain §5 as ONE SQL source per figure family: a SELECT that returns one
@@ -17,7 +18,14 @@ export const TEAM_TYPES = ["STANDALONE_UPW", "SENTENCE_MANAGEMENT"] as const;
 export type TeamType = (typeof TEAM_TYPES)[number];
 
 /** What a dashboard view is about: a date, and optionally a region, a PDU (in that region) and a team type. */
-export type DashboardScope = { asOf: IsoDate; regionId: string | null; pduId?: string | null; teamType?: TeamType | null };
+export type DashboardScope = {
+  asOf: IsoDate;
+  regionId: string | null;
+  pduId?: string | null;
+  teamType?: TeamType | null;
+  /** The Sentencing Act 2026 commencement dates the services use (loadRuleCommencements); none when omitted. */
+  rules?: RuleCommencements;
+};
 
 /** One year of cohorts, like HMPPS's annual performance measures. A reporting choice, not a rule. */
 export const REPORTING_WINDOW_MONTHS = 12;
@@ -144,8 +152,8 @@ export const inBreachOrWarrantOn = (d: IsoDate) => Prisma.sql`EXISTS (
                       AND eo."outcome" IN ('CONTINUE', 'HOURS_ADDED', 'REVOKED')))`;
 
 /** The dates and windows every source needs, from the policy on D. */
-export function figureDates(asOf: IsoDate) {
-  const policy = policyOn(asOf);
+export function figureDates(asOf: IsoDate, rules: RuleCommencements = NO_COMMENCEMENTS) {
+  const policy = policyOn(asOf, rules);
   return {
     policy,
     abolished: isTwelveMonthPeriodAbolished(asOf, policy),
@@ -187,7 +195,7 @@ const creditedBetween = (from: IsoDate | null, to: IsoDate) => Prisma.sql`(
  */
 export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceCalendar): Prisma.Sql {
   const D = scope.asOf;
-  const t = figureDates(D);
+  const t = figureDates(D, scope.rules);
   const none = Prisma.empty;
   switch (key) {
     case "active":

@@ -9,6 +9,7 @@ import { listDashboardPdus } from "./dashboard";
 import { loadDashboardFiguresCached } from "./dashboard-cache";
 import { TEAM_TYPES } from "./dashboard-figures";
 import { listRegions } from "./regions";
+import { earnedReductionsGranted } from "./earned-reduction-figures";
 
 // The dashboard page's data: its filters from the URL (anything unrecognised is ignored), the
 // figures for that scope, and the lists its filters and comparison tables need.
@@ -30,12 +31,19 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
   const asOf = params.asOf && isIsoDate(params.asOf) && params.asOf <= today ? params.asOf : today;
   const national = user.role === "NATIONAL_LEAD";
   const scope = await resolveDashboardScope(client, user, { region: national ? params.region : undefined, pdu: params.pdu, teamType: params.teamType, asOf }, today);
-  const [figures, regions, pdus] = await Promise.all([loadDashboardFiguresCached(client, scope), listRegions(), listDashboardPdus(client, scope.regionId)]);
+  const [figures, regions, pdus, reductionsGranted] = await Promise.all([
+    loadDashboardFiguresCached(client, scope),
+    listRegions(),
+    listDashboardPdus(client, scope.regionId),
+    earnedReductionsGranted(client, scope),
+  ]);
   const pduName = (id: string | null) => (id === null ? "No PDU recorded" : (pdus.find((pdu) => pdu.id === id)?.name ?? "Unknown PDU"));
   return {
     today,
     national,
-    policy: policyOn(asOf),
+    policy: policyOn(asOf, scope.rules),
+    /** Sentencing Act 2026 s.37: requirements whose officer has confirmed an earned reduction by the as-of date. */
+    reductionsGranted,
     dateWasInvalid: params.asOf !== undefined && params.asOf !== asOf,
     filters: { region: national ? (scope.regionCode ?? undefined) : undefined, pdu: scope.pduId ?? undefined, teamType: scope.teamType ?? undefined, asOf },
     regionName: scope.regionId ? (regions.find((region) => region.id === scope.regionId)?.name ?? null) : null,

@@ -6,6 +6,8 @@ import { db } from "@/server/db/client";
 import { addDays, isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
 import { riskConflicts } from "@/domain/placement-safety";
 import { londonDateAndTime } from "@/domain/london-time";
+import type { RequirementView } from "@/domain/requirement-status";
+import { deriveRequirementViews } from "./requirement-facts";
 import type { AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
 
 // The supervisor's home and rosters. Supervisors reach sessions and people only through
@@ -171,6 +173,9 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
     orderBy: { name: "asc" },
   });
 
+  // Hours required now and any earned reduction (Sentencing Act 2026 s.37), from the same view as the case page.
+  const views = await deriveRequirementViews(user, session.allocations.map((a) => a.requirement.id), todayInLondon());
+
   const people = session.allocations.map((allocation) => {
     const { requirement } = allocation;
     const caseCoordinator = requirement.coordinator?.active && requirement.coordinator.phone ? requirement.coordinator : null;
@@ -189,6 +194,7 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       })),
       contact: contact?.phone ? { name: contact.name, phone: contact.phone } : null,
       attendance: allocation.attendance ? attendanceSnapshot(allocation.attendance) : null,
+      hours: hoursOf(views.get(requirement.id)),
     };
   });
 
@@ -218,6 +224,16 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
     bookedCount: session._count.allocations,
     restrictedNotShown: session._count.allocations - people.length,
     people,
+  };
+}
+
+function hoursOf(view: RequirementView | undefined) {
+  if (!view) return null;
+  const r = view.earnedReduction;
+  return {
+    requiredMinutes: view.requiredMinutes,
+    outstandingMinutes: view.outstandingMinutes,
+    earnedReduction: r.status === "NOT_IN_FORCE" ? null : { status: r.status, appliedMinutes: r.appliedMinutes, currentMinutes: r.currentMinutes, projectedMinutes: r.projectedMinutes },
   };
 }
 

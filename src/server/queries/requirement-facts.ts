@@ -13,6 +13,8 @@ import {
   isInBacklog,
   isNearingEnd,
   isoDateFromUtcDate,
+  isTwelveMonthPeriodAbolished,
+  policyOn,
   startDeadline,
   twelveMonthEnd,
   utcDateFromIsoDate,
@@ -23,6 +25,7 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { loadRuleCommencements, NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 
 // Case lists filter in SQL for speed, but every cut-off date below comes from the domain's
 // own functions (src/domain), so a list and the case page never disagree about a rule.
@@ -32,6 +35,12 @@ export const loadBankHolidayCalendar = cache(async (): Promise<BankHolidayCalend
   const rows = await db.bankHoliday.findMany({ select: { date: true } });
   return calendarFrom(rows.map((row) => isoDateFromUtcDate(row.date)));
 });
+
+/** The Sentencing Act 2026 commencement dates, read once per request — the same ones the services load. */
+export const loadReaderRuleCommencements = cache(async (): Promise<RuleCommencements> => loadRuleCommencements(db));
+
+/** Sentencing Act 2026 s.36 in force on `asOf`: no backlog, no nearing end. */
+const abolishedOn = (asOf: IsoDate, rules: RuleCommencements) => isTwelveMonthPeriodAbolished(asOf, policyOn(asOf, rules));
 
 /**
  * The latest date (usually a sentence date) for which `holds` is true, for a rule that holds for every
@@ -98,7 +107,8 @@ export function lateStartWhere(asOf: IsoDate, calendar: BankHolidayCalendar): Pr
 
 // R4
 /** In backlog on `asOf`: active, past 12 months, no extension covering the date, no open breach. */
-export function backlogWhere(asOf: IsoDate): Prisma.RequirementWhereInput {
+export function backlogWhere(asOf: IsoDate, rules: RuleCommencements = NO_COMMENCEMENTS): Prisma.RequirementWhereInput {
+  if (abolishedOn(asOf, rules)) return NOTHING;
   const latest = latestDateWhere(asOf, (s) =>
     isInBacklog(asOf, { status: "ACTIVE", sentenceDate: s, extensions: [], openBreach: false, underWarrant: false }),
   );
@@ -137,7 +147,8 @@ export function dormantWhere(asOf: IsoDate): Prisma.RequirementWhereInput {
  * outstanding (R7 completes them when the minutes are reached). The latest granted
  * extension always carries the latest end date (R3 refuses one that is not later).
  */
-export function nearingEndWhere(asOf: IsoDate): Prisma.RequirementWhereInput {
+export function nearingEndWhere(asOf: IsoDate, rules: RuleCommencements = NO_COMMENCEMENTS): Prisma.RequirementWhereInput {
+  if (abolishedOn(asOf, rules)) return NOTHING;
   const nearing = (end: IsoDate) => isNearingEnd({ asOf, effectiveEndDate: end, outstandingMinutes: 1 });
   const latest = latestDateWhere(asOf, (s) => nearing(twelveMonthEnd(s)));
   const cutOff = latestDateWhere(asOf, nearing, 3000);
@@ -177,6 +188,7 @@ const requirementFactsSelect = {
   },
   eteCredits: { select: { date: true, minutes: true } },
   extensions: { select: { grantedOn: true, newEndDate: true } },
+  earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
   enforcementActions: {
     select: { type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
   },
@@ -202,6 +214,11 @@ function toRequirementFacts(row: FactsRow): RequirementFacts {
     })),
     eteCredits: row.eteCredits.map((c) => ({ date: iso(c.date), minutes: c.minutes })),
     extensions: row.extensions.map((e) => ({ grantedOn: iso(e.grantedOn), newEndDate: iso(e.newEndDate) })),
+    earnedReductionDecisions: row.earnedReductionDecisions.map((d) => ({
+      decision: d.decision,
+      decidedOn: iso(d.decidedOn),
+      recordedAt: d.createdAt.toISOString(),
+    })),
     enforcementActions: row.enforcementActions.map((action) => ({
       type: action.type,
       date: iso(action.date),
@@ -213,12 +230,13 @@ function toRequirementFacts(row: FactsRow): RequirementFacts {
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */
 export async function deriveRequirementViews(user: AppUser, ids: readonly string[], asOf: IsoDate): Promise<Map<string, RequirementView>> {
   if (ids.length === 0) return new Map();
-  const [calendar, rows] = await Promise.all([
+  const [calendar, rules, rows] = await Promise.all([
     loadBankHolidayCalendar(),
+    loadReaderRuleCommencements(),
     db.requirement.findMany({
       where: { AND: [visibleRequirementsWhere(user), { id: { in: [...ids] } }] },
       select: requirementFactsSelect,
     }),
   ]);
-  return new Map(rows.map((row) => [row.id, deriveRequirementStatus(toRequirementFacts(row), asOf, { calendar })]));
+  return new Map(rows.map((row) => [row.id, deriveRequirementStatus(toRequirementFacts(row), asOf, { calendar, overrides: rules })]));
 }

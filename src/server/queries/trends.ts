@@ -7,6 +7,7 @@ import { dormancyWindowStart } from "@/domain/dormant";
 import { roundedPercent } from "@/domain/format";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { twelveMonthEnd } from "@/domain/requirement-dates";
+import { loadRuleCommencements, NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 
 // Trends (issue 6): backlog %, dormant count, hours delivered per week and completion within
 // 12 months at each of the last 12 month ends, computed from the recorded history AS IT STOOD
@@ -28,7 +29,14 @@ export const trendsQuerySchema = z.object({
   asOf: z.preprocess(blank, z.iso.date().optional()),
 });
 
-export type TrendScope = { asOf: IsoDate; regionId: string | null; pduId: string | null; teamType: TeamType | null };
+export type TrendScope = {
+  asOf: IsoDate;
+  regionId: string | null;
+  pduId: string | null;
+  teamType: TeamType | null;
+  /** The Sentencing Act 2026 commencement dates the services use; none when omitted. */
+  rules?: RuleCommencements;
+};
 
 export const TREND_MONTHS = 12;
 
@@ -82,7 +90,7 @@ export type CompletionPoint = { monthEnd: IsoDate; cohort: number; met: number; 
 
 // R4 at each month end — mirrors isInBacklog with the history as it stood then
 export async function backlogTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<BacklogPoint[]> {
-  const applies = monthEnds.map((d) => !isTwelveMonthPeriodAbolished(d, policyOn(d)));
+  const applies = monthEnds.map((d) => !isTwelveMonthPeriodAbolished(d, policyOn(d, scope.rules ?? NO_COMMENCEMENTS)));
   const calendar = await sentenceCalendar(client, scope);
   const rows = await client.$queryRaw<{ month_end: Date; active: number; backlog: number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${applies}::boolean[]) AS m(month_end, rule_applies))
@@ -97,8 +105,8 @@ export async function backlogTrend(client: PrismaClient, scope: TrendScope, mont
 
 // R5 at each month end — mirrors isDormant with the history as it stood then
 export async function dormantTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<DormantPoint[]> {
-  const windowStarts = monthEnds.map((d) => dormancyWindowStart(d, policyOn(d)));
-  const sentencedBy = monthEnds.map((d) => addDays(d, -policyOn(d).dormantDays));
+  const windowStarts = monthEnds.map((d) => dormancyWindowStart(d, policyOn(d, scope.rules ?? NO_COMMENCEMENTS)));
+  const sentencedBy = monthEnds.map((d) => addDays(d, -policyOn(d, scope.rules ?? NO_COMMENCEMENTS).dormantDays));
   const rows = await client.$queryRaw<{ month_end: Date; dormant: number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(windowStarts)}, ${dates(sentencedBy)}) AS m(month_end, window_start, sentenced_by))
     SELECT m.month_end, COUNT(r."id") FILTER (WHERE r."sentenceDate" <= m.sentenced_by
@@ -179,6 +187,7 @@ export async function resolveTrendsView(client: PrismaClient, user: { role: stri
   const pdu = query.pdu ? pdus.find((p) => p.id === query.pdu) : undefined;
   if (query.pdu && !pdu) return null;
   const filters: TrendsFilters = { region: national ? region?.code : undefined, pdu: pdu?.id, teamType: query.teamType, asOf };
-  const scope: TrendScope = { asOf, regionId: region?.id ?? null, pduId: pdu?.id ?? null, teamType: query.teamType ?? null };
+  const rules = await loadRuleCommencements(client);
+  const scope: TrendScope = { asOf, regionId: region?.id ?? null, pduId: pdu?.id ?? null, teamType: query.teamType ?? null, rules };
   return { national, regions, region: region ?? null, pdus, pdu: pdu ?? null, filters, scope, asOfWasInvalid: Boolean(params.asOf) && params.asOf !== asOf };
 }

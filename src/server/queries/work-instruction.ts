@@ -3,6 +3,7 @@ import { isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate } from "@/domain"
 import { workInstruction, type WorkInstruction } from "@/domain/work-instruction";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { deriveRequirementViews } from "./requirement-facts";
 
 // Work instructions: a case's booked sessions, and the instruction for one of them. The office
 // to call is the case's placement coordinator, else whoever made the booking (both are staff
@@ -63,6 +64,8 @@ export async function loadWorkInstruction(user: AppUser, caseId: string, allocat
   const office = allocation.requirement.coordinator ?? booker;
   const { session, requirement } = allocation;
   const date = isoDateFromUtcDate(session.date);
+  const issuedOn = todayInLondon();
+  const view = (await deriveRequirementViews(user, [requirement.id], issuedOn)).get(requirement.id);
   return {
     caseId: requirement.id,
     allocationId: allocation.id,
@@ -80,7 +83,10 @@ export async function loadWorkInstruction(user: AppUser, caseId: string, allocat
         whatToBring: session.placement.whatToBring,
       },
       office: { name: office?.name ?? "Your unpaid work office", phone: office?.phone ?? null, email: office?.email ?? null, region: session.placement.region.name },
-      issuedOn: todayInLondon(),
+      issuedOn,
+      ...(view
+        ? { hours: { requiredMinutes: view.requiredMinutes, creditedMinutes: view.minutesCredited, earnedReduction: view.earnedReduction } }
+        : {}),
     }),
   };
 }

@@ -13,7 +13,7 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
-import { deriveRequirementViews, loadBankHolidayCalendar, nearingEndWhere } from "./requirement-facts";
+import { deriveRequirementViews, loadBankHolidayCalendar, loadReaderRuleCommencements, nearingEndWhere } from "./requirement-facts";
 
 /** Each work-queue section shows at most this many rows, then "and N more". */
 export const WORK_QUEUE_ROWS = 25;
@@ -48,6 +48,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   const noFirstSessionWhere = scoped({ status: "ACTIVE", commencedOn: null, assessment: { is: { complete: true } } }, noFutureWorkBooking);
   const noFutureSessionWhere = scoped({ status: "ACTIVE", commencedOn: { not: null } }, noFutureBooking);
 
+  const rules = await loadReaderRuleCommencements();
   const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences] = await Promise.all([
     loadBankHolidayCalendar(),
     section(awaitingAssessmentWhere, (where) =>
@@ -81,11 +82,11 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
         take: WORK_QUEUE_ROWS,
       }),
     ),
-    loadNearingEnd(user, scoped(nearingEndWhere(asOf)), asOf),
+    loadNearingEnd(user, scoped(nearingEndWhere(asOf, rules)), asOf),
     loadAbsencesAwaitingDecision(visible),
   ]);
 
-  const policy = policyOn(asOf);
+  const policy = policyOn(asOf, rules);
   return {
     asOf,
     policy: { startWorkingDays: policy.startWorkingDays, nearingEndWeeks: policy.nearingEndWeeks },

@@ -2,11 +2,9 @@ import "server-only";
 import {
   calendarFrom,
   deriveRequirementStatus,
-  isIsoDate,
   isoDateFromUtcDate,
   policyOn,
   todayInLondon,
-  utcDateFromIsoDate,
   type BankHolidayCalendar,
   type EnforcementAction,
   type IsoDate,
@@ -20,6 +18,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AbsenceReason, ApprovalState, EteReason, ManagedBy, OrderType, RequirementStatus, RoshLevel, SessionStatus } from "@/generated/prisma/enums";
 import { notFound, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
+import { loadRuleCommencements } from "@/server/rules/rule-commencements";
 
 // What every service needs around the pure rules of src/domain: the rule parameters in force
 // (bank holidays from the database, the region's over-subscription limit, an administrator's
@@ -53,26 +52,27 @@ export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalend
   return calendarFrom(rows.map((row) => isoDateFromUtcDate(row.date)));
 }
 
-/** The date an administrator recorded from which the 12-month period no longer applies (s.36), as it stood on `on`. */
-export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx, on: IsoDate): Promise<IsoDate | null> {
-  const setting = await tx.policySetting.findFirst({
-    where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(on) } },
-    orderBy: { effectiveFrom: "desc" },
-    select: { value: true },
-  });
-  const abolishedFrom = setting?.value.trim() ?? "";
-  return isIsoDate(abolishedFrom) ? abolishedFrom : null;
+/** The date an administrator recorded from which the 12-month period no longer applies (s.36); one record for every date (see rule-commencements.ts). */
+export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx): Promise<IsoDate | null> {
+  return (await loadRuleCommencements(tx)).twelveMonthPeriodAbolishedFrom;
 }
 
 /** The rule context from facts already loaded (one region's over-subscription limit, the s.36 date). */
 export function ruleContextFrom(
   calendar: BankHolidayCalendar,
-  input: { on: IsoDate; overSubscriptionPercent: number | null; maxPeoplePerSupervisor?: number | null; twelveMonthPeriodAbolishedFrom: IsoDate | null },
+  input: {
+    on: IsoDate;
+    overSubscriptionPercent: number | null;
+    maxPeoplePerSupervisor?: number | null;
+    twelveMonthPeriodAbolishedFrom: IsoDate | null;
+    earnedReductionFrom?: IsoDate | null;
+  },
 ): RuleContext {
   const overrides: PolicyOverrides = {
     ...(input.overSubscriptionPercent !== null ? { overSubscriptionPercent: input.overSubscriptionPercent } : {}),
     ...(input.maxPeoplePerSupervisor != null ? { maxPeoplePerSupervisor: input.maxPeoplePerSupervisor } : {}),
     twelveMonthPeriodAbolishedFrom: input.twelveMonthPeriodAbolishedFrom,
+    earnedReductionFrom: input.earnedReductionFrom ?? null,
   };
   return { calendar, policy: policyOn(input.on, overrides), overrides };
 }
@@ -82,12 +82,12 @@ export async function loadRuleContext(tx: Tx, input: { regionId: string; on: Iso
   // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
   const calendar = await loadBankHolidayCalendar(tx);
   const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true, maxPeoplePerSupervisor: true } });
-  const twelveMonthPeriodAbolishedFrom = await loadTwelveMonthPeriodAbolishedFrom(tx, input.on);
+  const commencements = await loadRuleCommencements(tx);
   return ruleContextFrom(calendar, {
     on: input.on,
     overSubscriptionPercent: region?.overSubscriptionPercent ?? null,
     maxPeoplePerSupervisor: region?.maxPeoplePerSupervisor ?? null,
-    twelveMonthPeriodAbolishedFrom,
+    ...commencements,
   });
 }
 
@@ -184,6 +184,7 @@ export const requirementFactsSelect = {
   },
   eteCredits: { select: { date: true, minutes: true } },
   extensions: { select: { grantedOn: true, newEndDate: true } },
+  earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
   enforcementActions: {
     select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
   },
@@ -231,6 +232,7 @@ export function toRequirementFacts(row: RequirementFactsRow): RequirementFacts &
     })),
     eteCredits: row.eteCredits.map((c) => ({ date: iso(c.date), minutes: c.minutes })),
     extensions: row.extensions.map((e) => ({ grantedOn: iso(e.grantedOn), newEndDate: iso(e.newEndDate) })),
+    earnedReductionDecisions: row.earnedReductionDecisions.map((d) => ({ decision: d.decision, decidedOn: iso(d.decidedOn), recordedAt: d.createdAt.toISOString() })),
     enforcementActions: row.enforcementActions.map((action) => ({
       id: action.id,
       orderId: action.orderId,

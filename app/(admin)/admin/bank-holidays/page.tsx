@@ -7,6 +7,7 @@ import { PageHeading } from "@/ui/page-heading";
 import { TableRegion } from "@/ui/table-region";
 import { Tag } from "@/ui/tag";
 import { formatDate, formatWeekdayDate } from "@/ui/format";
+import { AddBankHolidayForm, ImportBankHolidaysForm, RemoveBankHolidayButton } from "./bank-holiday-forms";
 
 export const metadata: Metadata = { title: "Bank holidays" };
 
@@ -29,7 +30,8 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
       <PageHeading caption="Reference data">Bank holidays</PageHeading>
       <p>
         Working days are Monday to Friday except these dates. They are skipped when counting the {policyOn(today).startWorkingDays} working days to a start deadline. The app ships
-        with the England and Wales dates; an administrator can add a new one when a holiday is proclaimed.
+        with the England and Wales dates to 2030; add a newly proclaimed holiday below, or import GOV.UK&apos;s file. Only future dates can be added or
+        removed, so deadlines people were already held to do not move. Every change is audited.
       </p>
 
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4">
@@ -63,6 +65,9 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
                 <th scope="col">Date</th>
                 <th scope="col">Holiday</th>
                 <th scope="col">Source</th>
+                <th scope="col">
+                  <span className="sr-only">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -82,12 +87,24 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
                       </>
                     )}
                   </td>
+                  <td>{holiday.date > today && <RemoveBankHolidayButton date={holiday.date} label={`${holiday.name}, ${formatDate(holiday.date)}`} />}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableRegion>
       )}
+
+      <div className="grid max-w-5xl gap-x-12 lg:grid-cols-2">
+        <section aria-labelledby="add-heading">
+          <h2 id="add-heading">Add a bank holiday</h2>
+          <AddBankHolidayForm />
+        </section>
+        <section aria-labelledby="import-heading">
+          <h2 id="import-heading">Import from GOV.UK</h2>
+          <ImportBankHolidaysForm />
+        </section>
+      </div>
     </>
   );
 }

@@ -37,9 +37,11 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                 <Link href={`${base}/ete-credit`}>Credit ETE time</Link>
               </li>
             )}
-            <li>
-              <Link href={`${base}/extension`}>Record an extension</Link>
-            </li>
+            {detail.view.twelveMonthPeriodApplies && (
+              <li>
+                <Link href={`${base}/extension`}>Record an extension</Link>
+              </li>
+            )}
             <li>
               <Link href={`${base}/enforcement/new`}>Record a warning or breach</Link>
             </li>

@@ -20,6 +20,7 @@ import { PersonRequirementsSection } from "./person-requirements";
 import { loadPersonRequirements } from "@/server/queries/person-requirements";
 import { loadCaseReviews } from "@/server/queries/reviews-due";
 import { CaseReviewsSection } from "./case-reviews";
+import { EarnedReductionPanel } from "./earned-reduction-panel";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -73,7 +74,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <h2 className="sr-only">Key figures</h2>
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <KeyFigure label="Hours ordered">{formatMinutes(view.requiredMinutes)}</KeyFigure>
+        <KeyFigure label="Hours ordered">{formatMinutes(view.hoursOrdered * 60)}</KeyFigure>
+        {view.earnedReduction.status !== "NOT_IN_FORCE" && (
+          <KeyFigure label="Hours required now">
+            {formatMinutes(view.requiredMinutes)}
+            {view.earnedReduction.appliedMinutes > 0 && (
+              <span className="block text-base font-normal">{formatMinutes(view.earnedReduction.appliedMinutes)} earned off</span>
+            )}
+          </KeyFigure>
+        )}
         <KeyFigure label="Hours done">{formatMinutes(view.minutesCredited)}</KeyFigure>
         <KeyFigure label="Hours left">{formatMinutes(view.outstandingMinutes)}</KeyFigure>
         <KeyFigure label="ETE used">
@@ -92,14 +101,22 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {view.commencedWithinDeadline === false && <span className="block text-base font-normal">Late start</span>}
         </KeyFigure>
         <KeyFigure label="End date">
-          {formatDate(view.effectiveEndDate)}
-          {view.effectiveEndDate !== view.twelveMonthEnd && <span className="block text-base font-normal">Extended by the court</span>}
+          {view.twelveMonthPeriodApplies ? (
+            <>
+              {formatDate(view.effectiveEndDate)}
+              {view.effectiveEndDate !== view.twelveMonthEnd && <span className="block text-base font-normal">Extended by the court</span>}
+            </>
+          ) : (
+            <span className="text-base font-normal">No end date: the Sentencing Act 2026 removed the 12-month period</span>
+          )}
         </KeyFigure>
         <KeyFigure label="Progress rating">
           {view.rag ? <RagTag rag={view.rag} /> : <span className="text-base font-normal">No hours outstanding</span>}
         </KeyFigure>
         <ProjectedCompletion view={view} />
       </dl>
+
+      <EarnedReductionPanel caseId={detail.id} view={view} canDecide />
 
       <CaseActions user={user} detail={detail} />
 

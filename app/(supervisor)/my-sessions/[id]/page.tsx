@@ -6,7 +6,7 @@ import { isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { Tag } from "@/ui/tag";
-import { formatWeekdayDate } from "@/ui/format";
+import { formatMinutes, formatWeekdayDate } from "@/ui/format";
 import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { AttendanceRecorder } from "./attendance-recorder";
 import { CloseSessionButton } from "./close-session-button";
@@ -117,6 +117,19 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Ses
           {person.rosh ? ROSH_LABEL[person.rosh] : "Not assessed"}
         </p>
         <p className="mb-3">{person.rosh ? ROSH_MEANING[person.rosh] : "Their risk of serious harm has not been assessed yet. Ask the office before the session."}</p>
+        {person.hours && (
+          <p className="mb-3" data-testid="roster-hours">
+            <span className="font-bold">Hours required now: </span>
+            {formatMinutes(person.hours.requiredMinutes)}, {formatMinutes(person.hours.outstandingMinutes)} left
+            {person.hours.earnedReduction && person.hours.earnedReduction.status === "QUALIFIED" && (
+              <span className="block">
+                Earned reduction: {formatMinutes(person.hours.earnedReduction.currentMinutes)} so far, up to{" "}
+                {formatMinutes(person.hours.earnedReduction.projectedMinutes)}
+                {person.hours.earnedReduction.appliedMinutes > 0 ? " (confirmed)" : " (not yet confirmed by the office)"}
+              </span>
+            )}
+          </p>
+        )}
         <h4 className="mb-2 font-bold">Risks and what to do</h4>
         <RiskCodes person={person} />
         <h4 className="mb-2 font-bold">Reasonable adjustments</h4>

@@ -3,6 +3,7 @@ import { notFound, type AppUser } from "@/server/auth/access";
 import type { PrismaClient } from "@/server/db/create-client";
 import { isoDateSchema } from "@/server/services/schemas";
 import { TEAM_TYPES, type DashboardScope } from "@/server/queries/dashboard-figures";
+import { loadRuleCommencements } from "@/server/rules/rule-commencements";
 import { defineRoute } from "../route-spec";
 
 // GET /api/v1/dashboard/… (api.md): the headline figures of domain §5, from the SQL figure
@@ -150,5 +151,7 @@ export async function resolveDashboardScope(
     if (!pdu || (regionId !== null && pdu.regionId !== regionId)) throw notFound("PDU");
     pduId = pdu.id;
   }
-  return { asOf, regionId, regionCode, pduId, teamType: query.teamType ?? null };
+  // The same commencement dates the services apply, so figures, lists and cases agree.
+  const rules = await loadRuleCommencements(client);
+  return { asOf, regionId, regionCode, pduId, teamType: query.teamType ?? null, rules };
 }

@@ -189,6 +189,8 @@ export async function recordAttendance(
       status: facts.status,
       attendances: [...others, { date: session.date, outcome: row.outcome, minutesCredited: row.minutesCredited, placementType }],
       eteCredits: facts.eteCredits,
+      earnedReductionDecisions: facts.earnedReductionDecisions,
+      rules: facts.rules,
     });
     await saveRequirementTotals(tx, visible.id, totals);
 

@@ -1,10 +1,13 @@
 import "server-only";
 import {
   commencedOn,
+  earnedReductionOn,
   requiredMinutes,
   totalCredited,
   utcDateFromIsoDate,
   type AttendanceOnDate,
+  type DatedEarnedReductionDecision,
+  type RulePolicy,
   type IsoDate,
   type RequirementStatus,
 } from "@/domain";
@@ -20,7 +23,13 @@ export interface CreditHistory {
   status: RequirementStatus;
   attendances: readonly (AttendanceOnDate & { minutesCredited: number })[];
   eteCredits: readonly { date: IsoDate; minutes: number }[];
+  /** Sentencing Act 2026 s.37: with the rule context, a confirmed earned reduction lowers the required minutes. */
+  earnedReductionDecisions?: readonly DatedEarnedReductionDecision[];
+  rules?: { policy: RulePolicy };
 }
+
+/** Replaying "all rows" for the stored totals: every dated record counts. */
+const END_OF_RECORDS = "9999-12-31";
 
 export interface RequirementTotals {
   requiredMinutes: number;
@@ -38,12 +47,21 @@ export interface RequirementTotals {
  * completion date) if a correction takes it back below. A TERMINATED requirement stays so.
  */
 export function requirementTotals(history: CreditHistory): RequirementTotals {
-  const required = requiredMinutes(history.hoursOrdered);
+  const ordered = requiredMinutes(history.hoursOrdered);
   const credits = [
     ...history.attendances.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
     ...history.eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
   ];
-  const totals = totalCredited(credits, required);
+  const reduction = history.rules
+    ? earnedReductionOn(END_OF_RECORDS, history, history.hoursOrdered, history.rules.policy)
+    : null;
+  const required = ordered - (reduction?.appliedMinutes ?? 0);
+  const replayed = totalCredited(credits, ordered);
+  const reducedOn = reduction?.completedOn ?? null;
+  const totals = {
+    minutesCredited: replayed.minutesCredited,
+    completedOn: reducedOn !== null && (replayed.completedOn === null || reducedOn < replayed.completedOn) ? reducedOn : replayed.completedOn,
+  };
   const terminated = history.status === "TERMINATED";
   return {
     requiredMinutes: required,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GENDERS, MANAGED_BY, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
+import { EARNED_REDUCTION_STATUSES, GENDERS, MANAGED_BY, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
 
 // The case (api.md "A case carries at least…"): what POST /cases, GET /cases/{id} and
 // PUT /cases/{id}/assessment return. The computed fields come from the domain's
@@ -22,7 +22,20 @@ export const caseView = z
     court: z.string(),
     sentenceDate: z.string(),
     hoursOrdered: z.number().int(),
-    requiredMinutes: z.number().int(),
+    requiredMinutes: z.number().int().describe("The minutes required now: the same as minutesRequired"),
+    minutesRequired: z
+      .number()
+      .int()
+      .describe("Hours ordered × 60 less any earned reduction the responsible officer has confirmed (Sentencing Act 2026 s.37)"),
+    earnedReduction: z
+      .object({
+        status: z.enum(EARNED_REDUCTION_STATUSES),
+        qualifyingMinutes: z.number().int().describe("25 % of the hours ordered, in minutes"),
+        currentMinutes: z.number().int().describe("The reduction the hours worked so far have earned (proposed until confirmed)"),
+        projectedMinutes: z.number().int().describe("The reduction in prospect if the person keeps working"),
+        decision: z.enum(["CONFIRMED", "REFUSED"]).nullable().describe("The responsible officer's recorded view"),
+      })
+      .describe("Sentencing Act 2026 s.37 (Sentencing Code Sch 9 para 3A)"),
     minutesCredited: z.number().int(),
     minutesEte: z.number().int(),
     outstandingMinutes: z.number().int(),
@@ -30,7 +43,7 @@ export const caseView = z
     eteRemainingMinutes: z.number().int(),
     startDeadline: z.string(),
     commencedOn: z.string().nullable(),
-    effectiveEndDate: z.string(),
+    effectiveEndDate: z.string().nullable().describe("Null once the Sentencing Act 2026 s.36 has removed the 12-month period for asOf"),
     status: z.enum(REQUIREMENT_STATUSES).describe("As of asOf"),
     terminationReason: z.enum(TERMINATION_REASONS).nullable(),
     completedOn: z.string().nullable(),

@@ -1,9 +1,9 @@
 import "server-only";
 import { isoDateFromUtcDate, type IsoDate } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
+import { loadRuleCommencements } from "@/server/rules/rule-commencements";
 import {
   loadBankHolidayCalendar,
-  loadTwelveMonthPeriodAbolishedFrom,
   requirementFactsSelect,
   ruleContextFrom,
   toRequirementFacts,
@@ -42,12 +42,12 @@ export async function loadCaseViews(tx: Tx, requirementIds: readonly string[], a
   // One query at a time: a transaction is one connection.
   const rows = await tx.requirement.findMany({ where: { id: { in: [...requirementIds] } }, select: caseViewSelect });
   const calendar = await loadBankHolidayCalendar(tx);
-  const twelveMonthPeriodAbolishedFrom = await loadTwelveMonthPeriodAbolishedFrom(tx, asOf);
+  const commencements = await loadRuleCommencements(tx);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return requirementIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const rules = ruleContextFrom(calendar, { on: asOf, overSubscriptionPercent: row.region.overSubscriptionPercent, twelveMonthPeriodAbolishedFrom });
+    const rules = ruleContextFrom(calendar, { on: asOf, overSubscriptionPercent: row.region.overSubscriptionPercent, ...commencements });
     return [toCaseView(row, withView(toRequirementFacts(row as RequirementFactsRow), rules, asOf), asOf)];
   });
 }
@@ -73,6 +73,14 @@ function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: 
     sentenceDate: facts.sentenceDate,
     hoursOrdered: view.hoursOrdered,
     requiredMinutes: view.requiredMinutes,
+    minutesRequired: view.requiredMinutes,
+    earnedReduction: {
+      status: view.earnedReduction.status,
+      qualifyingMinutes: view.earnedReduction.qualifyingMinutes,
+      currentMinutes: view.earnedReduction.currentMinutes,
+      projectedMinutes: view.earnedReduction.projectedMinutes,
+      decision: view.earnedReduction.decision,
+    },
     minutesCredited: view.minutesCredited,
     minutesEte: view.minutesEte,
     outstandingMinutes: view.outstandingMinutes,
@@ -80,7 +88,7 @@ function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: 
     eteRemainingMinutes: view.eteRemainingMinutes,
     startDeadline: view.startDeadline,
     commencedOn: view.commencedOn,
-    effectiveEndDate: view.effectiveEndDate,
+    effectiveEndDate: view.twelveMonthPeriodApplies ? view.effectiveEndDate : null,
     // Before the sentence date there is no status "as of"; report the stored one.
     status: view.status ?? facts.status,
     terminationReason: row.terminationReason,

@@ -1,5 +1,5 @@
 import "server-only";
-import { effectiveEndDate, isoDateFromUtcDate, refuse, utcDateFromIsoDate, validateExtension } from "@/domain";
+import { effectiveEndDate, isoDateFromUtcDate, isTwelveMonthPeriodAbolished, refuse, utcDateFromIsoDate, validateExtension } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadRuleContext, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
@@ -35,6 +35,15 @@ export async function recordExtension(
     }
     if (input.grantedOn > today) {
       return invalidInput("grantedOn", "The date the court granted the extension cannot be in the future.");
+    }
+    // Sentencing Act 2026 s.36: once in force there is no period for a court to extend.
+    const now = await loadRuleContext(tx, { regionId: visible.regionId, on: today });
+    if (isTwelveMonthPeriodAbolished(today, now.policy)) {
+      return failure(
+        refuse("NO_TWELVE_MONTH_PERIOD", "The 12-month period for unpaid work was removed by the Sentencing Act 2026, so there is no period to extend.", {
+          details: { twelveMonthPeriodAbolishedFrom: now.policy.twelveMonthPeriodAbolishedFrom },
+        }),
+      );
     }
     const sentenceDate = isoDateFromUtcDate(requirement.sentenceDate);
     // R3's 12 months are those in force on the sentence date (policy module), with any s.36 setting.

@@ -13,6 +13,10 @@ export default async function ExtensionPage({ params }: { params: Promise<{ id: 
       <CaseFormHeading caseForForm={caseForForm} title="Record an extension" />
       {caseForForm.status !== "ACTIVE" ? (
         <NotActiveMessage caseForForm={caseForForm} />
+      ) : !caseForForm.view.twelveMonthPeriodApplies ? (
+        <p className="max-w-2xl">
+          The Sentencing Act 2026 removed the 12-month period for unpaid work, so there is no period for a court to extend.
+        </p>
       ) : (
         <>
           <p className="max-w-2xl">
