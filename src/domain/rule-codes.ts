@@ -28,6 +28,8 @@ export const RULE_CODES = [
   "SESSION_CANCELLED",
   "ATTENDANCE_INCOMPLETE",
   "SESSION_NOT_STARTED",
+  "FAILURE_REQUIRED",
+  "FOUR_EYES_REQUIRED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
