@@ -49,6 +49,18 @@ export const BREACH_OUTCOME_LABEL: Record<BreachOutcomeType, string> = {
   REVOKED: "Court: order revoked",
   WARRANT_ISSUED: "Court: warrant issued",
   WARRANT_EXECUTED: "Warrant executed",
+  FINE: "Court: fined, order continues",
+  ORDER_AMENDED: "Court: order amended",
+  NOT_PROVEN: "Court: breach not proven",
+  WITHDRAWN_BY_COURT: "Court: breach withdrawn",
+  REVOKED_AND_RESENTENCED: "Court: order revoked and re-sentenced",
+  SSO_ACTIVATED: "Court: suspended sentence activated",
+};
+
+export const WARNING_DELIVERY_LABEL: Record<"IN_PERSON" | "POST" | "EMAIL", string> = {
+  IN_PERSON: "in person",
+  POST: "by post",
+  EMAIL: "by email",
 };
 
 export const REVIEW_KIND_LABEL: Record<ReviewKind, string> = {

@@ -180,6 +180,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           definition={`Unpaid work requirements of suspended sentence orders that ended with hours not done because the order expired, in the ${REPORTING_WINDOW_MONTHS} months up to ${onDate}.`}
         />
         <FigureCard
+          title="Enforcement overdue"
+          figure={formatNumber(figures.enforcementOverdue.cases)}
+          href={link("enforcement-overdue", filters)}
+          linkText={`See the ${formatNumber(figures.enforcementOverdue.cases)} cases (${formatNumber(figures.enforcementOverdue.failures)} failures)`}
+          definition={`Active requirements, not already before the court, with a failure to comply that no warning or breach answered within ${policy.enforcementDecisionWorkingDays} working days of the failure, as of ${onDate}.`}
+        />
+        <FigureCard
           title="Approvals waiting"
           figure={formatNumber(figures.pendingApprovals)}
           detail={national ? undefined : <Link href="/approvals">See the approvals waiting</Link>}

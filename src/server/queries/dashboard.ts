@@ -142,6 +142,7 @@ function figureSet(tallies: Record<SourceKey, Tally[]>, keep: (t: Tally) => bool
     },
     reviewsOverdue: { sixMonth: count("review6"), nineMonth: count("review9") },
     expiredIncompleteSso: count("expiredSso"),
+    enforcementOverdue: { cases: count("enforcementOverdue"), failures: sum("enforcementOverdue", "x") },
   };
 }
 

@@ -167,7 +167,9 @@ export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: 
       },
       eteCredits: { select: { date: true, minutes: true } },
       extensions: { select: { grantedOn: true, newEndDate: true } },
+      // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
       enforcementActions: {
+        where: { status: "ACTIVE" },
         select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
       },
     },
