@@ -43,6 +43,12 @@ export const ENFORCEMENT_TYPE_LABEL: Record<EnforcementType, string> = {
   BREACH: "Breach started",
 };
 
+/** R9: what a failure calls for, as the work queue and case page say it. */
+export const ENFORCEMENT_TYPE_DUE_LABEL: Record<EnforcementType, string> = {
+  WARNING: "Warning due",
+  BREACH: "Breach due (a warning was given in the last 12 months)",
+};
+
 export const BREACH_OUTCOME_LABEL: Record<BreachOutcomeType, string> = {
   CONTINUE: "Court: order to continue",
   HOURS_ADDED: "Court: hours added",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
 import { loadWorkQueue } from "@/server/queries/work-queue";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
-import { absenceReasonWords } from "@/ui/labels";
+import { absenceReasonWords, ENFORCEMENT_TYPE_DUE_LABEL, outcomeWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { QueueTable } from "@/ui/queue-table";
 import { RagTag, Tag } from "@/ui/tag";
@@ -25,6 +25,36 @@ export default async function WorkQueuePage() {
     <>
       <PageHeading caption={`Today, ${formatDate(queue.asOf)}`}>Work queue</PageHeading>
       <p>Cases in your region that need something from you, most urgent first. Each row links to what clears it.</p>
+
+      <QueueTable
+        id="enforcement-due"
+        title="Failures to comply waiting for a warning or breach"
+        description={`Each failure to comply needs a warning or breach (or to be corrected, if there was an acceptable reason) within ${queue.policy.enforcementDecisionWorkingDays} working days. Overdue first.`}
+        total={queue.enforcementDue.total}
+        empty="Every failure to comply has a warning or breach."
+        columns={["Failure", "Act by", "Due"]}
+        rows={queue.enforcementDue.rows.map((row) => ({
+          key: row.attendanceId,
+          caseId: row.caseId,
+          person: row.person,
+          cells: [
+            <span key="f">
+              <span className="whitespace-nowrap">{formatShortDate(row.failureDate)}</span>
+              <span className="block text-base text-secondary">{outcomeWords(row.outcome)}</span>
+            </span>,
+            <span key="d">
+              {row.timescale === "OVERDUE" ? (
+                <Tag colour="red">Overdue since {formatShortDate(row.dueBy)}</Tag>
+              ) : (
+                <span className="whitespace-nowrap">{formatShortDate(row.dueBy)}</span>
+              )}
+              {row.respondBy && <span className="block text-base text-secondary">Asked to explain by {formatShortDate(row.respondBy)}</span>}
+            </span>,
+            ENFORCEMENT_TYPE_DUE_LABEL[row.actionDue],
+          ],
+          action: { href: `/cases/${row.caseId}/enforcement/new?failure=${row.attendanceId}`, label: "Record a warning or breach" },
+        }))}
+      />
 
       <QueueTable
         id="awaiting-assessment"

@@ -98,15 +98,40 @@ export async function listCaseEnforcement(user: AppUser, requirementId: string) 
       date: true,
       note: true,
       version: true,
-      outcomes: { select: { outcome: true, date: true, newHoursOrdered: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+      status: true,
+      withdrawalReason: true,
+      failureDate: true,
+      failureDescription: true,
+      outcomes: {
+        select: { outcome: true, date: true, newHoursOrdered: true, newRequirementId: true },
+        orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+      },
     },
     orderBy: [{ date: "desc" }, { createdAt: "desc" }],
   });
   return actions.map((action) => {
     const date = isoDateFromUtcDate(action.date);
-    const outcomes = action.outcomes.map((o) => ({ outcome: o.outcome, date: isoDateFromUtcDate(o.date), newHoursOrdered: o.newHoursOrdered }));
-    const state = breachStateOn(asOf, [{ type: action.type, date, outcomes }]);
-    return { id: action.id, type: action.type, date, note: action.note, version: action.version, outcomes, ...state };
+    const outcomes = action.outcomes.map((o) => ({
+      outcome: o.outcome,
+      date: isoDateFromUtcDate(o.date),
+      newHoursOrdered: o.newHoursOrdered,
+      newCaseId: o.newRequirementId,
+    }));
+    const withdrawn = action.status === "WITHDRAWN";
+    const state = breachStateOn(asOf, [{ type: action.type, date, outcomes, withdrawn }]);
+    return {
+      id: action.id,
+      type: action.type,
+      date,
+      note: action.note,
+      version: action.version,
+      outcomes,
+      withdrawn,
+      withdrawalReason: action.withdrawalReason,
+      failureDate: action.failureDate ? isoDateFromUtcDate(action.failureDate) : null,
+      failureDescription: action.failureDescription,
+      ...state,
+    };
   });
 }
 
@@ -128,7 +153,7 @@ export async function listUnansweredFailures(user: AppUser, requirementId: strin
   const failures = rows.filter((row) => isFailureToComply(row.outcome, row.approvalState));
   if (failures.length === 0) return [];
   const answered = await db.enforcementAction.findMany({
-    where: { failureAttendanceId: { in: failures.map((f) => f.id) } },
+    where: { failureAttendanceId: { in: failures.map((f) => f.id) }, status: "ACTIVE" },
     select: { failureAttendanceId: true },
   });
   const answeredIds = new Set(answered.map((a) => a.failureAttendanceId));
@@ -187,4 +212,19 @@ export async function findWarningLetter(user: AppUser, requirementId: string, ac
       ? { date: isoDateFromUtcDate(failure.sessionDate) as IsoDate, outcome: failure.outcome, label: OUTCOME_INFO[failure.outcome].label }
       : null,
   };
+}
+
+/** R9 re-sentencing: the same person's other requirements the caller can see, newest first, and this order's type. */
+export async function listOtherCasesOfPerson(user: AppUser, requirementId: string) {
+  const self = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: { personId: true, orderType: true },
+  });
+  if (!self) return { orderType: null, cases: [] };
+  const cases = await db.requirement.findMany({
+    where: { AND: [visibleRequirementsWhere(user), { personId: self.personId, NOT: { id: requirementId } }] },
+    select: { id: true, sentenceDate: true, hoursOrdered: true },
+    orderBy: { sentenceDate: "desc" },
+  });
+  return { orderType: self.orderType, cases: cases.map((c) => ({ id: c.id, sentenceDate: isoDateFromUtcDate(c.sentenceDate), hoursOrdered: c.hoursOrdered })) };
 }

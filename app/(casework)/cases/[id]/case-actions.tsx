@@ -2,15 +2,19 @@ import Link from "next/link";
 import type { AppUser } from "@/server/auth/access";
 import type { CaseDetail } from "@/server/queries/case-detail";
 import { listCaseEnforcement } from "@/server/queries/case-forms";
+import { loadFailuresAwaitingAction } from "@/server/queries/enforcement-due";
 import { formatDate } from "@/ui/format";
-import { BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_LABEL } from "@/ui/labels";
+import { BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_DUE_LABEL, ENFORCEMENT_TYPE_LABEL, outcomeWords } from "@/ui/labels";
 import { Tag } from "@/ui/tag";
 
 // The case page's "Actions" area: the forms that start from a case, shown only to those who
 // may use them and only while the requirement is active, and the warnings and breaches with
 // their letter and court-outcome pages.
 export async function CaseActions({ user, detail }: { user: AppUser; detail: CaseDetail }) {
-  const enforcement = await listCaseEnforcement(user, detail.id);
+  const [enforcement, awaiting] = await Promise.all([
+    listCaseEnforcement(user, detail.id),
+    loadFailuresAwaitingAction(user, { caseIds: [detail.id] }),
+  ]);
   const active = detail.status === "ACTIVE";
   const manager = user.role === "MANAGER";
   const base = `/cases/${detail.id}`;
@@ -52,6 +56,42 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
         </>
       )}
 
+      {awaiting.rows.length > 0 && (
+        <>
+          <h3 id="enforcement-due-heading">Failures to comply waiting for a warning or breach</h3>
+          <ul className="list-none p-0" aria-labelledby="enforcement-due-heading">
+            {awaiting.rows.map((row) => (
+              <li key={row.attendanceId} className="mb-4 border-l-4 border-error pl-4">
+                <p className="mb-1 font-bold">
+                  {outcomeWords(row.outcome)} on {formatDate(row.failureDate)}: {ENFORCEMENT_TYPE_DUE_LABEL[row.actionDue]}{" "}
+                  {row.timescale === "OVERDUE" ? <Tag colour="red">Overdue</Tag> : <Tag colour="orange">Due</Tag>}
+                </p>
+                <p className="mb-1">
+                  Act by {formatDate(row.dueBy)}
+                  {row.respondBy ? `. Asked to explain by ${formatDate(row.respondBy)}.` : "."}
+                </p>
+                {active && (
+                  <ul className="flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
+                    <li>
+                      <Link href={`${base}/enforcement/new?failure=${row.attendanceId}`}>
+                        Record a warning or breach<span className="sr-only"> for the failure on {formatDate(row.failureDate)}</span>
+                      </Link>
+                    </li>
+                    {!row.respondBy && (
+                      <li>
+                        <Link href={`${base}/enforcement/explanation?failure=${row.attendanceId}`}>
+                          Ask for an explanation<span className="sr-only"> of the failure on {formatDate(row.failureDate)}</span>
+                        </Link>
+                      </li>
+                    )}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       {enforcement.length > 0 && (
         <>
           <h3>Warnings and breaches</h3>
@@ -60,14 +100,25 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
               <li key={action.id} className="mb-4 border-l-4 border-border pl-4">
                 <p className="mb-1 font-bold">
                   {ENFORCEMENT_TYPE_LABEL[action.type]} on {formatDate(action.date)}{" "}
-                  {action.underWarrant ? <Tag colour="red">Under warrant</Tag> : action.openBreach ? <Tag colour="orange">Open</Tag> : null}
+                  {action.withdrawn ? (
+                    <Tag colour="grey">Withdrawn</Tag>
+                  ) : action.underWarrant ? (
+                    <Tag colour="red">Under warrant</Tag>
+                  ) : action.openBreach ? (
+                    <Tag colour="orange">Open</Tag>
+                  ) : null}
                 </p>
+                {action.withdrawn && (
+                  <p className="mb-1 text-secondary">
+                    It no longer counts and its letter is void. Reason: {action.withdrawalReason ?? "not recorded"}
+                  </p>
+                )}
                 {action.outcomes.length > 0 && (
                   <p className="mb-1 text-secondary">
                     {action.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} on ${formatDate(o.date)}`).join("; ")}
                   </p>
                 )}
-                {action.type === "WARNING" && (
+                {action.type === "WARNING" && !action.withdrawn && (
                   <Link href={`${base}/enforcement/${action.id}/letter`}>
                     Print the warning letter<span className="sr-only"> of {formatDate(action.date)}</span>
                   </Link>
@@ -76,6 +127,14 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                   <Link href={`${base}/enforcement/${action.id}/outcome`}>
                     Record the court&apos;s outcome<span className="sr-only"> of the breach of {formatDate(action.date)}</span>
                   </Link>
+                )}
+                {!action.withdrawn && action.outcomes.length === 0 && manager && (
+                  <>
+                    {" "}
+                    <Link href={`${base}/enforcement/${action.id}/withdraw`} className="ml-4">
+                      Withdraw<span className="sr-only"> the {action.type === "WARNING" ? "warning" : "breach"} of {formatDate(action.date)}</span>
+                    </Link>
+                  </>
                 )}
               </li>
             ))}
