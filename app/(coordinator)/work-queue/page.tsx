@@ -169,7 +169,7 @@ export default async function WorkQueuePage() {
             <span key="w" className="whitespace-nowrap">{formatShortDate(row.requestedOn)}</span>,
           ],
           // Only a regional manager decides; a coordinator sees the absence on the case.
-          action: user.role === "MANAGER" ? { href: "/approvals", label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
+          action: user.role === "MANAGER" ? { href: `/approvals/${row.id}`, label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
         }))}
       />
     </>

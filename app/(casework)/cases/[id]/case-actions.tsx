@@ -2,18 +2,22 @@ import Link from "next/link";
 import type { AppUser } from "@/server/auth/access";
 import type { CaseDetail } from "@/server/queries/case-detail";
 import { listCaseEnforcement } from "@/server/queries/case-forms";
+import { db } from "@/server/db/client";
+import { listPendingApprovals } from "@/server/queries/dashboard";
 import { loadFailuresAwaitingAction } from "@/server/queries/enforcement-due";
 import { formatDate } from "@/ui/format";
-import { BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_DUE_LABEL, ENFORCEMENT_TYPE_LABEL, outcomeWords } from "@/ui/labels";
+import { APPROVAL_KIND_LABEL, BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_DUE_LABEL, ENFORCEMENT_TYPE_LABEL, outcomeWords } from "@/ui/labels";
+import { isoDateInLondon } from "@/domain/dates";
 import { Tag } from "@/ui/tag";
 
 // The case page's "Actions" area: the forms that start from a case, shown only to those who
 // may use them and only while the requirement is active, and the warnings and breaches with
 // their letter and court-outcome pages.
 export async function CaseActions({ user, detail }: { user: AppUser; detail: CaseDetail }) {
-  const [enforcement, awaiting] = await Promise.all([
+  const [enforcement, awaiting, approvals] = await Promise.all([
     listCaseEnforcement(user, detail.id),
     loadFailuresAwaitingAction(user, { caseIds: [detail.id] }),
+    user.role === "MANAGER" ? listPendingApprovals(db, user, { caseId: detail.id }) : Promise.resolve([]),
   ]);
   const active = detail.status === "ACTIVE";
   const manager = user.role === "MANAGER";
@@ -52,6 +56,24 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                 <Link href={`${base}/terminate`}>Terminate the requirement</Link>
               </li>
             )}
+          </ul>
+        </>
+      )}
+
+      {approvals.length > 0 && (
+        <>
+          <h3>Requests waiting for your decision</h3>
+          <ul className="list-none p-0">
+            {approvals.map((approval) => (
+              <li key={approval.id} className="mb-4 border-l-4 border-border pl-4">
+                <p className="mb-1 font-bold">
+                  {APPROVAL_KIND_LABEL[approval.kind]}, asked on {formatDate(isoDateInLondon(approval.requestedAt))}
+                </p>
+                <Link href={`/approvals/${approval.id}?from=case`}>
+                  Approve or reject<span className="sr-only"> the request of {formatDate(isoDateInLondon(approval.requestedAt))}</span>
+                </Link>
+              </li>
+            ))}
           </ul>
         </>
       )}
