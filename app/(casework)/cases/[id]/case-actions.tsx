@@ -51,6 +51,9 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
             <li>
               <Link href={`${base}/enforcement/new`}>Record a warning or breach</Link>
             </li>
+            <li>
+              <Link href={`${base}/address`}>Record a new address</Link>
+            </li>
             {manager && (
               <li>
                 <Link href={`${base}/terminate`}>Terminate the requirement</Link>
