@@ -34,7 +34,8 @@ async function caseWithPastSessions(call: Call, crn: string, lastName: string, d
     region: "LON",
     orderType: "COMMUNITY_ORDER",
     managedBy: "STANDALONE_UPW",
-    sentenceDate: isoInDays(-40),
+    // Sentenced 15 days ago: the past sessions fall before the start deadline (no late-start reason needed).
+    sentenceDate: isoInDays(-15),
     court: "Highbury Corner Magistrates' Court",
     hoursOrdered: 100,
   });
