@@ -21,4 +21,30 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: ["@/server/*", "@/generated/*", "next", "next/*", "react", "@prisma/*"] }],
     },
   },
+  {
+    // Pages and routes never reach the database: queries and services own the client.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/server/db/*", "@/generated/prisma/*"], message: "Read through a function in src/server/queries or src/server/services; they own the database client." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared UI components render what they are given; they do not reach server code. Types are
+    // allowed (they vanish at build time). Two components still read server values; see CONTRIBUTING.md.
+    files: ["src/ui/**/*.{ts,tsx}"],
+    ignores: ["src/ui/app-frame.tsx", "src/ui/service-header.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/*"], allowTypeImports: true, message: "UI components take data as props; load it in the page." }] },
+      ],
+    },
+  },
 ]);

@@ -4,6 +4,6 @@ import { ROLE_HOME } from "@/server/auth/roles";
 
 /** Sends each role to its own home page. */
 export default async function HomePage() {
-  const user = await requirePageUser();
+  const user = await requirePageUser(null);
   redirect(ROLE_HOME[user.role]);
 }

@@ -8,9 +8,10 @@ import { applyMigrations } from "./db/schema-engine";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { seed } from "../prisma/seed/index";
 import { buildApp, buildIsStale, generatePrismaClient, startApp } from "./lib/app-server";
+import { scriptEnv } from "../src/server/env";
 
 async function main(): Promise<void> {
-  const port = Number(process.env.E2E_PORT ?? 3100);
+  const port = scriptEnv().E2E_PORT;
   const server = await resolveDatabaseUrl();
   const name = uniqueDatabaseName("cp_e2e");
   await createDatabaseIfMissing(server.url, name);

@@ -3,6 +3,6 @@ import { AppShell } from "@/ui/app-shell";
 
 // Reference data: users, the risk-code catalogue and bank holidays.
 export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageUser(["ADMIN"]);
+  const user = await requirePageUser("admin.reference");
   return <AppShell user={user}>{children}</AppShell>;
 }

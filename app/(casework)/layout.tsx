@@ -3,6 +3,6 @@ import { AppShell } from "@/ui/app-shell";
 
 // Case list and case pages: coordinators and managers, scoped to their region.
 export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.list");
   return <AppShell user={user}>{children}</AppShell>;
 }

@@ -3,6 +3,6 @@ import { AppShell } from "@/ui/app-shell";
 
 // Placements, sessions and the work queue: coordinators, and managers of the same region.
 export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("placement.read");
   return <AppShell user={user}>{children}</AppShell>;
 }

@@ -9,7 +9,7 @@ export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { 
 
 // A supervisor's own sessions and rosters.
 export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageUser(["SUPERVISOR"]);
+  const user = await requirePageUser("session.run");
   return (
     <AppFrame user={user}>
       {children}

@@ -20,6 +20,7 @@ import { readScaleSeed } from "../../prisma/seed/scale/index";
 import { SCALE_PASSWORD, SCALE_SIGN_INS } from "../../prisma/seed/scale/organisation";
 import { measure, medianTime, type LoadResult } from "./measure";
 import { apiToken, sessionCookie } from "./sign-in";
+import { scriptEnv } from "../../src/server/env";
 
 const TARGET_P95_MS = { region: 300, nation: 800 } as const;
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const requirements = option(args, "requirements", 50_000);
   const seconds = option(args, "seconds", 12);
   const connections = option(args, "connections", 10);
-  const port = option(args, "port", Number(process.env.BENCH_PORT ?? 3290));
+  const port = option(args, "port", scriptEnv().BENCH_PORT);
   const writeEveryMs = option(args, "write-every-ms", 1000);
   const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -34,7 +34,7 @@ export function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   if (!existsSync(serviceWorkerOutput)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "src", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json"].map((p) => path.join(repoRoot, p));
+  const sources = ["app", "src", "public", "prisma/schema.prisma", "next.config.ts", "instrumentation.ts", "package-lock.json"].map((p) => path.join(repoRoot, p));
   return sources.some((p) => (existsSync(p) ? (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > builtAt : false));
 }
 

@@ -1,6 +1,6 @@
 // A generated authorisation matrix over every /api/v1 route in API_ROUTES: each route is called
 // on a record of region A by each kind of caller, and the status class is checked against the
-// route's spec (auth, roles) and the region rule (another region's records are 404, never 403).
+// route's spec (public, or its row of the access table in src/server/auth/permissions.ts) and the region rule (another region's records are 404, never 403).
 // Refusals (401/403/404) must write nothing: no audit event appears. The matrix tests who may
 // call what, not the business rules, so an allowed caller may still get 400/409/422.
 import path from "node:path";
@@ -21,13 +21,15 @@ import { API_ROUTES } from "@/server/api/routes";
 import type { ApiRouteSpec } from "@/server/api/route-spec";
 import type { RouteHandler } from "@/server/api/handler";
 import { issueApiToken } from "@/server/auth/api-tokens";
+import { roleCan } from "@/server/auth/permissions";
+import type { UserRole } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 
 const today = todayInLondon();
 const APP_DIR = path.resolve(__dirname, "../../app");
 const routeFileFor = (apiPath: string) => path.join(APP_DIR, apiPath.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
 
-const CALLERS = ["coordinatorA", "supervisorA", "managerA", "managerB", "nationalLead", "noToken"] as const;
+const CALLERS = ["coordinatorA", "supervisorA", "managerA", "managerB", "nationalLead", "admin", "noToken"] as const;
 type Caller = (typeof CALLERS)[number];
 
 type Fixtures = {
@@ -147,12 +149,14 @@ beforeAll(async () => {
   const staffA = await makeRegionalStaff(regionA);
   const managerB = await makeUser("MANAGER", regionB);
   const nationalLead = await makeUser("NATIONAL_LEAD", null);
+  const admin = await makeUser("ADMIN", null);
   const byCaller: Record<Exclude<Caller, "noToken">, TestUser> = {
     coordinatorA: staffA.coordinator,
     supervisorA: staffA.supervisor,
     managerA: staffA.manager,
     managerB,
     nationalLead,
+    admin,
   };
   for (const [caller, user] of Object.entries(byCaller)) {
     users.push(user);
@@ -199,12 +203,13 @@ function requestFor(route: ApiRouteSpec, input: RouteInput, caller: Caller): [Re
   return [request, { params: Promise.resolve(params) }];
 }
 
-const ROLE_OF: Record<Exclude<Caller, "noToken">, string> = {
+const ROLE_OF: Record<Exclude<Caller, "noToken">, UserRole> = {
   coordinatorA: "COORDINATOR",
   supervisorA: "SUPERVISOR",
   managerA: "MANAGER",
   managerB: "MANAGER",
   nationalLead: "NATIONAL_LEAD",
+  admin: "ADMIN",
 };
 
 type Expectation = { kind: "status"; status: 401 | 403 | 404 } | { kind: "allowed" };
@@ -212,7 +217,8 @@ type Expectation = { kind: "status"; status: 401 | 403 | 404 } | { kind: "allowe
 function expectationFor(route: ApiRouteSpec, input: RouteInput, caller: Caller): Expectation {
   if (route.auth === "none") return { kind: "allowed" };
   if (caller === "noToken") return { kind: "status", status: 401 };
-  if (route.roles && !route.roles.includes(ROLE_OF[caller] as never)) return { kind: "status", status: 403 };
+  // The access table decides: a role it does not allow is 403, whatever the record.
+  if (route.permission && !roleCan(ROLE_OF[caller], route.permission)) return { kind: "status", status: 403 };
   if (caller === "managerB" && input.regionScoped) {
     return OTHER_REGION_403.has(key(route)) ? { kind: "status", status: 403 } : { kind: "status", status: 404 };
   }

@@ -50,6 +50,7 @@ const noteRoute = defineRoute({
   path: "/api/v1/test-notes",
   tag: "Test",
   summary: "Test only",
+  permission: "self.read",
   idempotent: true,
   status: 201,
   body: z.object({ marker: z.string(), refuse: z.boolean().optional(), crash: z.boolean().optional(), regionCode: z.string().optional() }).strict(),
@@ -64,7 +65,7 @@ const postNote = apiRoute(noteRoute, async ({ user, body, transaction }) =>
     return { ok: true as const, value: { marker: body.marker, id: randomUUID() } };
   }),
 );
-const adminOnly = apiRoute(defineRoute({ method: "GET", path: "/api/v1/test-admin", tag: "Test", summary: "Test only", roles: ["ADMIN"] }), async () => ({
+const adminOnly = apiRoute(defineRoute({ method: "GET", path: "/api/v1/test-admin", tag: "Test", summary: "Test only", permission: "admin.apiTokens" }), async () => ({
   ok: true,
   value: { fine: true },
 }));
@@ -169,7 +170,7 @@ describe("bearer authentication", () => {
     expect(JSON.stringify(event)).not.toContain(issued.token);
     expect(JSON.stringify(event)).not.toContain(hashApiToken(issued.token));
     expect((await getMe(new Request(`${BASE}/api/v1/me`, { headers: bearer(issued.token) }))).status).toBe(200);
-    await expect(testDb.$transaction((tx) => createApiTokenForUser(tx, user, { userId: user.id, name: "Mine" }))).rejects.toMatchObject({
+    await expect(testDb.$transaction((tx) => createApiTokenForUser(tx, user, { userId: user.id, name: "Mine", expiresInDays: 30 }))).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "../../app/api/v1/me/route";
 import { AccessError } from "@/server/auth/access";
-import { hashApiToken } from "@/server/auth/api-tokens";
+import { hashApiToken, issueApiToken } from "@/server/auth/api-tokens";
 import { issueApiTokenForUser } from "@/server/services/api-tokens/issue-api-token";
 import { revokeUserApiToken } from "@/server/services/api-tokens/revoke-api-token";
 import { expectOk } from "@/server/services/result";
@@ -49,12 +49,22 @@ describe("issueApiTokenForUser", () => {
     expect(await response.json()).toMatchObject({ id: staff.coordinator.id, role: "COORDINATOR", region: region.code });
   });
 
-  it("makes a token that does not expire when no expiry is given", async () => {
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting" }));
-    expect(issued.expiresAt).toBeNull();
+  it("refuses a token that never expires: every token lasts at most a year", async () => {
+    await expect(issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting" } as never)).rejects.toThrow(/Choose how long the token lasts/);
+    await expect(issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting", expiresInDays: 367 })).rejects.toThrow(/at most 366 days/);
+    const now = new Date();
+    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting", expiresInDays: 366 }, { now }));
+    expect(new Date(issued.expiresAt!).getTime()).toBe(now.getTime() + 366 * 86_400_000);
     const response = await me(issued.token);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: staff.manager.id, role: "MANAGER", region: region.code });
+  });
+
+  it("stops a token made before expiry was required one year after it was made", async () => {
+    const { token } = await issueApiToken(testDb, { userId: staff.coordinator.id, name: "Old, no expiry", expiresAt: null });
+    expect((await me(token)).status).toBe(200);
+    await testDb.apiToken.update({ where: { tokenHash: hashApiToken(token) }, data: { createdAt: new Date(Date.now() - 367 * 86_400_000) } });
+    expect((await me(token)).status).toBe(401);
   });
 
   it.each([
@@ -64,7 +74,7 @@ describe("issueApiTokenForUser", () => {
     ["national lead", () => nationalLead],
   ])("refuses a %s (FORBIDDEN) and writes nothing", async (_, actor) => {
     const [tokensBefore, auditBefore] = await Promise.all([testDb.apiToken.count(), testDb.auditEvent.count()]);
-    await expect(issueApiTokenForUser(actor(), { userId: actor().id, name: "Mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(issueApiTokenForUser(actor(), { userId: actor().id, name: "Mine", expiresInDays: 30 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await testDb.apiToken.count()).toBe(tokensBefore);
     expect(await testDb.auditEvent.count()).toBe(auditBefore);
   });
@@ -74,21 +84,21 @@ describe("issueApiTokenForUser", () => {
     await testDb.user.update({ where: { id: leaver.id }, data: { active: false } });
     const tokensBefore = await testDb.apiToken.count();
     for (const userId of [leaver.id, "7f1c2c3e-0000-4000-8000-000000000001"]) {
-      expect(await issueApiTokenForUser(admin, { userId, name: "Leaver" })).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "userId" });
+      expect(await issueApiTokenForUser(admin, { userId, name: "Leaver", expiresInDays: 30 })).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "userId" });
     }
     expect(await testDb.apiToken.count()).toBe(tokensBefore);
   });
 
   it("refuses bad input before touching the database", async () => {
-    await expect(issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "  " })).rejects.toThrow();
+    await expect(issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "  ", expiresInDays: 30 })).rejects.toThrow();
     await expect(issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "x", expiresInDays: 0 })).rejects.toThrow();
-    await expect(issueApiTokenForUser(admin, { userId: "not-a-uuid", name: "x" })).rejects.toThrow();
+    await expect(issueApiTokenForUser(admin, { userId: "not-a-uuid", name: "x", expiresInDays: 30 })).rejects.toThrow();
   });
 });
 
 describe("revokeUserApiToken", () => {
   it("revokes: the API answers 401 from then on; audited; a second revoke changes nothing", async () => {
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.supervisor.id, name: "Tablet" }));
+    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.supervisor.id, name: "Tablet", expiresInDays: 30 }));
     expect((await me(issued.token)).status).toBe(200);
 
     const revoked = expectOk(await revokeUserApiToken(admin, { tokenId: issued.id }));
@@ -104,7 +114,7 @@ describe("revokeUserApiToken", () => {
   });
 
   it("refuses anyone but an administrator, even the token's own user, and leaves the token working", async () => {
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Manager's script" }));
+    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Manager's script", expiresInDays: 30 }));
     for (const actor of [staff.manager, staff.coordinator, nationalLead]) {
       await expect(revokeUserApiToken(actor, { tokenId: issued.id })).rejects.toBeInstanceOf(AccessError);
     }

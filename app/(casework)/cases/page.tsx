@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { policyOn, todayInLondon } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
+import { recordView } from "@/server/view-audit";
 import { CASE_FLAGS, caseListQuerySchema, listCases, listPdusForFilter, type CaseFlag, type CaseListQuery, type CaseSort } from "@/server/queries/cases";
 import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
 import { formatHoursShort, formatNumber, formatShortDate } from "@/ui/format";
@@ -46,9 +47,10 @@ function hrefFor(query: CaseListQuery, page: number): string {
 }
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.list");
   const query = caseListQuerySchema.parse(await searchParams);
   const [{ total, pageCount, cases }, pdus] = await Promise.all([listCases(user, query), listPdusForFilter(user)]);
+  await recordView(user, { view: "case-list", requirementIds: cases.map((c) => c.id), regionId: user.regionId, filters: query });
   const flagLabel = flagLabels();
   const filtered = Boolean(query.q || query.status || query.pdu || query.managedBy || query.flag.length > 0);
 

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Placements" };
 const querySchema = z.object({ page: z.coerce.number().int().min(1).catch(1) });
 
 export default async function PlacementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("placement.read");
   const { page } = querySchema.parse(await searchParams);
   const { total, placements, pageCount } = await listPlacements(user, { page });
 

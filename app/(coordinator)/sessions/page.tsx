@@ -21,7 +21,7 @@ const querySchema = z.object({
 type SessionRow = Awaited<ReturnType<typeof listSessions>>["sessions"][number];
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("placement.read");
   const query = querySchema.parse(await searchParams);
   const today = todayInLondon();
   const from = query.from ?? today;

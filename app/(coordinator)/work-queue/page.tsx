@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { loadWorkQueue } from "@/server/queries/work-queue";
+import { loadWorkQueue, workQueueCaseIds } from "@/server/queries/work-queue";
+import { recordView } from "@/server/view-audit";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords, ENFORCEMENT_TYPE_DUE_LABEL, outcomeWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
@@ -17,8 +18,9 @@ function daysLeftWords(workingDaysLeft: number): string {
 }
 
 export default async function WorkQueuePage() {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.list");
   const queue = await loadWorkQueue(user);
+  await recordView(user, { view: "work-queue", requirementIds: workQueueCaseIds(queue), regionId: user.regionId });
   const nearing = queue.policy.nearingEndWeeks;
 
   return (

@@ -9,7 +9,7 @@ import type { FormState } from "@/ui/form/form-state";
 const UUID = z.uuid();
 
 const submitDecision = formAction({
-  roles: ["MANAGER"],
+  permission: "approval.decide",
   schema: decideApprovalInput,
   fromForm: (form) => ({
     approvalId: form.text("approvalId") ?? "",
@@ -40,7 +40,7 @@ export async function decideApprovalAction(previous: FormState, form: FormData):
 
 /** The same decision from the case page: the notice shows there. */
 const submitDecisionFromCase = formAction({
-  roles: ["MANAGER"],
+  permission: "approval.decide",
   schema: decideApprovalInput,
   fromForm: (form) => ({
     approvalId: form.text("approvalId") ?? "",

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
 import Link from "next/link";
-import { listPendingApprovals } from "@/server/queries/dashboard";
+import { listPendingApprovalsForUser } from "@/server/queries/manager-pages";
 import { daysBetween, isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { findRegionName } from "@/server/queries/regions";
 import { PageHeading } from "@/ui/page-heading";
@@ -21,9 +20,9 @@ function ageWords(days: number): string {
 }
 
 export default async function ApprovalsPage() {
-  const user = await requirePageUser(["MANAGER"]);
+  const user = await requirePageUser("approval.list");
   const today = todayInLondon();
-  const [approvals, regionName] = await Promise.all([listPendingApprovals(db, user), user.regionId ? findRegionName(user.regionId) : null]);
+  const [approvals, regionName] = await Promise.all([listPendingApprovalsForUser(user), user.regionId ? findRegionName(user.regionId) : null]);
 
   return (
     <>

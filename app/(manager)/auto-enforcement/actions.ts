@@ -5,7 +5,7 @@ import { setAutoEnforcement, setAutoEnforcementInput } from "@/server/services/r
 import type { FormState } from "@/ui/form/form-state";
 
 const submit = formAction({
-  roles: ["MANAGER"],
+  permission: "region.autoEnforcement",
   schema: setAutoEnforcementInput,
   fromForm: (form) => ({ on: form.text("on") === "true" ? true : form.text("on") === "false" ? false : undefined, version: form.number("version") }),
   fieldNames: { version: "main-content" },

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Auto-enforcement" };
 
 // R9: a regional manager sees and changes their region's auto-enforcement switch (audited).
 export default async function AutoEnforcementPage() {
-  const user = await requirePageUser(["MANAGER"]);
+  const user = await requirePageUser("region.autoEnforcement");
   const regionId = user.regionId ?? "";
   const [setting, regionName] = await Promise.all([loadAutoEnforcement(regionId), findRegionName(regionId)]);
   const on = setting.scope === "region" ? setting.on : false;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
 import { loadAutoEnforcement } from "@/server/queries/regions";
-import { loadDashboardPage } from "@/server/queries/dashboard-page";
+import { loadDashboardPageForUser } from "@/server/queries/manager-pages";
 import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, TEAM_TYPES } from "@/server/queries/dashboard-figures";
 import { TARGETS } from "@/server/queries/dashboard";
 import { PageHeading } from "@/ui/page-heading";
@@ -22,8 +21,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Manager's home (their region) and the national lead's (all regions, or one): every figure of domain §5 as of a date. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
-  const view = await orNotFound(loadDashboardPage(db, user, await searchParams));
+  const user = await requirePageUser("dashboard.read");
+  const view = await orNotFound(loadDashboardPageForUser(user, await searchParams));
   const { figures, filters, policy, national, today } = view;
   const onDate = formatDate(filters.asOf);
   const { red, amber, green } = figures.nearingEnd;

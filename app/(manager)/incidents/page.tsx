@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Incidents" };
 
 /** Incidents supervisors recorded on sessions in the manager's region (named people are personal data: managers only). */
 export default async function IncidentsPage() {
-  const user = await requirePageUser(["MANAGER"]);
+  const user = await requirePageUser("incident.list");
   const [incidents, regionName] = await Promise.all([listIncidents(user), user.regionId ? findRegionName(user.regionId) : null]);
 
   return (

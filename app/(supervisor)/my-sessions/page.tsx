@@ -80,7 +80,7 @@ function SessionList({ sessions, showDate, empty }: { sessions: SessionCard[]; s
 
 /** Supervisor's home, made for a phone on site: today first, then sessions still to close, then the fortnight ahead. */
 export default async function MySessionsPage() {
-  const user = await requirePageUser(["SUPERVISOR"]);
+  const user = await requirePageUser("session.run");
   const { today, todays, openEarlier, openEarlierNotShown, upcoming } = await listMySessions(user);
 
   return (

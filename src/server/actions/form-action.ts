@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
+import type { Permission } from "@/server/auth/permissions";
 import { AccessError, type AppUser } from "@/server/auth/access";
 import { requireUser } from "@/server/auth/current-user";
+import { logUnexpectedError } from "@/server/log";
 import type { CommandResult } from "@/server/services/result";
 import type { FieldError, FormState } from "@/ui/form/form-state";
 import { FormReader, formValues, issuesToFieldErrors } from "./form-input";
@@ -30,8 +31,11 @@ export type FormSuccess = {
 };
 
 export type FormActionSpec<S extends z.ZodType, T> = {
-  /** Who may submit (checked before anything else; the service checks region and record access). */
-  roles?: readonly UserRole[];
+  /**
+   * The access table's row for this command (src/server/auth/permissions.ts): who may submit,
+   * checked before anything else; the service checks it again with region and record access.
+   */
+  permission: Permission;
   /** Builds the service's raw input from the form: text stays text, numbers become numbers, etc. */
   fromForm: (form: FormReader) => unknown;
   /** The service's input schema (the same zod schema the API uses). */
@@ -68,7 +72,7 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
 
     let success: FormSuccess;
     try {
-      const user = await requireUser(spec.roles ? { roles: spec.roles } : {});
+      const user = await requireUser(spec.permission);
       const parsed = spec.schema.safeParse(spec.fromForm(new FormReader(values)));
       if (!parsed.success) return refuse(issuesToFieldErrors(parsed.error.issues, spec.fieldNames, spec.messages));
       const result = await spec.run(user, parsed.data);
@@ -83,7 +87,7 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
         return refuse([], error.code === "NOT_FOUND" ? "This record could not be found. It may have been removed, or it belongs to another region." : error.message || "You do not have permission to do this.");
       }
       const reference = randomUUID().slice(0, 8);
-      console.error(`[form action ${reference}]`, error);
+      logUnexpectedError(reference, error, { kind: "server action", permission: spec.permission });
       return refuse([], `Sorry, there is a problem with the service. Nothing was saved. Try again later (reference ${reference}).`);
     }
 

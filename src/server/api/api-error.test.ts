@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AccessError } from "@/server/auth/access";
+import { logger } from "@/server/log";
 import {
   ApiError,
   STALE_VERSION_MESSAGE,
@@ -129,14 +130,14 @@ describe("thrown errors", () => {
   });
 
   it("logs an unexpected error with a reference and never sends its message or stack", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger(), "error").mockImplementation(() => undefined);
     const reply = internalErrorReply(new Error("password=hunter2 at db.ts:12"), { method: "POST", path: "/api/v1/x", reference: "ref-123" });
     const response = toResponse(reply);
     const text = await response.text();
     expect(response.status).toBe(500);
     expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL_ERROR", message: "Something went wrong. Reference: ref-123", details: {} } });
     expect(text).not.toContain("hunter2");
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("ref-123"), expect.any(Error));
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ reference: "ref-123", err: expect.any(Error) }), expect.stringContaining("ref-123"));
     log.mockRestore();
   });
 });

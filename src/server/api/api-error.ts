@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { RuleCode } from "@/domain/rule-codes";
 import { AccessError } from "@/server/auth/access";
+import { isDatabaseUnavailable } from "@/server/db/availability";
+import { logUnexpectedError } from "@/server/log";
 
 // The one error shape of the JSON API (api.md "Errors") and the one place that decides which
 // HTTP status each kind of failure gets. The wrapper (handler.ts) works in `ApiReply` values so a
@@ -192,6 +194,7 @@ export function expectedErrorReply(error: unknown): ApiReply | null {
   if (error instanceof AccessError) return accessErrorReply(error);
   if (error instanceof ApiError) return errorReply(error.status, error.code, error.message, error.details, error.headers);
   if (isUniqueViolation(error)) return conflictReply("This record already exists, or was created by someone else at the same moment");
+  if (isDatabaseUnavailable(error)) return serviceUnavailableReply();
   return null;
 }
 
@@ -200,10 +203,15 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
+/** 503: the database is down, hung or out of connections; nothing was saved, and a retry later may work. */
+export function serviceUnavailableReply(): ApiReply {
+  return errorReply(503, "SERVICE_UNAVAILABLE", "The service is not available at the moment. Nothing was saved. Try again in a few minutes.", {}, { "retry-after": "30" });
+}
+
 /** 500: logs the error with a reference the caller can quote; never sends the stack or message. */
 export function internalErrorReply(error: unknown, context: { method: string; path: string; reference?: string }): ApiReply {
   const reference = context.reference ?? randomUUID();
-  console.error(`[api] ${reference} ${context.method} ${context.path} failed`, error);
+  logUnexpectedError(reference, error, { method: context.method, route: context.path });
   return errorReply(500, "INTERNAL_ERROR", `Something went wrong. Reference: ${reference}`);
 }
 

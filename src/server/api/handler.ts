@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { authenticateBearer } from "@/server/auth/api-tokens";
 import { apiSessionUser } from "@/server/auth/api-session";
 import { db } from "@/server/db/client";
+import { logger } from "@/server/log";
 import type { Tx } from "@/server/db/create-client";
 import {
   errorReply,
@@ -99,16 +100,27 @@ function successReply(spec: ApiRouteSpec, result: HandlerResult<unknown>): ApiRe
 /** Wraps a route handler with authentication, parsing, authorisation, idempotency and error mapping. */
 export function apiRoute<const S extends ApiRouteSpec>(spec: S, handler: ApiHandler<S>): RouteHandler {
   return async (request, context) => {
+    const started = performance.now();
     const requestId = randomUUID();
     const url = new URL(request.url);
-    const logContext = { method: request.method, path: url.pathname, reference: requestId };
+    const caller: Caller = { userId: null };
+    let reply: ApiReply;
     try {
-      return toResponse(await handle(spec, handler, request, context, url, requestId));
+      reply = await handle(spec, handler, request, context, url, requestId, caller);
     } catch (error) {
-      return toResponse(expectedErrorReply(error) ?? internalErrorReply(error, logContext));
+      reply = expectedErrorReply(error) ?? internalErrorReply(error, { method: request.method, path: spec.path, reference: requestId });
     }
+    // One line per request: never the body, the query or the token (they may name people).
+    logger().info(
+      { requestId, userId: caller.userId, method: request.method, route: spec.path, status: reply.status, durationMs: Math.round(performance.now() - started) },
+      "api request",
+    );
+    return toResponse({ ...reply, headers: { ...reply.headers, "x-request-id": requestId } });
   };
 }
+
+/** Who made the request, once known, for the request's log line. */
+type Caller = { userId: string | null };
 
 async function handle<S extends ApiRouteSpec>(
   spec: S,
@@ -117,13 +129,15 @@ async function handle<S extends ApiRouteSpec>(
   context: Parameters<RouteHandler>[1],
   url: URL,
   requestId: string,
+  caller: Caller,
 ): Promise<ApiReply> {
   let user: AppUser | null = null;
   if (spec.auth !== "none") {
     const authenticated = await authenticateRequest(request);
     if (!authenticated.user) return unauthenticatedReply();
     user = authenticated.user;
-    if (spec.roles) assertRole(user, spec.roles);
+    caller.userId = user.id;
+    if (spec.permission) assertCan(user, spec.permission);
     // CSRF: with a cookie, a write must be JSON — a cross-site form cannot send that without a CORS preflight we never grant.
     if (authenticated.via === "session" && UNSAFE_METHODS.has(request.method) && mediaType(request) !== "application/json") {
       return errorReply(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request with the header Content-Type: application/json.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { rolesFor } from "@/server/auth/permissions";
 import type { ApiRouteSpec } from "./route-spec";
 import { API_ROUTES } from "./routes";
 
@@ -58,13 +59,14 @@ function errorResponses(route: ApiRouteSpec): Record<string, string> {
       !!(route.body || route.query || route.params || route.idempotent) &&
       "Malformed JSON, input that fails validation (VALIDATION_FAILED), or an id in the path that cannot be an id (INVALID_ID)",
     401: authenticated && "No credentials, or a bad, expired or revoked token (UNAUTHENTICATED)",
-    403: !!route.roles && "The caller's role may not do this (FORBIDDEN)",
+    403: !!route.permission && "The caller's role may not do this (FORBIDDEN)",
     404: (!!route.params || (authenticated && writes)) && "Unknown record, or one outside the caller's region (NOT_FOUND)",
     409: authenticated && writes && "Conflict: a duplicate, or a stale `version` (CONFLICT, STALE_VERSION, DUPLICATE_…)",
     413: !!route.body && "The body is larger than 100 kB (PAYLOAD_TOO_LARGE)",
     415: authenticated && writes && "Signed in by cookie but the body was not sent as application/json",
     422: authenticated && writes && "A business rule said no; `code` is the rule code (e.g. SESSION_FULL)",
     500: "Unexpected error; the message quotes a reference (INTERNAL_ERROR)",
+    503: "The database is down or not answering; nothing was saved, try again later (SERVICE_UNAVAILABLE, with Retry-After)",
     ...route.extraResponses,
   };
   return Object.fromEntries(Object.entries(statuses).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
@@ -86,7 +88,7 @@ function operation(route: ApiRouteSpec): Operation {
   for (const [code, description] of Object.entries(errorResponses(route))) {
     responses[code] = { description, content: jsonContent({ $ref: "#/components/schemas/Error" }) };
   }
-  const description = [route.description, route.roles && `Roles: ${route.roles.join(", ")}.`].filter(Boolean).join("\n\n");
+  const description = [route.description, route.permission && `Roles: ${rolesFor(route.permission).join(", ")} (access table: ${route.permission}).`].filter(Boolean).join("\n\n");
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/^\/api\/v1/, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => c?.toUpperCase() ?? "")}`,
     tags: [route.tag],

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
+import type { Permission } from "@/server/auth/permissions";
 
 // What a /api/v1 route is: the wrapper (handler.ts) enforces it, the OpenAPI document
 // (openapi.ts) describes it. One object, so the two cannot drift apart.
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export type ApiRouteSpec = {
+type RouteSpecBase = {
   method: HttpMethod;
   /** OpenAPI-style path: `/api/v1/cases/{id}` for `app/api/v1/cases/[id]/route.ts`. */
   path: `/api/v1/${string}`;
@@ -14,10 +14,6 @@ export type ApiRouteSpec = {
   description?: string;
   /** OpenAPI tag that groups routes in the document, e.g. "Cases". */
   tag: string;
-  /** "none" for the few public routes (token, OpenAPI); every other route needs a user. */
-  auth?: "required" | "none";
-  /** Roles allowed at all (403 otherwise); region and record scope stay in the service. */
-  roles?: readonly UserRole[];
   /** Path segments; a value that fails this schema is 400 INVALID_ID (a well-formed unknown id is the service's 404). */
   params?: z.ZodType;
   query?: z.ZodType;
@@ -32,6 +28,14 @@ export type ApiRouteSpec = {
   /** Statuses the generic rules do not predict (e.g. 429 on the token route), with a description. */
   extraResponses?: Readonly<Record<number, string>>;
 };
+
+/**
+ * A route is public (`auth: "none"`: the token route, the OpenAPI document) or names the row of
+ * the access table (src/server/auth/permissions.ts) that says which roles may call it (403
+ * otherwise); region and record scope stay in the service.
+ */
+export type ApiRouteSpec = RouteSpecBase &
+  ({ auth: "none"; permission?: never } | { auth?: "required"; permission: Permission });
 
 /** Declares a route's contract; `const` keeps the literal types so the handler's context is precise. */
 export function defineRoute<const S extends ApiRouteSpec>(spec: S): S {

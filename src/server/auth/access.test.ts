@@ -1,19 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { AccessError, assertRegion, assertRole, regionFilter, seesAllRegions, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "./access";
+import { AccessError, assertCan, assertRegion, seesSensitiveNotes, regionFilter, seesAllRegions, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "./access";
 
 const london = "11111111-1111-1111-1111-111111111111";
 const wales = "22222222-2222-2222-2222-222222222222";
 const user = (role: AppUser["role"], regionId: string | null = london): AppUser => ({ id: `u-${role}`, email: "x@example.test", name: "X", role, regionId, regionCode: null });
 
 describe("authorisation helper", () => {
-  it("refuses a role that may not act with 403", () => {
-    expect(() => assertRole(user("SUPERVISOR"), ["COORDINATOR", "MANAGER"])).toThrow(AccessError);
+  it("refuses a role the access table does not allow with 403", () => {
+    expect(() => assertCan(user("SUPERVISOR"), "ete.credit")).toThrow(AccessError);
     try {
-      assertRole(user("SUPERVISOR"), ["COORDINATOR"]);
+      assertCan(user("SUPERVISOR"), "ete.credit");
     } catch (error) {
       expect((error as AccessError).status).toBe(403);
+      expect((error as AccessError).message).toBe("Your role does not allow you to credit education, training or employment time.");
     }
-    expect(() => assertRole(user("MANAGER"), ["COORDINATOR", "MANAGER"])).not.toThrow();
+    expect(() => assertCan(user("MANAGER"), "ete.credit")).not.toThrow();
+  });
+
+  it("shows a sensitive note only to managers and the case's own coordinator", () => {
+    const coordinator = user("COORDINATOR");
+    expect(seesSensitiveNotes(coordinator, coordinator.id)).toBe(true);
+    expect(seesSensitiveNotes(coordinator, "someone-else")).toBe(false);
+    expect(seesSensitiveNotes(coordinator, null)).toBe(false);
+    expect(seesSensitiveNotes(user("MANAGER"), null)).toBe(true);
+    for (const role of ["SUPERVISOR", "NATIONAL_LEAD", "ADMIN"] as const) expect(seesSensitiveNotes(user(role), `u-${role}`)).toBe(false);
   });
 
   it("reports a record in another region as not found (404), never forbidden", () => {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { UserRole } from "@/generated/prisma/enums";
+import { ACCESS_TABLE, roleCan, type Permission } from "./permissions";
 import { REGIONAL_ROLES } from "./roles";
 
 /** The signed-in person as every service sees them, whether they came by browser or API token. */
@@ -30,12 +31,22 @@ export class AccessError extends Error {
 
 export const notFound = (what = "record") => new AccessError("NOT_FOUND", `The ${what} could not be found`);
 
-/** Role check: refuses with 403 when the caller's role may not do this at all. */
-export function assertRole(user: AppUser, roles: readonly UserRole[]): void {
-  if (!roles.includes(user.role)) {
-    throw new AccessError("FORBIDDEN", "Your role does not allow you to do this");
+/** True when the access table (./permissions.ts) lets the caller's role do this. */
+export const can = (user: Pick<AppUser, "role">, permission: Permission): boolean => roleCan(user.role, permission);
+
+/** The access table's check: refuses with 403 when the caller's role may not do this at all. */
+export function assertCan(user: AppUser, permission: Permission): void {
+  if (!can(user, permission)) {
+    throw new AccessError("FORBIDDEN", `Your role does not allow you to ${ACCESS_TABLE[permission].means}.`);
   }
 }
+
+/**
+ * A note marked sensitive is shown only to managers and the case's own coordinator — never to
+ * another coordinator of the region, a supervisor or anyone else. Every reader of notes uses this.
+ */
+export const seesSensitiveNotes = (user: Pick<AppUser, "id" | "role">, caseCoordinatorId: string | null): boolean =>
+  user.role === "MANAGER" || (user.role === "COORDINATOR" && caseCoordinatorId !== null && caseCoordinatorId === user.id);
 
 /** True when the user works across all regions (national lead, administrator). */
 export const seesAllRegions = (user: AppUser): boolean => !REGIONAL_ROLES.includes(user.role);

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Tx } from "@/server/db/create-client";
 import { audit } from "@/server/audit";
 import { z } from "zod";
-import { assertRole, notFound, type AppUser } from "./access";
+import { assertCan, notFound, type AppUser } from "./access";
 
 // API bearer tokens (api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
 // database keeps only its SHA-256 hash, so a leaked table cannot be replayed as credentials.
@@ -13,13 +13,19 @@ export const API_TOKEN_PREFIX = "cpb_";
 /** Tokens from POST /api/v1/auth/token last a working day and a half. */
 export const SIGN_IN_TOKEN_HOURS = 12;
 const LAST_USED_RESOLUTION_MS = 60_000;
-const MAX_EXPIRY_DAYS = 366;
+/** No token lives longer than a year (a leap year's 366 days); there is no "never". */
+export const MAX_EXPIRY_DAYS = 366;
+const DAY_MS = 86_400_000;
 
 /** What an administrator's form or route sends to create a token for a user. */
 export const createApiTokenInput = z
   .object({
     name: z.string().trim().min(1, "Enter a name for the token").max(100, "Use 100 characters or fewer"),
-    expiresInDays: z.number().int().min(1).max(MAX_EXPIRY_DAYS, `A token can last at most ${MAX_EXPIRY_DAYS} days`).optional(),
+    expiresInDays: z
+      .number({ message: "Choose how long the token lasts" })
+      .int()
+      .min(1, "A token must last at least 1 day")
+      .max(MAX_EXPIRY_DAYS, `A token can last at most ${MAX_EXPIRY_DAYS} days (one year)`),
   })
   .strict();
 
@@ -43,15 +49,15 @@ export async function issueApiToken(tx: Tx, input: { userId: string; name: strin
 export async function createApiTokenForUser(
   tx: Tx,
   admin: AppUser,
-  input: { userId: string; name: string; expiresInDays?: number },
+  input: { userId: string; name: string; expiresInDays: number },
   now = new Date(),
 ): Promise<IssuedApiToken> {
-  assertRole(admin, ["ADMIN"]);
+  assertCan(admin, "admin.apiTokens");
   // Callers parse with createApiTokenInput first; reaching here with bad input is a bug.
   const { name, expiresInDays: days } = createApiTokenInput.parse({ name: input.name, expiresInDays: input.expiresInDays });
   const user = await tx.user.findFirst({ where: { id: input.userId, active: true }, select: { id: true, regionId: true } });
   if (!user) throw notFound("user");
-  const expiresAt = days === undefined ? null : new Date(now.getTime() + days * 86_400_000);
+  const expiresAt = new Date(now.getTime() + days * DAY_MS);
   const issued = await issueApiToken(tx, { userId: user.id, name, expiresAt });
   await audit(tx, admin, {
     action: "api-token.create",
@@ -83,6 +89,12 @@ export function bearerToken(header: string | null): string | null {
   return match?.[1] ?? null;
 }
 
+/** When a token stops working: its own expiry, and never later than a year after it was made (older rows had none). */
+function expiresAt(row: { createdAt: Date; expiresAt: Date | null }): Date {
+  const latest = new Date(row.createdAt.getTime() + MAX_EXPIRY_DAYS * DAY_MS);
+  return row.expiresAt && row.expiresAt < latest ? row.expiresAt : latest;
+}
+
 /** The active user a bearer token belongs to, or null (unknown, revoked, expired, or user deactivated). */
 export async function authenticateBearer(tx: Tx, header: string | null, now = new Date()): Promise<AppUser | null> {
   const token = bearerToken(header);
@@ -91,13 +103,14 @@ export async function authenticateBearer(tx: Tx, header: string | null, now = ne
     where: { tokenHash: hashApiToken(token) },
     select: {
       id: true,
+      createdAt: true,
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
       user: { select: { id: true, email: true, name: true, role: true, regionId: true, active: true, region: { select: { code: true } } } },
     },
   });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) return null;
+  if (!row || row.revokedAt || expiresAt(row) <= now || !row.user.active) return null;
   // Record use at most once a minute, so a busy script does not write on every request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await tx.apiToken.updateMany({

@@ -1,10 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect, notFound as nextNotFound } from "next/navigation";
-import type { UserRole } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 import { authOptions } from "./auth-options";
-import { AccessError, assertRole, type AppUser } from "./access";
+import { AccessError, assertCan, can, type AppUser } from "./access";
+import type { Permission } from "./permissions";
 
 /** The signed-in user from the browser session, re-read from the database so a deactivated user is out at once. */
 export async function getSessionUser(): Promise<AppUser | null> {
@@ -24,21 +24,25 @@ export async function loadActiveUser(id: string): Promise<AppUser | null> {
 }
 
 /**
- * For server actions: the signed-in user with one of `roles`, or an AccessError.
- * Every action calls this itself — the proxy only guards page navigation.
+ * For server actions and route handlers outside /api/v1: the signed-in user whose role the
+ * access table allows `permission`, or an AccessError. Every action calls this itself — the
+ * proxy only guards page navigation.
  */
-export async function requireUser(options: { roles?: readonly UserRole[] } = {}): Promise<AppUser> {
+export async function requireUser(permission: Permission): Promise<AppUser> {
   const user = await getSessionUser();
   if (!user) throw new AccessError("UNAUTHENTICATED", "Sign in to continue");
-  if (options.roles) assertRole(user, options.roles);
+  assertCan(user, permission);
   return user;
 }
 
-/** For pages: sends a signed-out visitor to sign in, and shows 404 to a role that has no such page. */
-export async function requirePageUser(roles?: readonly UserRole[]): Promise<AppUser> {
+/**
+ * For pages: sends a signed-out visitor to sign in, and shows 404 to a role the access table
+ * does not allow `permission` (null: any signed-in user, e.g. the home page that redirects).
+ */
+export async function requirePageUser(permission: Permission | null): Promise<AppUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  if (roles && !roles.includes(user.role)) nextNotFound();
+  if (permission !== null && !can(user, permission)) nextNotFound();
   return user;
 }
 

@@ -13,7 +13,7 @@ import type {
   ReviewKind,
 } from "@/generated/prisma/enums";
 import { isoDateFromUtcDate, isoDateInLondon, todayInLondon, type IsoDate } from "@/domain";
-import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { seesSensitiveNotes, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { londonDateAndTime } from "@/domain/london-time";
@@ -65,7 +65,7 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
   });
   if (!scope) return null;
   // Sensitive notes: managers and the case's own coordinator only (domain §2).
-  const seesSensitive = user.role === "MANAGER" || scope.coordinatorId === user.id;
+  const seesSensitive = seesSensitiveNotes(user, scope.coordinatorId);
   const asOf = todayInLondon();
 
   const [requirement, views] = await Promise.all([

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/server/db/create-client";
 import { computeDashboardTallies, dashboardFiguresFrom, type DashboardTallies, type FigureScope } from "./dashboard";
+import { logger } from "@/server/log";
 
 // The dashboard figures cache (docs/decisions/0015-dashboard-figures-cache.md). Exact: a snapshot
 // of a scope's tallies is served only while DashboardDataVersion.version is what it was when the
@@ -94,7 +95,7 @@ async function computeEntry(client: PrismaClient, key: string, scope: FigureScop
     await saveSnapshot(client, key, scope, entry);
   } catch (error) {
     // The figures are right; only sharing them with other instances failed. Say so, serve them.
-    console.error("Dashboard figures cache: could not save the snapshot", error);
+    logger().warn({ err: error }, "Dashboard figures cache: could not save the snapshot");
   }
   return { ...entry, source: "computed" };
 }

@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AbsenceReason, AttendanceOutcome, Gender, PlacementFeature, Rating } from "@/generated/prisma/enums";
 import { visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
-import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { addDays, isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
 import { riskConflicts } from "@/domain/placement-safety";
@@ -224,16 +223,3 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
 
 export type SessionRoster = NonNullable<Awaited<ReturnType<typeof findSessionRoster>>>;
 
-/** Viewing people's risk information is audited (domain §2): one row per roster view, naming whom it showed. */
-export async function recordRosterRiskView(user: AppUser, roster: SessionRoster): Promise<void> {
-  if (roster.people.length === 0) return;
-  await db.$transaction(async (tx) =>
-    audit(tx, user, {
-      action: "risk.view",
-      entityType: "Session",
-      entityId: roster.id,
-      regionId: roster.placement.regionId,
-      after: { requirementIds: roster.people.map((p) => p.requirementId), crns: roster.people.map((p) => p.crn) },
-    }),
-  );
-}

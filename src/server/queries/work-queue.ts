@@ -138,6 +138,20 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   };
 }
 
+export type WorkQueue = Awaited<ReturnType<typeof loadWorkQueue>>;
+
+/** The cases a work queue shows, once each, in the order of its lists (for the view's audit row). */
+export function workQueueCaseIds(queue: WorkQueue): string[] {
+  const ids = [
+    ...queue.awaitingAssessment.rows.map((row) => row.id),
+    ...queue.noFirstSession.rows.map((row) => row.id),
+    ...queue.noFutureSession.rows.map((row) => row.id),
+    ...queue.nearingEnd.rows.map((row) => row.id),
+    ...queue.absences.rows.map((row) => row.requirementId),
+  ];
+  return [...new Set(ids)];
+}
+
 async function section<T>(where: Prisma.RequirementWhereInput, load: (where: Prisma.RequirementWhereInput) => Promise<T[]>) {
   const [total, rows] = await Promise.all([db.requirement.count({ where }), load(where)]);
   return { total, rows };

@@ -16,6 +16,7 @@ import {
   type RequirementView,
   type RulePolicy,
 } from "@/domain";
+import type { Prisma } from "@/generated/prisma/client";
 import type { AbsenceReason, ApprovalState, EteReason, ManagedBy, OrderType, RequirementStatus, RoshLevel, SessionStatus } from "@/generated/prisma/enums";
 import { notFound, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
@@ -52,22 +53,36 @@ export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalend
   return calendarFrom(rows.map((row) => isoDateFromUtcDate(row.date)));
 }
 
+/** The date an administrator recorded from which the 12-month period no longer applies (s.36), as it stood on `on`. */
+export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx, on: IsoDate): Promise<IsoDate | null> {
+  const setting = await tx.policySetting.findFirst({
+    where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(on) } },
+    orderBy: { effectiveFrom: "desc" },
+    select: { value: true },
+  });
+  const abolishedFrom = setting?.value.trim() ?? "";
+  return isIsoDate(abolishedFrom) ? abolishedFrom : null;
+}
+
+/** The rule context from facts already loaded (one region's over-subscription limit, the s.36 date). */
+export function ruleContextFrom(
+  calendar: BankHolidayCalendar,
+  input: { on: IsoDate; overSubscriptionPercent: number | null; twelveMonthPeriodAbolishedFrom: IsoDate | null },
+): RuleContext {
+  const overrides: PolicyOverrides = {
+    ...(input.overSubscriptionPercent !== null ? { overSubscriptionPercent: input.overSubscriptionPercent } : {}),
+    twelveMonthPeriodAbolishedFrom: input.twelveMonthPeriodAbolishedFrom,
+  };
+  return { calendar, policy: policyOn(input.on, overrides), overrides };
+}
+
 /** The rule parameters in force on `on` for a region, with its over-subscription limit and the s.36 setting. */
 export async function loadRuleContext(tx: Tx, input: { regionId: string; on: IsoDate }): Promise<RuleContext> {
   // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
   const calendar = await loadBankHolidayCalendar(tx);
   const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true } });
-  const setting = await tx.policySetting.findFirst({
-    where: { key: TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY, effectiveFrom: { lte: utcDateFromIsoDate(input.on) } },
-    orderBy: { effectiveFrom: "desc" },
-    select: { value: true },
-  });
-  const abolishedFrom = setting?.value.trim() ?? "";
-  const overrides: PolicyOverrides = {
-    ...(region ? { overSubscriptionPercent: region.overSubscriptionPercent } : {}),
-    twelveMonthPeriodAbolishedFrom: isIsoDate(abolishedFrom) ? abolishedFrom : null,
-  };
-  return { calendar, policy: policyOn(input.on, overrides), overrides };
+  const twelveMonthPeriodAbolishedFrom = await loadTwelveMonthPeriodAbolishedFrom(tx, input.on);
+  return ruleContextFrom(calendar, { on: input.on, overSubscriptionPercent: region?.overSubscriptionPercent ?? null, twelveMonthPeriodAbolishedFrom });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -143,42 +158,41 @@ export interface LoadedRequirement extends RequirementFacts {
   view: RequirementView;
 }
 
-/** The facts of one requirement (no scope check: call requireVisibleRequirement first). Null if missing. */
-export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: IsoDate): Promise<LoadedRequirement | null> {
-  if (!isUuid(requirementId)) return null;
-  const row = await tx.requirement.findUnique({
-    where: { id: requirementId },
+/** What loadRequirementFacts reads of a requirement; list readers add their own fields to it. */
+export const requirementFactsSelect = {
+  id: true, personId: true, orderId: true, regionId: true, orderType: true, managedBy: true, version: true, sentenceDate: true, hoursOrdered: true,
+  originalHoursOrdered: true, status: true, completedOn: true, terminatedOn: true, commencedOn: true,
+  minutesCredited: true, minutesEte: true,
+  assessment: {
     select: {
-      id: true, personId: true, orderId: true, regionId: true, orderType: true, managedBy: true, version: true, sentenceDate: true, hoursOrdered: true,
-      originalHoursOrdered: true, status: true, completedOn: true, terminatedOn: true, commencedOn: true,
-      minutesCredited: true, minutesEte: true,
-      assessment: {
-        select: {
-          id: true, version: true, complete: true, rosh: true, eteEligible: true, eteReason: true, womenOnlyPreference: true,
-          availability: true, employment: true, caringDuties: true, religiousObservance: true,
-          riskCodes: { select: { riskCode: { select: { code: true, title: true, conflictsWith: true } } } },
-        },
-      },
-      attendances: {
-        select: {
-          id: true, allocationId: true, sessionDate: true, outcome: true, minutesCredited: true, reasonCategory: true, approvalState: true,
-          allocation: { select: { session: { select: { placement: { select: { type: true } } } } } },
-        },
-      },
-      eteCredits: { select: { date: true, minutes: true } },
-      extensions: { select: { grantedOn: true, newEndDate: true } },
-      // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
-      enforcementActions: {
-        where: { status: "ACTIVE" },
-        select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
-      },
+      id: true, version: true, complete: true, rosh: true, eteEligible: true, eteReason: true, womenOnlyPreference: true,
+      availability: true, employment: true, caringDuties: true, religiousObservance: true,
+      riskCodes: { select: { riskCode: { select: { code: true, title: true, conflictsWith: true } } } },
     },
-  });
-  if (!row) return null;
+  },
+  attendances: {
+    select: {
+      id: true, allocationId: true, sessionDate: true, outcome: true, minutesCredited: true, reasonCategory: true, approvalState: true,
+      allocation: { select: { session: { select: { placement: { select: { type: true } } } } } },
+    },
+  },
+  eteCredits: { select: { date: true, minutes: true } },
+  extensions: { select: { grantedOn: true, newEndDate: true } },
+  // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
+  enforcementActions: {
+    where: { status: "ACTIVE" },
+    select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
+  },
+} satisfies Prisma.RequirementSelect;
+
+export type RequirementFactsRow = Prisma.RequirementGetPayload<{ select: typeof requirementFactsSelect }>;
+
+/** A stored requirement row as the rule functions see it (before its rule context and view). */
+export function toRequirementFacts(row: RequirementFactsRow): RequirementFacts & Omit<LoadedRequirement, "rules" | "view"> {
   const iso = isoDateFromUtcDate;
   const closedOn = row.completedOn ?? row.terminatedOn;
   const { riskCodes, ...assessment } = row.assessment ?? { riskCodes: [] };
-  const facts: RequirementFacts & Omit<LoadedRequirement, "rules" | "view"> = {
+  return {
     id: row.id,
     personId: row.personId,
     orderId: row.orderId,
@@ -221,9 +235,21 @@ export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: 
       outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: iso(o.date), newHoursOrdered: o.newHoursOrdered })),
     })),
   };
-  const rules = await loadRuleContext(tx, { regionId: row.regionId, on: asOf });
+}
+
+/** The rule context and the view as of `asOf`, for facts already loaded. */
+export function withView(facts: RequirementFacts & Omit<LoadedRequirement, "rules" | "view">, rules: RuleContext, asOf: IsoDate): LoadedRequirement {
   const view = deriveRequirementStatus(facts, asOf, { calendar: rules.calendar, overrides: rules.overrides });
   return { ...facts, rules, view };
+}
+
+/** The facts of one requirement (no scope check: call requireVisibleRequirement first). Null if missing. */
+export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: IsoDate): Promise<LoadedRequirement | null> {
+  if (!isUuid(requirementId)) return null;
+  const row = await tx.requirement.findUnique({ where: { id: requirementId }, select: requirementFactsSelect });
+  if (!row) return null;
+  const rules = await loadRuleContext(tx, { regionId: row.regionId, on: asOf });
+  return withView(toRequirementFacts(row), rules, asOf);
 }
 
 export interface VisibleRequirement {

@@ -8,16 +8,13 @@ import { revokeApiTokenInput } from "@/server/services/api-tokens/revoke-api-tok
 import type { FormState } from "@/ui/form/form-state";
 
 const submitNewToken = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.apiTokens",
   schema: issueApiTokenInput,
-  fromForm: (form) => {
-    const expiry = form.text("expiresInDays");
-    return {
-      userId: form.text("userId") ?? "",
-      name: form.text("name") ?? "",
-      ...(expiry === undefined || expiry === "never" ? {} : { expiresInDays: form.number("expiresInDays") }),
-    };
-  },
+  fromForm: (form) => ({
+    userId: form.text("userId") ?? "",
+    name: form.text("name") ?? "",
+    expiresInDays: form.number("expiresInDays"),
+  }),
   messages: {
     userId: "Choose the user the token is for",
     name: "Enter a name for the token, for example Nightly reporting script",
@@ -36,7 +33,7 @@ export async function createApiTokenAction(previous: FormState, form: FormData):
 }
 
 const submitRevoke = formAction({
-  roles: ["ADMIN"],
+  permission: "admin.apiTokens",
   schema: revokeApiTokenInput,
   fromForm: (form) => ({ tokenId: form.text("tokenId") ?? "" }),
   run: (user, input) => revokeUserApiToken(user, input),

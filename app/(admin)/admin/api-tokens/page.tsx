@@ -25,7 +25,7 @@ const STATUS_TAG: Record<ApiTokenStatus, React.ReactNode> = {
 
 /** Administrator: every API token, who it acts as, when it was last used, and revoking one. */
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.apiTokens");
   const page = pageFrom((await searchParams).page);
   const { total, usableCount, tokens, pageCount } = await listApiTokens({ page });
 
@@ -79,7 +79,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                     </span>
                   </td>
                   <td className="whitespace-nowrap">{formatDateTime(token.createdAt)}</td>
-                  <td className="whitespace-nowrap">{token.expiresAt ? formatDateTime(token.expiresAt) : "Does not expire"}</td>
+                  <td className="whitespace-nowrap">{token.expiresAt ? formatDateTime(token.expiresAt) : "One year after it was made"}</td>
                   <td className="whitespace-nowrap">{formatDateTime(token.lastUsedAt)}</td>
                   <td>
                     {STATUS_TAG[token.status]}

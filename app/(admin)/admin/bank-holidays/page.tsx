@@ -17,7 +17,7 @@ function yearFrom(value: string | string[] | undefined, fallback: number): numbe
 
 /** England & Wales bank holidays that working-day rules skip, one year at a time. */
 export default async function BankHolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.reference");
   const today = todayInLondon();
   const thisYear = Number(today.slice(0, 4));
   const year = yearFrom((await searchParams).year, thisYear);

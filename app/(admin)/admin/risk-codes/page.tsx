@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Risk codes" };
 
 /** The national risk-code catalogue as supervisors see it: code, title, guidance and the placements it rules out. */
 export default async function RiskCodesPage() {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.reference");
   const riskCodes = await listRiskCodes();
 
   return (

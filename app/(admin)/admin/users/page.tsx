@@ -17,7 +17,7 @@ const pageFrom = (value: string | string[] | undefined): number => {
 
 /** Administrator's home: everyone who can sign in, with role and region (read-only for now). */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.reference");
   const page = pageFrom((await searchParams).page);
   const { total, users, pageCount } = await listUsers({ page });
 

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import type { AppUser } from "@/server/auth/access";
+import { can, type AppUser } from "@/server/auth/access";
 import type { CaseDetail } from "@/server/queries/case-detail";
 import { listCaseEnforcement } from "@/server/queries/case-forms";
-import { db } from "@/server/db/client";
-import { listPendingApprovals } from "@/server/queries/dashboard";
+import { listPendingApprovalsForCase } from "@/server/queries/manager-pages";
 import { loadFailuresAwaitingAction } from "@/server/queries/enforcement-due";
 import { formatDate } from "@/ui/format";
 import { APPROVAL_KIND_LABEL, BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_DUE_LABEL, ENFORCEMENT_TYPE_LABEL, outcomeWords } from "@/ui/labels";
@@ -17,10 +16,9 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
   const [enforcement, awaiting, approvals] = await Promise.all([
     listCaseEnforcement(user, detail.id),
     loadFailuresAwaitingAction(user, { caseIds: [detail.id] }),
-    user.role === "MANAGER" ? listPendingApprovals(db, user, { caseId: detail.id }) : Promise.resolve([]),
+    can(user, "approval.list") ? listPendingApprovalsForCase(user, detail.id) : Promise.resolve([]),
   ]);
   const active = detail.status === "ACTIVE";
-  const manager = user.role === "MANAGER";
   const base = `/cases/${detail.id}`;
   const assessmentComplete = detail.assessment?.complete ?? false;
 
@@ -54,7 +52,7 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
             <li>
               <Link href={`${base}/address`}>Record a new address</Link>
             </li>
-            {manager && (
+            {can(user, "case.terminate") && (
               <li>
                 <Link href={`${base}/terminate`}>Terminate the requirement</Link>
               </li>
@@ -148,12 +146,12 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                     Print the warning letter<span className="sr-only"> of {formatDate(action.date)}</span>
                   </Link>
                 )}
-                {action.type === "BREACH" && action.openBreach && manager && (
+                {action.type === "BREACH" && action.openBreach && can(user, "enforcement.outcome") && (
                   <Link href={`${base}/enforcement/${action.id}/outcome`}>
                     Record the court&apos;s outcome<span className="sr-only"> of the breach of {formatDate(action.date)}</span>
                   </Link>
                 )}
-                {!action.withdrawn && action.outcomes.length === 0 && manager && (
+                {!action.withdrawn && action.outcomes.length === 0 && can(user, "enforcement.withdraw") && (
                   <>
                     {" "}
                     <Link href={`${base}/enforcement/${action.id}/withdraw`} className="ml-4">

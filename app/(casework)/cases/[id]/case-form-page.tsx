@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
+import type { Permission } from "@/server/auth/permissions";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findCaseForForm, type CaseForForm } from "@/server/queries/case-forms";
 import { PageHeading } from "@/ui/page-heading";
@@ -9,8 +9,8 @@ import { PageHeading } from "@/ui/page-heading";
 // Shared by the forms that start from a case page (assessment, ETE, extension, enforcement,
 // termination): who may open them, the case they are about, and a heading naming the person.
 
-export async function loadCaseFormPage(params: Promise<{ id: string }>, roles: readonly UserRole[] = ["COORDINATOR", "MANAGER"]) {
-  const user = await requirePageUser(roles);
+export async function loadCaseFormPage(params: Promise<{ id: string }>, permission: Permission) {
+  const user = await requirePageUser(permission);
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const caseForForm = await orNotFound(findCaseForForm(user, id.data));

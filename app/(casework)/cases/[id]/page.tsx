@@ -28,7 +28,7 @@ function KeyFigure({ label, children }: { label: string; children: React.ReactNo
 }
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await orNotFound(loadCaseDetail(user, id.data));

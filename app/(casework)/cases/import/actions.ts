@@ -9,7 +9,7 @@ import type { FormState } from "@/ui/form/form-state";
 // the second, when the user chooses "create the valid rows", creates them all in one transaction.
 
 const submitImport = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "case.create",
   schema: importCasesInput,
   fromForm: (form) => ({ csv: form.text("csv") ?? "", commit: form.boolean("commit") }),
   fieldNames: { csv: "file", commit: "file" },

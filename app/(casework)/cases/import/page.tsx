@@ -40,7 +40,7 @@ const COLUMN_HELP: Record<string, string> = {
 };
 
 export default async function ImportCasesPage() {
-  await requirePageUser(["COORDINATOR", "MANAGER"]);
+  await requirePageUser("case.create");
   return (
     <>
       <p className="mb-6">

@@ -6,7 +6,7 @@ import { createCaseInput } from "@/server/services/cases/create-case.types";
 import type { FormState } from "@/ui/form/form-state";
 
 const submitNewCase = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "case.create",
   schema: createCaseInput,
   fromForm: (form) => ({
     crn: form.text("crn"),

@@ -9,7 +9,7 @@ import { NewCaseForm } from "./new-case-form";
 export const metadata: Metadata = { title: "New case" };
 
 export default async function NewCasePage() {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.create");
   if (!user.regionCode) notFound();
   const pdus = await listPduChoices(user.regionId);
   return (

@@ -14,7 +14,7 @@ import { Tag } from "@/ui/tag";
 export const metadata: Metadata = { title: "Placement" };
 
 export default async function PlacementPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("placement.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const placement = await findPlacementDetail(user, id.data);

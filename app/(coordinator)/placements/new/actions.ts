@@ -6,7 +6,7 @@ import { createPlacementInput } from "@/server/services/placements/create-placem
 import type { FormState } from "@/ui/form/form-state";
 
 const submitPlacement = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "placement.create",
   schema: createPlacementInput,
   fromForm: (form) => ({
     name: form.text("name") ?? "",

@@ -9,7 +9,7 @@ import { NewPlacementForm } from "./new-placement-form";
 export const metadata: Metadata = { title: "New placement" };
 
 export default async function NewPlacementPage() {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("placement.create");
   if (!user.regionCode) notFound();
   const pdus = await listPduChoices(user.regionId);
   return (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay, isoDateFromUtcDate, sessionLimit } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
+import { recordView } from "@/server/view-audit";
 import { findSessionRoster } from "@/server/queries/sessions";
 import { formatHoursShort } from "@/ui/format";
 import { absenceReasonWords, outcomeWords, PLACEMENT_TYPE_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
@@ -15,11 +16,13 @@ import { AddPeopleLink } from "./add-people-link";
 export const metadata: Metadata = { title: "Session roster" };
 
 export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("session.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const session = await findSessionRoster(user, id.data);
   if (!session) notFound();
+  const shown = session.roster.flatMap((booking) => (booking.person ? [booking.person.requirementId] : []));
+  await recordView(user, { view: "session-roster", recordId: session.id, requirementIds: shown, regionId: user.regionId });
 
   const limit = sessionLimit(session.capacity, session.placement.region.overSubscriptionPercent);
   const booked = session.roster.length;

@@ -29,7 +29,7 @@ const messages = {
 };
 
 const submitSession = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "session.create",
   schema: createSessionInput,
   fromForm: (form) => ({ ...common(form), date: form.text("date") ?? "" }),
   messages,
@@ -42,7 +42,7 @@ const submitSession = formAction({
 });
 
 const submitSeries = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "session.create",
   schema: createSessionSeriesInput,
   fromForm: (form) => ({
     ...common(form),

@@ -15,7 +15,7 @@ const querySchema = z.object({
 });
 
 export default async function NewSessionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("session.create");
   const query = querySchema.parse(await searchParams);
   const [placements, supervisors] = await Promise.all([listPlacementChoices(user), listSupervisorChoices(user.regionId)]);
   const series = query.kind === "series";

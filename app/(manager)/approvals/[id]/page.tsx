@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { daysBetween, isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { requirePageUser } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
-import { listPendingApprovals } from "@/server/queries/dashboard";
+import { listPendingApprovalsForUser } from "@/server/queries/manager-pages";
 import { formatDate } from "@/ui/format";
 import { APPROVAL_KIND_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
@@ -22,10 +21,10 @@ export default async function DecideApprovalPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ from?: string | string[] }>;
 }) {
-  const user = await requirePageUser(["MANAGER"]);
+  const user = await requirePageUser("approval.decide");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const approval = (await listPendingApprovals(db, user)).find((a) => a.id === id.data);
+  const approval = (await listPendingApprovalsForUser(user)).find((a) => a.id === id.data);
   const { from } = await searchParams;
   if (!approval) {
     return (

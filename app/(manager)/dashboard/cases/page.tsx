@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
-import { FIGURE_COLUMNS, loadFigureCasesFromUrl, type DrillSort } from "@/server/queries/dashboard-cases";
+import { FIGURE_COLUMNS, type DrillSort } from "@/server/queries/dashboard-cases";
+import { loadFigureCasesForUser } from "@/server/queries/manager-pages";
 import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
 import { TableRegion } from "@/ui/table-region";
@@ -31,8 +31,8 @@ function SortHeader(props: { sort: DrillSort; current: { sort: DrillSort; dir: "
 
 /** The cases behind one dashboard figure: server-paginated, sortable, and downloadable as CSV. */
 export default async function DashboardCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
-  const { query, national, filters, list } = await orNotFound(loadFigureCasesFromUrl(db, user, await searchParams, "page"));
+  const user = await requirePageUser("dashboard.cases");
+  const { query, national, filters, list } = await orNotFound(loadFigureCasesForUser(user, await searchParams, "page"));
   const columns = FIGURE_COLUMNS[list.source];
   const listParams = (extra: Record<string, string | undefined>) =>
     filterParams(filters, { figure: query.figure, ethnicity: query.ethnicity, sort: query.sort, dir: query.dir, ...extra });

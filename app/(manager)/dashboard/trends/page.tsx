@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser, orNotFound } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
-import { loadTrends, resolveTrendsView, TREND_MONTHS, type TrendsFilters } from "@/server/queries/trends";
+import { TREND_MONTHS, type TrendsFilters } from "@/server/queries/trends";
+import { loadTrendsPage } from "@/server/queries/manager-pages";
 import { TARGETS } from "@/server/queries/dashboard";
 import { todayInLondon } from "@/domain/dates";
 import { policyOn } from "@/domain/policy";
@@ -25,10 +25,9 @@ function dashboardHref(filters: TrendsFilters): string {
 
 /** Backlog, dormant cases, hours delivered and completion over the last 12 month ends, as the records stood at each. */
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["MANAGER", "NATIONAL_LEAD"]);
+  const user = await requirePageUser("dashboard.read");
   const today = todayInLondon();
-  const view = await orNotFound(resolveTrendsView(db, user, await searchParams, today));
-  const trends = await loadTrends(db, view.scope);
+  const { view, trends } = await orNotFound(loadTrendsPage(user, await searchParams, today));
   const policy = policyOn(view.scope.asOf);
   const { filters } = view;
   const caption = [view.region?.name ?? "All regions", view.pdu?.name, filters.teamType ? MANAGED_BY_LABEL[filters.teamType] : null].filter(Boolean).join(" · ");

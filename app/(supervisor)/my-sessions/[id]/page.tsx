@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { findSessionRoster, recordRosterRiskView, type SessionRoster } from "@/server/queries/my-sessions";
+import { findSessionRoster, type SessionRoster } from "@/server/queries/my-sessions";
+import { recordView } from "@/server/view-audit";
 import { todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
@@ -142,10 +143,15 @@ function Incidents({ roster }: { roster: SessionRoster }) {
 
 /** A session's roster for its supervisor, with the risk information needed on site (each view is audited). */
 export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["SUPERVISOR"]);
+  const user = await requirePageUser("session.run");
   const { id } = await params;
   const roster = await orNotFound(findSessionRoster(user, id));
-  await recordRosterRiskView(user, roster);
+  await recordView(user, {
+    view: "my-session-roster",
+    recordId: roster.id,
+    requirementIds: roster.people.map((p) => p.requirementId),
+    regionId: roster.placement.regionId,
+  });
   const { placement } = roster;
   const address = [placement.address, placement.postcode].filter(Boolean).join(", ");
   // Attendance is recorded on the day or after, until the session is closed (R7: no attended outcome before the day).

@@ -7,7 +7,7 @@ export const listApprovalsRoute = defineRoute({
   path: "/api/v1/approvals",
   tag: "Approvals",
   summary: "The approvals the caller (a regional manager) may decide, oldest first",
-  roles: ["MANAGER"],
+  permission: "approval.list",
   query: listApprovalsQuery,
   response: approvalListView,
 });
@@ -17,7 +17,7 @@ export const decideApprovalRoute = defineRoute({
   path: "/api/v1/approvals/{id}",
   tag: "Approvals",
   summary: "Approve or reject a request (R8: a rejected 3rd+ accepted absence is a failure to comply)",
-  roles: ["MANAGER"],
+  permission: "approval.decide",
   params: z.object({ id: z.uuid() }),
   body: decideApprovalBody,
   response: decidedApprovalView,

@@ -9,7 +9,7 @@ export const recordAttendanceRoute = defineRoute({
   summary: "Record or correct the outcome of one person's booking on a session (R7, R8, R9)",
   description:
     "Credits time for attended outcomes (capped at the hours ordered), sends a 3rd+ accepted absence to a manager, and says which enforcement a failure to comply calls for. Send `version` when correcting.",
-  roles: ["SUPERVISOR", "COORDINATOR", "MANAGER"],
+  permission: "attendance.record",
   params: z.object({ id: z.uuid(), caseId: z.uuid() }),
   body: recordAttendanceBody,
   response: recordAttendanceResult,

@@ -9,7 +9,7 @@ export const closeSessionRoute = defineRoute({
   summary: "Close a session once everyone booked has an outcome recorded",
   description:
     "Refused with ATTENDANCE_INCOMPLETE while anyone booked has no attendance recorded, and SESSION_CANCELLED for a cancelled session. After closing, a supervisor's attendance changes are refused with SESSION_CLOSED; coordinators and managers may still correct. Closing a closed session changes nothing (`alreadyClosed: true`).",
-  roles: ["SUPERVISOR", "COORDINATOR", "MANAGER"],
+  permission: "session.close",
   params: z.object({ id: z.uuid() }),
   body: closeSessionBody,
   response: closedSessionView,

@@ -89,14 +89,13 @@ export const dashboardBacklogView = z
 
 export const dashboardDormantView = z.object({ asOf: z.string(), region, count, cases: caseList }).meta({ title: "DashboardDormant" });
 
-const ROLES = ["MANAGER", "NATIONAL_LEAD"] as const;
 
 export const dashboardSummaryRoute = defineRoute({
   method: "GET",
   path: "/api/v1/dashboard/summary",
   tag: "Dashboard",
   summary: "Headline figures (domain §5) for a region or all regions as of a date",
-  roles: ROLES,
+  permission: "dashboard.read",
   query: dashboardQuery,
   response: dashboardSummaryView,
 });
@@ -106,7 +105,7 @@ export const dashboardBacklogRoute = defineRoute({
   path: "/api/v1/dashboard/backlog",
   tag: "Dashboard",
   summary: "Backlog (R4) against the active caseload as of a date",
-  roles: ROLES,
+  permission: "dashboard.cases",
   query: dashboardQuery,
   response: dashboardBacklogView,
 });
@@ -116,7 +115,7 @@ export const dashboardDormantRoute = defineRoute({
   path: "/api/v1/dashboard/dormant",
   tag: "Dashboard",
   summary: "Dormant cases (R5) as of a date",
-  roles: ROLES,
+  permission: "dashboard.cases",
   query: dashboardQuery,
   response: dashboardDormantView,
 });

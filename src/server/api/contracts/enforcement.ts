@@ -13,7 +13,7 @@ export const listEnforcementRoute = defineRoute({
   path: "/api/v1/cases/{id}/enforcement",
   tag: "Enforcement",
   summary: "A case's warnings and breaches, newest first",
-  roles: ["COORDINATOR", "MANAGER", "NATIONAL_LEAD"],
+  permission: "enforcement.read",
   params: z.object({ id: z.uuid() }),
   response: enforcementListView,
 });
@@ -24,7 +24,7 @@ export const startEnforcementRoute = defineRoute({
   tag: "Enforcement",
   summary:
     "Give a warning or start breach proceedings, answering a failure: attendanceId, or failureDate + failureDescription (FAILURE_REQUIRED). R9: no second warning within 12 months on the order",
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "enforcement.start",
   params: z.object({ id: z.uuid() }),
   body: startEnforcementBody,
   response: enforcementActionView,
@@ -37,7 +37,7 @@ export const recordBreachOutcomeRoute = defineRoute({
   tag: "Enforcement",
   summary:
     "Record the court's outcome of a breach (R9; HOURS_ADDED keeps the total ≤ 300; REVOKED, REVOKED_AND_RESENTENCED and SSO_ACTIVATED terminate)",
-  roles: ["MANAGER"],
+  permission: "enforcement.outcome",
   params: z.object({ actionId: z.uuid() }),
   body: breachOutcomeBody,
   response: enforcementActionView,
@@ -48,7 +48,7 @@ export const withdrawEnforcementRoute = defineRoute({
   path: "/api/v1/enforcement/{actionId}/withdrawal",
   tag: "Enforcement",
   summary: "Withdraw a warning or breach with a reason (managers; R9: it no longer counts and its letter is void)",
-  roles: ["MANAGER"],
+  permission: "enforcement.withdraw",
   params: z.object({ actionId: z.uuid() }),
   body: withdrawEnforcementBody,
   response: enforcementActionView,

@@ -7,7 +7,7 @@ export const creditEteRoute = defineRoute({
   path: "/api/v1/cases/{id}/ete-credits",
   tag: "Cases",
   summary: "Credit education, training or employment time to a case (R6: at most 30 % of the hours ordered)",
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "ete.credit",
   params: z.object({ id: z.uuid() }),
   body: creditEteBody,
   response: eteCreditView,

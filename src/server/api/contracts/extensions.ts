@@ -7,7 +7,7 @@ export const recordExtensionRoute = defineRoute({
   path: "/api/v1/cases/{id}/extensions",
   tag: "Cases",
   summary: "Record a court's extension of the period for the work (R3: the new end date must be later)",
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "extension.record",
   params: z.object({ id: z.uuid() }),
   body: recordExtensionBody,
   response: extensionView,

@@ -9,7 +9,7 @@ export const recordIncidentRoute = defineRoute({
   summary: "Record an incident on a session: behaviour, injury, near miss or threat to staff",
   description:
     "`caseId` (optional) names the person it was about; they must be booked on the session. `occurredAt` is a time (HH:MM, London) on the session's date. The incident shows on the person's case timeline and in the manager's list.",
-  roles: ["SUPERVISOR", "COORDINATOR", "MANAGER"],
+  permission: "incident.record",
   params: z.object({ id: z.uuid() }),
   body: recordIncidentBody,
   response: incidentView,

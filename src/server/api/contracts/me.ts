@@ -16,6 +16,7 @@ export const meRoute = defineRoute({
   method: "GET",
   path: "/api/v1/me",
   tag: "Authentication",
+  permission: "self.read",
   summary: "Who the caller is: id, email, name, role and region code",
   response: currentUser,
 });

@@ -11,7 +11,7 @@ import {
   type IsoDate,
   type LateStartReason,
 } from "@/domain";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
 import {
   loadRequirementFacts,
@@ -69,7 +69,7 @@ export async function prepareAllocation(
   const session = await requireVisibleSession(tx, actor, input.sessionId);
   const visible = await requireVisibleRequirement(tx, actor, input.caseId);
   if (visible.regionId !== session.regionId) throw notFound("case");
-  assertRole(actor, ["COORDINATOR", "MANAGER"]);
+  assertCan(actor, "allocation.create");
   if (lock) {
     // Always session → person → requirement, so two bookings never wait on each other in a circle.
     await lockSession(tx, session.id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { createApiTokenForUser } from "@/server/auth/api-tokens";
 import type { ServiceOptions } from "../context";
 import { invalidInput, success, type CommandResult } from "../result";
@@ -16,7 +16,7 @@ export async function issueApiTokenForUser(
   rawInput: IssueApiTokenInput,
   options?: ServiceOptions & { now?: Date },
 ): Promise<CommandResult<IssuedApiTokenView>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.apiTokens");
   const input = issueApiTokenInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, active: true } });
@@ -24,7 +24,7 @@ export async function issueApiTokenForUser(
     const issued = await createApiTokenForUser(
       tx,
       actor,
-      { userId: user.id, name: input.name, ...(input.expiresInDays === undefined ? {} : { expiresInDays: input.expiresInDays }) },
+      { userId: user.id, name: input.name, expiresInDays: input.expiresInDays },
       options?.now,
     );
     return success({

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { revokeApiToken } from "@/server/auth/api-tokens";
 import type { ServiceOptions } from "../context";
 import { success, type CommandResult } from "../result";
@@ -15,7 +15,7 @@ export async function revokeUserApiToken(
   rawInput: RevokeApiTokenInput,
   options?: ServiceOptions & { now?: Date },
 ): Promise<CommandResult<RevokedApiTokenView>> {
-  assertRole(actor, ["ADMIN"]);
+  assertCan(actor, "admin.apiTokens");
   const input = revokeApiTokenInput.parse(rawInput);
   const now = options?.now ?? new Date();
   return inTransaction(options, async (tx) => {

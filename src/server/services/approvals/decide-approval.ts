@@ -1,6 +1,6 @@
 import "server-only";
 import { isFailureToComply, isoDateFromUtcDate, refuse } from "@/domain";
-import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { isUuid, loadRuleContext, lockRequirement, todayFor, type ServiceOptions } from "../context";
@@ -33,7 +33,7 @@ export async function decideApproval(
       select: { id: true, requirementId: true },
     });
     if (!found) throw notFound("approval");
-    assertRole(actor, ["MANAGER"]);
+    assertCan(actor, "approval.decide");
 
     // The case's lock orders this decision with attendance corrections on the same case.
     await lockRequirement(tx, found.requirementId);

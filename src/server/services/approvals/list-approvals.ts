@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { assertCan, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import type { ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
@@ -17,7 +17,7 @@ export async function listApprovals(
   options?: ServiceOptions,
 ): Promise<ServiceResult<{ approvals: ApprovalView[] }>> {
   const input = listApprovalsQuery.parse(rawInput);
-  assertRole(actor, ["MANAGER"]);
+  assertCan(actor, "approval.list");
   const client = options?.tx ?? db;
   const rows = await client.approval.findMany({
     where: {

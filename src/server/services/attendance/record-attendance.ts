@@ -11,7 +11,7 @@ import {
   utcDateFromIsoDate,
   type ApprovalState,
 } from "@/domain";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, seesSensitiveNotes, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import {
@@ -64,9 +64,14 @@ function toView(row: AttendanceRow, sessionId: string): AttendanceView {
   return { ...rest, sessionId, caseId: requirementId, sessionDate: isoDateFromUtcDate(sessionDate) };
 }
 
-/** A sensitive note is for the office (domain §2): a supervisor's reply leaves it out, as the roster does. */
-function forCaller(view: AttendanceView, actor: AppUser): AttendanceView {
-  return actor.role === "SUPERVISOR" && view.noteSensitive ? { ...view, note: null } : view;
+/**
+ * A sensitive note is for managers and the case's own coordinator: anyone else's reply (a
+ * supervisor, another coordinator of the region) leaves it out, as the roster and case page do —
+ * unless they wrote it in this very request (the reply only echoes what they sent). The
+ * idempotency store keeps this reply, so a replay shows no more than the first reply did.
+ */
+function forCaller(view: AttendanceView, actor: AppUser, caseCoordinatorId: string | null, noteSentNow: boolean): AttendanceView {
+  return view.noteSensitive && !noteSentNow && !seesSensitiveNotes(actor, caseCoordinatorId) ? { ...view, note: null } : view;
 }
 
 // R7 / R8 / R9
@@ -92,7 +97,7 @@ export async function recordAttendance(
       select: { id: true, status: true, session: { select: { placement: { select: { type: true } } } } },
     });
     if (!allocation || allocation.status !== "BOOKED") throw notFound("booking");
-    assertRole(actor, ["SUPERVISOR", "COORDINATOR", "MANAGER"]);
+    assertCan(actor, "attendance.record");
     // A closed register is final for the supervisor; the office may still correct it. FOR SHARE
     // waits for a close in progress (close-session takes the row FOR UPDATE).
     const [sessionState] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Session" WHERE id = ${session.id}::uuid FOR SHARE`;
@@ -196,7 +201,7 @@ export async function recordAttendance(
     });
 
     return success({
-      attendance: forCaller(toView(row, session.id), actor),
+      attendance: forCaller(toView(row, session.id), actor, visible.coordinatorId, input.note != null && input.note === row.note),
       enforcementDue: enforcement.enforcementDue,
       ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
       ...(approval ? { approval } : {}),

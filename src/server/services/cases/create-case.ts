@@ -7,7 +7,7 @@ import {
   type RulePolicy,
   type RuleWarning,
 } from "@/domain";
-import { AccessError, assertRole, type AppUser } from "@/server/auth/access";
+import { AccessError, assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
@@ -35,7 +35,7 @@ export async function createCase(
   return inTransaction(options, async (tx) => {
     const region = await tx.region.findUnique({ where: { code: input.region }, select: { id: true, code: true } });
     if (!region) return invalidInput("region", `There is no region with the code ${input.region}.`);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "case.create");
     if (actor.regionId !== region.id) {
       throw new AccessError("FORBIDDEN", "You can only take in cases for your own region.");
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
@@ -16,6 +16,7 @@ export async function getCase(actor: AppUser, rawInput: GetCaseInput, options?: 
   const input = getCaseInput.parse(rawInput);
   const asOf = input.asOf ?? todayFor(options);
   return inTransaction(options, async (tx) => {
+    assertCan(actor, "case.read");
     const requirement = await requireVisibleRequirement(tx, actor, input.caseId);
     const view = await loadCaseView(tx, requirement.id, asOf);
     await audit(tx, actor, { action: "risk.view", entityType: "Requirement", entityId: requirement.id, regionId: requirement.regionId });

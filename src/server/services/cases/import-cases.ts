@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/create-client";
@@ -73,7 +73,7 @@ function rawCase(row: Row, regionCode: string) {
 export async function importCases(actor: AppUser, rawInput: ImportCasesInput, options?: ServiceOptions): Promise<CommandResult<ImportReport>> {
   const input = importCasesInput.parse(rawInput);
   const today = todayFor(options);
-  assertRole(actor, ["COORDINATOR", "MANAGER"]);
+  assertCan(actor, "case.create");
   const regionCode = actor.regionCode;
   if (!regionCode) return invalidInput("file", "Only staff of a region can import cases.");
 

@@ -1,27 +1,60 @@
 import "server-only";
 import { isoDateFromUtcDate, type IsoDate } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
-import { loadRequirementFacts } from "../context";
+import {
+  loadBankHolidayCalendar,
+  loadTwelveMonthPeriodAbolishedFrom,
+  requirementFactsSelect,
+  ruleContextFrom,
+  toRequirementFacts,
+  withView,
+  type RequirementFactsRow,
+} from "../context";
 import type { CaseView } from "./case-view.types";
+
+const caseViewSelect = {
+  ...requirementFactsSelect,
+  terminationReason: true,
+  restricted: true,
+  person: { select: { id: true, crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true } },
+  order: { select: { court: true } },
+  region: { select: { code: true, overSubscriptionPercent: true } },
+  pdu: { select: { code: true } },
+} as const;
 
 /**
  * The case as api.md describes it, as of `asOf`. No scope check: callers have already
  * found the requirement with requireVisibleRequirement (or just created it).
  */
 export async function loadCaseView(tx: Tx, requirementId: string, asOf: IsoDate): Promise<CaseView> {
-  const facts = await loadRequirementFacts(tx, requirementId, asOf);
-  const row = await tx.requirement.findUniqueOrThrow({
-      where: { id: requirementId },
-      select: {
-        terminationReason: true,
-        restricted: true,
-        person: { select: { id: true, crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true } },
-        order: { select: { court: true } },
-        region: { select: { code: true } },
-        pdu: { select: { code: true } },
-      },
-    });
-  if (!facts) throw new Error(`Requirement ${requirementId} vanished while loading its case view`);
+  const [view] = await loadCaseViews(tx, [requirementId], asOf);
+  if (!view) throw new Error(`Requirement ${requirementId} vanished while loading its case view`);
+  return view;
+}
+
+/**
+ * Many cases at once, in the order of `requirementIds` (no scope check: callers pass ids their
+ * scoped query found). A fixed number of queries whatever the count — one read of the
+ * requirements with their facts, the bank holidays and the s.36 setting — never one per case.
+ */
+export async function loadCaseViews(tx: Tx, requirementIds: readonly string[], asOf: IsoDate): Promise<CaseView[]> {
+  if (requirementIds.length === 0) return [];
+  // One query at a time: a transaction is one connection.
+  const rows = await tx.requirement.findMany({ where: { id: { in: [...requirementIds] } }, select: caseViewSelect });
+  const calendar = await loadBankHolidayCalendar(tx);
+  const twelveMonthPeriodAbolishedFrom = await loadTwelveMonthPeriodAbolishedFrom(tx, asOf);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return requirementIds.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const rules = ruleContextFrom(calendar, { on: asOf, overSubscriptionPercent: row.region.overSubscriptionPercent, twelveMonthPeriodAbolishedFrom });
+    return [toCaseView(row, withView(toRequirementFacts(row as RequirementFactsRow), rules, asOf), asOf)];
+  });
+}
+
+type CaseViewRow = { terminationReason: CaseView["terminationReason"]; restricted: boolean; person: { id: string; crn: string; firstName: string; lastName: string; dateOfBirth: Date; gender: CaseView["gender"] }; order: { court: string }; region: { code: string }; pdu: { code: string } | null };
+
+function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: IsoDate): CaseView {
   const { view, assessment } = facts;
   return {
     id: facts.id,

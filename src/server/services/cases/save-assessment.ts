@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
@@ -30,7 +30,7 @@ export async function saveAssessment(
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const requirement = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "case.assess");
     if (requirement.status !== "ACTIVE") {
       return failure("REQUIREMENT_NOT_ACTIVE", "This requirement is no longer active, so its assessment cannot be changed.");
     }

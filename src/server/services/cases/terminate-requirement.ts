@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDateFromUtcDate, utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
@@ -26,7 +26,7 @@ export async function terminateRequirement(
   const on = input.date ?? today;
   return inTransaction(options, async (tx) => {
     const requirement = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["MANAGER"]);
+    assertCan(actor, "case.terminate");
     if (on > today) return invalidInput("date", "The end date cannot be in the future.");
     await lockRequirement(tx, requirement.id);
     const current = await tx.requirement.findUniqueOrThrow({

@@ -1,6 +1,6 @@
 import "server-only";
 import { breachStateOn } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
@@ -18,7 +18,7 @@ export async function listEnforcement(
   const today = todayFor(options);
   const tx = options?.tx ?? db;
   const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-  assertRole(actor, ["COORDINATOR", "MANAGER", "NATIONAL_LEAD"]);
+  assertCan(actor, "enforcement.read");
   const actions = await loadRequirementActions(tx, visible.id);
   const state = breachStateOn(today, actions.map(toDomainAction));
   return success({ caseId: visible.id, actions: actions.map((a) => toActionView(a, today)), ...state });

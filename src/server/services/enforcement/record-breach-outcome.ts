@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDateFromUtcDate, orderHadUnpaidWorkBefore, utcDateFromIsoDate, validateBreachOutcome } from "@/domain";
-import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { isUuid, loadRequirementFacts, lockRequirement, todayFor, type ServiceOptions } from "../context";
@@ -32,7 +32,7 @@ export async function recordBreachOutcome(
       select: { id: true, requirementId: true, orderId: true, requirement: { select: { regionId: true, personId: true, orderType: true } } },
     });
     if (!found) throw notFound("enforcement action");
-    assertRole(actor, ["MANAGER"]);
+    assertCan(actor, "enforcement.outcome");
 
     await lockRequirement(tx, found.requirementId);
     const facts = await loadRequirementFacts(tx, found.requirementId, today);

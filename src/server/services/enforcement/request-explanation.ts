@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isFailureToComply, isIsoDate, isoDateFromUtcDate, refuse, utcDateFromIsoDate } from "@/domain";
-import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { isUuid, lockRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
@@ -39,7 +39,7 @@ export async function requestExplanation(
       select: { id: true, requirementId: true, outcome: true, approvalState: true, sessionDate: true, requirement: { select: { regionId: true } } },
     });
     if (!row) throw notFound("failure to comply");
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "enforcement.explain");
     await lockRequirement(tx, row.requirementId);
     if (!isFailureToComply(row.outcome, row.approvalState)) {
       return failure(refuse("OUTCOME_NOT_ALLOWED", "This attendance is not a failure to comply, so there is nothing to explain."));

@@ -1,6 +1,6 @@
 import "server-only";
 import { breachStateOn, checkFailureNamed, checkWarningAllowed, isFailureToComply, isoDateFromUtcDate, refuse, utcDateFromIsoDate } from "@/domain";
-import { AccessError, assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { AccessError, assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleContext, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
@@ -31,7 +31,7 @@ export async function startEnforcement(
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "enforcement.start");
 
     await lockOrder(tx, visible.orderId);
     const requirement = await tx.requirement.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true, sentenceDate: true } });

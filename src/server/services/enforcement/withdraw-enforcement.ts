@@ -1,6 +1,6 @@
 import "server-only";
 import { refuse } from "@/domain";
-import { assertRole, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { isUuid, lockRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult } from "../result";
@@ -29,7 +29,7 @@ export async function withdrawEnforcement(
       select: { id: true, requirementId: true, requirement: { select: { regionId: true } } },
     });
     if (!found) throw notFound("enforcement action");
-    assertRole(actor, ["MANAGER"]);
+    assertCan(actor, "enforcement.withdraw");
 
     await lockRequirement(tx, found.requirementId);
     const stored = (await loadRequirementActions(tx, found.requirementId)).find((a) => a.id === found.id);

@@ -7,7 +7,7 @@ import {
   isoDateFromUtcDate,
   utcDateFromIsoDate,
 } from "@/domain";
-import { assertRole, notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
@@ -31,7 +31,7 @@ export async function creditEte(
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "ete.credit");
 
     await lockRequirement(tx, visible.id);
     const facts = await loadRequirementFacts(tx, visible.id, today);

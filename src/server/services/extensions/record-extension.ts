@@ -1,6 +1,6 @@
 import "server-only";
 import { effectiveEndDate, isoDateFromUtcDate, refuse, utcDateFromIsoDate, validateExtension } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadRuleContext, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
@@ -23,7 +23,7 @@ export async function recordExtension(
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "extension.record");
 
     await lockRequirement(tx, visible.id);
     const requirement = await tx.requirement.findUniqueOrThrow({

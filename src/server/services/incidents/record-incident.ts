@@ -1,6 +1,6 @@
 import "server-only";
 import { londonDateAndTime, londonInstant } from "@/domain/london-time";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requireVisibleSession, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
@@ -16,7 +16,7 @@ export async function recordIncident(actor: AppUser, rawInput: RecordIncidentInp
   const input = recordIncidentInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const session = await requireVisibleSession(tx, actor, input.sessionId);
-    assertRole(actor, ["SUPERVISOR", "COORDINATOR", "MANAGER"]);
+    assertCan(actor, "incident.record");
     if (session.status === "CANCELLED") {
       return failure("SESSION_CANCELLED", "This session was cancelled, so no incident can be recorded on it.");
     }

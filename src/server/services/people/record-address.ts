@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { addDays, isIsoDate, isoDateFromUtcDate, utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { lockPerson, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { invalidInput, success, type CommandResult } from "../result";
@@ -35,7 +35,7 @@ export async function recordAddress(actor: AppUser, rawInput: RecordAddressInput
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "person.address");
     await lockPerson(tx, visible.personId);
     if (input.validFrom > today) return invalidInput("validFrom", "The date they moved in cannot be in the future.");
     const current = await tx.personAddress.findFirst({

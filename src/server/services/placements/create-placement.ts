@@ -1,5 +1,5 @@
 import "server-only";
-import { AccessError, assertRole, type AppUser } from "@/server/auth/access";
+import { AccessError, assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { ServiceOptions } from "../context";
 import { invalidInput, success, type CommandResult } from "../result";
@@ -16,7 +16,7 @@ export async function createPlacement(
   return inTransaction(options, async (tx) => {
     const region = await tx.region.findUnique({ where: { code: input.region }, select: { id: true, code: true } });
     if (!region) return invalidInput("region", `There is no region with the code ${input.region}.`);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "placement.create");
     if (actor.regionId !== region.id) throw new AccessError("FORBIDDEN", "You can only add placements in your own region.");
     const pdu = input.pdu ? await tx.pdu.findFirst({ where: { code: input.pdu, regionId: region.id }, select: { id: true, code: true } }) : null;
     if (input.pdu && !pdu) return invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`);

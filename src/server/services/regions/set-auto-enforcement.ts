@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { type ServiceOptions } from "../context";
 import { staleVersion, success, type CommandResult } from "../result";
@@ -21,7 +21,7 @@ export async function setAutoEnforcement(
   options?: ServiceOptions,
 ): Promise<CommandResult<{ regionId: string; autoEnforcement: boolean; version: number }>> {
   const input = setAutoEnforcementInput.parse(rawInput);
-  assertRole(actor, ["MANAGER"]);
+  assertCan(actor, "region.autoEnforcement");
   const regionId = actor.regionId;
   if (!regionId) throw new Error("A regional manager always has a region");
   return inTransaction(options, async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { lockSession, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
@@ -42,7 +42,7 @@ export async function closeSession(actor: AppUser, rawInput: CloseSessionInput, 
   const input = closeSessionInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
-    assertRole(actor, ["SUPERVISOR", "COORDINATOR", "MANAGER"]);
+    assertCan(actor, "session.close");
     // Attendance takes this row FOR SHARE, so nobody records an outcome while the session closes.
     await lockSession(tx, visible.id);
     const session = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true, version: true } });

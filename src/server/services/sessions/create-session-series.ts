@@ -1,6 +1,6 @@
 import "server-only";
 import { addDays, daysBetween, dayOfWeek, formatDate, isoDateFromUtcDate, utcDateFromIsoDate, type IsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadBankHolidayCalendar, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
@@ -24,7 +24,7 @@ export async function createSessionSeries(
   const input = createSessionSeriesInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const placement = await findPlacementForSessions(tx, actor, input.placementId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "session.create");
     if (!placement.active) return failure("CONFLICT", "This placement is no longer active, so no sessions can be added.", { field: "placementId" });
     if (daysBetween(input.fromDate, input.toDate) > MAX_SERIES_DAYS) {
       return invalidInput("toDate", "A run of sessions can cover at most a year. Add another run for later dates.");

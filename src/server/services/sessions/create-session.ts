@@ -1,6 +1,6 @@
 import "server-only";
 import { utcDateFromIsoDate } from "@/domain";
-import { assertRole, type AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { ServiceOptions } from "../context";
 import { failure, success, type CommandResult } from "../result";
@@ -19,7 +19,7 @@ export async function createSession(
   const input = createSessionInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const placement = await findPlacementForSessions(tx, actor, input.placementId);
-    assertRole(actor, ["COORDINATOR", "MANAGER"]);
+    assertCan(actor, "session.create");
     if (!placement.active) return failure("CONFLICT", "This placement is no longer active, so no sessions can be added.", { field: "placementId" });
     const problem = checkTimes(input.startTime, input.endTime) ?? (await checkSupervisor(tx, placement.regionId, input.supervisorId));
     if (problem) return problem;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { AppUser } from "@/server/auth/access";
+import { assertCan, type AppUser } from "@/server/auth/access";
 import { requireVisibleSession, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
@@ -17,6 +17,7 @@ export async function getSession(
 ): Promise<ServiceResult<SessionView>> {
   const input = getSessionInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
+    assertCan(actor, "session.read");
     const session = await requireVisibleSession(tx, actor, input.sessionId);
     return success(await loadSessionView(tx, actor, session.id));
   });

@@ -7,10 +7,8 @@ import { createApiTokenAction } from "../actions";
 import { formatDateTime } from "../format-time";
 
 // The service takes any whole number of days from 1 to 366 (src/server/auth/api-tokens.ts); these are the usual ones.
-const EXPIRY_CHOICES = [
-  ...[30, 90, 180, 366].map((days) => ({ value: String(days), label: days === 366 ? "1 year" : `${days} days` })),
-  { value: "never", label: "Does not expire (revoke it when it is no longer needed)" },
-];
+// Every token expires: there is no "never" (a forgotten token must not work for ever).
+const EXPIRY_CHOICES = [30, 90, 180, 366].map((days) => ({ value: String(days), label: days === 366 ? "1 year" : `${days} days` }));
 
 export function NewApiTokenForm({ users }: { users: { value: string; label: string }[] }) {
   const [state, action] = useActionState(createApiTokenAction, initialFormState);
@@ -58,7 +56,7 @@ function TokenShownOnce({ token, name, userName, expires }: { token: string; nam
       <div className="mb-8 bg-success p-6 text-white">
         <h2 className="m-0 text-3xl font-bold">Token created</h2>
         <p className="mb-0 mt-2 text-lg">
-          “{name}” acts as {userName}. {expires ? `It stops working on ${expires}.` : "It does not expire."}
+          “{name}” acts as {userName}. {expires ? `It stops working on ${expires}.` : ""}
         </p>
       </div>
       <div role="alert" aria-labelledby="copy-now-title" className="mb-8 border-l-[10px] border-ink bg-panel p-4">

@@ -9,7 +9,7 @@ import { NewApiTokenForm } from "./new-api-token-form";
 export const metadata: Metadata = { title: "Create an API token" };
 
 export default async function NewApiTokenPage() {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.apiTokens");
   const users = await listTokenUserChoices();
   const userOptions = users.map((user) => ({
     value: user.id,

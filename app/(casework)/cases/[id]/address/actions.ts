@@ -5,7 +5,7 @@ import { recordAddress, recordAddressInput } from "@/server/services/people/reco
 import type { FormState } from "@/ui/form/form-state";
 
 const submitAddress = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "person.address",
   schema: recordAddressInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

@@ -34,11 +34,11 @@ const messages = {
   lateStartNote: "Say why the start is late",
 };
 
-const roles = ["COORDINATOR", "MANAGER"] as const;
+const permission = "allocation.create" as const;
 
 function bookSession(redirectTo: (caseId: string, sessionId: string) => string) {
   return formAction({
-    roles,
+    permission,
     schema: allocateInput,
     fromForm: (form) => ({ ...bookingFields(form), sessionId: form.text("sessionId") ?? "", retrospective: form.boolean("retrospective") }),
     fieldNames,
@@ -56,7 +56,7 @@ const submitFromCase = bookSession((caseId) => `/cases/${caseId}`);
 const submitFromSession = bookSession((_caseId, sessionId) => `/sessions/${sessionId}`);
 
 const submitSeries = formAction({
-  roles,
+  permission,
   schema: allocateSeriesInput,
   fromForm: (form) => ({ ...bookingFields(form), seriesId: form.text("seriesId") ?? "" }),
   fieldNames,

@@ -26,7 +26,7 @@ const searchSchema = z.object({
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AllocatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("allocation.create");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const search = searchSchema.parse(await searchParams);
@@ -114,7 +114,7 @@ function SessionChoiceCard({ caseId, choice }: { caseId: string; choice: Session
 }
 
 async function BookOneSession(props: { caseId: string; sessionId: string; series: boolean; fromSession: boolean; isManager: boolean }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("allocation.create");
   const result = expectOk(await orNotFound(explainBooking(user, { caseId: props.caseId, sessionId: props.sessionId })));
   const { case: person, session } = result;
   const codes = session.refusals.map((r) => r.code);

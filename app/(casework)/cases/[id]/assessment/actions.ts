@@ -17,7 +17,7 @@ function availabilityFrom(form: FormReader) {
 }
 
 const submitAssessment = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "case.assess",
   schema: saveAssessmentInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

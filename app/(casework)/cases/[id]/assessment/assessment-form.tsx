@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { EteReason, RoshLevel } from "@/generated/prisma/enums";
+import type { EteReason, RoshLevel } from "@/domain/vocabulary";
 import {
   Checkbox,
   CheckboxGroup,

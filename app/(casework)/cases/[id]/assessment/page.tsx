@@ -7,7 +7,7 @@ import { AssessmentForm, type AssessmentFormRecord } from "./assessment-form";
 export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, caseForForm } = await loadCaseFormPage(params);
+  const { user, caseForForm } = await loadCaseFormPage(params, "case.assess");
   const [saved, catalogue] = await Promise.all([orNotFound(findAssessmentForForm(user, caseForForm.id)), listRiskCodeCatalogue()]);
   const record: AssessmentFormRecord | null = saved.assessment && {
     ...saved.assessment,

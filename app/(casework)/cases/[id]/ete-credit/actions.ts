@@ -7,7 +7,7 @@ import type { FormState } from "@/ui/form/form-state";
 import { formatMinutes } from "@/ui/format";
 
 const submitEteCredit = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "ete.credit",
   schema: creditEteInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Credit ETE time" };
 
 // R6: the allowance shown here comes from the same derived view the service checks against.
 export default async function EteCreditPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caseForForm } = await loadCaseFormPage(params);
+  const { caseForForm } = await loadCaseFormPage(params, "ete.credit");
   const { view } = caseForForm;
   return (
     <>

@@ -7,7 +7,7 @@ import type { FormState } from "@/ui/form/form-state";
 import { formatDate } from "@/ui/format";
 
 const submitExtension = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "extension.record",
   schema: recordExtensionInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

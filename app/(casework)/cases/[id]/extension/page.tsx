@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Record an extension" };
 
 // R3: the court extends the 12-month period; the new end date must be after the current one.
 export default async function ExtensionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caseForForm } = await loadCaseFormPage(params);
+  const { caseForForm } = await loadCaseFormPage(params, "extension.record");
   return (
     <>
       <CaseFormHeading caseForForm={caseForForm} title="Record an extension" />

@@ -6,7 +6,7 @@ import { terminateRequirementInput } from "@/server/services/cases/terminate-req
 import type { FormState } from "@/ui/form/form-state";
 
 const submitTermination = formAction({
-  roles: ["MANAGER"],
+  permission: "case.terminate",
   schema: terminateRequirementInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

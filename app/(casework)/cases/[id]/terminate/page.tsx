@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "Terminate the requirement" };
 
 // Regional managers only (terminate-requirement's rule); others get the 404 page.
 export default async function TerminatePage({ params }: { params: Promise<{ id: string }> }) {
-  const { caseForForm } = await loadCaseFormPage(params, ["MANAGER"]);
+  const { caseForForm } = await loadCaseFormPage(params, "case.terminate");
   return (
     <>
       <CaseFormHeading caseForForm={caseForForm} title="Terminate the requirement" />

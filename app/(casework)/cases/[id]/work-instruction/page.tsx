@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Work instruction" };
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function WorkInstructionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const allocation = z.uuid().safeParse((await searchParams).allocation);

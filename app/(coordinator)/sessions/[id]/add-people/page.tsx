@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Add people to a session" };
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AddPeoplePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("allocation.create");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const q = z.string().trim().max(100).optional().catch(undefined).parse((await searchParams).q);

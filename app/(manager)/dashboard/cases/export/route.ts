@@ -1,7 +1,7 @@
 import { AccessError } from "@/server/auth/access";
 import { requireUser } from "@/server/auth/current-user";
-import { db } from "@/server/db/client";
-import { figureCasesCsv, loadFigureCasesFromUrl } from "@/server/queries/dashboard-cases";
+import { figureCasesCsv } from "@/server/queries/dashboard-cases";
+import { loadFigureCasesForUser } from "@/server/queries/manager-pages";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 // Managers for their region, the national lead for any; audited as a view of personal data.
 export async function GET(request: Request) {
   try {
-    const user = await requireUser({ roles: ["MANAGER", "NATIONAL_LEAD"] });
-    const { query, filters, list } = await loadFigureCasesFromUrl(db, user, Object.fromEntries(new URL(request.url).searchParams), "csv");
+    const user = await requireUser("dashboard.cases");
+    const { query, filters, list } = await loadFigureCasesForUser(user, Object.fromEntries(new URL(request.url).searchParams), "csv");
     const name = `${query.figure}-${filters.region ?? (user.role === "NATIONAL_LEAD" ? "all-regions" : (user.regionCode ?? "region"))}-${filters.asOf}.csv`;
     return new Response(figureCasesCsv(list), {
       headers: {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Revoke an API token" };
 
 /** The confirmation step before revoking: says what will stop working, then one button. */
 export default async function RevokeApiTokenPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser(["ADMIN"]);
+  await requirePageUser("admin.apiTokens");
   const token = await findApiToken((await params).id);
   if (!token) notFound();
 

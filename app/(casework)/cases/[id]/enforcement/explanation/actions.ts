@@ -6,7 +6,7 @@ import type { FormState } from "@/ui/form/form-state";
 import { formatDate } from "@/ui/format";
 
 const submitRequest = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "enforcement.explain",
   schema: requestExplanationInput,
   fromForm: (form) => ({
     attendanceId: form.text("attendanceId") ?? "",

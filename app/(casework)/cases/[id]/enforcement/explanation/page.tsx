@@ -16,7 +16,7 @@ export default async function ExplanationPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ failure?: string | string[] }>;
 }) {
-  const { user, caseForForm } = await loadCaseFormPage(params);
+  const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.explain");
   const { failure } = await searchParams;
   const awaiting = (await loadFailuresAwaitingAction(user, { caseIds: [caseForForm.id] })).rows.filter((row) => !row.respondBy);
   return (

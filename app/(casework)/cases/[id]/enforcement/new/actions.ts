@@ -6,7 +6,7 @@ import { startEnforcementInput } from "@/server/services/enforcement/enforcement
 import type { FormState } from "@/ui/form/form-state";
 
 const submitEnforcement = formAction({
-  roles: ["COORDINATOR", "MANAGER"],
+  permission: "enforcement.start",
   schema: startEnforcementInput,
   fromForm: (form) => ({
     caseId: form.text("caseId") ?? "",

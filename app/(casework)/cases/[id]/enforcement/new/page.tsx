@@ -16,7 +16,7 @@ export default async function NewEnforcementPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ failure?: string | string[] }>;
 }) {
-  const { user, caseForForm } = await loadCaseFormPage(params);
+  const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.start");
   const { failure } = await searchParams;
   const [actions, failures] = await Promise.all([listCaseEnforcement(user, caseForForm.id), listUnansweredFailures(user, caseForForm.id)]);
   return (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { can } from "@/server/auth/access";
 import { getSessionUser } from "@/server/auth/current-user";
 import { workInstructionPdf } from "@/server/documents/work-instruction-pdf";
 import { loadWorkInstruction } from "@/server/queries/work-instruction";
@@ -7,7 +8,7 @@ import { loadWorkInstruction } from "@/server/queries/work-instruction";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
   if (!user) return new Response("Sign in to continue", { status: 401 });
-  if (user.role !== "COORDINATOR" && user.role !== "MANAGER") return new Response("Not found", { status: 404 });
+  if (!can(user, "case.read")) return new Response("Not found", { status: 404 });
   const id = z.uuid().safeParse((await params).id);
   const allocation = z.uuid().safeParse(new URL(request.url).searchParams.get("allocation"));
   if (!id.success || !allocation.success) return new Response("Not found", { status: 404 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { londonDateAndTime } from "@/domain/london-time";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { findSessionRoster } from "@/server/queries/my-sessions";
+import { recordView } from "@/server/view-audit";
 import { PageHeading } from "@/ui/page-heading";
 import { formatWeekdayDate } from "@/ui/format";
 import { IncidentForm } from "./incident-form";
@@ -12,10 +13,12 @@ export const metadata: Metadata = { title: "Record an incident" };
 
 /** Something that happened on site: who, what, when. Sent through the outbox like attendance. */
 export default async function NewIncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["SUPERVISOR"]);
+  const user = await requirePageUser("session.run");
   const { id } = await params;
   const roster = await orNotFound(findSessionRoster(user, id));
   if (roster.status === "CANCELLED") notFound();
+  const requirementIds = roster.people.map((person) => person.requirementId);
+  await recordView(user, { view: "incident-form", recordId: roster.id, requirementIds, regionId: roster.placement.regionId });
 
   return (
     <>

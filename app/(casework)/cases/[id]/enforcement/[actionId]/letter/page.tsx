@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Warning letter" };
 
 // R9: the printable formal warning (words from the domain's warningLetter; the PDF prints the same).
 export default async function WarningLetterPage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
-  const user = await requirePageUser(["COORDINATOR", "MANAGER"]);
+  const user = await requirePageUser("case.read");
   const { id, actionId } = await params;
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(actionId).success) notFound();
   const found = await orNotFound(findWarningLetter(user, id, actionId));

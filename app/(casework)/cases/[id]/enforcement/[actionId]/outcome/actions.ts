@@ -7,7 +7,7 @@ import type { FormState } from "@/ui/form/form-state";
 import { BREACH_OUTCOME_LABEL } from "@/ui/labels";
 
 const submitOutcome = formAction({
-  roles: ["MANAGER"],
+  permission: "enforcement.outcome",
   schema: recordBreachOutcomeInput,
   fromForm: (form) => ({
     actionId: form.text("actionId") ?? "",

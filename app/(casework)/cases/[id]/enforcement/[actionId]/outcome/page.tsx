@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Record the court's outcome" };
 // R9: a breach's court outcome (regional managers only, as record-breach-outcome requires).
 export default async function BreachOutcomePage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
   const { actionId } = await params;
-  const { user, caseForForm } = await loadCaseFormPage(params, ["MANAGER"]);
+  const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.outcome");
   if (!z.uuid().safeParse(actionId).success) notFound();
   const breach = (await listCaseEnforcement(user, caseForForm.id)).find((a) => a.id === actionId && a.type === "BREACH");
   if (!breach) notFound();

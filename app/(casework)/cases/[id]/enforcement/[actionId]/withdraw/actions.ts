@@ -6,7 +6,7 @@ import { withdrawEnforcementInput } from "@/server/services/enforcement/enforcem
 import type { FormState } from "@/ui/form/form-state";
 
 const submitWithdrawal = formAction({
-  roles: ["MANAGER"],
+  permission: "enforcement.withdraw",
   schema: withdrawEnforcementInput,
   fromForm: (form) => ({
     actionId: form.text("actionId") ?? "",

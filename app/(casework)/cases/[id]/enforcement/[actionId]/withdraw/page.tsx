@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Withdraw a warning or breach" };
 // R9: a manager withdraws a warning or breach with a reason; it stays on record as withdrawn.
 export default async function WithdrawEnforcementPage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
   const { actionId } = await params;
-  const { user, caseForForm } = await loadCaseFormPage(params, ["MANAGER"]);
+  const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.withdraw");
   if (!z.uuid().safeParse(actionId).success) notFound();
   const action = (await listCaseEnforcement(user, caseForForm.id)).find((a) => a.id === actionId);
   if (!action) notFound();

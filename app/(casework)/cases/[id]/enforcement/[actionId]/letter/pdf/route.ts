@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatDate } from "@/domain";
+import { can } from "@/server/auth/access";
 import { getSessionUser } from "@/server/auth/current-user";
 import { warningLetterPdf } from "@/server/documents/warning-letter-pdf";
 import { findWarningLetter } from "@/server/queries/case-forms";
@@ -9,7 +10,7 @@ import { findWarningLetter } from "@/server/queries/case-forms";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; actionId: string }> }) {
   const user = await getSessionUser();
   if (!user) return new Response("Sign in to continue", { status: 401 });
-  if (user.role !== "COORDINATOR" && user.role !== "MANAGER") return new Response("Not found", { status: 404 });
+  if (!can(user, "case.read")) return new Response("Not found", { status: 404 });
   const { id, actionId } = await params;
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(actionId).success) return new Response("Not found", { status: 404 });
   const found = await findWarningLetter(user, id, actionId);

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import type { AppUser } from "@/server/auth/access";
+import type { IsoDate } from "@/domain/dates";
+import { listPendingApprovals } from "./dashboard";
+import { loadFigureCasesFromUrl } from "./dashboard-cases";
+import { loadDashboardPage } from "./dashboard-page";
+import { loadTrends, resolveTrendsView } from "./trends";
+
+// The manager's pages read through these, which own the database client: routes and pages in
+// app/ never import the client themselves (a lint rule enforces it). The functions they call take
+// a client so that the API and the tests can pass their own.
+
+/** The dashboard page's figures for the signed-in user and the page's query string. */
+export const loadDashboardPageForUser = (user: AppUser, searchParams: Record<string, unknown>) =>
+  loadDashboardPage(db, user, searchParams);
+
+/** The cases behind one dashboard figure, for the drill-down page or its CSV export. */
+export const loadFigureCasesForUser = (user: AppUser, searchParams: Record<string, unknown>, mode: "page" | "csv") =>
+  loadFigureCasesFromUrl(db, user, searchParams, mode);
+
+/** The trends page: the resolved view (scope, filters) and its monthly series. */
+export async function loadTrendsPage(user: AppUser, searchParams: Record<string, unknown>, today: IsoDate) {
+  const view = await resolveTrendsView(db, user, searchParams, today);
+  if (view === null) return null;
+  return { view, trends: await loadTrends(db, view.scope) };
+}
+
+/** Approvals waiting for the manager's decision in their region. */
+export const listPendingApprovalsForUser = (user: AppUser) => listPendingApprovals(db, user);
+
+/** The approvals waiting on one case (the case page's actions area). */
+export const listPendingApprovalsForCase = (user: AppUser, caseId: string) => listPendingApprovals(db, user, { caseId });
