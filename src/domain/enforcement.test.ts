@@ -131,23 +131,41 @@ describe("R9 validateBreachOutcome", () => {
 });
 
 describe("R9 warning letter", () => {
-  it("states the failure, that it is unacceptable, and the 12-month consequence", () => {
-    const letter = warningLetter({
-      personName: "Sam Smith",
-      crn: "X123456",
-      warningDate: "2026-02-03",
-      failureDate: "2026-01-31",
-      failureDescription: "you did not attend your work session and gave no acceptable reason.",
-    });
+  const base = {
+    personName: "Sam Smith",
+    crn: "X123456",
+    warningDate: "2026-02-03",
+    failureDate: "2026-01-31",
+    failureDescription: "you did not attend your work session and gave no acceptable reason.",
+    order: { kind: "COMMUNITY_ORDER" as const, court: "Leeds Magistrates' Court", sentenceDate: "2025-11-10", hoursOrdered: 120 },
+    address: ["12 High Street", "Leeds", "LS1 4AB"],
+    officer: { name: "Alex Jones", contact: "0113 496 0000" },
+    deliveredBy: "IN_PERSON" as const,
+  };
+
+  it("states the failure, that it is unacceptable, and that another within 12 months makes them liable to be brought back before the court", () => {
+    const letter = warningLetter(base);
     const text = letter.paragraphs.join("\n");
     expect(text).toContain("31 January 2026");
     expect(text).toContain("unacceptable");
     expect(text).toContain("within 12 months of this warning (by 3 February 2027)");
-    expect(text).toContain("back to court");
+    expect(text).toContain("liable to be brought back before the court");
   });
 
-  it("describes the failure without a date when the warning named no session", () => {
-    const letter = warningLetter({ personName: "Sam Smith", crn: "X123456", warningDate: "2026-02-03", failureDate: null, failureDescription: "you left the work site without permission." });
-    expect(letter.paragraphs[1]).toBe("You failed to comply with your unpaid work requirement: you left the work site without permission.");
+  it("refers to the order, is addressed to the person, and says who gave it, when and how", () => {
+    const letter = warningLetter(base);
+    expect(letter.title).toBe("Formal warning: failure to comply with your community order");
+    expect(letter.paragraphs.join("\n")).toContain("the community order made by Leeds Magistrates' Court on 10 November 2025");
+    expect(letter.addressBlock).toEqual(["Sam Smith", "12 High Street", "Leeds", "LS1 4AB"]);
+    expect(letter.signOff).toEqual([
+      "This warning was given to you in person on 3 February 2026 by Alex Jones.",
+      "Contact Alex Jones: 0113 496 0000.",
+    ]);
+  });
+
+  it("describes a failure without a date (older records) and says when no address is recorded", () => {
+    const letter = warningLetter({ ...base, failureDate: null, address: null, failureDescription: "you left the work site without permission." });
+    expect(letter.paragraphs[2]).toBe("You failed to comply with the requirements of your order: you left the work site without permission.");
+    expect(letter.addressBlock).toEqual(["Sam Smith", "No address recorded"]);
   });
 });

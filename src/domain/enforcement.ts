@@ -1,8 +1,11 @@
 // R9 Enforcement (Sentencing Act 2020 Sch 10 para 6): after a failure to comply without
 // reasonable excuse, a warning is due unless a warning was given on this order in the
 // previous 12 months, in which case breach proceedings are due (no second warning).
-// Breach outcomes from court: CONTINUE, HOURS_ADDED and REVOKED close the breach;
-// WARRANT_ISSUED keeps it open and the requirement "under warrant" until WARRANT_EXECUTED.
+// Breach outcomes from court: every decision (CONTINUE, HOURS_ADDED, REVOKED, FINE,
+// ORDER_AMENDED, NOT_PROVEN, WITHDRAWN_BY_COURT, REVOKED_AND_RESENTENCED, SSO_ACTIVATED)
+// closes the breach; WARRANT_ISSUED keeps it open and the requirement "under warrant" until
+// WARRANT_EXECUTED. A withdrawn action (its failure corrected to acceptable, or withdrawn by a
+// manager with a reason) no longer counts: the next failure is treated as a first.
 
 import { addCalendarMonths, type IsoDate } from "./dates";
 import { formatDate } from "./format";
@@ -11,10 +14,36 @@ import { DEFAULT_POLICY, type RulePolicy } from "./policy";
 import { ok, refuse, type RuleResult } from "./rule-codes";
 
 export type EnforcementType = "WARNING" | "BREACH";
-export const BREACH_OUTCOMES = ["CONTINUE", "HOURS_ADDED", "REVOKED", "WARRANT_ISSUED", "WARRANT_EXECUTED"] as const;
+export const BREACH_OUTCOMES = [
+  "CONTINUE",
+  "HOURS_ADDED",
+  "REVOKED",
+  "WARRANT_ISSUED",
+  "WARRANT_EXECUTED",
+  "FINE",
+  "ORDER_AMENDED",
+  "NOT_PROVEN",
+  "WITHDRAWN_BY_COURT",
+  "REVOKED_AND_RESENTENCED",
+  "SSO_ACTIVATED",
+] as const;
 export type BreachOutcome = (typeof BREACH_OUTCOMES)[number];
 
-const CLOSING_OUTCOMES: ReadonlySet<BreachOutcome> = new Set(["CONTINUE", "HOURS_ADDED", "REVOKED"]);
+/** Court decisions that close a breach: everything but the warrant steps. */
+export const CLOSING_OUTCOMES: readonly BreachOutcome[] = [
+  "CONTINUE",
+  "HOURS_ADDED",
+  "REVOKED",
+  "FINE",
+  "ORDER_AMENDED",
+  "NOT_PROVEN",
+  "WITHDRAWN_BY_COURT",
+  "REVOKED_AND_RESENTENCED",
+  "SSO_ACTIVATED",
+];
+const CLOSING: ReadonlySet<BreachOutcome> = new Set(CLOSING_OUTCOMES);
+/** Outcomes that end the requirement (TERMINATED): the order is revoked, or the suspended sentence activated. */
+const TERMINATING: ReadonlySet<BreachOutcome> = new Set(["REVOKED", "REVOKED_AND_RESENTENCED", "SSO_ACTIVATED"]);
 
 export interface RecordedBreachOutcome {
   outcome: BreachOutcome;
@@ -27,6 +56,13 @@ export interface EnforcementAction {
   date: IsoDate;
   /** Court outcomes of a breach (none for a warning). */
   outcomes?: readonly RecordedBreachOutcome[];
+  /** Withdrawn: the action no longer counts for R9 (default false). */
+  withdrawn?: boolean;
+}
+
+/** The actions that still count: withdrawn ones are void. */
+function standing(actions: readonly EnforcementAction[]): EnforcementAction[] {
+  return actions.filter((a) => !a.withdrawn);
 }
 
 /** The last day on which a further failure means breach: warning date + 12 calendar months. */
@@ -40,7 +76,7 @@ function liveWarning(
   actionsOnOrder: readonly EnforcementAction[],
   policy: RulePolicy,
 ): EnforcementAction | undefined {
-  return actionsOnOrder
+  return standing(actionsOnOrder)
     .filter((a) => a.type === "WARNING" && a.date <= date && date <= warningLiveUntil(a.date, policy))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
 }
@@ -93,7 +129,7 @@ function stateOfBreach(action: EnforcementAction, asOf: IsoDate): BreachState {
   let closed = false;
   let underWarrant = false;
   for (const o of outcomesOn(action, asOf)) {
-    if (CLOSING_OUTCOMES.has(o.outcome)) {
+    if (CLOSING.has(o.outcome)) {
       closed = true;
       underWarrant = false;
     } else if (o.outcome === "WARRANT_ISSUED") {
@@ -110,7 +146,7 @@ function stateOfBreach(action: EnforcementAction, asOf: IsoDate): BreachState {
 export function breachStateOn(asOf: IsoDate, actions: readonly EnforcementAction[]): BreachState {
   let openBreach = false;
   let underWarrant = false;
-  for (const action of actions) {
+  for (const action of standing(actions)) {
     if (action.type !== "BREACH" || action.date > asOf) continue;
     const state = stateOfBreach(action, asOf);
     openBreach ||= state.openBreach;
@@ -124,8 +160,18 @@ export interface BreachOutcomeEffect {
   underWarrant: boolean;
   /** HOURS_ADDED: the requirement's new hours ordered. */
   newHoursOrdered: number | null;
-  /** REVOKED: the requirement becomes TERMINATED with reason REVOKED. */
+  /** REVOKED, REVOKED_AND_RESENTENCED, SSO_ACTIVATED: the requirement becomes TERMINATED. */
   terminates: boolean;
+}
+
+// R9 / R1
+/**
+ * Whether the order had unpaid work before the breach (Sch 10: the court may impose an unpaid
+ * work requirement of at least 20 hours only when there was none). Derived from the order's
+ * requirements: any unpaid work requirement made on or before the breach date.
+ */
+export function orderHadUnpaidWorkBefore(breachDate: IsoDate, requirementSentenceDates: readonly IsoDate[]): boolean {
+  return requirementSentenceDates.some((d) => d <= breachDate);
 }
 
 // R9
@@ -137,6 +183,8 @@ export function validateBreachOutcome(
     currentHoursOrdered: number;
     /** False when the breach is of an order that had no unpaid work requirement before. */
     orderHadUnpaidWork: boolean;
+    /** SSO_ACTIVATED is only for a suspended sentence order. */
+    orderType?: "COMMUNITY_ORDER" | "SUSPENDED_SENTENCE_ORDER";
   },
   policy: RulePolicy = DEFAULT_POLICY,
 ): RuleResult<BreachOutcomeEffect> {
@@ -144,6 +192,10 @@ export function validateBreachOutcome(
   const refuseOutcome = (message: string) =>
     refuse("OUTCOME_NOT_ALLOWED", message, { field: "outcome", details: { outcome: outcome.outcome } });
   if (action.type !== "BREACH") return refuseOutcome("A court outcome can only be recorded for a breach, not a warning.");
+  if (action.withdrawn) return refuseOutcome("This breach was withdrawn, so no court outcome can be recorded for it.");
+  if (outcome.outcome === "SSO_ACTIVATED" && input.orderType !== "SUSPENDED_SENTENCE_ORDER") {
+    return refuseOutcome("Only a suspended sentence order can be activated. This is a community order.");
+  }
   const history = action.outcomes ?? [];
   const last = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
   if (outcome.date < action.date || (last && outcome.date < last.date)) {
@@ -160,7 +212,7 @@ export function validateBreachOutcome(
   if (outcome.outcome === "WARRANT_ISSUED" && state.underWarrant) {
     return refuseOutcome("A warrant is already outstanding on this breach.");
   }
-  if (state.underWarrant && CLOSING_OUTCOMES.has(outcome.outcome)) {
+  if (state.underWarrant && CLOSING.has(outcome.outcome)) {
     return refuseOutcome("Record the warrant as executed before recording the court's decision.");
   }
   let newHoursOrdered: number | null = null;
@@ -173,9 +225,9 @@ export function validateBreachOutcome(
     newHoursOrdered = hours.value;
   }
   return ok({
-    closesBreach: CLOSING_OUTCOMES.has(outcome.outcome),
+    closesBreach: CLOSING.has(outcome.outcome),
     underWarrant: outcome.outcome === "WARRANT_ISSUED",
     newHoursOrdered,
-    terminates: outcome.outcome === "REVOKED",
+    terminates: TERMINATING.has(outcome.outcome),
   });
 }

@@ -18,6 +18,7 @@ export * from "./attendance-outcomes";
 export * from "./absence-approval";
 export * from "./crediting";
 export * from "./enforcement";
+export * from "./enforcement-lifecycle";
 export * from "./warning-letter";
 export * from "./placement-safety";
 export * from "./group-safety";

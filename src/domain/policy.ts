@@ -38,6 +38,13 @@ export interface RulePolicy {
   acceptedAbsencesBeforeApproval: number;
   /** R9: a previous warning within this many months means a breach is due, not a warning. */
   warningLookbackMonths: number;
+  /**
+   * R9: working days after a failure to comply by which the officer should have acted on it
+   * (a warning, breach proceedings, or the failure accepted). Source: National Standards for
+   * the Management of Offenders (2007), enforcement standard — breach action within 10 working
+   * days of the failure — kept as the operational expectation in HMPPS enforcement guidance.
+   */
+  enforcementDecisionWorkingDays: number;
   /** R9: fewest hours a court may impose on breach when the order had no unpaid work. */
   minHoursAddedOnBreachWhenNoUpw: number;
   /** R10: allocations may reach capacity × this percentage (regions may override). */
@@ -88,6 +95,7 @@ export const POLICY_HISTORY: readonly PolicyEntry[] = [
       eteCapPercent: 30,
       acceptedAbsencesBeforeApproval: 2,
       warningLookbackMonths: 12,
+      enforcementDecisionWorkingDays: 10,
       minHoursAddedOnBreachWhenNoUpw: 20,
       overSubscriptionPercent: 120,
       maxPeoplePerSupervisor: 10,
@@ -124,7 +132,8 @@ function isComplete(values: Partial<RulePolicy>): values is RulePolicy {
   const keys: (keyof RulePolicy)[] = [
     "minHours", "maxHours", "outstandingHoursWarningAbove", "startWorkingDays", "twelveMonths",
     "reviewMonths", "dormantDays", "eteCapPercent", "acceptedAbsencesBeforeApproval",
-    "warningLookbackMonths", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent", "maxPeoplePerSupervisor",
+    "warningLookbackMonths", "enforcementDecisionWorkingDays", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent",
+    "maxPeoplePerSupervisor",
     "nearingEndWeeks", "redWeeks", "paceWeeks", "twelveMonthPeriodAbolishedFrom",
     "sentHomeByServiceMinimumMinutes",
     "earnedReductionFrom", "earnedReductionQualifyingPercent", "earnedReductionMinutesPerCreditHour",

@@ -39,6 +39,8 @@ export const RULE_CODES = [
   "BANK_HOLIDAY_CONFIRMATION_REQUIRED",
   "NO_TWELVE_MONTH_PERIOD",
   "EARNED_REDUCTION_NOT_AVAILABLE",
+  "FAILURE_REQUIRED",
+  "FOUR_EYES_REQUIRED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -8,6 +8,8 @@ export type CaseFlags = {
   dormant: boolean;
   openBreach: boolean;
   underWarrant: boolean;
+  /** R9: a failure to comply waits for a warning or breach (DUE), past its due date (OVERDUE). */
+  enforcement?: "DUE" | "OVERDUE" | null | undefined;
 };
 
 /** The warning flags of a case as tags; the words carry the meaning (see domain R2, R4, R5, R9). */
@@ -18,6 +20,8 @@ export function CaseFlagTags({ flags, whenNone = <span className="text-secondary
   if (flags.dormant) tags.push({ key: "dormant", text: "Dormant", colour: "yellow" });
   if (flags.underWarrant) tags.push({ key: "warrant", text: "Under warrant", colour: "purple" });
   else if (flags.openBreach) tags.push({ key: "breach", text: "Open breach", colour: "red" });
+  if (flags.enforcement === "OVERDUE") tags.push({ key: "enforcement", text: "Warning or breach overdue", colour: "red" });
+  else if (flags.enforcement === "DUE") tags.push({ key: "enforcement", text: "Warning or breach due", colour: "orange" });
   if (tags.length === 0) return whenNone;
   return (
     <ul className="m-0 flex list-none flex-wrap gap-1 p-0">

@@ -43,12 +43,30 @@ export const ENFORCEMENT_TYPE_LABEL: Record<EnforcementType, string> = {
   BREACH: "Breach started",
 };
 
+/** R9: what a failure calls for, as the work queue and case page say it. */
+export const ENFORCEMENT_TYPE_DUE_LABEL: Record<EnforcementType, string> = {
+  WARNING: "Warning due",
+  BREACH: "Breach due (a warning was given in the last 12 months)",
+};
+
 export const BREACH_OUTCOME_LABEL: Record<BreachOutcomeType, string> = {
   CONTINUE: "Court: order to continue",
   HOURS_ADDED: "Court: hours added",
   REVOKED: "Court: order revoked",
   WARRANT_ISSUED: "Court: warrant issued",
   WARRANT_EXECUTED: "Warrant executed",
+  FINE: "Court: fined, order continues",
+  ORDER_AMENDED: "Court: order amended",
+  NOT_PROVEN: "Court: breach not proven",
+  WITHDRAWN_BY_COURT: "Court: breach withdrawn",
+  REVOKED_AND_RESENTENCED: "Court: order revoked and re-sentenced",
+  SSO_ACTIVATED: "Court: suspended sentence activated",
+};
+
+export const WARNING_DELIVERY_LABEL: Record<"IN_PERSON" | "POST" | "EMAIL", string> = {
+  IN_PERSON: "in person",
+  POST: "by post",
+  EMAIL: "by email",
 };
 
 export const REVIEW_KIND_LABEL: Record<ReviewKind, string> = {

@@ -123,7 +123,14 @@ test("a warning, then a second warning refused, and the printable warning letter
   await expect(page.getByRole("heading", { level: 1, name: "Record a warning or breach" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("radio", { name: "A formal warning" }).check();
-  await page.getByLabel("What happened (optional)").fill("you left the work site without permission before the session ended.");
+  // R9: a warning must answer a failure — none named is refused, with what was typed kept.
+  await page.getByLabel("Note (optional)").fill("Seen at the office");
+  await page.getByRole("button", { name: "Record" }).click();
+  await expect(page.getByTestId("error-summary").getByRole("link", { name: /must answer a failure to comply/ })).toBeVisible();
+  await expect(page.getByLabel("Note (optional)")).toHaveValue("Seen at the office");
+  await expectAccessible(page);
+  await page.getByLabel("Date of the failure (if not listed above)").fill(londonDate(-1));
+  await page.getByLabel("What the failure was (if not listed above)").fill("you left the work site without permission before the session ended.");
   await page.getByRole("button", { name: "Record" }).click();
   await page.waitForURL(`**${casePath}`);
   await expect(page.getByRole("status")).toContainText("Warning recorded.");
@@ -132,6 +139,8 @@ test("a warning, then a second warning refused, and the printable warning letter
   await page.getByRole("link", { name: "Record a warning or breach" }).click();
   await page.waitForURL(`**${casePath}/enforcement/new`);
   await page.getByRole("radio", { name: "A formal warning" }).check();
+  await page.getByLabel("Date of the failure (if not listed above)").fill(londonDate(0));
+  await page.getByLabel("What the failure was (if not listed above)").fill("you did not come to your session.");
   await page.getByRole("button", { name: "Record" }).click();
   const secondWarning = /A warning was given on .+\. A further failure within 12 months of that warning \(up to .+\) must go back to court as a breach, not get a second warning\./;
   await expect(page.getByTestId("error-summary").getByRole("link", { name: secondWarning })).toBeVisible();
@@ -142,15 +151,16 @@ test("a warning, then a second warning refused, and the printable warning letter
   await page.waitForURL(`**${casePath}`);
   await page.getByRole("link", { name: /Print the warning letter/ }).click();
   await page.waitForURL(/\/enforcement\/[0-9a-f-]{36}\/letter$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your unpaid work requirement" })).toBeVisible();
-  await expect(page.getByText("You failed to comply with your unpaid work requirement: you left the work site without permission before the session ended.")).toBeVisible();
-  await expect(page.getByText(/If you fail to comply again within 12 months of this warning/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your community order" })).toBeVisible();
+  await expect(page.getByText(/you failed to comply with the requirements of your order: you left the work site without permission before the session ended\./)).toBeVisible();
+  await expect(page.getByText(/within 12 months of this warning .+ you are liable to be brought back before the court/)).toBeVisible();
+  await expect(page.getByText(/This warning was given to you in person on .+ by /)).toBeVisible();
   await expectAccessible(page);
   // On paper: only the letter, no navigation.
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print the letter" })).toBeHidden();
-  await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your unpaid work requirement" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your community order" })).toBeVisible();
 });
 
 test("a new placement, a weekly series of sessions, and a session's free places within the over-booking limit", async ({ page }) => {
@@ -238,6 +248,8 @@ test("a manager: an extension refused then recorded, a breach and the court's ou
   await page.getByRole("link", { name: "Record a warning or breach" }).click();
   await page.waitForURL(`**${casePath}/enforcement/new`);
   await page.getByRole("radio", { name: "A breach (back to court)" }).check();
+  await page.getByLabel("Date of the failure (if not listed above)").fill(londonDate(-1));
+  await page.getByLabel("What the failure was (if not listed above)").fill("you did not come to your session for the third time.");
   await page.getByRole("button", { name: "Record" }).click();
   await page.waitForURL(`**${casePath}`);
   await expect(page.getByRole("status")).toContainText("Breach recorded.");

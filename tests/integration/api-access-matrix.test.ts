@@ -110,7 +110,12 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     regionScoped: true,
   }),
   "GET /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId }, regionScoped: true }),
-  "POST /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId }, body: { type: "WARNING", date: today }, regionScoped: true }),
+  "POST /api/v1/cases/{id}/enforcement": (f) => ({
+    params: { id: f.caseId },
+    body: { type: "WARNING", date: today, failureDate: today, failureDescription: "Matrix: did not attend" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/enforcement/{actionId}/withdrawal": (f) => ({ params: { actionId: f.actionId }, body: { reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/enforcement/{actionId}/outcome": (f) => ({
     params: { actionId: f.actionId },
     body: { outcome: "WARRANT_ISSUED", date: today },

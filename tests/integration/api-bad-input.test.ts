@@ -190,12 +190,17 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "GET /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId } }),
   "POST /api/v1/cases/{id}/enforcement": (f) => ({
     params: { id: f.caseId },
-    body: { type: "WARNING", date: today, note: "Missed a session" },
-    alsoValid: { failureAttendanceId: f.attendanceId },
+    body: { type: "WARNING", date: today, note: "Missed a session", failureDate: today, failureDescription: "Did not attend", deliveredBy: "IN_PERSON" },
+    alsoValid: { attendanceId: f.attendanceId },
   }),
   "POST /api/v1/enforcement/{actionId}/outcome": (f) => ({
     params: { actionId: f.actionId },
     body: { outcome: "HOURS_ADDED", date: today, newHoursOrdered: 120 },
+    alsoValid: { version: 1, newCaseId: f.caseId },
+  }),
+  "POST /api/v1/enforcement/{actionId}/withdrawal": (f) => ({
+    params: { actionId: f.actionId },
+    body: { reason: "Given in error" },
     alsoValid: { version: 1 },
   }),
   "GET /api/v1/approvals": () => ({ query: { status: "PENDING" } }),

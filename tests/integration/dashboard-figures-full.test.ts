@@ -100,6 +100,10 @@ beforeAll(async () => {
   for (const date of ["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]) {
     await attend(a8.requirementId, date, "ATTENDED_COMPLIED", 300);
   }
+  // A withdrawn breach on A8 counts nowhere (not in the breach rate, not an open breach).
+  await testDb.enforcementAction.create({
+    data: { requirementId: a8.requirementId, orderId: a8.orderId, type: "BREACH", date: d("2026-11-03"), status: "WITHDRAWN", withdrawalReason: "Given in error" },
+  });
 
   // B1: region B has one active case.
   await makeCase(B, { sentenceDate: "2026-11-01" });
@@ -132,6 +136,7 @@ function expectedCount(figures: Awaited<ReturnType<typeof loadDashboardFigures>>
     "review-6": figures.reviewsOverdue.sixMonth,
     "review-9": figures.reviewsOverdue.nineMonth,
     "expired-sso": figures.expiredIncompleteSso,
+    "enforcement-overdue": figures.enforcementOverdue.cases,
   };
 }
 
@@ -163,6 +168,8 @@ describe("every dashboard figure (domain §5) on a known history, as of 23 Novem
     expect(f.hoursDelivered).toEqual({ minutes: 540, workMinutes: 420, eteMinutes: 120, hours: 9, cases: 1 });
     expect(f.reviewsOverdue).toEqual({ sixMonth: 3, nineMonth: 3 });
     expect(f.expiredIncompleteSso).toBe(1);
+    // R9 timescale: A7's unacceptable absence of Mon 2 Nov was due for action by Mon 16 Nov; none was taken.
+    expect(f.enforcementOverdue).toEqual({ cases: 1, failures: 1 });
   });
 
   it("compares team types and PDUs from the same tallies", async () => {
@@ -196,6 +203,10 @@ describe("every dashboard figure (domain §5) on a known history, as of 23 Novem
     expect(f.ete.using).toBe(1);
     expect(f.hoursDelivered.minutes).toBe(300); // A8 on 26 Oct
     expect(f.breach.count).toBe(2);
+    expect(f.enforcementOverdue.cases).toBe(0);
+    // Due on its due date, overdue the day after.
+    expect((await loadDashboardFigures(testDb, { asOf: "2026-11-16", regionId: A.id })).enforcementOverdue.cases).toBe(0);
+    expect((await loadDashboardFigures(testDb, { asOf: "2026-11-17", regionId: A.id })).enforcementOverdue.cases).toBe(1);
   });
 });
 

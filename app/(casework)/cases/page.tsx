@@ -23,6 +23,7 @@ function flagLabels(): Record<CaseFlag, string> {
     backlog: `Backlog (past ${policy.twelveMonths} months, not extended)`,
     breach: "Open breach",
     warrant: "Under warrant",
+    "enforcement-due": `Warning or breach due (a failure to comply with none yet; due within ${policy.enforcementDecisionWorkingDays} working days)`,
   };
 }
 

@@ -5,7 +5,7 @@ import { loadReviewsDue } from "@/server/queries/reviews-due";
 import { recordView } from "@/server/view-audit";
 import { ReviewsDueSection } from "./reviews-due-section";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
-import { absenceReasonWords } from "@/ui/labels";
+import { absenceReasonWords, ENFORCEMENT_TYPE_DUE_LABEL, outcomeWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { QueueTable } from "@/ui/queue-table";
 import { RagTag, Tag } from "@/ui/tag";
@@ -40,6 +40,36 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
       <p>Cases in your region that need something from you, most urgent first. Each row links to what clears it.</p>
 
       <SchedulingSections user={user} rebookPage={pageNumber(query.rebookPage)} conflictPage={pageNumber(query.conflictPage)} />
+
+      <QueueTable
+        id="enforcement-due"
+        title="Failures to comply waiting for a warning or breach"
+        description={`Each failure to comply needs a warning or breach (or to be corrected, if there was an acceptable reason) within ${queue.policy.enforcementDecisionWorkingDays} working days. Overdue first.`}
+        total={queue.enforcementDue.total}
+        empty="Every failure to comply has a warning or breach."
+        columns={["Failure", "Act by", "Due"]}
+        rows={queue.enforcementDue.rows.map((row) => ({
+          key: row.attendanceId,
+          caseId: row.caseId,
+          person: row.person,
+          cells: [
+            <span key="f">
+              <span className="whitespace-nowrap">{formatShortDate(row.failureDate)}</span>
+              <span className="block text-base text-secondary">{outcomeWords(row.outcome)}</span>
+            </span>,
+            <span key="d">
+              {row.timescale === "OVERDUE" ? (
+                <Tag colour="red">Overdue since {formatShortDate(row.dueBy)}</Tag>
+              ) : (
+                <span className="whitespace-nowrap">{formatShortDate(row.dueBy)}</span>
+              )}
+              {row.respondBy && <span className="block text-base text-secondary">Asked to explain by {formatShortDate(row.respondBy)}</span>}
+            </span>,
+            ENFORCEMENT_TYPE_DUE_LABEL[row.actionDue],
+          ],
+          action: { href: `/cases/${row.caseId}/enforcement/new?failure=${row.attendanceId}`, label: "Record a warning or breach" },
+        }))}
+      />
 
       <QueueTable
         id="awaiting-assessment"
@@ -156,7 +186,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
             <span key="w" className="whitespace-nowrap">{formatShortDate(row.requestedOn)}</span>,
           ],
           // Only a regional manager decides; a coordinator sees the absence on the case.
-          action: user.role === "MANAGER" ? { href: "/approvals", label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
+          action: user.role === "MANAGER" ? { href: `/approvals/${row.id}`, label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
         }))}
       />
     </>

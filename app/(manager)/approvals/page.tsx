@@ -1,57 +1,27 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { type PendingApproval } from "@/server/queries/dashboard";
+import Link from "next/link";
 import { listPendingApprovalsForUser } from "@/server/queries/manager-pages";
-import { isoDateInLondon, todayInLondon } from "@/domain/dates";
-import { policyOn } from "@/domain/policy";
+import { daysBetween, isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { findRegionName } from "@/server/queries/regions";
 import { PageHeading } from "@/ui/page-heading";
 import { TableRegion } from "@/ui/table-region";
 import { formatDate } from "@/ui/format";
 import { APPROVAL_KIND_LABEL } from "@/ui/labels";
-import { ABSENCE_REASON_LABELS } from "@/domain/attendance-outcomes";
+import { firstAbsenceNeedingApproval, WhatIsAsked } from "./what-is-asked";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"] as const;
-
-/** R8: from which accepted absence a manager must approve, in words ("third"). */
-function firstAbsenceNeedingApproval(): string {
-  const n = policyOn(todayInLondon()).acceptedAbsencesBeforeApproval + 1;
-  return ORDINALS[n - 1] ?? `${n}th`;
-}
-
 const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
-/** What the manager is asked to agree to, in words. */
-function WhatIsAsked({ approval }: { approval: PendingApproval }) {
-  const { absence, booking } = approval;
-  let ask: string;
-  if (approval.kind === "ACCEPTED_ABSENCE") {
-    ask = absence
-      ? `Accept the absence on ${formatDate(absence.date)}${absence.reasonCategory ? `, reason: ${ABSENCE_REASON_LABELS[absence.reasonCategory]}` : ""}. It is their ${firstAbsenceNeedingApproval()} or later accepted absence, so it is treated as unacceptable until you decide.`
-      : `Accept a ${firstAbsenceNeedingApproval()} or later accepted absence.`;
-  } else if (approval.kind === "RISK_OVERRIDE") {
-    ask = booking
-      ? `Allow a booking on ${booking.placementName} on ${formatDate(booking.date)} at ${booking.startTime}, although one of their risk codes conflicts with the placement.`
-      : "Allow a booking although one of their risk codes conflicts with the placement.";
-  } else {
-    ask = booking
-      ? `Allow a person assessed as high or very high risk of serious harm on the individual placement ${booking.placementName} on ${formatDate(booking.date)}.`
-      : "Allow a person assessed as high or very high risk of serious harm on an individual placement.";
-  }
-  return (
-    <>
-      <p className="mb-1">{ask}</p>
-      {absence?.note && <p className="mb-1 whitespace-pre-line text-secondary">Note: {absence.note}</p>}
-      {approval.reason && <p className="mb-0 whitespace-pre-line text-secondary">Reason given: {approval.reason}</p>}
-    </>
-  );
+/** Regional manager: requests waiting for their decision, oldest first, each linked to its case and to its decision page. */
+function ageWords(days: number): string {
+  return days <= 0 ? "Waiting since today" : `Waiting ${days} ${days === 1 ? "day" : "days"}`;
 }
 
-/** Regional manager: requests waiting for their decision (deciding them arrives with issue 3). */
 export default async function ApprovalsPage() {
   const user = await requirePageUser("approval.list");
+  const today = todayInLondon();
   const [approvals, regionName] = await Promise.all([listPendingApprovalsForUser(user), user.regionId ? findRegionName(user.regionId) : null]);
 
   return (
@@ -78,6 +48,7 @@ export default async function ApprovalsPage() {
                 </th>
                 <th scope="col">Requested</th>
                 <th scope="col">By</th>
+                <th scope="col">Decision</th>
               </tr>
             </thead>
             <tbody>
@@ -85,7 +56,7 @@ export default async function ApprovalsPage() {
                 <tr key={approval.id}>
                   <td>{APPROVAL_KIND_LABEL[approval.kind]}</td>
                   <td>
-                    {approval.person.name}
+                    <Link href={`/cases/${approval.caseId}`}>{approval.person.name}</Link>
                     <span className="block text-secondary whitespace-nowrap">CRN {approval.person.crn}</span>
                   </td>
                   <td>
@@ -94,8 +65,14 @@ export default async function ApprovalsPage() {
                   <td className="whitespace-nowrap">
                     {formatDate(isoDateInLondon(approval.requestedAt))}
                     <span className="block text-secondary">at {LONDON_TIME.format(approval.requestedAt)}</span>
+                    <span className="block text-secondary">{ageWords(daysBetween(isoDateInLondon(approval.requestedAt), today))}</span>
                   </td>
                   <td>{approval.requestedBy ?? "Not recorded"}</td>
+                  <td>
+                    <Link href={`/approvals/${approval.id}`}>
+                      Decide<span className="sr-only"> on the request for {approval.person.name}</span>
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
+import { loadAutoEnforcement } from "@/server/queries/regions";
 import { loadDashboardPageForUser } from "@/server/queries/manager-pages";
 import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, TEAM_TYPES } from "@/server/queries/dashboard-figures";
 import { TARGETS } from "@/server/queries/dashboard";
@@ -28,6 +29,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { red, amber, green } = figures.nearingEnd;
   const link = casesHref;
   const breachBy = figures.breachRateBy;
+  // Read live (not from the figures cache): a region setting, not a figure.
+  const autoEnforcement = await loadAutoEnforcement(national ? (view.regionId ?? null) : (user.regionId ?? null));
 
   return (
     <>
@@ -40,6 +43,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         the page keeps your choice, so you can bookmark or share it. Each figure links to the cases behind it.
       </p>
       <p><Link href="/dashboard/trends">See how the figures changed over the last 12 months</Link></p>
+      <p data-testid="auto-enforcement">
+        {autoEnforcement.scope === "region"
+          ? `Auto-enforcement is ${autoEnforcement.on ? "on" : "off"} in this region: ${autoEnforcement.on ? "warnings and breach referrals are created as failures are recorded" : "staff record each warning or breach"}.`
+          : `Auto-enforcement is on in ${autoEnforcement.regionsOn} of ${autoEnforcement.regions} regions.`}{" "}
+        {!national && <Link href="/auto-enforcement">Change auto-enforcement</Link>}
+      </p>
       <FiltersForm action="/dashboard" national={national} regions={view.regions} pdus={view.pdus} values={filters} today={today} />
       {view.dateWasInvalid && <p className="error-message">The date was not a real date, so these figures are as of today.</p>}
       <RulesInForce asOf={filters.asOf} policy={policy} reductionsGranted={view.reductionsGranted} />
@@ -179,6 +188,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           href={link("expired-sso", filters)}
           linkText="See the expired orders"
           definition={`Unpaid work requirements of suspended sentence orders that ended with hours not done because the order expired, in the ${REPORTING_WINDOW_MONTHS} months up to ${onDate}.`}
+        />
+        <FigureCard
+          title="Enforcement overdue"
+          figure={formatNumber(figures.enforcementOverdue.cases)}
+          href={link("enforcement-overdue", filters)}
+          linkText={`See the ${formatNumber(figures.enforcementOverdue.cases)} cases (${formatNumber(figures.enforcementOverdue.failures)} failures)`}
+          definition={`Active requirements, not already before the court, with a failure to comply that no warning or breach answered within ${policy.enforcementDecisionWorkingDays} working days of the failure, as of ${onDate}.`}
         />
         <FigureCard
           title="Approvals waiting"

@@ -5,7 +5,7 @@ import { openApiRoute } from "./contracts/openapi";
 import { recordAttendanceRoute } from "./contracts/attendance";
 import { creditEteRoute } from "./contracts/ete-credits";
 import { recordExtensionRoute } from "./contracts/extensions";
-import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute } from "./contracts/enforcement";
+import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute, withdrawEnforcementRoute } from "./contracts/enforcement";
 import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
 import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute, terminateCaseRoute } from "./contracts/cases";
 import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } from "./contracts/dashboard";
@@ -41,6 +41,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   listEnforcementRoute,
   startEnforcementRoute,
   recordBreachOutcomeRoute,
+  withdrawEnforcementRoute,
   listApprovalsRoute,
   decideApprovalRoute,
   dashboardSummaryRoute,

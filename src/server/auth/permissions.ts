@@ -39,6 +39,9 @@ export const ACCESS_TABLE = {
   "enforcement.read": { roles: OFFICE, personalData: true, means: "read a case's warnings and breaches" },
   "enforcement.start": { roles: OFFICE, personalData: true, means: "give a warning or start a breach" },
   "enforcement.outcome": { roles: ["MANAGER"], personalData: true, means: "record a breach's court outcome" },
+  "enforcement.withdraw": { roles: ["MANAGER"], personalData: true, means: "withdraw a warning or breach with a reason" },
+  "enforcement.explain": { roles: OFFICE, personalData: true, means: "ask a person to explain a failure, with a date to answer by" },
+  "person.address": { roles: OFFICE, personalData: true, means: "record a person's postal address for their letters" },
   // Placements, sessions, bookings, attendance
   "placement.read": { roles: OFFICE, personalData: false, means: "see placements and their sessions" },
   "placement.create": { roles: OFFICE, personalData: false, means: "add a placement" },
@@ -58,6 +61,7 @@ export const ACCESS_TABLE = {
   "approval.decide": { roles: ["MANAGER"], personalData: true, means: "approve or reject an exception" },
   "dashboard.read": { roles: DASHBOARD_READERS, personalData: false, means: "see dashboard figures and trends" },
   "dashboard.cases": { roles: DASHBOARD_READERS, personalData: true, means: "see the cases behind a dashboard figure" },
+  "region.autoEnforcement": { roles: ["MANAGER"], personalData: false, means: "switch automatic warnings and breaches on or off for the region" },
   // Administration (reference data only)
   "case.earnedReduction": { roles: OFFICE, personalData: true, means: "record the responsible officer's view on an earned reduction of hours" },
   "admin.reference": { roles: ["ADMIN"], personalData: false, means: "manage users and reference data" },

@@ -11,14 +11,14 @@ const BODY = 11;
 const LINE = 1.4;
 
 /** Standard fonts encode WinAnsi only; anything else becomes its closest plain character. */
-function printable(text: string, font: PDFFont): string {
+export function printable(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());
   return [...text.normalize("NFKD")]
     .map((ch) => (supported.has(ch.codePointAt(0) ?? 0) ? ch : ch === "\u2192" ? "->" : /\p{M}/u.test(ch) ? "" : "?"))
     .join("");
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -1,5 +1,15 @@
 import "server-only";
-import { breachStateOn, isFailureToComply, isoDateFromUtcDate, OUTCOME_INFO, todayInLondon, type IsoDate } from "@/domain";
+import {
+  breachStateOn,
+  isFailureToComply,
+  isoDateFromUtcDate,
+  policyOn,
+  todayInLondon,
+  utcDateFromIsoDate,
+  warningLetter,
+  type AttendanceOutcome,
+  type IsoDate,
+} from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
@@ -102,15 +112,40 @@ export async function listCaseEnforcement(user: AppUser, requirementId: string) 
       date: true,
       note: true,
       version: true,
-      outcomes: { select: { outcome: true, date: true, newHoursOrdered: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+      status: true,
+      withdrawalReason: true,
+      failureDate: true,
+      failureDescription: true,
+      outcomes: {
+        select: { outcome: true, date: true, newHoursOrdered: true, newRequirementId: true },
+        orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+      },
     },
     orderBy: [{ date: "desc" }, { createdAt: "desc" }],
   });
   return actions.map((action) => {
     const date = isoDateFromUtcDate(action.date);
-    const outcomes = action.outcomes.map((o) => ({ outcome: o.outcome, date: isoDateFromUtcDate(o.date), newHoursOrdered: o.newHoursOrdered }));
-    const state = breachStateOn(asOf, [{ type: action.type, date, outcomes }]);
-    return { id: action.id, type: action.type, date, note: action.note, version: action.version, outcomes, ...state };
+    const outcomes = action.outcomes.map((o) => ({
+      outcome: o.outcome,
+      date: isoDateFromUtcDate(o.date),
+      newHoursOrdered: o.newHoursOrdered,
+      newCaseId: o.newRequirementId,
+    }));
+    const withdrawn = action.status === "WITHDRAWN";
+    const state = breachStateOn(asOf, [{ type: action.type, date, outcomes, withdrawn }]);
+    return {
+      id: action.id,
+      type: action.type,
+      date,
+      note: action.note,
+      version: action.version,
+      outcomes,
+      withdrawn,
+      withdrawalReason: action.withdrawalReason,
+      failureDate: action.failureDate ? isoDateFromUtcDate(action.failureDate) : null,
+      failureDescription: action.failureDescription,
+      ...state,
+    };
   });
 }
 
@@ -132,7 +167,7 @@ export async function listUnansweredFailures(user: AppUser, requirementId: strin
   const failures = rows.filter((row) => isFailureToComply(row.outcome, row.approvalState));
   if (failures.length === 0) return [];
   const answered = await db.enforcementAction.findMany({
-    where: { failureAttendanceId: { in: failures.map((f) => f.id) } },
+    where: { failureAttendanceId: { in: failures.map((f) => f.id) }, status: "ACTIVE" },
     select: { failureAttendanceId: true },
   });
   const answeredIds = new Set(answered.map((a) => a.failureAttendanceId));
@@ -146,9 +181,18 @@ export async function listUnansweredFailures(user: AppUser, requirementId: strin
     }));
 }
 
+// What the failure was, in the person's terms (the letter is for them, not for staff).
+const FAILURE_IN_WORDS: Partial<Record<AttendanceOutcome, string>> = {
+  ATTENDED_FAILED_TO_COMPLY: "you came to your work session but did not work as instructed (for example, you refused work, made poor effort or broke the rules).",
+  ATTENDED_SENT_HOME_BEHAVIOUR: "you were sent home from your work session because of your behaviour.",
+  UNACCEPTABLE_ABSENCE: "you did not come to your work session and did not give an acceptable reason.",
+  ACCEPTABLE_ABSENCE: "you did not come to your work session, and the reason you gave was not accepted.",
+};
+
 /**
- * What the printable warning letter needs: the person, the warning, and the failure it answers
- * (when one was named). Null when the case or warning is not the caller's to see.
+ * What the printable warning letter (page and PDF) needs: the words from the domain's
+ * warningLetter with the person's address on the letter's date, the officer who gave it and the
+ * order. `void` when the warning was withdrawn. Null when the case or warning is not the caller's.
  */
 export async function findWarningLetter(user: AppUser, requirementId: string, actionId: string) {
   const action = await db.enforcementAction.findFirst({
@@ -157,38 +201,92 @@ export async function findWarningLetter(user: AppUser, requirementId: string, ac
       id: true,
       date: true,
       note: true,
+      status: true,
+      withdrawalReason: true,
       failureAttendanceId: true,
+      failureDate: true,
+      failureDescription: true,
+      deliveredBy: true,
+      createdById: true,
       requirement: {
         select: {
           regionId: true,
           region: { select: { name: true } },
-          person: { select: { crn: true, firstName: true, lastName: true } },
-          order: { select: { court: true, sentenceDate: true } },
+          person: { select: { id: true, crn: true, firstName: true, lastName: true } },
+          order: { select: { court: true, sentenceDate: true, type: true, practitionerName: true } },
           hoursOrdered: true,
         },
       },
     },
   });
   if (!action) return null;
-  const failure = action.failureAttendanceId
-    ? await db.attendance.findUnique({
-        where: { id: action.failureAttendanceId },
-        select: { sessionDate: true, outcome: true },
-      })
-    : null;
+  const warningDate = isoDateFromUtcDate(action.date) as IsoDate;
+  const on = utcDateFromIsoDate(warningDate);
+  const [failure, officer, address] = await Promise.all([
+    action.failureAttendanceId
+      ? db.attendance.findUnique({ where: { id: action.failureAttendanceId }, select: { sessionDate: true, outcome: true } })
+      : null,
+    action.createdById ? db.user.findUnique({ where: { id: action.createdById }, select: { name: true, email: true, phone: true } }) : null,
+    db.personAddress.findFirst({
+      where: { personId: action.requirement.person.id, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gte: on } }] },
+      orderBy: { validFrom: "desc" },
+      select: { line1: true, line2: true, town: true, postcode: true },
+    }),
+  ]);
   const { requirement } = action;
+  const personName = `${requirement.person.firstName} ${requirement.person.lastName}`;
+  const failureDate = failure ? isoDateFromUtcDate(failure.sessionDate) : action.failureDate ? isoDateFromUtcDate(action.failureDate) : null;
+  const description =
+    (failure && FAILURE_IN_WORDS[failure.outcome]) ??
+    action.failureDescription ??
+    action.note ??
+    "you did not keep to the requirements of your order.";
+  const policy = policyOn(warningDate);
+  const letter = warningLetter(
+    {
+      personName,
+      crn: requirement.person.crn,
+      warningDate,
+      failureDate,
+      failureDescription: description,
+      order: {
+        kind: requirement.order.type,
+        court: requirement.order.court,
+        sentenceDate: isoDateFromUtcDate(requirement.order.sentenceDate),
+        hoursOrdered: requirement.hoursOrdered,
+      },
+      address: address ? [address.line1, address.line2 ?? "", address.town, address.postcode] : null,
+      officer: {
+        name: officer?.name ?? requirement.order.practitionerName ?? "the unpaid work team",
+        contact: officer ? [officer.phone, officer.email].filter(Boolean).join(" or ") || null : null,
+      },
+      deliveredBy: action.deliveredBy,
+    },
+    policy,
+  );
   return {
     id: action.id,
-    warningDate: isoDateFromUtcDate(action.date) as IsoDate,
-    note: action.note,
+    warningDate,
     regionName: requirement.region.name,
     crn: requirement.person.crn,
-    personName: `${requirement.person.firstName} ${requirement.person.lastName}`,
-    court: requirement.order.court,
-    sentenceDate: isoDateFromUtcDate(requirement.order.sentenceDate),
-    hoursOrdered: requirement.hoursOrdered,
-    failure: failure
-      ? { date: isoDateFromUtcDate(failure.sessionDate) as IsoDate, outcome: failure.outcome, label: OUTCOME_INFO[failure.outcome].label }
-      : null,
+    personName,
+    void: action.status === "WITHDRAWN",
+    withdrawalReason: action.withdrawalReason,
+    letter,
   };
+}
+
+/** R9 re-sentencing: the same person's other requirements the caller can see, newest first, and this order's type. */
+export async function listOtherCasesOfPerson(user: AppUser, requirementId: string) {
+  const self = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: { personId: true, orderType: true },
+  });
+  if (!self) return { orderType: null, cases: [] };
+  const cases = await db.requirement.findMany({
+    where: { AND: [visibleRequirementsWhere(user), { personId: self.personId, NOT: { id: requirementId } }] },
+    select: { id: true, sentenceDate: true, hoursOrdered: true },
+    orderBy: { sentenceDate: "desc" },
+  });
+  return { orderType: self.orderType, cases: cases.map((c) => ({ id: c.id, sentenceDate: isoDateFromUtcDate(c.sentenceDate), hoursOrdered: c.hoursOrdered })) };
 }

@@ -16,10 +16,11 @@ import {
   underWarrantWhere,
 } from "./requirement-facts";
 import { likeLiteral } from "@/server/db/like-pattern";
+import { casesWithFailuresAwaitingAction, enforcementStateByCase } from "./enforcement-due";
 
 export const CASES_PER_PAGE = 25;
 
-export const CASE_FLAGS = ["awaiting-assessment", "late-start", "dormant", "backlog", "breach", "warrant"] as const;
+export const CASE_FLAGS = ["awaiting-assessment", "late-start", "dormant", "backlog", "breach", "warrant", "enforcement-due"] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 export const CASE_SORTS = ["name", "crn", "sentence-newest", "sentence-oldest"] as const;
@@ -80,6 +81,8 @@ async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<
       return openBreachWhere(asOf);
     case "warrant":
       return underWarrantWhere(asOf, user);
+    case "enforcement-due":
+      return { id: { in: await casesWithFailuresAwaitingAction(user, asOf) } };
   }
 }
 
@@ -123,15 +126,22 @@ export async function listCases(user: AppUser, query: CaseListQuery) {
       take: CASES_PER_PAGE,
     }),
   ]);
-  const views = await deriveRequirementViews(
-    user,
-    rows.map((row) => row.id),
-    asOf,
-  );
+  const [views, enforcement] = await Promise.all([
+    deriveRequirementViews(
+      user,
+      rows.map((row) => row.id),
+      asOf,
+    ),
+    enforcementStateByCase(
+      user,
+      rows.map((row) => row.id),
+      asOf,
+    ),
+  ]);
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / CASES_PER_PAGE)),
-    cases: rows.map((row) => ({ ...row, flags: caseFlagsOf(views.get(row.id)) })),
+    cases: rows.map((row) => ({ ...row, flags: { ...caseFlagsOf(views.get(row.id)), enforcement: enforcement.get(row.id) ?? null } })),
   };
 }
 

@@ -47,6 +47,7 @@ export async function loadSummaryForApi(user: AppUser, query: DashboardQuery) {
     hoursDeliveredLast7Days: figures.hoursDelivered.hours,
     reviewsOverdue: figures.reviewsOverdue,
     expiredIncompleteSso: figures.expiredIncompleteSso,
+    enforcementOverdue: figures.enforcementOverdue,
     byTeamType: {
       STANDALONE_UPW: teamFigures(figures.byTeamType.STANDALONE_UPW),
       SENTENCE_MANAGEMENT: teamFigures(figures.byTeamType.SENTENCE_MANAGEMENT),

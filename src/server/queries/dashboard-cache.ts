@@ -12,7 +12,8 @@ import { logger } from "@/server/log";
 // same scope at the same version compute once. Drill-down lists do not use it: they stay live.
 
 /** Bump when what a snapshot holds, or a figure's definition, changes: older snapshots are then never read. */
-export const FIGURES_CACHE_VERSION = 1;
+// 2: the "enforcement overdue" source joined the tallies (older snapshots lack it).
+export const FIGURES_CACHE_VERSION = 2;
 const MEMORY_ENTRIES = 200;
 
 /** How often each path was taken in this process (for tests and diagnostics). */

@@ -173,6 +173,7 @@ export const FIGURE_COLUMNS: Record<SourceKey, { date: string; detail: string | 
   review6: { date: "Review due", detail: null },
   review9: { date: "Review due", detail: null },
   expiredSso: { date: "Ended", detail: "Hours done", describe: (row) => `${hours(row.x)} of ${hours(row.y)}` },
+  enforcementOverdue: { date: "Oldest failure awaiting action", detail: "Failures overdue", describe: (row) => formatCount(row.x ?? 0) },
 };
 
 const TEAM_WORD: Record<string, string> = { STANDALONE_UPW: "Unpaid work team", SENTENCE_MANAGEMENT: "Sentence management" };

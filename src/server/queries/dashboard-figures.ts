@@ -4,6 +4,9 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { calendarFrom } from "@/domain/bank-holidays";
 import { addCalendarMonths, addDays, type IsoDate } from "@/domain/dates";
 import { dormancyWindowStart } from "@/domain/dormant";
+import { CLOSING_OUTCOMES } from "@/domain/enforcement";
+import { lastOverdueFailureDate } from "@/domain/enforcement-lifecycle";
+import { ATTENDANCE_OUTCOMES, OUTCOME_INFO } from "@/domain/attendance-outcomes";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
@@ -51,6 +54,7 @@ export const SOURCES = [
   "review6",
   "review9",
   "expiredSso",
+  "enforcementOverdue",
 ] as const;
 export type SourceKey = (typeof SOURCES)[number];
 
@@ -68,6 +72,8 @@ export type SentenceCalendar = {
   startDeadlines: IsoDate[];
   sixMonthReviews: IsoDate[];
   nineMonthReviews: IsoDate[];
+  /** R9 timescale: a failure on or before this date is overdue for action on the as-of date. */
+  enforcementOverdueCutoff: IsoDate;
 };
 
 type RuleDates = { twelveMonthEnd: IsoDate; startDeadline: IsoDate; sixMonthReview: IsoDate; nineMonthReview: IsoDate };
@@ -109,13 +115,19 @@ export async function loadSentenceCalendar(client: PrismaClient, scope: Pick<Das
     client.$queryRaw<{ dates: string | null }[]>`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
   ]);
   const sentenceDates = dates.map((row) => row.d as IsoDate);
-  const ruleDates = ruleDatesFor(holidays[0]?.dates ?? "", sentenceDates);
+  const holidayList = holidays[0]?.dates ?? "";
+  const ruleDates = ruleDatesFor(holidayList, sentenceDates);
   return {
     sentenceDates,
     twelveMonthEnds: ruleDates.map((r) => r.twelveMonthEnd),
     startDeadlines: ruleDates.map((r) => r.startDeadline),
     sixMonthReviews: ruleDates.map((r) => r.sixMonthReview),
     nineMonthReviews: ruleDates.map((r) => r.nineMonthReview),
+    enforcementOverdueCutoff: lastOverdueFailureDate(
+      scope.asOf,
+      calendarFrom(holidayList === "" ? [] : (holidayList.split(",") as IsoDate[])),
+      policyOn(scope.asOf),
+    ),
   };
 }
 
@@ -146,10 +158,28 @@ export const activeOn = (d: IsoDate) => Prisma.sql`(r."sentenceDate" <= ${day(d)
 /** Open breach on D (domain `breachStateOn`): a breach started by D and not closed by a court outcome by D. A warrant implies one. */
 export const inBreachOrWarrantOn = (d: IsoDate) => Prisma.sql`EXISTS (
   SELECT 1 FROM "EnforcementAction" ea
-  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."date" <= ${day(d)}
+  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."status" = 'ACTIVE' AND ea."date" <= ${day(d)}
     AND NOT EXISTS (SELECT 1 FROM "EnforcementOutcome" eo
                     WHERE eo."actionId" = ea."id" AND eo."date" <= ${day(d)}
-                      AND eo."outcome" IN ('CONTINUE', 'HOURS_ADDED', 'REVOKED')))`;
+                      AND eo."outcome"::text = ANY(${[...CLOSING_OUTCOMES]}::text[])))`;
+
+/** R8 → R9: the outcomes that are a failure to comply in themselves (domain OUTCOME_INFO). */
+const FAILURE_OUTCOMES: string[] = ATTENDANCE_OUTCOMES.filter((o) => OUTCOME_INFO[o].failureToComply);
+
+/**
+ * R9: attendance `a` is a failure to comply (isFailureToComply: a failing outcome, or a 3rd+
+ * absence a manager rejected) dated by D that no standing warning or breach dated by D answers.
+ * Callers add the requirement's side (active, not already in breach). Every list of failures
+ * awaiting action — work queue, case page, case list, dashboard — reads this.
+ */
+export const failureAwaitingActionOn = (d: IsoDate) => Prisma.sql`(
+  (a."outcome"::text = ANY(${FAILURE_OUTCOMES}::text[]) OR (a."outcome" = 'ACCEPTABLE_ABSENCE' AND a."approvalState" = 'REJECTED'))
+  AND a."sessionDate" <= ${day(d)}
+  AND NOT EXISTS (SELECT 1 FROM "EnforcementAction" ea WHERE ea."failureAttendanceId" = a."id" AND ea."status" = 'ACTIVE'
+                  AND ea."date" <= ${day(d)}))`;
+
+/** R9: requirement r can still be acted on for a failure on D: active, and not already before the court. */
+export const enforceableOn = (d: IsoDate) => Prisma.sql`(${activeOn(d)} AND NOT ${inBreachOrWarrantOn(d)})`;
 
 /** The dates and windows every source needs, from the policy on D. */
 export function figureDates(asOf: IsoDate, rules: RuleCommencements = NO_COMMENCEMENTS) {
@@ -304,7 +334,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
           keyDate: Prisma.sql`ea.last`,
         },
         Prisma.sql`JOIN "Person" p ON p."id" = r."personId"
-          LEFT JOIN LATERAL (SELECT MAX(ea."date") AS last FROM "EnforcementAction" ea WHERE ea."requirementId" = r."id"
+          LEFT JOIN LATERAL (SELECT MAX(ea."date") AS last FROM "EnforcementAction" ea WHERE ea."requirementId" = r."id" AND ea."status" = 'ACTIVE'
                              AND ea."date" > ${day(t.yearAgo)} AND ea."date" <= ${day(D)}) ea ON TRUE`,
         activeOn(D),
       );
@@ -358,6 +388,19 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
                           AND v."completedOn" <= ${day(D)})`,
       );
     }
+    // R9 timescale — mirrors enforcementDecisionDueBy (src/domain/enforcement-lifecycle.ts): active
+    // requirements with a failure awaiting action whose due date (10 working days) passed before D.
+    // x = such failures, keyDate = the oldest of them.
+    case "enforcementOverdue":
+      return rows(
+        cal,
+        scope,
+        { x: Prisma.sql`ov.n`, keyDate: Prisma.sql`ov.first` },
+        Prisma.sql`JOIN LATERAL (SELECT COUNT(*) AS n, MIN(a."sessionDate") AS first FROM "Attendance" a
+                                 WHERE a."requirementId" = r."id" AND a."sessionDate" <= ${day(cal.enforcementOverdueCutoff)}
+                                   AND ${failureAwaitingActionOn(D)}) ov ON ov.n > 0`,
+        enforceableOn(D),
+      );
     // §5 expired-incomplete SSOs — suspended sentence orders whose requirement ended EXPIRED_INCOMPLETE
     // in the 12 months up to D, or is still active on D after its supervision period ended in those
     // 12 months (isSsoSupervisionEndedIncomplete: counted without anyone terminating it by hand).
@@ -411,6 +454,7 @@ export const FIGURES = {
   "review-6": f("review6", "6-month review overdue"),
   "review-9": f("review9", "9-month review overdue"),
   "expired-sso": f("expiredSso", "Suspended sentence orders expired incomplete"),
+  "enforcement-overdue": f("enforcementOverdue", "Failures to comply with no warning or breach in time"),
 } as const satisfies Record<string, FigureDef>;
 export type FigureKey = keyof typeof FIGURES;
 export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];

@@ -46,6 +46,7 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
     reductionsGranted,
     dateWasInvalid: params.asOf !== undefined && params.asOf !== asOf,
     filters: { region: national ? (scope.regionCode ?? undefined) : undefined, pdu: scope.pduId ?? undefined, teamType: scope.teamType ?? undefined, asOf },
+    regionId: scope.regionId,
     regionName: scope.regionId ? (regions.find((region) => region.id === scope.regionId)?.name ?? null) : null,
     pduName: scope.pduId ? pduName(scope.pduId) : null,
     regions,

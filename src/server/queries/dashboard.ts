@@ -142,6 +142,7 @@ function figureSet(tallies: Record<SourceKey, Tally[]>, keep: (t: Tally) => bool
     },
     reviewsOverdue: { sixMonth: count("review6"), nineMonth: count("review9") },
     expiredIncompleteSso: count("expiredSso"),
+    enforcementOverdue: { cases: count("enforcementOverdue"), failures: sum("enforcementOverdue", "x") },
   };
 }
 
@@ -215,11 +216,17 @@ export type DashboardFigures = Awaited<ReturnType<typeof loadDashboardFigures>>;
  * Approvals waiting in the manager's region, oldest first, with what each asks: the absence it
  * would accept, or the booking it would allow. Restricted cases only for their named users.
  */
-export async function listPendingApprovals(client: PrismaClient, user: AppUser) {
+export async function listPendingApprovals(client: PrismaClient, user: AppUser, options: { caseId?: string } = {}) {
   const approvals = await client.approval.findMany({
-    where: { status: "PENDING", regionId: user.regionId ?? "", requirement: visibleRequirementsWhere(user) },
+    where: {
+      status: "PENDING",
+      regionId: user.regionId ?? "",
+      requirement: visibleRequirementsWhere(user),
+      ...(options.caseId ? { requirementId: options.caseId } : {}),
+    },
     select: {
       id: true,
+      version: true,
       kind: true,
       reason: true,
       requestedAt: true,
@@ -249,6 +256,8 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser) 
     const allocation = approval.allocationId ? allocationById.get(approval.allocationId) : undefined;
     return {
       id: approval.id,
+      version: approval.version,
+      caseId: approval.requirement.id,
       kind: approval.kind,
       reason: approval.reason,
       requestedAt: approval.requestedAt,

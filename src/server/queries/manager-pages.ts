@@ -28,3 +28,6 @@ export async function loadTrendsPage(user: AppUser, searchParams: Record<string,
 
 /** Approvals waiting for the manager's decision in their region. */
 export const listPendingApprovalsForUser = (user: AppUser) => listPendingApprovals(db, user);
+
+/** The approvals waiting on one case (the case page's actions area). */
+export const listPendingApprovalsForCase = (user: AppUser, caseId: string) => listPendingApprovals(db, user, { caseId });

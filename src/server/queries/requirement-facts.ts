@@ -75,7 +75,7 @@ export function openBreachWhere(asOf: IsoDate): Prisma.RequirementWhereInput {
   const on = utcDateFromIsoDate(asOf);
   return {
     enforcementActions: {
-      some: { type: "BREACH", date: { lte: on }, outcomes: { none: { outcome: { in: CLOSING_OUTCOMES }, date: { lte: on } } } },
+      some: { type: "BREACH", status: "ACTIVE", date: { lte: on }, outcomes: { none: { outcome: { in: CLOSING_OUTCOMES }, date: { lte: on } } } },
     },
   };
 }
@@ -87,7 +87,7 @@ export async function underWarrantWhere(asOf: IsoDate, user: AppUser): Promise<P
     SELECT DISTINCT ea."requirementId"::text AS id
     FROM "EnforcementAction" ea
     JOIN "Requirement" r ON r.id = ea."requirementId"
-    WHERE ea.type = 'BREACH' AND ea.date <= ${asOf}::date
+    WHERE ea.type = 'BREACH' AND ea.status = 'ACTIVE' AND ea.date <= ${asOf}::date
       AND (${user.regionId}::uuid IS NULL OR r."regionId" = ${user.regionId}::uuid)
       AND (
         SELECT o.outcome::text FROM "EnforcementOutcome" o
@@ -190,6 +190,7 @@ const requirementFactsSelect = {
   extensions: { select: { grantedOn: true, newEndDate: true } },
   earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
   enforcementActions: {
+    where: { status: "ACTIVE" },
     select: { type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
   },
 } satisfies Prisma.RequirementSelect;

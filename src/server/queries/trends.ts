@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/server/db/create-client";
 import { addCalendarMonths, addDays, daysBetween, daysInMonth, isoDateFromUtcDate, type IsoDate } from "@/domain/dates";
 import { dormancyWindowStart } from "@/domain/dormant";
+import { CLOSING_OUTCOMES } from "@/domain/enforcement";
 import { roundedPercent } from "@/domain/format";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { twelveMonthEnd } from "@/domain/requirement-dates";
@@ -71,9 +72,9 @@ const activeAtMonthEnd = Prisma.sql`r."sentenceDate" <= m.month_end
 /** R4/R5: in an open breach (or under warrant) on m.month_end: a breach dated by then with no closing court outcome dated by then. */
 const inBreachAtMonthEnd = Prisma.sql`EXISTS (
   SELECT 1 FROM "EnforcementAction" ea
-  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."date" <= m.month_end
+  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."status" = 'ACTIVE' AND ea."date" <= m.month_end
     AND NOT EXISTS (SELECT 1 FROM "EnforcementOutcome" eo WHERE eo."actionId" = ea."id" AND eo."date" <= m.month_end
-                    AND eo."outcome" IN ('CONTINUE', 'HOURS_ADDED', 'REVOKED')))`;
+                    AND eo."outcome"::text = ANY(${[...CLOSING_OUTCOMES]}::text[])))`;
 
 /** R3: each sentence date in scope with its 12-month end from the domain (one row per distinct date, not per case). */
 async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promise<Prisma.Sql> {

@@ -13,6 +13,7 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { loadFailuresAwaitingAction } from "./enforcement-due";
 import { deriveRequirementViews, loadBankHolidayCalendar, loadReaderRuleCommencements, nearingEndWhere } from "./requirement-facts";
 
 /** Each work-queue section shows at most this many rows, then "and N more". */
@@ -49,7 +50,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   const noFutureSessionWhere = scoped({ status: "ACTIVE", commencedOn: { not: null } }, noFutureBooking);
 
   const rules = await loadReaderRuleCommencements();
-  const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences] = await Promise.all([
+  const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences, enforcementDue] = await Promise.all([
     loadBankHolidayCalendar(),
     section(awaitingAssessmentWhere, (where) =>
       db.requirement.findMany({
@@ -84,12 +85,18 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
     ),
     loadNearingEnd(user, scoped(nearingEndWhere(asOf, rules)), asOf),
     loadAbsencesAwaitingDecision(visible),
+    // R9: failures to comply with no warning or breach yet, oldest (most overdue) first.
+    loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS }),
   ]);
 
   const policy = policyOn(asOf, rules);
   return {
     asOf,
-    policy: { startWorkingDays: policy.startWorkingDays, nearingEndWeeks: policy.nearingEndWeeks },
+    policy: {
+      startWorkingDays: policy.startWorkingDays,
+      nearingEndWeeks: policy.nearingEndWeeks,
+      enforcementDecisionWorkingDays: policy.enforcementDecisionWorkingDays,
+    },
     awaitingAssessment: {
       total: awaitingAssessment.total,
       rows: awaitingAssessment.rows.map((row) => ({
@@ -128,6 +135,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
     },
     nearingEnd,
     absences,
+    enforcementDue,
   };
 }
 

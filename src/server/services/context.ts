@@ -185,7 +185,9 @@ export const requirementFactsSelect = {
   eteCredits: { select: { date: true, minutes: true } },
   extensions: { select: { grantedOn: true, newEndDate: true } },
   earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
+  // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
   enforcementActions: {
+    where: { status: "ACTIVE" },
     select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
   },
 } satisfies Prisma.RequirementSelect;

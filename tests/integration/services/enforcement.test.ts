@@ -50,7 +50,7 @@ async function snapshot(caseId: string) {
 }
 
 async function openBreach(caseId: string, date: IsoDate = "2025-05-01") {
-  return expectOk(await startEnforcement(coordinator, { caseId, type: "BREACH", date }, options));
+  return expectOk(await startEnforcement(coordinator, { caseId, type: "BREACH", date, failureDate: date, failureDescription: "A third unacceptable absence" }, options));
 }
 
 describe("startEnforcement (R9)", () => {
@@ -64,16 +64,16 @@ describe("startEnforcement (R9)", () => {
         sentenceDate: order.sentenceDate, hoursOrdered: 60, originalHoursOrdered: 60,
       },
     });
-    const warning = expectOk(await startEnforcement(coordinator, { caseId: first.requirementId, type: "WARNING", date: "2024-06-10", note: "Missed session" }, options));
+    const warning = expectOk(await startEnforcement(coordinator, { caseId: first.requirementId, type: "WARNING", date: "2024-06-10", failureDate: "2024-06-10", failureDescription: "Did not attend a work session", note: "Missed session" }, options));
     expect(warning).toMatchObject({ type: "WARNING", date: "2024-06-10", openBreach: false });
     expect((await auditEventsFor("EnforcementAction", warning.id)).map((e) => e.action)).toEqual(["enforcement.warning"]);
 
     const before = await snapshot(sibling.id);
-    const second = await startEnforcement(coordinator, { caseId: sibling.id, type: "WARNING", date: "2025-06-10" }, options);
+    const second = await startEnforcement(coordinator, { caseId: sibling.id, type: "WARNING", date: "2025-06-10", failureDate: "2025-06-10", failureDescription: "Did not attend a work session" }, options);
     expect(second).toMatchObject({ ok: false, code: "SECOND_WARNING_NOT_ALLOWED", details: { previousWarningDate: "2024-06-10" } });
     expect(await snapshot(sibling.id)).toEqual(before);
 
-    const later = await startEnforcement(coordinator, { caseId: sibling.id, type: "WARNING", date: "2025-06-11" }, options);
+    const later = await startEnforcement(coordinator, { caseId: sibling.id, type: "WARNING", date: "2025-06-11", failureDate: "2025-06-11", failureDescription: "Did not attend a work session" }, options);
     expect(later.ok).toBe(true);
   });
 
@@ -85,12 +85,12 @@ describe("startEnforcement (R9)", () => {
     const session = await makeSession(placement.id, { date: "2025-06-02" });
     const allocation = await makeAllocation(session.id, first.requirementId);
     const failureRow = await makeAttendance(allocation.id, { outcome: "UNACCEPTABLE_ABSENCE" });
-    const input = { caseId: sibling.requirementId, type: "BREACH" as const, date: "2025-06-05", failureAttendanceId: failureRow.id };
+    const input = { caseId: sibling.requirementId, type: "BREACH" as const, date: "2025-06-05", attendanceId: failureRow.id };
 
     await expect(startEnforcement(coordinator, { ...input, note: "n" }, options)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await startEnforcement(manager, input, options)).toMatchObject({ ok: false, field: "note" });
     const breach = expectOk(await startEnforcement(manager, { ...input, note: "Failure under the other requirement" }, options));
-    expect(breach).toMatchObject({ type: "BREACH", failureAttendanceId: failureRow.id, openBreach: true });
+    expect(breach).toMatchObject({ type: "BREACH", attendanceId: failureRow.id, failureDate: "2025-06-02", openBreach: true });
     expect(await startEnforcement(manager, { ...input, note: "again" }, options)).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
@@ -98,7 +98,7 @@ describe("startEnforcement (R9)", () => {
     const { requirementId } = await newCase();
     const outsider = await makeUser("MANAGER", await makeRegion());
     const before = await snapshot(requirementId);
-    await expect(startEnforcement(outsider, { caseId: requirementId, type: "WARNING", date: TODAY }, options)).rejects.toMatchObject({
+    await expect(startEnforcement(outsider, { caseId: requirementId, type: "WARNING", date: TODAY, failureDate: TODAY, failureDescription: "Did not attend a work session" }, options)).rejects.toMatchObject({
       name: "AccessError",
       code: "NOT_FOUND",
     });
@@ -172,8 +172,8 @@ describe("recordBreachOutcome (R9)", () => {
 describe("listEnforcement", () => {
   it("lists warnings and breaches newest first; other regions get NOT_FOUND", async () => {
     const { requirementId } = await newCase();
-    expectOk(await startEnforcement(coordinator, { caseId: requirementId, type: "WARNING", date: "2024-05-01" }, options));
-    expectOk(await startEnforcement(coordinator, { caseId: requirementId, type: "BREACH", date: "2025-02-01" }, options));
+    expectOk(await startEnforcement(coordinator, { caseId: requirementId, type: "WARNING", date: "2024-05-01", failureDate: "2024-05-01", failureDescription: "Did not attend a work session" }, options));
+    expectOk(await startEnforcement(coordinator, { caseId: requirementId, type: "BREACH", date: "2025-02-01", failureDate: "2025-02-01", failureDescription: "Did not attend a work session" }, options));
     const list = expectOk(await listEnforcement(manager, { caseId: requirementId }, options));
     expect(list.actions.map((a) => [a.type, a.date])).toEqual([
       ["BREACH", "2025-02-01"],

@@ -6,6 +6,7 @@ import { ageOn, isoDateFromUtcDate, isSsoSupervisionEndedIncomplete } from "@/do
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { caseFlagsOf } from "@/server/queries/cases";
+import { enforcementStateByCase } from "@/server/queries/enforcement-due";
 import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
 import { CaseTimeline } from "@/ui/case-timeline";
 import { formatDate, formatMinutes } from "@/ui/format";
@@ -42,7 +43,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const reviews = await loadCaseReviews(user, detail.id, detail.asOf);
   const { person, order, assessment, view } = detail;
   const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
-  const flags = caseFlagsOf(view);
+  const enforcement = await enforcementStateByCase(user, [detail.id]);
+  const flags = { ...caseFlagsOf(view), enforcement: enforcement.get(detail.id) ?? null };
   const eteUsed = view.minutesEte;
   const supervisionEnd = order.supervisionPeriodEndsOn ? isoDateFromUtcDate(order.supervisionPeriodEndsOn) : null;
   const operationalEnd = order.operationalPeriodEndsOn ? isoDateFromUtcDate(order.operationalPeriodEndsOn) : null;

@@ -59,6 +59,9 @@ export const dashboardSummaryView = z
     hoursDeliveredLast7Days: z.number().describe("Hours credited (work and ETE) in the 7 days up to asOf, one decimal place"),
     reviewsOverdue: z.object({ sixMonth: count, nineMonth: count }),
     expiredIncompleteSso: count.describe("Suspended sentence orders whose requirement ended expired-incomplete in the 12 months up to asOf"),
+    enforcementOverdue: z
+      .object({ cases: count, failures: count })
+      .describe("R9: active requirements with a failure to comply not answered by a warning or breach within 10 working days"),
     byTeamType: z.object({ STANDALONE_UPW: teamFigures, SENTENCE_MANAGEMENT: teamFigures }),
     pendingApprovals: count.describe("Approvals waiting for a manager's decision now"),
   })

@@ -1,10 +1,12 @@
 import "server-only";
-import { isFailureToComply, isoDateFromUtcDate } from "@/domain";
+import { isFailureToComply, isoDateFromUtcDate, refuse } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { isUuid, loadRuleContext, lockRequirement, todayFor, type ServiceOptions } from "../context";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
+import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
+import { decidedByAnotherPerson } from "./four-eyes";
 import { failure, staleVersion, success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { approvalSelect, toApprovalView } from "./approval-view";
@@ -39,6 +41,15 @@ export async function decideApproval(
     if (input.version !== undefined && approval.version !== input.version) return staleVersion("approval");
     if (approval.status !== "PENDING") {
       return failure("CONFLICT", `This request has already been ${approval.status === "APPROVED" ? "approved" : "rejected"}.`);
+    }
+    if (!(await decidedByAnotherPerson(tx, actor, approval))) {
+      return failure(
+        refuse(
+          "FOUR_EYES_REQUIRED",
+          "You recorded or changed what this request is about, so another manager must decide it (four eyes).",
+          { field: "decision" },
+        ),
+      );
     }
 
     const approved = input.decision === "APPROVE";
@@ -97,7 +108,16 @@ async function settleAbsence(
     before: { approvalState: "PENDING" },
     after: { approvalState: attendance.approvalState },
   });
-  if (!isFailureToComply(attendance.outcome, attendance.approvalState)) return { enforcementDue: null };
+  if (!isFailureToComply(attendance.outcome, attendance.approvalState)) {
+    // R9: approved, the absence stands — an action that answered it while it was in doubt is withdrawn.
+    await withdrawActionsIfNoLongerFailure(tx, actor, {
+      attendanceId: attendance.id,
+      outcome: attendance.outcome,
+      approvalState: attendance.approvalState,
+      regionId: attendance.requirement.regionId,
+    });
+    return { enforcementDue: null };
+  }
   const { policy } = await loadRuleContext(tx, { regionId: attendance.requirement.regionId, on: input.today });
   return respondToFailure(tx, actor, {
     requirement: attendance.requirement,

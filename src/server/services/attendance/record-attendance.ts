@@ -25,7 +25,8 @@ import {
   type ServiceOptions,
 } from "../context";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
-import { failure, invalidInput, success, type CommandResult } from "../result";
+import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
+import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { requirementTotals, saveRequirementTotals } from "./requirement-totals";
 import { attendanceConflict, unversionedChangeConflicts } from "./supervisor-correction";
@@ -195,6 +196,10 @@ export async function recordAttendance(
     await saveRequirementTotals(tx, visible.id, totals);
 
     const approval = await settleApproval(tx, actor, { attendance: row, regionId: visible.regionId, allocationId: allocation.id });
+    // R9: a failure corrected to an acceptable outcome withdraws the action that answered it.
+    const withdrawnEnforcement = existing
+      ? await withdrawActionsIfNoLongerFailure(tx, actor, { attendanceId: row.id, outcome: row.outcome, approvalState: row.approvalState, regionId: visible.regionId })
+      : [];
     const enforcement: FailureResponse = isFailureToComply(row.outcome, row.approvalState)
       ? await respondToFailure(tx, actor, {
           requirement: { id: visible.id, orderId: visible.orderId, regionId: visible.regionId },
@@ -219,6 +224,7 @@ export async function recordAttendance(
       enforcementDue: enforcement.enforcementDue,
       ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
       ...(approval ? { approval } : {}),
+      ...(withdrawnEnforcement.length > 0 ? { withdrawnEnforcement } : {}),
     });
   });
 }

@@ -92,6 +92,10 @@ export const recordAttendanceResult = z
     enforcementDue: z.enum(["WARNING", "BREACH"]).nullable(),
     enforcementAction: enforcementSummary.optional(),
     approval: approvalSummary.optional(),
+    withdrawnEnforcement: z
+      .array(z.object({ id: z.string(), type: z.enum(["WARNING", "BREACH"]) }))
+      .optional()
+      .describe("Warnings or breaches withdrawn because this correction means the failure no longer stands"),
   })
   .meta({ title: "AttendanceRecorded" });
 

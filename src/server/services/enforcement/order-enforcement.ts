@@ -28,8 +28,14 @@ const actionSelect = {
   date: true,
   note: true,
   failureAttendanceId: true,
+  failureDate: true,
+  failureDescription: true,
+  deliveredBy: true,
+  status: true,
+  withdrawnAt: true,
+  withdrawalReason: true,
   version: true,
-  outcomes: { select: { id: true, outcome: true, date: true, newHoursOrdered: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+  outcomes: { select: { id: true, outcome: true, date: true, newHoursOrdered: true, newRequirementId: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
 } satisfies Prisma.EnforcementActionSelect;
 
 export type StoredAction = Awaited<ReturnType<typeof loadOrderActionRows>>[number];
@@ -54,6 +60,7 @@ export function toDomainAction(action: StoredAction): EnforcementAction {
     type: action.type,
     date: isoDateFromUtcDate(action.date),
     outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: isoDateFromUtcDate(o.date), newHoursOrdered: o.newHoursOrdered })),
+    withdrawn: action.status === "WITHDRAWN",
   };
 }
 
@@ -66,12 +73,20 @@ export function toActionView(action: StoredAction, asOf: IsoDate): EnforcementAc
     type: action.type,
     date: isoDateFromUtcDate(action.date),
     note: action.note,
+    attendanceId: action.failureAttendanceId,
     failureAttendanceId: action.failureAttendanceId,
+    failureDate: action.failureDate ? isoDateFromUtcDate(action.failureDate) : null,
+    failureDescription: action.failureDescription,
+    deliveredBy: action.deliveredBy,
+    status: action.status,
+    withdrawnAt: action.withdrawnAt?.toISOString() ?? null,
+    withdrawalReason: action.withdrawalReason,
     outcomes: action.outcomes.map((o) => ({
       id: o.id,
       outcome: o.outcome,
       date: isoDateFromUtcDate(o.date),
       newHoursOrdered: o.newHoursOrdered,
+      newCaseId: o.newRequirementId,
     })),
     openBreach: state.openBreach,
     underWarrant: state.underWarrant,
@@ -104,7 +119,7 @@ export async function respondToFailure(
   },
 ): Promise<FailureResponse> {
   const { requirement, attendanceId, failureDate, today, policy } = input;
-  const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: attendanceId }, select: { id: true } });
+  const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: attendanceId, status: "ACTIVE" }, select: { id: true } });
   if (answered) return { enforcementDue: null };
   const onOrder = (await loadOrderActions(tx, requirement.orderId)).map(toDomainAction);
   const due = enforcementDue(failureDate, onOrder, policy);
@@ -119,6 +134,7 @@ export async function respondToFailure(
       type,
       date: utcDateFromIsoDate(today),
       failureAttendanceId: attendanceId,
+      failureDate: utcDateFromIsoDate(failureDate),
       note: "Created automatically when the failure to comply was recorded (region auto-enforcement).",
       createdById: actor.id,
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { utcDateFromIsoDate, validateBreachOutcome } from "@/domain";
+import { isoDateFromUtcDate, orderHadUnpaidWorkBefore, utcDateFromIsoDate, validateBreachOutcome } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
@@ -11,10 +11,12 @@ import { loadRequirementActions, toActionView, toDomainAction } from "./order-en
 
 // R9 / R1
 /**
- * Records the court's outcome of a breach (managers of the region): CONTINUE, HOURS_ADDED
- * (the new total hours ordered, at most 300) and REVOKED (the requirement is TERMINATED)
- * close it; WARRANT_ISSUED keeps it open with the requirement under warrant until
- * WARRANT_EXECUTED. The domain's validateBreachOutcome decides what is allowed when.
+ * Records the court's outcome of a breach (managers of the region). Every decision closes it:
+ * CONTINUE, FINE, ORDER_AMENDED, NOT_PROVEN, WITHDRAWN_BY_COURT, HOURS_ADDED (the new total
+ * hours ordered, at most 300), and REVOKED, REVOKED_AND_RESENTENCED (linked to the new
+ * requirement when there is one) and SSO_ACTIVATED, which end the requirement (TERMINATED).
+ * WARRANT_ISSUED keeps it open with the requirement under warrant until WARRANT_EXECUTED.
+ * The domain's validateBreachOutcome decides what is allowed when.
  */
 export async function recordBreachOutcome(
   actor: AppUser,
@@ -27,7 +29,7 @@ export async function recordBreachOutcome(
     if (!isUuid(input.actionId)) throw notFound("enforcement action");
     const found = await tx.enforcementAction.findFirst({
       where: { id: input.actionId, requirement: visibleRequirementsWhere(actor) },
-      select: { id: true, requirementId: true, requirement: { select: { regionId: true } } },
+      select: { id: true, requirementId: true, orderId: true, requirement: { select: { regionId: true, personId: true, orderType: true } } },
     });
     if (!found) throw notFound("enforcement action");
     assertCan(actor, "enforcement.outcome");
@@ -43,15 +45,35 @@ export async function recordBreachOutcome(
     }
 
     const outcome = { outcome: input.outcome, date: input.date, newHoursOrdered: input.newHoursOrdered ?? null };
+    // R9 / Sch 10: whether the order had unpaid work before the breach is derived from the order's
+    // requirements (one made on or before the breach date), never assumed.
+    const onOrder = await tx.requirement.findMany({ where: { orderId: found.orderId }, select: { sentenceDate: true } });
+    const orderHadUnpaidWork = orderHadUnpaidWorkBefore(
+      isoDateFromUtcDate(stored.date),
+      onOrder.map((r) => isoDateFromUtcDate(r.sentenceDate)),
+    );
     const effect = validateBreachOutcome(
-      // This app manages unpaid work requirements, so the order always had unpaid work.
-      { action: toDomainAction(stored), outcome, currentHoursOrdered: facts.hoursOrdered, orderHadUnpaidWork: true },
+      { action: toDomainAction(stored), outcome, currentHoursOrdered: facts.hoursOrdered, orderHadUnpaidWork, orderType: found.requirement.orderType },
       facts.rules.policy,
     );
     if (!effect.ok) return failure(effect);
 
+    let newRequirementId: string | null = null;
+    if (input.newCaseId) {
+      if (input.outcome !== "REVOKED_AND_RESENTENCED") {
+        return invalidInput("newCaseId", "A new case is only linked when the order was revoked and the person re-sentenced.");
+      }
+      // The new sentence's requirement: the same person's, one the caller can see, not this one.
+      const linked = await tx.requirement.findFirst({
+        where: { AND: [visibleRequirementsWhere(actor), { id: input.newCaseId, personId: found.requirement.personId, NOT: { id: found.requirementId } }] },
+        select: { id: true },
+      });
+      if (!linked) return invalidInput("newCaseId", "The new case must be another requirement of the same person, in your region.");
+      newRequirementId = linked.id;
+    }
+
     await tx.enforcementOutcome.create({
-      data: { actionId: stored.id, ...outcome, date: utcDateFromIsoDate(input.date), recordedById: actor.id },
+      data: { actionId: stored.id, ...outcome, date: utcDateFromIsoDate(input.date), newRequirementId, recordedById: actor.id },
     });
     await tx.enforcementAction.update({ where: { id: stored.id }, data: { version: { increment: 1 } } });
     const caseBefore = { hoursOrdered: facts.hoursOrdered, status: facts.status, minutesCredited: facts.storedMinutesCredited };
@@ -65,6 +87,8 @@ export async function recordBreachOutcome(
     }
     if (effect.value.terminates) {
       // As when a manager terminates a requirement: no one is sent to work on a case that has ended.
+      // An activated suspended sentence is not a revocation of the order: recorded as OTHER.
+      const terminationReason = input.outcome === "SSO_ACTIVATED" ? "OTHER" : "REVOKED";
       const revokedOn = utcDateFromIsoDate(input.date);
       const cancelled = await tx.allocation.updateMany({
         where: { requirementId: found.requirementId, status: "BOOKED", sessionDate: { gt: revokedOn }, attendance: null },
@@ -72,9 +96,9 @@ export async function recordBreachOutcome(
       });
       await tx.requirement.update({
         where: { id: found.requirementId },
-        data: { status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: revokedOn, completedOn: null, version: { increment: 1 } },
+        data: { status: "TERMINATED", terminationReason, terminatedOn: revokedOn, completedOn: null, version: { increment: 1 } },
       });
-      caseAfter = { ...caseBefore, status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: input.date, cancelledAllocations: cancelled.count };
+      caseAfter = { ...caseBefore, status: "TERMINATED", terminationReason, terminatedOn: input.date, cancelledAllocations: cancelled.count, newCaseId: newRequirementId };
     }
 
     const updated = (await loadRequirementActions(tx, found.requirementId)).find((a) => a.id === found.id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { breachStateOn, checkWarningAllowed, isFailureToComply, refuse, utcDateFromIsoDate } from "@/domain";
+import { breachStateOn, checkFailureNamed, checkWarningAllowed, isFailureToComply, isoDateFromUtcDate, refuse, utcDateFromIsoDate } from "@/domain";
 import { AccessError, assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
@@ -18,8 +18,9 @@ async function lockOrder(tx: Tx, orderId: string): Promise<void> {
 /**
  * Gives a warning or starts breach proceedings on a case (coordinators and managers of the
  * region). A second warning within 12 months of a warning on the same ORDER is refused
- * (SECOND_WARNING_NOT_ALLOWED): breach instead. Naming the failure it answers is optional;
- * a failure under another requirement of the same order takes a manager, a breach and a note.
+ * (SECOND_WARNING_NOT_ALLOWED): breach instead. Every action answers a failure: a recorded one
+ * (`attendanceId`) or a described one with its date (FAILURE_REQUIRED otherwise); a failure under
+ * another requirement of the same order takes a manager, a breach and a note.
  */
 export async function startEnforcement(
   actor: AppUser,
@@ -33,7 +34,7 @@ export async function startEnforcement(
     assertCan(actor, "enforcement.start");
 
     await lockOrder(tx, visible.orderId);
-    const requirement = await tx.requirement.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true } });
+    const requirement = await tx.requirement.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true, sentenceDate: true } });
     if (requirement.status !== "ACTIVE") {
       return failure(refuse("REQUIREMENT_NOT_ACTIVE", "Warnings and breaches can only be started on an active requirement."));
     }
@@ -41,10 +42,16 @@ export async function startEnforcement(
       return invalidInput("date", "The date of a warning or breach cannot be in the future.");
     }
     const note = input.note?.trim() || null;
+    const named = checkFailureNamed({ ...input, actionDate: input.date });
+    if (!named.ok) return failure(named);
+    let failureDate = input.failureDate ?? null;
+    if (failureDate && failureDate < isoDateFromUtcDate(requirement.sentenceDate)) {
+      return invalidInput("failureDate", "The failure cannot be before the sentence date.");
+    }
 
-    if (input.failureAttendanceId) {
+    if (input.attendanceId) {
       const failureRow = await tx.attendance.findFirst({
-        where: { id: input.failureAttendanceId, requirement: { orderId: visible.orderId } },
+        where: { id: input.attendanceId, requirement: { orderId: visible.orderId } },
         select: { id: true, requirementId: true, outcome: true, approvalState: true, sessionDate: true },
       });
       if (!failureRow) throw notFound("failure to comply");
@@ -61,9 +68,15 @@ export async function startEnforcement(
         }
       }
       if (!isFailureToComply(failureRow.outcome, failureRow.approvalState)) {
-        return failure(refuse("OUTCOME_NOT_ALLOWED", "The attendance named is not a failure to comply.", { field: "failureAttendanceId" }));
+        return failure(
+          refuse("OUTCOME_NOT_ALLOWED", "The attendance named is not a failure to comply, so there is nothing to warn about.", { field: "attendanceId" }),
+        );
       }
-      const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: failureRow.id }, select: { type: true } });
+      if (isoDateFromUtcDate(failureRow.sessionDate) > input.date) {
+        return invalidInput("date", "A warning or breach cannot be dated before the failure it answers.");
+      }
+      failureDate = isoDateFromUtcDate(failureRow.sessionDate);
+      const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: failureRow.id, status: "ACTIVE" }, select: { type: true } });
       if (answered) return failure("CONFLICT", `This failure to comply has already been answered with a ${answered.type.toLowerCase()}.`);
     }
 
@@ -86,7 +99,10 @@ export async function startEnforcement(
         type: input.type,
         date: utcDateFromIsoDate(input.date),
         note,
-        failureAttendanceId: input.failureAttendanceId ?? null,
+        failureAttendanceId: input.attendanceId ?? null,
+        failureDate: failureDate ? utcDateFromIsoDate(failureDate) : null,
+        failureDescription: input.attendanceId ? null : (input.failureDescription?.trim() ?? null),
+        deliveredBy: input.type === "WARNING" ? (input.deliveredBy ?? null) : null,
         createdById: actor.id,
       },
       select: { id: true },

@@ -13,12 +13,18 @@ const submitEnforcement = formAction({
     type: form.text("type"),
     date: form.text("date") ?? "",
     note: form.text("note") ?? null,
-    failureAttendanceId: form.text("failureAttendanceId") ?? null,
+    attendanceId: form.text("attendanceId") ?? null,
+    // A failure chosen from the list carries its own date and words; the described ones are for "Not listed here".
+    failureDate: form.text("attendanceId") ? null : (form.text("failureDate") ?? null),
+    failureDescription: form.text("attendanceId") ? null : (form.text("failureDescription") ?? null),
+    deliveredBy: form.text("type") === "WARNING" ? (form.text("deliveredBy") ?? null) : null,
   }),
   messages: {
     type: "Choose a warning or a breach",
     date: "Enter the date of the warning or breach",
-    failureAttendanceId: "Choose the failure to comply, or 'Not listed here'",
+    attendanceId: "Choose the failure to comply, or 'Not listed here'",
+    failureDate: "Enter the date of the failure as a real date",
+    deliveredBy: "Choose how the warning was given",
   },
   run: (user, input) => startEnforcement(user, input),
   onSuccess: (action) => ({

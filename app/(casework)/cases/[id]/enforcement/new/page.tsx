@@ -9,8 +9,15 @@ import { EnforcementForm } from "./enforcement-form";
 export const metadata: Metadata = { title: "Record a warning or breach" };
 
 // R9: the form offers both; the service refuses a second warning within 12 months.
-export default async function NewEnforcementPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function NewEnforcementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ failure?: string | string[] }>;
+}) {
   const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.start");
+  const { failure } = await searchParams;
   const [actions, failures] = await Promise.all([listCaseEnforcement(user, caseForForm.id), listUnansweredFailures(user, caseForForm.id)]);
   return (
     <>
@@ -31,6 +38,7 @@ export default async function NewEnforcementPage({ params }: { params: Promise<{
                   <li key={a.id}>
                     {ENFORCEMENT_TYPE_LABEL[a.type]} on {formatDate(a.date)}
                     {a.openBreach ? " (open)" : ""}
+                    {a.withdrawn ? " (withdrawn: it no longer counts)" : ""}
                   </li>
                 ))}
               </ul>
@@ -40,6 +48,7 @@ export default async function NewEnforcementPage({ params }: { params: Promise<{
             caseId={caseForForm.id}
             today={caseForForm.asOf}
             failures={failures.map((f) => ({ value: f.id, label: `${formatDateWithDay(f.date)}, ${f.placementName}`, hint: outcomeWords(f.outcome) }))}
+            chosenFailure={typeof failure === "string" && failures.some((f) => f.id === failure) ? failure : undefined}
           />
         </>
       )}

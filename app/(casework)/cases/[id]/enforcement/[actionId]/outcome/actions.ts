@@ -14,6 +14,7 @@ const submitOutcome = formAction({
     outcome: form.text("outcome"),
     date: form.text("date") ?? "",
     newHoursOrdered: form.text("outcome") === "HOURS_ADDED" ? (form.number("newHoursOrdered") ?? null) : null,
+    newCaseId: form.text("outcome") === "REVOKED_AND_RESENTENCED" ? (form.text("newCaseId") ?? null) : null,
     version: form.number("version"),
   }),
   fieldNames: { version: "main-content" },

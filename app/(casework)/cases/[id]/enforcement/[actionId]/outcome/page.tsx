@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { listCaseEnforcement } from "@/server/queries/case-forms";
+import { listCaseEnforcement, listOtherCasesOfPerson } from "@/server/queries/case-forms";
 import { formatDate } from "@/ui/format";
 import { BREACH_OUTCOME_LABEL } from "@/ui/labels";
 import { CaseFormHeading, loadCaseFormPage } from "../../../case-form-page";
@@ -16,6 +16,7 @@ export default async function BreachOutcomePage({ params }: { params: Promise<{ 
   if (!z.uuid().safeParse(actionId).success) notFound();
   const breach = (await listCaseEnforcement(user, caseForForm.id)).find((a) => a.id === actionId && a.type === "BREACH");
   if (!breach) notFound();
+  const others = await listOtherCasesOfPerson(user, caseForForm.id);
   return (
     <>
       <CaseFormHeading caseForForm={caseForForm} title="Record the court's outcome" />
@@ -24,7 +25,13 @@ export default async function BreachOutcomePage({ params }: { params: Promise<{ 
         {breach.outcomes.length > 0 && ` So far: ${breach.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} (${formatDate(o.date)})`).join("; ")}.`}
       </p>
       {breach.openBreach ? (
-        <OutcomeForm actionId={breach.id} version={breach.version} today={caseForForm.asOf} />
+        <OutcomeForm
+          actionId={breach.id}
+          version={breach.version}
+          today={caseForForm.asOf}
+          suspendedSentence={others.orderType === "SUSPENDED_SENTENCE_ORDER"}
+          otherCases={others.cases.map((c) => ({ value: c.id, label: `Sentenced ${formatDate(c.sentenceDate)}, ${c.hoursOrdered} hours` }))}
+        />
       ) : (
         <p>The court has already decided this breach.</p>
       )}
