@@ -47,3 +47,6 @@ export async function previewRuleCommencements(proposed: RuleCommencements, asOf
     earnedReductionCandidates: { now: s37(current) ? qualifying : 0, after: s37(proposed) ? qualifying : 0 },
   };
 }
+
+/** The commencement dates recorded now, for the administrator's rule-dates page (the page may not hold the client). */
+export const currentRuleCommencements = (): Promise<RuleCommencements> => loadRuleCommencements(db);

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { todayInLondon } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
-import { previewRuleCommencements } from "@/server/queries/rule-commencement-preview";
-import { loadRuleCommencements, type RuleCommencements } from "@/server/rules/rule-commencements";
-import { db } from "@/server/db/client";
+import { currentRuleCommencements, previewRuleCommencements } from "@/server/queries/rule-commencement-preview";
+import type { RuleCommencements } from "@/server/rules/rule-commencements";
 import { ruleCommencementsBody } from "@/server/services/rule-commencements/set-rule-commencements.types";
 import { DateField, FormProblems } from "@/ui/form";
 import type { FormState } from "@/ui/form/form-state";
@@ -28,7 +27,7 @@ const shown = (date: string | null) => (date ? `From ${formatDate(date)}` : "Not
 export default async function RuleDatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("admin.reference");
   const params = await searchParams;
-  const current = await loadRuleCommencements(db);
+  const current = await currentRuleCommencements();
   const previewing = text(params.preview) === "1";
   const sent = { [S36]: text(params[S36]), [S37]: text(params[S37]) };
   const parsed = previewing ? ruleCommencementsBody.safeParse({ [S36]: sent[S36] || null, [S37]: sent[S37] || null }) : null;

@@ -26,7 +26,7 @@ import {
 } from "../context";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
 import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
-import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
+import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { requirementTotals, saveRequirementTotals } from "./requirement-totals";
 import { attendanceConflict, unversionedChangeConflicts } from "./supervisor-correction";
