@@ -78,6 +78,24 @@ async function sessionFromApi(page: Page, sessionId: string): Promise<SessionJso
   return session;
 }
 
+/**
+ * Opens one of today's sessions that is still open. Other journeys (supervisor-mobile) close
+ * one of today's sessions earlier in a full run, so "the last link" is not enough.
+ */
+async function openTodaysOpenSession(page: Page): Promise<void> {
+  const links = page.getByRole("region", { name: "Today" }).getByRole("link");
+  await expect(links.first()).toBeVisible();
+  const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter((h) => /\/my-sessions\/[0-9a-f-]{36}$/.test(h));
+  for (const href of hrefs.reverse()) {
+    const session = await sessionFromApi(page, href.split("/").pop() ?? "");
+    if (session.status === "SCHEDULED") {
+      await page.goto(href);
+      return;
+    }
+  }
+  throw new Error("The demo supervisor has no open session today");
+}
+
 const fullName = (allocation: SessionJson["allocations"][number]) => `${allocation.firstName} ${allocation.lastName}`;
 
 async function changeAttendance(page: Page, name: string, change: (form: ReturnType<Page["getByRole"]>) => Promise<void>) {
@@ -188,7 +206,7 @@ test("a sensitive note is kept through a correction, and the roster says one is 
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
-  await page.getByRole("region", { name: "Today" }).getByRole("link").last().click();
+  await openTodaysOpenSession(page);
   await page.waitForURL(/\/my-sessions\/[0-9a-f-]{36}$/);
   const sessionId = new URL(page.url()).pathname.split("/").pop() ?? "";
   const heading = page.getByRole("heading", { name: /^Attendance for / }).last();
@@ -230,7 +248,7 @@ test("records wait for the user who made them: another user signing in on the sa
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
-  await page.getByRole("region", { name: "Today" }).getByRole("link").last().click();
+  await openTodaysOpenSession(page);
   await page.waitForURL(/\/my-sessions\/[0-9a-f-]{36}$/);
   const rosterPath = new URL(page.url()).pathname;
   const sessionId = rosterPath.split("/").pop() ?? "";
