@@ -1,4 +1,4 @@
-// How many of a region's requirements are in each state the dashboards show (domain §4–§5),
+// How many of a region's requirements are in each state the dashboards show (docs/domain.md §4–§5),
 // computed in SQL from the rows, as of a date. The seed test uses it to prove the demo
 // covers every state; `scripts/db/seed.ts --demo` prints it for London.
 import type { PrismaClient } from "@/generated/prisma/client";

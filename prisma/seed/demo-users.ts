@@ -1,4 +1,4 @@
-// The demo sign-ins of domain §7. They exist only in a demo database (created by
+// The demo sign-ins of docs/domain.md §7. They exist only in a demo database (created by
 // seedDemo), never by the reference-data seed. `npm run demo` prints this list.
 import type { Gender, UserRole } from "@/generated/prisma/enums";
 

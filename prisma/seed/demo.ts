@@ -1,4 +1,4 @@
-// The demo data set (domain §7): deterministic for a given `today`, every state of the
+// The demo data set (docs/domain.md §7): deterministic for a given `today`, every state of the
 // dashboards in every region, written in one transaction with bulk inserts. Seeds once per
 // database: AppSetting `demo_seeded_at` records that it ran (and `demo_seed_date` the
 // `today` it was built for, which verifyDemoConsistency uses).

@@ -27,7 +27,7 @@ export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 export type ApprovalState = "NOT_NEEDED" | "PENDING" | "APPROVED" | "REJECTED";
 
 export interface OutcomeInfo {
-  /** Null where domain §4 gives none: nDelius records accepted absences under reason-specific codes. */
+  /** Null where docs/domain.md §4 gives none: nDelius records accepted absences under reason-specific codes. */
   ndeliusCode: string | null;
   label: string;
   meaning: string;

@@ -1,5 +1,5 @@
 // England & Wales bank holidays 2015–2030, generated once from the rules in
-// bank-holidays.ts (domain §3) and committed as data; bank-holidays.test.ts checks that
+// bank-holidays.ts (docs/domain.md §3) and committed as data; bank-holidays.test.ts checks that
 // the rules still produce exactly this list. Administrators add later proclamations at
 // run time (BankHoliday table), so nothing should import this to decide a working day.
 

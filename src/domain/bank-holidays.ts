@@ -1,4 +1,4 @@
-// England & Wales bank holidays (domain §3), computed from the Banking and Financial
+// England & Wales bank holidays (docs/domain.md §3), computed from the Banking and Financial
 // Dealings Act 1971 pattern plus the one-off changes made by royal proclamation.
 //
 // The shipped list (bank-holidays-data.ts) is generated from these rules and checked
@@ -23,7 +23,7 @@ type Exception =
   | { kind: "moved"; from: IsoDate; to: IsoDate; name: string }
   | { kind: "added"; date: IsoDate; name: string };
 
-/** One-off changes by royal proclamation. The 2020–2023 ones are those listed in domain §3. */
+/** One-off changes by royal proclamation. The 2020–2023 ones are those listed in docs/domain.md §3. */
 const EXCEPTIONS: readonly Exception[] = [
   { kind: "moved", from: "1995-05-01", to: "1995-05-08", name: "Early May bank holiday (VE day)" },
   { kind: "added", date: "1999-12-31", name: "Millennium celebrations" },

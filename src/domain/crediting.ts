@@ -58,7 +58,7 @@ export function creditedMinutes(input: TimeWorked): RuleResult<number> {
 
 export interface AttendanceCredit extends TimeWorked {
   outcome: AttendanceOutcome;
-  /** Entered instead of times (api.md): whole minutes, at most the session's length. */
+  /** Entered instead of times (docs/api.md): whole minutes, at most the session's length. */
   minutesCredited?: number | null;
 }
 

@@ -1,4 +1,4 @@
-// Calendar dates for the rules of domain §3.
+// Calendar dates for the rules of docs/domain.md §3.
 //
 // Every date in this product is a calendar date in Europe/London, written 'YYYY-MM-DD'.
 // Arithmetic is done on whole UTC days (a day number since 1970-01-01), never on local
@@ -90,7 +90,7 @@ export function addWeeks(d: IsoDate, n: number): IsoDate {
 /**
  * Adds calendar months, keeping the day of the month and clamping to the month's last day
  * when it is shorter: 31 Jan + 1 month = 28/29 Feb, 29 Feb 2024 + 12 months = 28 Feb 2025
- * (domain §3: "29 Feb → 28 Feb").
+ * (docs/domain.md §3: "29 Feb → 28 Feb").
  */
 export function addCalendarMonths(d: IsoDate, n: number): IsoDate {
   requireInteger(n, "Number of months");

@@ -51,7 +51,7 @@ export function dayName(dow: number): string {
   return DAYS[dow] ?? "";
 }
 
-/** A percentage rounded to one decimal place, as api.md asks; 0 when there is nothing to divide by. */
+/** A percentage rounded to one decimal place, as docs/api.md asks; 0 when there is nothing to divide by. */
 export function roundedPercent(numerator: number, denominator: number): number {
   if (denominator <= 0) return 0;
   return Math.round((numerator * 1000) / denominator) / 10;

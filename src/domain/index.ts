@@ -1,4 +1,4 @@
-// The public API of the domain layer: pure rules of domain.md, no I/O.
+// The public API of the domain layer: pure rules of docs/domain.md, no I/O.
 export * from "./dates";
 export * from "./time-of-day";
 export * from "./format";

@@ -13,7 +13,7 @@ export interface PersonRiskCode {
 
 /**
  * Seed values for the catalogue's `conflictsWith` (administrators maintain the real list).
- * RC and RW are domain §4's; SO and MED are what a probation professional would expect.
+ * RC and RW are docs/domain.md §4's; SO and MED are what a probation professional would expect.
  */
 export const DEFAULT_RISK_CONFLICTS: Readonly<Record<string, readonly PlacementFeature[]>> = {
   RC: ["CHILDREN_PRESENT"],

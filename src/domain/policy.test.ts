@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, isTwelveMonthPeriodAbolished, POLICY_HISTORY, policyOn } from "./policy";
 
 describe("policyOn", () => {
-  it("holds every number of domain §4 as the law now stands", () => {
+  it("holds every number of docs/domain.md §4 as the law now stands", () => {
     expect(policyOn("2026-01-15")).toMatchObject({
       startWorkingDays: 15,
       twelveMonths: 12,

@@ -1,4 +1,4 @@
-// Every number in the rules of domain §4, with the date each value applies from, so a
+// Every number in the rules of docs/domain.md §4, with the date each value applies from, so a
 // change in the law is a new dated entry here (or an administrator's PolicySetting row
 // passed in as an override), not a hunt through the code.
 //
@@ -76,7 +76,7 @@ export interface PolicyEntry {
 }
 
 /**
- * The law as written in domain §4. Community orders under the Criminal Justice Act 2003
+ * The law as written in docs/domain.md §4. Community orders under the Criminal Justice Act 2003
  * (in force 4 April 2005) used the same numbers that the Sentencing Act 2020 re-enacted,
  * so one entry covers both. Dates before the first entry use the first entry.
  */
@@ -165,7 +165,7 @@ export function policyOn(date: IsoDate, overrides: PolicyOverrides = {}): RulePo
   return values;
 }
 
-/** The law as first written (domain §4), for rules that have no natural date to ask about. */
+/** The law as first written (docs/domain.md §4), for rules that have no natural date to ask about. */
 export const DEFAULT_POLICY: RulePolicy = policyOn("2005-04-04");
 
 /** Sentencing Act 2026 s.36: once commenced, no order has a 12-month period (R3 and R4 stop applying). */

@@ -1,4 +1,4 @@
-// Nearing-end RAG (domain §5): for a case with hours outstanding,
+// Nearing-end RAG (docs/domain.md §5): for a case with hours outstanding,
 //   red   = past its effective end date, or 4 weeks or fewer left;
 //   amber = at the pace of the last 8 weeks it would finish after its effective end date
 //           (judged only once the order has run 8 weeks: see isPaceJudged);

@@ -1,4 +1,4 @@
-// The computed fields of a case (api.md "A case carries…"), derived in one place from
+// The computed fields of a case (docs/api.md "A case carries…"), derived in one place from
 // plain facts and an as-of date, so the case view, the API and the dashboards' definitions
 // agree. Dashboards aggregate in SQL for speed; their SQL must match these definitions,
 // and tests can compare the two on the same data.

@@ -1,4 +1,4 @@
-// The codes a business rule answers with (api.md: 422 responses) and the one result type
+// The codes a business rule answers with (docs/api.md: 422 responses) and the one result type
 // services pass up to forms and the JSON API, so both show the same words.
 
 export const RULE_CODES = [

@@ -1,5 +1,5 @@
 // Times of day 'HH:MM' (24-hour clock, local London time) as sessions and attendance use
-// them (api.md). Sessions never cross midnight, so minutes since midnight are enough.
+// them (docs/api.md). Sessions never cross midnight, so minutes since midnight are enough.
 
 /** 'HH:MM', 00:00–23:59. */
 export type TimeOfDay = string;

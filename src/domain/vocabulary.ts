@@ -1,4 +1,4 @@
-// The enumerated words of domain §2, as `as const` arrays so zod (z.enum) and Prisma's
+// The enumerated words of docs/domain.md §2, as `as const` arrays so zod (z.enum) and Prisma's
 // enums can be checked against the same lists.
 
 export const REQUIREMENT_STATUSES = ["ACTIVE", "COMPLETED", "TERMINATED"] as const;

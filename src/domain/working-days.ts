@@ -1,4 +1,4 @@
-// Working days (domain §3): Monday–Friday that is not an England & Wales bank holiday.
+// Working days (docs/domain.md §3): Monday–Friday that is not an England & Wales bank holiday.
 // The calendar is an argument because administrators add bank holidays at run time.
 
 import { addDays, isWeekend, type IsoDate } from "./dates";
@@ -9,7 +9,7 @@ export function isWorkingDay(d: IsoDate, calendar: BankHolidayCalendar): boolean
 }
 
 /**
- * The n-th working day after d, counting from the day after d (domain §3), so d itself
+ * The n-th working day after d, counting from the day after d (docs/domain.md §3), so d itself
  * never counts even when it is a working day. n = 0 returns d unchanged.
  */
 export function addWorkingDays(d: IsoDate, n: number, calendar: BankHolidayCalendar): IsoDate {

@@ -1,4 +1,4 @@
-// Plain-English words for the enumerated values of domain §2 and §4, so no screen shows a
+// Plain-English words for the enumerated values of docs/domain.md §2 and §4, so no screen shows a
 // legacy code without its meaning. nDelius codes are kept in brackets where staff know them.
 
 import type {

@@ -3,7 +3,7 @@
 // broken in each way that applies to its type — wrong type, missing or null when required, a
 // 100 000-character string, impossible dates and times, negative, fractional and out-of-range
 // numbers, malformed ids — plus malformed JSON, non-object bodies and unknown fields. Each must
-// get 400 with the api.md error shape and a plain-English message, and NOTHING may be written:
+// get 400 with the docs/api.md error shape and a plain-English message, and NOTHING may be written:
 // the row count of every table is the same before and after. The single exception is R1: hours
 // ordered outside 40–300 is a business rule, so those numbers get 422 HOURS_OUT_OF_RANGE (still
 // writing nothing but the idempotency key's stored refusal), and a body over 100 kB is 413
@@ -257,7 +257,7 @@ const NOT_ONE_OF: Record<string, Record<string, string>> = {
   "GET /api/v1/dashboard/dormant": { teamType: "PROBATION" },
 };
 
-/** R1 is a business rule, not bad input: whole numbers of hours outside 40–300 are a 422 (api.md). */
+/** R1 is a business rule, not bad input: whole numbers of hours outside 40–300 are a 422 (docs/api.md). */
 const RULE_NOT_SHAPE: Record<string, readonly string[]> = {
   "POST /api/v1/cases": ["hoursOrdered"],
   "POST /api/v1/enforcement/{actionId}/outcome": ["newHoursOrdered"],

@@ -1,4 +1,4 @@
-// Administrators' API tokens (api.md "Auth"): the issue and revoke services on a real database —
+// Administrators' API tokens (docs/api.md "Auth"): the issue and revoke services on a real database —
 // admin only, audited, only a hash stored — and the token working, then refused, on the API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "../../app/api/v1/me/route";

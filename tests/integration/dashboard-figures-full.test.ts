@@ -1,4 +1,4 @@
-// Every figure of domain §5 on a small history whose answers are worked out by hand (see the
+// Every figure of docs/domain.md §5 on a small history whose answers are worked out by hand (see the
 // comments on each case), as of Monday 23 November 2026; and every drill-down list (page and CSV)
 // has exactly the figure's count. Definitions: docs/decisions/0011-dashboard-definitions.md.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -140,7 +140,7 @@ function expectedCount(figures: Awaited<ReturnType<typeof loadDashboardFigures>>
   };
 }
 
-describe("every dashboard figure (domain §5) on a known history, as of 23 November 2026", () => {
+describe("every dashboard figure (docs/domain.md §5) on a known history, as of 23 November 2026", () => {
   it("gives the worked-out figures for the region", async () => {
     const f = await loadDashboardFigures(testDb, { asOf: D, regionId: A.id });
     expect({ active: f.activeCaseload, backlog: f.backlogCount, backlogPercent: f.backlogPercent, dormant: f.dormantCount }).toEqual({
@@ -254,8 +254,8 @@ describe("drill-down lists: the same SQL as the figure", () => {
   });
 });
 
-describe("GET /api/v1/dashboard/*: every field api.md lists", () => {
-  it("summary carries the figures of domain §5 in the contract's shape", async () => {
+describe("GET /api/v1/dashboard/*: every field docs/api.md lists", () => {
+  it("summary carries the figures of docs/domain.md §5 in the contract's shape", async () => {
     const summary = await loadSummaryForApi(manager, { asOf: D });
     const parsed = dashboardSummaryView.strict().parse(summary);
     expect(parsed).toMatchObject({

@@ -157,7 +157,7 @@ function randomCases(seed: number, count: number): CaseSpec[] {
   return cases;
 }
 
-/** Edge cases from domain §3–§4, in a region of their own so the expected counts are exact. */
+/** Edge cases from docs/domain.md §3–§4, in a region of their own so the expected counts are exact. */
 const EDGE_CASES: CaseSpec[] = [
   { sentenceDate: "2024-02-29" }, // A: 12 months end 28 Feb 2025 (29 Feb → 28 Feb); backlog from 1 March
   { sentenceDate: "2024-01-31", extensions: [{ grantedOn: "2025-01-20", newEndDate: "2025-03-01" }] }, // B: extended to 1 March

@@ -13,7 +13,7 @@ import { TableRegion } from "@/ui/table-region";
 
 export const metadata: Metadata = { title: "Cases" };
 
-/** The flags in words, with today's rule numbers (domain §4 policy). */
+/** The flags in words, with today's rule numbers (docs/domain.md §4 policy). */
 function flagLabels(): Record<CaseFlag, string> {
   const policy = policyOn(todayInLondon());
   return {

@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** Manager's home (their region) and the national lead's (all regions, or one): every figure of domain §5 as of a date. */
+/** Manager's home (their region) and the national lead's (all regions, or one): every figure of docs/domain.md §5 as of a date. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser("dashboard.read");
   const view = await orNotFound(loadDashboardPageForUser(user, await searchParams));

@@ -1,4 +1,4 @@
-// The 12 probation regions of England and Wales (domain §2) with their Probation Delivery
+// The 12 probation regions of England and Wales (docs/domain.md §2) with their Probation Delivery
 // Units, plus local colour the demo uses for placements and courts. PDU names follow the
 // real PDU structure closely enough to be recognisable; codes are ours and stable, because
 // reference data is upserted by code on every install.

@@ -1,6 +1,6 @@
 import type { PlacementFeature } from "@/generated/prisma/enums";
 
-// The national risk-code catalogue (domain §2). Guidance is written for a supervisor
+// The national risk-code catalogue (docs/domain.md §2). Guidance is written for a supervisor
 // reading it on a phone at the start of a work party: what it means on site, what to do.
 // `conflictsWith` lists the placement features the allocation check (R10) refuses without
 // a manager's override.

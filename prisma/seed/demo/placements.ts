@@ -1,6 +1,6 @@
 // Demo placements: in every region at least one of each type (GROUP, INDIVIDUAL,
 // INDUCTION, ETE) with a beneficiary, address, features and a weekly timetable. Group work
-// parties run on weekdays and Saturdays, 09:00–16:00 (7 hours, domain §2).
+// parties run on weekdays and Saturdays, 09:00–16:00 (7 hours, docs/domain.md §2).
 import type { PlacementFeature, PlacementType } from "@/generated/prisma/enums";
 import type { DayOfWeek } from "@/domain/dates";
 import type { RegionSeed } from "../data/regions";

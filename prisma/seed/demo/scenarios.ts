@@ -1,6 +1,6 @@
 // Which states the demo's requirements are in, and the dates that put them there. Every
 // date is relative to `today`, so the dashboards show the same picture whenever the demo
-// is seeded. Counts per region guarantee each state of domain §5 at least once.
+// is seeded. Counts per region guarantee each state of docs/domain.md §5 at least once.
 import { addCalendarMonths, addDays, daysBetween, minIsoDate, type IsoDate } from "@/domain/dates";
 import { addWorkingDays } from "@/domain/working-days";
 import type { BankHolidayCalendar } from "@/domain/bank-holidays";

@@ -1,4 +1,4 @@
-// Demo staff: the sign-ins of domain §7 plus, in every region, one manager, two
+// Demo staff: the sign-ins of docs/domain.md §7 plus, in every region, one manager, two
 // coordinators and three or four supervisors (a mix of men and women, so the R10 rule
 // about a woman working alone with a supervisor has something to bite on).
 import type { Gender } from "@/generated/prisma/enums";

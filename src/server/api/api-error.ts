@@ -6,7 +6,7 @@ import { AccessError } from "@/server/auth/access";
 import { isDatabaseUnavailable } from "@/server/db/availability";
 import { logUnexpectedError } from "@/server/log";
 
-// The one error shape of the JSON API (api.md "Errors") and the one place that decides which
+// The one error shape of the JSON API (docs/api.md "Errors") and the one place that decides which
 // HTTP status each kind of failure gets. The wrapper (handler.ts) works in `ApiReply` values so a
 // reply can be stored for an idempotent retry before it becomes a Response.
 
@@ -166,7 +166,7 @@ export function validationReply(issues: readonly z.core.$ZodIssue[], location: I
 
 /**
  * 400 INVALID_ID: a path segment that cannot be an id at all (not a UUID). Input that is broken
- * is a 400 like any other (api.md); a well-formed id of a record the caller cannot see stays 404.
+ * is a 400 like any other (docs/api.md); a well-formed id of a record the caller cannot see stays 404.
  */
 export function invalidIdReply(issues: readonly z.core.$ZodIssue[]): ApiReply {
   const names = [...new Set(issues.map((issue) => issue.path.map(String).join(".") || "id"))];
@@ -178,7 +178,7 @@ export function invalidIdReply(issues: readonly z.core.$ZodIssue[]): ApiReply {
   );
 }
 
-/** A service's refusal: 409 for conflicts, 422 for a business rule (api.md). */
+/** A service's refusal: 409 for conflicts, 422 for a business rule (docs/api.md). */
 export function refusalReply(refusal: ApiRefusal): ApiReply {
   const message = refusal.code === "STALE_VERSION" && !refusal.message ? STALE_VERSION_MESSAGE : refusal.message;
   const details = { ...(refusal.details ?? {}), ...(refusal.field ? { field: refusal.field } : {}) };

@@ -4,7 +4,7 @@ import { rolesFor } from "@/server/auth/permissions";
 import type { ApiRouteSpec } from "./route-spec";
 import { API_ROUTES } from "./routes";
 
-// The OpenAPI 3.1 document (api.md: "Generate the OpenAPI document from the zod schemas"),
+// The OpenAPI 3.1 document (docs/api.md: "Generate the OpenAPI document from the zod schemas"),
 // built with zod 4's own z.toJSONSchema — OpenAPI 3.1 schemas are JSON Schema 2020-12.
 
 type JsonSchema = Record<string, unknown>;
@@ -28,7 +28,7 @@ const ERROR_SCHEMA: JsonSchema = {
 
 function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   // OpenAPI 3.1's dialect is already JSON Schema 2020-12, so each schema's own `$schema` is noise.
-  // Responses stay open (api.md: "more fields may be added"), so no `additionalProperties: false` there.
+  // Responses stay open (docs/api.md: "more fields may be added"), so no `additionalProperties: false` there.
   const override = ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
     if (io === "output" && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
   };

@@ -23,7 +23,7 @@ type RouteSpecBase = {
   response?: z.ZodType;
   /** Success status: 201 for creates, else 200. */
   status?: 200 | 201;
-  /** Accepts `Idempotency-Key` (api.md): a retry with the same key and body replays the first reply. */
+  /** Accepts `Idempotency-Key` (docs/api.md): a retry with the same key and body replays the first reply. */
   idempotent?: boolean;
   /** Statuses the generic rules do not predict (e.g. 429 on the token route), with a description. */
   extraResponses?: Readonly<Record<number, string>>;

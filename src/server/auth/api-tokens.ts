@@ -5,7 +5,7 @@ import { audit } from "@/server/audit";
 import { z } from "zod";
 import { assertCan, notFound, type AppUser } from "./access";
 
-// API bearer tokens (api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
+// API bearer tokens (docs/api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
 // database keeps only its SHA-256 hash, so a leaked table cannot be replayed as credentials.
 // A fast hash (not bcrypt) is right here: the secret has 256 bits of entropy, nothing to guess.
 

@@ -64,7 +64,7 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
     select: { id: true, regionId: true, coordinatorId: true },
   });
   if (!scope) return null;
-  // Sensitive notes: managers and the case's own coordinator only (domain §2).
+  // Sensitive notes: managers and the case's own coordinator only (docs/domain.md §2).
   const seesSensitive = seesSensitiveNotes(user, scope.coordinatorId);
   const asOf = todayInLondon();
 

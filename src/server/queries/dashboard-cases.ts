@@ -21,7 +21,7 @@ import {
 
 // The cases behind a dashboard figure (drill-down page, CSV export and the API's cases[]): the
 // figure's own SQL source, so the list's total is the figure. Restricted cases count in the
-// total but are listed only for their named users (domain §2); the page says how many are hidden.
+// total but are listed only for their named users (docs/domain.md §2); the page says how many are hidden.
 
 export const DRILL_SORTS = ["name", "crn", "region", "pdu", "sentence", "date"] as const;
 export type DrillSort = (typeof DRILL_SORTS)[number];

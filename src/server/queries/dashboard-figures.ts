@@ -11,7 +11,7 @@ import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 
-// Every figure of domain §5 as ONE SQL source per figure family: a SELECT that returns one
+// Every figure of docs/domain.md §5 as ONE SQL source per figure family: a SELECT that returns one
 // row per requirement behind the figure (docs/decisions/0011-dashboard-definitions.md). The
 // dashboard counts these rows (grouped by region, PDU and team type, so every comparison comes
 // from the same tally) and the drill-down lists and CSV read the very same rows, so a figure
@@ -36,7 +36,7 @@ export const REPORTING_WINDOW_MONTHS = 12;
 export const STAND_DOWN_WINDOW_DAYS = 28;
 /** Hours delivered per week: the 7 days up to and including D. */
 export const HOURS_WINDOW_DAYS = 7;
-/** Breach rate: age bands of domain §5. */
+/** Breach rate: age bands of docs/domain.md §5. */
 export const YOUNG_ADULT_AGE_BELOW = 25;
 
 /** The sources: each is a family of figures over the same rows (see FIGURES for the drill-down keys). */
@@ -480,7 +480,7 @@ export async function tallySource(client: PrismaClient, key: SourceKey, scope: D
 
 export type DemographicTally = { band: string; gender: string; ethnicity: string | null; n: number; met: number };
 
-/** The breach source split by age band, gender and ethnicity (domain §5 disproportionality). */
+/** The breach source split by age band, gender and ethnicity (docs/domain.md §5 disproportionality). */
 export async function tallyBreachDemographics(client: PrismaClient, scope: DashboardScope, cal: SentenceCalendar): Promise<DemographicTally[]> {
   return client.$queryRaw<DemographicTally[]>`
     SELECT s.band, p."gender"::text AS gender, NULLIF(p."ethnicity", '') AS ethnicity,

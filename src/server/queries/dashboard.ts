@@ -18,7 +18,7 @@ import {
   type TeamType,
 } from "./dashboard-figures";
 
-// The figures of domain §5, aggregated in PostgreSQL (house style: dashboards aggregate in SQL).
+// The figures of docs/domain.md §5, aggregated in PostgreSQL (house style: dashboards aggregate in SQL).
 // Each figure is one SQL source in ./dashboard-figures.ts (one row per requirement behind it);
 // this module counts those rows once, grouped by region, PDU and team type, and shapes the
 // totals and comparisons the page and the API show. tests/integration/dashboard-figures*.test.ts
@@ -200,7 +200,7 @@ export function dashboardFiguresFrom(asOf: FigureScope["asOf"], { tallies, demog
 }
 
 /**
- * Every figure of domain §5 for a scope (region or all; optionally one PDU and team type) as of a
+ * Every figure of docs/domain.md §5 for a scope (region or all; optionally one PDU and team type) as of a
  * date, with the comparisons: by region, by PDU and by team type, computed now. The page and the
  * API go through the cache (loadDashboardFiguresCached in ./dashboard-cache.ts), which gives the same.
  */

@@ -96,7 +96,7 @@ export async function listMySessions(user: AppUser, today: IsoDate = todayInLond
 
 /**
  * One booking's attendance as the roster's form needs it. Sensitive notes are for managers and
- * the case's coordinator only (domain §2), so the supervisor sees that one exists, not its words.
+ * the case's coordinator only (docs/domain.md §2), so the supervisor sees that one exists, not its words.
  */
 function attendanceSnapshot(row: {
   outcome: AttendanceOutcome; arrivedAt: string | null; leftAt: string | null; penaltyMinutes: number; minutesCredited: number;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Refusal, RuleCode, RuleWarning } from "@/domain";
 
 // The one result type every service returns for expected refusals (house style): the same
-// codes reach forms (field errors) and the JSON API (api.md: 409 for STALE_VERSION and
+// codes reach forms (field errors) and the JSON API (docs/api.md: 409 for STALE_VERSION and
 // DUPLICATE_CRN, 422 for rule codes). Services throw only for bugs and for AccessError.
 
 export type ServiceCode = RuleCode | "STALE_VERSION" | "DUPLICATE_CRN" | "CONFLICT";
@@ -47,7 +47,7 @@ export function failure(
   };
 }
 
-/** Optimistic locking said no (api.md: 409 when `version` is stale). */
+/** Optimistic locking said no (docs/api.md: 409 when `version` is stale). */
 export function staleVersion(what: string): ServiceFailure {
   return failure("STALE_VERSION", "This record was changed by someone else. Reload it to see their changes, then try again.", {
     field: "version",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DAY_PARTS, isIsoDate, isTimeOfDay, WEEKDAY_KEYS } from "@/domain";
 
-// zod pieces the services' *.types.ts files share (api.md conventions: dates YYYY-MM-DD,
+// zod pieces the services' *.types.ts files share (docs/api.md conventions: dates YYYY-MM-DD,
 // times HH:MM). Plain module (no server-only) so forms can validate with the same schemas.
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: "Enter a real date as YYYY-MM-DD" });

@@ -57,7 +57,7 @@ describe("outcomeOfResponse", () => {
     expect(outcome).toEqual({ kind: "refused", error: { status: 422, code: "OUTCOME_NOT_ALLOWED", message: "Give a reason for this outcome." } });
   });
 
-  it("explains a 4xx without the api.md error shape in plain words", () => {
+  it("explains a 4xx without the docs/api.md error shape in plain words", () => {
     expect(outcomeOfResponse({ status: 404 }, null)).toMatchObject({ kind: "refused", error: { code: "UNKNOWN", message: "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office." } });
   });
 

@@ -21,7 +21,7 @@ export type OutboxRecord = {
   caseId?: string;
   createdAt: string;
   state: OutboxState;
-  /** The server's refusal, in its words (api.md error shape); `details` carries, for a conflict, the record as it now stands. */
+  /** The server's refusal, in its words (docs/api.md error shape); `details` carries, for a conflict, the record as it now stands. */
   error?: { status: number; code: string; message: string; details?: Record<string, unknown> };
   /** The server's reply once sent. */
   response?: unknown;

@@ -1,4 +1,4 @@
-// The thin /api/v1 routes over the part-A services: status codes and shapes of api.md.
+// The thin /api/v1 routes over the part-A services: status codes and shapes of docs/api.md.
 // Route handlers are called directly with bearer tokens; dates are relative to the real today.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

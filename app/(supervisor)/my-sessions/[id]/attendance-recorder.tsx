@@ -14,7 +14,7 @@ import { RATING_LABEL } from "@/ui/rating-labels";
 
 // One person's attendance on the roster: what the server has saved, what is waiting to be sent or
 // was refused, and a small form to record or correct it. Every change is one PUT through the
-// outbox (docs/decisions/0013-supervisor-records-through-the-api.md); the server decides, and
+// outbox (docs/decisions/0013-supervisor-records-through-the-docs/api.md); the server decides, and
 // its refusal stays beside the person until the supervisor changes or drops it.
 
 type Props = {

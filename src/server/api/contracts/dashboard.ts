@@ -6,7 +6,7 @@ import { TEAM_TYPES, type DashboardScope } from "@/server/queries/dashboard-figu
 import { loadRuleCommencements } from "@/server/rules/rule-commencements";
 import { defineRoute } from "../route-spec";
 
-// GET /api/v1/dashboard/… (api.md): the headline figures of domain §5, from the SQL figure
+// GET /api/v1/dashboard/… (docs/api.md): the headline figures of docs/domain.md §5, from the SQL figure
 // functions of src/server/queries/dashboard.ts (the same ones the dashboard page shows).
 // A manager sees their own region only (another region's code is 404); a national lead any or all.
 
@@ -95,7 +95,7 @@ export const dashboardSummaryRoute = defineRoute({
   method: "GET",
   path: "/api/v1/dashboard/summary",
   tag: "Dashboard",
-  summary: "Headline figures (domain §5) for a region or all regions as of a date",
+  summary: "Headline figures (docs/domain.md §5) for a region or all regions as of a date",
   permission: "dashboard.read",
   query: dashboardQuery,
   response: dashboardSummaryView,

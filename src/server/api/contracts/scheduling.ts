@@ -7,7 +7,7 @@ import { updatePlacementBody } from "@/server/services/placements/update-placeme
 import { sessionView } from "@/server/services/sessions/session-view.types";
 import { defineRoute } from "../route-spec";
 
-// The everyday scheduling verbs (api.md "Additions"): change, stand down or cancel a session;
+// The everyday scheduling verbs (docs/api.md "Additions"): change, stand down or cancel a session;
 // cancel or move a booking. Each re-runs R10 and is audited.
 
 export const updateSessionRoute = defineRoute({

@@ -3,7 +3,7 @@ import { LATE_START_REASONS, type RuleWarning } from "@/domain";
 import type { Refusal } from "@/domain";
 import { recordIdSchema } from "../schemas";
 
-// POST /api/v1/sessions/{id}/allocations (api.md), and the read-only check the UI runs first.
+// POST /api/v1/sessions/{id}/allocations (docs/api.md), and the read-only check the UI runs first.
 
 const lateStartReason = z
   .union([

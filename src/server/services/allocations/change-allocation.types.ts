@@ -2,7 +2,7 @@ import { z } from "zod";
 import { versionSchema } from "../schemas";
 import { allocateBody } from "./allocate.types";
 
-// POST /api/v1/allocations/{id}/cancellation and /move (api.md "Additions").
+// POST /api/v1/allocations/{id}/cancellation and /move (docs/api.md "Additions").
 
 export const cancelAllocationBody = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createApiTokenInput } from "@/server/auth/api-tokens";
 
-// An administrator creates an API token for a user (api.md "Auth": role and region come from the
+// An administrator creates an API token for a user (docs/api.md "Auth": role and region come from the
 // user; only a hash is stored). Name and expiry rules are src/server/auth/api-tokens.ts's.
 
 export const issueApiTokenInput = createApiTokenInput

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { enforcementSummary } from "../attendance/record-attendance.types";
 import { versionSchema } from "../schemas";
 
-// Approvals — api.md: GET /api/v1/approvals?status=PENDING and POST /api/v1/approvals/{id}.
+// Approvals — docs/api.md: GET /api/v1/approvals?status=PENDING and POST /api/v1/approvals/{id}.
 
 export const APPROVAL_STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
 export const APPROVAL_KINDS = ["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL"] as const;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ABSENCE_REASONS, ATTENDANCE_OUTCOMES, isIsoDate, isTimeOfDay, WORK_RATINGS } from "@/domain";
 import { MAX_MINUTES_IN_A_DAY, versionSchema } from "../schemas";
 
-// PUT /api/v1/sessions/{id}/attendance/{caseId} (api.md): the body's field names are the contract.
+// PUT /api/v1/sessions/{id}/attendance/{caseId} (docs/api.md): the body's field names are the contract.
 
 const timeOfDay = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EARNED_REDUCTION_STATUSES, GENDERS, MANAGED_BY, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
 
-// The case (api.md "A case carries at least…"): what POST /cases, GET /cases/{id} and
+// The case (docs/api.md "A case carries at least…"): what POST /cases, GET /cases/{id} and
 // PUT /cases/{id}/assessment return. The computed fields come from the domain's
 // deriveRequirementStatus as of `asOf`.
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GENDERS, MANAGED_BY, ORDER_TYPES } from "@/domain";
 import { isoDateSchema, optionalText } from "../schemas";
 
-// POST /api/v1/cases (api.md). hoursOrdered is any whole number here: R1's 40–300 range is the
+// POST /api/v1/cases (docs/api.md). hoursOrdered is any whole number here: R1's 40–300 range is the
 // domain's rule (validateHoursOrdered), answered as 422 HOURS_OUT_OF_RANGE, not a 400.
 
 export const createCaseInput = z

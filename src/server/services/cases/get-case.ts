@@ -10,7 +10,7 @@ import { loadCaseView } from "./load-case-view";
 
 /**
  * One case as of `asOf` (default today), for anyone who may see it (else not found). The
- * case carries the person's RoSH and risk codes, so the view is audited (domain §2).
+ * case carries the person's RoSH and risk codes, so the view is audited (docs/domain.md §2).
  */
 export async function getCase(actor: AppUser, rawInput: GetCaseInput, options?: ServiceOptions): Promise<ServiceResult<CaseView>> {
   const input = getCaseInput.parse(rawInput);

@@ -3,7 +3,7 @@ import { REQUIREMENT_STATUSES } from "@/domain";
 import { isoDateSchema } from "../schemas";
 import { caseView } from "./case-view.types";
 
-// GET /api/v1/cases/{id} and GET /api/v1/cases (api.md). `asOf` defaults to today.
+// GET /api/v1/cases/{id} and GET /api/v1/cases (docs/api.md). `asOf` defaults to today.
 
 export const getCaseQuery = z.object({ asOf: isoDateSchema.optional() }).strict();
 export const getCaseInput = getCaseQuery.safeExtend({ caseId: z.string() });

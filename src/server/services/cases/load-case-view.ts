@@ -23,7 +23,7 @@ const caseViewSelect = {
 } as const;
 
 /**
- * The case as api.md describes it, as of `asOf`. No scope check: callers have already
+ * The case as docs/api.md describes it, as of `asOf`. No scope check: callers have already
  * found the requirement with requireVisibleRequirement (or just created it).
  */
 export async function loadCaseView(tx: Tx, requirementId: string, asOf: IsoDate): Promise<CaseView> {

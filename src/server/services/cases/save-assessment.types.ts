@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ETE_REASONS, ROSH_LEVELS } from "@/domain";
 import { availabilitySchema, DB_INT_MAX, optionalText } from "../schemas";
 
-// PUT /api/v1/cases/{id}/assessment (api.md). `version` is the case's `version` as last read.
+// PUT /api/v1/cases/{id}/assessment (docs/api.md). `version` is the case's `version` as last read.
 
 export const saveAssessmentBody = z
   .object({

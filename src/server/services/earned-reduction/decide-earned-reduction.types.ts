@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// POST /api/v1/cases/{id}/earned-reduction/decision (api.md "Additions"): the responsible
+// POST /api/v1/cases/{id}/earned-reduction/decision (docs/api.md "Additions"): the responsible
 // officer's view under Sentencing Code Sch 9 para 3A(1)(d)–(e).
 
 export const EARNED_REDUCTION_DECISION_INPUTS = ["CONFIRM", "REFUSE"] as const;

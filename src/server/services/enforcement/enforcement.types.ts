@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BREACH_OUTCOMES, isIsoDate } from "@/domain";
 import { versionSchema } from "../schemas";
 
-// Enforcement (R9) — api.md: GET|POST /api/v1/cases/{id}/enforcement,
+// Enforcement (R9) — docs/api.md: GET|POST /api/v1/cases/{id}/enforcement,
 // POST /api/v1/enforcement/{actionId}/outcome and /withdrawal. Shared by the enforcement services.
 
 const isoDate = z.string().refine(isIsoDate, { message: "Enter the date as YYYY-MM-DD" });

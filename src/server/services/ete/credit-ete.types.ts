@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/domain";
 import { MAX_MINUTES_IN_A_DAY } from "../schemas";
 
-// POST /api/v1/cases/{id}/ete-credits (api.md): date, minutes, activity, provider?
+// POST /api/v1/cases/{id}/ete-credits (docs/api.md): date, minutes, activity, provider?
 
 const isoDate = z.string().refine(isIsoDate, { message: "Enter the date as YYYY-MM-DD" });
 

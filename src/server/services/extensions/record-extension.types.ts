@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "@/domain";
 
-// POST /api/v1/cases/{id}/extensions (api.md): grantedOn, newEndDate, court, reason
+// POST /api/v1/cases/{id}/extensions (docs/api.md): grantedOn, newEndDate, court, reason
 
 const isoDate = z.string().refine(isIsoDate, { message: "Enter the date as YYYY-MM-DD" });
 

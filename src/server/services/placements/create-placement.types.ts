@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PLACEMENT_FEATURES, PLACEMENT_TYPES } from "@/domain";
 import { optionalText } from "../schemas";
 
-// POST /api/v1/placements (api.md).
+// POST /api/v1/placements (docs/api.md).
 
 export const createPlacementInput = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isIsoDate, REVIEW_OUTCOMES, REVIEW_TYPES } from "@/domain";
 
-// POST /api/v1/cases/{id}/reviews (api.md Additions): type, date, outcome, note?
+// POST /api/v1/cases/{id}/reviews (docs/api.md Additions): type, date, outcome, note?
 
 const isoDate = z.string().refine(isIsoDate, { message: "Enter the date as YYYY-MM-DD" });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "@/domain";
 
-// GET/PUT /api/v1/admin/rule-commencements (api.md "Additions"): the Sentencing Act 2026
+// GET/PUT /api/v1/admin/rule-commencements (docs/api.md "Additions"): the Sentencing Act 2026
 // commencement dates, or null while a section is not in force.
 
 const commencementDate = z

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timeOfDaySchema, versionSchema } from "../schemas";
 
 // PATCH /api/v1/sessions/{id}, POST /api/v1/sessions/{id}/stand-down and
-// POST /api/v1/sessions/{id}/cancellation (api.md "Additions").
+// POST /api/v1/sessions/{id}/cancellation (docs/api.md "Additions").
 
 export const STAND_DOWN_REASONS = ["WEATHER", "NO_SUPERVISOR", "OVERSUBSCRIBED", "OTHER"] as const;
 

@@ -14,7 +14,7 @@ const isoWeekday = (d: IsoDate): number => ((dayOfWeek(d) + 6) % 7) + 1;
 
 /**
  * Adds a weekly run of sessions of a placement from `fromDate` to `toDate`, skipping England &
- * Wales bank holidays (domain §3: the BankHoliday table, shipped and administrator-added dates);
+ * Wales bank holidays (docs/domain.md §3: the BankHoliday table, shipped and administrator-added dates);
  * the result lists the dates skipped so the coordinator can arrange cover.
  */
 export async function createSessionSeries(

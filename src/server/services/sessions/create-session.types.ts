@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema, optionalText, recordIdSchema, timeOfDaySchema } from "../schemas";
 
-// POST /api/v1/sessions (api.md): one session of a placement.
+// POST /api/v1/sessions (docs/api.md): one session of a placement.
 
 export const createSessionInput = z
   .object({

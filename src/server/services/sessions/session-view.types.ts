@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PLACEMENT_FEATURES, PLACEMENT_TYPES } from "@/domain";
 
-// A session as POST /api/v1/sessions and GET /api/v1/sessions/{id} return it (api.md).
+// A session as POST /api/v1/sessions and GET /api/v1/sessions/{id} return it (docs/api.md).
 
 const attendanceSummary = z.object({
   outcome: z.string(),
