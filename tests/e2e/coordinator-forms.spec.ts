@@ -203,7 +203,8 @@ test("a new placement, a weekly series of sessions, and a session's free places 
 
   await page.getByRole("table").getByRole("link").first().click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(/^7 \(up to 7 people may be booked: 6 places × the region's 120% over-booking limit\)$/)).toBeVisible();
+  // Issue 13: free places in words, with the over-booking limit (6 places × the region's 120 % → 7).
+  await expect(page.getByText(/^0 of 6 booked \(up to 7 with over-booking\)$/)).toBeVisible();
   await expectAccessible(page);
 });
 
