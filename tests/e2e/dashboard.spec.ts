@@ -28,7 +28,9 @@ test("a manager drills from the backlog figure to its cases and downloads them a
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^backlog-.*\.csv$/);
   const csv = await readFile((await download.path()) ?? "", "utf8");
-  const lines = csv.trimEnd().split("\r\n");
+  // Issue 13: a UTF-8 byte-order mark first, so Excel shows "Zoë".
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  const lines = csv.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toMatch(/^CRN,Last name,First name,Region,PDU,Team,Sentence date,Hours ordered,12 months ended$/);
   const csvCrns = lines.slice(1).map((line) => line.split(",")[0]);
   const shown = Number((/[\d,]+/.exec((await downloadLink.innerText()) ?? "")?.[0] ?? "0").replaceAll(",", ""));
