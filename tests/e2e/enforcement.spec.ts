@@ -113,7 +113,7 @@ test("a manager approves a third accepted absence from the approvals page", asyn
   await page.goto("/approvals");
   const row = page.getByRole("row").filter({ hasText: lastName });
   await expect(row).toContainText("Accepted absence (3rd or later)");
-  await expect(row.getByRole("link", { name: `Jordan ${lastName}` })).toHaveAttribute("href", `/cases/${caseId}`);
+  await expect(row.getByRole("link", { name: `Jordan ${lastName}`, exact: true })).toHaveAttribute("href", `/cases/${caseId}`);
   await expect(row).toContainText(/Waiting since today|Waiting \d+ days?/);
   await expectAccessible(page);
   await row.getByRole("link", { name: /Decide/ }).click();
