@@ -79,21 +79,29 @@ async function sessionFromApi(page: Page, sessionId: string): Promise<SessionJso
 }
 
 /**
- * Opens one of today's sessions that is still open. Other journeys (supervisor-mobile) close
- * one of today's sessions earlier in a full run, so "the last link" is not enough.
+ * Opens one of today's sessions that is still open, reopening it when an earlier journey
+ * (supervisor-mobile) closed it in a full run.
  */
 async function openTodaysOpenSession(page: Page): Promise<void> {
   const links = page.getByRole("region", { name: "Today" }).getByRole("link");
   await expect(links.first()).toBeVisible();
   const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter((h) => /\/my-sessions\/[0-9a-f-]{36}$/.test(h));
-  for (const href of hrefs.reverse()) {
-    const session = await sessionFromApi(page, href.split("/").pop() ?? "");
-    if (session.status === "SCHEDULED") {
-      await page.goto(href);
-      return;
-    }
+  const sessions = [];
+  for (const href of hrefs.reverse()) sessions.push({ href, session: await sessionFromApi(page, href.split("/").pop() ?? "") });
+  const open = sessions.find(({ session }) => session.status === "SCHEDULED");
+  if (open) {
+    await page.goto(open.href);
+    return;
   }
-  throw new Error("The demo supervisor has no open session today");
+  // The demo supervisor's only session today was closed by an earlier journey on this same day:
+  // a supervisor may reopen their own register the day they closed it (issue 11).
+  const closed = sessions.find(({ session }) => session.status === "CLOSED");
+  if (!closed) throw new Error("The demo supervisor has no session today that is open or can be reopened");
+  const api = await apiRequest.newContext({ baseURL: new URL(page.url()).origin, storageState: await page.context().storageState() });
+  const reopened = await api.post(`/api/v1/sessions/${closed.href.split("/").pop() ?? ""}/reopen`, { data: { reason: "Reopened for another journey" }, headers: { Origin: new URL(page.url()).origin } });
+  expect(reopened.status()).toBe(200);
+  await api.dispose();
+  await page.goto(closed.href);
 }
 
 const fullName = (allocation: SessionJson["allocations"][number]) => `${allocation.firstName} ${allocation.lastName}`;
