@@ -6,7 +6,7 @@
 import { creditsTime, isAttendedOutcome, type AbsenceReason, type AttendanceOutcome } from "./attendance-outcomes";
 import type { IsoDate } from "./dates";
 import { formatDate, formatMinutes } from "./format";
-import { DEFAULT_POLICY, type RulePolicy } from "./policy";
+import type { RulePolicy } from "./policy";
 import { ok, refuse, type RuleResult } from "./rule-codes";
 import { isTimeOfDay, minutesBetweenTimes, type TimeOfDay } from "./time-of-day";
 import type { WorkRating } from "./vocabulary";
@@ -94,12 +94,17 @@ export function checkLeavingTime(input: AttendanceCredit): RuleResult<undefined>
   return ok();
 }
 
+/** The crediting rules read one policy value; the phone (which has no policy) uses "no minimum set". */
+type CreditPolicy = Pick<RulePolicy, "sentHomeByServiceMinimumMinutes">;
+// Type-only import of the policy keeps the whole dated policy table out of the supervisor's bundle.
+const NO_MINIMUM: CreditPolicy = { sentHomeByServiceMinimumMinutes: null };
+
 // R8
 /**
  * Sent home by the service (a stand-down after arrival): the time present, raised to the
  * policy's minimum credit when one is in force on the session's date, never past the session's length.
  */
-export function sentHomeByServiceCredit(timePresent: number, session: SessionTimes, policy: RulePolicy = DEFAULT_POLICY): number {
+export function sentHomeByServiceCredit(timePresent: number, session: SessionTimes, policy: CreditPolicy = NO_MINIMUM): number {
   const minimum = policy.sentHomeByServiceMinimumMinutes ?? 0;
   return Math.min(sessionLengthMinutes(session), Math.max(timePresent, minimum));
 }
@@ -109,7 +114,7 @@ export function sentHomeByServiceCredit(timePresent: number, session: SessionTim
  * The credit an outcome earns before the cap to required minutes: time for attended outcomes,
  * 0 for absences. `policy` is the policy in force on the session's date.
  */
-export function creditForOutcome(input: AttendanceCredit, policy: RulePolicy = DEFAULT_POLICY): RuleResult<number> {
+export function creditForOutcome(input: AttendanceCredit, policy: CreditPolicy = NO_MINIMUM): RuleResult<number> {
   if (!creditsTime(input.outcome)) {
     if (input.minutesCredited) {
       return refuse("INVALID_MINUTES", "No time can be credited for an absence.", { field: "minutesCredited" });
