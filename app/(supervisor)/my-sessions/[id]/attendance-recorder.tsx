@@ -273,7 +273,7 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
           <RadioGroup name={`${prefix}outcome`} legend="What happened?" choices={outcomeChoices} defaultValue={start?.outcome} error={errorFor("outcome")} />
           {attended && (
             <>
-              <div className="flex flex-wrap gap-x-6">
+              <div className="flex flex-wrap gap-x-6 *:min-w-0 *:max-w-full">
                 <TimeField name={`${prefix}arrivedAt`} label="Arrived" defaultValue={start?.arrivedAt ?? session.startTime} error={errorFor("arrivedAt")} />
                 <TimeField
                   name={`${prefix}leftAt`}
