@@ -18,7 +18,7 @@ test("a manager opens the trends from the dashboard and reads a chart's figures 
   }
   await expect(page.getByRole("img", { name: /Backlog at each month end/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /Dormant cases at each month end/ })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Hours of work delivered per week/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Hours delivered per week/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /Completed within 12 months, at each month end/ })).toBeVisible();
 
   const backlogTable = page.getByRole("table", { name: "Backlog at each month end (% of active caseload)" });

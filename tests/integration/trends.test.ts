@@ -56,7 +56,7 @@ describe("trends from the history as it stood at each month end", () => {
     // A and B had nothing in the 28 days up to 28 Feb; C worked on 20 Feb.
     expect(point(trends.dormant, "2026-02-28").dormant).toBe(2);
     // 420 minutes in February = 7 hours over 4 weeks.
-    expect(point(trends.hours, "2026-02-28")).toEqual({ monthEnd: "2026-02-28", minutes: 420, hoursPerWeek: 1.8 });
+    expect(point(trends.hours, "2026-02-28")).toEqual({ monthEnd: "2026-02-28", minutes: 420, workMinutes: 420, eteMinutes: 0, hoursPerWeek: 1.8 });
     expect(point(trends.hours, "2026-03-31").minutes).toBe(0);
     // 31 Mar 2026: 12 months ended in the year before for A (10 Jan) and D (1 Mar); only D completed in time.
     expect(point(trends.completion, "2026-03-31")).toEqual({ monthEnd: "2026-03-31", cohort: 2, met: 1, percent: 50 });

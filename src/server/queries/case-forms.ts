@@ -13,7 +13,7 @@ import {
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
-import { deriveRequirementViews } from "./requirement-facts";
+import { deriveRequirementViews, loadReaderRuleCommencements } from "./requirement-facts";
 
 // Reads for the coordinator's forms that start from a case (assessment, ETE, extension,
 // warnings and breaches, termination, the warning letter). Scoped like the case page: a case
@@ -241,7 +241,7 @@ export async function findWarningLetter(user: AppUser, requirementId: string, ac
     action.failureDescription ??
     action.note ??
     "you did not keep to the requirements of your order.";
-  const policy = policyOn(warningDate);
+  const policy = policyOn(warningDate, await loadReaderRuleCommencements());
   const letter = warningLetter(
     {
       personName,

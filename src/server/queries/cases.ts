@@ -6,11 +6,9 @@ import { regionFilter, visibleRequirementsWhere, type AppUser } from "@/server/a
 import { db } from "@/server/db/client";
 import { plainText } from "@/server/input/plain-text";
 import {
-  backlogWhere,
   deriveRequirementViews,
-  dormantWhere,
+  figureRowsWhere,
   lateStartWhere,
-  loadReaderRuleCommencements,
   loadBankHolidayCalendar,
   openBreachWhere,
   underWarrantWhere,
@@ -74,11 +72,11 @@ async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<
     case "late-start":
       return lateStartWhere(asOf, await loadBankHolidayCalendar());
     case "dormant":
-      return dormantWhere(asOf);
+      return figureRowsWhere(user, "dormant", asOf);
     case "backlog":
-      return backlogWhere(asOf, await loadReaderRuleCommencements());
+      return figureRowsWhere(user, "backlog", asOf);
     case "breach":
-      return openBreachWhere(asOf);
+      return openBreachWhere(asOf, user);
     case "warrant":
       return underWarrantWhere(asOf, user);
     case "enforcement-due":

@@ -15,7 +15,7 @@ import {
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { enforceableOn, failureAwaitingActionOn } from "./dashboard-figures";
-import { loadBankHolidayCalendar } from "./requirement-facts";
+import { loadBankHolidayCalendar, loadReaderRuleCommencements } from "./requirement-facts";
 
 // R9: failures to comply that no warning or breach answers yet, each with the day by which the
 // officer should act (10 working days, a dated policy value) and whether that has passed. The
@@ -61,9 +61,9 @@ export async function loadFailuresAwaitingAction(
   });
   const caseById = new Map(visible.map((r) => [r.id, r]));
   const shown = candidates.filter((c) => caseById.has(c.caseId));
-  const calendar = await loadBankHolidayCalendar();
-  // The policy on the as-of date, as the dashboard's figure uses (one rule for figure and list).
-  const policy = policyOn(asOf);
+  const [calendar, rules] = await Promise.all([loadBankHolidayCalendar(), loadReaderRuleCommencements()]);
+  // The policy on the as-of date with the commencement dates, as the dashboard's figure uses (one rule for figure and list).
+  const policy = policyOn(asOf, rules);
   const dueOf = (failureDate: IsoDate) => enforcementDecisionDueBy(failureDate, calendar, policy);
   const overdue = shown.filter((c) => enforcementTimescale(dueOf(isoDateFromUtcDate(c.failureDate)), asOf) === "OVERDUE").length;
   const page = options.limit === undefined ? shown : shown.slice(0, options.limit);
@@ -102,7 +102,7 @@ export async function loadFailuresAwaitingAction(
         placementName: detail.allocation.session.placement.name,
         dueBy,
         timescale: enforcementTimescale(dueBy, asOf),
-        actionDue: enforcementDue(failureDate, onOrder, policyOn(asOf)),
+        actionDue: enforcementDue(failureDate, onOrder, policy),
         respondBy: detail.explanationRequest ? isoDateFromUtcDate(detail.explanationRequest.respondBy) : null,
       },
     ];

@@ -2,6 +2,7 @@ import "server-only";
 import { isoDateFromUtcDate, outstandingMinutes, policyOn, requiredMinutes, warnWhenOutstandingOver300, type IsoDate, type RuleWarning } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { loadReaderRuleCommencements } from "./requirement-facts";
 
 // Several requirements per person (concurrent or consecutive orders): every requirement of the
 // case's person that the caller may see, and R1's warning when the outstanding hours across ALL
@@ -33,7 +34,7 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
   });
   const warning: RuleWarning | null = warnWhenOutstandingOver300(
     all.map((r) => ({ status: r.status, requiredMinutes: requiredMinutes(r.hoursOrdered), minutesCredited: r.minutesCredited })),
-    policyOn(asOf),
+    policyOn(asOf, await loadReaderRuleCommencements()),
   );
   const activeOutstanding = all
     .filter((r) => r.status === "ACTIVE")

@@ -1,31 +1,24 @@
 import "server-only";
 import { cache } from "react";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import {
   addDays,
-  BREACH_OUTCOMES,
-  breachStateOn,
   calendarFrom,
   commencedWithinDeadline,
   deriveRequirementStatus,
-  dormancyWindowStart,
-  isDormant,
-  isInBacklog,
-  isNearingEnd,
   isoDateFromUtcDate,
-  isTwelveMonthPeriodAbolished,
-  policyOn,
   startDeadline,
-  twelveMonthEnd,
   utcDateFromIsoDate,
   type BankHolidayCalendar,
   type IsoDate,
-  type RequirementFacts,
   type RequirementView,
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
-import { loadRuleCommencements, NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
+import { loadRuleCommencements, type RuleCommencements } from "@/server/rules/rule-commencements";
+import { loadSentenceCalendar, sourceRows, type DashboardScope } from "./dashboard-figures";
+import { inBreachOrWarrantOn, underWarrantOn } from "./predicates/requirement";
+import { requirementFactsSelect, toRequirementFacts } from "./predicates/facts";
 
 // Case lists filter in SQL for speed, but every cut-off date below comes from the domain's
 // own functions (src/domain), so a list and the case page never disagree about a rule.
@@ -38,9 +31,6 @@ export const loadBankHolidayCalendar = cache(async (): Promise<BankHolidayCalend
 
 /** The Sentencing Act 2026 commencement dates, read once per request — the same ones the services load. */
 export const loadReaderRuleCommencements = cache(async (): Promise<RuleCommencements> => loadRuleCommencements(db));
-
-/** Sentencing Act 2026 s.36 in force on `asOf`: no backlog, no nearing end. */
-const abolishedOn = (asOf: IsoDate, rules: RuleCommencements) => isTwelveMonthPeriodAbolished(asOf, policyOn(asOf, rules));
 
 /**
  * The latest date (usually a sentence date) for which `holds` is true, for a rule that holds for every
@@ -63,38 +53,34 @@ export function latestDateWhere(asOf: IsoDate, holds: (sentenceDate: IsoDate) =>
 const NOTHING: Prisma.RequirementWhereInput = { id: { in: [] } };
 const onOrBefore = (d: IsoDate | null) => (d === null ? null : { lte: utcDateFromIsoDate(d) });
 
-/** R9: the breach outcomes that close a breach, as the domain's breachStateOn decides them. */
-const CLOSING_OUTCOMES = BREACH_OUTCOMES.filter((outcome) => {
-  const d = "2000-01-01";
-  return !breachStateOn(d, [{ type: "BREACH", date: d, outcomes: [{ outcome, date: d }] }]).openBreach;
-});
-
-// R9
-/** An open breach on `asOf`: breach proceedings started and not closed by a court outcome. */
-export function openBreachWhere(asOf: IsoDate): Prisma.RequirementWhereInput {
-  const on = utcDateFromIsoDate(asOf);
-  return {
-    enforcementActions: {
-      some: { type: "BREACH", status: "ACTIVE", date: { lte: on }, outcomes: { none: { outcome: { in: CLOSING_OUTCOMES }, date: { lte: on } } } },
-    },
-  };
+/** The requirements whose ids a read-side predicate selects, as a where clause (the caller adds who may see them). */
+async function idsWhere(rows: Prisma.Sql): Promise<Prisma.RequirementWhereInput> {
+  const found = await db.$queryRaw<{ id: string }[]>`SELECT s."id"::text AS id FROM (${rows}) s`;
+  return { id: { in: found.map((row) => row.id) } };
 }
 
-// R9
+const inRegionOf = (user: AppUser) => (user.regionId ? Prisma.sql`r."regionId" = ${user.regionId}::uuid` : Prisma.sql`TRUE`);
+
+// R9 — the one definition: inBreachOrWarrantOn (./predicates/requirement.ts)
+/** An open breach on `asOf`: breach proceedings started and not closed by a court outcome. */
+export async function openBreachWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
+  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${inBreachOrWarrantOn(asOf)}`);
+}
+
+// R9 — the one definition: underWarrantOn (./predicates/requirement.ts)
 /** Under warrant on `asOf`: an open breach whose latest court outcome is a warrant not yet executed. */
 export async function underWarrantWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT ea."requirementId"::text AS id
-    FROM "EnforcementAction" ea
-    JOIN "Requirement" r ON r.id = ea."requirementId"
-    WHERE ea.type = 'BREACH' AND ea.status = 'ACTIVE' AND ea.date <= ${asOf}::date
-      AND (${user.regionId}::uuid IS NULL OR r."regionId" = ${user.regionId}::uuid)
-      AND (
-        SELECT o.outcome::text FROM "EnforcementOutcome" o
-        WHERE o."actionId" = ea.id AND o.date <= ${asOf}::date
-        ORDER BY o.date DESC, o."createdAt" DESC LIMIT 1
-      ) = 'WARRANT_ISSUED'`;
-  return { id: { in: rows.map((row) => row.id) } };
+  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${underWarrantOn(asOf)}`);
+}
+
+/**
+ * The requirements behind a dashboard figure family on `asOf` in the caller's region — the very
+ * rows the figure counts and its drill-down lists (backlog, dormant, nearing end), under the
+ * same rules (the commencement dates the services load).
+ */
+export async function figureRowsWhere(user: AppUser, source: "backlog" | "dormant" | "nearing", asOf: IsoDate): Promise<Prisma.RequirementWhereInput> {
+  const scope: DashboardScope = { asOf, regionId: user.regionId, rules: await loadReaderRuleCommencements() };
+  return idsWhere(sourceRows(source, scope, await loadSentenceCalendar(db, scope)));
 }
 
 // R2
@@ -103,129 +89,6 @@ export function lateStartWhere(asOf: IsoDate, calendar: BankHolidayCalendar): Pr
   const latest = latestDateWhere(asOf, (s) => commencedWithinDeadline(null, startDeadline(s, calendar), asOf) === false);
   const sentenceDate = onOrBefore(latest);
   return sentenceDate ? { status: "ACTIVE", commencedOn: null, sentenceDate } : NOTHING;
-}
-
-// R4
-/** In backlog on `asOf`: active, past 12 months, no extension covering the date, no open breach. */
-export function backlogWhere(asOf: IsoDate, rules: RuleCommencements = NO_COMMENCEMENTS): Prisma.RequirementWhereInput {
-  if (abolishedOn(asOf, rules)) return NOTHING;
-  const latest = latestDateWhere(asOf, (s) =>
-    isInBacklog(asOf, { status: "ACTIVE", sentenceDate: s, extensions: [], openBreach: false, underWarrant: false }),
-  );
-  const sentenceDate = onOrBefore(latest);
-  if (!sentenceDate) return NOTHING;
-  const on = utcDateFromIsoDate(asOf);
-  return {
-    status: "ACTIVE",
-    sentenceDate,
-    extensions: { none: { grantedOn: { lte: on }, newEndDate: { gte: on } } },
-    NOT: openBreachWhere(asOf),
-  };
-}
-
-// R5
-/** Dormant on `asOf`: active, sentenced 28+ days ago, no attendance or ETE credit in the last 28 days, no open breach. */
-export function dormantWhere(asOf: IsoDate): Prisma.RequirementWhereInput {
-  const latest = latestDateWhere(asOf, (s) =>
-    isDormant(asOf, { status: "ACTIVE", sentenceDate: s, openBreach: false, underWarrant: false, activityDates: [] }),
-  );
-  const sentenceDate = onOrBefore(latest);
-  if (!sentenceDate) return NOTHING;
-  const window = { gte: utcDateFromIsoDate(dormancyWindowStart(asOf)), lte: utcDateFromIsoDate(asOf) };
-  return {
-    status: "ACTIVE",
-    sentenceDate,
-    attendances: { none: { sessionDate: window } },
-    eteCredits: { none: { date: window } },
-    NOT: openBreachWhere(asOf),
-  };
-}
-
-// §5 nearing end
-/**
- * Within 8 weeks of the effective end date, or past it. Active requirements have hours
- * outstanding (R7 completes them when the minutes are reached). The latest granted
- * extension always carries the latest end date (R3 refuses one that is not later).
- */
-export function nearingEndWhere(asOf: IsoDate, rules: RuleCommencements = NO_COMMENCEMENTS): Prisma.RequirementWhereInput {
-  if (abolishedOn(asOf, rules)) return NOTHING;
-  const nearing = (end: IsoDate) => isNearingEnd({ asOf, effectiveEndDate: end, outstandingMinutes: 1 });
-  const latest = latestDateWhere(asOf, (s) => nearing(twelveMonthEnd(s)));
-  const cutOff = latestDateWhere(asOf, nearing, 3000);
-  const on = utcDateFromIsoDate(asOf);
-  const withoutExtension: Prisma.RequirementWhereInput[] = latest
-    ? [{ extensions: { none: { grantedOn: { lte: on } } }, sentenceDate: { lte: utcDateFromIsoDate(latest) } }]
-    : [];
-  const withExtension: Prisma.RequirementWhereInput[] = cutOff
-    ? [
-        {
-          extensions: {
-            some: { grantedOn: { lte: on } },
-            none: { grantedOn: { lte: on }, newEndDate: { gt: utcDateFromIsoDate(cutOff) } },
-          },
-        },
-      ]
-    : [];
-  return { status: "ACTIVE", OR: [...withoutExtension, ...withExtension] };
-}
-
-const requirementFactsSelect = {
-  id: true,
-  sentenceDate: true,
-  hoursOrdered: true,
-  originalHoursOrdered: true,
-  status: true,
-  completedOn: true,
-  terminatedOn: true,
-  assessment: { select: { eteEligible: true } },
-  attendances: {
-    select: {
-      sessionDate: true,
-      outcome: true,
-      minutesCredited: true,
-      allocation: { select: { session: { select: { placement: { select: { type: true } } } } } },
-    },
-  },
-  eteCredits: { select: { date: true, minutes: true } },
-  extensions: { select: { grantedOn: true, newEndDate: true } },
-  earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
-  enforcementActions: {
-    where: { status: "ACTIVE" },
-    select: { type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
-  },
-} satisfies Prisma.RequirementSelect;
-
-type FactsRow = Prisma.RequirementGetPayload<{ select: typeof requirementFactsSelect }>;
-
-function toRequirementFacts(row: FactsRow): RequirementFacts {
-  const iso = isoDateFromUtcDate;
-  const closedOn = row.completedOn ?? row.terminatedOn;
-  return {
-    sentenceDate: iso(row.sentenceDate),
-    hoursOrdered: row.hoursOrdered,
-    originalHoursOrdered: row.originalHoursOrdered,
-    status: row.status,
-    closedOn: closedOn ? iso(closedOn) : null,
-    eteEligible: row.assessment?.eteEligible ?? false,
-    attendances: row.attendances.map((a) => ({
-      date: iso(a.sessionDate),
-      outcome: a.outcome,
-      minutesCredited: a.minutesCredited,
-      placementType: a.allocation.session.placement.type,
-    })),
-    eteCredits: row.eteCredits.map((c) => ({ date: iso(c.date), minutes: c.minutes })),
-    extensions: row.extensions.map((e) => ({ grantedOn: iso(e.grantedOn), newEndDate: iso(e.newEndDate) })),
-    earnedReductionDecisions: row.earnedReductionDecisions.map((d) => ({
-      decision: d.decision,
-      decidedOn: iso(d.decidedOn),
-      recordedAt: d.createdAt.toISOString(),
-    })),
-    enforcementActions: row.enforcementActions.map((action) => ({
-      type: action.type,
-      date: iso(action.date),
-      outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: iso(o.date), newHoursOrdered: o.newHoursOrdered })),
-    })),
-  };
 }
 
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */

@@ -15,13 +15,14 @@ import {
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { WORK_QUEUE_ROWS } from "./work-queue";
+import { loadReaderRuleCommencements } from "./requirement-facts";
 
 // R3 on the work queue: the mandatory 6- and 9-month reviews of active cases that are overdue
 // (due date passed, none recorded) or due within 14 days. The dates come from the domain
 // (mandatoryReviewsDue), the same calendar months the dashboard's "reviews overdue" uses.
 
 export async function loadReviewsDue(user: AppUser, asOf: IsoDate = todayInLondon()) {
-  const policy = policyOn(asOf);
+  const policy = policyOn(asOf, await loadReaderRuleCommencements());
   const firstMonths = Math.min(...policy.reviewMonths);
   // A case's first review can fall due in the window only if it was sentenced by this date.
   const sentencedBy = addCalendarMonths(addDays(asOf, REVIEW_DUE_SOON_DAYS), -firstMonths);

@@ -4,11 +4,11 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/server/db/create-client";
 import { addCalendarMonths, addDays, daysBetween, daysInMonth, isoDateFromUtcDate, type IsoDate } from "@/domain/dates";
 import { dormancyWindowStart } from "@/domain/dormant";
-import { CLOSING_OUTCOMES } from "@/domain/enforcement";
 import { roundedPercent } from "@/domain/format";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { twelveMonthEnd } from "@/domain/requirement-dates";
 import { loadRuleCommencements, NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
+import { activeOn, creditsBetween, dormantOn, inBacklogOn } from "./predicates/requirement";
 
 // Trends (issue 6): backlog %, dormant count, hours delivered per week and completion within
 // 12 months at each of the last 12 month ends, computed from the recorded history AS IT STOOD
@@ -64,17 +64,8 @@ function inScope(scope: TrendScope): Prisma.Sql {
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-/** Requirement r was ACTIVE on m.month_end: sentenced by then, and neither completed nor terminated by then. */
-const activeAtMonthEnd = Prisma.sql`r."sentenceDate" <= m.month_end
-  AND (r."completedOn" IS NULL OR r."completedOn" > m.month_end)
-  AND (r."terminatedOn" IS NULL OR r."terminatedOn" > m.month_end)`;
-
-/** R4/R5: in an open breach (or under warrant) on m.month_end: a breach dated by then with no closing court outcome dated by then. */
-const inBreachAtMonthEnd = Prisma.sql`EXISTS (
-  SELECT 1 FROM "EnforcementAction" ea
-  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."status" = 'ACTIVE' AND ea."date" <= m.month_end
-    AND NOT EXISTS (SELECT 1 FROM "EnforcementOutcome" eo WHERE eo."actionId" = ea."id" AND eo."date" <= m.month_end
-                    AND eo."outcome"::text = ANY(${[...CLOSING_OUTCOMES]}::text[])))`;
+// The predicates are the dashboard's own (./predicates/requirement.ts), asked about m.month_end.
+const monthEnd = Prisma.sql`m.month_end`;
 
 /** R3: each sentence date in scope with its 12-month end from the domain (one row per distinct date, not per case). */
 async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promise<Prisma.Sql> {
@@ -86,7 +77,7 @@ async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promis
 
 export type BacklogPoint = { monthEnd: IsoDate; active: number; backlog: number; percent: number };
 export type DormantPoint = { monthEnd: IsoDate; dormant: number };
-export type HoursPoint = { monthEnd: IsoDate; minutes: number; hoursPerWeek: number };
+export type HoursPoint = { monthEnd: IsoDate; minutes: number; workMinutes: number; eteMinutes: number; hoursPerWeek: number };
 export type CompletionPoint = { monthEnd: IsoDate; cohort: number; met: number; percent: number };
 
 // R4 at each month end — mirrors isInBacklog with the history as it stood then
@@ -96,10 +87,8 @@ export async function backlogTrend(client: PrismaClient, scope: TrendScope, mont
   const rows = await client.$queryRaw<{ month_end: Date; active: number; backlog: number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${applies}::boolean[]) AS m(month_end, rule_applies))
     SELECT m.month_end, COUNT(r."id")::int AS active,
-      COUNT(r."id") FILTER (WHERE m.rule_applies AND m.month_end > sc."twelveMonthEnd"
-        AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r."id" AND x."grantedOn" <= m.month_end AND x."newEndDate" >= m.month_end)
-        AND NOT ${inBreachAtMonthEnd})::int AS backlog
-    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeAtMonthEnd} ${inScope(scope)}
+      COUNT(r."id") FILTER (WHERE ${inBacklogOn(monthEnd, Prisma.sql`sc."twelveMonthEnd"`, Prisma.sql`m.rule_applies`)})::int AS backlog
+    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeOn(monthEnd)} ${inScope(scope)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), active: row.active, backlog: row.backlog, percent: roundedPercent(row.backlog, row.active) }));
 }
@@ -110,36 +99,39 @@ export async function dormantTrend(client: PrismaClient, scope: TrendScope, mont
   const sentencedBy = monthEnds.map((d) => addDays(d, -policyOn(d, scope.rules ?? NO_COMMENCEMENTS).dormantDays));
   const rows = await client.$queryRaw<{ month_end: Date; dormant: number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(windowStarts)}, ${dates(sentencedBy)}) AS m(month_end, window_start, sentenced_by))
-    SELECT m.month_end, COUNT(r."id") FILTER (WHERE r."sentenceDate" <= m.sentenced_by
-        AND NOT ${inBreachAtMonthEnd}
-        AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r."id" AND a."sessionDate" BETWEEN m.window_start AND m.month_end)
-        AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id" AND e."date" BETWEEN m.window_start AND m.month_end))::int AS dormant
-    FROM m LEFT JOIN "Requirement" r ON ${activeAtMonthEnd} ${inScope(scope)}
+    SELECT m.month_end,
+      COUNT(r."id") FILTER (WHERE ${dormantOn(monthEnd, { sentencedBy: Prisma.sql`m.sentenced_by`, windowStart: Prisma.sql`m.window_start` })})::int AS dormant
+    FROM m LEFT JOIN "Requirement" r ON ${activeOn(monthEnd)} ${inScope(scope)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), dormant: row.dormant }));
 }
 
-/** Work hours credited at sessions in each calendar month, as hours per week (minutes ÷ 60 ÷ (days in month ÷ 7)). ETE is not work delivered. */
+/**
+ * §5 hours delivered in each calendar month — the dashboard figure's credits (creditsBetween: work
+ * minutes credited at sessions and ETE minutes), as hours per week (minutes ÷ 60 ÷ (days in month ÷ 7)).
+ */
 export async function hoursDeliveredTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<HoursPoint[]> {
   const monthStarts = monthEnds.map((d) => `${d.slice(0, 8)}01`);
   const scoped = scope.regionId !== null || scope.pduId !== null || scope.teamType !== null;
-  // One pass over the year's attendance grouped by month (not one range per month); the
+  // One pass over the year's credits grouped by month (not one range per month); the
   // requirement join only when a filter needs it.
-  const rows = await client.$queryRaw<{ month_end: Date; minutes: bigint | number }[]>`
+  const rows = await client.$queryRaw<{ month_end: Date; work: bigint | number; ete: bigint | number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(monthStarts)}) AS m(month_end, month_start))
-    SELECT m.month_end, COALESCE(x.minutes, 0)::bigint AS minutes
+    SELECT m.month_end, COALESCE(x.work, 0)::bigint AS work, COALESCE(x.ete, 0)::bigint AS ete
     FROM m LEFT JOIN (
-      SELECT date_trunc('month', a."sessionDate")::date AS month_start, SUM(a."minutesCredited") AS minutes
-      FROM "Attendance" a ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = a."requirementId" ${inScope(scope)}` : Prisma.empty}
-      WHERE a."sessionDate" BETWEEN ${monthStarts[0] ?? scope.asOf}::date AND ${monthEnds.at(-1) ?? scope.asOf}::date
+      SELECT date_trunc('month', c.on_date)::date AS month_start, SUM(c.work) AS work, SUM(c.ete) AS ete
+      FROM ${creditsBetween(monthStarts[0] ?? scope.asOf, monthEnds.at(-1) ?? scope.asOf)} c
+      ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = c."requirementId" ${inScope(scope)}` : Prisma.empty}
       GROUP BY 1
     ) x ON x.month_start = m.month_start
     ORDER BY m.month_end`;
   return rows.map((row) => {
     const monthEnd = isoDateFromUtcDate(row.month_end);
-    const minutes = Number(row.minutes);
+    const workMinutes = Number(row.work);
+    const eteMinutes = Number(row.ete);
+    const minutes = workMinutes + eteMinutes;
     const weeks = (daysBetween(`${monthEnd.slice(0, 8)}01`, monthEnd) + 1) / 7;
-    return { monthEnd, minutes, hoursPerWeek: Math.round((minutes / 60 / weeks) * 10) / 10 };
+    return { monthEnd, minutes, workMinutes, eteMinutes, hoursPerWeek: Math.round((minutes / 60 / weeks) * 10) / 10 };
   });
 }
 

@@ -14,7 +14,7 @@ import {
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { loadFailuresAwaitingAction } from "./enforcement-due";
-import { deriveRequirementViews, loadBankHolidayCalendar, loadReaderRuleCommencements, nearingEndWhere } from "./requirement-facts";
+import { deriveRequirementViews, figureRowsWhere, loadBankHolidayCalendar, loadReaderRuleCommencements } from "./requirement-facts";
 
 /** Each work-queue section shows at most this many rows, then "and N more". */
 export const WORK_QUEUE_ROWS = 25;
@@ -50,6 +50,8 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   const noFutureSessionWhere = scoped({ status: "ACTIVE", commencedOn: { not: null } }, noFutureBooking);
 
   const rules = await loadReaderRuleCommencements();
+  // §5 nearing end: the dashboard figure's own rows (predicates/nearing-end.ts), in the caller's region.
+  const nearingWhere = await figureRowsWhere(user, "nearing", asOf);
   const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences, enforcementDue] = await Promise.all([
     loadBankHolidayCalendar(),
     section(awaitingAssessmentWhere, (where) =>
@@ -83,7 +85,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
         take: WORK_QUEUE_ROWS,
       }),
     ),
-    loadNearingEnd(user, scoped(nearingEndWhere(asOf, rules)), asOf),
+    loadNearingEnd(user, scoped(nearingWhere), asOf),
     loadAbsencesAwaitingDecision(visible),
     // R9: failures to comply with no warning or breach yet, oldest (most overdue) first.
     loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS }),

@@ -28,7 +28,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser("dashboard.read");
   const today = todayInLondon();
   const { view, trends } = await orNotFound(loadTrendsPage(user, await searchParams, today));
-  const policy = policyOn(view.scope.asOf);
+  const policy = policyOn(view.scope.asOf, view.scope.rules);
   const { filters } = view;
   const caption = [view.region?.name ?? "All regions", view.pdu?.name, filters.teamType ? MANAGED_BY_LABEL[filters.teamType] : null].filter(Boolean).join(" · ");
   const points = <T extends { monthEnd: string }>(rows: readonly T[], value: (row: T) => number): ChartPoint[] => rows.map((row) => ({ label: monthLabel(row.monthEnd), value: value(row) }));
@@ -86,10 +86,10 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       />
 
       <h2 className="text-2xl">Hours delivered per week</h2>
-      <p>Hours of work credited at sessions in each month, divided by the weeks in that month. ETE hours are not included.</p>
+      <p>Hours credited for work sessions and ETE in each month, divided by the weeks in that month: the same hours as the dashboard&apos;s &ldquo;hours delivered&rdquo;.</p>
       <LineChart
         id="hours"
-        title="Hours of work delivered per week, by month"
+        title="Hours delivered per week, by month"
         points={points(trends.hours, (row) => row.hoursPerWeek)}
         format={hours}
         table={{

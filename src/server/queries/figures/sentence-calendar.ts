@@ -8,6 +8,8 @@ import { policyOn } from "@/domain/policy";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 import type { DashboardScope } from "./scope";
 import { day } from "../predicates/sql";
+import { loadAppliedReductions, type AppliedReductions } from "../predicates/earned-reduction";
+import { NO_COMMENCEMENTS } from "@/server/rules/rule-commencements";
 
 // ───────────────────────────── rule dates per sentence date
 
@@ -25,6 +27,8 @@ export type SentenceCalendar = {
   nineMonthReviews: IsoDate[];
   /** R9 timescale: a failure on or before this date is overdue for action on the as-of date. */
   enforcementOverdueCutoff: IsoDate;
+  /** s.37: the confirmed reductions of hours standing on the as-of date (../predicates/earned-reduction.ts). */
+  appliedReductions: AppliedReductions;
 };
 
 type RuleDates = { twelveMonthEnd: IsoDate; startDeadline: IsoDate; sixMonthReview: IsoDate; nineMonthReview: IsoDate };
@@ -59,11 +63,15 @@ function ruleDatesFor(holidays: string, sentenceDates: readonly IsoDate[]): Rule
   });
 }
 
-export async function loadSentenceCalendar(client: PrismaClient, scope: Pick<DashboardScope, "asOf" | "regionId">): Promise<SentenceCalendar> {
-  const [dates, holidays] = await Promise.all([
+export async function loadSentenceCalendar(
+  client: PrismaClient,
+  scope: Pick<DashboardScope, "asOf" | "regionId" | "rules">,
+): Promise<SentenceCalendar> {
+  const [dates, holidays, appliedReductions] = await Promise.all([
     client.$queryRaw<{ d: string }[]>`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
       WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND r."regionId" = ${scope.regionId}::uuid` : Prisma.empty}) s`,
     client.$queryRaw<{ dates: string | null }[]>`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
+    loadAppliedReductions(client, scope),
   ]);
   const sentenceDates = dates.map((row) => row.d as IsoDate);
   const holidayList = holidays[0]?.dates ?? "";
@@ -77,8 +85,9 @@ export async function loadSentenceCalendar(client: PrismaClient, scope: Pick<Das
     enforcementOverdueCutoff: lastOverdueFailureDate(
       scope.asOf,
       calendarFrom(holidayList === "" ? [] : (holidayList.split(",") as IsoDate[])),
-      policyOn(scope.asOf),
+      policyOn(scope.asOf, scope.rules ?? NO_COMMENCEMENTS),
     ),
+    appliedReductions,
   };
 }
 

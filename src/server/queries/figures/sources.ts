@@ -4,7 +4,8 @@ import { addCalendarMonths, addDays, type IsoDate } from "@/domain/dates";
 import { dormancyWindowStart } from "@/domain/dormant";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
-import { activeOn, creditedBetween, enforceableOn, failureAwaitingActionOn, inBreachOrWarrantOn } from "../predicates/requirement";
+import { activeOn, creditsBetween, dormantOn, enforceableOn, failureAwaitingActionOn, inBacklogOn } from "../predicates/requirement";
+import { nearingEndOn } from "../predicates/nearing-end";
 import { day } from "../predicates/sql";
 import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, YOUNG_ADULT_AGE_BELOW, type DashboardScope, type SourceKey } from "./scope";
 import { inScope, joinCalendar, type SentenceCalendar } from "./sentence-calendar";
@@ -59,18 +60,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       return rows(cal, scope, { keyDate: Prisma.sql`sc."twelveMonthEnd"` }, none, activeOn(D));
     // R4 — mirrors isInBacklog (src/domain/backlog.ts)
     case "backlog":
-      return rows(
-        cal,
-        scope,
-        { keyDate: Prisma.sql`sc."twelveMonthEnd"` },
-        none,
-        t.abolished
-          ? Prisma.sql`FALSE`
-          : Prisma.sql`${activeOn(D)} AND ${day(D)} > sc."twelveMonthEnd"
-            AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r."id"
-                            AND x."grantedOn" <= ${day(D)} AND x."newEndDate" >= ${day(D)})
-            AND NOT ${inBreachOrWarrantOn(D)}`,
-      );
+      return rows(cal, scope, { keyDate: Prisma.sql`sc."twelveMonthEnd"` }, none, inBacklogOn(D, Prisma.sql`sc."twelveMonthEnd"`, !t.abolished));
     // R5 — mirrors isDormant (src/domain/dormant.ts); keyDate = the last attendance or ETE credit by D
     case "dormant":
       return rows(
@@ -81,40 +71,14 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
                                        (SELECT MAX(e."date") FROM "EteCredit" e WHERE e."requirementId" = r."id" AND e."date" <= ${day(D)}))`,
         },
         none,
-        Prisma.sql`${activeOn(D)} AND r."sentenceDate" <= ${day(t.sentencedBy)} AND NOT ${inBreachOrWarrantOn(D)}
-          AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r."id"
-                          AND a."sessionDate" BETWEEN ${day(t.dormantFrom)} AND ${day(D)})
-          AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id"
-                          AND e."date" BETWEEN ${day(t.dormantFrom)} AND ${day(D)})`,
+        dormantOn(D, { sentencedBy: t.sentencedBy, windowStart: t.dormantFrom }),
       );
-    // §5 — mirrors isNearingEnd and ragStatus (src/domain/rag.ts). The end date is filtered first
-    // (a cheap extension look-up) so the credit sums run only for cases near their end: OFFSET 0
-    // keeps the planner from pulling the sums up into a filter over every active case.
-    // ragStatus projects ceil(outstanding × paceDays ÷ recent) days ahead; that passes the end date
-    // exactly when outstanding × paceDays > recent × days left, so the SQL stays in whole numbers.
-    // x = minutes outstanding, y = minutes credited in the pace window, keyDate = effective end date.
+    // §5 nearing end (src/server/queries/predicates/nearing-end.ts). x = minutes outstanding,
+    // y = minutes credited in the pace window, keyDate = effective end date.
     case "nearing": {
       if (t.abolished) return rows(cal, scope, {}, none, Prisma.sql`FALSE`);
-      const endDate = Prisma.sql`COALESCE(lx."newEndDate", sc."twelveMonthEnd")`;
-      const outstanding = Prisma.sql`(r."hoursOrdered" * 60 - cr.credited)`;
-      const daysLeft = Prisma.sql`(${endDate} - ${day(D)})`;
-      return rows(
-        cal,
-        scope,
-        {
-          band: Prisma.sql`CASE WHEN ${daysLeft} <= ${t.redDays} THEN 'RED'
-                                WHEN ${outstanding}::bigint * ${t.paceDays} > cr.recent::bigint * ${daysLeft} THEN 'AMBER'
-                                ELSE 'GREEN' END`,
-          x: outstanding,
-          y: Prisma.sql`cr.recent`,
-          keyDate: endDate,
-        },
-        Prisma.sql`LEFT JOIN LATERAL (SELECT x."newEndDate" FROM "Extension" x WHERE x."requirementId" = r."id" AND x."grantedOn" <= ${day(D)}
-                                      ORDER BY x."grantedOn" DESC, x."newEndDate" DESC LIMIT 1) lx ON TRUE
-          CROSS JOIN LATERAL (SELECT ${creditedBetween(null, D)} AS credited, ${creditedBetween(t.paceFrom, D)} AS recent
-                              WHERE ${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} OFFSET 0) cr`,
-        Prisma.sql`${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} AND cr.credited < r."hoursOrdered" * 60`,
-      );
+      const nearing = nearingEndOn(D, t, cal.appliedReductions);
+      return rows(cal, scope, { band: nearing.band, x: nearing.outstanding, y: nearing.recent, keyDate: nearing.endDate }, nearing.from, nearing.where);
     }
     // R2 — mirrors commencedWithinDeadline (src/domain/requirement-dates.ts): the cohort whose start
     // deadline passed in the 12 months before D; met = commenced by the deadline.
@@ -190,12 +154,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
         cal,
         scope,
         { x: Prisma.sql`hw.work`, y: Prisma.sql`hw.ete`, keyDate: Prisma.sql`hw.last` },
-        Prisma.sql`JOIN (SELECT c."requirementId", SUM(c.work) AS work, SUM(c.ete) AS ete, MAX(c.on_date) AS last FROM (
-                          SELECT a."requirementId", a."minutesCredited" AS work, 0 AS ete, a."sessionDate" AS on_date FROM "Attendance" a
-                          WHERE a."sessionDate" BETWEEN ${day(t.hoursFrom)} AND ${day(D)} AND a."minutesCredited" > 0
-                          UNION ALL
-                          SELECT e."requirementId", 0, e."minutes", e."date" FROM "EteCredit" e
-                          WHERE e."date" BETWEEN ${day(t.hoursFrom)} AND ${day(D)} AND e."minutes" > 0) c
+        Prisma.sql`JOIN (SELECT c."requirementId", SUM(c.work) AS work, SUM(c.ete) AS ete, MAX(c.on_date) AS last FROM ${creditsBetween(t.hoursFrom, D)} c
                         WHERE c."requirementId" IN (SELECT r."id" FROM "Requirement" r WHERE ${inScope(scope)})
                         GROUP BY c."requirementId") hw ON hw."requirementId" = r."id"`,
         Prisma.sql`TRUE`,

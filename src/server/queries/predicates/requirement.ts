@@ -3,22 +3,61 @@ import { Prisma } from "@/generated/prisma/client";
 import type { IsoDate } from "@/domain/dates";
 import { CLOSING_OUTCOMES } from "@/domain/enforcement";
 import { ATTENDANCE_OUTCOMES, OUTCOME_INFO } from "@/domain/attendance-outcomes";
-import { day } from "./sql";
+import { at, day, type At } from "./sql";
 
-// ───────────────────────────── shared predicates
+// The read-side predicates: each written once, as a SQL condition on requirement `r` asked about
+// a date D, mirroring the pure definition in src/domain named beside it. Every reader uses these —
+// the dashboard figures and their drill-downs (../figures/sources.ts), the trends (one query over
+// every month end, so D may be a column), the case list's flags and the work queue — and
+// tests/integration/read-side-parity.test.ts proves they agree with the domain's case view.
+// docs/decisions/0068-one-definition-per-figure.md.
 
 /** Requirement ACTIVE on D (domain `statusOn`): sentenced by D and not completed or terminated by D. */
-export const activeOn = (d: IsoDate) => Prisma.sql`(r."sentenceDate" <= ${day(d)}
+export const activeOn = (d: At) => Prisma.sql`(r."sentenceDate" <= ${at(d)}
   AND (r."status" = 'ACTIVE'
-       OR (CASE r."status" WHEN 'COMPLETED' THEN r."completedOn" ELSE r."terminatedOn" END) > ${day(d)}))`;
+       OR (CASE r."status" WHEN 'COMPLETED' THEN r."completedOn" ELSE r."terminatedOn" END) > ${at(d)}))`;
 
 /** Open breach on D (domain `breachStateOn`): a breach started by D and not closed by a court outcome by D. A warrant implies one. */
-export const inBreachOrWarrantOn = (d: IsoDate) => Prisma.sql`EXISTS (
+export const inBreachOrWarrantOn = (d: At) => Prisma.sql`EXISTS (
   SELECT 1 FROM "EnforcementAction" ea
-  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."status" = 'ACTIVE' AND ea."date" <= ${day(d)}
+  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."status" = 'ACTIVE' AND ea."date" <= ${at(d)}
     AND NOT EXISTS (SELECT 1 FROM "EnforcementOutcome" eo
-                    WHERE eo."actionId" = ea."id" AND eo."date" <= ${day(d)}
+                    WHERE eo."actionId" = ea."id" AND eo."date" <= ${at(d)}
                       AND eo."outcome"::text = ANY(${[...CLOSING_OUTCOMES]}::text[])))`;
+
+/**
+ * Under warrant on D (domain `breachStateOn`): an open breach whose latest court outcome by D is a
+ * warrant (a later WARRANT_EXECUTED brings the person back before the court: still open, no warrant).
+ */
+export const underWarrantOn = (d: At) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "EnforcementAction" ea
+  WHERE ea."requirementId" = r."id" AND ea."type" = 'BREACH' AND ea."status" = 'ACTIVE' AND ea."date" <= ${at(d)}
+    AND (SELECT eo."outcome"::text FROM "EnforcementOutcome" eo WHERE eo."actionId" = ea."id" AND eo."date" <= ${at(d)}
+         ORDER BY eo."date" DESC, eo."createdAt" DESC LIMIT 1) = 'WARRANT_ISSUED')`;
+
+/**
+ * R4 — mirrors isInBacklog (src/domain/backlog.ts): active, past its 12-month end (`twelveMonthEnd`,
+ * a SQL date from the sentence calendar), no extension granted by D that covers D, no open breach.
+ * `applies` is false from s.36's commencement (a boolean, or a SQL boolean per month end).
+ */
+export const inBacklogOn = (d: At, twelveMonthEnd: Prisma.Sql, applies: boolean | Prisma.Sql) =>
+  applies === false
+    ? Prisma.sql`FALSE`
+    : Prisma.sql`(${applies === true ? Prisma.sql`TRUE` : applies} AND ${activeOn(d)} AND ${at(d)} > ${twelveMonthEnd}
+        AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r."id"
+                        AND x."grantedOn" <= ${at(d)} AND x."newEndDate" >= ${at(d)})
+        AND NOT ${inBreachOrWarrantOn(d)})`;
+
+/**
+ * R5 — mirrors isDormant (src/domain/dormant.ts): active, sentenced by `sentencedBy` (D less the
+ * policy's dormant days), no attendance or ETE credit dated in [windowStart, D], no open breach.
+ */
+export const dormantOn = (d: At, window: { sentencedBy: At; windowStart: At }) => Prisma.sql`(${activeOn(d)}
+  AND r."sentenceDate" <= ${at(window.sentencedBy)} AND NOT ${inBreachOrWarrantOn(d)}
+  AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r."id"
+                  AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
+  AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id"
+                  AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)}))`;
 
 /** R8 → R9: the outcomes that are a failure to comply in themselves (domain OUTCOME_INFO). */
 const FAILURE_OUTCOMES: string[] = ATTENDANCE_OUTCOMES.filter((o) => OUTCOME_INFO[o].failureToComply);
@@ -44,3 +83,15 @@ export const creditedBetween = (from: IsoDate | null, to: IsoDate) => Prisma.sql
      ${from ? Prisma.sql`AND a."sessionDate" >= ${day(from)}` : Prisma.empty} AND a."sessionDate" <= ${day(to)})
   + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" = r."id"
      ${from ? Prisma.sql`AND e."date" >= ${day(from)}` : Prisma.empty} AND e."date" <= ${day(to)}))`;
+
+/**
+ * §5 hours delivered: every credit dated in [from, to] — minutes credited at a session (work) and
+ * ETE minutes — one row per credit (requirementId, work, ete, on_date). The dashboard figure sums
+ * it over the 7 days up to D per requirement; the trend sums it per calendar month.
+ */
+export const creditsBetween = (from: At, to: At) => Prisma.sql`(
+  SELECT a."requirementId", a."minutesCredited" AS work, 0 AS ete, a."sessionDate" AS on_date FROM "Attendance" a
+  WHERE a."sessionDate" BETWEEN ${at(from)} AND ${at(to)} AND a."minutesCredited" > 0
+  UNION ALL
+  SELECT e."requirementId", 0, e."minutes", e."date" FROM "EteCredit" e
+  WHERE e."date" BETWEEN ${at(from)} AND ${at(to)} AND e."minutes" > 0)`;
