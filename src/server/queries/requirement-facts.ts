@@ -20,8 +20,12 @@ import { loadSentenceCalendar, sourceRows, type DashboardScope } from "./dashboa
 import { inBreachOrWarrantOn, underWarrantOn } from "./predicates/requirement";
 import { requirementFactsSelect, toRequirementFacts } from "./predicates/facts";
 
-// Case lists filter in SQL for speed, but every cut-off date below comes from the domain's
-// own functions (src/domain), so a list and the case page never disagree about a rule.
+// The case view's facts (deriveRequirementViews: the domain decides every flag) and the case
+// list's flag filters. The filters read the one read-side definition of each predicate
+// (./predicates, docs/decisions/0068-one-definition-per-figure.md) — backlog, dormant and nearing
+// end select the dashboard figure's own rows — so a list, a figure and the case page never
+// disagree about a rule (tests/integration/predicate-parity.test.ts). Late start (R2) still
+// searches the domain's start deadline by sentence date.
 
 /** The bank holiday calendar (shipped and administrator-added dates), read once per request. */
 export const loadBankHolidayCalendar = cache(async (): Promise<BankHolidayCalendar> => {
