@@ -4,8 +4,10 @@ import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 
 // Several requirements per person (concurrent or consecutive orders): every requirement of the
-// case's person that the caller may see, and R1's warning when the outstanding hours across ALL
-// their active requirements (seen or not) exceed 300.
+// case's person that the caller may see, with how each runs with another, and R1's warning when
+// the outstanding hours across ALL their active requirements (seen or not) exceed 300. Every
+// active requirement counts in full, concurrent or consecutive alike: each is worked by its own
+// bookings (docs/decisions/0049-consecutive-order-crediting.md).
 
 export async function loadPersonRequirements(user: AppUser, requirementId: string, asOf: IsoDate) {
   const scope = await db.requirement.findFirst({
@@ -28,6 +30,9 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       orderType: true,
       order: { select: { court: true } },
       region: { select: { code: true, name: true } },
+      orderRelation: true,
+      relatedRequirementId: true,
+      relatedBy: { where: { orderRelation: { not: null } }, select: { id: true, orderRelation: true }, orderBy: { sentenceDate: "asc" } },
     },
     orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
   });
@@ -49,6 +54,9 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       sentenceDate: isoDateFromUtcDate(r.sentenceDate),
       hoursOrdered: r.hoursOrdered,
       outstandingMinutes: r.status === "ACTIVE" ? outstandingMinutes(requiredMinutes(r.hoursOrdered), r.minutesCredited) : 0,
+      // How the court ordered it to run with another of the person's requirements (decision 0049).
+      relation: r.orderRelation && r.relatedRequirementId ? { kind: r.orderRelation, relatedId: r.relatedRequirementId } : null,
+      followedBy: r.relatedBy.flatMap((f) => (f.orderRelation ? [{ id: f.id, kind: f.orderRelation }] : [])),
     })),
     /** Requirements of this person the caller cannot see (other regions, restricted). */
     hiddenCount: all.length - visible.length,
