@@ -2,6 +2,7 @@ import "server-only";
 import { isoDateFromUtcDate, outstandingMinutes, policyOn, requiredMinutes, warnWhenOutstandingOver300, type IsoDate, type RuleWarning } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { z } from "zod";
 
 // Several requirements per person (concurrent or consecutive orders): every requirement of the
 // case's person that the caller may see, with how each runs with another, and R1's warning when
@@ -66,3 +67,28 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
 }
 
 export type PersonRequirements = NonNullable<Awaited<ReturnType<typeof loadPersonRequirements>>>;
+
+/**
+ * "Add another order for this person": the person's details to fill the new-case form with, and
+ * their requirements the caller may see, to say which one the new order runs with or after.
+ */
+export async function loadPersonForNewOrder(user: AppUser, requirementId: string) {
+  if (!z.uuid().safeParse(requirementId).success) return null;
+  const scope = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: { person: { select: { id: true, crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true, ethnicity: true, phone: true } } },
+  });
+  if (!scope) return null;
+  const requirements = await db.requirement.findMany({
+    where: { AND: [visibleRequirementsWhere(user), { personId: scope.person.id }] },
+    select: { id: true, orderType: true, sentenceDate: true, status: true, order: { select: { court: true } } },
+    orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
+  });
+  const { person } = scope;
+  return {
+    person: { ...person, dateOfBirth: isoDateFromUtcDate(person.dateOfBirth) },
+    requirements: requirements.map((r) => ({ id: r.id, orderType: r.orderType, sentenceDate: isoDateFromUtcDate(r.sentenceDate), status: r.status, court: r.order.court })),
+  };
+}
+
+export type PersonForNewOrder = NonNullable<Awaited<ReturnType<typeof loadPersonForNewOrder>>>;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ageOn, isoDateFromUtcDate, isSsoSupervisionEndedIncomplete } from "@/domain";
+import { can } from "@/server/auth/access";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { caseFlagsOf } from "@/server/queries/cases";
@@ -122,7 +123,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <CaseActions user={user} detail={detail} />
 
-      {personRequirements && <PersonRequirementsSection data={personRequirements} />}
+      {personRequirements && <PersonRequirementsSection data={personRequirements} addOrderHref={can(user, "case.create") ? `/cases/new?for=${detail.id}` : null} />}
       {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
 
       <div className="grid gap-x-8 lg:grid-cols-2">

@@ -24,7 +24,7 @@ function runsText(r: Row, all: readonly Row[]): string {
 
 // Several requirements per person (concurrent or consecutive orders): all of the person's
 // requirements the caller may see, and R1's warning over 300 hours outstanding across them.
-export function PersonRequirementsSection({ data }: { data: PersonRequirements }) {
+export function PersonRequirementsSection({ data, addOrderHref }: { data: PersonRequirements; addOrderHref: string | null }) {
   const { requirements, hiddenCount, activeOutstandingMinutes, warning } = data;
   return (
     <section aria-labelledby="requirements-heading" className="mb-8">
@@ -78,6 +78,11 @@ export function PersonRequirementsSection({ data }: { data: PersonRequirements }
           </tbody>
         </table>
       </TableRegion>
+      {addOrderHref && (
+        <p className="mb-4">
+          <Link href={addOrderHref}>Add another order for this person</Link>
+        </p>
+      )}
       {hiddenCount > 0 && (
         <p className="mb-4">
           {hiddenCount === 1 ? "1 more requirement is" : `${hiddenCount} more requirements are`} held in another region or restricted; their hours are included above.
