@@ -9,6 +9,7 @@ import { lastOverdueFailureDate } from "@/domain/enforcement-lifecycle";
 import { ATTENDANCE_OUTCOMES, OUTCOME_INFO } from "@/domain/attendance-outcomes";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
+import { inRegionOn, regionOn } from "./region-on-date";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 
 // Every figure of docs/domain.md §5 as ONE SQL source per figure family: a SELECT that returns one
@@ -111,7 +112,7 @@ function ruleDatesFor(holidays: string, sentenceDates: readonly IsoDate[]): Rule
 export async function loadSentenceCalendar(client: PrismaClient, scope: Pick<DashboardScope, "asOf" | "regionId">): Promise<SentenceCalendar> {
   const [dates, holidays] = await Promise.all([
     client.$queryRaw<{ d: string }[]>`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
-      WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND r."regionId" = ${scope.regionId}::uuid` : Prisma.empty}) s`,
+      WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND ${inRegionOn(scope.regionId, day(scope.asOf))}` : Prisma.empty}) s`,
     client.$queryRaw<{ dates: string | null }[]>`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
   ]);
   const sentenceDates = dates.map((row) => row.d as IsoDate);
@@ -141,7 +142,8 @@ const joinCalendar = (cal: SentenceCalendar) => Prisma.sql`JOIN unnest(
 const inScope = (scope: DashboardScope) =>
   Prisma.join(
     [
-      scope.regionId ? Prisma.sql`r."regionId" = ${scope.regionId}::uuid` : Prisma.sql`TRUE`,
+      // Region at the as-of date: a transferred case counts where it was on that date.
+      scope.regionId ? inRegionOn(scope.regionId, day(scope.asOf)) : Prisma.sql`TRUE`,
       scope.pduId ? Prisma.sql`r."pduId" = ${scope.pduId}::uuid` : Prisma.sql`TRUE`,
       scope.teamType ? Prisma.sql`r."managedBy" = ${scope.teamType}::"ManagedBy"` : Prisma.sql`TRUE`,
     ],
@@ -203,7 +205,7 @@ type Columns = { band?: Prisma.Sql; met?: Prisma.Sql; x?: Prisma.Sql; y?: Prisma
 
 /** Every source returns the same columns, so the count, the list and the CSV are one query shape. */
 function rows(cal: SentenceCalendar, scope: DashboardScope, columns: Columns, from: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`SELECT r."id", r."personId", r."regionId", r."pduId", r."managedBy",
+  return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", r."pduId", r."managedBy",
       ${columns.band ?? Prisma.sql`NULL`}::text AS band, ${columns.met ?? Prisma.sql`NULL`}::boolean AS met,
       ${columns.x ?? Prisma.sql`NULL`}::float8 AS x, ${columns.y ?? Prisma.sql`NULL`}::float8 AS y,
       ${columns.keyDate ?? Prisma.sql`NULL`}::date AS "keyDate"

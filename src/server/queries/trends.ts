@@ -9,6 +9,7 @@ import { roundedPercent } from "@/domain/format";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { twelveMonthEnd } from "@/domain/requirement-dates";
 import { loadRuleCommencements, NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
+import { inRegionOn } from "./region-on-date";
 
 // Trends (issue 6): backlog %, dormant count, hours delivered per week and completion within
 // 12 months at each of the last 12 month ends, computed from the recorded history AS IT STOOD
@@ -56,9 +57,13 @@ export function trendMonthEnds(asOf: IsoDate, months = TREND_MONTHS): IsoDate[] 
 
 const dates = (list: readonly IsoDate[]) => Prisma.sql`${list}::text[]::date[]`;
 
-function inScope(scope: TrendScope): Prisma.Sql {
+/**
+ * `at` is the date each point counts the region on (a transferred case counts where it was then,
+ * region-on-date.ts); null leaves the region out (the sentence-date calendar, a join table only).
+ */
+function inScope(scope: TrendScope, at: Prisma.Sql | null): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (scope.regionId) parts.push(Prisma.sql`AND r."regionId" = ${scope.regionId}::uuid`);
+  if (scope.regionId && at) parts.push(Prisma.sql`AND ${inRegionOn(scope.regionId, at)}`);
   if (scope.pduId) parts.push(Prisma.sql`AND r."pduId" = ${scope.pduId}::uuid`);
   if (scope.teamType) parts.push(Prisma.sql`AND r."managedBy" = ${scope.teamType}::"ManagedBy"`);
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
@@ -78,7 +83,7 @@ const inBreachAtMonthEnd = Prisma.sql`EXISTS (
 
 /** R3: each sentence date in scope with its 12-month end from the domain (one row per distinct date, not per case). */
 async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promise<Prisma.Sql> {
-  const rows = await client.$queryRaw<{ d: Date }[]>`SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r WHERE r."sentenceDate" <= ${scope.asOf}::date ${inScope(scope)}`;
+  const rows = await client.$queryRaw<{ d: Date }[]>`SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r WHERE r."sentenceDate" <= ${scope.asOf}::date ${inScope(scope, null)}`;
   const sentenceDates = rows.map((row) => isoDateFromUtcDate(row.d));
   return Prisma.sql`JOIN unnest(${dates(sentenceDates)}, ${dates(sentenceDates.map((d) => twelveMonthEnd(d)))}) AS sc("sentenceDate", "twelveMonthEnd")
     ON sc."sentenceDate" = r."sentenceDate"`;
@@ -99,7 +104,7 @@ export async function backlogTrend(client: PrismaClient, scope: TrendScope, mont
       COUNT(r."id") FILTER (WHERE m.rule_applies AND m.month_end > sc."twelveMonthEnd"
         AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r."id" AND x."grantedOn" <= m.month_end AND x."newEndDate" >= m.month_end)
         AND NOT ${inBreachAtMonthEnd})::int AS backlog
-    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeAtMonthEnd} ${inScope(scope)}
+    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeAtMonthEnd} ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), active: row.active, backlog: row.backlog, percent: roundedPercent(row.backlog, row.active) }));
 }
@@ -114,7 +119,7 @@ export async function dormantTrend(client: PrismaClient, scope: TrendScope, mont
         AND NOT ${inBreachAtMonthEnd}
         AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r."id" AND a."sessionDate" BETWEEN m.window_start AND m.month_end)
         AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id" AND e."date" BETWEEN m.window_start AND m.month_end))::int AS dormant
-    FROM m LEFT JOIN "Requirement" r ON ${activeAtMonthEnd} ${inScope(scope)}
+    FROM m LEFT JOIN "Requirement" r ON ${activeAtMonthEnd} ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), dormant: row.dormant }));
 }
@@ -130,7 +135,7 @@ export async function hoursDeliveredTrend(client: PrismaClient, scope: TrendScop
     SELECT m.month_end, COALESCE(x.minutes, 0)::bigint AS minutes
     FROM m LEFT JOIN (
       SELECT date_trunc('month', a."sessionDate")::date AS month_start, SUM(a."minutesCredited") AS minutes
-      FROM "Attendance" a ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = a."requirementId" ${inScope(scope)}` : Prisma.empty}
+      FROM "Attendance" a ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = a."requirementId" ${inScope(scope, Prisma.sql`a."sessionDate"`)}` : Prisma.empty}
       WHERE a."sessionDate" BETWEEN ${monthStarts[0] ?? scope.asOf}::date AND ${monthEnds.at(-1) ?? scope.asOf}::date
       GROUP BY 1
     ) x ON x.month_start = m.month_start
@@ -150,7 +155,7 @@ export async function completionTrend(client: PrismaClient, scope: TrendScope, m
   const rows = await client.$queryRaw<{ month_end: Date; cohort: number; met: number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(yearBefore)}) AS m(month_end, year_before))
     SELECT m.month_end, COUNT(r."id")::int AS cohort, COUNT(r."id") FILTER (WHERE r."completedOn" <= sc."twelveMonthEnd")::int AS met
-    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON sc."twelveMonthEnd" <= m.month_end AND sc."twelveMonthEnd" > m.year_before ${inScope(scope)}
+    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON sc."twelveMonthEnd" <= m.month_end AND sc."twelveMonthEnd" > m.year_before ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), cohort: row.cohort, met: row.met, percent: roundedPercent(row.met, row.cohort) }));
 }
