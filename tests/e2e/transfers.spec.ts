@@ -37,7 +37,7 @@ test("a consecutive order is recorded, then the case moves to Wales when its man
   await page.getByLabel("Which order (if consecutive or concurrent)").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Create case" }).click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-  const requirements = page.getByRole("region", { name: "This person's requirements" });
+  const requirements = page.getByRole("region", { name: "This person's requirements" }).first();
   await expect(requirements.getByText(/^After the community order of /)).toBeVisible();
   await expect(requirements.getByText(/^Before the community order of /)).toBeVisible();
   await expectAccessible(page);

@@ -76,6 +76,7 @@ export function NewCaseForm({ regionCode, pdus, existing }: { regionCode: string
           <SelectField
             {...field("relatedCaseId")}
             label="Which order (if consecutive or concurrent)"
+            placeholder="Choose the order"
             options={existing.requirements.map((r) => ({
               value: r.id,
               label: `${ORDER_TYPE_LABEL[r.orderType]} of ${formatDate(r.sentenceDate)}, ${r.court}${r.status === "ACTIVE" ? "" : ` (${r.status.toLowerCase()})`}`,
