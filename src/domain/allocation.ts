@@ -17,6 +17,7 @@ import {
 import { DEFAULT_POLICY, type RulePolicy } from "./policy";
 import { checkWithinEffectiveEnd, needsLateStartReason } from "./requirement-dates";
 import type { Refusal, RuleCode, RuleWarning } from "./rule-codes";
+import { checkConsecutiveOrder, type EarlierRequirement } from "./order-sequence";
 import { checkNotBeforeSentence } from "./sentence-checks";
 import { timesOverlap, type TimeOfDay } from "./time-of-day";
 import type { Gender, LateStartReason, PlacementFeature, PlacementType, RequirementStatus, RoshLevel } from "./vocabulary";
@@ -32,6 +33,8 @@ export interface AllocationInput {
     effectiveEndDate: IsoDate;
     /** Nothing is booked before the court made the order (BEFORE_SENTENCE). */
     sentenceDate?: IsoDate;
+    /** A consecutive requirement: the one it runs after (CONSECUTIVE_ORDER_NOT_STARTED). */
+    runsAfter?: EarlierRequirement | null;
     /** True when this would be the person's first work (non-induction) session on the requirement. */
     isFirstWorkSession: boolean;
     /** An induction attended, or booked before this session's date. */
@@ -162,6 +165,10 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   if (requirement.sentenceDate !== undefined) {
     const afterSentence = checkNotBeforeSentence({ date: session.date, sentenceDate: requirement.sentenceDate, what: "This session", field: "sessionId" });
     if (!afterSentence.ok) refusals.push(afterSentence);
+  }
+  if (requirement.runsAfter) {
+    const inOrder = checkConsecutiveOrder({ relation: "CONSECUTIVE", earlier: requirement.runsAfter, date: session.date, what: "This session", field: "sessionId" });
+    if (!inOrder.ok) refusals.push(inOrder);
   }
 
   const limit = sessionLimit(session.capacity, policy.overSubscriptionPercent);

@@ -32,3 +32,4 @@ export * from "./attendance-recording";
 export * from "./ete-dates";
 export * from "./reviews";
 export * from "./sso";
+export * from "./order-sequence";

@@ -40,9 +40,9 @@ export interface RulePolicy {
   warningLookbackMonths: number;
   /**
    * R9: working days after a failure to comply by which the officer should have acted on it
-   * (a warning, breach proceedings, or the failure accepted). Source: National Standards for
-   * the Management of Offenders (2007), enforcement standard — breach action within 10 working
-   * days of the failure — kept as the operational expectation in HMPPS enforcement guidance.
+   * (a warning, breach proceedings, or the failure accepted). Source: the National Standards
+   * (2000, amended 2002) as cited by Probation Circular 43/2004 — "enforcement action initiated
+   * within 10 working days as required by National Standards" (docs/decisions/0020, checked).
    */
   enforcementDecisionWorkingDays: number;
   /** R9: fewest hours a court may impose on breach when the order had no unpaid work. */

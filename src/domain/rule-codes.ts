@@ -41,6 +41,9 @@ export const RULE_CODES = [
   "EARNED_REDUCTION_NOT_AVAILABLE",
   "FAILURE_REQUIRED",
   "FOUR_EYES_REQUIRED",
+  // Concurrent and consecutive orders; transfers between regions.
+  "CONSECUTIVE_ORDER_NOT_STARTED",
+  "TRANSFER_NOT_ALLOWED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -32,6 +32,10 @@ export type EteReason = (typeof ETE_REASONS)[number];
 export const ORDER_TYPES = ["COMMUNITY_ORDER", "SUSPENDED_SENTENCE_ORDER"] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
+/** How a requirement runs with another of the same person's (docs/decisions/0049). */
+export const ORDER_RELATIONS = ["CONCURRENT", "CONSECUTIVE"] as const;
+export type OrderRelation = (typeof ORDER_RELATIONS)[number];
+
 export const MANAGED_BY = ["STANDALONE_UPW", "SENTENCE_MANAGEMENT"] as const;
 export type ManagedBy = (typeof MANAGED_BY)[number];
 

@@ -33,7 +33,7 @@ function SessionEntry({ entry, today }: { entry: Extract<TimelineEntry, { kind: 
         {what}: {entry.placementName}
       </h3>
       <Detail>
-        {entry.startTime} to {entry.endTime}
+        {entry.startTime} to {entry.endTime} · {entry.regionName}
         {entry.retrospective ? " · entered from a paper register" : ""}
       </Detail>
       {entry.cancelled && <Tag colour="grey">Booking cancelled</Tag>}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../support/db";
 import {
   makeApiScene,
+  makeIncomingTransfer,
   makeRegion,
   makeRegionalStaff,
   makeUser,
@@ -41,6 +42,8 @@ type Fixtures = {
   approvalId: string;
   allocationId: string;
   spareSessionId: string;
+  transferId: string;
+  otherRegionCode: string;
 };
 
 /**
@@ -122,6 +125,10 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     regionScoped: true,
   }),
   "GET /api/v1/approvals": () => ({ regionScoped: false }),
+  "POST /api/v1/cases/{id}/transfers": (f) => ({ params: { id: f.caseId }, body: { toRegion: f.otherRegionCode, reason: "Matrix" }, regionScoped: true }),
+  "GET /api/v1/transfers": () => ({ regionScoped: false }),
+  "POST /api/v1/transfers/{id}/acceptance": (f) => ({ params: { id: f.transferId }, body: {}, regionScoped: true }),
+  "POST /api/v1/transfers/{id}/decline": (f) => ({ params: { id: f.transferId }, body: { reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/approvals/{id}": (f) => ({ params: { id: f.approvalId }, body: { decision: "REJECT" }, regionScoped: true }),
   "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
   "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
@@ -183,6 +190,7 @@ beforeAll(async () => {
   fixtures = {
     ...(await makeApiScene(regionA, staffA, today, "Matrix")),
     regionA,
+    ...(await makeIncomingTransfer(regionA, staffA.coordinator.id)),
   };
 });
 
@@ -197,7 +205,7 @@ function auditCount(): Promise<number> {
     where: {
       OR: [
         { actorId: { in: users.map((u) => u.id) } },
-        { entityId: { in: [f.caseId, f.placementId, f.sessionId, f.actionId, f.approvalId] } },
+        { entityId: { in: [f.caseId, f.placementId, f.sessionId, f.actionId, f.approvalId, f.transferId] } },
         { regionId: f.regionA.id },
       ],
     },

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../support/db";
 import {
   makeApiScene,
+  makeIncomingTransfer,
   makeRegion,
   makeRegionalStaff,
   makeUser,
@@ -48,6 +49,9 @@ type Fixtures = {
   allocationId: string;
   spareSessionId: string;
   attendanceId: string;
+  /** A transfer from another region to region A, and a region to send a case to. */
+  transferId: string;
+  otherRegionCode: string;
 };
 
 /**
@@ -74,10 +78,12 @@ const DUMMY_FIXTURES: Fixtures = {
   allocationId: DUMMY_ID,
   spareSessionId: DUMMY_ID,
   attendanceId: DUMMY_ID,
+  transferId: DUMMY_ID,
+  otherRegionCode: "TDUMMY",
 };
 
 /** Routes that take no body, query or path parameter: nothing to break. The guard checks they really take none. */
-const NO_INPUT: ReadonlySet<string> = new Set(["GET /api/v1/me", "GET /api/v1/openapi.json"]);
+const NO_INPUT: ReadonlySet<string> = new Set(["GET /api/v1/me", "GET /api/v1/openapi.json", "GET /api/v1/transfers"]);
 
 const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/auth/token": () => ({ body: { email: "nobody@example.test", password: "not-the-password" } }),
@@ -101,6 +107,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
       operationalPeriodEndsOn: addDays(today, 400),
       supervisionPeriodEndsOn: addDays(today, 300),
     },
+    alsoValid: { orderRelation: "CONCURRENT", relatedCaseId: f.caseId },
   }),
   "GET /api/v1/cases": (f) => ({ query: { region: f.regionA.code, status: "ACTIVE", q: "Input", asOf: today } }),
   "GET /api/v1/cases/{id}": (f) => ({ params: { id: f.caseId }, query: { asOf: today } }),
@@ -204,6 +211,9 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     alsoValid: { version: 1 },
   }),
   "GET /api/v1/approvals": () => ({ query: { status: "PENDING" } }),
+  "POST /api/v1/cases/{id}/transfers": (f) => ({ params: { id: f.caseId }, body: { toRegion: f.otherRegionCode, reason: "Moved to another area" } }),
+  "POST /api/v1/transfers/{id}/acceptance": (f) => ({ params: { id: f.transferId }, body: {}, alsoValid: { note: "Welcome" } }),
+  "POST /api/v1/transfers/{id}/decline": (f) => ({ params: { id: f.transferId }, body: { reason: "Not our area" } }),
   "POST /api/v1/approvals/{id}": (f) => ({ params: { id: f.approvalId }, body: { decision: "REJECT", note: "Not accepted" }, alsoValid: { version: 1 } }),
   "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
   "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
@@ -422,6 +432,7 @@ beforeAll(async () => {
     ...(await makeApiScene(regionA, staff, today, "Bad input")),
     regionA,
     supervisorId: staff.supervisor.id,
+    ...(await makeIncomingTransfer(regionA, staff.coordinator.id)),
   };
 });
 
@@ -434,7 +445,7 @@ const TABLES = [
   "Region", "Pdu", "User", "LoginAttempt", "ApiToken", "IdempotencyKey", "AuditEvent", "AppSetting", "PolicySetting", "BankHoliday",
   "Person", "Order", "Requirement", "RequirementAccess", "Assessment", "RiskCode", "AssessmentRiskCode", "Beneficiary", "Placement",
   "SessionSeries", "Session", "Allocation", "Attendance", "Incident", "EteCredit", "EnforcementAction", "EnforcementOutcome",
-  "Extension", "Review", "Approval", "CaseNote", "EarnedReductionDecision",
+  "Extension", "Review", "Approval", "CaseNote", "EarnedReductionDecision", "RequirementTransfer",
 ] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {

@@ -292,3 +292,17 @@ export async function makeApiScene(
     spareSessionId: spareSession.id,
   };
 }
+
+/**
+ * A case of a new region that asks to move to `region` (a transfer waiting for region's manager),
+ * and that new region's code, to send region's cases to.
+ */
+export async function makeIncomingTransfer(region: TestRegion, requestedById: string): Promise<{ transferId: string; otherRegionCode: string }> {
+  const other = await makeRegion();
+  const testCase = await makeCase(other);
+  const transfer = await testDb.requirementTransfer.create({
+    data: { requirementId: testCase.requirementId, fromRegionId: other.id, toRegionId: region.id, reason: "Moved", requestedById },
+    select: { id: true },
+  });
+  return { transferId: transfer.id, otherRegionCode: other.code };
+}

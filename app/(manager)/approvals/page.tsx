@@ -31,6 +31,9 @@ export default async function ApprovalsPage() {
         Some decisions need a manager: a {firstAbsenceNeedingApproval()} or later accepted absence on a requirement, booking someone on a placement their risk
         conflicts with, and high risk of serious harm on an individual placement. The oldest requests are first.
       </p>
+      <p>
+        <Link href="/transfers">Cases other regions ask to move to your region</Link>
+      </p>
       {approvals.length === 0 ? (
         <p>There are no approvals waiting.</p>
       ) : (

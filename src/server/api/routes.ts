@@ -16,6 +16,7 @@ import { recordIncidentRoute } from "./contracts/incidents";
 import { recordReviewRoute } from "./contracts/reviews";
 import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
 import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
+import { acceptTransferRoute, declineTransferRoute, listIncomingTransfersRoute, requestTransferRoute } from "./contracts/transfers";
 import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
@@ -60,4 +61,8 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   decideEarnedReductionRoute,
   getRuleCommencementsRoute,
   putRuleCommencementsRoute,
+  requestTransferRoute,
+  listIncomingTransfersRoute,
+  acceptTransferRoute,
+  declineTransferRoute,
 ];

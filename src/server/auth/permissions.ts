@@ -41,6 +41,8 @@ export const ACCESS_TABLE = {
   "enforcement.outcome": { roles: ["MANAGER"], personalData: true, means: "record a breach's court outcome" },
   "enforcement.withdraw": { roles: ["MANAGER"], personalData: true, means: "withdraw a warning or breach with a reason" },
   "enforcement.explain": { roles: OFFICE, personalData: true, means: "ask a person to explain a failure, with a date to answer by" },
+  "transfer.request": { roles: OFFICE, personalData: true, means: "ask for a case to move to another region" },
+  "transfer.decide": { roles: ["MANAGER"], personalData: true, means: "see a short summary of the cases other regions ask to move to yours, and accept or decline them" },
   "person.address": { roles: OFFICE, personalData: true, means: "record a person's postal address for their letters" },
   // Placements, sessions, bookings, attendance
   "placement.read": { roles: OFFICE, personalData: false, means: "see placements and their sessions" },

@@ -27,6 +27,8 @@ export type TimelineEntry = { key: string; date: IsoDate; at: string } & (
   | {
       kind: "session";
       placementName: string;
+      /** Where the hour was worked: the placement's region (a transferred case keeps its history). */
+      regionName: string;
       placementType: PlacementType;
       startTime: string;
       endTime: string;
@@ -109,7 +111,7 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
             retrospective: true,
             lateStartReason: true,
             lateStartNote: true,
-            session: { select: { startTime: true, endTime: true, placement: { select: { name: true, type: true } } } },
+            session: { select: { startTime: true, endTime: true, placement: { select: { name: true, type: true, region: { select: { name: true } } } } } },
             attendance: {
               select: {
                 outcome: true,
@@ -167,6 +169,7 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
       at: a.session.startTime,
       kind: "session",
       placementName: a.session.placement.name,
+      regionName: a.session.placement.region.name,
       placementType: a.session.placement.type,
       startTime: a.session.startTime,
       endTime: a.session.endTime,

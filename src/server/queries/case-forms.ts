@@ -26,6 +26,7 @@ export async function findCaseForForm(user: AppUser, requirementId: string) {
     select: {
       id: true,
       status: true,
+      regionId: true,
       hoursOrdered: true,
       person: { select: { crn: true, firstName: true, lastName: true } },
       order: { select: { court: true, sentenceDate: true } },
@@ -39,6 +40,7 @@ export async function findCaseForForm(user: AppUser, requirementId: string) {
   return {
     id: row.id,
     status: row.status,
+    regionId: row.regionId,
     crn: row.person.crn,
     name: `${row.person.firstName} ${row.person.lastName}`,
     court: row.order.court,

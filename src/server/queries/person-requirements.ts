@@ -3,10 +3,13 @@ import { isoDateFromUtcDate, outstandingMinutes, policyOn, requiredMinutes, warn
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { loadReaderRuleCommencements } from "./requirement-facts";
+import { z } from "zod";
 
 // Several requirements per person (concurrent or consecutive orders): every requirement of the
-// case's person that the caller may see, and R1's warning when the outstanding hours across ALL
-// their active requirements (seen or not) exceed 300.
+// case's person that the caller may see, with how each runs with another, and R1's warning when
+// the outstanding hours across ALL their active requirements (seen or not) exceed 300. Every
+// active requirement counts in full, concurrent or consecutive alike: each is worked by its own
+// bookings (docs/decisions/0049-consecutive-order-crediting.md).
 
 export async function loadPersonRequirements(user: AppUser, requirementId: string, asOf: IsoDate) {
   const scope = await db.requirement.findFirst({
@@ -29,6 +32,9 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       orderType: true,
       order: { select: { court: true } },
       region: { select: { code: true, name: true } },
+      orderRelation: true,
+      relatedRequirementId: true,
+      relatedBy: { where: { orderRelation: { not: null } }, select: { id: true, orderRelation: true }, orderBy: { sentenceDate: "asc" } },
     },
     orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
   });
@@ -50,6 +56,9 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       sentenceDate: isoDateFromUtcDate(r.sentenceDate),
       hoursOrdered: r.hoursOrdered,
       outstandingMinutes: r.status === "ACTIVE" ? outstandingMinutes(requiredMinutes(r.hoursOrdered), r.minutesCredited) : 0,
+      // How the court ordered it to run with another of the person's requirements (decision 0049).
+      relation: r.orderRelation && r.relatedRequirementId ? { kind: r.orderRelation, relatedId: r.relatedRequirementId } : null,
+      followedBy: r.relatedBy.flatMap((f) => (f.orderRelation ? [{ id: f.id, kind: f.orderRelation }] : [])),
     })),
     /** Requirements of this person the caller cannot see (other regions, restricted). */
     hiddenCount: all.length - visible.length,
@@ -59,3 +68,28 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
 }
 
 export type PersonRequirements = NonNullable<Awaited<ReturnType<typeof loadPersonRequirements>>>;
+
+/**
+ * "Add another order for this person": the person's details to fill the new-case form with, and
+ * their requirements the caller may see, to say which one the new order runs with or after.
+ */
+export async function loadPersonForNewOrder(user: AppUser, requirementId: string) {
+  if (!z.uuid().safeParse(requirementId).success) return null;
+  const scope = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: { person: { select: { id: true, crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true, ethnicity: true, phone: true } } },
+  });
+  if (!scope) return null;
+  const requirements = await db.requirement.findMany({
+    where: { AND: [visibleRequirementsWhere(user), { personId: scope.person.id }] },
+    select: { id: true, orderType: true, sentenceDate: true, status: true, order: { select: { court: true } } },
+    orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
+  });
+  const { person } = scope;
+  return {
+    person: { ...person, dateOfBirth: isoDateFromUtcDate(person.dateOfBirth) },
+    requirements: requirements.map((r) => ({ id: r.id, orderType: r.orderType, sentenceDate: isoDateFromUtcDate(r.sentenceDate), status: r.status, court: r.order.court })),
+  };
+}
+
+export type PersonForNewOrder = NonNullable<Awaited<ReturnType<typeof loadPersonForNewOrder>>>;

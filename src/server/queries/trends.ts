@@ -9,6 +9,7 @@ import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { twelveMonthEnd } from "@/domain/requirement-dates";
 import { loadRuleCommencements, NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { activeOn, creditsBetween, dormantOn, inBacklogOn } from "./predicates/requirement";
+import { inRegionOn } from "./region-on-date";
 
 // Trends (issue 6): backlog %, dormant count, hours delivered per week and completion within
 // 12 months at each of the last 12 month ends, computed from the recorded history AS IT STOOD
@@ -56,9 +57,13 @@ export function trendMonthEnds(asOf: IsoDate, months = TREND_MONTHS): IsoDate[] 
 
 const dates = (list: readonly IsoDate[]) => Prisma.sql`${list}::text[]::date[]`;
 
-function inScope(scope: TrendScope): Prisma.Sql {
+/**
+ * `at` is the date each point counts the region on (a transferred case counts where it was then,
+ * region-on-date.ts); null leaves the region out (the sentence-date calendar, a join table only).
+ */
+function inScope(scope: TrendScope, at: Prisma.Sql | null): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (scope.regionId) parts.push(Prisma.sql`AND r."regionId" = ${scope.regionId}::uuid`);
+  if (scope.regionId && at) parts.push(Prisma.sql`AND ${inRegionOn(scope.regionId, at)}`);
   if (scope.pduId) parts.push(Prisma.sql`AND r."pduId" = ${scope.pduId}::uuid`);
   if (scope.teamType) parts.push(Prisma.sql`AND r."managedBy" = ${scope.teamType}::"ManagedBy"`);
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
@@ -69,7 +74,7 @@ const monthEnd = Prisma.sql`m.month_end`;
 
 /** R3: each sentence date in scope with its 12-month end from the domain (one row per distinct date, not per case). */
 async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promise<Prisma.Sql> {
-  const rows = await client.$queryRaw<{ d: Date }[]>`SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r WHERE r."sentenceDate" <= ${scope.asOf}::date ${inScope(scope)}`;
+  const rows = await client.$queryRaw<{ d: Date }[]>`SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r WHERE r."sentenceDate" <= ${scope.asOf}::date ${inScope(scope, null)}`;
   const sentenceDates = rows.map((row) => isoDateFromUtcDate(row.d));
   return Prisma.sql`JOIN unnest(${dates(sentenceDates)}, ${dates(sentenceDates.map((d) => twelveMonthEnd(d)))}) AS sc("sentenceDate", "twelveMonthEnd")
     ON sc."sentenceDate" = r."sentenceDate"`;
@@ -88,7 +93,7 @@ export async function backlogTrend(client: PrismaClient, scope: TrendScope, mont
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${applies}::boolean[]) AS m(month_end, rule_applies))
     SELECT m.month_end, COUNT(r."id")::int AS active,
       COUNT(r."id") FILTER (WHERE ${inBacklogOn(monthEnd, Prisma.sql`sc."twelveMonthEnd"`, Prisma.sql`m.rule_applies`)})::int AS backlog
-    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeOn(monthEnd)} ${inScope(scope)}
+    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeOn(monthEnd)} ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), active: row.active, backlog: row.backlog, percent: roundedPercent(row.backlog, row.active) }));
 }
@@ -101,7 +106,7 @@ export async function dormantTrend(client: PrismaClient, scope: TrendScope, mont
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(windowStarts)}, ${dates(sentencedBy)}) AS m(month_end, window_start, sentenced_by))
     SELECT m.month_end,
       COUNT(r."id") FILTER (WHERE ${dormantOn(monthEnd, { sentencedBy: Prisma.sql`m.sentenced_by`, windowStart: Prisma.sql`m.window_start` })})::int AS dormant
-    FROM m LEFT JOIN "Requirement" r ON ${activeOn(monthEnd)} ${inScope(scope)}
+    FROM m LEFT JOIN "Requirement" r ON ${activeOn(monthEnd)} ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), dormant: row.dormant }));
 }
@@ -121,7 +126,7 @@ export async function hoursDeliveredTrend(client: PrismaClient, scope: TrendScop
     FROM m LEFT JOIN (
       SELECT date_trunc('month', c.on_date)::date AS month_start, SUM(c.work) AS work, SUM(c.ete) AS ete
       FROM ${creditsBetween(monthStarts[0] ?? scope.asOf, monthEnds.at(-1) ?? scope.asOf)} c
-      ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = c."requirementId" ${inScope(scope)}` : Prisma.empty}
+      ${scoped ? Prisma.sql`JOIN "Requirement" r ON r."id" = c."requirementId" ${inScope(scope, Prisma.sql`c.on_date`)}` : Prisma.empty}
       GROUP BY 1
     ) x ON x.month_start = m.month_start
     ORDER BY m.month_end`;
@@ -142,7 +147,7 @@ export async function completionTrend(client: PrismaClient, scope: TrendScope, m
   const rows = await client.$queryRaw<{ month_end: Date; cohort: number; met: number }[]>`
     WITH m AS (SELECT * FROM unnest(${dates(monthEnds)}, ${dates(yearBefore)}) AS m(month_end, year_before))
     SELECT m.month_end, COUNT(r."id")::int AS cohort, COUNT(r."id") FILTER (WHERE r."completedOn" <= sc."twelveMonthEnd")::int AS met
-    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON sc."twelveMonthEnd" <= m.month_end AND sc."twelveMonthEnd" > m.year_before ${inScope(scope)}
+    FROM m LEFT JOIN ("Requirement" r ${calendar}) ON sc."twelveMonthEnd" <= m.month_end AND sc."twelveMonthEnd" > m.year_before ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
   return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), cohort: row.cohort, met: row.met, percent: roundedPercent(row.met, row.cohort) }));
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ageOn, isoDateFromUtcDate, isSsoSupervisionEndedIncomplete } from "@/domain";
+import { can } from "@/server/auth/access";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { caseFlagsOf } from "@/server/queries/cases";
@@ -22,6 +23,8 @@ import { loadPersonRequirements } from "@/server/queries/person-requirements";
 import { loadCaseReviews } from "@/server/queries/reviews-due";
 import { CaseReviewsSection } from "./case-reviews";
 import { EarnedReductionPanel } from "./earned-reduction-panel";
+import { CaseTransfersSection } from "./case-transfers";
+import { listCaseTransfers } from "@/server/queries/transfers";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -41,6 +44,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const detail = await orNotFound(loadCaseDetail(user, id.data));
   const personRequirements = await loadPersonRequirements(user, detail.id, detail.asOf);
   const reviews = await loadCaseReviews(user, detail.id, detail.asOf);
+  const transfers = await listCaseTransfers(user, detail.id);
   const { person, order, assessment, view } = detail;
   const dateOfBirth = isoDateFromUtcDate(person.dateOfBirth);
   const enforcement = await enforcementStateByCase(user, [detail.id]);
@@ -122,7 +126,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <CaseActions user={user} detail={detail} />
 
-      {personRequirements && <PersonRequirementsSection data={personRequirements} />}
+      {personRequirements && <PersonRequirementsSection data={personRequirements} addOrderHref={can(user, "case.create") ? `/cases/new?for=${detail.id}` : null} />}
+      <CaseTransfersSection caseId={detail.id} transfers={transfers} canRequest={detail.status === "ACTIVE" && can(user, "transfer.request")} />
       {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
 
       <div className="grid gap-x-8 lg:grid-cols-2">

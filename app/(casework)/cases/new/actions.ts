@@ -26,6 +26,8 @@ const submitNewCase = formAction({
     hoursOrdered: form.number("hoursOrdered"),
     operationalPeriodEndsOn: form.text("operationalPeriodEndsOn"),
     supervisionPeriodEndsOn: form.text("supervisionPeriodEndsOn"),
+    orderRelation: form.text("orderRelation"),
+    relatedCaseId: form.text("orderRelation") ? form.text("relatedCaseId") : undefined,
   }),
   messages: {
     crn: "Enter the CRN as one capital letter then six digits, for example X123456",
@@ -38,6 +40,8 @@ const submitNewCase = formAction({
     sentenceDate: "Enter the date of sentence",
     court: "Enter the sentencing court",
     hoursOrdered: "Enter the hours ordered as a whole number, for example 120",
+    orderRelation: "Choose how this order runs with the person's other order",
+    relatedCaseId: "Choose the order this one runs with",
   },
   run: (user, input) => createCase(user, input),
   onSuccess: (created) => ({

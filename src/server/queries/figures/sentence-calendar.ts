@@ -8,6 +8,7 @@ import { policyOn } from "@/domain/policy";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 import type { DashboardScope } from "./scope";
 import { day } from "../predicates/sql";
+import { inRegionOn, regionOn } from "../region-on-date";
 import { loadAppliedReductions, type AppliedReductions } from "../predicates/earned-reduction";
 import { NO_COMMENCEMENTS } from "@/server/rules/rule-commencements";
 
@@ -69,7 +70,7 @@ export async function loadSentenceCalendar(
 ): Promise<SentenceCalendar> {
   const [dates, holidays, appliedReductions] = await Promise.all([
     client.$queryRaw<{ d: string }[]>`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
-      WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND r."regionId" = ${scope.regionId}::uuid` : Prisma.empty}) s`,
+      WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND ${inRegionOn(scope.regionId, day(scope.asOf))}` : Prisma.empty}) s`,
     client.$queryRaw<{ dates: string | null }[]>`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
     loadAppliedReductions(client, scope),
   ]);
@@ -100,7 +101,8 @@ export const joinCalendar = (cal: SentenceCalendar) => Prisma.sql`JOIN unnest(
 export const inScope = (scope: DashboardScope) =>
   Prisma.join(
     [
-      scope.regionId ? Prisma.sql`r."regionId" = ${scope.regionId}::uuid` : Prisma.sql`TRUE`,
+      // Region at the as-of date: a transferred case counts where it was on that date.
+      scope.regionId ? inRegionOn(scope.regionId, day(scope.asOf)) : Prisma.sql`TRUE`,
       scope.pduId ? Prisma.sql`r."pduId" = ${scope.pduId}::uuid` : Prisma.sql`TRUE`,
       scope.teamType ? Prisma.sql`r."managedBy" = ${scope.teamType}::"ManagedBy"` : Prisma.sql`TRUE`,
     ],

@@ -7,6 +7,7 @@ import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-co
 import { activeOn, creditsBetween, dormantOn, enforceableOn, failureAwaitingActionOn, inBacklogOn } from "../predicates/requirement";
 import { nearingEndOn } from "../predicates/nearing-end";
 import { day } from "../predicates/sql";
+import { inRegionOn, regionOn } from "../region-on-date";
 import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, YOUNG_ADULT_AGE_BELOW, type DashboardScope, type SourceKey } from "./scope";
 import { inScope, joinCalendar, type SentenceCalendar } from "./sentence-calendar";
 
@@ -38,7 +39,7 @@ type Columns = { band?: Prisma.Sql; met?: Prisma.Sql; x?: Prisma.Sql; y?: Prisma
 
 /** Every source returns the same columns, so the count, the list and the CSV are one query shape. */
 function rows(cal: SentenceCalendar, scope: DashboardScope, columns: Columns, from: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`SELECT r."id", r."personId", r."regionId", r."pduId", r."managedBy",
+  return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", r."pduId", r."managedBy",
       ${columns.band ?? Prisma.sql`NULL`}::text AS band, ${columns.met ?? Prisma.sql`NULL`}::boolean AS met,
       ${columns.x ?? Prisma.sql`NULL`}::float8 AS x, ${columns.y ?? Prisma.sql`NULL`}::float8 AS y,
       ${columns.keyDate ?? Prisma.sql`NULL`}::date AS "keyDate"

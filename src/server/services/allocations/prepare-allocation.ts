@@ -27,6 +27,7 @@ import {
   type VisibleSession,
 } from "../context";
 import { failure, type ServiceFailure } from "../result";
+import { loadRunsAfter } from "../cases/order-relation";
 import { loadBookedMembers, nonAssociatedPersonIds, type BookedMember } from "./session-group";
 import { availabilitySchema } from "../schemas";
 import type { ParsedAllocateInput } from "./allocate.types";
@@ -124,6 +125,7 @@ export async function prepareAllocation(
     select: { id: true, status: true },
   });
 
+  const runsAfter = await loadRunsAfter(tx, requirement.id);
   const { policy } = await loadRuleContext(tx, { regionId: session.regionId, on: maxIsoDate(today, session.date) });
   const assessment = requirement.assessment;
   const availability = availabilitySchema.safeParse(assessment?.availability);
@@ -139,6 +141,7 @@ export async function prepareAllocation(
       startDeadline: requirement.view.startDeadline,
       effectiveEndDate: requirement.view.effectiveEndDate,
       sentenceDate: requirement.sentenceDate,
+      runsAfter,
       isFirstWorkSession:
         requirement.view.commencedOn === null &&
         !ownBookings.some((b) => isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EARNED_REDUCTION_STATUSES, GENDERS, MANAGED_BY, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
+import { EARNED_REDUCTION_STATUSES, GENDERS, MANAGED_BY, ORDER_RELATIONS, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
 
 // The case (docs/api.md "A case carries at least…"): what POST /cases, GET /cases/{id} and
 // PUT /cases/{id}/assessment return. The computed fields come from the domain's
@@ -57,6 +57,15 @@ export const caseView = z
     riskCodes: z.array(z.string()),
     eteEligible: z.boolean(),
     restricted: z.boolean(),
+    orderRelation: z
+      .enum(ORDER_RELATIONS)
+      .nullable()
+      .describe("How this requirement runs with relatedCaseId: CONCURRENT (at the same time) or CONSECUTIVE (after it ends); null on its own"),
+    relatedCaseId: z.string().nullable().describe("The same person's requirement this one runs with or after"),
+    pendingTransfer: z
+      .object({ id: z.string(), toRegion: z.string(), requestedOn: z.string() })
+      .nullable()
+      .describe("A transfer to another region waiting for that region's manager; the case stays here until it is accepted"),
     version: z
       .number()
       .int()

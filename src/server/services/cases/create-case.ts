@@ -6,6 +6,7 @@ import {
   utcDateFromIsoDate,
   validateHoursOrdered,
   warnWhenOutstandingOver300,
+  type OrderRelation,
   type RulePolicy,
   type RuleWarning,
 } from "@/domain";
@@ -13,7 +14,7 @@ import { AccessError, assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
-import { failure, invalidInput, success, type CommandResult } from "../result";
+import { failure, invalidInput, success, type CommandResult, type InputRefusal } from "../result";
 import { inTransaction } from "../transaction";
 import type { CaseView } from "./case-view.types";
 import { createCaseInput, type CreateCaseInput } from "./create-case.types";
@@ -86,6 +87,9 @@ export async function createCase(
       }
     }
 
+    const relation = await checkRelation(tx, input, existing?.id ?? null);
+    if (!relation.ok) return relation;
+
     const sentenceDate = utcDateFromIsoDate(input.sentenceDate);
     const person =
       existing ??
@@ -128,6 +132,8 @@ export async function createCase(
         hoursOrdered: hours.value,
         originalHoursOrdered: hours.value,
         coordinatorId: actor.role === "COORDINATOR" ? actor.id : null,
+        orderRelation: relation.value?.relation ?? null,
+        relatedRequirementId: relation.value?.relatedId ?? null,
         assessment: { create: {} },
       },
       select: { id: true },
@@ -143,6 +149,34 @@ export async function createCase(
     const warning = await outstandingHoursWarning(tx, person.id, policy);
     return success(await loadCaseView(tx, requirement.id, today), warning ? [warning] : []);
   });
+}
+
+/**
+ * Concurrent and consecutive orders (docs/decisions/0049): the relation names another requirement
+ * of the SAME person (matched by CRN, name and date of birth above), in any region. A requirement
+ * can have one consecutive successor, so the order of several consecutive orders is a chain.
+ */
+async function checkRelation(
+  tx: Tx,
+  input: ReturnType<typeof createCaseInput.parse>,
+  personId: string | null,
+): Promise<{ ok: true; value: { relation: OrderRelation; relatedId: string } | null } | InputRefusal> {
+  const relation = input.orderRelation ?? null;
+  const relatedId = input.relatedCaseId ?? null;
+  if (relation === null && relatedId === null) return { ok: true, value: null };
+  if (relation === null) return invalidInput("orderRelation", "Say whether this requirement runs at the same time as the other one or after it.");
+  if (relatedId === null) return invalidInput("relatedCaseId", "Choose the requirement this one runs with.");
+  const related = personId
+    ? await tx.requirement.findFirst({
+        where: { id: relatedId, personId },
+        select: { id: true, relatedBy: { where: { orderRelation: "CONSECUTIVE" }, select: { id: true } } },
+      })
+    : null;
+  if (!related) return invalidInput("relatedCaseId", "This person has no other requirement with that reference. Check the CRN and the requirement chosen.");
+  if (relation === "CONSECUTIVE" && related.relatedBy.length > 0) {
+    return invalidInput("relatedCaseId", "Another requirement already runs after that one. Choose the last requirement in the sequence.");
+  }
+  return { ok: true, value: { relation, relatedId: related.id } };
 }
 
 // R1: warn (never block) when the person's outstanding hours across active requirements exceed 300.

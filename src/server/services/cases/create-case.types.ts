@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GENDERS, MANAGED_BY, ORDER_TYPES } from "@/domain";
+import { GENDERS, MANAGED_BY, ORDER_RELATIONS, ORDER_TYPES } from "@/domain";
 import { isoDateSchema, optionalText } from "../schemas";
 
 // POST /api/v1/cases (docs/api.md). hoursOrdered is any whole number here: R1's 40–300 range is the
@@ -32,6 +32,14 @@ export const createCaseInput = z
     supervisionPeriodEndsOn: isoDateSchema
       .nullish()
       .describe("Suspended sentence order only: the end of the supervision period, no later than the operational period; the work must be done by then"),
+    orderRelation: z
+      .enum(ORDER_RELATIONS)
+      .nullish()
+      .describe("The court's direction when the person has another requirement: CONCURRENT (at the same time) or CONSECUTIVE (after it); give relatedCaseId with it"),
+    relatedCaseId: z
+      .uuid("Choose the requirement this one runs with")
+      .nullish()
+      .describe("The id of the same person's requirement this one runs with (CONCURRENT) or after (CONSECUTIVE)"),
   })
   .strict()
   .meta({ title: "CaseInput" });

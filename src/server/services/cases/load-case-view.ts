@@ -1,5 +1,5 @@
 import "server-only";
-import { isoDateFromUtcDate, type IsoDate } from "@/domain";
+import { isoDateFromUtcDate, isoDateInLondon, type IsoDate } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleCommencements } from "@/server/rules/rule-commencements";
 import {
@@ -20,6 +20,13 @@ const caseViewSelect = {
   order: { select: { court: true } },
   region: { select: { code: true, overSubscriptionPercent: true } },
   pdu: { select: { code: true } },
+  orderRelation: true,
+  relatedRequirementId: true,
+  transfers: {
+    where: { status: "REQUESTED" },
+    select: { id: true, requestedAt: true, toRegion: { select: { code: true } } },
+    take: 1,
+  },
 } as const;
 
 /**
@@ -52,7 +59,9 @@ export async function loadCaseViews(tx: Tx, requirementIds: readonly string[], a
   });
 }
 
-type CaseViewRow = { terminationReason: CaseView["terminationReason"]; restricted: boolean; person: { id: string; crn: string; firstName: string; lastName: string; dateOfBirth: Date; gender: CaseView["gender"] }; order: { court: string }; region: { code: string }; pdu: { code: string } | null };
+type CaseViewRow = { terminationReason: CaseView["terminationReason"]; restricted: boolean; person: { id: string; crn: string; firstName: string; lastName: string; dateOfBirth: Date; gender: CaseView["gender"] }; order: { court: string }; region: { code: string }; pdu: { code: string } | null;
+  orderRelation: CaseView["orderRelation"]; relatedRequirementId: string | null;
+  transfers: { id: string; requestedAt: Date; toRegion: { code: string } }[] };
 
 function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: IsoDate): CaseView {
   const { view, assessment } = facts;
@@ -103,6 +112,11 @@ function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: 
     riskCodes: assessment?.riskCodes.map((r) => r.code) ?? [],
     eteEligible: assessment?.eteEligible ?? false,
     restricted: row.restricted,
+    orderRelation: row.orderRelation,
+    relatedCaseId: row.relatedRequirementId,
+    pendingTransfer: row.transfers[0]
+      ? { id: row.transfers[0].id, toRegion: row.transfers[0].toRegion.code, requestedOn: isoDateInLondon(row.transfers[0].requestedAt) }
+      : null,
     version: assessment?.version ?? 0,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   checkEteCredit,
+  checkConsecutiveOrder,
   checkEteCreditDate,
   eteAllowanceMinutes,
   eteRemainingMinutes,
@@ -13,6 +14,7 @@ import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
+import { loadRunsAfter } from "../cases/order-relation";
 import { inTransaction } from "../transaction";
 import { creditEteInput, type CreditEteInput, type EteCreditView } from "./credit-ete.types";
 
@@ -44,6 +46,13 @@ export async function creditEte(
     }
     const dated = checkEteCreditDate({ date: input.date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, policy);
     if (!dated.ok) return failure(dated);
+    const inOrder = checkConsecutiveOrder({
+      relation: "CONSECUTIVE",
+      earlier: await loadRunsAfter(tx, facts.id),
+      date: input.date,
+      what: "This ETE activity",
+    });
+    if (!inOrder.ok) return failure(inOrder);
     const eteEligible = facts.assessment?.eteEligible ?? false;
     // Totals from every row (not the cached columns), as the completion rule replays them.
     const before = requirementTotals(facts);
