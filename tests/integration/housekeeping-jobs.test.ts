@@ -153,6 +153,12 @@ describe("the queue", () => {
     expect(started).toBe(1);
   }, 30_000);
 
+  it("fails to start at once when the database cannot be reached (the app then serves without jobs)", async () => {
+    const started = Date.now();
+    await expect(startJobQueue({ connectionString: "postgresql://postgres@127.0.0.1:1/nowhere", client: testDb, log, connectTimeoutMs: 1_000 })).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it("is stopped by the process's stop hooks (drain phase) before the database pool closes", async () => {
     const processQueue = await startProcessJobQueue("lifecycle");
     expect(processQueue).not.toBeNull();

@@ -16,7 +16,13 @@ const holder = globalThis as unknown as { cpJobQueue?: Promise<JobQueue | null> 
  * down at boot does not stop the app: the failure is logged and the app serves without jobs.
  */
 export function startProcessJobQueue(instance: string): Promise<JobQueue | null> {
-  holder.cpJobQueue ??= startJobQueue({ connectionString: env().DATABASE_URL, client: db, log: logger(), instance }).catch((error: unknown) => {
+  holder.cpJobQueue ??= startJobQueue({
+    connectionString: env().DATABASE_URL,
+    connectTimeoutMs: env().DATABASE_CONNECT_TIMEOUT_MS,
+    client: db,
+    log: logger(),
+    instance,
+  }).catch((error: unknown) => {
     logger().error({ err: error, instance }, "job queue did not start; housekeeping jobs will not run in this process");
     return null;
   });

@@ -29,6 +29,8 @@ export type JobQueueOptions = {
   log: Pick<Logger, "info" | "warn" | "error">;
   /** Connections the queue keeps open itself (besides the client's). */
   poolMax?: number;
+  /** Give up connecting after this long (a hung database must not hang the start or the stop). */
+  connectTimeoutMs?: number;
   /** Whether this instance turns schedules into jobs and takes jobs; false only sends. */
   work?: boolean;
   /** Cron expressions other than each job's own (tests use every minute). */
@@ -51,8 +53,8 @@ export type JobQueue = {
 };
 
 /** Runs `setup` while holding a session advisory lock that every instance's setup takes. */
-async function oneAtATime(connectionString: string, setup: () => Promise<void>): Promise<void> {
-  const lock = new Client({ connectionString, application_name: "community-payback-jobs-setup" });
+async function oneAtATime(connectionString: string, connectionTimeoutMillis: number, setup: () => Promise<void>): Promise<void> {
+  const lock = new Client({ connectionString, connectionTimeoutMillis, application_name: "community-payback-jobs-setup" });
   await lock.connect();
   try {
     await lock.query("SELECT pg_advisory_lock(hashtext('community-payback.job-queue.setup'))");
@@ -67,7 +69,11 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   const instance = options.instance ?? `pid-${process.pid}`;
   const work = options.work ?? true;
   const settings = options.settings ?? housekeepingSettings;
+  const connectionTimeoutMillis = options.connectTimeoutMs ?? 5_000;
+  // pg-boss hands its options to pg's Pool, which takes the connect timeout (its types omit it).
+  const poolOptions: object = { connectionTimeoutMillis };
   const boss = new PgBoss({
+    ...poolOptions,
     connectionString: options.connectionString,
     schema: QUEUE_SCHEMA,
     application_name: "community-payback-jobs",
@@ -77,32 +83,38 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     ...(options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {}),
   });
   boss.on("error", (error) => log.error({ err: error, instance }, "job queue error"));
-  await boss.start();
+  try {
+    await boss.start();
 
-  // Instances starting together would deadlock creating the same queue (each makes a table
-  // partition): they take turns, and only create what is missing.
-  await oneAtATime(options.connectionString, async () => {
-    for (const name of HOUSEKEEPING_JOB_NAMES) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 300 });
-      if (work) await boss.schedule(name, options.crons?.[name] ?? HOUSEKEEPING_JOBS[name].cron, {}, { tz: "UTC" });
-    }
-  });
-
-  for (const name of HOUSEKEEPING_JOB_NAMES) {
-    if (!work) continue;
-    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
-      for (const job of jobs) {
-        const started = Date.now();
-        await options.onRun?.(name, instance);
-        try {
-          const deleted = await HOUSEKEEPING_JOBS[name].run(client, new Date(), settings());
-          log.info({ job: name, jobId: job.id, instance, deleted, durationMs: Date.now() - started }, "housekeeping job done");
-        } catch (error) {
-          log.error({ err: error, job: name, jobId: job.id, instance }, "housekeeping job failed (it will be retried)");
-          throw error;
-        }
+    // Instances starting together would deadlock creating the same queue (each makes a table
+    // partition): they take turns, and only create what is missing.
+    await oneAtATime(options.connectionString, connectionTimeoutMillis, async () => {
+      for (const name of HOUSEKEEPING_JOB_NAMES) {
+        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 300 });
+        if (work) await boss.schedule(name, options.crons?.[name] ?? HOUSEKEEPING_JOBS[name].cron, {}, { tz: "UTC" });
       }
     });
+
+    for (const name of HOUSEKEEPING_JOB_NAMES) {
+      if (!work) continue;
+      await boss.work(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
+        for (const job of jobs) {
+          const started = Date.now();
+          await options.onRun?.(name, instance);
+          try {
+            const deleted = await HOUSEKEEPING_JOBS[name].run(client, new Date(), settings());
+            log.info({ job: name, jobId: job.id, instance, deleted, durationMs: Date.now() - started }, "housekeeping job done");
+          } catch (error) {
+            log.error({ err: error, job: name, jobId: job.id, instance }, "housekeeping job failed (it will be retried)");
+            throw error;
+          }
+        }
+      });
+    }
+  } catch (error) {
+    // Half started (the database went away): close what was opened, then report.
+    await boss.stop({ graceful: false, wait: true, timeout: 1_000 }).catch(() => {});
+    throw error;
   }
   log.info({ instance, work, schema: QUEUE_SCHEMA }, "job queue started");
 
