@@ -2,13 +2,13 @@
 // exactly the rows past their time and nothing else; two instances running the same schedule
 // run each job once; stopping lets a running job finish and then takes no more.
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { runHousekeepingJob, HOUSEKEEPING_JOB_NAMES, type HousekeepingJobName, type HousekeepingSettings } from "@/server/jobs/housekeeping";
 import { startJobQueue, type JobQueue, type JobQueueOptions } from "@/server/jobs/queue";
 import { startProcessJobQueue } from "@/server/jobs/app-queue";
 import { runStopHooks } from "@/server/lifecycle";
-import { createLogger } from "@/server/log";
+import { createLogger, setLoggerForTests } from "@/server/log";
 import { testDatabaseUrl, testDb } from "../support/db";
 import { makeRegion, makeUser, type TestUser } from "../support/factories";
 
@@ -165,5 +165,25 @@ describe("the queue", () => {
     expect(await runStopHooks(3_000)).toEqual([]);
     // Stopped: sending through it now fails, the queue's pool is closed.
     await expect(processQueue!.send("expire-login-attempts")).rejects.toThrow();
+  }, 30_000);
+
+  it("tries again later when the database cannot be reached at boot, and gives up waiting when the process stops", async () => {
+    delete (globalThis as { cpJobQueue?: unknown }).cpJobQueue;
+    vi.resetModules();
+    vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nowhere");
+    vi.stubEnv("DATABASE_CONNECT_TIMEOUT_MS", "500");
+    try {
+      setLoggerForTests(log);
+      const appQueue = await import("@/server/jobs/app-queue");
+      const lifecycle = await import("@/server/lifecycle");
+      const failures = () => lines.filter((l) => l.instance === "retrying" && l.msg === "job queue did not start; trying again later").length;
+      const started = appQueue.startProcessJobQueue("retrying", 200);
+      await until(() => failures() >= 2, 10_000);
+      expect(await lifecycle.runStopHooks(3_000)).toEqual([]);
+      await expect(started).resolves.toBeNull();
+    } finally {
+      setLoggerForTests(undefined);
+      vi.unstubAllEnvs();
+    }
   }, 30_000);
 });
