@@ -1,9 +1,14 @@
 // Next.js runs register() once when the server starts (not on the first request): the
-// environment is validated here, so a missing or wrong variable stops the app at once with its name.
+// environment is validated here, so a missing or wrong variable stops the app at once with its name,
+// and the job queue starts (it stops with the app: src/server/lifecycle.ts).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { validateEnvironmentAtBoot } = await import("./src/server/env");
   validateEnvironmentAtBoot();
+  // The housekeeping jobs (src/server/jobs): not while `next build` prerenders, only in a server.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startJobQueueInApp } = await import("./src/server/jobs/app-queue");
+  startJobQueueInApp();
 }
 
 /**

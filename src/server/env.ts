@@ -52,6 +52,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How much the JSON log says: info logs every API request; debug more; silent nothing. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** 0: this web instance runs no housekeeping jobs (run `npm run worker` instead, or another instance does). */
+  JOBS_IN_APP: flag,
   PORT: port("PORT").default(3000),
   EMBEDDED_PG_PORT: port("EMBEDDED_PG_PORT").default(54329),
 });

@@ -11,6 +11,10 @@ const LIST_QUERIES = [
   /\bloadWorkQueue\(/, // /work-queue
   /\bfindSessionRoster\(/, // /sessions/{id} and /my-sessions/{id}
   /\bgetSession\(/, // GET /api/v1/sessions/{id}
+  /\bloadCaseDetail\(/, // /cases/{id}
+  /\bfindAssessmentForForm\(/, // /cases/{id}/assessment
+  /\bloadFigureCasesForUser\(/, // /dashboard/cases and its CSV
+  /\bload(Backlog|Dormant)ForApi\(/, // GET /api/v1/dashboard/backlog and /dormant
 ];
 
 const APP_DIR = path.resolve(__dirname, "../../app");
@@ -30,6 +34,12 @@ describe("views of people's risk information are audited", () => {
     expect(callers.map((file) => path.relative(APP_DIR, file)).sort()).toEqual(
       [
         "(casework)/cases/page.tsx",
+        "(casework)/cases/[id]/page.tsx",
+        "(casework)/cases/[id]/assessment/page.tsx",
+        "(manager)/dashboard/cases/page.tsx",
+        "(manager)/dashboard/cases/export/route.ts",
+        "api/v1/dashboard/backlog/route.ts",
+        "api/v1/dashboard/dormant/route.ts",
         "(coordinator)/sessions/[id]/page.tsx",
         "(coordinator)/sessions/[id]/manage/page.tsx",
         "(coordinator)/work-queue/page.tsx",
@@ -43,5 +53,16 @@ describe("views of people's risk information are audited", () => {
 
   it.each(callers.map((file) => [path.relative(APP_DIR, file), file]))("%s calls recordView beside its query", (_, file) => {
     expect(fs.readFileSync(file, "utf8")).toMatch(/\brecordView\(/);
+  });
+});
+
+describe("queries never write an audit row", () => {
+  const QUERIES_DIR = path.resolve(__dirname, "queries");
+  const queries = fs.readdirSync(QUERIES_DIR).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"));
+
+  it.each(queries)("src/server/queries/%s neither audits nor records a view", (name) => {
+    const source = fs.readFileSync(path.join(QUERIES_DIR, name), "utf8");
+    expect(source).not.toMatch(/from "@\/server\/(audit|view-audit)"/);
+    expect(source).not.toMatch(/\bauditEvent\./);
   });
 });

@@ -15,10 +15,12 @@ export type AuditedView =
   | "case-list" // /cases
   | "work-queue" // /work-queue
   | "case-page" // /cases/{id}
+  | "assessment-form" // /cases/{id}/assessment
   | "session-roster" // /sessions/{id} (office)
   | "my-session-roster" // /my-sessions/{id} (supervisor)
   | "incident-form" // /my-sessions/{id}/incidents/new (the people on the session)
-  | "dashboard-cases"; // /dashboard/cases and its CSV
+  | "dashboard-cases" // /dashboard/cases
+  | "dashboard-cases-csv"; // /dashboard/cases/export
 
 export type ViewRecord = {
   view: AuditedView;
@@ -30,6 +32,11 @@ export type ViewRecord = {
   /** The filters, search or page that produced the list, so the view can be reproduced. */
   filters?: Record<string, unknown>;
   requestId?: string;
+  /**
+   * Where the row is filed, for views audited before this helper (a case page under its
+   * requirement, a drill-down under its figure), so searches of the audit keep finding them.
+   */
+  filedAs?: { action: string; entityType: string; entityId: string };
 };
 
 /** The action every view-audit row carries, so "who looked at this person" is one query. */
@@ -41,9 +48,9 @@ export async function recordView(user: AppUser, record: ViewRecord): Promise<voi
     data: {
       actorId: user.id,
       actorEmail: user.email,
-      action: VIEW_AUDIT_ACTION,
-      entityType: "View",
-      entityId: record.recordId ? `${record.view}:${record.recordId}` : record.view,
+      action: record.filedAs?.action ?? VIEW_AUDIT_ACTION,
+      entityType: record.filedAs?.entityType ?? "View",
+      entityId: record.filedAs?.entityId ?? (record.recordId ? `${record.view}:${record.recordId}` : record.view),
       regionId: record.regionId ?? null,
       requestId: record.requestId ?? null,
       after: JSON.parse(
@@ -52,4 +59,39 @@ export async function recordView(user: AppUser, record: ViewRecord): Promise<voi
     },
     select: { id: true },
   });
+}
+
+/** The view of one case (its page, its assessment form): filed under the requirement, as "risk.view". */
+export const caseViewRecord = (view: "case-page" | "assessment-form", requirement: { id: string; regionId: string | null }): ViewRecord => ({
+  view,
+  recordId: requirement.id,
+  requirementIds: [requirement.id],
+  regionId: requirement.regionId,
+  filedAs: { action: VIEW_AUDIT_ACTION, entityType: "Requirement", entityId: requirement.id },
+});
+
+/** A dashboard drill-down list (page or CSV): filed under its figure, with the filters that produced it. */
+export function drillDownViewRecord(
+  mode: "page" | "csv",
+  drill: {
+    list: { figure: string; rows: readonly { id: string }[] };
+    scope: { regionId: string | null; asOf: string; pduId?: string | null; teamType?: string | null };
+    query: { ethnicity?: string; page: number };
+  },
+): ViewRecord {
+  const { list, scope, query } = drill;
+  return {
+    view: mode === "csv" ? "dashboard-cases-csv" : "dashboard-cases",
+    requirementIds: list.rows.map((row) => row.id),
+    regionId: scope.regionId,
+    filters: {
+      figure: list.figure,
+      asOf: scope.asOf,
+      pduId: scope.pduId ?? null,
+      teamType: scope.teamType ?? null,
+      ethnicity: query.ethnicity ?? null,
+      page: mode === "csv" ? null : query.page,
+    },
+    filedAs: { action: mode === "csv" ? "dashboard.cases.export" : "dashboard.cases.view", entityType: "DashboardFigure", entityId: list.figure },
+  };
 }

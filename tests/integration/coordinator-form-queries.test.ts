@@ -11,6 +11,8 @@ import {
   listCaseEnforcement,
   listUnansweredFailures,
 } from "@/server/queries/case-forms";
+import { caseViewRecord, recordView } from "@/server/view-audit";
+import { db } from "@/server/db/client";
 import { findPlacementDetail, listPlacementChoices, listSupervisorChoices } from "@/server/queries/placement-detail";
 import { testDb } from "../support/db";
 import {
@@ -58,7 +60,7 @@ beforeAll(async () => {
   warningId = (await testDb.enforcementAction.create({ data: { ...order, type: "WARNING", date: new Date("2025-04-02T00:00:00Z"), failureAttendanceId: answeredFailureId } })).id;
   breachId = (await testDb.enforcementAction.create({ data: { ...order, type: "BREACH", date: new Date("2025-04-09T00:00:00Z"), note: "Second failure" } })).id;
 });
-afterAll(() => testDb.$disconnect());
+afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 
 describe("case form reads", () => {
   it("find the case for its own region only", async () => {
@@ -71,7 +73,9 @@ describe("case form reads", () => {
 
   it("give the saved assessment with its risk codes, and audit the view", async () => {
     const before = (await auditEventsFor("Requirement", theCase.requirementId)).length;
+    // What the assessment page does: the query, then the view's audit row beside it.
     const saved = await findAssessmentForForm(coordinator, theCase.requirementId);
+    await recordView(coordinator, caseViewRecord("assessment-form", saved!.requirement));
     expect(saved?.assessment).toMatchObject({ rosh: "MEDIUM", riskCodes: ["RC"], eteEligible: true, eteReason: "NOT_IN_WORK", complete: true });
     expect(saved?.version).toBeGreaterThan(0);
     const after = await auditEventsFor("Requirement", theCase.requirementId);

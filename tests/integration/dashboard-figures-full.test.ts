@@ -12,6 +12,7 @@ import { figureCasesCsv, listFigureCases, loadFigureCasesFromUrl } from "@/serve
 import { FIGURE_KEYS, type FigureKey } from "@/server/queries/dashboard-figures";
 import { loadBacklogForApi, loadDormantForApi, loadSummaryForApi } from "@/server/queries/dashboard-api";
 import { dashboardBacklogView, dashboardDormantView, dashboardSummaryView } from "@/server/api/contracts/dashboard";
+import { drillDownViewRecord, recordView } from "@/server/view-audit";
 
 const D: IsoDate = "2026-11-23";
 let A: TestRegion;
@@ -214,13 +215,13 @@ describe("drill-down lists: the same SQL as the figure", () => {
   it.each(FIGURE_KEYS)("%s: the list's total is the figure, and the CSV has the listed rows", async (figure) => {
     const figures = await loadDashboardFigures(testDb, { asOf: D, regionId: A.id });
     const scope = { asOf: D, regionId: A.id };
-    const all = await listFigureCases(testDb, manager, scope, { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" }, "dashboard.cases.export");
+    const all = await listFigureCases(testDb, manager, scope, { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" });
     expect(all.total).toBe(expectedCount(figures)[figure]);
     expect(all.rows.length).toBe(all.total - all.hiddenRestricted);
     const csv = figureCasesCsv(all).trimEnd().split("\r\n");
     expect(csv.length).toBe(all.rows.length + 1);
     expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(all.rows.map((row) => row.crn));
-    const firstPage = await listFigureCases(testDb, manager, scope, { figure, sort: "crn", dir: "asc", page: 1, pageSize: 2 }, "dashboard.cases.view");
+    const firstPage = await listFigureCases(testDb, manager, scope, { figure, sort: "crn", dir: "asc", page: 1, pageSize: 2 });
     expect(firstPage.rows).toEqual(all.rows.slice(0, 2));
     expect(firstPage.pageCount).toBe(Math.max(1, Math.ceil(all.rows.length / 2)));
   });
@@ -247,7 +248,9 @@ describe("drill-down lists: the same SQL as the figure", () => {
   });
 
   it("audits each view as a view of personal data", async () => {
-    await loadFigureCasesFromUrl(testDb, manager, { figure: "dormant", asOf: D }, "csv");
+    // What the CSV route does: the list, then the view's audit row beside it.
+    const drill = await loadFigureCasesFromUrl(testDb, manager, { figure: "dormant", asOf: D }, "csv");
+    await recordView(manager, drillDownViewRecord("csv", drill));
     const events = await testDb.auditEvent.findMany({ where: { actorId: manager.id, action: "dashboard.cases.export", entityId: "dormant" } });
     expect(events.length).toBeGreaterThan(0);
     expect(events.at(-1)?.regionId).toBe(A.id);

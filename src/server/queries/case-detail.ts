@@ -14,7 +14,6 @@ import type {
 } from "@/generated/prisma/enums";
 import { isoDateFromUtcDate, isoDateInLondon, todayInLondon, type IsoDate } from "@/domain";
 import { seesSensitiveNotes, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
-import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { londonDateAndTime } from "@/domain/london-time";
 import { deriveRequirementViews } from "./requirement-facts";
@@ -58,7 +57,8 @@ export type TimelineEntry = { key: string; date: IsoDate; at: string } & (
 
 /**
  * Everything the case page shows for one requirement the caller may see, or null (→ 404)
- * outside their region or restricted. Viewing the risk information is audited ("risk.view").
+ * outside their region or restricted. It shows risk information: the page audits the view
+ * (recordView in src/server/view-audit.ts), since a query writes nothing.
  */
 export async function loadCaseDetail(user: AppUser, requirementId: string) {
   const scope = await db.requirement.findFirst({
@@ -155,8 +155,6 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
   ]);
   const view = views.get(scope.id);
   if (!view) return null;
-
-  await audit(db, user, { action: "risk.view", entityType: "Requirement", entityId: scope.id, regionId: scope.regionId });
 
   const authorIds = [...new Set(requirement.notes.flatMap((note) => (note.authorId ? [note.authorId] : [])))];
   const authors = await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } });
@@ -263,7 +261,7 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
 
   const { id, status, terminationReason, restricted, hoursOrdered, originalHoursOrdered, person, order, pdu, coordinator, assessment } = requirement;
   return {
-    id, status, terminationReason, restricted, hoursOrdered, originalHoursOrdered, person, order, pdu, coordinator, assessment,
+    id, regionId: scope.regionId, status, terminationReason, restricted, hoursOrdered, originalHoursOrdered, person, order, pdu, coordinator, assessment,
     asOf, view, timeline, seesSensitive,
   };
 }

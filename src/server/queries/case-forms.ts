@@ -11,7 +11,6 @@ import {
   type IsoDate,
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
-import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { deriveRequirementViews, loadReaderRuleCommencements } from "./requirement-facts";
 
@@ -56,7 +55,7 @@ export type CaseForForm = NonNullable<Awaited<ReturnType<typeof findCaseForForm>
 
 /**
  * The assessment as saved (or null before the first save), for the assessment form. It shows
- * the person's risk codes, so opening it is audited like the case page ("risk.view").
+ * the person's risk codes, so the page audits opening it like the case page (recordView).
  */
 export async function findAssessmentForForm(user: AppUser, requirementId: string) {
   const row = await db.requirement.findFirst({
@@ -89,10 +88,11 @@ export async function findAssessmentForForm(user: AppUser, requirementId: string
     },
   });
   if (!row) return null;
-  await audit(db, user, { action: "risk.view", entityType: "Requirement", entityId: row.id, regionId: row.regionId });
-  if (!row.assessment) return { version: 0, assessment: null };
+  const requirement = { id: row.id, regionId: row.regionId };
+  if (!row.assessment) return { requirement, version: 0, assessment: null };
   const { riskCodes, nonAssociations, version, ...assessment } = row.assessment;
   return {
+    requirement,
     version,
     assessment: { ...assessment, riskCodes: riskCodes.map((r) => r.riskCode.code), nonAssociations: nonAssociations.map((n) => n.person.crn) },
   };

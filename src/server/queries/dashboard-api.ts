@@ -77,7 +77,7 @@ export async function loadBacklogForApi(user: AppUser, query: DashboardQuery) {
   const calendar = await loadSentenceCalendar(db, scope);
   const [active, list] = await Promise.all([
     activeCaseload(db, scope, calendar),
-    listFigureCases(db, user, scope, { figure: "backlog", ...allCases }, "dashboard.cases.api"),
+    listFigureCases(db, user, scope, { figure: "backlog", ...allCases }),
   ]);
   return {
     asOf: scope.asOf,
@@ -92,6 +92,6 @@ export async function loadBacklogForApi(user: AppUser, query: DashboardQuery) {
 /** R5 dormant count for the API, and the cases. */
 export async function loadDormantForApi(user: AppUser, query: DashboardQuery) {
   const scope = await resolveDashboardScope(db, user, query, todayInLondon());
-  const list = await listFigureCases(db, user, scope, { figure: "dormant", ...allCases }, "dashboard.cases.api");
+  const list = await listFigureCases(db, user, scope, { figure: "dormant", ...allCases });
   return { asOf: scope.asOf, region: scope.regionCode, count: list.total, cases: list.rows.map(caseView) };
 }

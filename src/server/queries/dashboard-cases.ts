@@ -4,7 +4,6 @@ import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/server/db/create-client";
 import { notFound, type AppUser } from "@/server/auth/access";
 import { resolveDashboardScope } from "@/server/api/contracts/dashboard";
-import { audit } from "@/server/audit";
 import { isoDateFromUtcDate, todayInLondon, type IsoDate } from "@/domain/dates";
 import { formatCount } from "@/domain/format";
 import {
@@ -83,10 +82,10 @@ export type DrillOptions = { figure: FigureKey; ethnicity?: string; sort: DrillS
 
 /**
  * One page (or all) of the cases behind a figure, with the figure's total and how many of them are
- * restricted from this user. Audited as a view of personal data (the filters and the ids listed);
- * a read writes no other change, so the audit row is written after the read rather than in a transaction.
+ * restricted from this user. It lists personal data: the page, the CSV route and the API audit
+ * each view beside this call (recordView in src/server/view-audit.ts).
  */
-export async function listFigureCases(client: PrismaClient, user: AppUser, scope: DashboardScope, options: DrillOptions, auditAction: string) {
+export async function listFigureCases(client: PrismaClient, user: AppUser, scope: DashboardScope, options: DrillOptions) {
   const definition = FIGURES[options.figure];
   const cal = await loadSentenceCalendar(client, scope);
   const filters = [definition.filter, definition.source === "breach" && options.ethnicity !== undefined ? ethnicityFilter(options.ethnicity) : null].filter(
@@ -116,21 +115,6 @@ export async function listFigureCases(client: PrismaClient, user: AppUser, scope
   }));
   const total = counts[0]?.total ?? 0;
   const visible = counts[0]?.visible ?? 0;
-  await audit(client, user, {
-    action: auditAction,
-    entityType: "DashboardFigure",
-    entityId: options.figure,
-    regionId: scope.regionId,
-    after: {
-      figure: options.figure,
-      asOf: scope.asOf,
-      pduId: scope.pduId ?? null,
-      teamType: scope.teamType ?? null,
-      ethnicity: options.ethnicity ?? null,
-      page: options.pageSize === "all" ? null : options.page,
-      requirementIds: rows.map((row) => row.id),
-    },
-  });
   return {
     figure: options.figure,
     title: definition.title,
@@ -222,11 +206,11 @@ export async function loadFigureCasesFromUrl(client: PrismaClient, user: AppUser
     user,
     scope,
     { figure: query.figure, ethnicity: query.ethnicity, sort: query.sort, dir: query.dir, page: query.page, pageSize: mode === "csv" ? "all" : DRILL_PAGE_SIZE },
-    mode === "csv" ? "dashboard.cases.export" : "dashboard.cases.view",
   );
   return {
     query,
     national,
+    scope,
     filters: { region: national ? (scope.regionCode ?? undefined) : undefined, pdu: scope.pduId ?? undefined, teamType: scope.teamType ?? undefined, asOf },
     list,
   };

@@ -9,6 +9,7 @@ import { loadCaseDetail } from "@/server/queries/case-detail";
 import { caseFlagsOf } from "@/server/queries/cases";
 import { enforcementStateByCase } from "@/server/queries/enforcement-due";
 import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
+import { caseViewRecord, recordView } from "@/server/view-audit";
 import { CaseTimeline } from "@/ui/case-timeline";
 import { formatDate, formatMinutes } from "@/ui/format";
 import { ETE_REASON_LABEL, GENDER_LABEL, MANAGED_BY_LABEL, ORDER_TYPE_LABEL, ROSH_LABEL } from "@/ui/labels";
@@ -42,6 +43,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await orNotFound(loadCaseDetail(user, id.data));
+  await recordView(user, caseViewRecord("case-page", detail));
   const personRequirements = await loadPersonRequirements(user, detail.id, detail.asOf);
   const reviews = await loadCaseReviews(user, detail.id, detail.asOf);
   const transfers = await listCaseTransfers(user, detail.id);

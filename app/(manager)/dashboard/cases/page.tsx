@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { FIGURE_COLUMNS, type DrillSort } from "@/server/queries/dashboard-cases";
 import { loadFigureCasesForUser } from "@/server/queries/manager-pages";
+import { drillDownViewRecord, recordView } from "@/server/view-audit";
 import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
 import { TableRegion } from "@/ui/table-region";
@@ -32,7 +33,9 @@ function SortHeader(props: { sort: DrillSort; current: { sort: DrillSort; dir: "
 /** The cases behind one dashboard figure: server-paginated, sortable, and downloadable as CSV. */
 export default async function DashboardCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser("dashboard.cases");
-  const { query, national, filters, list } = await orNotFound(loadFigureCasesForUser(user, await searchParams, "page"));
+  const drill = await orNotFound(loadFigureCasesForUser(user, await searchParams, "page"));
+  await recordView(user, drillDownViewRecord("page", drill));
+  const { query, national, filters, list } = drill;
   const columns = FIGURE_COLUMNS[list.source];
   const listParams = (extra: Record<string, string | undefined>) =>
     filterParams(filters, { figure: query.figure, ethnicity: query.ethnicity, sort: query.sort, dir: query.dir, ...extra });

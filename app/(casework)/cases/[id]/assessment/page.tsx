@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/server/auth/current-user";
 import { findAssessmentForForm, listRiskCodeCatalogue } from "@/server/queries/case-forms";
+import { caseViewRecord, recordView } from "@/server/view-audit";
 import { CaseFormHeading, loadCaseFormPage, NotActiveMessage } from "../case-form-page";
 import { AssessmentForm, type AssessmentFormRecord } from "./assessment-form";
 
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Assessment" };
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, caseForForm } = await loadCaseFormPage(params, "case.assess");
   const [saved, catalogue] = await Promise.all([orNotFound(findAssessmentForForm(user, caseForForm.id)), listRiskCodeCatalogue()]);
+  await recordView(user, caseViewRecord("assessment-form", saved.requirement));
   const record: AssessmentFormRecord | null = saved.assessment && {
     ...saved.assessment,
     availability: (saved.assessment.availability as Record<string, string[]> | null) ?? null,

@@ -2,6 +2,7 @@ import { AccessError } from "@/server/auth/access";
 import { requireUser } from "@/server/auth/current-user";
 import { figureCasesCsv } from "@/server/queries/dashboard-cases";
 import { loadFigureCasesForUser } from "@/server/queries/manager-pages";
+import { drillDownViewRecord, recordView } from "@/server/view-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     const user = await requireUser("dashboard.cases");
-    const { query, filters, list } = await loadFigureCasesForUser(user, Object.fromEntries(new URL(request.url).searchParams), "csv");
+    const drill = await loadFigureCasesForUser(user, Object.fromEntries(new URL(request.url).searchParams), "csv");
+    await recordView(user, drillDownViewRecord("csv", drill));
+    const { query, filters, list } = drill;
     const name = `${query.figure}-${filters.region ?? (user.role === "NATIONAL_LEAD" ? "all-regions" : (user.regionCode ?? "region"))}-${filters.asOf}.csv`;
     // A UTF-8 byte-order mark first, so Excel reads the file as UTF-8 and shows "Zoë", not "ZoÃ«".
     return new Response(`\uFEFF${figureCasesCsv(list)}`, {
