@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, caseForForm } = await loadCaseFormPage(params, "case.assess");
-  const [saved, catalogue] = await Promise.all([orNotFound(findAssessmentForForm(user, caseForForm.id)), listRiskCodeCatalogue()]);
+  const saved = await orNotFound(findAssessmentForForm(user, caseForForm.id));
+  const catalogue = await listRiskCodeCatalogue(saved.assessment?.riskCodes ?? []);
   const record: AssessmentFormRecord | null = saved.assessment && {
     ...saved.assessment,
     availability: (saved.assessment.availability as Record<string, string[]> | null) ?? null,
