@@ -82,6 +82,8 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(admin)/admin/risk-codes/actions.ts#addRiskCodeAction": "admin.reference",
   "(admin)/admin/risk-codes/actions.ts#updateRiskCodeAction": "admin.reference",
   "(admin)/admin/risk-codes/actions.ts#setRiskCodeActiveAction": "admin.reference",
+  "(admin)/admin/regions/[id]/pdus/actions.ts#addPduAction": "admin.reference",
+  "(admin)/admin/regions/[id]/pdus/actions.ts#renamePduAction": "admin.reference",
 };
 
 // Actions anyone may submit without signing in, because something else is the authority: a

@@ -97,3 +97,18 @@ export async function getRiskCodeForAdmin(id: string) {
   ]);
   return { ...riskCode, recorded, earlierWording };
 }
+
+/** A region's PDUs for the administrator, with how many cases and users each has. */
+export async function getRegionPdus(regionId: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(regionId)) return null;
+  return db.region.findUnique({
+    where: { id: regionId },
+    select: {
+      id: true, name: true,
+      pdus: {
+        select: { id: true, code: true, name: true, version: true, _count: { select: { requirements: { where: { status: "ACTIVE" } }, users: { where: { active: true } } } } },
+        orderBy: { name: "asc" },
+      },
+    },
+  });
+}

@@ -31,9 +31,9 @@ const submitAccess = formAction({
   fromForm: (form) => ({ userId: form.text("userId") ?? "", version: form.number("version"), role: form.text("role") ?? "", regionId: regionFrom(form.text("regionId")) }),
   messages: { role: "Choose the user's role", regionId: "Choose a region from the list" },
   run: (user, input) => changeUserAccess(user, input),
+  // Stays on the user's page (its data is revalidated) and confirms in place.
   onSuccess: (changed) => ({
-    redirectTo: `/admin/users/${changed.id}`,
-    revalidate: ["/admin/users"],
+    revalidate: ["/admin/users", `/admin/users/${changed.id}`],
     notice: `${changed.name}'s role and region saved. They have been signed out everywhere and sign in again with the new access.`,
   }),
 });
@@ -48,8 +48,7 @@ const submitActive = formAction({
   fromForm: (form) => ({ userId: form.text("userId") ?? "", version: form.number("version"), active: form.text("active") === "true" }),
   run: (user, input) => setUserActive(user, input),
   onSuccess: (changed) => ({
-    redirectTo: `/admin/users/${changed.id}`,
-    revalidate: ["/admin/users"],
+    revalidate: ["/admin/users", `/admin/users/${changed.id}`],
     notice: changed.active ? `${changed.name} can sign in again.` : `${changed.name} is deactivated and has been signed out everywhere.`,
   }),
 });
@@ -63,7 +62,10 @@ const submitReset = formAction({
   schema: issuePasswordLinkInput,
   fromForm: (form) => ({ userId: form.text("userId") ?? "", version: form.number("version") }),
   run: (user, input) => issuePasswordReset(user, input),
-  onSuccess: (issued) => ({ revalidate: ["/admin/users"], data: { path: issued.path, expiresAt: issued.expiresAt, name: issued.user.name, userId: issued.user.id } }),
+  onSuccess: (issued) => ({
+    revalidate: ["/admin/users", `/admin/users/${issued.user.id}`],
+    data: { path: issued.path, expiresAt: issued.expiresAt, name: issued.user.name, userId: issued.user.id },
+  }),
 });
 
 export async function issuePasswordResetAction(previous: FormState, form: FormData): Promise<FormState> {
