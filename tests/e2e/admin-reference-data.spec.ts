@@ -6,6 +6,9 @@ import { expectAccessible, signIn, signOut } from "./support";
 
 const unique = () => Date.now().toString(36).toUpperCase();
 
+// Each journey visits several pages and runs axe on most of them: longer than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 test("an administrator adds a user, changes their role, deactivates and reactivates them, and resets their password by a link", async ({ page }) => {
   const stamp = unique();
   const email = `e2e.user.${stamp.toLowerCase()}@demo.test`;

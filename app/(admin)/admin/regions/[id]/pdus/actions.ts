@@ -12,7 +12,8 @@ const submitNew = formAction({
   fromForm: (form) => ({ regionId: form.text("regionId") ?? "", code: form.text("code") ?? "", name: form.text("name") ?? "" }),
   messages: { code: "Enter a short code for the PDU, for example WAL-CAR", name: "Enter the PDU's name" },
   run: (user, input) => addPdu(user, input),
-  onSuccess: (pdu) => ({ redirectTo: `/admin/regions/${pdu.regionId}/pdus`, revalidate: ["/admin/regions"], notice: `${pdu.name} added.` }),
+  // The form sits on the PDUs page itself: stay there (its table is revalidated) and confirm in place.
+  onSuccess: (pdu) => ({ revalidate: ["/admin/regions", `/admin/regions/${pdu.regionId}/pdus`], notice: `${pdu.name} added.` }),
 });
 
 export async function addPduAction(previous: FormState, form: FormData): Promise<FormState> {
