@@ -47,5 +47,5 @@ export type UserRecord = { id: string; name: string; email: string; role: (typeo
 
 export const userRecordSelect = { id: true, name: true, email: true, role: true, regionId: true, active: true, version: true } as const;
 
-/** A one-time link to set a password: `url` is shown to the administrator this once and never stored. */
+/** A one-time link to set a password: `path` (with its secret) is shown to the administrator this once and never stored. */
 export type IssuedPasswordLink = { user: UserRecord; path: string; expiresAt: string };
