@@ -9,8 +9,11 @@ import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, newNonce } from "@/se
 // Here: a nonce-based Content-Security-Policy for every page, HSTS when the public address is
 // https, and signed-out page requests sent to sign in (with where they were going).
 
-/** Paths anyone may open: sign-in itself, and the JSON API and health (they authenticate each request). */
-const PUBLIC_PAGE = /^\/(sign-in(\/|$)|api\/)/;
+/**
+ * Paths anyone may open: sign-in itself, a one-time link to set a password (the link is the
+ * authority, decision 0073), and the JSON API and health (they authenticate each request).
+ */
+const PUBLIC_PAGE = /^\/(sign-in(\/|$)|set-password\/|api\/)/;
 
 export async function proxy(request: NextRequest) {
   const { NEXTAUTH_SECRET, NEXTAUTH_URL, NODE_ENV } = env();

@@ -36,7 +36,7 @@ export async function seedDemo(prisma: PrismaClient, options: { today?: IsoDate 
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
 
   const regionRows = await prisma.region.findMany({ select: { id: true, code: true, pdus: { select: { id: true, code: true } } } });
-  const riskCodes = await prisma.riskCode.findMany({ select: { id: true, code: true } });
+  const riskCodes = await prisma.riskCode.findMany({ select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, version: true } });
   const regionByCode = new Map(regionRows.map((r) => [r.code, r]));
   const refs = REGIONS.map((seed) => {
     const row = regionByCode.get(seed.code);
@@ -65,7 +65,7 @@ export async function seedDemo(prisma: PrismaClient, options: { today?: IsoDate 
   // The demo supervisor's session yesterday stays open: register not yet entered.
   book.session(demoPlacement, addDays(today, -1)).open = true;
 
-  const ctx: CaseContext = { rng, today, book, rows, riskCodeIds: new Map(riskCodes.map((c) => [c.code, c.id])), crns: new Set() };
+  const ctx: CaseContext = { rng, today, book, rows, riskCodeCatalogue: new Map(riskCodes.map((c) => [c.code, c])), crns: new Set() };
   const cases = new Map<string, BuiltCase[]>();
   for (const region of regions) {
     let ssoExpired = false;

@@ -123,7 +123,7 @@ const idsOf = async (where: Prisma.RequirementWhereInput) =>
   (await testDb.requirement.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: { id: true } })).map((r) => r.id).sort();
 
 async function drill(figure: FigureKey, asOf: IsoDate, rules: RuleCommencements) {
-  const list = await listFigureCases(testDb, manager, { asOf, regionId: region.id, rules }, { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" }, "dashboard.figure.view");
+  const list = await listFigureCases(testDb, manager, { asOf, regionId: region.id, rules }, { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" });
   return list.rows;
 }
 

@@ -78,7 +78,21 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(admin)/admin/regions/[id]/actions.ts#updateRegionSettingsAction": "admin.reference",
   "(admin)/admin/rule-dates/actions.ts#recordRuleDatesAction": "admin.reference",
   "(casework)/cases/[id]/earned-reduction/actions.ts#decideEarnedReductionAction": "case.earnedReduction",
+  "(admin)/admin/users/actions.ts#createUserAction": "admin.reference",
+  "(admin)/admin/users/actions.ts#changeUserAccessAction": "admin.reference",
+  "(admin)/admin/users/actions.ts#setUserActiveAction": "admin.reference",
+  "(admin)/admin/users/actions.ts#issuePasswordResetAction": "admin.reference",
+  "(admin)/admin/risk-codes/actions.ts#addRiskCodeAction": "admin.reference",
+  "(admin)/admin/risk-codes/actions.ts#updateRiskCodeAction": "admin.reference",
+  "(admin)/admin/risk-codes/actions.ts#setRiskCodeActiveAction": "admin.reference",
+  "(admin)/admin/regions/[id]/pdus/actions.ts#addPduAction": "admin.reference",
+  "(admin)/admin/regions/[id]/pdus/actions.ts#renamePduAction": "admin.reference",
 };
+
+// Actions anyone may submit without signing in, because something else is the authority: a
+// one-time password link (decision 0073). Each is called signed out and as every role with an
+// empty form, and must refuse it and write nothing.
+const PUBLIC_ACTIONS: readonly string[] = ["set-password/[token]/actions.ts#setPasswordAction"];
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 type ServerAction = (previous: FormState, form: FormData) => Promise<FormState>;
@@ -122,7 +136,8 @@ const auditCount = () => testDb.auditEvent.count({ where: { actorId: { in: [...u
 describe("the server-action access matrix (every exported server action × every role)", () => {
   it("knows the access-table row of every exported server action, so none escapes the matrix", async () => {
     const keys = (await exportedActions()).map((a) => a.key).sort();
-    expect(keys.filter((k) => !(k in ACTION_PERMISSIONS))).toEqual([]);
+    expect(keys.filter((k) => !(k in ACTION_PERMISSIONS) && !PUBLIC_ACTIONS.includes(k))).toEqual([]);
+    expect(PUBLIC_ACTIONS.filter((k) => !keys.includes(k))).toEqual([]);
     expect(Object.keys(ACTION_PERMISSIONS).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
@@ -148,6 +163,20 @@ describe("the server-action access matrix (every exported server action × every
         expect(state.message, label).toBe(refusal);
         expect(await auditCount(), `${label}: a refused action wrote an audit event`).toBe(before);
       }
+    }
+    signedIn = null;
+  });
+
+  it.each(PUBLIC_ACTIONS)("%s (public) refuses an empty form from anyone and writes nothing", async (key) => {
+    const [file, name] = key.split("#") as [string, string];
+    const action = ((await import(path.join(APP_DIR, file))) as Record<string, ServerAction>)[name];
+    if (!action) throw new Error(`${file} exports no ${name}`);
+    for (const caller of [null, ...ROLES]) {
+      signedIn = caller ? { id: users.get(caller)!.id } : null;
+      const before = await testDb.auditEvent.count();
+      const state = await action(initialFormState, new FormData());
+      expect(state.status, `${key} as ${caller ?? "signed out"}`).toBe("error");
+      expect(await testDb.auditEvent.count()).toBe(before);
     }
     signedIn = null;
   });

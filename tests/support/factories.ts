@@ -167,7 +167,7 @@ export async function makeCase(region: TestRegion, spec: CaseSpec = {}): Promise
   if (spec.assessment !== null) {
     const a = spec.assessment ?? {};
     const riskCodes = a.riskCodes?.length
-      ? await testDb.riskCode.findMany({ where: { code: { in: a.riskCodes } }, select: { id: true } })
+      ? await testDb.riskCode.findMany({ where: { code: { in: a.riskCodes } }, select: { id: true, title: true, guidance: true, conflictsWith: true, version: true } })
       : [];
     const assessment = await testDb.assessment.create({
       data: {
@@ -177,7 +177,7 @@ export async function makeCase(region: TestRegion, spec: CaseSpec = {}): Promise
         eteReason: a.eteReason ?? null,
         complete: a.complete ?? true,
         completedOn: (a.complete ?? true) ? sentenceDate : null,
-        riskCodes: { create: riskCodes.map((r) => ({ riskCodeId: r.id })) },
+        riskCodes: { create: riskCodes.map((r) => ({ riskCodeId: r.id, title: r.title, guidance: r.guidance, conflictsWith: r.conflictsWith, catalogueVersion: r.version })) },
       },
     });
     assessmentId = assessment.id;

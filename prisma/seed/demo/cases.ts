@@ -2,7 +2,7 @@
 // everything that has happened on it. The cached totals on Requirement are written from
 // the rows this function produced, so they always add up (verifyDemoConsistency checks).
 import { addCalendarMonths, addDays, maxIsoDate, minIsoDate, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
-import type { EteReason, Gender, RoshLevel } from "@/generated/prisma/enums";
+import type { EteReason, Gender, PlacementFeature, RoshLevel } from "@/generated/prisma/enums";
 import { RISK_CODES } from "../data/risk-codes";
 import { recordEnforcement, recordExtension, recordIncidents, recordNotes, recordReviews, recordThirdAbsenceApproval, type CaseRef } from "./enforcement";
 import { recordHistory } from "./history";
@@ -17,7 +17,8 @@ export type CaseContext = {
   today: IsoDate;
   book: SessionBook;
   rows: DemoRows;
-  riskCodeIds: Map<string, string>;
+  /** The catalogue by code: a recorded code keeps its meaning (decision 0074). */
+  riskCodeCatalogue: Map<string, { id: string; title: string; guidance: string; conflictsWith: PlacementFeature[]; version: number }>;
   crns: Set<string>;
 };
 
@@ -122,9 +123,10 @@ export function buildCase(ctx: CaseContext, region: RegionContext, plan: CasePla
     complete, completedOn: complete ? utcDateFromIsoDate(assessedOn) : null, completedById: complete ? coordinatorId : null,
   });
   for (const code of riskCodes) {
-    const riskCodeId = ctx.riskCodeIds.get(code);
-    if (!riskCodeId) throw new Error(`Risk code ${code} is not in the catalogue`);
-    rows.assessmentRiskCodes.push({ assessmentId, riskCodeId, note: code === "NA" ? "Not to work alongside co-defendants (names in the case notes)." : null });
+    const entry = ctx.riskCodeCatalogue.get(code);
+    if (!entry) throw new Error(`Risk code ${code} is not in the catalogue`);
+    const meaning = { title: entry.title, guidance: entry.guidance, conflictsWith: entry.conflictsWith, catalogueVersion: entry.version };
+    rows.assessmentRiskCodes.push({ assessmentId, riskCodeId: entry.id, ...meaning, note: code === "NA" ? "Not to work alongside co-defendants (names in the case notes)." : null });
   }
 
   const home = choosePlacement(rng, region, riskCodes, gender, rosh, womenOnly);

@@ -51,7 +51,7 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
   await seedReferenceData(prisma);
   const [regionRows, riskCodes] = await Promise.all([
     prisma.region.findMany({ select: { id: true, code: true, pdus: { select: { id: true, code: true } } } }),
-    prisma.riskCode.findMany({ select: { id: true, code: true } }),
+    prisma.riskCode.findMany({ select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, version: true } }),
   ]);
   const regions: ScaleRegion[] = REGIONS.map((seed) => {
     const row = regionRows.find((r) => r.code === seed.code);
@@ -133,7 +133,10 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
     const rosh = rng.weighted([["LOW", 50], ["MEDIUM", 38], ["HIGH", 11], ["VERY_HIGH", 1]] as const);
     const eteReason = eteEligible ? rng.pick(["NOT_IN_WORK", "AT_RISK_OF_LOSING_EMPLOYMENT", "DEVELOPING_EMPLOYMENT_OPTIONS"] as const) : null;
     tables.assessments.add([assessmentId, requirementId, rosh, eteEligible, eteReason, outcome.assessmentComplete, outcome.assessmentComplete ? isoOf(Math.min(t - 1, p.sentence + 2)) : null, outcome.assessmentComplete ? coordinatorId : null, stampNow]);
-    if (safeRiskCodes.length > 0 && rng.chance(0.2)) tables.assessmentRiskCodes.add([assessmentId, rng.pick(safeRiskCodes).id]);
+    if (safeRiskCodes.length > 0 && rng.chance(0.2)) {
+      const code = rng.pick(safeRiskCodes);
+      tables.assessmentRiskCodes.add([assessmentId, code.id, code.title, code.guidance, `{${code.conflictsWith.join(",")}}`, code.version]);
+    }
     bar.update(i + 1);
   });
   grid.flush(tables);

@@ -15,7 +15,7 @@ export function scaleTables() {
       "minutesCredited", "minutesEte", "status", "terminationReason", "commencedOn", "completedOn", "terminatedOn", "coordinatorId", "updatedAt",
     ]),
     assessments: new CopyBuffer("Assessment", ["id", "requirementId", "rosh", "eteEligible", "eteReason", "complete", "completedOn", "completedById", "updatedAt"]),
-    assessmentRiskCodes: new CopyBuffer("AssessmentRiskCode", ["assessmentId", "riskCodeId"]),
+    assessmentRiskCodes: new CopyBuffer("AssessmentRiskCode", ["assessmentId", "riskCodeId", "title", "guidance", "conflictsWith", "catalogueVersion"]),
     allocations: new CopyBuffer("Allocation", ["id", "sessionId", "requirementId", "sessionDate", "status", "lateStartReason", "lateStartNote", "createdById"]),
     attendances: new CopyBuffer("Attendance", [
       "id", "allocationId", "requirementId", "sessionDate", "outcome", "arrivedAt", "leftAt", "penaltyMinutes", "minutesCredited",

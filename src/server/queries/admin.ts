@@ -65,3 +65,50 @@ export async function listRegionSettings() {
     orderBy: { name: "asc" },
   });
 }
+
+/** One user as the administrator's user page shows them (never the password hash). */
+export async function getUserForAdmin(id: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  return db.user.findUnique({
+    where: { id },
+    select: {
+      id: true, name: true, email: true, role: true, regionId: true, active: true, version: true, createdAt: true,
+      region: { select: { name: true } },
+      pdu: { select: { name: true } },
+      _count: { select: { signInSessions: { where: { endedAt: null } } } },
+    },
+  });
+}
+
+/** The regions as choices for a form, by name. */
+export async function listRegionChoices(): Promise<{ value: string; label: string }[]> {
+  const regions = await db.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return regions.map((region) => ({ value: region.id, label: region.name }));
+}
+
+/** One risk code for its change page, with how many assessments hold it and how many of those under an earlier wording. */
+export async function getRiskCodeForAdmin(id: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const riskCode = await db.riskCode.findUnique({ where: { id }, select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, active: true, version: true } });
+  if (!riskCode) return null;
+  const [recorded, earlierWording] = await Promise.all([
+    db.assessmentRiskCode.count({ where: { riskCodeId: id } }),
+    db.assessmentRiskCode.count({ where: { riskCodeId: id, OR: [{ title: { not: riskCode.title } }, { guidance: { not: riskCode.guidance } }, { NOT: { conflictsWith: { equals: riskCode.conflictsWith } } }] } }),
+  ]);
+  return { ...riskCode, recorded, earlierWording };
+}
+
+/** A region's PDUs for the administrator, with how many cases and users each has. */
+export async function getRegionPdus(regionId: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(regionId)) return null;
+  return db.region.findUnique({
+    where: { id: regionId },
+    select: {
+      id: true, name: true,
+      pdus: {
+        select: { id: true, code: true, name: true, version: true, _count: { select: { requirements: { where: { status: "ACTIVE" } }, users: { where: { active: true } } } } },
+        orderBy: { name: "asc" },
+      },
+    },
+  });
+}

@@ -97,7 +97,8 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
             eteReason: true,
             womenOnlyPreference: true,
             riskCodes: {
-              select: { note: true, riskCode: { select: { code: true, title: true, guidance: true } } },
+              // Each code as it was recorded (decision 0074), not as the catalogue reads today.
+              select: { note: true, title: true, guidance: true, riskCode: { select: { code: true } } },
               orderBy: { riskCode: { code: "asc" } },
             },
           },

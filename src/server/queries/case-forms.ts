@@ -98,9 +98,16 @@ export async function findAssessmentForForm(user: AppUser, requirementId: string
   };
 }
 
-/** The national risk-code catalogue (active codes), each with its title and plain-language guidance. */
-export async function listRiskCodeCatalogue() {
-  return db.riskCode.findMany({ where: { active: true }, select: { code: true, title: true, guidance: true }, orderBy: { code: "asc" } });
+/**
+ * The national risk-code catalogue (active codes), each with its title and plain-language guidance,
+ * plus any retired code the assessment already has, so saving the form does not drop it (decision 0074).
+ */
+export async function listRiskCodeCatalogue(alreadyRecorded: readonly string[] = []) {
+  return db.riskCode.findMany({
+    where: { OR: [{ active: true }, { code: { in: [...alreadyRecorded] } }] },
+    select: { code: true, title: true, guidance: true },
+    orderBy: { code: "asc" },
+  });
 }
 
 /** R9: the case's warnings and breaches, newest first, with what is still open on each. */

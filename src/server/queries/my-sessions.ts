@@ -38,7 +38,7 @@ const sessionCardSelect = {
   supervisor: { select: { gender: true } },
   allocations: {
     where: { status: "BOOKED" },
-    select: { requirement: { select: { assessment: { select: { riskCodes: { select: { riskCode: { select: { code: true, conflictsWith: true } } } } } } } } },
+    select: { requirement: { select: { assessment: { select: { riskCodes: { select: { conflictsWith: true, riskCode: { select: { code: true } } } } } } } } },
   },
 } satisfies Prisma.SessionSelect;
 
@@ -50,7 +50,7 @@ function toSessionCard(row: SessionCardRow) {
   const context = { placementFeatures: row.placement.features, supervisorGender: row.supervisor?.gender ?? null };
   // Every booked person counts here, restricted cases included: the warning names nobody.
   const peopleWithRelevantRisk = row.allocations.filter((allocation) =>
-    (allocation.requirement.assessment?.riskCodes ?? []).some((link) => featuresInConflict(link.riskCode, context).length > 0),
+    (allocation.requirement.assessment?.riskCodes ?? []).some((link) => featuresInConflict({ code: link.riskCode.code, conflictsWith: link.conflictsWith }, context).length > 0),
   ).length;
   return {
     id: row.id,
@@ -153,7 +153,8 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
                   rosh: true,
                   adjustments: true,
                   riskCodes: {
-                    select: { note: true, riskCode: { select: { code: true, title: true, guidance: true, conflictsWith: true } } },
+                    // Each code as it was recorded (decision 0074), not as the catalogue reads today.
+                    select: { note: true, title: true, guidance: true, conflictsWith: true, riskCode: { select: { code: true } } },
                     orderBy: { riskCode: { code: "asc" } },
                   },
                 },
@@ -187,10 +188,10 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       name: `${requirement.person.firstName} ${requirement.person.lastName}`,
       rosh: requirement.assessment?.rosh ?? null,
       adjustments: requirement.assessment?.adjustments ?? null,
-      riskCodes: (requirement.assessment?.riskCodes ?? []).map((link) => ({
-        ...link.riskCode,
-        note: link.note,
-        relevantHere: featuresInConflict(link.riskCode, context),
+      riskCodes: (requirement.assessment?.riskCodes ?? []).map(({ riskCode, ...recorded }) => ({
+        code: riskCode.code,
+        ...recorded,
+        relevantHere: featuresInConflict({ code: riskCode.code, conflictsWith: recorded.conflictsWith }, context),
       })),
       contact: contact?.phone ? { name: contact.name, phone: contact.phone } : null,
       attendance: allocation.attendance ? attendanceSnapshot(allocation.attendance) : null,

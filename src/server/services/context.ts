@@ -173,7 +173,7 @@ export const requirementFactsSelect = {
     select: {
       id: true, version: true, complete: true, rosh: true, eteEligible: true, eteReason: true, womenOnlyPreference: true,
       availability: true, employment: true, caringDuties: true, religiousObservance: true,
-      riskCodes: { select: { riskCode: { select: { code: true, title: true, conflictsWith: true } } } },
+      riskCodes: { select: { title: true, conflictsWith: true, riskCode: { select: { code: true } } } },
     },
   },
   attendances: {
@@ -219,7 +219,7 @@ export function toRequirementFacts(row: RequirementFactsRow): RequirementFacts &
     assessment: row.assessment
       ? {
           ...(assessment as Omit<NonNullable<typeof row.assessment>, "riskCodes">),
-          riskCodes: riskCodes.map((r) => ({ code: r.riskCode.code, title: r.riskCode.title, conflictsWith: r.riskCode.conflictsWith })),
+          riskCodes: riskCodes.map((r) => ({ code: r.riskCode.code, title: r.title, conflictsWith: r.conflictsWith })),
         }
       : null,
     attendances: row.attendances.map((a) => ({

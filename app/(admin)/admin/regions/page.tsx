@@ -42,7 +42,14 @@ export default async function RegionsPage() {
                 <td className="text-right">{region.overSubscriptionPercent}%</td>
                 <td className="text-right">{region.maxPeoplePerSupervisor ?? "National rule"}</td>
                 <td>{region.autoEnforcement ? "On" : "Off"}</td>
-                <td>{region.pdus.map((pdu) => pdu.name).join(", ") || "None"}</td>
+                <td>
+                  {region.pdus.map((pdu) => pdu.name).join(", ") || "None"}
+                  <span className="block">
+                    <Link href={`/admin/regions/${region.id}/pdus`}>
+                      Add or rename<span className="sr-only"> {region.name}&apos;s</span> PDUs
+                    </Link>
+                  </span>
+                </td>
                 <td>
                   <Link href={`/admin/regions/${region.id}`}>
                     Change<span className="sr-only"> {region.name}&apos;s settings</span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageUser } from "@/server/auth/current-user";
 import { listRiskCodes } from "@/server/queries/admin";
 import { PageHeading } from "@/ui/page-heading";
@@ -18,7 +19,13 @@ export default async function RiskCodesPage() {
       <PageHeading caption="Reference data">Risk codes</PageHeading>
       <p>
         One national catalogue. Supervisors see each code&rsquo;s title and guidance on their rosters. A person with a code is not
-        booked on a placement with a conflicting feature unless a manager overrides it with a reason.
+        booked on a placement with a conflicting feature unless a manager overrides it with a reason. A change applies to codes
+        recorded from now on: assessments already recorded keep the meaning they were recorded with.
+      </p>
+      <p>
+        <Link href="/admin/risk-codes/new" className="button">
+          Add a risk code
+        </Link>
       </p>
       <TableRegion label="Risk codes">
         <table>
@@ -34,12 +41,17 @@ export default async function RiskCodesPage() {
           <tbody>
             {riskCodes.map((riskCode) => (
               <tr key={riskCode.id}>
-                <td className="font-bold whitespace-nowrap">{riskCode.code}</td>
+                <td className="font-bold whitespace-nowrap">
+                  <Link href={`/admin/risk-codes/${riskCode.id}`}>
+                    {riskCode.code}
+                    <span className="sr-only"> (change or retire)</span>
+                  </Link>
+                </td>
                 <td>
                   {riskCode.title}
                   {!riskCode.active && (
                     <span className="block">
-                      <Tag>No longer used</Tag>
+                      <Tag>Retired</Tag>
                     </span>
                   )}
                 </td>

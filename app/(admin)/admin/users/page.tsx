@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageUser } from "@/server/auth/current-user";
 import { ROLE_LABEL } from "@/server/auth/roles";
 import { listUsers } from "@/server/queries/admin";
@@ -15,7 +16,7 @@ const pageFrom = (value: string | string[] | undefined): number => {
   return Number.isInteger(page) && page > 0 ? page : 1;
 };
 
-/** Administrator's home: everyone who can sign in, with role and region (read-only for now). */
+/** Administrator's home: everyone who can sign in, with role and region; each name opens the user (decision 0072). */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("admin.reference");
   const page = pageFrom((await searchParams).page);
@@ -24,6 +25,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeading caption="Reference data">Users</PageHeading>
+      <p>
+        <Link href="/admin/users/new" className="button">
+          Add a user
+        </Link>
+      </p>
       <p>
         {formatNumber(total)} {total === 1 ? "user" : "users"}. National leads and administrators work across all
         regions; everyone else sees only their own region.
@@ -44,7 +50,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
-                <td>{user.name}</td>
+                <td>
+                  <Link href={`/admin/users/${user.id}`}>
+                    {user.name}
+                    <span className="sr-only"> (change role, region, password or status)</span>
+                  </Link>
+                </td>
                 <td className="[overflow-wrap:anywhere]">{user.email}</td>
                 <td>{ROLE_LABEL[user.role]}</td>
                 <td>

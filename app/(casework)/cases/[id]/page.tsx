@@ -198,12 +198,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <p>No risk codes recorded.</p>
             ) : (
               <ul className="mb-8 list-none p-0">
-                {assessment.riskCodes.map(({ riskCode, note }) => (
+                {assessment.riskCodes.map(({ riskCode, note, title, guidance }) => (
                   <li key={riskCode.code} className="mb-4 border-l-4 border-amber pl-4">
                     <p className="mb-1 font-bold">
-                      {riskCode.title} <span className="font-normal text-secondary">({riskCode.code})</span>
+                      {title} <span className="font-normal text-secondary">({riskCode.code})</span>
                     </p>
-                    <p className="mb-1 whitespace-pre-wrap">{riskCode.guidance}</p>
+                    <p className="mb-1 whitespace-pre-wrap">{guidance}</p>
                     {note && <p className="mb-0 whitespace-pre-wrap text-secondary">Note: {note}</p>}
                   </li>
                 ))}

@@ -5,7 +5,6 @@ import {
   riskConflicts,
   utcDateFromIsoDate,
   type IsoDate,
-  type PlacementFeature,
   type RuleWarning,
 } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
@@ -20,7 +19,7 @@ import { loadSessionGroup, type BookedMember } from "./session-group";
 export type FoundConflict = { allocationId: string; requirementId: string; code: string; message: string };
 
 /** Every safety conflict on one session now, per booking involved. */
-async function conflictsOnSession(tx: Tx, sessionId: string, catalogue: Map<string, PlacementFeature[]>): Promise<FoundConflict[]> {
+async function conflictsOnSession(tx: Tx, sessionId: string): Promise<FoundConflict[]> {
   const group = await loadSessionGroup(tx, sessionId);
   const session = await tx.session.findUniqueOrThrow({
     where: { id: sessionId },
@@ -37,7 +36,7 @@ async function conflictsOnSession(tx: Tx, sessionId: string, catalogue: Map<stri
   }
   for (const member of members) {
     const placementConflicts = riskConflicts({
-      riskCodes: member.riskCodes.map((code) => ({ code, conflictsWith: catalogue.get(code) ?? [] })),
+      riskCodes: member.recordedRiskCodes,
       placementFeatures: session.placement.features,
       supervisorGender: group.supervisorGender,
     });
@@ -77,12 +76,10 @@ async function conflictsOnSession(tx: Tx, sessionId: string, catalogue: Map<stri
  */
 export async function recheckSessions(tx: Tx, input: { sessionIds: readonly string[]; regionId: string }): Promise<FoundConflict[]> {
   if (input.sessionIds.length === 0) return [];
-  const catalogueRows = await tx.riskCode.findMany({ select: { code: true, conflictsWith: true } });
-  const catalogue = new Map(catalogueRows.map((r) => [r.code, r.conflictsWith]));
   const all: FoundConflict[] = [];
   const now = new Date();
   for (const sessionId of input.sessionIds) {
-    const found = await conflictsOnSession(tx, sessionId, catalogue);
+    const found = await conflictsOnSession(tx, sessionId);
     all.push(...found);
     const open = await tx.bookingConflict.findMany({
       where: { allocation: { sessionId }, resolvedAt: null },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { GroupMember, SessionGroup } from "@/domain";
+import type { GroupMember, PlacementFeature, SessionGroup } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
 
 // The facts the order-independent group rules (R10: lone woman, risk to women, non-association)
@@ -7,7 +7,12 @@ import type { Tx } from "@/server/db/create-client";
 // an assessment changes. Internal to the services; callers hold the session's row lock when
 // they are about to write.
 
-export type BookedMember = GroupMember & { requirementId: string; allocationId: string };
+export type BookedMember = GroupMember & {
+  requirementId: string;
+  allocationId: string;
+  /** Each risk code with the conflicting features it was recorded with (decision 0074). */
+  recordedRiskCodes: { code: string; conflictsWith: PlacementFeature[] }[];
+};
 
 const memberSelect = {
   id: true,
@@ -16,7 +21,7 @@ const memberSelect = {
   requirement: {
     select: {
       person: { select: { id: true, crn: true, gender: true } },
-      assessment: { select: { riskCodes: { select: { riskCode: { select: { code: true } } } }, nonAssociations: { select: { personId: true } } } },
+      assessment: { select: { riskCodes: { select: { conflictsWith: true, riskCode: { select: { code: true } } } }, nonAssociations: { select: { personId: true } } } },
     },
   },
 } as const;
@@ -36,6 +41,7 @@ export async function loadBookedMembers(tx: Tx, sessionId: string, excludeRequir
     label: row.requirement.person.crn,
     gender: row.requirement.person.gender,
     riskCodes: row.requirement.assessment?.riskCodes.map((r) => r.riskCode.code) ?? [],
+    recordedRiskCodes: row.requirement.assessment?.riskCodes.map((r) => ({ code: r.riskCode.code, conflictsWith: r.conflictsWith })) ?? [],
     nonAssociatedPersonIds: row.requirement.assessment?.nonAssociations.map((n) => n.personId) ?? [],
     loneWomanConsent: row.consentRecorded,
   }));

@@ -40,8 +40,16 @@ export async function saveAssessment(
       return failure("REQUIREMENT_NOT_ACTIVE", "This requirement is no longer active, so its assessment cannot be changed.");
     }
 
-    const catalogue = await tx.riskCode.findMany({ where: { code: { in: input.riskCodes }, active: true }, select: { id: true, code: true } });
-    const unknown = input.riskCodes.filter((code) => !catalogue.some((c) => c.code === code));
+    // Decision 0074: a code already on the assessment keeps the meaning it was recorded with (even
+    // if the code has since been retired); a code added now takes the catalogue's meaning today.
+    const recorded = new Set(
+      (await tx.assessmentRiskCode.findMany({ where: { assessment: { requirementId: requirement.id } }, select: { riskCode: { select: { code: true } } } })).map((r) => r.riskCode.code),
+    );
+    const catalogue = await tx.riskCode.findMany({
+      where: { code: { in: input.riskCodes } },
+      select: { id: true, code: true, active: true, title: true, guidance: true, conflictsWith: true, version: true },
+    });
+    const unknown = input.riskCodes.filter((code) => !catalogue.some((c) => c.code === code && (c.active || recorded.has(code))));
     if (unknown.length > 0) {
       return invalidInput("riskCodes", `${unknown.join(", ")} ${unknown.length === 1 ? "is not a risk code" : "are not risk codes"} in the national catalogue.`);
     }
@@ -90,8 +98,12 @@ export async function saveAssessment(
       if (input.version !== 0) return staleVersion("assessment");
       assessmentId = (await tx.assessment.create({ data: { ...data, requirementId: requirement.id }, select: { id: true } })).id;
     }
-    await tx.assessmentRiskCode.deleteMany({ where: { assessmentId } });
-    await tx.assessmentRiskCode.createMany({ data: catalogue.map((c) => ({ assessmentId, riskCodeId: c.id })) });
+    await tx.assessmentRiskCode.deleteMany({ where: { assessmentId, riskCode: { code: { notIn: input.riskCodes } } } });
+    await tx.assessmentRiskCode.createMany({
+      data: catalogue
+        .filter((c) => !recorded.has(c.code))
+        .map((c) => ({ assessmentId, riskCodeId: c.id, title: c.title, guidance: c.guidance, conflictsWith: c.conflictsWith, catalogueVersion: c.version })),
+    });
     if (named) {
       await tx.nonAssociation.deleteMany({ where: { assessmentId } });
       await tx.nonAssociation.createMany({ data: named.map((p) => ({ assessmentId, personId: p.id })) });

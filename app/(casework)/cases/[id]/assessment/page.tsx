@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, caseForForm } = await loadCaseFormPage(params, "case.assess");
-  const [saved, catalogue] = await Promise.all([orNotFound(findAssessmentForForm(user, caseForForm.id)), listRiskCodeCatalogue()]);
+  const saved = await orNotFound(findAssessmentForForm(user, caseForForm.id));
+  const catalogue = await listRiskCodeCatalogue(saved.assessment?.riskCodes ?? []);
   await recordView(user, caseViewRecord("assessment-form", saved.requirement));
   const record: AssessmentFormRecord | null = saved.assessment && {
     ...saved.assessment,
