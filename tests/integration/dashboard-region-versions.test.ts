@@ -239,6 +239,21 @@ describe("per-region data versions", () => {
     }
   });
 
+  it("a cold national request counts the regions one after another, so it never queues past the pool's wait limit", async () => {
+    // Before: every region's ~17 queries at once (hundreds for 12 regions) waited for a pooled
+    // connection longer than DATABASE_CONNECT_TIMEOUT_MS and the page failed ("timeout exceeded when
+    // trying to connect"). A small pool with a short wait shows it on the test data.
+    for (let i = 0; i < 6; i++) await makeRegion();
+    const small = createPrismaClient(testDatabaseUrl(), { max: 2, connectTimeoutMs: 1_000 });
+    try {
+      const cached = await loadDashboardFiguresCached(small, { asOf: today, regionId: null });
+      const live = await loadDashboardFigures(testDb, { asOf: today, regionId: null });
+      expect(cached.activeCaseload).toBe(live.activeCaseload);
+    } finally {
+      await small.$disconnect();
+    }
+  });
+
   it("property: after any sequence of writes the cached figures equal a full recomputation in every scope", async () => {
     const write = fc.record({ kind: fc.constantFrom(...KINDS), pick: fc.nat(1_000), n: fc.nat(1_000) });
     await fc.assert(

@@ -181,7 +181,10 @@ export async function loadDashboardTalliesCached(client: PrismaClient, scope: Fi
     remember(map, key, known);
     return { ...known, source: "memory" };
   }
-  const parts = await Promise.all([...versions].map(([regionId, version]) => regionTallies(client, { ...scope, regionId }, version)));
+  // One region after another: each region's own queries already run side by side, and every
+  // region at once would queue hundreds of queries for the pool (past its wait limit when cold).
+  const parts: (Entry & { source: CacheSource })[] = [];
+  for (const [regionId, version] of versions) parts.push(await regionTallies(client, { ...scope, regionId }, version));
   const source = parts.reduce<CacheSource>((worst, part) => (WORST[part.source] > WORST[worst] ? part.source : worst), "memory");
   const computedAt = parts.reduce((oldest, part) => (part.computedAt < oldest ? part.computedAt : oldest), new Date());
   const entry: Entry = { marker, computedAt, data: combineTallies(parts.map((part) => part.data)) };
