@@ -125,12 +125,12 @@ async function main(): Promise<void> {
     }
 
     // GET /api/v1/cases (issue 15: one query per case before; now a fixed number of queries for a
-    // page of 100) at 20 connections, for the national lead (every region), no writes running.
+    // page of 100) at 20 connections, for the London manager (a national lead may not list cases), no writes running.
     const casesUrl = `${baseUrl}/api/v1/cases?asOf=${asOf}`;
-    const casesCheck = await fetch(casesUrl, { headers: { authorization: `Bearer ${nationalToken}` } });
+    const casesCheck = await fetch(casesUrl, { headers: { authorization: `Bearer ${managerToken}` } });
     if (casesCheck.status !== 200) throw new Error(`GET /api/v1/cases: HTTP ${casesCheck.status}`);
     console.log(`Measuring GET /api/v1/cases for ${seconds}s at 20 connections…`);
-    const casesResult = { ...(await measure("API cases list — nation, 20 connections", casesUrl, { authorization: `Bearer ${nationalToken}` }, { connections: 20, seconds })), targetP95: 150, loadAverage: os.loadavg() };
+    const casesResult = { ...(await measure("API cases list — London, 20 connections", casesUrl, { authorization: `Bearer ${managerToken}` }, { connections: 20, seconds })), targetP95: 150, loadAverage: os.loadavg() };
 
     // The supervisors' peak: registers recorded and closed through the API while managers look.
     let peak: PeakResult | null = null;
