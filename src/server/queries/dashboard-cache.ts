@@ -122,7 +122,11 @@ async function regionTallies(client: PrismaClient, scope: FigureScope & { region
   const key = dashboardScopeKey(scope);
   const map = mapFor(memory, client);
   const known = map.get(key);
-  if (known && known.marker === marker) {
+  // A copy at this version — or a newer one, computed for a request that read the version after
+  // this one did: at least as fresh as what this request read, so serving it is right, and
+  // recounting the region at an older version would be wasted (under constant writes, every
+  // national request did, and none finished).
+  if (known && BigInt(known.marker) >= BigInt(marker)) {
     remember(map, key, known);
     dashboardCacheStats.memory++;
     return { ...known, source: "memory" };
@@ -185,9 +189,11 @@ export async function loadDashboardTalliesCached(client: PrismaClient, scope: Fi
   // region at once would queue hundreds of queries for the pool (past its wait limit when cold).
   const parts: (Entry & { source: CacheSource })[] = [];
   for (const [regionId, version] of versions) parts.push(await regionTallies(client, { ...scope, regionId }, version));
+  // The versions the parts are actually at (some may be newer than those read above).
+  const used = parts.map((part, i) => `${[...versions.keys()][i] ?? ""}:${part.marker}`).join(",");
   const source = parts.reduce<CacheSource>((worst, part) => (WORST[part.source] > WORST[worst] ? part.source : worst), "memory");
   const computedAt = parts.reduce((oldest, part) => (part.computedAt < oldest ? part.computedAt : oldest), new Date());
-  const entry: Entry = { marker, computedAt, data: combineTallies(parts.map((part) => part.data)) };
+  const entry: Entry = { marker: used, computedAt, data: combineTallies(parts.map((part) => part.data)) };
   remember(map, key, entry);
   return { ...entry, source };
 }
