@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --requirements 50000 --seconds 12 --connections 10 --port 3290 --write-every-ms 1000]
+ * npm run bench [-- --requirements 50000 --seconds 12 --connections 10 --port 3290 --write-every-ms 1000
+ *                  --database cp_scale --supervisors 200 --peak-seconds 120 (0 skips the peak)]
  *
  * Issue 6's benchmark: makes sure the scale database exists (seeds it, or reuses a seed with
  * the same parameters), builds the production app if stale and starts it against that
@@ -8,6 +9,9 @@
  * autocannon. In the same run it times the bare SQL of the backlog figure (and of all the
  * dashboard's figures) through the same query functions the app uses, and prints the ratio of
  * HTTP p50 to bare SQL. Results go to .bench/results.json. Not run in CI (it takes minutes).
+ * Issue 15: the page and the API again under a stream of realistic writes spread over the regions
+ * (scripts/bench/writes.ts), each row with its p95 ÷ the bare all-figures SQL of the same run and
+ * the load average when it ended, and the supervisors' peak ("attendance writes").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,15 +24,21 @@ import { readScaleSeed } from "../../prisma/seed/scale/index";
 import { SCALE_PASSWORD, SCALE_SIGN_INS } from "../../prisma/seed/scale/organisation";
 import { measure, medianTime, type LoadResult } from "./measure";
 import { apiToken, sessionCookie } from "./sign-in";
+import { runAttendancePeak, startFigureWriter, type PeakResult } from "./writes";
 import { scriptEnv } from "../../src/server/env";
 
 const TARGET_P95_MS = { region: 300, nation: 800 } as const;
 
-function option(args: string[], name: string, fallback: number): number {
+function option(args: string[], name: string, fallback: number, allowZero = false): number {
   const i = args.indexOf(`--${name}`);
   const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) throw new Error(`--${name} must be a positive number`);
   return value;
+}
+
+function textOption(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
 }
 
 async function main(): Promise<void> {
@@ -38,9 +48,12 @@ async function main(): Promise<void> {
   const connections = option(args, "connections", 10);
   const port = option(args, "port", scriptEnv().BENCH_PORT);
   const writeEveryMs = option(args, "write-every-ms", 1000);
+  const databaseName = textOption(args, "database", "cp_scale");
+  const supervisors = option(args, "supervisors", 200, true);
+  const peakSeconds = option(args, "peak-seconds", 120);
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const database = await ensureScaleDatabase({ requirements, database: "cp_scale", reuse: true, verify: false });
+  const database = await ensureScaleDatabase({ requirements, database: databaseName, reuse: true, verify: false });
   const prisma = createPrismaClient(database.url, { max: 4 });
   let app: ReturnType<typeof startApp> | null = null;
   try {
@@ -50,6 +63,9 @@ async function main(): Promise<void> {
     const london = await prisma.region.findUniqueOrThrow({ where: { code: "LON" }, select: { id: true } });
 
     if (buildIsStale()) buildApp();
+    // The bench measures the figures, not the per-token limit (120 a minute by default): ten
+    // connections on one token would otherwise be answered 429 within a second.
+    process.env.API_RATE_LIMIT_PER_MINUTE ??= "10000000";
     app = startApp({ port, databaseUrl: database.url, secret: loadOrCreateAuthSecret(), quiet: true });
     await waitForHealthy(baseUrl);
 
@@ -71,45 +87,61 @@ async function main(): Promise<void> {
       if (check.status !== 200) throw new Error(`${target.name}: HTTP ${check.status} before the run (signed in?)`);
     }
 
-    const results: (LoadResult & { scope: "region" | "nation"; targetP95: number; meetsTarget: boolean })[] = [];
+    type Row = LoadResult & { scope: "region" | "nation"; targetP95: number; meetsTarget: boolean; underWrites: boolean; loadAverage: number[] };
+    const results: Row[] = [];
+    const push = (result: LoadResult, scope: "region" | "nation", underWrites = false) =>
+      results.push({ ...result, scope, targetP95: TARGET_P95_MS[scope], meetsTarget: result.p95 <= TARGET_P95_MS[scope], underWrites, loadAverage: os.loadavg() });
     for (const target of targets) {
       console.log(`Measuring ${target.name} for ${seconds}s at ${connections} connections…`);
-      const result = await measure(target.name, target.url, target.headers, { connections, seconds });
-      results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
+      push(await measure(target.name, target.url, target.headers, { connections, seconds }), target.scope);
     }
     // One user at a time, for comparison: what a request costs without queueing behind nine others
     // (from the snapshot, like the runs above; the bare SQL below is the cost of computing).
     for (const target of targets.filter((t) => t.name.startsWith("API"))) {
       const name = `${target.name}, 1 connection`;
       console.log(`Measuring ${name} for ${Math.ceil(seconds / 2)}s…`);
-      const result = await measure(name, target.url, target.headers, { connections: 1, seconds: Math.ceil(seconds / 2) });
-      results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
+      push(await measure(name, target.url, target.headers, { connections: 1, seconds: Math.ceil(seconds / 2) }), target.scope);
     }
 
     // The figures cache serves the runs above from a snapshot once the first request of each scope
-    // has computed it (nothing is written during them). To show what a busy day costs, the API is
-    // measured again while one write a second lands on data the figures read (a no-op update of a
-    // requirement, which moves the data version like any command), so every second the next
-    // requests of each scope must wait for one fresh computation.
-    const someRequirement = await prisma.requirement.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } });
-    for (const target of targets.filter((t) => t.name.startsWith("API"))) {
+    // has computed it (nothing is written during them). To show what a busy day costs, the page and
+    // the API are measured again while realistic writes (ETE credits, corrections, extensions,
+    // warnings, stand-downs) land every `writeEveryMs` on requirements all over the country: each
+    // moves its own region's data version (docs/decisions/0076), so a national request recounts
+    // only the regions written since its snapshot.
+    const writeCounts: Record<string, unknown>[] = [];
+    for (const target of targets) {
       const name = `${target.name}, a write every ${writeEveryMs} ms`;
       console.log(`Measuring ${name} for ${seconds}s at ${connections} connections…`);
-      let writes = 0;
-      const writer = setInterval(() => {
-        // A Prisma query runs only when awaited or then-ed.
-        prisma.$executeRaw`UPDATE "Requirement" SET "hoursOrdered" = "hoursOrdered" WHERE "id" = ${someRequirement.id}::uuid`.then(
-          () => (writes += 1),
-          (error: unknown) => console.error("bench writer:", error),
-        );
-      }, writeEveryMs);
+      const writer = await startFigureWriter(prisma, asOf, writeEveryMs);
+      let counts: Record<string, unknown> = {};
       try {
-        const result = await measure(name, target.url, target.headers, { connections, seconds });
-        results.push({ ...result, scope: target.scope, targetP95: TARGET_P95_MS[target.scope], meetsTarget: result.p95 <= TARGET_P95_MS[target.scope] });
+        push(await measure(name, target.url, target.headers, { connections, seconds }), target.scope, true);
       } finally {
-        clearInterval(writer);
+        counts = writer.stop();
       }
-      console.log(`  ${writes} writes during the run.`);
+      writeCounts.push({ target: name, ...counts });
+      console.log(`  writes during the run: ${JSON.stringify(counts)}`);
+    }
+
+    // GET /api/v1/cases (issue 15: one query per case before; now a fixed number of queries for a
+    // page of 100) at 20 connections, for the London manager (a national lead may not list cases), no writes running.
+    const casesUrl = `${baseUrl}/api/v1/cases?asOf=${asOf}`;
+    const casesCheck = await fetch(casesUrl, { headers: { authorization: `Bearer ${managerToken}` } });
+    if (casesCheck.status !== 200) throw new Error(`GET /api/v1/cases: HTTP ${casesCheck.status}`);
+    console.log(`Measuring GET /api/v1/cases for ${seconds}s at 20 connections…`);
+    const casesResult = { ...(await measure("API cases list — London, 20 connections", casesUrl, { authorization: `Bearer ${managerToken}` }, { connections: 20, seconds })), targetP95: 150, loadAverage: os.loadavg() };
+
+    // The supervisors' peak: registers recorded and closed through the API while managers look.
+    let peak: PeakResult | null = null;
+    if (supervisors > 0) {
+      console.log(`Measuring attendance writes: ${supervisors} supervisors over ${peakSeconds}s…`);
+      peak = await runAttendancePeak(prisma, baseUrl, {
+        asOf,
+        supervisors,
+        seconds: peakSeconds,
+        dashboards: targets.filter((t) => t.name.startsWith("API")),
+      });
     }
 
     // Bare SQL: the same query functions the app calls, straight on the database (no HTTP, no React).
@@ -131,19 +163,30 @@ async function main(): Promise<void> {
         target: r.name, requests: r.requests, "req/s": r.requestsPerSecond.toFixed(1), "p50 ms": Math.round(r.p50), "p95 ms": Math.round(r.p95), "p97.5 ms": Math.round(r.p97_5),
         "p95 target": `≤ ${r.targetP95}`, meets: r.meetsTarget ? "yes" : "NO", errors: r.errors + r.non2xx,
         "p50 ÷ bare backlog SQL": (r.p50 / sql.backlogMs).toFixed(1), "p50 ÷ bare all-figures SQL": (r.p50 / sql.allFiguresMs).toFixed(1),
+        "p95 ÷ bare all-figures SQL": (r.p95 / sql.allFiguresMs).toFixed(2), "load avg (1 min)": r.loadAverage[0]?.toFixed(1) ?? "",
       };
     };
     console.table(results.map(row));
+    console.table([{ target: casesResult.name, requests: casesResult.requests, "req/s": casesResult.requestsPerSecond.toFixed(1), "p50 ms": Math.round(casesResult.p50), "p95 ms": Math.round(casesResult.p95), "p95 target": "≤ 150", errors: casesResult.errors + casesResult.non2xx, "load avg (1 min)": casesResult.loadAverage[0]?.toFixed(1) }]);
+    if (peak) {
+      const { dashboards, errorStatuses, loadAverage, ...numbers } = peak;
+      console.table([{ ...numbers, recordP50: Math.round(numbers.recordP50), recordP95: Math.round(numbers.recordP95), closeP95: Math.round(numbers.closeP95), allP95: Math.round(numbers.allP95), max: Math.round(numbers.max), writesPerSecond: numbers.writesPerSecond.toFixed(1), "load avg (1 min)": loadAverage[0]?.toFixed(1) }]);
+      if (Object.keys(errorStatuses).length > 0) console.log("  errors:", errorStatuses);
+      console.table(dashboards.map((d) => ({ target: d.name, requests: d.requests, "p50 ms": Math.round(d.p50), "p95 ms": Math.round(d.p95), errors: d.errors + d.non2xx })));
+    }
     console.table(Object.entries(bare).map(([scope, b]) => ({ scope, "backlog figure": b.backlogCount, "bare backlog SQL p50 ms": b.backlogMs.toFixed(1), "bare all-figures SQL p50 ms": b.allFiguresMs.toFixed(1) })));
     const [cpu] = os.cpus();
     const report = {
       measuredAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: cpu?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg() },
       seed,
-      settings: { connections, seconds, writeEveryMs },
+      settings: { connections, seconds, writeEveryMs, database: databaseName, supervisors, peakSeconds },
       percentiles: "p50 and p95 are exact nearest-rank over every response latency (autocannon `response` events); p97.5 is autocannon's own",
       http: results,
       bareSql: bare,
+      writesDuringRuns: writeCounts,
+      casesList: casesResult,
+      attendanceWrites: peak,
     };
     mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
     writeFileSync(path.join(repoRoot, ".bench", "results.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -194,7 +194,10 @@ export function dashboardFiguresFrom(asOf: FigureScope["asOf"], { tallies, demog
     breachRateBy: breachRateBy(demographics),
     pendingApprovals: pending,
     byRegion: (regionId: string) => figureSet(tallies, (t) => t.regionId === regionId),
-    byPdu: keys((t) => t.pduId).map((pduId) => ({ pduId, figures: figureSet(tallies, (t) => t.pduId === pduId) })),
+    // In PDU-id order (none last), so the same tallies in any row order give the same figures.
+    byPdu: keys((t) => t.pduId)
+      .sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+      .map((pduId) => ({ pduId, figures: figureSet(tallies, (t) => t.pduId === pduId) })),
     byTeamType: Object.fromEntries(TEAM_TYPES.map((team) => [team, figureSet(tallies, (t) => t.managedBy === team)])) as Record<TeamType, FigureSet>,
   };
 }
