@@ -47,6 +47,7 @@ type Fixtures = {
   approvalId: string;
   allocationId: string;
   spareSessionId: string;
+  eteCreditId: string;
   attendanceId: string;
 };
 
@@ -74,6 +75,7 @@ const DUMMY_FIXTURES: Fixtures = {
   allocationId: DUMMY_ID,
   spareSessionId: DUMMY_ID,
   attendanceId: DUMMY_ID,
+  eteCreditId: DUMMY_ID,
 };
 
 /** Routes that take no body, query or path parameter: nothing to break. The guard checks they really take none. */
@@ -177,6 +179,15 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/cases/{id}/ete-credits": (f) => ({
     params: { id: f.caseId },
     body: { date: addDays(today, -1), minutes: 60, activity: "Forklift course", provider: "Leeds College", evidence: "Certificate seen" },
+  }),
+  "PATCH /api/v1/cases/{id}/ete-credits/{creditId}": (f) => ({
+    params: { id: f.caseId, creditId: f.eteCreditId },
+    body: { version: 1, date: addDays(today, -2), minutes: 90, activity: "Forklift course", reason: "Wrong minutes typed" },
+    alsoValid: { provider: "Leeds College", evidence: "Certificate seen" },
+  }),
+  "POST /api/v1/cases/{id}/ete-credits/{creditId}/removal": (f) => ({
+    params: { id: f.caseId, creditId: f.eteCreditId },
+    body: { version: 1, reason: "Credited to the wrong person" },
   }),
   "POST /api/v1/cases/{id}/extensions": (f) => ({
     params: { id: f.caseId },

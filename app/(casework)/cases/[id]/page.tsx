@@ -22,6 +22,7 @@ import { loadPersonRequirements } from "@/server/queries/person-requirements";
 import { loadCaseReviews } from "@/server/queries/reviews-due";
 import { CaseReviewsSection } from "./case-reviews";
 import { EarnedReductionPanel } from "./earned-reduction-panel";
+import { CaseCorrections } from "./case-corrections";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -124,6 +125,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       {personRequirements && <PersonRequirementsSection data={personRequirements} />}
       {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
+
+      <CaseCorrections user={user} caseId={detail.id} />
 
       <div className="grid gap-x-8 lg:grid-cols-2">
         <section aria-labelledby="person-heading">
