@@ -7,7 +7,7 @@ import { ReviewsDueSection } from "./reviews-due-section";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords, ENFORCEMENT_TYPE_DUE_LABEL, outcomeWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
-import { QueueTable } from "@/ui/queue-table";
+import { QueueSection } from "@/ui/queue-section";
 import { RagTag, Tag } from "@/ui/tag";
 import { SchedulingSections } from "./scheduling-sections";
 
@@ -41,7 +41,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
 
       <SchedulingSections user={user} rebookPage={pageNumber(query.rebookPage)} conflictPage={pageNumber(query.conflictPage)} />
 
-      <QueueTable
+      <QueueSection
         id="enforcement-due"
         title="Failures to comply waiting for a warning or breach"
         description={`Each failure to comply needs a warning or breach (or to be corrected, if there was an acceptable reason) within ${queue.policy.enforcementDecisionWorkingDays} working days. Overdue first.`}
@@ -71,7 +71,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
         }))}
       />
 
-      <QueueTable
+      <QueueSection
         id="awaiting-assessment"
         title="New requirements awaiting assessment or induction"
         description="The assessment must be complete before the first work session can be booked, and an induction should come before it."
@@ -94,7 +94,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
         }))}
       />
 
-      <QueueTable
+      <QueueSection
         id="no-first-session"
         title="No first session booked"
         description={`Assessed but not started, with no work session booked, overdue first. Work should start within ${queue.policy.startWorkingDays} working days of sentence.`}
@@ -120,7 +120,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
         }))}
       />
 
-      <QueueTable
+      <QueueSection
         id="no-future-session"
         title="Active people with no future session booked"
         description="Started their hours but have nothing booked from today."
@@ -141,7 +141,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
         }))}
       />
 
-      <QueueTable
+      <QueueSection
         id="nearing-end"
         title={`Within ${nearing} weeks of the end date with hours outstanding`}
         description="Including cases already past their end date. No hours can be worked after the end date unless the court extends the order."
@@ -169,7 +169,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
 
       <ReviewsDueSection reviews={reviewsDue} />
 
-      <QueueTable
+      <QueueSection
         id="absences-awaiting-decision"
         title="Absences waiting for a decision"
         description="From the third accepted absence on a requirement, a manager must approve it. Until then it counts as unacceptable."
