@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { loadWorkQueue, workQueueCaseIds } from "@/server/queries/work-queue";
+import { loadWorkQueue, WORK_QUEUE_LISTS, workQueueCaseIds, type WorkQueueList } from "@/server/queries/work-queue";
 import { loadReviewsDue } from "@/server/queries/reviews-due";
 import { recordView } from "@/server/view-audit";
 import { ReviewsDueSection } from "./reviews-due-section";
@@ -20,13 +20,39 @@ function daysLeftWords(workingDaysLeft: number): string {
   return workingDaysLeft > 0 ? `${days} left` : `Overdue by ${days}`;
 }
 
+const SECTION_ID: Record<WorkQueueList, string> = {
+  enforcementDue: "enforcement-due",
+  awaitingAssessment: "awaiting-assessment",
+  noFirstSession: "no-first-session",
+  noFutureSession: "no-future-session",
+  nearingEnd: "nearing-end",
+  absences: "absences-awaiting-decision",
+  reviewsDue: "reviews-due",
+};
+
 const pageNumber = (value: string | string[] | undefined) => Math.max(1, Math.min(10_000, Number.parseInt(String(value ?? "1"), 10) || 1));
 
 export default async function WorkQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("case.list");
   const query = await searchParams;
-  const queue = await loadWorkQueue(user);
-  const reviewsDue = await loadReviewsDue(user, queue.asOf);
+  // Each list has its own page (`?noFirstSessionPage=2`); the links keep the other lists' pages.
+  const pages = Object.fromEntries(WORK_QUEUE_LISTS.map((list) => [list, pageNumber(query[`${list}Page`])])) as Record<WorkQueueList, number>;
+  const queue = await loadWorkQueue(user, undefined, pages);
+  const reviewsDue = await loadReviewsDue(user, queue.asOf, pages.reviewsDue);
+  const otherPages = {
+    ...Object.fromEntries(WORK_QUEUE_LISTS.map((list) => [`${list}Page`, pages[list]])),
+    rebookPage: pageNumber(query.rebookPage),
+    conflictPage: pageNumber(query.conflictPage),
+  };
+  const paging = (list: WorkQueueList, shown: { page: number; pageCount: number }) => ({
+    page: shown.page,
+    pageCount: shown.pageCount,
+    hrefFor: (page: number) => {
+      const params = new URLSearchParams(Object.entries({ ...otherPages, [`${list}Page`]: page }).filter(([, n]) => n > 1).map(([k, n]) => [k, String(n)]));
+      const search = params.toString();
+      return `/work-queue${search ? `?${search}` : ""}#${SECTION_ID[list]}`;
+    },
+  });
   await recordView(user, {
     view: "work-queue",
     requirementIds: [...new Set([...workQueueCaseIds(queue), ...reviewsDue.rows.map((row) => row.id)])],
@@ -69,6 +95,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           ],
           action: { href: `/cases/${row.caseId}/enforcement/new?failure=${row.attendanceId}`, label: "Record a warning or breach" },
         }))}
+        paging={paging("enforcementDue", queue.enforcementDue)}
       />
 
       <QueueSection
@@ -92,6 +119,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
               ? { href: `/cases/${row.id}/assessment`, label: "Complete the assessment" }
               : { href: `/cases/${row.id}/allocate`, label: "Book an induction" },
         }))}
+        paging={paging("awaitingAssessment", queue.awaitingAssessment)}
       />
 
       <QueueSection
@@ -118,6 +146,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           ],
           action: { href: `/cases/${row.id}/allocate`, label: "Allocate" },
         }))}
+        paging={paging("noFirstSession", queue.noFirstSession)}
       />
 
       <QueueSection
@@ -139,6 +168,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           ],
           action: { href: `/cases/${row.id}/allocate`, label: "Allocate" },
         }))}
+        paging={paging("noFutureSession", queue.noFutureSession)}
       />
 
       <QueueSection
@@ -165,9 +195,10 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
             action: passed ? { href: `/cases/${row.id}/extension`, label: "Record an extension" } : { href: `/cases/${row.id}/allocate`, label: "Book more sessions" },
           };
         })}
+        paging={paging("nearingEnd", queue.nearingEnd)}
       />
 
-      <ReviewsDueSection reviews={reviewsDue} />
+      <ReviewsDueSection reviews={reviewsDue} paging={paging("reviewsDue", reviewsDue)} />
 
       <QueueSection
         id="absences-awaiting-decision"
@@ -188,6 +219,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           // Only a regional manager decides; a coordinator sees the absence on the case.
           action: user.role === "MANAGER" ? { href: `/approvals/${row.id}`, label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
         }))}
+        paging={paging("absences", queue.absences)}
       />
     </>
   );

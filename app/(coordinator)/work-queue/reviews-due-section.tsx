@@ -1,11 +1,11 @@
 import { REVIEW_TYPE_LABEL } from "@/domain/reviews";
 import type { ReviewsDue } from "@/server/queries/reviews-due";
 import { formatShortDate } from "@/ui/format";
-import { QueueSection } from "@/ui/queue-section";
+import { QueueSection, type QueuePaging } from "@/ui/queue-section";
 import { Tag } from "@/ui/tag";
 
 // R3 on the work queue: mandatory 6- and 9-month reviews overdue (first) or due within 14 days.
-export function ReviewsDueSection({ reviews }: { reviews: ReviewsDue }) {
+export function ReviewsDueSection({ reviews, paging }: { reviews: ReviewsDue; paging?: QueuePaging }) {
   return (
     <QueueSection
       id="reviews-due"
@@ -25,6 +25,7 @@ export function ReviewsDueSection({ reviews }: { reviews: ReviewsDue }) {
         ],
         action: { href: `/cases/${row.id}/review`, label: "Record the review" },
       }))}
+      paging={paging}
     />
   );
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { versionSchema } from "../schemas";
 import { creditEteBody, eteCreditView } from "./credit-ete.types";
 
 // PATCH /api/v1/cases/{id}/ete-credits/{creditId} and POST …/{creditId}/removal (docs/api.md):
 // a credit is corrected or removed with a reason, against the version read (decision 0064).
 
-const version = z.number().int("Enter a whole number").positive("Enter the version you read").describe("The credit's version as read; a stale one is 409");
+const version = versionSchema.describe("The credit's version as last read; a stale one is a 409 with both versions");
 const reason = z.string().trim().min(1, "Enter the reason for the correction").max(1000).describe("Why the credit is being changed, for the audit trail");
 
 export const correctEteCreditBody = creditEteBody
