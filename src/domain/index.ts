@@ -1,5 +1,6 @@
 // The public API of the domain layer: pure rules of docs/domain.md, no I/O.
 export * from "./dates";
+export * from "./uk-date";
 export * from "./time-of-day";
 export * from "./format";
 export * from "./rule-codes";

@@ -131,7 +131,7 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
 
   const row = (crn: string, dateOfBirth: string, hours: string) =>
     [crn, "Morgan", `Imported${stamp}`, dateOfBirth, "FEMALE", "", "", "LON", "", "COMMUNITY_ORDER", "STANDALONE_UPW", isoInDays(-2), "Camberwell Green Magistrates' Court", "", hours].join(",");
-  const csv = [header, row(`U${stamp}`, "1990-01-01", "120"), row(`V${stamp}`, "1990-01-01", "400"), row(`W${stamp}`, "01/01/1990", "80"), row(`Y${stamp}`, "1985-06-30", "60")].join("\r\n");
+  const csv = [header, row(`U${stamp}`, "01/01/1990", "120"), row(`V${stamp}`, "1990-01-01", "400"), row(`W${stamp}`, "31/02/1990", "80"), row(`Y${stamp}`, "1985-06-30", "60")].join("\r\n");
   await page.getByLabel("CSV file of new cases").setInputFiles({ name: "new-cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check the file" }).click();
 
@@ -141,9 +141,13 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
   await expect(rejected.getByRole("row", { name: /Row 4 Date of birth Enter a real date as YYYY-MM-DD/ })).toBeVisible();
   await expectAccessible(page);
 
+  const download = page.getByRole("link", { name: "Download the rejected rows as CSV" });
+  expect(decodeURIComponent((await download.getAttribute("href"))!)).toContain(`\uFEFFcrn,firstName`);
+
   await page.getByRole("button", { name: "Create the 2 valid cases" }).click();
-  await page.waitForURL(/\/cases$/);
-  await expect(page.getByRole("status")).toContainText("2 cases created from the file; 2 rejected rows were left out");
+  // Issue 13: the report stays, linking each created case (a dd/mm/yyyy date of birth was accepted).
+  await expect(page.getByRole("heading", { level: 2, name: "2 cases created" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Morgan Imported${stamp}` })).toHaveCount(2);
   await expectAccessible(page);
 
   await page.goto(`/cases?q=Imported${stamp}`);

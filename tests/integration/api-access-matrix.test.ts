@@ -44,6 +44,7 @@ type Fixtures = {
   spareSessionId: string;
   transferId: string;
   otherRegionCode: string;
+  eteCreditId: string;
 };
 
 /**
@@ -118,6 +119,13 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { type: "WARNING", date: today, failureDate: today, failureDescription: "Matrix: did not attend" },
     regionScoped: true,
   }),
+  "PATCH /api/v1/cases/{id}/ete-credits/{creditId}": (f) => ({
+    params: { id: f.caseId, creditId: f.eteCreditId },
+    // A stale version: an allowed caller gets 409, so the credit stays for the next caller.
+    body: { version: 99, date: addDays(today, -2), minutes: 90, activity: "Matrix course", reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/cases/{id}/ete-credits/{creditId}/removal": (f) => ({ params: { id: f.caseId, creditId: f.eteCreditId }, body: { version: 99, reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/enforcement/{actionId}/withdrawal": (f) => ({ params: { actionId: f.actionId }, body: { reason: "Matrix" }, regionScoped: true }),
   "POST /api/v1/enforcement/{actionId}/outcome": (f) => ({
     params: { actionId: f.actionId },

@@ -48,6 +48,7 @@ type Fixtures = {
   approvalId: string;
   allocationId: string;
   spareSessionId: string;
+  eteCreditId: string;
   attendanceId: string;
   /** A transfer from another region to region A, and a region to send a case to. */
   transferId: string;
@@ -80,6 +81,7 @@ const DUMMY_FIXTURES: Fixtures = {
   attendanceId: DUMMY_ID,
   transferId: DUMMY_ID,
   otherRegionCode: "TDUMMY",
+  eteCreditId: DUMMY_ID,
 };
 
 /** Routes that take no body, query or path parameter: nothing to break. The guard checks they really take none. */
@@ -184,6 +186,15 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/cases/{id}/ete-credits": (f) => ({
     params: { id: f.caseId },
     body: { date: addDays(today, -1), minutes: 60, activity: "Forklift course", provider: "Leeds College", evidence: "Certificate seen" },
+  }),
+  "PATCH /api/v1/cases/{id}/ete-credits/{creditId}": (f) => ({
+    params: { id: f.caseId, creditId: f.eteCreditId },
+    body: { version: 1, date: addDays(today, -2), minutes: 90, activity: "Forklift course", reason: "Wrong minutes typed" },
+    alsoValid: { provider: "Leeds College", evidence: "Certificate seen" },
+  }),
+  "POST /api/v1/cases/{id}/ete-credits/{creditId}/removal": (f) => ({
+    params: { id: f.caseId, creditId: f.eteCreditId },
+    body: { version: 1, reason: "Credited to the wrong person" },
   }),
   "POST /api/v1/cases/{id}/extensions": (f) => ({
     params: { id: f.caseId },

@@ -237,6 +237,12 @@ describe("drill-down lists: the same SQL as the figure", () => {
     expect(dates).toEqual([...dates].sort().reverse());
     const asian = await loadFigureCasesFromUrl(testDb, manager, { figure: "breach", asOf: D, ethnicity: "Asian" }, "page");
     expect(asian.list.total).toBe(1);
+    // Issue 13: "not recorded" opens exactly the breaches of people with no ethnicity recorded, not every breach.
+    const notRecorded = await loadFigureCasesFromUrl(testDb, manager, { figure: "breach", asOf: D, ethnicity: "" }, "page");
+    const everyBreach = await loadFigureCasesFromUrl(testDb, manager, { figure: "breach", asOf: D }, "page");
+    expect(notRecorded.list.total).toBe(1);
+    expect(everyBreach.list.total).toBeGreaterThan(notRecorded.list.total);
+    expect(notRecorded.list.rows.map((row) => row.crn)).not.toContain(asian.list.rows[0]?.crn);
   });
 
   it("is region-scoped: another region, or a PDU outside the region, is not found; the national lead may choose", async () => {

@@ -126,6 +126,18 @@ describe("demo data", () => {
       WHERE u.email = 'supervisor@demo.test' AND s.date = DATE '${TODAY}'`)).toBeGreaterThan(0);
   });
 
+  it("never gives a supervisor two sessions at once (SUPERVISOR_DOUBLE_BOOKED would accept the seed)", async () => {
+    // Issue 13: the demo supervisor used to run eight sessions at once.
+    const clashes = await prisma.$queryRawUnsafe<{ email: string; date: Date; a: string; b: string }[]>(
+      `SELECT u.email, s1.date, s1."startTime" || '-' || s1."endTime" AS a, s2."startTime" || '-' || s2."endTime" AS b
+         FROM "Session" s1 JOIN "Session" s2 ON s2."supervisorId" = s1."supervisorId" AND s2.date = s1.date AND s2.id > s1.id
+         JOIN "User" u ON u.id = s1."supervisorId"
+        WHERE s1.status IN ('SCHEDULED', 'CLOSED') AND s2.status IN ('SCHEDULED', 'CLOSED')
+          AND s1."startTime" < s2."endTime" AND s2."startTime" < s1."endTime"
+        LIMIT 5`);
+    expect(clashes).toEqual([]);
+  });
+
   it("has cached totals and rows that agree (verifyDemoConsistency)", async () => {
     await expect(verifyDemoConsistency(prisma)).resolves.toBeUndefined();
   });

@@ -139,6 +139,24 @@ describe("work queue", () => {
     expect(queue.absences.rows).toEqual([expect.objectContaining({ id: pending.id, requirementId: person, absenceDate: "2025-06-11" })]);
   });
 
+  it("pages every list to its end: 27 cases awaiting assessment are 25 on page 1 and 2 on page 2 (issue 13)", async () => {
+    await freshRegion();
+    const made: string[] = [];
+    for (let i = 0; i < 27; i++) made.push(await caseWith({ sentenceDate: "2025-06-02", assessment: { complete: false } }));
+    const first = await loadWorkQueue(coordinator, asOf);
+    expect(first.awaitingAssessment).toMatchObject({ total: 27, page: 1, pageCount: 2 });
+    expect(first.awaitingAssessment.rows).toHaveLength(25);
+    const second = await loadWorkQueue(coordinator, asOf, { awaitingAssessment: 2 });
+    expect(second.awaitingAssessment).toMatchObject({ total: 27, page: 2, pageCount: 2 });
+    expect(second.awaitingAssessment.rows).toHaveLength(2);
+    // Together the pages hold every case once.
+    expect(new Set([...idsOf(first.awaitingAssessment), ...idsOf(second.awaitingAssessment)])).toEqual(new Set(made));
+    // A page past the end shows the last page; the other lists stay on page 1.
+    const past = await loadWorkQueue(coordinator, asOf, { awaitingAssessment: 9 });
+    expect(past.awaitingAssessment.page).toBe(2);
+    expect(past.noFirstSession).toMatchObject({ page: 1, pageCount: 1 });
+  });
+
   it("shows only the caller's region", async () => {
     await freshRegion();
     const mine = await caseWith({ sentenceDate: "2025-06-02", assessment: { complete: false } });

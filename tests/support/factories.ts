@@ -261,7 +261,7 @@ export async function makeApiScene(
   staff: { coordinator: TestUser; supervisor: TestUser },
   today: IsoDate,
   reason: string,
-): Promise<{ caseId: string; placementId: string; sessionId: string; actionId: string; approvalId: string; attendanceId: string; allocationId: string; spareSessionId: string }> {
+): Promise<{ caseId: string; placementId: string; sessionId: string; actionId: string; approvalId: string; attendanceId: string; allocationId: string; spareSessionId: string; eteCreditId: string }> {
   const daysFromToday = (days: number) => isoDateFromUtcDate(new Date(utcDateFromIsoDate(today).getTime() + days * 86_400_000));
   const theCase = await makeCase(region, { sentenceDate: daysFromToday(-30) });
   const placement = await makePlacement(region);
@@ -281,6 +281,11 @@ export async function makeApiScene(
   });
   // A later session with room, for moving the booking to.
   const spareSession = await makeSession(placement.id, { date: daysFromToday(8) });
+  // An ETE credit, for correcting and removing.
+  const eteCredit = await testDb.eteCredit.create({
+    data: { requirementId: theCase.requirementId, date: utcDateFromIsoDate(daysFromToday(-2)), minutes: 60, activity: "Forklift course" },
+    select: { id: true },
+  });
   return {
     caseId: theCase.requirementId,
     placementId: placement.id,
@@ -290,6 +295,7 @@ export async function makeApiScene(
     attendanceId: failure.id,
     allocationId: allocation.id,
     spareSessionId: spareSession.id,
+    eteCreditId: eteCredit.id,
   };
 }
 

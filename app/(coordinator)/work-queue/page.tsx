@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
-import { loadWorkQueue, workQueueCaseIds } from "@/server/queries/work-queue";
+import { loadWorkQueue, WORK_QUEUE_LISTS, workQueueCaseIds, type WorkQueueList } from "@/server/queries/work-queue";
 import { loadReviewsDue } from "@/server/queries/reviews-due";
 import { recordView } from "@/server/view-audit";
 import { ReviewsDueSection } from "./reviews-due-section";
 import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords, ENFORCEMENT_TYPE_DUE_LABEL, outcomeWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
-import { QueueTable } from "@/ui/queue-table";
+import { QueueSection } from "@/ui/queue-section";
 import { RagTag, Tag } from "@/ui/tag";
 import { SchedulingSections } from "./scheduling-sections";
 
@@ -20,13 +20,39 @@ function daysLeftWords(workingDaysLeft: number): string {
   return workingDaysLeft > 0 ? `${days} left` : `Overdue by ${days}`;
 }
 
+const SECTION_ID: Record<WorkQueueList, string> = {
+  enforcementDue: "enforcement-due",
+  awaitingAssessment: "awaiting-assessment",
+  noFirstSession: "no-first-session",
+  noFutureSession: "no-future-session",
+  nearingEnd: "nearing-end",
+  absences: "absences-awaiting-decision",
+  reviewsDue: "reviews-due",
+};
+
 const pageNumber = (value: string | string[] | undefined) => Math.max(1, Math.min(10_000, Number.parseInt(String(value ?? "1"), 10) || 1));
 
 export default async function WorkQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("case.list");
   const query = await searchParams;
-  const queue = await loadWorkQueue(user);
-  const reviewsDue = await loadReviewsDue(user, queue.asOf);
+  // Each list has its own page (`?noFirstSessionPage=2`); the links keep the other lists' pages.
+  const pages = Object.fromEntries(WORK_QUEUE_LISTS.map((list) => [list, pageNumber(query[`${list}Page`])])) as Record<WorkQueueList, number>;
+  const queue = await loadWorkQueue(user, undefined, pages);
+  const reviewsDue = await loadReviewsDue(user, queue.asOf, pages.reviewsDue);
+  const otherPages = {
+    ...Object.fromEntries(WORK_QUEUE_LISTS.map((list) => [`${list}Page`, pages[list]])),
+    rebookPage: pageNumber(query.rebookPage),
+    conflictPage: pageNumber(query.conflictPage),
+  };
+  const paging = (list: WorkQueueList, shown: { page: number; pageCount: number }) => ({
+    page: shown.page,
+    pageCount: shown.pageCount,
+    hrefFor: (page: number) => {
+      const params = new URLSearchParams(Object.entries({ ...otherPages, [`${list}Page`]: page }).filter(([, n]) => n > 1).map(([k, n]) => [k, String(n)]));
+      const search = params.toString();
+      return `/work-queue${search ? `?${search}` : ""}#${SECTION_ID[list]}`;
+    },
+  });
   await recordView(user, {
     view: "work-queue",
     requirementIds: [...new Set([...workQueueCaseIds(queue), ...reviewsDue.rows.map((row) => row.id)])],
@@ -41,7 +67,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
 
       <SchedulingSections user={user} rebookPage={pageNumber(query.rebookPage)} conflictPage={pageNumber(query.conflictPage)} />
 
-      <QueueTable
+      <QueueSection
         id="enforcement-due"
         title="Failures to comply waiting for a warning or breach"
         description={`Each failure to comply needs a warning or breach (or to be corrected, if there was an acceptable reason) within ${queue.policy.enforcementDecisionWorkingDays} working days. Overdue first.`}
@@ -69,9 +95,10 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           ],
           action: { href: `/cases/${row.caseId}/enforcement/new?failure=${row.attendanceId}`, label: "Record a warning or breach" },
         }))}
+        paging={paging("enforcementDue", queue.enforcementDue)}
       />
 
-      <QueueTable
+      <QueueSection
         id="awaiting-assessment"
         title="New requirements awaiting assessment or induction"
         description="The assessment must be complete before the first work session can be booked, and an induction should come before it."
@@ -92,9 +119,10 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
               ? { href: `/cases/${row.id}/assessment`, label: "Complete the assessment" }
               : { href: `/cases/${row.id}/allocate`, label: "Book an induction" },
         }))}
+        paging={paging("awaitingAssessment", queue.awaitingAssessment)}
       />
 
-      <QueueTable
+      <QueueSection
         id="no-first-session"
         title="No first session booked"
         description={`Assessed but not started, with no work session booked, overdue first. Work should start within ${queue.policy.startWorkingDays} working days of sentence.`}
@@ -118,9 +146,10 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           ],
           action: { href: `/cases/${row.id}/allocate`, label: "Allocate" },
         }))}
+        paging={paging("noFirstSession", queue.noFirstSession)}
       />
 
-      <QueueTable
+      <QueueSection
         id="no-future-session"
         title="Active people with no future session booked"
         description="Started their hours but have nothing booked from today."
@@ -139,9 +168,10 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           ],
           action: { href: `/cases/${row.id}/allocate`, label: "Allocate" },
         }))}
+        paging={paging("noFutureSession", queue.noFutureSession)}
       />
 
-      <QueueTable
+      <QueueSection
         id="nearing-end"
         title={`Within ${nearing} weeks of the end date with hours outstanding`}
         description="Including cases already past their end date. No hours can be worked after the end date unless the court extends the order."
@@ -165,11 +195,12 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
             action: passed ? { href: `/cases/${row.id}/extension`, label: "Record an extension" } : { href: `/cases/${row.id}/allocate`, label: "Book more sessions" },
           };
         })}
+        paging={paging("nearingEnd", queue.nearingEnd)}
       />
 
-      <ReviewsDueSection reviews={reviewsDue} />
+      <ReviewsDueSection reviews={reviewsDue} paging={paging("reviewsDue", reviewsDue)} />
 
-      <QueueTable
+      <QueueSection
         id="absences-awaiting-decision"
         title="Absences waiting for a decision"
         description="From the third accepted absence on a requirement, a manager must approve it. Until then it counts as unacceptable."
@@ -188,6 +219,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           // Only a regional manager decides; a coordinator sees the absence on the case.
           action: user.role === "MANAGER" ? { href: `/approvals/${row.id}`, label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
         }))}
+        paging={paging("absences", queue.absences)}
       />
     </>
   );

@@ -1,13 +1,13 @@
 import { REVIEW_TYPE_LABEL } from "@/domain/reviews";
 import type { ReviewsDue } from "@/server/queries/reviews-due";
 import { formatShortDate } from "@/ui/format";
-import { QueueTable } from "@/ui/queue-table";
+import { QueueSection, type QueuePaging } from "@/ui/queue-section";
 import { Tag } from "@/ui/tag";
 
 // R3 on the work queue: mandatory 6- and 9-month reviews overdue (first) or due within 14 days.
-export function ReviewsDueSection({ reviews }: { reviews: ReviewsDue }) {
+export function ReviewsDueSection({ reviews, paging }: { reviews: ReviewsDue; paging?: QueuePaging }) {
   return (
-    <QueueTable
+    <QueueSection
       id="reviews-due"
       title="Reviews due and overdue"
       description="The 6- and 9-month reviews are mandatory. Overdue first, then those due in the next 14 days."
@@ -25,6 +25,7 @@ export function ReviewsDueSection({ reviews }: { reviews: ReviewsDue }) {
         ],
         action: { href: `/cases/${row.id}/review`, label: "Record the review" },
       }))}
+      paging={paging}
     />
   );
 }

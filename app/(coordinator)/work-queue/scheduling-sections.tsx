@@ -1,32 +1,20 @@
-import Link from "next/link";
 import type { AppUser } from "@/server/auth/access";
 import { listOpenBookingConflicts, listPeopleToRebook } from "@/server/queries/scheduling";
 import { formatShortDate } from "@/ui/format";
-import { QueueTable } from "@/ui/queue-table";
+import { QueueSection } from "@/ui/queue-section";
 import { Tag } from "@/ui/tag";
 
 // The work queue's scheduling lists: people to re-book after a stood-down or cancelled session,
 // and future bookings that a re-check found unsafe. Each list is paged, so every row is reachable.
 
-function Pager({ param, page, pageCount, otherParams }: { param: string; page: number; pageCount: number; otherParams: Record<string, number> }) {
-  if (pageCount <= 1) return null;
-  const href = (p: number) => `/work-queue?${new URLSearchParams({ ...Object.fromEntries(Object.entries(otherParams).map(([k, v]) => [k, String(v)])), [param]: String(p) }).toString()}`;
-  return (
-    <nav aria-label={`Pages of the list (${param})`} className="mb-10 flex gap-6">
-      {page > 1 && <Link href={href(page - 1)}>Previous page</Link>}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount && <Link href={href(page + 1)}>Next page</Link>}
-    </nav>
-  );
-}
+const workQueueHref = (params: Record<string, number>) =>
+  `/work-queue?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
 
 export async function SchedulingSections({ user, rebookPage, conflictPage }: { user: AppUser; rebookPage: number; conflictPage: number }) {
   const [rebook, conflicts] = await Promise.all([listPeopleToRebook(user, { page: rebookPage }), listOpenBookingConflicts(user, { page: conflictPage })]);
   return (
     <>
-      <QueueTable
+      <QueueSection
         id="booking-conflicts"
         title="Bookings that no longer pass the safety checks"
         description="Found when a risk code, risk of serious harm or supervisor changed after the booking was made. Move or cancel the booking, or ask a manager."
@@ -47,9 +35,9 @@ export async function SchedulingSections({ user, rebookPage, conflictPage }: { u
           ],
           action: { href: `/sessions/${row.sessionId}/bookings/${row.allocationId}`, label: "Move or cancel" },
         }))}
+        paging={{ page: conflicts.page, pageCount: conflicts.pageCount, hrefFor: (p) => workQueueHref({ rebookPage, conflictPage: p }) }}
       />
-      <Pager param="conflictPage" page={conflicts.page} pageCount={conflicts.pageCount} otherParams={{ rebookPage }} />
-      <QueueTable
+      <QueueSection
         id="to-rebook"
         title="People to re-book"
         description="Their session was stood down or cancelled (an acceptable absence, not counted towards the third-absence approval) and nothing has been booked for them since."
@@ -68,8 +56,8 @@ export async function SchedulingSections({ user, rebookPage, conflictPage }: { u
           ],
           action: { href: `/cases/${row.caseId}/allocate`, label: "Book again" },
         }))}
+        paging={{ page: rebook.page, pageCount: rebook.pageCount, hrefFor: (p) => workQueueHref({ conflictPage, rebookPage: p }) }}
       />
-      <Pager param="rebookPage" page={rebook.page} pageCount={rebook.pageCount} otherParams={{ conflictPage }} />
     </>
   );
 }

@@ -72,10 +72,13 @@ export function planPlacements(rng: Random, seed: RegionSeed, region: RegionCont
     const postcode = `${district} ${rng.int(1, 9)}${rng.pick([...INWARD_LETTERS])}${rng.pick([...INWARD_LETTERS])}`;
     const [startTime, endTime] = template.times;
     // The demo supervisor runs the first London work party every day it meets, so that
-    // supervisor@demo.test always has sessions this week.
+    // supervisor@demo.test always has sessions this week, and no other session (issue 13:
+    // they once ran eight at once; a supervisor's sessions never overlap, as the
+    // SUPERVISOR_DOUBLE_BOOKED rule demands).
     const fixed = demoSupervisorId && index === 0 ? demoSupervisorId : null;
-    const pool = template.femaleSupervisor && women.length > 0 ? women : supervisors;
-    const supervisorFor = (day: number) => fixed ?? pool[(index + day) % pool.length]?.id ?? "";
+    const pool = (template.femaleSupervisor && women.length > 0 ? women : supervisors).filter((s) => s.id !== demoSupervisorId);
+    const supervisorsFor = (day: number): string[] =>
+      fixed ? [fixed] : pool.map((_, i) => pool[(index + day + i) % pool.length]?.id ?? "").filter(Boolean);
     rows.placements.push({
       id, name: template.name, type: template.type, regionId: region.id, pduId: pdu.id, beneficiaryId,
       address: `${template.landmark}, ${pdu.town}`, postcode, description: template.description, whatToBring: template.whatToBring,
@@ -86,7 +89,7 @@ export function planPlacements(rng: Random, seed: RegionSeed, region: RegionCont
       capacity: template.capacity, weekdays: template.weekdays, startTime, endTime,
       pickUpPoint: template.minibus ? `${pdu.town} probation office car park` : null,
       pickUpTime: template.minibus ? "08:30" : null,
-      supervisorFor,
+      supervisorsFor,
     };
   });
 }

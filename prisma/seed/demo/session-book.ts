@@ -24,6 +24,8 @@ export type BookingExtras = { lateStartReason?: LateStartReason; lateStartNote?:
 export class SessionBook {
   private readonly slots = new Map<string, SessionSlot>();
   private readonly datesByRequirement = new Map<string, Set<IsoDate>>();
+  /** Who runs what each day, so no supervisor gets two sessions at once. */
+  private readonly supervisorDays = new Map<IsoDate, { supervisorId: string; startTime: string; endTime: string }[]>();
 
   constructor(
     private readonly rng: Random,
@@ -41,13 +43,25 @@ export class SessionBook {
       id: this.rng.uuid(),
       placement,
       date,
-      supervisorId: placement.supervisorFor(dayOfWeek(date)),
+      supervisorId: this.freeSupervisor(placement, date),
       booked: 0,
       cancelled: placement.type === "GROUP" && date < this.today && this.rng.chance(0.025),
       open: false,
     };
     this.slots.set(key, slot);
     return slot;
+  }
+
+  /** The placement's first choice of supervisor who is not running another session at that time; "" when all are busy. */
+  private freeSupervisor(placement: PlacementPlan, date: IsoDate): string {
+    const busy = this.supervisorDays.get(date) ?? [];
+    const free = placement.supervisorsFor(dayOfWeek(date)).find(
+      (id) => !busy.some((b) => b.supervisorId === id && b.startTime < placement.endTime && placement.startTime < b.endTime),
+    );
+    if (!free) return "";
+    busy.push({ supervisorId: free, startTime: placement.startTime, endTime: placement.endTime });
+    this.supervisorDays.set(date, busy);
+    return free;
   }
 
   meetsOn(placement: PlacementPlan, date: IsoDate): boolean {

@@ -36,8 +36,11 @@ export type PlacementPlan = {
   endTime: TimeOfDay;
   pickUpPoint: string | null;
   pickUpTime: TimeOfDay | null;
-  /** Supervisor by day of the week (index 0 = Sunday). */
-  supervisorFor: (day: DayOfWeek) => string;
+  /**
+   * The supervisors who may run it on a day of the week (index 0 = Sunday), first choice first;
+   * the session book gives each session the first one not already running a session then.
+   */
+  supervisorsFor: (day: DayOfWeek) => string[];
 };
 
 /** Every row the demo writes, in insert order. */

@@ -83,6 +83,9 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
       if (!parsed.success) return refuse(issuesToFieldErrors(parsed.error.issues, spec.fieldNames, spec.messages));
       const result = await spec.run(user, parsed.data);
       if (!result.ok) {
+        if (result.problems && result.problems.length > 1) {
+          return refuse(result.problems.map((p) => ({ field: spec.fieldNames?.[p.field] ?? p.field, message: p.message })));
+        }
         const field = result.field ? (spec.fieldNames?.[result.field] ?? result.field) : undefined;
         return field ? refuse([{ field, message: result.message }]) : refuse([], result.message);
       }

@@ -11,12 +11,14 @@ import type { HandlerResult } from "./handler";
  */
 export function commandReply<T>(result: CommandResult<T>): HandlerResult<T> {
   if (result.ok) return { ok: true, value: withWarnings(result.value, result.warnings) };
+  const problems = result.problems ?? [{ field: result.field ?? "row", message: result.message }];
   if (result.code === "INVALID_INPUT") {
     throw new ApiError(400, "VALIDATION_FAILED", result.message, {
-      fields: [{ field: result.field, location: "body", problem: result.message }],
+      fields: problems.map((p) => ({ field: p.field, location: "body", problem: p.message })),
     });
   }
-  return result;
+  // Several problems with one record: details.problems lists every one (the code is the first's).
+  return result.problems ? { ...result, details: { ...result.details, problems: result.problems } } : result;
 }
 
 /**

@@ -3,7 +3,7 @@ import { issueTokenRoute } from "./contracts/auth-token";
 import { meRoute } from "./contracts/me";
 import { openApiRoute } from "./contracts/openapi";
 import { recordAttendanceRoute } from "./contracts/attendance";
-import { creditEteRoute } from "./contracts/ete-credits";
+import { correctEteCreditRoute, creditEteRoute, removeEteCreditRoute } from "./contracts/ete-credits";
 import { recordExtensionRoute } from "./contracts/extensions";
 import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute, withdrawEnforcementRoute } from "./contracts/enforcement";
 import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
@@ -37,6 +37,8 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   allocateRoute,
   recordAttendanceRoute,
   creditEteRoute,
+  correctEteCreditRoute,
+  removeEteCreditRoute,
   recordExtensionRoute,
   recordReviewRoute,
   listEnforcementRoute,

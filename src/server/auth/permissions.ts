@@ -34,6 +34,7 @@ export const ACCESS_TABLE = {
   "case.assess": { roles: OFFICE, personalData: true, means: "record or change the assessment" },
   "case.terminate": { roles: ["MANAGER"], personalData: true, means: "end a requirement early" },
   "ete.credit": { roles: OFFICE, personalData: true, means: "credit education, training or employment time" },
+  "ete.correct": { roles: OFFICE, personalData: true, means: "correct or remove an education, training or employment credit, with a reason" },
   "extension.record": { roles: OFFICE, personalData: true, means: "record a court extension" },
   "review.record": { roles: OFFICE, personalData: true, means: "record a 6-month, 9-month or other review" },
   "enforcement.read": { roles: OFFICE, personalData: true, means: "read a case's warnings and breaches" },

@@ -42,7 +42,7 @@ type Row = { attendanceId: string; caseId: string; failureDate: Date };
 /** The failures awaiting action on `asOf` in the caller's view (optionally of some cases), oldest first. */
 export async function loadFailuresAwaitingAction(
   user: AppUser,
-  options: { asOf?: IsoDate; caseIds?: readonly string[]; limit?: number } = {},
+  options: { asOf?: IsoDate; caseIds?: readonly string[]; limit?: number; offset?: number } = {},
 ): Promise<{ total: number; overdue: number; rows: FailureAwaitingAction[] }> {
   const asOf = options.asOf ?? todayInLondon();
   if (options.caseIds && options.caseIds.length === 0) return { total: 0, overdue: 0, rows: [] };
@@ -66,7 +66,8 @@ export async function loadFailuresAwaitingAction(
   const policy = policyOn(asOf, rules);
   const dueOf = (failureDate: IsoDate) => enforcementDecisionDueBy(failureDate, calendar, policy);
   const overdue = shown.filter((c) => enforcementTimescale(dueOf(isoDateFromUtcDate(c.failureDate)), asOf) === "OVERDUE").length;
-  const page = options.limit === undefined ? shown : shown.slice(0, options.limit);
+  const offset = options.offset ?? 0;
+  const page = options.limit === undefined ? shown.slice(offset) : shown.slice(offset, offset + options.limit);
 
   const pageIds = page.map((c) => c.attendanceId);
   const [details, orderActions] = await Promise.all([

@@ -14,14 +14,14 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
-import { WORK_QUEUE_ROWS } from "./work-queue";
+import { pageOf, WORK_QUEUE_ROWS } from "./work-queue";
 import { loadReaderRuleCommencements } from "./requirement-facts";
 
 // R3 on the work queue: the mandatory 6- and 9-month reviews of active cases that are overdue
 // (due date passed, none recorded) or due within 14 days. The dates come from the domain
 // (mandatoryReviewsDue), the same calendar months the dashboard's "reviews overdue" uses.
 
-export async function loadReviewsDue(user: AppUser, asOf: IsoDate = todayInLondon()) {
+export async function loadReviewsDue(user: AppUser, asOf: IsoDate = todayInLondon(), page = 1) {
   const policy = policyOn(asOf, await loadReaderRuleCommencements());
   const firstMonths = Math.min(...policy.reviewMonths);
   // A case's first review can fall due in the window only if it was sentenced by this date.
@@ -41,7 +41,8 @@ export async function loadReviewsDue(user: AppUser, asOf: IsoDate = todayInLondo
     ),
   );
   rows.sort((a, b) => (a.state !== b.state ? (a.state === "OVERDUE" ? -1 : 1) : a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1));
-  return { total: rows.length, rows: rows.slice(0, WORK_QUEUE_ROWS) };
+  const shown = pageOf(page, rows.length);
+  return { total: rows.length, page: shown.page, pageCount: shown.pageCount, rows: rows.slice(shown.skip, shown.skip + WORK_QUEUE_ROWS) };
 }
 
 export type ReviewsDue = Awaited<ReturnType<typeof loadReviewsDue>>;

@@ -16,17 +16,29 @@ import { db } from "@/server/db/client";
 import { loadFailuresAwaitingAction } from "./enforcement-due";
 import { deriveRequirementViews, figureRowsWhere, loadBankHolidayCalendar, loadReaderRuleCommencements } from "./requirement-facts";
 
-/** Each work-queue section shows at most this many rows, then "and N more". */
+/** Each work-queue section shows this many rows a page; every list is paged to its end (issue 13). */
 export const WORK_QUEUE_ROWS = 25;
+
+/** The work-queue lists that page, each with its own query parameter (`?<list>Page=2`). */
+export const WORK_QUEUE_LISTS = ["enforcementDue", "awaitingAssessment", "noFirstSession", "noFutureSession", "nearingEnd", "absences", "reviewsDue"] as const;
+export type WorkQueueList = (typeof WORK_QUEUE_LISTS)[number];
+export type WorkQueuePages = Partial<Record<WorkQueueList, number>>;
+
+/** A page number kept within the list (past the end shows the last page), and the rows to skip. */
+export function pageOf(requested: number | undefined, total: number) {
+  const pageCount = Math.max(1, Math.ceil(total / WORK_QUEUE_ROWS));
+  const page = Math.min(Math.max(1, Math.floor(requested ?? 1)), pageCount);
+  return { page, pageCount, skip: (page - 1) * WORK_QUEUE_ROWS };
+}
 
 const personSelect = { select: { firstName: true, lastName: true, crn: true } } as const;
 const iso = isoDateFromUtcDate;
 
 /**
  * The coordinator's home: what needs doing now, in the caller's region, each section
- * counted in full and listed up to 25 rows (issue 4 §1's five lists).
+ * counted in full and listed 25 rows a page (issue 4 §1's five lists; `pages` picks each list's page).
  */
-export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon()) {
+export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon(), pages: WorkQueuePages = {}) {
   const visible = visibleRequirementsWhere(user);
   const scoped = (...conditions: Prisma.RequirementWhereInput[]): Prisma.RequirementWhereInput => ({ AND: [visible, ...conditions] });
   const fromToday = utcDateFromIsoDate(asOf);
@@ -54,26 +66,29 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   const nearingWhere = await figureRowsWhere(user, "nearing", asOf);
   const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences, enforcementDue] = await Promise.all([
     loadBankHolidayCalendar(),
-    section(awaitingAssessmentWhere, (where) =>
+    section(awaitingAssessmentWhere, pages.awaitingAssessment, (where, skip) =>
       db.requirement.findMany({
         where,
+        skip,
         select: { id: true, sentenceDate: true, person: personSelect, assessment: { select: { complete: true } } },
-        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }],
+        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
         take: WORK_QUEUE_ROWS,
       }),
     ),
     // R2: the start deadline rises with the sentence date, so oldest sentence = fewest days left (overdue first).
-    section(noFirstSessionWhere, (where) =>
+    section(noFirstSessionWhere, pages.noFirstSession, (where, skip) =>
       db.requirement.findMany({
         where,
+        skip,
         select: { id: true, sentenceDate: true, person: personSelect },
-        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }],
+        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
         take: WORK_QUEUE_ROWS,
       }),
     ),
-    section(noFutureSessionWhere, (where) =>
+    section(noFutureSessionWhere, pages.noFutureSession, (where, skip) =>
       db.requirement.findMany({
         where,
+        skip,
         select: {
           id: true,
           hoursOrdered: true,
@@ -81,14 +96,14 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
           person: personSelect,
           attendances: { select: { sessionDate: true }, orderBy: { sessionDate: "desc" }, take: 1 },
         },
-        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }],
+        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
         take: WORK_QUEUE_ROWS,
       }),
     ),
-    loadNearingEnd(user, scoped(nearingWhere), asOf),
-    loadAbsencesAwaitingDecision(visible),
+    loadNearingEnd(user, scoped(nearingWhere), asOf, pages.nearingEnd),
+    loadAbsencesAwaitingDecision(visible, pages.absences),
     // R9: failures to comply with no warning or breach yet, oldest (most overdue) first.
-    loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS }),
+    loadEnforcementDue(user, asOf, pages.enforcementDue),
   ]);
 
   const policy = policyOn(asOf, rules);
@@ -100,7 +115,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
       enforcementDecisionWorkingDays: policy.enforcementDecisionWorkingDays,
     },
     awaitingAssessment: {
-      total: awaitingAssessment.total,
+      ...pagesOf(awaitingAssessment),
       rows: awaitingAssessment.rows.map((row) => ({
         id: row.id,
         person: row.person,
@@ -112,7 +127,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
       })),
     },
     noFirstSession: {
-      total: noFirstSession.total,
+      ...pagesOf(noFirstSession),
       rows: noFirstSession.rows.map((row) => {
         const deadline = startDeadline(iso(row.sentenceDate), calendar);
         return {
@@ -126,7 +141,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
       }),
     },
     noFutureSession: {
-      total: noFutureSession.total,
+      ...pagesOf(noFutureSession),
       rows: noFutureSession.rows.map((row) => ({
         id: row.id,
         person: row.person,
@@ -155,17 +170,28 @@ export function workQueueCaseIds(queue: WorkQueue): string[] {
   return [...new Set(ids)];
 }
 
-async function section<T>(where: Prisma.RequirementWhereInput, load: (where: Prisma.RequirementWhereInput) => Promise<T[]>) {
-  const [total, rows] = await Promise.all([db.requirement.count({ where }), load(where)]);
-  return { total, rows };
+const pagesOf = (list: { total: number; page: number; pageCount: number }) => ({ total: list.total, page: list.page, pageCount: list.pageCount });
+
+async function section<T>(where: Prisma.RequirementWhereInput, requested: number | undefined, load: (where: Prisma.RequirementWhereInput, skip: number) => Promise<T[]>) {
+  const total = await db.requirement.count({ where });
+  const { page, pageCount, skip } = pageOf(requested, total);
+  return { total, page, pageCount, rows: await load(where, skip) };
+}
+
+async function loadEnforcementDue(user: AppUser, asOf: IsoDate, requested: number | undefined) {
+  const first = await loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS });
+  const { page, pageCount, skip } = pageOf(requested, first.total);
+  const shown = page === 1 ? first : await loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS, offset: skip });
+  return { ...shown, page, pageCount };
 }
 
 // §5 nearing end: sorted by effective end date, which only the domain computes (extensions).
-async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput, asOf: IsoDate) {
+async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput, asOf: IsoDate, requested: number | undefined) {
   const candidates = await db.requirement.findMany({
     where,
     select: { id: true, sentenceDate: true, extensions: { select: { grantedOn: true, newEndDate: true } } },
   });
+  const { page, pageCount, skip } = pageOf(requested, candidates.length);
   const ordered = candidates
     .map((row) => ({
       id: row.id,
@@ -175,8 +201,8 @@ async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput
         asOf,
       ),
     }))
-    .sort((a, b) => (a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : 0))
-    .slice(0, WORK_QUEUE_ROWS);
+    .sort((a, b) => (a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(skip, skip + WORK_QUEUE_ROWS);
   const ids = ordered.map((row) => row.id);
   const [people, views] = await Promise.all([
     db.requirement.findMany({ where: { id: { in: ids } }, select: { id: true, person: personSelect } }),
@@ -185,6 +211,8 @@ async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput
   const personById = new Map(people.map((row) => [row.id, row.person]));
   return {
     total: candidates.length,
+    page,
+    pageCount,
     rows: ordered.flatMap((row) => {
       const person = personById.get(row.id);
       const view = views.get(row.id);
@@ -195,14 +223,16 @@ async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput
 }
 
 // R8: a 3rd+ accepted absence waits for a manager's decision.
-async function loadAbsencesAwaitingDecision(visible: Prisma.RequirementWhereInput) {
+async function loadAbsencesAwaitingDecision(visible: Prisma.RequirementWhereInput, requested: number | undefined) {
   const where: Prisma.ApprovalWhereInput = { kind: "ACCEPTED_ABSENCE", status: "PENDING", requirement: visible };
-  const [total, approvals] = await Promise.all([
-    db.approval.count({ where }),
+  const total = await db.approval.count({ where });
+  const { page, pageCount, skip } = pageOf(requested, total);
+  const [approvals] = await Promise.all([
     db.approval.findMany({
       where,
+      skip,
       select: { id: true, requestedAt: true, attendanceId: true, requirement: { select: { id: true, person: personSelect } } },
-      orderBy: { requestedAt: "asc" },
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
       take: WORK_QUEUE_ROWS,
     }),
   ]);
@@ -214,6 +244,8 @@ async function loadAbsencesAwaitingDecision(visible: Prisma.RequirementWhereInpu
   const attendanceById = new Map(attendances.map((a) => [a.id, a]));
   return {
     total,
+    page,
+    pageCount,
     rows: approvals.map((approval) => {
       const attendance = approval.attendanceId ? attendanceById.get(approval.attendanceId) : undefined;
       return {

@@ -8,12 +8,17 @@ import type { Refusal, RuleCode, RuleWarning } from "@/domain";
 export type ServiceCode = RuleCode | "STALE_VERSION" | "DUPLICATE_CRN" | "CONFLICT";
 
 export type ServiceSuccess<T> = { ok: true; value: T; warnings?: RuleWarning[] };
+/** One problem with one field; a command that checks a whole record lists every one (issue 13). */
+export type FieldProblem = { field: string; message: string };
+
 export type ServiceFailure = {
   ok: false;
   code: ServiceCode;
   message: string;
   field?: string;
   details?: Record<string, unknown>;
+  /** Every problem found, the first being this failure itself; forms mark each field. */
+  problems?: FieldProblem[];
 };
 export type ServiceResult<T> = ServiceSuccess<T> | ServiceFailure;
 
@@ -61,7 +66,7 @@ export function staleVersion(what: string): ServiceFailure {
  * ServiceCode because it is not a rule (422) or a conflict (409): the API answers 400
  * VALIDATION_FAILED with the field, a form marks the field.
  */
-export type InputRefusal = { ok: false; code: "INVALID_INPUT"; message: string; field: string };
+export type InputRefusal = { ok: false; code: "INVALID_INPUT"; message: string; field: string; problems?: FieldProblem[] };
 export type CommandResult<T> = ServiceResult<T> | InputRefusal;
 
 export function invalidInput(field: string, message: string): InputRefusal {
@@ -72,4 +77,15 @@ export function invalidInput(field: string, message: string): InputRefusal {
 export function expectOk<T>(result: CommandResult<T>): T {
   if (!result.ok) throw new Error(`Expected success, got ${result.code}: ${result.message}`);
   return result.value;
+}
+
+/**
+ * The first of several refusals, carrying all of them (a record checked as a whole reports every
+ * problem at once: the new-case form and the CSV import). Null when there are none.
+ */
+export function allProblems(refusals: readonly (ServiceFailure | InputRefusal)[]): ServiceFailure | InputRefusal | null {
+  const [first] = refusals;
+  if (!first) return null;
+  const problems = refusals.map((r) => ({ field: r.field ?? "row", message: r.message }));
+  return refusals.length > 1 ? { ...first, problems } : first;
 }

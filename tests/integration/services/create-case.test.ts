@@ -77,6 +77,14 @@ describe("createCase", () => {
     expect(await testDb.person.count({ where: { crn: input.crn } })).toBe(0);
   });
 
+  it("reports every problem of the record at once, the first giving the code (issue 13)", async () => {
+    const input = caseInput({ hoursOrdered: 20, sentenceDate: "2025-06-20", pdu: "NOPE" });
+    const result = await createCase(coordinator, input, options);
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "pdu" });
+    expect(result.ok ? [] : result.problems?.map((p) => p.field)).toEqual(["pdu", "sentenceDate", "hoursOrdered"]);
+    expect(await testDb.person.count({ where: { crn: input.crn } })).toBe(0);
+  });
+
   it("accepts the 40 and 300 hour limits", async () => {
     expect((await createCase(coordinator, caseInput({ hoursOrdered: 40 }), options)).ok).toBe(true);
     expect((await createCase(coordinator, caseInput({ hoursOrdered: 300 }), options)).ok).toBe(true);

@@ -43,7 +43,7 @@ const requirementsFor = (crns: string[]) => testDb.requirement.count({ where: { 
 
 describe("importCases", () => {
   it("checks every row, reports the bad ones with row, field and a plain message, and creates nothing", async () => {
-    const rows = [good(), good({ hoursOrdered: "400" }), good({ dateOfBirth: "27/03/1990", gender: "X" }), good()];
+    const rows = [good(), good({ hoursOrdered: "400" }), good({ dateOfBirth: "1990-13-27", gender: "X" }), good()];
     const result = await importCases(coordinator, { csv: csvOf(rows), commit: false }, options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -58,6 +58,24 @@ describe("importCases", () => {
     expect(await requirementsFor(rows.map((r) => r.crn!))).toBe(0);
   });
 
+  it("reports every problem of a row at once, takes dd/mm/yyyy dates, and offers the rejected rows as a CSV (issue 13)", async () => {
+    const several = good({ hoursOrdered: "400", sentenceDate: "30/11/2026", firstName: "Zoë" });
+    const rows = [good({ dateOfBirth: "27/03/1990", sentenceDate: "16/11/2026" }), several];
+    const result = await importCases(coordinator, { csv: csvOf(rows), commit: false }, options);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.valid.map((v) => v.row)).toEqual([2]);
+    expect(result.value.rejected.map((r) => [r.row, r.field])).toEqual([
+      [3, "sentenceDate"],
+      [3, "hoursOrdered"],
+    ]);
+    const lines = result.value.rejectedCsv.trim().split("\r\n");
+    expect(lines[0]).toBe(`${IMPORT_COLUMNS.join(",")},problems`);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("Zoë");
+    expect(lines[1]).toContain("30/11/2026");
+    expect(lines[1]).toMatch(/sentenceDate: The sentence date cannot be in the future\. hoursOrdered: .*40 to 300/);
+  });
+
   it("creates the valid rows in one go when asked, leaves out the rejected ones, and audits the import", async () => {
     const rows = [good(), good({ hoursOrdered: "ten" }), good({ region: "NOPE" }), good()];
     const result = await importCases(coordinator, { csv: csvOf(rows), commit: true }, options);
@@ -65,6 +83,9 @@ describe("importCases", () => {
     if (!result.ok) return;
     expect(result.value.created).toBe(true);
     expect(result.value.valid.map((v) => v.crn)).toEqual([rows[0]!.crn, rows[3]!.crn]);
+    // Each created case carries its id, so the report links it.
+    const ids = await testDb.requirement.findMany({ where: { person: { crn: { in: [rows[0]!.crn!, rows[3]!.crn!] } } }, select: { id: true } });
+    expect(new Set(result.value.valid.map((v) => v.caseId))).toEqual(new Set(ids.map((r) => r.id)));
     expect(result.value.rejected.map((r) => [r.row, r.field])).toEqual([
       [3, "hoursOrdered"],
       [4, "region"],

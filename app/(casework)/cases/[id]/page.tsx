@@ -26,6 +26,7 @@ import { CaseReviewsSection } from "./case-reviews";
 import { EarnedReductionPanel } from "./earned-reduction-panel";
 import { CaseTransfersSection } from "./case-transfers";
 import { listCaseTransfers } from "@/server/queries/transfers";
+import { CaseCorrections } from "./case-corrections";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -131,6 +132,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {personRequirements && <PersonRequirementsSection data={personRequirements} addOrderHref={can(user, "case.create") ? `/cases/new?for=${detail.id}` : null} />}
       <CaseTransfersSection caseId={detail.id} transfers={transfers} canRequest={detail.status === "ACTIVE" && can(user, "transfer.request")} />
       {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
+
+      <CaseCorrections user={user} caseId={detail.id} />
 
       <div className="grid gap-x-8 lg:grid-cols-2">
         <section aria-labelledby="person-heading">

@@ -15,14 +15,11 @@ const submitImport = formAction({
   fieldNames: { csv: "file", commit: "file" },
   messages: { file: "Choose a CSV file to upload" },
   run: (user, input) => importCases(user, input),
-  onSuccess: (report, input) =>
-    input.commit
-      ? {
-          redirectTo: "/cases",
-          notice: `${report.valid.length} ${report.valid.length === 1 ? "case" : "cases"} created from the file${report.rejected.length > 0 ? `; ${new Set(report.rejected.map((r) => r.row)).size} rejected rows were left out` : ""}. Complete each assessment next.`,
-          revalidate: ["/cases", "/work-queue"],
-        }
-      : { data: { report: JSON.stringify(report), csv: input.csv } },
+  // After creating, the page stays on the report: it links each created case (issue 13).
+  onSuccess: (report, input) => ({
+    data: { report: JSON.stringify(report), ...(input.commit ? {} : { csv: input.csv }) },
+    ...(input.commit ? { revalidate: ["/cases", "/work-queue"] } : {}),
+  }),
 });
 
 export async function importCasesAction(previous: FormState, form: FormData): Promise<FormState> {

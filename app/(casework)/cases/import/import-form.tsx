@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { FormProblems, SubmitButton, errorFor, initialFormState } from "@/ui/form";
 import type { ImportReport } from "@/server/services/cases/import-cases.types";
@@ -11,6 +12,8 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
   const csv = typeof state.data?.csv === "string" ? state.data.csv : "";
   const fileError = errorFor(state, "file");
 
+  if (report?.created) return <CreatedReport report={report} columnWords={columnWords} />;
+
   if (report) {
     const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
     return (
@@ -20,6 +23,7 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
           {report.rows} {report.rows === 1 ? "row" : "rows"} checked: {report.valid.length} can be created, {rejectedRows} {rejectedRows === 1 ? "was" : "were"} rejected. Nothing
           has been created yet.
         </p>
+        <RejectedDownload report={report} />
         {report.rejected.length > 0 && (
           <table className="mb-8">
             <caption className="mb-2 text-left text-xl font-bold">Rejected rows</caption>
@@ -83,5 +87,59 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
       </div>
       <SubmitButton pendingText="Checking the file…">Check the file</SubmitButton>
     </form>
+  );
+}
+
+/** The rejected rows as a CSV to correct and upload again (UTF-8 with a byte-order mark, so Excel shows "Zoë"). */
+function RejectedDownload({ report }: { report: ImportReport }) {
+  if (!report.rejectedCsv) return null;
+  return (
+    <p>
+      <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${report.rejectedCsv}`)}`} download="rejected-rows.csv" className="inline-block min-h-11 py-2">
+        Download the rejected rows as CSV
+      </a>{" "}
+      (each with a &ldquo;problems&rdquo; column)
+    </p>
+  );
+}
+
+function CreatedReport({ report, columnWords }: { report: ImportReport; columnWords: Record<string, string> }) {
+  const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+  return (
+    <div>
+      <h2 className="text-2xl">
+        {report.valid.length} {report.valid.length === 1 ? "case" : "cases"} created
+      </h2>
+      <p>
+        Complete each assessment next.
+        {rejectedRows > 0 && ` ${rejectedRows} rejected ${rejectedRows === 1 ? "row was" : "rows were"} left out.`}
+      </p>
+      <ul className="mb-6">
+        {report.valid.map((created) => (
+          <li key={created.row}>
+            {created.caseId ? <Link href={`/cases/${created.caseId}`}>{created.name}</Link> : created.name}, CRN {created.crn}
+          </li>
+        ))}
+      </ul>
+      <RejectedDownload report={report} />
+      {report.rejected.length > 0 && (
+        <ul className="mb-6">
+          {report.rejected.map((rejection) => (
+            <li key={`${rejection.row}-${rejection.field}`}>
+              Row {rejection.row}, {columnWords[rejection.field] ?? rejection.field}: {rejection.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link href="/cases">Go to the case list</Link>
+      </p>
+      {/* A plain GET: the page loads afresh, so nothing from this file is kept. */}
+      <form method="get" action="/cases/import">
+        <button type="submit" className="button button-secondary">
+          Import another file
+        </button>
+      </form>
+    </div>
   );
 }

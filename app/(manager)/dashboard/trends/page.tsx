@@ -8,6 +8,7 @@ import { todayInLondon } from "@/domain/dates";
 import { policyOn } from "@/domain/policy";
 import { LineChart, type ChartPoint } from "@/ui/charts/line-chart";
 import { MANAGED_BY_LABEL } from "@/ui/labels";
+import { completionShareWords } from "@/ui/trend-words";
 import { PageHeading } from "@/ui/page-heading";
 import { FiltersForm } from "../_parts/filters-form";
 import { formatDate, formatNumber, formatPercent } from "@/ui/format";
@@ -112,7 +113,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         target={{ value: TARGETS.completedWithinTwelveMonthsPercentAtLeast, label: `Target: ${TARGETS.completedWithinTwelveMonthsPercentAtLeast}% or more` }}
         table={{
           headers: ["Month end", "Completed in time", "Requirements due", "Completed in time %"],
-          rows: trends.completion.map((row) => [formatDate(row.monthEnd), formatNumber(row.met), formatNumber(row.cohort), row.cohort === 0 ? "None due" : formatPercent(row.percent)]),
+          rows: trends.completion.map((row) => [formatDate(row.monthEnd), formatNumber(row.met), formatNumber(row.cohort), completionShareWords(row)]),
         }}
       />
     </>

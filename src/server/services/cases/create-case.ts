@@ -14,7 +14,7 @@ import { AccessError, assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
-import { failure, invalidInput, success, type CommandResult, type InputRefusal } from "../result";
+import { allProblems, failure, invalidInput, success, type CommandResult, type InputRefusal, type ServiceFailure } from "../result";
 import { inTransaction } from "../transaction";
 import type { CaseView } from "./case-view.types";
 import { createCaseInput, type CreateCaseInput } from "./create-case.types";
@@ -42,24 +42,27 @@ export async function createCase(
     if (actor.regionId !== region.id) {
       throw new AccessError("FORBIDDEN", "You can only take in cases for your own region.");
     }
+    // Every check of the record is made, and every problem reported at once (issue 13).
+    const refusals: (ServiceFailure | InputRefusal)[] = [];
     const pdu = input.pdu
       ? await tx.pdu.findFirst({ where: { code: input.pdu, regionId: region.id }, select: { id: true } })
       : null;
-    if (input.pdu && !pdu) return invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`);
-    if (input.sentenceDate > today) return invalidInput("sentenceDate", "The sentence date cannot be in the future.");
+    if (input.pdu && !pdu) refusals.push(invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`));
+    if (input.sentenceDate > today) refusals.push(invalidInput("sentenceDate", "The sentence date cannot be in the future."));
     if (input.dateOfBirth >= input.sentenceDate) {
-      return invalidInput("dateOfBirth", "The date of birth must be before the sentence date.");
+      refusals.push(invalidInput("dateOfBirth", "The date of birth must be before the sentence date."));
+    } else {
+      // Unpaid work is for adults: 18 or over on the sentence date.
+      const adult = checkAdultOnSentence({ dateOfBirth: input.dateOfBirth, sentenceDate: input.sentenceDate });
+      if (!adult.ok) refusals.push(failure(adult));
     }
-    // Unpaid work is for adults: 18 or over on the sentence date.
-    const adult = checkAdultOnSentence({ dateOfBirth: input.dateOfBirth, sentenceDate: input.sentenceDate });
-    if (!adult.ok) return failure(adult);
     const periods = checkSsoPeriods(input);
-    if (!periods.ok) return invalidInput(periods.field, periods.message);
+    if (!periods.ok) refusals.push(invalidInput(periods.field, periods.message));
 
     // R1, with the law in force on the sentence date.
     const { policy } = await loadRuleContext(tx, { regionId: region.id, on: input.sentenceDate });
     const hours = validateHoursOrdered(input.hoursOrdered, policy);
-    if (!hours.ok) return failure(hours);
+    if (!hours.ok) refusals.push(failure(hours));
 
     const existing = await tx.person.findUnique({
       where: { crn: input.crn },
@@ -70,22 +73,26 @@ export async function createCase(
         sameName(existing.firstName, input.firstName) &&
         sameName(existing.lastName, input.lastName) &&
         existing.dateOfBirth.getTime() === utcDateFromIsoDate(input.dateOfBirth).getTime();
+      const sameOrder = matches
+        ? await tx.order.findFirst({
+            where: { personId: existing.id, sentenceDate: utcDateFromIsoDate(input.sentenceDate), court: input.court, type: input.orderType },
+            select: { id: true },
+          })
+        : null;
       if (!matches) {
-        return failure("DUPLICATE_CRN", `CRN ${input.crn} already belongs to someone with a different name or date of birth. Check the CRN.`, {
-          field: "crn",
-        });
-      }
-      const sameOrder = await tx.order.findFirst({
-        where: { personId: existing.id, sentenceDate: utcDateFromIsoDate(input.sentenceDate), court: input.court, type: input.orderType },
-        select: { id: true },
-      });
-      if (sameOrder) {
-        return failure("DUPLICATE_CRN", `CRN ${input.crn} already has a ${input.orderType === "COMMUNITY_ORDER" ? "community order" : "suspended sentence order"} from ${input.court} on this sentence date.`, {
-          field: "crn",
-          details: { orderId: sameOrder.id },
-        });
+        refusals.push(failure("DUPLICATE_CRN", `CRN ${input.crn} already belongs to someone with a different name or date of birth. Check the CRN.`, { field: "crn" }));
+      } else if (sameOrder) {
+        refusals.push(
+          failure("DUPLICATE_CRN", `CRN ${input.crn} already has a ${input.orderType === "COMMUNITY_ORDER" ? "community order" : "suspended sentence order"} from ${input.court} on this sentence date.`, {
+            field: "crn",
+            details: { orderId: sameOrder.id },
+          }),
+        );
       }
     }
+    const refused = allProblems(refusals);
+    if (refused) return refused;
+    if (!hours.ok) return failure(hours); // (already among the refusals: this only narrows the type)
 
     const relation = await checkRelation(tx, input, existing?.id ?? null);
     if (!relation.ok) return relation;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { isoFromUkDate } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
@@ -36,18 +37,25 @@ function readCsv(csv: string): { ok: true; rows: Row[] } | { ok: false; message:
   }
 }
 
-/** A cell as createCase's raw input takes it: blank is "not given", hours become a number when numeric. */
+/**
+ * A cell as createCase's raw input takes it: blank is "not given", hours become a number when
+ * numeric, and dates may be written dd/mm/yyyy as well as YYYY-MM-DD (issue 13).
+ */
 function rawCase(row: Row, regionCode: string) {
   const cell = (name: string) => {
     const value = row[name]?.trim();
     return value ? value : undefined;
+  };
+  const date = (name: string) => {
+    const value = cell(name);
+    return value === undefined ? undefined : isoFromUkDate(value);
   };
   const hours = cell("hoursOrdered");
   return {
     crn: cell("crn") ?? "",
     firstName: cell("firstName") ?? "",
     lastName: cell("lastName") ?? "",
-    dateOfBirth: cell("dateOfBirth") ?? "",
+    dateOfBirth: date("dateOfBirth") ?? "",
     gender: cell("gender")?.toUpperCase(),
     ethnicity: cell("ethnicity"),
     phone: cell("phone"),
@@ -55,7 +63,7 @@ function rawCase(row: Row, regionCode: string) {
     pdu: cell("pdu"),
     orderType: cell("orderType")?.toUpperCase(),
     managedBy: cell("managedBy")?.toUpperCase(),
-    sentenceDate: cell("sentenceDate") ?? "",
+    sentenceDate: date("sentenceDate") ?? "",
     court: cell("court") ?? "",
     practitionerName: cell("practitionerName"),
     hoursOrdered: hours !== undefined && /^-?\d+(\.\d+)?$/.test(hours) ? Number(hours) : hours,
@@ -88,7 +96,7 @@ export async function importCases(actor: AppUser, rawInput: ImportCasesInput, op
   if (read.rows.length > MAX_IMPORT_ROWS) return invalidInput("file", `The file has ${read.rows.length} cases; import at most ${MAX_IMPORT_ROWS} at a time.`);
 
   const run = async (tx: Tx): Promise<ImportReport> => {
-    const report: ImportReport = { rows: read.rows.length, valid: [], rejected: [], created: input.commit };
+    const report: ImportReport = { rows: read.rows.length, valid: [], rejected: [], rejectedCsv: "", created: input.commit };
     const firstRowOfCrn = new Map<string, number>();
     for (const [index, row] of read.rows.entries()) {
       const rowNumber = index + 2; // the header is row 1, as in a spreadsheet
@@ -118,11 +126,13 @@ export async function importCases(actor: AppUser, rawInput: ImportCasesInput, op
       }
       const created = await createCase(actor, data, { tx, today });
       if (!created.ok) {
-        reject(created.field ?? "row", created.message);
+        // Every problem of the row at once, not just the first.
+        for (const problem of created.problems ?? [{ field: created.field ?? "row", message: created.message }]) reject(problem.field, problem.message);
         continue;
       }
-      report.valid.push({ row: rowNumber, crn: data.crn, name: `${data.firstName} ${data.lastName}` });
+      report.valid.push({ row: rowNumber, crn: data.crn, name: `${data.firstName} ${data.lastName}`, ...(input.commit ? { caseId: created.value.id } : {}) });
     }
+    report.rejectedCsv = rejectedRowsCsv(header, read.rows, report.rejected);
     if (input.commit) {
       await audit(tx, actor, {
         action: "requirement.import",
@@ -147,6 +157,20 @@ export async function importCases(actor: AppUser, rawInput: ImportCasesInput, op
     }
   }
   return createValidRows(run, transaction);
+}
+
+/** The rejected rows as they were, plus a "problems" column, for correcting and uploading again. */
+function rejectedRowsCsv(header: string[], rows: Row[], rejected: ImportReport["rejected"]): string {
+  if (rejected.length === 0) return "";
+  const problemsByRow = new Map<number, string[]>();
+  for (const r of rejected) problemsByRow.set(r.row, [...(problemsByRow.get(r.row) ?? []), `${r.field}: ${r.message}`]);
+  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [[...header, "problems"].map(quote).join(",")];
+  for (const [rowNumber, problems] of problemsByRow) {
+    const row = rows[rowNumber - 2] ?? {};
+    lines.push([...header.map((column) => row[column] ?? ""), problems.join(" ")].map(quote).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 // With commit: the valid rows are created in one transaction; with none valid nothing is written.

@@ -43,12 +43,12 @@ export const IMPORT_CELL_MESSAGES: Record<string, string> = {
   crn: "Enter the CRN as one capital letter then six digits, for example X123456",
   firstName: "Enter the first name",
   lastName: "Enter the last name",
-  dateOfBirth: "Enter the date of birth as YYYY-MM-DD, for example 1990-03-27",
+  dateOfBirth: "Enter the date of birth as DD/MM/YYYY or YYYY-MM-DD, for example 27/03/1990",
   gender: `Enter the gender as one of ${GENDERS.join(", ")}`,
   region: "Enter the region code, for example LON",
   orderType: `Enter the order type as one of ${ORDER_TYPES.join(", ")}`,
   managedBy: `Enter who manages the case as one of ${MANAGED_BY.join(", ")}`,
-  sentenceDate: "Enter the sentence date as YYYY-MM-DD, for example 2026-11-16",
+  sentenceDate: "Enter the sentence date as DD/MM/YYYY or YYYY-MM-DD, for example 16/11/2026",
   court: "Enter the sentencing court",
   hoursOrdered: "Enter the hours ordered as a whole number, for example 120",
 };
@@ -56,8 +56,11 @@ export const IMPORT_CELL_MESSAGES: Record<string, string> = {
 export type ImportRejection = { row: number; field: string; message: string };
 export type ImportReport = {
   rows: number;
-  valid: { row: number; crn: string; name: string }[];
+  /** `caseId` once created (commit), so the report links each new case. */
+  valid: { row: number; crn: string; name: string; caseId?: string }[];
   rejected: ImportRejection[];
+  /** The rejected rows as they were in the file, with a "problems" column: a CSV to correct and upload again. */
+  rejectedCsv: string;
   /** True when the valid rows were created (commit), false for a check. */
   created: boolean;
 };

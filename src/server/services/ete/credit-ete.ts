@@ -80,7 +80,7 @@ export async function creditEte(
         evidence: input.evidence ?? null,
         createdById: actor.id,
       },
-      select: { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true },
+      select: { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true, version: true },
     });
     const after = requirementTotals({ ...facts, eteCredits: [...facts.eteCredits, { date: input.date, minutes: input.minutes }] });
     await saveRequirementTotals(tx, visible.id, after);
@@ -98,6 +98,7 @@ export async function creditEte(
       eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
       minutesCredited: after.minutesCredited,
       caseStatus: after.status,
+      version: credit.version,
     };
     await audit(tx, actor, {
       action: "ete.credit",

@@ -38,6 +38,7 @@ export const eteCreditView = z
     eteRemainingMinutes: z.number().int(),
     minutesCredited: z.number().int().describe("All minutes credited on the case after this credit"),
     caseStatus: z.enum(["ACTIVE", "COMPLETED", "TERMINATED"]),
+    version: z.number().int().describe("Send it back to correct or remove the credit (409 if stale)"),
   })
   .meta({ title: "EteCredit" });
 

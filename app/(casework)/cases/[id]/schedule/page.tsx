@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
+import { SCHEDULE_INTRO } from "@/server/documents/schedule-pdf";
 import { loadPersonSchedule } from "@/server/queries/scheduling";
 import { formatMinutes } from "@/ui/format";
 import { PageHeading } from "@/ui/page-heading";
@@ -26,7 +27,9 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
         <Link href={`/cases/${schedule.id}`}>Back to the case</Link>
       </p>
       <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>Your unpaid work sessions</PageHeading>
-      <p>Hours still to do: {formatMinutes(schedule.outstandingMinutes)}. Come to every session below. If you cannot come, phone the office before the session starts.</p>
+      <p>
+        Hours still to do: {formatMinutes(schedule.outstandingMinutes)}. {SCHEDULE_INTRO}
+      </p>
       {schedule.sessions.length === 0 ? (
         <p>
           Nothing is booked from today. <Link href={`/cases/${schedule.id}/allocate`}>Allocate to a session</Link>.
@@ -64,7 +67,12 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
           </table>
         </TableRegion>
       )}
-      <PrintButton />
+      <p className="no-print mt-8 flex flex-wrap items-center gap-6">
+        <PrintButton />
+        <a href={`/cases/${schedule.id}/schedule/pdf`} download={`schedule-${person.crn}.pdf`}>
+          Download as PDF
+        </a>
+      </p>
     </>
   );
 }

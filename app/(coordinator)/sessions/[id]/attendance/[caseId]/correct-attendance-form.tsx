@@ -5,7 +5,7 @@ import { ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO } from "@/doma
 import { WORK_RATINGS } from "@/domain/vocabulary";
 import { FormProblems, RadioGroup, SelectField, SubmitButton, TextArea, TextField, TimeField, errorFor, initialFormState, valueFor } from "@/ui/form";
 import { RATING_LABEL } from "@/ui/rating-labels";
-import { correctAttendanceAction } from "./actions";
+import { correctAttendanceAction, correctAttendanceFromCaseAction } from "./actions";
 
 export type AttendanceRecord = {
   outcome: string;
@@ -19,8 +19,9 @@ export type AttendanceRecord = {
   version: number;
 };
 
-export function CorrectAttendanceForm({ sessionId, caseId, record }: { sessionId: string; caseId: string; record: AttendanceRecord | null }) {
-  const [state, action] = useActionState(correctAttendanceAction, initialFormState);
+/** `from`: the page the correction started on (the session's or the case's), where it returns. */
+export function CorrectAttendanceForm({ sessionId, caseId, record, from = "session" }: { sessionId: string; caseId: string; record: AttendanceRecord | null; from?: "session" | "case" }) {
+  const [state, action] = useActionState(from === "case" ? correctAttendanceFromCaseAction : correctAttendanceAction, initialFormState);
   const ratings = WORK_RATINGS.map((value) => ({ value, label: RATING_LABEL[value] }));
   return (
     <form action={action} noValidate key={state.submission}>

@@ -4,7 +4,8 @@ import { formatNumber } from "./format";
 import { TableRegion } from "./table-region";
 
 // One section of the coordinator's work queue: a heading with the full count, a table of the
-// most urgent rows, and for each row the link to the action that clears it.
+// most urgent rows, for each row the link to the action that clears it, and the pages of the
+// list when it is longer than one page. Every section of the work queue is this component.
 
 export type QueuePerson = { firstName: string; lastName: string; crn: string };
 
@@ -17,8 +18,20 @@ export type QueueRow = {
   action: { href: string; label: string };
 };
 
-export function QueueTable(props: { id: string; title: string; description: string; total: number; empty: string; columns: string[]; rows: QueueRow[] }) {
-  const { id, title, description, total, empty, columns, rows } = props;
+/** A section's place in its list: `hrefFor` gives the address of another page. */
+export type QueuePaging = { page: number; pageCount: number; hrefFor: (page: number) => string };
+
+export function QueueSection(props: {
+  id: string;
+  title: string;
+  description: string;
+  total: number;
+  empty: string;
+  columns: string[];
+  rows: QueueRow[];
+  paging?: QueuePaging;
+}) {
+  const { id, title, description, total, empty, columns, rows, paging } = props;
   return (
     <section aria-labelledby={id} className="mb-10">
       <h2 id={id} className="text-2xl sm:text-[1.75rem]">
@@ -68,7 +81,25 @@ export function QueueTable(props: { id: string; title: string; description: stri
               </tbody>
             </table>
           </TableRegion>
-          {total > rows.length && <p>and {formatNumber(total - rows.length)} more</p>}
+          {paging && paging.pageCount > 1 ? (
+            <nav aria-label={`Pages of ${title.toLowerCase()}`} className="flex flex-wrap items-center gap-x-6">
+              {paging.page > 1 && (
+                <Link href={paging.hrefFor(paging.page - 1)} rel="prev" className="inline-block min-h-11 py-2">
+                  Previous page
+                </Link>
+              )}
+              <p className="m-0">
+                Page {paging.page} of {paging.pageCount}
+              </p>
+              {paging.page < paging.pageCount && (
+                <Link href={paging.hrefFor(paging.page + 1)} rel="next" className="inline-block min-h-11 py-2">
+                  Next page
+                </Link>
+              )}
+            </nav>
+          ) : (
+            total > rows.length && <p>and {formatNumber(total - rows.length)} more</p>
+          )}
         </>
       )}
     </section>

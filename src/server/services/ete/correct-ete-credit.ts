@@ -1,0 +1,182 @@
+import "server-only";
+import {
+  checkEteCredit,
+  checkEteCreditDate,
+  eteAllowanceMinutes,
+  eteRemainingMinutes,
+  formatDate,
+  isoDateFromUtcDate,
+  utcDateFromIsoDate,
+  type IsoDate,
+} from "@/domain";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
+import { audit } from "@/server/audit";
+import type { Tx } from "@/server/db/create-client";
+import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
+import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { failure, invalidInput, staleVersion, success, type CommandResult, type ServiceFailure } from "../result";
+import { inTransaction } from "../transaction";
+import {
+  correctEteCreditInput,
+  removeEteCreditInput,
+  type CorrectEteCreditInput,
+  type CorrectedEteCreditView,
+  type RemoveEteCreditInput,
+  type RemovedEteCreditView,
+} from "./correct-ete-credit.types";
+
+// Decision 0064: an ETE credit is corrected in place (version-checked) or removed (the row is
+// deleted; the audit event keeps the whole row and the reason). Either way the case's totals are
+// replayed from every row in the same transaction, so R6 (the 30 % cap), R7 (hours done,
+// completion, and re-opening a case a wrong credit had completed) and the earned reduction all
+// follow the corrected record.
+
+const creditSelect = { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true, version: true } as const;
+
+type CreditRow = { id: string; date: Date; minutes: number; activity: string; provider: string | null; evidence: string | null; version: number };
+
+const asRecord = (c: CreditRow) => ({ id: c.id, date: isoDateFromUtcDate(c.date), minutes: c.minutes, activity: c.activity, provider: c.provider, evidence: c.evidence, version: c.version });
+
+/** The credit on this case (404 if it is on another case), locked behind the requirement's row lock. */
+async function loadCredit(tx: Tx, caseId: string, creditId: string) {
+  const credit = await tx.eteCredit.findFirst({ where: { id: creditId, requirementId: caseId }, select: creditSelect });
+  if (!credit) throw notFound("ETE credit");
+  return credit;
+}
+
+function staleCredit(yourVersion: number, credit: CreditRow): ServiceFailure {
+  const stale = staleVersion("ETE credit");
+  return { ...stale, details: { ...stale.details, yourVersion, currentVersion: credit.version, current: asRecord(credit) } };
+}
+
+// R6 R7
+/** Corrects an ETE credit's date, minutes or details, with a reason; the cap is judged without the old credit. */
+export async function correctEteCredit(actor: AppUser, rawInput: CorrectEteCreditInput, options?: ServiceOptions): Promise<CommandResult<CorrectedEteCreditView>> {
+  const input = correctEteCreditInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+    assertCan(actor, "ete.correct");
+    await lockRequirement(tx, visible.id);
+    const credit = await loadCredit(tx, visible.id, input.creditId);
+    if (input.version !== credit.version) return staleCredit(input.version, credit);
+    const facts = await loadRequirementFacts(tx, visible.id, today);
+    if (!facts) throw notFound("case");
+    const { policy } = facts.rules;
+
+    if (input.date > today) {
+      return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
+    }
+    const dated = checkEteCreditDate({ date: input.date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, policy);
+    if (!dated.ok) return failure(dated);
+
+    const others = await otherCredits(tx, visible.id, credit.id);
+    // The case as if the old credit had never been given: the correction is judged as a new credit on that.
+    const without = requirementTotals({ ...facts, eteCredits: others });
+    const eteEligible = facts.assessment?.eteEligible ?? false;
+    const check = checkEteCredit(
+      {
+        eteEligible,
+        status: without.status,
+        hoursOrdered: facts.hoursOrdered,
+        eteMinutesUsed: without.minutesEte,
+        minutesCredited: without.minutesCredited,
+        requiredMinutes: without.requiredMinutes,
+        newMinutes: input.minutes,
+      },
+      policy,
+    );
+    if (!check.ok) return failure(check);
+
+    const before = requirementTotals(facts);
+    const updated = await tx.eteCredit.update({
+      where: { id: credit.id },
+      data: {
+        date: utcDateFromIsoDate(input.date),
+        minutes: input.minutes,
+        activity: input.activity,
+        provider: input.provider ?? null,
+        evidence: input.evidence ?? null,
+        version: { increment: 1 },
+      },
+      select: creditSelect,
+    });
+    const after = requirementTotals({ ...facts, eteCredits: [...others, { date: input.date, minutes: input.minutes }] });
+    await saveRequirementTotals(tx, visible.id, after);
+
+    const view: CorrectedEteCreditView = {
+      ...asRecord(updated),
+      caseId: visible.id,
+      minutesEte: after.minutesEte,
+      eteAllowanceMinutes: eteAllowanceMinutes(facts.hoursOrdered, policy),
+      eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
+      minutesCredited: after.minutesCredited,
+      caseStatus: after.status,
+    };
+    await audit(tx, actor, {
+      action: "ete.correct",
+      entityType: "EteCredit",
+      entityId: credit.id,
+      regionId: visible.regionId,
+      before: { ...asRecord(credit), case: caseTotals(before) },
+      after: { ...view, reason: input.reason, case: caseTotals(after) },
+    });
+    return success(view);
+  });
+}
+
+// R6 R7
+/** Removes an ETE credit, with a reason; hours done and completion are replayed without it. */
+export async function removeEteCredit(actor: AppUser, rawInput: RemoveEteCreditInput, options?: ServiceOptions): Promise<CommandResult<RemovedEteCreditView>> {
+  const input = removeEteCreditInput.parse(rawInput);
+  const today = todayFor(options);
+  return inTransaction(options, async (tx) => {
+    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+    assertCan(actor, "ete.correct");
+    await lockRequirement(tx, visible.id);
+    const credit = await loadCredit(tx, visible.id, input.creditId);
+    if (input.version !== credit.version) return staleCredit(input.version, credit);
+    const facts = await loadRequirementFacts(tx, visible.id, today);
+    if (!facts) throw notFound("case");
+    const { policy } = facts.rules;
+
+    const before = requirementTotals(facts);
+    const others = await otherCredits(tx, visible.id, credit.id);
+    await tx.eteCredit.delete({ where: { id: credit.id } });
+    const after = requirementTotals({ ...facts, eteCredits: others });
+    await saveRequirementTotals(tx, visible.id, after);
+
+    const eteEligible = facts.assessment?.eteEligible ?? false;
+    const view: RemovedEteCreditView = {
+      id: credit.id,
+      caseId: visible.id,
+      removed: true,
+      minutesEte: after.minutesEte,
+      eteAllowanceMinutes: eteAllowanceMinutes(facts.hoursOrdered, policy),
+      eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
+      minutesCredited: after.minutesCredited,
+      caseStatus: after.status,
+    };
+    await audit(tx, actor, {
+      action: "ete.remove",
+      entityType: "EteCredit",
+      entityId: credit.id,
+      regionId: visible.regionId,
+      before: { ...asRecord(credit), case: caseTotals(before) },
+      after: { removed: true, reason: input.reason, case: caseTotals(after) },
+    });
+    return success(view);
+  });
+}
+
+async function otherCredits(tx: Tx, requirementId: string, creditId: string): Promise<{ date: IsoDate; minutes: number }[]> {
+  const rows = await tx.eteCredit.findMany({ where: { requirementId, id: { not: creditId } }, select: { date: true, minutes: true } });
+  return rows.map((r) => ({ date: isoDateFromUtcDate(r.date), minutes: r.minutes }));
+}
+
+const caseTotals = (t: { minutesCredited: number; minutesEte: number; status: string; completedOn: string | null }) => ({
+  minutesCredited: t.minutesCredited,
+  minutesEte: t.minutesEte,
+  status: t.status,
+  completedOn: t.completedOn,
+});
