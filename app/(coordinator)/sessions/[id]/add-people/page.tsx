@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formatDateWithDay } from "@/domain";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { plainText } from "@/server/input/plain-text";
-import { suggestPeopleForSession } from "@/server/services/allocations/suggest-sessions";
+import { suggestPeopleForSession } from "@/server/services/allocations/suggest-people";
 import { expectOk } from "@/server/services/result";
 import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
 import { formatDate } from "@/ui/format";
