@@ -17,6 +17,7 @@ import { recordReviewRoute } from "./contracts/reviews";
 import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
 import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
 import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
+import { allocateManyRoute } from "./contracts/allocate-many";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -34,6 +35,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   createSessionRoute,
   getSessionRoute,
   allocateRoute,
+  allocateManyRoute,
   recordAttendanceRoute,
   creditEteRoute,
   recordExtensionRoute,
