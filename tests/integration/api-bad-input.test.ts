@@ -174,6 +174,7 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { bookings: [{ caseId: f.caseId }] },
     alsoValid: { retrospective: false },
   }),
+  "POST /api/v1/sessions/{id}/override-requests": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId, reason: "The session is full but the supervisor agreed to one more" } }),
   "PUT /api/v1/sessions/{id}/attendance/{caseId}": (f) => ({
     params: { id: f.sessionId, caseId: f.caseId },
     body: { outcome: "ATTENDED_COMPLIED", arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 0, workQuality: "GOOD", behaviour: "GOOD" },

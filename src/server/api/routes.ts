@@ -17,7 +17,7 @@ import { recordReviewRoute } from "./contracts/reviews";
 import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
 import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
 import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
-import { allocateManyRoute } from "./contracts/allocate-many";
+import { allocateManyRoute, requestBookingOverrideRoute } from "./contracts/allocate-many";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -36,6 +36,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   getSessionRoute,
   allocateRoute,
   allocateManyRoute,
+  requestBookingOverrideRoute,
   recordAttendanceRoute,
   creditEteRoute,
   recordExtensionRoute,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { allocateManyBody, allocateManyView } from "@/server/services/allocations/allocate-many.types";
+import { approvalView } from "@/server/services/approvals/approvals.types";
+import { requestBookingOverrideBody } from "@/server/services/allocations/request-booking-override.types";
 import { defineRoute } from "../route-spec";
 
 export const allocateManyRoute = defineRoute({
@@ -11,5 +13,18 @@ export const allocateManyRoute = defineRoute({
   params: z.object({ id: z.uuid() }),
   body: allocateManyBody,
   response: allocateManyView,
+  idempotent: true,
+});
+
+export const requestBookingOverrideRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/sessions/{id}/override-requests",
+  tag: "Placements and sessions",
+  summary: "Ask a regional manager to book a case refused by a risk or capacity rule (R10); a pending BOOKING_OVERRIDE approval",
+  permission: "allocation.overrideRequest",
+  params: z.object({ id: z.uuid() }),
+  body: requestBookingOverrideBody,
+  response: approvalView,
+  status: 201,
   idempotent: true,
 });
