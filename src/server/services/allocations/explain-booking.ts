@@ -8,12 +8,21 @@ import { caseSummary, explain, withoutRegion, type CaseSummary } from "./explain
 import { sessionSelect, summarise } from "./session-summary";
 import type { SessionChoice } from "./suggest-sessions";
 
+export type OverrideRequest = {
+  id: string;
+  status: "PENDING" | "APPROVED" | "REJECTED";
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+};
+
 /** One session for one case, explained (the booking page's "before you book"). */
 export async function explainBooking(
   actor: AppUser,
   input: { caseId: string; sessionId: string },
   options?: ServiceOptions,
-): Promise<ServiceResult<{ case: CaseSummary; session: SessionChoice & { pickUpPoint: string | null; pickUpTime: string | null }; futureSessionsInSeries: number }>> {
+): Promise<ServiceResult<{ case: CaseSummary; session: SessionChoice & { pickUpPoint: string | null; pickUpTime: string | null }; futureSessionsInSeries: number; overrideRequests: OverrideRequest[] }>> {
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const loaded = await caseSummary(tx, actor, input.caseId, today);
@@ -27,7 +36,14 @@ export async function explainBooking(
     const futureSessionsInSeries = row.seriesId
       ? await tx.session.count({ where: { seriesId: row.seriesId, status: "SCHEDULED", date: { gte: utcDateFromIsoDate(today) } } })
       : 0;
-    return success({ case: person, session: { ...summary, ...explained, pickUpPoint: row.pickUpPoint, pickUpTime: row.pickUpTime }, futureSessionsInSeries });
+    // R10: what became of any request to a manager to override a refusal of this booking.
+    const requests = await tx.approval.findMany({
+      where: { kind: "BOOKING_OVERRIDE", requirementId: person.id, sessionId: row.id },
+      select: { id: true, status: true, reason: true, requestedAt: true, decidedAt: true, decisionNote: true },
+      orderBy: { requestedAt: "desc" },
+    });
+    const overrideRequests = requests.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null }));
+    return success({ case: person, session: { ...summary, ...explained, pickUpPoint: row.pickUpPoint, pickUpTime: row.pickUpTime }, futureSessionsInSeries, overrideRequests });
   });
 }
 

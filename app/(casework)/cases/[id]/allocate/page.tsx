@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { DAY_PARTS, formatDateWithDay, isIsoDate, todayInLondon, WEEKDAY_KEYS } from "@/domain";
+import { DAY_PARTS, formatDateWithDay, isIsoDate, isOverridableOnRequest, todayInLondon, WEEKDAY_KEYS } from "@/domain";
 import { placesInWords, SESSION_CHOICES_PER_PAGE } from "@/domain/session-choice";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { explainBooking } from "@/server/services/allocations/explain-booking";
@@ -11,11 +11,12 @@ import { expectOk } from "@/server/services/result";
 import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
 import { CheckboxGroup, DateField, SelectField } from "@/ui/form";
 import { formatDate, formatMinutes } from "@/ui/format";
-import { PLACEMENT_TYPE_LABEL } from "@/ui/labels";
+import { APPROVAL_STATUS_LABEL, PLACEMENT_TYPE_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
 import { SummaryList } from "@/ui/summary-list";
 import { BookingForm } from "./booking-form";
+import { OverrideRequestForm } from "./override-request-form";
 
 export const metadata: Metadata = { title: "Allocate to a session" };
 
@@ -218,10 +219,36 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
         <AllocationExplanation refusals={session.refusals} warnings={session.warnings} />
         {series && <p className="mt-2">Each session of the series is checked in the same way when you book; any that cannot be booked are listed afterwards.</p>}
       </div>
+      {result.overrideRequests.length > 0 && (
+        <section aria-labelledby="override-requests" className="mb-6">
+          <h2 id="override-requests" className="text-xl">
+            Requests to a manager
+          </h2>
+          <ul className="list-none p-0">
+            {result.overrideRequests.map((request) => (
+              <li key={request.id} className="mb-3 border-l-4 border-secondary pl-3">
+                <p className="mb-1 font-bold">{APPROVAL_STATUS_LABEL[request.status]}</p>
+                {request.reason && <p className="mb-1 whitespace-pre-line">Your reason: {request.reason}</p>}
+                {request.status === "REJECTED" && <p className="mb-0 whitespace-pre-line">Manager&apos;s reason: {request.decisionNote ?? "None given"}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {session.standing === "BLOCKED" ? (
-        <p>
-          This session cannot be booked for {person.firstName} {person.lastName}. <Link href={back.href}>Choose another session</Link>.
-        </p>
+        <>
+          <p>
+            This session cannot be booked for {person.firstName} {person.lastName}. <Link href={back.href}>Choose another session</Link>.
+          </p>
+          {session.refusals.every((r) => isOverridableOnRequest(r.code)) && !result.overrideRequests.some((r) => r.status === "PENDING") && (
+            <section aria-labelledby="ask-override" className="mt-6">
+              <h2 id="ask-override" className="text-xl">
+                Ask a manager to override
+              </h2>
+              <OverrideRequestForm caseId={person.id} sessionId={session.id} />
+            </section>
+          )}
+        </>
       ) : (
         <>
           <BookingForm
