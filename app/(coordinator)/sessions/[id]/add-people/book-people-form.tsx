@@ -12,7 +12,7 @@ export function BookPeopleForm({ sessionId, children, canSubmit }: { sessionId: 
       <FormProblems state={state} />
       <input type="hidden" name="sessionId" value={sessionId} />
       {children}
-      {canSubmit && <SubmitButton pendingText="Booking…">Book the people ticked</SubmitButton>}
+      {canSubmit && <SubmitButton pendingText="Booking…">Book the people chosen</SubmitButton>}
     </form>
   );
 }

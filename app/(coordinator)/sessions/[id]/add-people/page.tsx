@@ -54,7 +54,7 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
         <p>No one found.</p>
       ) : (
         <BookPeopleForm sessionId={session.id} canSubmit={firstBookable !== undefined}>
-          <p className="max-w-3xl">Tick everyone who can be booked as they are, then book them in one go. Each person is checked again when you book; anyone who cannot be booked is named with the reason.</p>
+          <p className="max-w-3xl">Choose everyone who can be booked as they are, then book them in one go. Each person is checked again when you book; anyone who cannot be booked is named with the reason.</p>
           <ul className="list-none p-0">
             {people.map((person) => {
               const headingId = `person-${person.caseId}`;
@@ -75,14 +75,14 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
                     <div className="mt-3 flex min-h-11 items-start gap-3">
                       <input id={boxId} name="caseId" type="checkbox" value={person.caseId} className="mt-0.5 size-11 shrink-0 accent-ink" />
                       <label htmlFor={boxId} className="min-h-11 min-w-0 flex-1 pt-2 font-bold">
-                        Book {person.firstName} {person.lastName}
+                        Choose {person.firstName} {person.lastName} to book
                       </label>
                     </div>
                   )}
-                  {person.standing === "NEEDS_DETAILS" && (
+                  {person.standing !== "BLOCKED" && (
                     <p className="mb-0 mt-3">
                       <Link href={`/cases/${person.caseId}/allocate?session=${session.id}&from=session`} className="font-bold">
-                        Record the details and book
+                        {person.standing === "BOOKABLE" ? "Book on their own" : "Record the details and book"}
                         <span className="sr-only">
                           {" "}
                           {person.firstName} {person.lastName} on this session
