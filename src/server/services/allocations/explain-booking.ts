@@ -5,7 +5,7 @@ import { requireVisibleSession, todayFor, type ServiceOptions } from "../context
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { caseSummary, explain, withoutRegion, type CaseSummary } from "./explain-choice";
-import { sessionSelect, summarise } from "./session-summary";
+import { bookedCounts, sessionSelect, summarise } from "./session-summary";
 import type { SessionChoice } from "./suggest-sessions";
 
 export type OverrideRequest = {
@@ -31,7 +31,7 @@ export async function explainBooking(
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
     if (visible.regionId !== regionId) throw notFound("session");
     const row = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: { ...sessionSelect, pickUpPoint: true, pickUpTime: true } });
-    const summary = summarise(row);
+    const summary = summarise(row, await bookedCounts(tx, [row.id]));
     const explained = await explain(tx, actor, { sessionId: row.id, caseId: person.id, retrospective: summary.date < today }, today);
     const futureSessionsInSeries = row.seriesId
       ? await tx.session.count({ where: { seriesId: row.seriesId, status: "SCHEDULED", date: { gte: utcDateFromIsoDate(today) } } })

@@ -7,7 +7,7 @@ import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { likeLiteral } from "@/server/db/like-pattern";
 import { caseSummary, explain, type Explained } from "./explain-choice";
-import { sessionSelect, summarise, type SessionSummary } from "./session-summary";
+import { bookedCounts, sessionSelect, summarise, type SessionSummary } from "./session-summary";
 
 /** At most this many people are checked for one session's "add people" page. */
 const MAX_PEOPLE = 20;
@@ -34,7 +34,7 @@ export async function suggestPeopleForSession(
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
     const row = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: sessionSelect });
-    const session = summarise(row);
+    const session = summarise(row, await bookedCounts(tx, [row.id]));
     const q = input.q?.trim() ?? "";
     const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
     const requirements = await tx.requirement.findMany({

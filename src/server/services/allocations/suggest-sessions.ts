@@ -7,7 +7,7 @@ import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { caseSummary, explain, withoutRegion, type CaseSummary, type Explained } from "./explain-choice";
-import { sessionSelect, summarise, type SessionSummary } from "./session-summary";
+import { bookedCounts, sessionSelect, summarise, type SessionSummary } from "./session-summary";
 import { sessionFilters, type SessionFilters } from "./suggest-sessions.types";
 
 // R10, before the click: the sessions a coordinator might choose for one case, filtered, a page
@@ -84,13 +84,14 @@ export async function suggestSessions(
       take: SESSION_CHOICES_PER_PAGE,
     });
     const base = { case: withoutRegion(person), from, to, retrospective, page, pageCount, total, placements };
+    const counts = await bookedCounts(tx, rows.map((r) => r.id));
     const choices: SessionChoice[] = [];
     for (const row of rows) {
       const explained = await explain(tx, actor, { sessionId: row.id, caseId: person.id, retrospective }, today);
       // An incomplete assessment (or a finished requirement) stops every booking: said once, not once per session.
       const caseRefusals = explained.refusals.filter((r) => isCaseLevelRefusal(r.code));
       if (caseRefusals.length > 0) return success({ ...base, caseRefusals, choices: [] });
-      choices.push({ ...summarise(row), ...explained });
+      choices.push({ ...summarise(row, counts), ...explained });
     }
     return success({ ...base, caseRefusals: [], choices: rankSessionChoices(choices) });
   });
