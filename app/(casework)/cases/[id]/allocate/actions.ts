@@ -96,7 +96,6 @@ const submitOverrideRequest = formAction({
   run: (user, input) => requestBookingOverride(user, input),
   onSuccess: (approval) => ({
     redirectTo: `/cases/${approval.caseId}/allocate?session=${approval.sessionId ?? ""}`,
-    notice: "Your request has been sent to a regional manager. The booking is made if they approve it; if they reject it, their reason is shown here.",
     revalidate: [`/cases/${approval.caseId}`, "/approvals"],
   }),
 });
