@@ -144,6 +144,24 @@ async function main(): Promise<void> {
       });
     }
 
+    // ── allocation page (issue 13 §3; target p95 ≤ 800 ms) ─────────────────────────────────
+    // Kept in its own block: one London case with a complete assessment, its allocation page
+    // (the first page of sessions, each explained by the booking rule) as the London manager.
+    const allocationCase = await prisma.requirement.findFirst({
+      where: { regionId: london.id, status: "ACTIVE", assessment: { is: { complete: true } } },
+      select: { id: true },
+      orderBy: { sentenceDate: "desc" },
+    });
+    if (allocationCase) {
+      console.log(`Measuring the allocation page for ${seconds}s at ${connections} connections…`);
+      const allocation = await measure("page /cases/{id}/allocate — London", `${baseUrl}/cases/${allocationCase.id}/allocate`, { cookie: managerCookie }, { connections, seconds });
+      const summary = { p50: Math.round(allocation.p50), p95: Math.round(allocation.p95), targetP95: 800, meetsTarget: allocation.p95 <= 800, errors: allocation.errors + allocation.non2xx, loadAverage: os.loadavg() };
+      console.table([{ target: allocation.name, "p50 ms": summary.p50, "p95 ms": summary.p95, "p95 target": "≤ 800", meets: summary.meetsTarget ? "yes" : "NO", errors: summary.errors }]);
+      mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
+      writeFileSync(path.join(repoRoot, ".bench", "allocation-page.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, result: allocation }, null, 2)}\n`);
+    }
+    // ── end of the allocation page block ──────────────────────────────────────────────────────
+
     // Bare SQL: the same query functions the app calls, straight on the database (no HTTP, no React).
     const bare = {} as Record<"region" | "nation", { backlogMs: number; allFiguresMs: number; backlogCount: number }>;
     for (const [scopeName, regionId] of [["region", london.id], ["nation", null]] as const) {

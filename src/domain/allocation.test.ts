@@ -116,6 +116,19 @@ describe("R10 checkAllocation", () => {
     expect(result.warnings.map((w) => w.code)).toContain("RISK_CONFLICT_OVERRIDDEN");
   });
 
+  it("an approved override request clears a full session and a risk conflict, but not the other rules", () => {
+    const full = input({ session: { capacity: 5, allocationsCount: 6 }, booking: { callerIsManager: true, overrideApproved: true } });
+    const result = checkAllocation(full);
+    expect(result.ok).toBe(true);
+    expect(result.overridden.map((r) => r.code)).toEqual(["SESSION_FULL"]);
+    expect(result.warnings.map((w) => w.code)).toContain("OVERRIDE_APPROVED");
+    const risky = checkAllocation(
+      input({ person: { riskCodes: [{ code: "RC", conflictsWith: ["CHILDREN_PRESENT"] }] }, session: { placementFeatures: ["CHILDREN_PRESENT", "FEMALE_ONLY"] }, booking: { callerIsManager: true, overrideApproved: true } }),
+    );
+    expect(risky.refusals.map((r) => r.code)).toEqual(["WOMEN_ONLY_PLACEMENT"]);
+    expect(risky.overridden.map((r) => r.code)).toEqual(["RISK_CONFLICT"]);
+  });
+
   it("a manager may not override a man onto a female-only placement", () => {
     const result = checkAllocation(input({ session: { placementFeatures: ["FEMALE_ONLY"] }, booking: { callerIsManager: true, overrideReason: "short of places" } }));
     expect(codes(result)).toEqual(["WOMEN_ONLY_PLACEMENT"]);

@@ -84,6 +84,11 @@ export interface AllocationInput {
     /** A manager has approved HIGH/VERY_HIGH RoSH on this individual placement. */
     roshApproved?: boolean;
     consentRecorded?: boolean;
+    /**
+     * A manager approved a coordinator's request to book despite the risk and capacity rules
+     * (OVERRIDABLE_ON_REQUEST); every other rule still applies.
+     */
+    overrideApproved?: boolean;
   };
 }
 
@@ -137,6 +142,13 @@ export function sessionLimit(capacity: number, overSubscriptionPercent: number):
   return Math.floor((capacity * overSubscriptionPercent) / 100);
 }
 
+/** R10: the refusals a coordinator may ask a manager to override (risk and capacity), docs/decisions/0061. */
+export const OVERRIDABLE_ON_REQUEST: readonly RuleCode[] = ["RISK_CONFLICT", "APPROVAL_REQUIRED", "SESSION_FULL", "SUPERVISOR_GROUP_TOO_LARGE"];
+
+export function isOverridableOnRequest(code: RuleCode): boolean {
+  return OVERRIDABLE_ON_REQUEST.includes(code);
+}
+
 // R10
 export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEFAULT_POLICY): AllocationCheck {
   const { today, requirement, person, session, booking } = input;
@@ -172,8 +184,17 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   }
 
   const limit = sessionLimit(session.capacity, policy.overSubscriptionPercent);
+  // A refusal a manager's approved override request clears: kept as overridden, with a warning.
+  const refuseOrOverride = (refusal: Refusal) => {
+    if (booking.overrideApproved && isOverridableOnRequest(refusal.code)) {
+      overridden.push(refusal);
+      warnings.push({ code: "OVERRIDE_APPROVED", message: `Booked with a manager's approval despite: ${refusal.message}` });
+    } else {
+      refusals.push(refusal);
+    }
+  };
   if (session.allocationsCount >= limit) {
-    refusals.push(
+    refuseOrOverride(
       reason("SESSION_FULL", `This session is full: ${session.allocationsCount} people are booked and the limit is ${limit} (${policy.overSubscriptionPercent}% of ${session.capacity} places).`, "sessionId", { limit, allocationsCount: session.allocationsCount }),
     );
   } else if (session.allocationsCount >= session.capacity) {
@@ -212,7 +233,9 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
       "overrideReason",
       { conflicts },
     );
-    if (hasOverride && booking.callerIsManager) {
+    if (booking.overrideApproved) {
+      refuseOrOverride(conflict);
+    } else if (hasOverride && booking.callerIsManager) {
       overridden.push(conflict);
       warnings.push({ code: "RISK_CONFLICT_OVERRIDDEN", message: `Risk conflict overridden by a manager: ${booking.overrideReason?.trim()}` });
     } else {
@@ -223,7 +246,7 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     refusals.push(reason("OVERRIDE_NOT_ALLOWED", "Only a regional manager can override a risk conflict.", "overrideReason"));
   }
   if (highRoshOnIndividualPlacement(person.rosh, session.placementType)) {
-    const approved = booking.roshApproved === true || (booking.callerIsManager && hasOverride);
+    const approved = booking.roshApproved === true || booking.overrideApproved === true || (booking.callerIsManager && hasOverride);
     if (!approved) {
       refusals.push(
         reason("APPROVAL_REQUIRED", `This person's risk of serious harm is ${person.rosh === "VERY_HIGH" ? "very high" : "high"}. A regional manager must approve them working on an individual placement.`, "overrideReason", { rosh: person.rosh }),
@@ -238,7 +261,7 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     }
   }
   if (session.placementType === "GROUP" && session.peoplePerSupervisor != null && session.allocationsCount >= session.peoplePerSupervisor) {
-    refusals.push(
+    refuseOrOverride(
       reason(
         "SUPERVISOR_GROUP_TOO_LARGE",
         `One supervisor can take at most ${session.peoplePerSupervisor} people on a group session, and ${session.allocationsCount} are booked. Choose another session.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isResolvableOnBooking, rankSessionChoices, standingOf, type RankableSession, placesInWords, isCaseLevelRefusal } from "./session-choice";
+import { datesOnWeekdays, dayPartTimeBounds, isResolvableOnBooking, rankSessionChoices, standingOf, type RankableSession, placesInWords, isCaseLevelRefusal } from "./session-choice";
 
 const session = (over: Partial<RankableSession> & { id: string }): RankableSession & { id: string } => ({
   date: "2026-11-25",
@@ -68,5 +68,17 @@ describe("women's placement preference in the ranking", () => {
       { ...base, id: "women-only", preferenceNotMet: false, date: "2026-01-17" },
     ]);
     expect(ranked.map((c) => c.id)).toEqual(["women-only", "mixed"]);
+  });
+});
+
+describe("allocation list filters", () => {
+  it("keeps only the chosen weekdays of the range (Saturday 6 and Sunday 7 December 2026)", () => {
+    expect(datesOnWeekdays("2026-12-01", "2026-12-14", ["SAT", "SUN"])).toEqual(["2026-12-05", "2026-12-06", "2026-12-12", "2026-12-13"]);
+    expect(datesOnWeekdays("2026-12-01", "2026-12-14", [])).toBeNull();
+  });
+
+  it("a session touches the morning when it starts before noon; the evening when it ends after 17:00", () => {
+    expect(dayPartTimeBounds("AM")).toEqual({ startsBefore: "12:00", endsAfter: "00:00" });
+    expect(dayPartTimeBounds("EVE")).toEqual({ startsBefore: "24:00", endsAfter: "17:00" });
   });
 });

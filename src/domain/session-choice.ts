@@ -3,7 +3,8 @@
 // out of scope. The rule itself stays in checkAllocation; this only sorts and classifies
 // its answers.
 
-import type { IsoDate } from "./dates";
+import { WEEKDAY_KEYS, type DayPart, type WeekdayKey } from "./availability";
+import { addDays, dayOfWeek, type IsoDate } from "./dates";
 import type { RuleCode } from "./rule-codes";
 
 /** Refusals that the booking form clears by recording something (R2 reason, consent, override, paper register). */
@@ -72,4 +73,29 @@ export function rankSessionChoices<T extends RankableSession>(choices: readonly 
       (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0) ||
       b.freePlaces - a.freePlaces,
   );
+}
+
+/** The allocation list shows this many sessions a page; each page is explained in full (R10). */
+export const SESSION_CHOICES_PER_PAGE = 20;
+/** The longest date range the allocation list filters on at once. */
+export const MAX_SESSION_FILTER_DAYS = 366;
+
+/** Parts of the day as start/end times ("HH:MM"), half-open, as availability reads them (R10). */
+const DAY_PART_TIMES: Readonly<Record<DayPart, readonly [string, string]>> = { AM: ["00:00", "12:00"], PM: ["12:00", "17:00"], EVE: ["17:00", "24:00"] };
+
+/** A session touches a part of the day when it starts before the part ends and ends after it starts. */
+export function dayPartTimeBounds(part: DayPart): { startsBefore: string; endsAfter: string } {
+  const [start, end] = DAY_PART_TIMES[part];
+  return { startsBefore: end, endsAfter: start };
+}
+
+/** The dates from `from` to `to` (inclusive) that fall on one of `days` (all dates when `days` is empty). */
+export function datesOnWeekdays(from: IsoDate, to: IsoDate, days: readonly WeekdayKey[]): IsoDate[] | null {
+  if (days.length === 0) return null;
+  const wanted = new Set(days);
+  const dates: IsoDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (wanted.has(WEEKDAY_KEYS[dayOfWeek(d)] as WeekdayKey)) dates.push(d);
+  }
+  return dates;
 }

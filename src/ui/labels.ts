@@ -79,6 +79,7 @@ export const APPROVAL_KIND_LABEL: Record<ApprovalKind, string> = {
   ACCEPTED_ABSENCE: "Accepted absence (3rd or later)",
   RISK_OVERRIDE: "Risk conflict override",
   HIGH_ROSH_INDIVIDUAL: "High RoSH on an individual placement",
+  BOOKING_OVERRIDE: "Booking override request",
 };
 
 export const APPROVAL_STATUS_LABEL: Record<ApprovalStatus, string> = {

@@ -93,6 +93,8 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   }),
   "GET /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId }, regionScoped: true }),
   "POST /api/v1/sessions/{id}/allocations": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/allocations/batch": (f) => ({ params: { id: f.sessionId }, body: { bookings: [{ caseId: f.caseId }] }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/override-requests": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId, reason: "Matrix" }, regionScoped: true }),
   "PUT /api/v1/sessions/{id}/attendance/{caseId}": (f) => ({
     params: { id: f.sessionId, caseId: f.caseId },
     body: { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "GP appointment" },

@@ -178,6 +178,12 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
       retrospective: false,
     },
   }),
+  "POST /api/v1/sessions/{id}/allocations/batch": (f) => ({
+    params: { id: f.sessionId },
+    body: { bookings: [{ caseId: f.caseId }] },
+    alsoValid: { retrospective: false },
+  }),
+  "POST /api/v1/sessions/{id}/override-requests": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId, reason: "The session is full but the supervisor agreed to one more" } }),
   "PUT /api/v1/sessions/{id}/attendance/{caseId}": (f) => ({
     params: { id: f.sessionId, caseId: f.caseId },
     body: { outcome: "ATTENDED_COMPLIED", arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 0, workQuality: "GOOD", behaviour: "GOOD" },
@@ -350,7 +356,10 @@ function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { 
   } else if (Array.isArray(sample)) {
     out.push({ name: "text instead of a list", kind: "wrong type", value: "x" });
     out.push({ name: "a list of numbers", kind: "wrong type", value: [12345] });
-    out.push({ name: "a list of 10 000 items", kind: "huge list", value: Array.from({ length: 10_000 }, () => sample[0] ?? "x") });
+    const huge = Array.from({ length: 10_000 }, () => sample[0] ?? "x");
+    // A list of objects that long is itself a body over 100 kB: refused before it is read.
+    const tooLarge = JSON.stringify(huge).length > 100 * 1024;
+    out.push({ name: "a list of 10 000 items", kind: "huge list", value: huge, ...(tooLarge ? { expected: { status: 413 as const, code: "PAYLOAD_TOO_LARGE" } } : {}) });
   } else if (typeof sample === "object" && sample !== null) {
     out.push({ name: "a number instead of an object", kind: "wrong type", value: 12345 });
     out.push({ name: "a list instead of an object", kind: "wrong type", value: [] });

@@ -57,6 +57,8 @@ const ACTION_PERMISSIONS: Record<string, Permission> = {
   "(casework)/cases/[id]/allocate/actions.ts#allocateFromCaseAction": "allocation.create",
   "(casework)/cases/[id]/allocate/actions.ts#allocateFromSessionAction": "allocation.create",
   "(casework)/cases/[id]/allocate/actions.ts#allocateSeriesAction": "allocation.create",
+  "(casework)/cases/[id]/allocate/actions.ts#requestOverrideAction": "allocation.overrideRequest",
+  "(coordinator)/sessions/[id]/add-people/actions.ts#bookPeopleAction": "allocation.create",
   "(coordinator)/sessions/new/actions.ts#createSessionAction": "session.create",
   "(coordinator)/sessions/new/actions.ts#createSessionSeriesAction": "session.create",
   "(coordinator)/placements/new/actions.ts#createPlacementAction": "placement.create",

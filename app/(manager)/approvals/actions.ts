@@ -27,7 +27,7 @@ const submitDecision = formAction({
     return {
       // Back where the manager decided: the case page when they came from it, else the list.
       redirectTo: "/approvals",
-      notice: `${approval.personName}: request ${approval.status === "APPROVED" ? "approved" : "rejected"}.${enforcement}`,
+      notice: `${approval.personName}: request ${approval.status === "APPROVED" ? "approved" : "rejected"}.${enforcement}${approval.booking ? " They are now booked on the session." : ""}`,
       revalidate: ["/approvals", `/cases/${approval.caseId}`, "/work-queue", "/dashboard"],
     };
   },

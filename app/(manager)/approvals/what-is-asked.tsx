@@ -24,6 +24,10 @@ export function WhatIsAsked({ approval }: { approval: PendingApproval }) {
     ask = booking
       ? `Allow a booking on ${booking.placementName} on ${formatDate(booking.date)} at ${booking.startTime}, although one of their risk codes conflicts with the placement.`
       : "Allow a booking although one of their risk codes conflicts with the placement.";
+  } else if (approval.kind === "BOOKING_OVERRIDE") {
+    ask = booking
+      ? `Book them on ${booking.placementName} on ${formatDate(booking.date)} at ${booking.startTime}, although the booking was refused because the session is full, the supervisor has too many people, or a risk rule. If you approve, the booking is made at once and every other check is run again.`
+      : "Book them on a session although a risk or capacity rule refused it.";
   } else {
     ask = booking
       ? `Allow a person assessed as high or very high risk of serious harm on the individual placement ${booking.placementName} on ${formatDate(booking.date)}.`

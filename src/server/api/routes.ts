@@ -18,6 +18,7 @@ import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDo
 import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
 import { acceptTransferRoute, declineTransferRoute, listIncomingTransfersRoute, requestTransferRoute } from "./contracts/transfers";
 import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
+import { allocateManyRoute, requestBookingOverrideRoute } from "./contracts/allocate-many";
 
 // Every /api/v1 route's contract, in the order the OpenAPI document lists them. An explicit
 // list (not registration as a side effect of importing route files) keeps the document the
@@ -35,6 +36,8 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   createSessionRoute,
   getSessionRoute,
   allocateRoute,
+  allocateManyRoute,
+  requestBookingOverrideRoute,
   recordAttendanceRoute,
   creditEteRoute,
   correctEteCreditRoute,

@@ -54,6 +54,7 @@ export const ACCESS_TABLE = {
   "session.close": { roles: SESSION_STAFF, personalData: false, means: "close a session once every outcome is in" },
   "allocation.create": { roles: OFFICE, personalData: true, means: "book people on sessions" },
   "allocation.change": { roles: OFFICE, personalData: true, means: "cancel or move a booking" },
+  "allocation.overrideRequest": { roles: OFFICE, personalData: true, means: "ask a manager to override a risk or capacity refusal of a booking" },
   "session.change": { roles: OFFICE, personalData: true, means: "change a session's times, supervisor or places, stand it down or cancel it" },
   "placement.change": { roles: OFFICE, personalData: false, means: "edit, close or reopen a placement" },
   "attendance.record": { roles: SESSION_STAFF, personalData: true, means: "record or correct attendance" },

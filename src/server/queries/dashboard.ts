@@ -236,12 +236,13 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
       requestedById: true,
       attendanceId: true,
       allocationId: true,
+      sessionId: true,
       requirement: { select: { id: true, person: { select: { crn: true, firstName: true, lastName: true } } } },
     },
     orderBy: { requestedAt: "asc" },
   });
   const ids = (pick: (a: (typeof approvals)[number]) => string | null) => [...new Set(approvals.map(pick).filter((id): id is string => id !== null))];
-  const [requesters, attendances, allocations] = await Promise.all([
+  const [requesters, attendances, allocations, sessions] = await Promise.all([
     client.user.findMany({ where: { id: { in: ids((a) => a.requestedById) } }, select: { id: true, name: true } }),
     client.attendance.findMany({
       where: { id: { in: ids((a) => a.attendanceId) } },
@@ -251,12 +252,18 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
       where: { id: { in: ids((a) => a.allocationId) } },
       select: { id: true, sessionDate: true, session: { select: { startTime: true, placement: { select: { name: true } } } } },
     }),
+    // A booking override request names the session it asks for (the booking is made on approval).
+    client.session.findMany({
+      where: { id: { in: ids((a) => a.sessionId) } },
+      select: { id: true, date: true, startTime: true, placement: { select: { name: true } } },
+    }),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
-  const [requesterById, attendanceById, allocationById] = [byId(requesters), byId(attendances), byId(allocations)];
+  const [requesterById, attendanceById, allocationById, sessionById] = [byId(requesters), byId(attendances), byId(allocations), byId(sessions)];
   return approvals.map((approval) => {
     const attendance = approval.attendanceId ? attendanceById.get(approval.attendanceId) : undefined;
     const allocation = approval.allocationId ? allocationById.get(approval.allocationId) : undefined;
+    const session = approval.sessionId ? sessionById.get(approval.sessionId) : undefined;
     return {
       id: approval.id,
       version: approval.version,
@@ -269,7 +276,9 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
       absence: attendance ? { date: isoDateFromUtcDate(attendance.sessionDate), reasonCategory: attendance.reasonCategory, note: attendance.note } : null,
       booking: allocation
         ? { date: isoDateFromUtcDate(allocation.sessionDate), startTime: allocation.session.startTime, placementName: allocation.session.placement.name }
-        : null,
+        : session
+          ? { date: isoDateFromUtcDate(session.date), startTime: session.startTime, placementName: session.placement.name }
+          : null,
     };
   });
 }

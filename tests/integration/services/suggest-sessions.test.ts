@@ -5,7 +5,9 @@ import { makeAllocation, makeCase, makePlacement, makeRegion, makeRegionalStaff,
 import { AccessError } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { allocate } from "@/server/services/allocations/allocate";
-import { explainBooking, suggestPeopleForSession, suggestSessions } from "@/server/services/allocations/suggest-sessions";
+import { explainBooking } from "@/server/services/allocations/explain-booking";
+import { suggestPeopleForSession } from "@/server/services/allocations/suggest-people";
+import { suggestSessions } from "@/server/services/allocations/suggest-sessions";
 import { expectOk } from "@/server/services/result";
 
 // Monday 16 June 2025. Sentenced Mon 9 June → start deadline Tue 1 July.

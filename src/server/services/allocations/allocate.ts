@@ -17,11 +17,17 @@ import { prepareAllocation } from "./prepare-allocation";
  * A regional manager's override (with a reason) of a risk conflict or of high RoSH on an
  * individual placement is recorded as an approved Approval linked to the booking.
  */
-export async function allocate(actor: AppUser, rawInput: AllocateInput, options?: ServiceOptions): Promise<ServiceResult<AllocationView>> {
+export async function allocate(
+  actor: AppUser,
+  rawInput: AllocateInput,
+  options?: ServiceOptions,
+  /** Internal: the booking a manager's approved override request makes (decide-approval), linked to that approval. */
+  onApproval?: { approvalId: string },
+): Promise<ServiceResult<AllocationView>> {
   const input = allocateInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
-    const prepared = await prepareAllocation(tx, actor, input, today, { lock: true });
+    const prepared = await prepareAllocation(tx, actor, input, today, { lock: true, overrideApproved: onApproval !== undefined });
     if (!prepared.ok) return prepared;
     const { check, session, requirement } = prepared;
     if (!check.ok) {
@@ -72,10 +78,12 @@ export async function allocate(actor: AppUser, rawInput: AllocateInput, options?
     }
 
     // A manager's override stands as an approval decided by that manager (the case timeline and the approvals list show it).
+    // Booked on an approved override request: that approval is the record, so no second one is made.
     const kinds: ("RISK_OVERRIDE" | "HIGH_ROSH_INDIVIDUAL")[] = [];
-    if (check.overridden.some((r) => r.code === "RISK_CONFLICT")) kinds.push("RISK_OVERRIDE");
+    if (check.overridden.some((r) => r.code === "RISK_CONFLICT") && !onApproval) kinds.push("RISK_OVERRIDE");
     const highRosh = session.placementType === "INDIVIDUAL" && (requirement.assessment?.rosh === "HIGH" || requirement.assessment?.rosh === "VERY_HIGH");
-    if (highRosh && !prepared.standingRoshApprovalId) kinds.push("HIGH_ROSH_INDIVIDUAL");
+    if (highRosh && !prepared.standingRoshApprovalId && !onApproval) kinds.push("HIGH_ROSH_INDIVIDUAL");
+    if (onApproval) await tx.approval.update({ where: { id: onApproval.approvalId }, data: { allocationId: allocation.id } });
     const approvals = [];
     for (const kind of kinds) {
       approvals.push(

@@ -73,7 +73,7 @@ export async function prepareAllocation(
   actor: AppUser,
   input: ParsedAllocateInput,
   today: IsoDate,
-  { lock }: { lock: boolean },
+  { lock, overrideApproved = false }: { lock: boolean; /** A manager approved this booking despite the risk and capacity rules. */ overrideApproved?: boolean },
 ): Promise<PreparedAllocation | ServiceFailure> {
   const session = await requireVisibleSession(tx, actor, input.sessionId);
   const visible = await requireVisibleRequirement(tx, actor, input.caseId);
@@ -185,6 +185,7 @@ export async function prepareAllocation(
       callerIsManager: actor.role === "MANAGER",
       roshApproved: standingApproval !== null,
       consentRecorded: input.consentRecorded ?? false,
+      overrideApproved,
     },
   };
   if (session.status === "CLOSED" && !input.retrospective) {

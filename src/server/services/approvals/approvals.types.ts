@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { enforcementSummary } from "../attendance/record-attendance.types";
 import { versionSchema } from "../schemas";
+import { allocationView } from "../allocations/allocate.types";
 
 // Approvals — docs/api.md: GET /api/v1/approvals?status=PENDING and POST /api/v1/approvals/{id}.
 
 export const APPROVAL_STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
-export const APPROVAL_KINDS = ["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL"] as const;
+export const APPROVAL_KINDS = ["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL", "BOOKING_OVERRIDE"] as const;
 
 export const decideApprovalBody = z
   .object({
@@ -34,6 +35,7 @@ export const approvalView = z
     personName: z.string(),
     attendanceId: z.string().nullable(),
     allocationId: z.string().nullable(),
+    sessionId: z.string().nullable().describe("BOOKING_OVERRIDE: the session the booking is asked for (the booking, once made, is allocationId)"),
     reason: z.string().nullable(),
     requestedAt: z.string().describe("ISO 8601 timestamp"),
     decidedAt: z.string().nullable(),
@@ -47,7 +49,10 @@ export const approvalView = z
   .meta({ title: "Approval" });
 
 export const decidedApprovalView = approvalView
-  .extend({ enforcementAction: enforcementSummary.optional().describe("Created when the region auto-enforces") })
+  .extend({
+    enforcementAction: enforcementSummary.optional().describe("Created when the region auto-enforces"),
+    booking: allocationView.optional().describe("BOOKING_OVERRIDE approved: the booking made (R10)"),
+  })
   .meta({ title: "ApprovalDecided" });
 
 export const approvalListView = z.object({ approvals: z.array(approvalView) }).meta({ title: "ApprovalList" });

@@ -3,7 +3,8 @@ import { isFailureToComply, isoDateFromUtcDate, refuse } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import { isUuid, loadRuleContext, lockRequirement, todayFor, type ServiceOptions } from "../context";
+import { isUuid, loadRuleContext, lockPerson, lockRequirement, lockSession, todayFor, type ServiceOptions } from "../context";
+import { allocate } from "../allocations/allocate";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
 import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
 import { decidedByAnotherPerson } from "./four-eyes";
@@ -30,11 +31,16 @@ export async function decideApproval(
     if (!isUuid(input.approvalId)) throw notFound("approval");
     const found = await tx.approval.findFirst({
       where: { id: input.approvalId, requirement: visibleRequirementsWhere(actor) },
-      select: { id: true, requirementId: true },
+      select: { id: true, requirementId: true, kind: true, sessionId: true, requirement: { select: { personId: true } } },
     });
     if (!found) throw notFound("approval");
     assertCan(actor, "approval.decide");
 
+    // A booking override books on approval: locked in the booking's order (session → person → case).
+    if (found.kind === "BOOKING_OVERRIDE" && found.sessionId) {
+      await lockSession(tx, found.sessionId);
+      await lockPerson(tx, found.requirement.personId);
+    }
     // The case's lock orders this decision with attendance corrections on the same case.
     await lockRequirement(tx, found.requirementId);
     const approval = await tx.approval.findUniqueOrThrow({ where: { id: found.id }, select: approvalSelect });
@@ -64,12 +70,25 @@ export async function decideApproval(
       },
       select: approvalSelect,
     });
+    // R10: an approved override request is booked now, every other rule checked again; a
+    // booking that is still refused leaves the request undecided (the transaction rolls back).
+    let booked: DecidedApprovalView["booking"];
+    if (approval.kind === "BOOKING_OVERRIDE" && approved && approval.sessionId) {
+      const booking = await allocate(
+        actor,
+        { caseId: approval.requirementId, sessionId: approval.sessionId, overrideReason: approval.reason },
+        { tx, today },
+        { approvalId: approval.id },
+      );
+      if (!booking.ok) return failure(booking.code, `The booking cannot be made, so the request has not been approved: ${booking.message}`, { field: "decision" });
+      booked = booking.value;
+    }
     const enforcement =
       approval.kind === "ACCEPTED_ABSENCE" && approval.attendanceId
         ? await settleAbsence(tx, actor, { attendanceId: approval.attendanceId, approved, today })
         : { enforcementDue: null };
 
-    const view = toApprovalView(decided, enforcement.enforcementDue);
+    const view = toApprovalView(booked ? { ...decided, allocationId: booked.id } : decided, enforcement.enforcementDue);
     await audit(tx, actor, {
       action: approved ? "approval.approve" : "approval.reject",
       entityType: "Approval",
@@ -78,7 +97,7 @@ export async function decideApproval(
       before: toApprovalView(approval),
       after: view,
     });
-    return success({ ...view, ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}) });
+    return success({ ...view, ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}), ...(booked ? { booking: booked } : {}) });
   });
 }
 

@@ -80,7 +80,7 @@ export const enforcementSummary = z
 export const approvalSummary = z
   .object({
     id: z.string(),
-    kind: z.enum(["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL"]),
+    kind: z.enum(["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL", "BOOKING_OVERRIDE"]),
     status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
     version: z.number().int(),
   })

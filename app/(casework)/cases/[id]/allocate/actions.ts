@@ -6,6 +6,8 @@ import { allocate } from "@/server/services/allocations/allocate";
 import { allocateInput } from "@/server/services/allocations/allocate.types";
 import { allocateSeries } from "@/server/services/allocations/allocate-series";
 import { allocateSeriesInput } from "@/server/services/allocations/allocate-series.types";
+import { requestBookingOverride } from "@/server/services/allocations/request-booking-override";
+import { requestBookingOverrideInput } from "@/server/services/allocations/request-booking-override.types";
 import type { FormState } from "@/ui/form/form-state";
 
 // Booking a person on a session (R10). The page has already explained every reason; the
@@ -82,4 +84,22 @@ export async function allocateFromSessionAction(previous: FormState, form: FormD
 
 export async function allocateSeriesAction(previous: FormState, form: FormData): Promise<FormState> {
   return submitSeries(previous, form);
+}
+
+// R10: refused by a risk or capacity rule, the coordinator asks a regional manager to book anyway.
+const submitOverrideRequest = formAction({
+  permission: "allocation.overrideRequest",
+  schema: requestBookingOverrideInput,
+  fromForm: (form) => ({ caseId: form.text("caseId") ?? "", sessionId: form.text("sessionId") ?? "", reason: form.text("reason") ?? "" }),
+  fieldNames: { sessionId: "", caseId: "" },
+  messages: { reason: "Say why the booking should be made anyway" },
+  run: (user, input) => requestBookingOverride(user, input),
+  onSuccess: (approval) => ({
+    redirectTo: `/cases/${approval.caseId}/allocate?session=${approval.sessionId ?? ""}`,
+    revalidate: [`/cases/${approval.caseId}`, "/approvals"],
+  }),
+});
+
+export async function requestOverrideAction(previous: FormState, form: FormData): Promise<FormState> {
+  return submitOverrideRequest(previous, form);
 }

@@ -2,27 +2,43 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { formatDateWithDay, isIsoDate, todayInLondon } from "@/domain";
-import { isCaseLevelRefusal, placesInWords } from "@/domain/session-choice";
+import { DAY_PARTS, formatDateWithDay, isIsoDate, isOverridableOnRequest, todayInLondon, WEEKDAY_KEYS } from "@/domain";
+import { placesInWords, SESSION_CHOICES_PER_PAGE } from "@/domain/session-choice";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { explainBooking, suggestSessions, SUGGESTION_WINDOW_DAYS, type SessionChoice } from "@/server/services/allocations/suggest-sessions";
+import { explainBooking } from "@/server/services/allocations/explain-booking";
+import { suggestSessions, SUGGESTION_WINDOW_DAYS, type SessionChoice } from "@/server/services/allocations/suggest-sessions";
 import { expectOk } from "@/server/services/result";
 import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
-import { DateField } from "@/ui/form";
+import { CheckboxGroup, DateField, SelectField } from "@/ui/form";
 import { formatDate, formatMinutes } from "@/ui/format";
-import { PLACEMENT_TYPE_LABEL } from "@/ui/labels";
+import { APPROVAL_STATUS_LABEL, PLACEMENT_TYPE_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
+import { Pagination } from "@/ui/pagination";
 import { SummaryList } from "@/ui/summary-list";
 import { BookingForm } from "./booking-form";
+import { OverrideRequestForm } from "./override-request-form";
 
 export const metadata: Metadata = { title: "Allocate to a session" };
+
+const oneOrMany = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 const searchSchema = z.object({
   session: z.uuid().optional().catch(undefined),
   series: z.literal("1").optional().catch(undefined),
   from: z.literal("session").optional().catch(undefined),
   on: z.string().refine(isIsoDate).optional().catch(undefined),
+  // The list's filters (a bad value is ignored, not an error page).
+  start: z.string().refine(isIsoDate).optional().catch(undefined),
+  end: z.string().refine(isIsoDate).optional().catch(undefined),
+  placement: z.uuid().optional().catch(undefined),
+  day: z.preprocess(oneOrMany, z.array(z.enum(WEEKDAY_KEYS))).catch([]),
+  part: z.preprocess(oneOrMany, z.array(z.enum(DAY_PARTS))).catch([]),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+const DAY_LABEL: Record<(typeof WEEKDAY_KEYS)[number], string> = { MON: "Monday", TUE: "Tuesday", WED: "Wednesday", THU: "Thursday", FRI: "Friday", SAT: "Saturday", SUN: "Sunday" };
+const DAY_ORDER = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
+const PART_LABEL: Record<(typeof DAY_PARTS)[number], string> = { AM: "Morning (before 12:00)", PM: "Afternoon (12:00 to 17:00)", EVE: "Evening (after 17:00)" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -35,11 +51,27 @@ export default async function AllocatePage({ params, searchParams }: { params: P
     return <BookOneSession caseId={id.data} sessionId={search.session} series={search.series === "1"} fromSession={search.from === "session"} isManager={user.role === "MANAGER"} />;
   }
 
-  const result = expectOk(await orNotFound(suggestSessions(user, { caseId: id.data, on: search.on })));
+  const result = expectOk(
+    await orNotFound(
+      suggestSessions(user, { caseId: id.data, on: search.on, from: search.start, to: search.end, placementId: search.placement, days: search.day, parts: search.part, page: search.page }),
+    ),
+  );
   const { case: person, choices } = result;
   const today = todayInLondon();
-  // An incomplete assessment (or a finished requirement) stops every booking: say it once, not on every session.
-  const caseLevel = choices[0]?.refusals.filter((r) => isCaseLevelRefusal(r.code)) ?? [];
+  // An incomplete assessment (or a finished requirement) stops every booking: the service says it once, not on every session.
+  const caseLevel = result.caseRefusals;
+  const filtered = Boolean(search.start || search.end || search.placement || search.day.length || search.part.length);
+  const hrefFor = (page: number) => {
+    const query = new URLSearchParams();
+    if (search.on) query.set("on", search.on);
+    if (search.start) query.set("start", search.start);
+    if (search.end) query.set("end", search.end);
+    if (search.placement) query.set("placement", search.placement);
+    for (const day of search.day) query.append("day", day);
+    for (const part of search.part) query.append("part", part);
+    query.set("page", String(page));
+    return `/cases/${person.id}/allocate?${query.toString()}`;
+  };
   return (
     <>
       <p className="mb-6">
@@ -53,11 +85,39 @@ export default async function AllocatePage({ params, searchParams }: { params: P
           { key: "End date", value: formatDate(person.effectiveEndDate) },
         ]}
       />
+      {!result.retrospective && (
+        <form method="get" className="mb-8 max-w-3xl bg-panel p-4" role="search" aria-label="Filter sessions">
+          <h2 className="text-xl">Filter sessions</h2>
+          <div className="flex flex-wrap gap-x-6">
+            <DateField name="start" label="From" defaultValue={result.from} />
+            <DateField name="end" label="To" hint="Up to a year at a time" defaultValue={result.to} />
+          </div>
+          <SelectField name="placement" label="Placement" placeholder="Any placement" options={result.placements.map((p) => ({ value: p.id, label: p.name }))} defaultValue={search.placement ?? ""} />
+          <CheckboxGroup name="day" legend="Days of the week" hint="Leave all unticked for any day" inline choices={DAY_ORDER.map((d) => ({ value: d, label: DAY_LABEL[d] }))} defaultValues={search.day} />
+          <CheckboxGroup name="part" legend="Part of the day" hint="Sessions that take in any of the ticked parts" choices={DAY_PARTS.map((p) => ({ value: p, label: PART_LABEL[p] }))} defaultValues={search.part} />
+          <div className="flex flex-wrap items-center gap-4">
+            <button type="submit" className="button mb-0">
+              Show sessions
+            </button>
+            {filtered && <Link href={`/cases/${person.id}/allocate`}>Clear the filters</Link>}
+          </div>
+        </form>
+      )}
       <h2 className="text-2xl">
-        {result.retrospective ? `Sessions on ${formatDate(result.from)} (paper register)` : `Sessions in the next ${SUGGESTION_WINDOW_DAYS / 7} weeks`}
+        {result.retrospective
+          ? `Sessions on ${formatDate(result.from)} (paper register)`
+          : filtered
+            ? `Sessions from ${formatDate(result.from)} to ${formatDate(result.to)}`
+            : `Sessions in the next ${SUGGESTION_WINDOW_DAYS / 7} weeks`}
       </h2>
+      {caseLevel.length === 0 && result.total > 0 && (
+        <p aria-live="polite">
+          {result.total} {result.total === 1 ? "session matches" : "sessions match"}
+          {result.pageCount > 1 ? `; page ${result.page} of ${result.pageCount}, ${SESSION_CHOICES_PER_PAGE} at a time in date order` : ""}.
+        </p>
+      )}
       <p className="max-w-3xl text-secondary">
-        Best first: sessions that can be booked now, then those that fit the person&apos;s availability, an induction first for someone who has not had one, the earliest (to
+        Best first{result.pageCount > 1 ? " on each page" : ""}: sessions that can be booked now, then those that fit the person&apos;s availability, an induction first for someone who has not had one, the earliest (to
         start before the deadline), and those with the most free places. Sessions that cannot be booked are listed too, with the reasons. Distance is not taken into account.
       </p>
       {caseLevel.length > 0 ? (
@@ -73,7 +133,7 @@ export default async function AllocatePage({ params, searchParams }: { params: P
           )}
         </div>
       ) : choices.length === 0 ? (
-        <p>There are no scheduled sessions in your region {result.retrospective ? "on that day" : "in the next 4 weeks"}.</p>
+        <p>There are no scheduled sessions in your region {result.retrospective ? "on that day" : filtered ? "that match the filters" : "in the next 4 weeks"}.</p>
       ) : (
         <ol className="list-none p-0">
           {choices.map((choice) => (
@@ -81,7 +141,7 @@ export default async function AllocatePage({ params, searchParams }: { params: P
           ))}
         </ol>
       )}
-      {result.truncated && <p>Only the first 80 sessions are shown.</p>}
+      {caseLevel.length === 0 && <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />}
 
       <section aria-labelledby="paper-register" className="mt-10">
         <h2 id="paper-register" className="text-2xl">
@@ -159,10 +219,36 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
         <AllocationExplanation refusals={session.refusals} warnings={session.warnings} />
         {series && <p className="mt-2">Each session of the series is checked in the same way when you book; any that cannot be booked are listed afterwards.</p>}
       </div>
+      {result.overrideRequests.length > 0 && (
+        <section aria-labelledby="override-requests" className="mb-6">
+          <h2 id="override-requests" className="text-xl">
+            Requests to a manager
+          </h2>
+          <ul className="list-none p-0">
+            {result.overrideRequests.map((request) => (
+              <li key={request.id} className="mb-3 border-l-4 border-secondary pl-3">
+                <p className="mb-1 font-bold">{APPROVAL_STATUS_LABEL[request.status]}</p>
+                {request.reason && <p className="mb-1 whitespace-pre-line">Your reason: {request.reason}</p>}
+                {request.status === "REJECTED" && <p className="mb-0 whitespace-pre-line">Manager&apos;s reason: {request.decisionNote ?? "None given"}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {session.standing === "BLOCKED" ? (
-        <p>
-          This session cannot be booked for {person.firstName} {person.lastName}. <Link href={back.href}>Choose another session</Link>.
-        </p>
+        <>
+          <p>
+            This session cannot be booked for {person.firstName} {person.lastName}. <Link href={back.href}>Choose another session</Link>.
+          </p>
+          {session.refusals.every((r) => isOverridableOnRequest(r.code)) && !result.overrideRequests.some((r) => r.status === "PENDING") && (
+            <section aria-labelledby="ask-override" className="mt-6">
+              <h2 id="ask-override" className="text-xl">
+                Ask a manager to override
+              </h2>
+              <OverrideRequestForm caseId={person.id} sessionId={session.id} />
+            </section>
+          )}
+        </>
       ) : (
         <>
           <BookingForm
@@ -178,9 +264,9 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
             }}
             submitLabel={series ? `Book all ${result.futureSessionsInSeries} sessions` : "Book this session"}
           />
-          {!series && session.seriesId && result.futureSessionsInSeries > 1 && !props.fromSession && (
+          {!series && session.seriesId && result.futureSessionsInSeries > 1 && (
             <p>
-              <Link href={`/cases/${person.id}/allocate?session=${session.id}&series=1`}>Book every week of this series instead ({result.futureSessionsInSeries} sessions)</Link>
+              <Link href={`/cases/${person.id}/allocate?session=${session.id}&series=1${props.fromSession ? "&from=session" : ""}`}>Book every week of this series instead ({result.futureSessionsInSeries} sessions)</Link>
             </p>
           )}
         </>
