@@ -8,7 +8,7 @@ import { policyOn } from "@/domain/policy";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 import type { DashboardScope } from "./scope";
 import { day } from "../predicates/sql";
-import { inRegionOn, regionOn } from "../region-on-date";
+import { inRegionOn } from "../region-on-date";
 import { loadAppliedReductions, type AppliedReductions } from "../predicates/earned-reduction";
 import { NO_COMMENCEMENTS } from "@/server/rules/rule-commencements";
 

@@ -7,7 +7,7 @@ import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-co
 import { activeOn, creditsBetween, dormantOn, enforceableOn, failureAwaitingActionOn, inBacklogOn } from "../predicates/requirement";
 import { nearingEndOn } from "../predicates/nearing-end";
 import { day } from "../predicates/sql";
-import { inRegionOn, regionOn } from "../region-on-date";
+import { regionOn } from "../region-on-date";
 import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, YOUNG_ADULT_AGE_BELOW, type DashboardScope, type SourceKey } from "./scope";
 import { inScope, joinCalendar, type SentenceCalendar } from "./sentence-calendar";
 
