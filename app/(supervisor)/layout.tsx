@@ -4,6 +4,7 @@ import { env } from "@/server/env";
 import { AppFrame } from "@/ui/app-frame";
 import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registration";
 import { formatEndTime } from "@/ui/format-end-time";
+import { SignInEndWarning } from "@/ui/supervisor/sign-in-end-warning";
 
 // The supervisor's app can be installed on a phone and works offline (docs/decisions/0014-offline-supervisor-app.md).
 export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { apple: "/icons/apple-touch-icon.png" } };
@@ -16,9 +17,15 @@ export default async function Layout({ children }: { children: React.ReactNode }
     <AppFrame user={user}>
       {/* Server-rendered, so it costs the roster no JavaScript (its 150 kB budget) and reads the same offline. */}
       {session && (
-        <p className="mb-4" data-testid="sign-in-ends">
-          You are signed in until {formatEndTime(session.endsAt)}. Sign in again before then so your records are sent without a break.
-        </p>
+        <>
+          <p className="mb-4" data-testid="sign-in-ends">
+            You are signed in until {formatEndTime(session.endsAt)}. Sign in again before then so your records are sent without a break.
+          </p>
+          {/* The live warning: shown in the last 15 minutes, even on a page kept offline. */}
+          <SignInEndWarning endsAt={session.endsAt.getTime()}>
+            Your sign-in ends at {formatEndTime(session.endsAt)}. Anything you record after that stays on this phone until you sign in again.
+          </SignInEndWarning>
+        </>
       )}
       {children}
       {/* Read by the outbox: records are stamped with their maker and only sent under that user's sign-in. */}

@@ -1,6 +1,5 @@
 "use client";
 
-import { Tag } from "@/ui/tag";
 import { summarise } from "./outbox-core";
 import {
   sendWaiting,
@@ -26,6 +25,14 @@ import {
 //   useRecordStateFor(sessionId, caseId, kind?) gives the same as data (e.g. to fill a form).
 
 export { useRecordStateFor };
+
+// The four tags this island uses, with the colours of src/ui/tag.tsx: importing Tag would ship
+// all seven colours to the phone (the roster's JavaScript budget).
+const GREEN = "bg-[#cce2d8] text-[#005a30]";
+const ORANGE = "bg-[#fcd6c3] text-[#6e3619]";
+const YELLOW = "bg-[#fff7bf] text-[#594d00]";
+const RED = "bg-[#f4cdc6] text-[#2a0b06]";
+const Tag = ({ children, colour }: { children: string; colour: string }) => <strong className={`tag ${colour}`}>{children}</strong>;
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -65,7 +72,7 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
         Records on this phone
       </h2>
       <p role="status" className="mb-2">
-        {online ? <Tag colour="green">Online</Tag> : <Tag colour="orange">Offline</Tag>}{" "}
+        {online ? <Tag colour={GREEN}>Online</Tag> : <Tag colour={ORANGE}>Offline</Tag>}{" "}
         {online ? "Records are sent to the office as you save them." : "Records are kept on this phone and sent when the connection returns."}
       </p>
       {loaded && (
@@ -111,11 +118,11 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
 export function RecordStateTag({ sessionId, caseId, kind = "attendance" }: { sessionId: string; caseId: string; kind?: OutboxKind }) {
   const state = useRecordStateFor(sessionId, caseId, kind);
   if (state.state === "none") return null;
-  if (state.state === "saved") return <Tag colour="green">Saved</Tag>;
-  if (state.state === "waiting") return <Tag colour="yellow">Waiting to send</Tag>;
+  if (state.state === "saved") return <Tag colour={GREEN}>Saved</Tag>;
+  if (state.state === "waiting") return <Tag colour={YELLOW}>Waiting to send</Tag>;
   return (
     <span>
-      <Tag colour="red">Not accepted</Tag> {state.message}
+      <Tag colour={RED}>Not accepted</Tag> {state.message}
     </span>
   );
 }

@@ -11,7 +11,8 @@ import { savedAttendance, unsentAttendance, type AttendanceBody, type Attendance
 // hours credited, anything waiting or refused) and a confirmation. Sent through the outbox like
 // every record; the outbox sends it only after every other record of the session is accepted, and
 // the server refuses while anyone booked has no attendance. The supervisor may reopen a session
-// they closed the same day (reopen-session.tsx).
+// they closed the same day (reopen-session.tsx). The section's heading and introduction are
+// server-rendered by the page (the roster's JavaScript budget).
 
 type Person = { caseId: string; name: string; initial: AttendanceSnapshot | null };
 type Times = { startTime: string; endTime: string };
@@ -69,9 +70,7 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
   const held = summary.waiting + summary.refused;
 
   return (
-    <section aria-labelledby="close-heading" className="mb-8">
-      <h2 id="close-heading">Close the session</h2>
-      <p>When everyone&apos;s attendance is recorded, close the session. The office then sees it as done. You can reopen it today if you find a mistake.</p>
+    <>
       {closing?.state === "refused" && (
         <p role="alert" className="mb-4 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
           <span className="font-bold">The session was not closed: </span>
@@ -125,6 +124,6 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
           Close the session
         </button>
       )}
-    </section>
+    </>
   );
 }

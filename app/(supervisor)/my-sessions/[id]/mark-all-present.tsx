@@ -6,6 +6,7 @@ import { savedAttendance, unsentAttendance, type AttendanceBody, type Attendance
 
 // "Mark all present" then adjust the exceptions: one PUT per person not yet recorded, each through
 // the outbox with its own Idempotency-Key, so a lost connection halfway loses or doubles nobody.
+// The explanation around the button is server-rendered by the page (the roster's JavaScript budget).
 
 /** What "present" means when the supervisor has not said otherwise (docs/decisions/0013). */
 export const PRESENT_DEFAULTS = { outcome: "ATTENDED_COMPLIED", workQuality: "SATISFACTORY", behaviour: "SATISFACTORY" } as const;
@@ -35,11 +36,7 @@ export function MarkAllPresent({ sessionId, startTime, endTime, people }: { sess
   };
 
   return (
-    <div className="mb-6 border-l-[5px] border-link bg-panel px-3 py-3">
-      <p className="mb-2">
-        For everyone not yet recorded: attended and complied, {startTime} to {endTime}, work and behaviour satisfactory. Then change anyone
-        whose day was different.
-      </p>
+    <>
       <button type="button" className="button mb-0 w-full sm:w-auto" onClick={markAll} disabled={unrecorded.length === 0}>
         Mark all present {times}
       </button>
@@ -50,6 +47,6 @@ export function MarkAllPresent({ sessionId, startTime, endTime, people }: { sess
             ? "Everyone has an attendance record."
             : ""}
       </p>
-    </div>
+    </>
   );
 }
