@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getVerifiedSession, requirePageUser } from "@/server/auth/current-user";
 import { env } from "@/server/env";
 import { AppFrame } from "@/ui/app-frame";
+import { NAV_BY_ROLE } from "@/ui/nav";
+import { NavList } from "@/ui/nav-list";
 import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registration";
 import { formatEndTime } from "@/ui/format-end-time";
 import { SignInEndWarning } from "@/ui/supervisor/sign-in-end-warning";
@@ -14,7 +16,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
   const user = await requirePageUser("session.run");
   const session = await getVerifiedSession();
   return (
-    <AppFrame user={user}>
+    // Every page of this app is under "My sessions": the navigation is server-rendered (no script on the phone).
+    <AppFrame user={user} nav={<NavList items={NAV_BY_ROLE.SUPERVISOR} current={(href) => href === "/my-sessions"} />}>
       {/* Server-rendered, so it costs the roster no JavaScript (its 150 kB budget) and reads the same offline. */}
       {session && (
         <>

@@ -13,6 +13,9 @@ export const ATTENDANCE_OUTCOMES = [
 ] as const;
 export type AttendanceOutcome = (typeof ATTENDANCE_OUTCOMES)[number];
 
+/** The outcomes a supervisor may record: everything but ACCEPTABLE_ABSENCE (attendance-recording.ts says why). */
+export const SUPERVISOR_OUTCOMES: readonly AttendanceOutcome[] = ATTENDANCE_OUTCOMES.filter((o) => o !== "ACCEPTABLE_ABSENCE");
+
 export const ABSENCE_REASONS = [
   "MEDICAL",
   "EMPLOYMENT",

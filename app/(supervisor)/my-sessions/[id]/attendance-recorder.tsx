@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { flushSync } from "react-dom";
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, type AttendanceOutcome } from "@/domain/attendance-outcomes";
-import { SUPERVISOR_OUTCOMES } from "@/domain/attendance-recording";
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, SUPERVISOR_OUTCOMES, type AttendanceOutcome } from "@/domain/attendance-outcomes";
 import { checkAttendanceDetails, creditForOutcome, isSentHome, type SessionTimes } from "@/domain/crediting";
 import { formatHoursAndMinutes } from "@/domain/format";
 import { WORK_RATINGS } from "@/domain/vocabulary";
