@@ -11,8 +11,8 @@ import { savedAttendance, unsentAttendance, type AttendanceBody, type Attendance
 // hours credited, anything waiting or refused) and a confirmation. Sent through the outbox like
 // every record; the outbox sends it only after every other record of the session is accepted, and
 // the server refuses while anyone booked has no attendance. The supervisor may reopen a session
-// they closed the same day (reopen-session.tsx). The section's heading and introduction are
-// server-rendered by the page (the roster's JavaScript budget).
+// they closed the same day (ReopenSession, below). The section's heading and introduction are
+// server-rendered by the page, and both controls share one module (the roster's JavaScript budget).
 
 type Person = { caseId: string; name: string; initial: AttendanceSnapshot | null };
 type Times = { startTime: string; endTime: string };
@@ -27,6 +27,50 @@ export function reloadOnceFor(recordId: string | undefined): void {
 /** The latest of "close" and "reopen" decides whether this phone has closed the session. */
 export function lastOpenOrClose(records: OutboxRecord[]): OutboxRecord | undefined {
   return records.filter((record) => record.kind === "close-session" || record.kind === "reopen-session").at(-1);
+}
+
+/** Why a close or reopen has not happened yet: refused by the server, or waiting for a connection. */
+function PendingBanner({ record, refusedText, waitingText }: { record: OutboxRecord | undefined; refusedText: string; waitingText: string }) {
+  if (record?.state === "refused") {
+    return (
+      <p role="alert" className="mb-4 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
+        <span className="font-bold">{refusedText} </span>
+        {record.error?.message}
+      </p>
+    );
+  }
+  if (record?.state !== "waiting" && record?.state !== "sending") return null;
+  return <p className="mb-4 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2 font-bold">{waitingText}</p>;
+}
+
+/** A supervisor may reopen a session they closed, on the same day (the server checks and audits); after that the office reopens it. */
+export function ReopenSession({ sessionId, version }: { sessionId: string; version: number }) {
+  const latest = lastOpenOrClose(useOutbox(sessionId));
+  const reopening = latest?.kind === "reopen-session" ? latest : undefined;
+
+  useEffect(() => {
+    if (reopening?.state === "sent") reloadOnceFor(reopening.id);
+  }, [reopening?.state, reopening?.id]);
+
+  return (
+    <div className="mb-6">
+      <PendingBanner
+        record={reopening}
+        refusedText="The session was not reopened:"
+        waitingText="Waiting to be sent. The session will reopen when you have a connection."
+      />
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={reopening !== undefined && reopening.state !== "refused" && reopening.state !== "sent"}
+        onClick={() =>
+          void submitRecord({ kind: "reopen-session", method: "POST", url: `/api/v1/sessions/${sessionId}/reopen`, body: { version }, label: "Reopen the session", sessionId })
+        }
+      >
+        Reopen the session to correct it
+      </button>
+    </div>
+  );
 }
 
 function registerSummary(people: Person[], records: OutboxRecord[], session: Times) {
@@ -71,21 +115,17 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
 
   return (
     <>
-      {closing?.state === "refused" && (
-        <p role="alert" className="mb-4 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
-          <span className="font-bold">The session was not closed: </span>
-          {closing.error?.message}
-        </p>
-      )}
-      {(closing?.state === "waiting" || closing?.state === "sending") && (
-        <p className="mb-4 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2 font-bold">
-          {closing.state === "sending"
+      <PendingBanner
+        record={closing}
+        refusedText="The session was not closed:"
+        waitingText={
+          closing?.state === "sending"
             ? "Closing…"
             : summary.refused > 0
               ? "Waiting: the session will close once the records the office did not accept are changed or dropped."
-              : "Waiting to be sent. The session will close when every record above is saved and you have a connection."}
-        </p>
-      )}
+              : "Waiting to be sent. The session will close when every record above is saved and you have a connection."
+        }
+      />
       {closed ? (
         <p className="font-bold">The session is closed.</p>
       ) : checking ? (
