@@ -6,7 +6,6 @@ import { NAV_BY_ROLE } from "@/ui/nav";
 import { NavList } from "@/ui/nav-list";
 import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registration";
 import { formatEndTime } from "@/ui/format-end-time";
-import { SignInEndWarning } from "@/ui/supervisor/sign-in-end-warning";
 
 // The supervisor's app can be installed on a phone and works offline (docs/decisions/0014-offline-supervisor-app.md).
 export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { apple: "/icons/apple-touch-icon.png" } };
@@ -24,10 +23,16 @@ export default async function Layout({ children }: { children: React.ReactNode }
           <p className="mb-4" data-testid="sign-in-ends">
             You are signed in until {formatEndTime(session.endsAt)}. Sign in again before then so your records are sent without a break.
           </p>
-          {/* The live warning: shown in the last 15 minutes, even on a page kept offline. */}
-          <SignInEndWarning endsAt={session.endsAt.getTime()}>
+          {/* The live warning: shown in the last 15 minutes, even on a page kept offline (src/ui/supervisor/sign-in-end-warning.ts). */}
+          <p
+            hidden
+            role="alert"
+            data-sign-in-ends-at={session.endsAt.getTime()}
+            data-testid="sign-in-ending"
+            className="mb-4 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2 font-bold"
+          >
             Your sign-in ends at {formatEndTime(session.endsAt)}. Anything you record after that stays on this phone until you sign in again.
-          </SignInEndWarning>
+          </p>
         </>
       )}
       {children}

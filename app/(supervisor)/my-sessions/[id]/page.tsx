@@ -9,9 +9,7 @@ import { Tag } from "@/ui/tag";
 import { formatMinutes, formatWeekdayDate } from "@/ui/format";
 import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { AttendanceRecorder } from "./attendance-recorder";
-import { CloseSessionButton, ReopenSession } from "./close-session-button";
-import { MarkAllPresent } from "./mark-all-present";
-import { WaitingIncidents } from "./waiting-incidents";
+import { CloseSessionButton, MarkAllPresent, ReopenSession, WaitingIncidents } from "./roster-controls";
 import { OutboxStatus, RecordStateTag } from "@/ui/offline/outbox-status";
 import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 

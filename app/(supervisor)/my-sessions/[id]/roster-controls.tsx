@@ -7,6 +7,9 @@ import { formatHoursAndMinutes } from "@/domain/format";
 import { submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
 import { savedAttendance, unsentAttendance, type AttendanceBody, type AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
 
+// The roster's controls that read the phone's outbox, in one module (the roster's JavaScript
+// budget): "Mark all present", incidents waiting on this phone, closing and reopening the session.
+//
 // Closing the session, with a check first: what the register says (attended, absent, sent home,
 // hours credited, anything waiting or refused) and a confirmation. Sent through the outbox like
 // every record; the outbox sends it only after every other record of the session is accepted, and
@@ -165,5 +168,78 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
         </button>
       )}
     </>
+  );
+}
+
+// "Mark all present" then adjust the exceptions: one PUT per person not yet recorded, each through
+// the outbox with its own Idempotency-Key, so a lost connection halfway loses or doubles nobody.
+// The explanation around the button is server-rendered by the page (the roster's JavaScript budget).
+
+/** What "present" means when the supervisor has not said otherwise (docs/decisions/0013). */
+export const PRESENT_DEFAULTS = { outcome: "ATTENDED_COMPLIED", workQuality: "SATISFACTORY", behaviour: "SATISFACTORY" } as const;
+
+export function MarkAllPresent({ sessionId, startTime, endTime, people }: { sessionId: string; startTime: string; endTime: string; people: Person[] }) {
+  const records = useOutbox(sessionId);
+  const [marked, setMarked] = useState<number | null>(null);
+  const unrecorded = people.filter((person) => !savedAttendance(person.initial, records, person.caseId) && !unsentAttendance(records, person.caseId));
+  const times = `${startTime}–${endTime}`;
+
+  const markAll = () => {
+    const body: AttendanceBody = { ...PRESENT_DEFAULTS, arrivedAt: startTime, leftAt: endTime, penaltyMinutes: 0 };
+    for (const person of unrecorded) {
+      void submitRecord({
+        kind: "attendance",
+        method: "PUT",
+        url: `/api/v1/sessions/${sessionId}/attendance/${person.caseId}`,
+        body,
+        label: `Attendance for ${person.name}`,
+        sessionId,
+        caseId: person.caseId,
+      });
+    }
+    setMarked(unrecorded.length);
+  };
+
+  return (
+    <>
+      <button type="button" className="button mb-0 w-full sm:w-auto" onClick={markAll} disabled={unrecorded.length === 0}>
+        Mark all present {times}
+      </button>
+      <p className="mb-0 mt-2" aria-live="polite">
+        {marked !== null
+          ? `${marked === 1 ? "1 person" : `${marked} people`} marked present.`
+          : unrecorded.length === 0
+            ? "Everyone has an attendance record."
+            : ""}
+      </p>
+    </>
+  );
+}
+
+// Incidents recorded on this phone that the page's list does not show yet: waiting to be sent,
+// refused, or saved since the page was loaded. Shown on the roster so nobody records one twice.
+
+type IncidentBody = { occurredAt?: string; description?: string };
+
+export function WaitingIncidents({ sessionId, savedIds }: { sessionId: string; savedIds: string[] }) {
+  const incidents = useOutbox(sessionId).filter(
+    (record) => record.kind === "incident" && !(record.state === "sent" && savedIds.includes(String((record.response as { id?: unknown } | null)?.id))),
+  );
+  if (incidents.length === 0) return null;
+  return (
+    <ul className="m-0 mb-4 list-none p-0" aria-label="Incidents on this phone">
+      {incidents.map((record) => {
+        const body = record.body as IncidentBody;
+        return (
+          <li key={record.id} className={`mb-3 border-l-[5px] pl-3 ${record.state === "refused" ? "border-error" : "border-[#f47738]"}`}>
+            <p className="mb-1 font-bold">
+              {body.occurredAt} · {record.label.replace(/^Incident: /, "")} ·{" "}
+              {record.state === "sent" ? "Saved" : record.state === "refused" ? "Not accepted: open the incident form to send it again" : "Waiting to be sent"}
+            </p>
+            <p className="mb-0 whitespace-pre-wrap break-words">{body.description}</p>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
