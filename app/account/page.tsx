@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getVerifiedSession, requirePageUser } from "@/server/auth/current-user";
 import { AppFrame } from "@/ui/app-frame";
+import { MainNav } from "@/ui/main-nav";
+import { NAV_BY_ROLE } from "@/ui/nav";
 import { PageHeading } from "@/ui/page-heading";
 import { formatEndTime } from "@/ui/format-end-time";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
@@ -12,7 +14,7 @@ export default async function AccountPage() {
   const user = await requirePageUser("self.read");
   const session = await getVerifiedSession();
   return (
-    <AppFrame user={user}>
+    <AppFrame user={user} nav={<MainNav items={NAV_BY_ROLE[user.role]} />}>
       <PageHeading>Your sign-in</PageHeading>
       {session && <p>This sign-in ends at {formatEndTime(session.endsAt)} at the latest. You will then need to sign in again.</p>}
       <h2>Sign out on every device</h2>

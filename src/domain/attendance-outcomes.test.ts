@@ -9,6 +9,7 @@ import {
   isStandDown,
   OUTCOME_INFO,
 } from "./attendance-outcomes";
+import { OUTCOME_DESCRIPTIONS } from "./attendance-outcome-descriptions";
 
 describe("R8 outcome table", () => {
   it.each([
@@ -19,7 +20,7 @@ describe("R8 outcome table", () => {
     ["ACCEPTABLE_ABSENCE", null, false, false],
     ["UNACCEPTABLE_ABSENCE", "UAAB", false, true],
   ] as const)("%s: nDelius %s, credits time %s, failure to comply %s", (outcome, code, credits, failure) => {
-    expect(OUTCOME_INFO[outcome].ndeliusCode).toBe(code);
+    expect(OUTCOME_DESCRIPTIONS[outcome].ndeliusCode).toBe(code);
     expect(creditsTime(outcome)).toBe(credits);
     expect(isFailureToComply(outcome)).toBe(failure);
   });
@@ -27,7 +28,7 @@ describe("R8 outcome table", () => {
   it("every outcome has a plain-English label and meaning", () => {
     for (const outcome of ATTENDANCE_OUTCOMES) {
       expect(OUTCOME_INFO[outcome].label.length).toBeGreaterThan(0);
-      expect(OUTCOME_INFO[outcome].meaning.length).toBeGreaterThan(0);
+      expect(OUTCOME_DESCRIPTIONS[outcome].meaning.length).toBeGreaterThan(0);
     }
   });
 });

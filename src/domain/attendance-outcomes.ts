@@ -1,5 +1,6 @@
-// R8 Attendance outcomes: what each outcome means, its nDelius code, whether it credits
-// time, and whether it is a failure to comply that starts enforcement (R9).
+// R8 Attendance outcomes: each outcome's label, whether it credits time, and whether it is a
+// failure to comply that starts enforcement (R9). Its nDelius code and longer meaning are in
+// attendance-outcome-descriptions.ts, so the supervisor's phone does not download them.
 
 
 export const ATTENDANCE_OUTCOMES = [
@@ -11,6 +12,9 @@ export const ATTENDANCE_OUTCOMES = [
   "UNACCEPTABLE_ABSENCE",
 ] as const;
 export type AttendanceOutcome = (typeof ATTENDANCE_OUTCOMES)[number];
+
+/** The outcomes a supervisor may record: everything but ACCEPTABLE_ABSENCE (attendance-recording.ts says why). */
+export const SUPERVISOR_OUTCOMES: readonly AttendanceOutcome[] = ATTENDANCE_OUTCOMES.filter((o) => o !== "ACCEPTABLE_ABSENCE");
 
 export const ABSENCE_REASONS = [
   "MEDICAL",
@@ -27,10 +31,7 @@ export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 export type ApprovalState = "NOT_NEEDED" | "PENDING" | "APPROVED" | "REJECTED";
 
 export interface OutcomeInfo {
-  /** Null where docs/domain.md §4 gives none: nDelius records accepted absences under reason-specific codes. */
-  ndeliusCode: string | null;
   label: string;
-  meaning: string;
   /** The person was there: an attended outcome (credits time; records work quality and behaviour). */
   attended: boolean;
   /** Failure to comply without reasonable excuse: R9 enforcement is due. */
@@ -41,49 +42,37 @@ export interface OutcomeInfo {
 
 export const OUTCOME_INFO: Readonly<Record<AttendanceOutcome, OutcomeInfo>> = {
   ATTENDED_COMPLIED: {
-    ndeliusCode: "ATTC",
     label: "Attended – complied",
-    meaning: "Came and worked as instructed. Time worked is credited; the first one starts the requirement.",
     attended: true,
     failureToComply: false,
     standDown: false,
   },
   ATTENDED_FAILED_TO_COMPLY: {
-    ndeliusCode: "AFTC",
     label: "Attended – failed to comply",
-    meaning: "Came but refused work, made poor effort or broke the rules. Time worked is credited; it is a failure to comply.",
     attended: true,
     failureToComply: true,
     standDown: false,
   },
   ATTENDED_SENT_HOME_BEHAVIOUR: {
-    ndeliusCode: "ATSH",
     label: "Attended – sent home (behaviour)",
-    meaning: "Sent home because of their behaviour. Time before being sent home is credited; it is a failure to comply.",
     attended: true,
     failureToComply: true,
     standDown: false,
   },
   ATTENDED_SENT_HOME_SERVICE: {
-    ndeliusCode: "ATSS",
     label: "Attended – sent home (service reasons)",
-    meaning: "Sent home for a reason of ours (over-subscribed, no supervisor, weather). Time present is credited; not the person's fault.",
     attended: true,
     failureToComply: false,
     standDown: true,
   },
   ACCEPTABLE_ABSENCE: {
-    ndeliusCode: null,
     label: "Acceptable absence",
-    meaning: "Absent with a reason accepted (with a reason category and a note). No time credited. From the 3rd on a requirement it needs a manager's approval.",
     attended: false,
     failureToComply: false,
     standDown: false,
   },
   UNACCEPTABLE_ABSENCE: {
-    ndeliusCode: "UAAB",
     label: "Unacceptable absence",
-    meaning: "Absent without an acceptable reason. No time credited; it is a failure to comply.",
     attended: false,
     failureToComply: true,
     standDown: false,

@@ -3,13 +3,13 @@
 // an absence was acceptable is the office's decision on evidence, made as a correction. No
 // outcome may be recorded for a session dated before the sentence date.
 
-import { ATTENDANCE_OUTCOMES, type AttendanceOutcome } from "./attendance-outcomes";
+import { SUPERVISOR_OUTCOMES, type AttendanceOutcome } from "./attendance-outcomes";
 import type { IsoDate } from "./dates";
 import { ok, refuse, type RuleResult } from "./rule-codes";
 import { checkNotBeforeSentence } from "./sentence-checks";
 
-/** The outcomes a supervisor may record: everything but ACCEPTABLE_ABSENCE. */
-export const SUPERVISOR_OUTCOMES: readonly AttendanceOutcome[] = ATTENDANCE_OUTCOMES.filter((o) => o !== "ACCEPTABLE_ABSENCE");
+// Defined beside the outcomes, so the supervisor's phone can read it without this module's imports.
+export { SUPERVISOR_OUTCOMES };
 
 /** Who records: the session's supervisor, or the office (a coordinator or manager). */
 export type RecordedBy = "SUPERVISOR" | "OFFICE";

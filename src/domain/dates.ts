@@ -142,7 +142,8 @@ export function startOfWeek(d: IsoDate): IsoDate {
   return addDays(d, -((dayOfWeek(d) + 6) % 7));
 }
 
-const londonDateFormat = new Intl.DateTimeFormat("en-GB", {
+// Marked pure so a bundle that never reads a London date (the supervisor's roster) can leave it out.
+const londonDateFormat = /* @__PURE__ */ new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   year: "numeric",
   month: "2-digit",

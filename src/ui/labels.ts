@@ -23,11 +23,13 @@ import type {
   TerminationReason,
 } from "@/generated/prisma/enums";
 import { ABSENCE_REASON_LABELS, OUTCOME_INFO } from "@/domain/attendance-outcomes";
+import { OUTCOME_DESCRIPTIONS } from "@/domain/attendance-outcome-descriptions";
 
 /** R8: an outcome in words with its nDelius code in brackets, e.g. "Attended – complied (ATTC)". */
 export function outcomeWords(outcome: AttendanceOutcome): string {
-  const info = OUTCOME_INFO[outcome];
-  return info.ndeliusCode ? `${info.label} (${info.ndeliusCode})` : info.label;
+  const { label } = OUTCOME_INFO[outcome];
+  const { ndeliusCode } = OUTCOME_DESCRIPTIONS[outcome];
+  return ndeliusCode ? `${label} (${ndeliusCode})` : label;
 }
 
 /** The reason category of an acceptable absence, in words. */

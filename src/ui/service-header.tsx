@@ -1,12 +1,12 @@
 import type { AppUser } from "@/server/auth/access";
 import { ROLE_LABEL } from "@/server/auth/roles";
-import { NAV_BY_ROLE } from "./nav";
 import { SignOutButton } from "./sign-out-button";
-import { MainNav } from "./main-nav";
 
-/** The black service header: service name, who is signed in (role and region), and the role's navigation. */
-export function ServiceHeader({ user, regionName }: { user: AppUser; regionName: string | null }) {
-  const nav = NAV_BY_ROLE[user.role];
+/**
+ * The black service header: service name, who is signed in (role and region), and the role's
+ * navigation, which the frame passes in (main-nav.tsx in the office, nav-list.tsx on the phone).
+ */
+export function ServiceHeader({ user, regionName, nav }: { user: AppUser; regionName: string | null; nav: React.ReactNode }) {
   return (
     <header className="border-b-[10px] border-brand bg-ink text-white">
       <div className="width-container flex flex-wrap items-center justify-between gap-3 py-3">
@@ -27,7 +27,7 @@ export function ServiceHeader({ user, regionName }: { user: AppUser; regionName:
           <SignOutButton />
         </div>
       </div>
-      {nav.length > 0 && <MainNav items={nav} />}
+      {nav}
     </header>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { Tag } from "@/ui/tag";
 import { summarise } from "./outbox-core";
 import {
   sendWaiting,
@@ -26,6 +25,13 @@ import {
 //   useRecordStateFor(sessionId, caseId, kind?) gives the same as data (e.g. to fill a form).
 
 export { useRecordStateFor };
+
+// The four tags this island uses, with the colours of src/ui/tag.tsx: importing Tag would ship
+// all seven colours to the phone (the roster's JavaScript budget).
+const GREEN = "bg-[#cce2d8] text-[#005a30]";
+const ORANGE = "bg-[#fcd6c3] text-[#6e3619]";
+const YELLOW = "bg-[#fff7bf] text-[#594d00]";
+const RED = "bg-[#f4cdc6] text-[#2a0b06]";
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -65,7 +71,7 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
         Records on this phone
       </h2>
       <p role="status" className="mb-2">
-        {online ? <Tag colour="green">Online</Tag> : <Tag colour="orange">Offline</Tag>}{" "}
+        {online ? <strong className={`tag ${GREEN}`}>Online</strong> : <strong className={`tag ${ORANGE}`}>Offline</strong>}{" "}
         {online ? "Records are sent to the office as you save them." : "Records are kept on this phone and sent when the connection returns."}
       </p>
       {loaded && (
@@ -111,11 +117,11 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
 export function RecordStateTag({ sessionId, caseId, kind = "attendance" }: { sessionId: string; caseId: string; kind?: OutboxKind }) {
   const state = useRecordStateFor(sessionId, caseId, kind);
   if (state.state === "none") return null;
-  if (state.state === "saved") return <Tag colour="green">Saved</Tag>;
-  if (state.state === "waiting") return <Tag colour="yellow">Waiting to send</Tag>;
+  if (state.state === "saved") return <strong className={`tag ${GREEN}`}>Saved</strong>;
+  if (state.state === "waiting") return <strong className={`tag ${YELLOW}`}>Waiting to send</strong>;
   return (
     <span>
-      <Tag colour="red">Not accepted</Tag> {state.message}
+      <strong className={`tag ${RED}`}>Not accepted</strong> {state.message}
     </span>
   );
 }

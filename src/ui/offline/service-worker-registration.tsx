@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { watchSignInEnd } from "@/ui/supervisor/sign-in-end-warning";
 
 // Registers the supervisors' service worker (public/sw.js, built from service-worker.ts) for
 // /my-sessions only, then asks it to keep the page now on screen and the built files it loaded:
@@ -67,6 +68,9 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
   // The page this document was loaded as: if the worker already controlled it, it kept it on the way.
   const [loadedAs] = useState(() => (typeof window === "undefined" ? "" : location.pathname));
   const [controlledAtLoad] = useState(() => typeof navigator !== "undefined" && Boolean(navigator.serviceWorker?.controller));
+
+  // Rendered once per supervisor page, so it also watches for the end of the sign-in.
+  useEffect(watchSignInEnd, []);
 
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;

@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { flushSync } from "react-dom";
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, type AttendanceOutcome } from "@/domain/attendance-outcomes";
-import { SUPERVISOR_OUTCOMES } from "@/domain/attendance-recording";
+import { ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, SUPERVISOR_OUTCOMES, type AttendanceOutcome } from "@/domain/attendance-outcomes";
 import { checkAttendanceDetails, creditForOutcome, isSentHome, type SessionTimes } from "@/domain/crediting";
 import { formatHoursAndMinutes } from "@/domain/format";
 import { WORK_RATINGS } from "@/domain/vocabulary";
@@ -30,7 +29,6 @@ type Props = {
 type FieldError = { field: string; message: string };
 
 const ratingOptions = WORK_RATINGS.map((rating) => ({ value: rating, label: RATING_LABEL[rating] }));
-const reasonOptions = ABSENCE_REASONS.map((reason) => ({ value: reason, label: ABSENCE_REASON_LABELS[reason] }));
 // A supervisor records what they saw: attended outcomes and "did not attend"; the office decides on evidence whether an absence was acceptable.
 const outcomeChoices = SUPERVISOR_OUTCOMES.map((outcome) => ({
   value: outcome,
@@ -63,7 +61,7 @@ function bodyFrom(form: FormData, prefix: string, saved: AttendanceSnapshot | nu
     body.workQuality = text("workQuality") as AttendanceBody["workQuality"];
     body.behaviour = text("behaviour") as AttendanceBody["behaviour"];
   }
-  if (outcome === "ACCEPTABLE_ABSENCE") body.reasonCategory = text("reasonCategory") as AttendanceBody["reasonCategory"];
+  // No reason category: a supervisor cannot record an acceptable absence (the office decides, on evidence).
   const startNote = pending && pending.note !== undefined ? pending.note : (saved?.note ?? null);
   if (note !== startNote) body.note = note;
   else if (pending && pending.note !== undefined) body.note = pending.note;
@@ -295,22 +293,12 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
               <SelectField name={`${prefix}behaviour`} label="Behaviour" options={ratingOptions} placeholder="Choose" defaultValue={start?.behaviour ?? ""} error={errorFor("behaviour")} />
             </>
           )}
-          {outcome === "ACCEPTABLE_ABSENCE" && (
-            <SelectField
-              name={`${prefix}reasonCategory`}
-              label="Reason for the absence"
-              options={reasonOptions}
-              placeholder="Choose a reason"
-              defaultValue={start?.reasonCategory ?? ""}
-              error={errorFor("reasonCategory")}
-            />
-          )}
           <p className="mb-4 font-bold" aria-live="polite">
             {creditText(draft, session)}
           </p>
           <TextArea
             name={`${prefix}note`}
-            label={outcome === "ACCEPTABLE_ABSENCE" ? "Note (explain the absence)" : "Note (optional)"}
+            label="Note (optional)"
             hint={saved?.noteHidden ? "A sensitive note is already recorded. Anything you type here replaces it; leave it empty to keep it." : undefined}
             rows={3}
             maxLength={4000}

@@ -9,10 +9,7 @@ import { Tag } from "@/ui/tag";
 import { formatMinutes, formatWeekdayDate } from "@/ui/format";
 import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { AttendanceRecorder } from "./attendance-recorder";
-import { CloseSessionButton } from "./close-session-button";
-import { MarkAllPresent } from "./mark-all-present";
-import { ReopenSession } from "./reopen-session";
-import { WaitingIncidents } from "./waiting-incidents";
+import { CloseSessionButton, MarkAllPresent, ReopenSession, WaitingIncidents } from "./roster-controls";
 import { OutboxStatus, RecordStateTag } from "@/ui/offline/outbox-status";
 import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 
@@ -247,7 +244,13 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
       <h2>Who is booked</h2>
       <RelevantRiskSummary people={roster.people} />
       {recording && roster.people.length > 0 && (
-        <MarkAllPresent sessionId={roster.id} startTime={roster.startTime} endTime={roster.endTime} people={people} />
+        <div className="mb-6 border-l-[5px] border-link bg-panel px-3 py-3">
+          <p className="mb-2">
+            For everyone not yet recorded: attended and complied, {roster.startTime} to {roster.endTime}, work and behaviour satisfactory. Then
+            change anyone whose day was different.
+          </p>
+          <MarkAllPresent sessionId={roster.id} startTime={roster.startTime} endTime={roster.endTime} people={people} />
+        </div>
       )}
       {roster.people.length === 0 && roster.restrictedNotShown === 0 && <p>Nobody is booked on this session yet.</p>}
       {roster.people.length > 0 && (
@@ -264,7 +267,13 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
         </p>
       )}
       <Incidents roster={roster} />
-      {recording && <CloseSessionButton sessionId={roster.id} version={roster.version} people={people} session={{ startTime: roster.startTime, endTime: roster.endTime }} />}
+      {recording && (
+        <section aria-labelledby="close-heading" className="mb-8">
+          <h2 id="close-heading">Close the session</h2>
+          <p>When everyone&apos;s attendance is recorded, close the session. The office then sees it as done. You can reopen it today if you find a mistake.</p>
+          <CloseSessionButton sessionId={roster.id} version={roster.version} people={people} session={{ startTime: roster.startTime, endTime: roster.endTime }} />
+        </section>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO } from "@/domain/attendance-outcomes";
+import { OUTCOME_DESCRIPTIONS } from "@/domain/attendance-outcome-descriptions";
 import { WORK_RATINGS } from "@/domain/vocabulary";
 import { FormProblems, RadioGroup, SelectField, SubmitButton, TextArea, TextField, TimeField, errorFor, initialFormState, valueFor } from "@/ui/form";
 import { RATING_LABEL } from "@/ui/rating-labels";
@@ -36,7 +37,7 @@ export function CorrectAttendanceForm({ sessionId, caseId, record, from = "sessi
         defaultValue={valueFor(state, "outcome", record?.outcome)}
         choices={ATTENDANCE_OUTCOMES.map((value) => ({
           value,
-          label: OUTCOME_INFO[value].ndeliusCode ? `${OUTCOME_INFO[value].label} (${OUTCOME_INFO[value].ndeliusCode})` : OUTCOME_INFO[value].label,
+          label: OUTCOME_DESCRIPTIONS[value].ndeliusCode ? `${OUTCOME_INFO[value].label} (${OUTCOME_DESCRIPTIONS[value].ndeliusCode})` : OUTCOME_INFO[value].label,
         }))}
       />
       <h2 className="text-2xl">If they attended</h2>
