@@ -112,7 +112,9 @@ test("a person's schedule of booked sessions prints and downloads as a PDF", asy
   const call = await api(request);
   const lastName = `Schedule${stamp}`;
   const person = await assessedCase(call, lastName, false);
-  for (const days of [4, 11]) await call("POST", `/sessions/${await groupSession(call, `E2E schedule ${days}`, days)}/allocations`, { caseId: person });
+  // Sentenced 20 days ago, so the first session is after the start deadline: it needs the reason (R2).
+  await call("POST", `/sessions/${await groupSession(call, "E2E schedule 4", 4)}/allocations`, { caseId: person, lateStartReason: { category: "HEALTH", note: "In hospital" } });
+  await call("POST", `/sessions/${await groupSession(call, "E2E schedule 11", 11)}/allocations`, { caseId: person });
 
   await signIn(page, "coordinator@demo.test");
   await page.goto(`/cases/${person}`);
@@ -127,7 +129,24 @@ test("a person's schedule of booked sessions prints and downloads as a PDF", asy
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
-test("every work-queue list can be paged to its end", async ({ page }) => {
+test("every work-queue list can be paged to its end", async ({ page, request }) => {
+  // 30 new cases awaiting assessment, so that list is longer than one page (25 rows) whatever the demo data holds.
+  const call = await api(request);
+  for (let i = 0; i < 30; i += 1) {
+    await call("POST", "/cases", {
+      crn: `U${stamp.slice(0, 4)}${String(i).padStart(2, "0")}`,
+      firstName: "Sam",
+      lastName: `Paging${stamp}${i}`,
+      dateOfBirth: "1990-02-03",
+      gender: "MALE",
+      region: "LON",
+      orderType: "COMMUNITY_ORDER",
+      managedBy: "STANDALONE_UPW",
+      sentenceDate: isoInDays(-2),
+      court: "Highbury Corner Magistrates' Court",
+      hoursOrdered: 60,
+    });
+  }
   await signIn(page, "coordinator@demo.test");
   await page.goto("/work-queue");
   await expect(page.getByText(/and [\d,]+ more/)).toHaveCount(0);
