@@ -12,6 +12,7 @@ import { allocate } from "@/server/services/allocations/allocate";
 import { createCase } from "@/server/services/cases/create-case";
 import type { CreateCaseInput } from "@/server/services/cases/create-case.types";
 import { creditEte } from "@/server/services/ete/credit-ete";
+import { correctEteCredit } from "@/server/services/ete/correct-ete-credit";
 import { expectOk } from "@/server/services/result";
 import { testDb } from "../../support/db";
 import { makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, seedReferenceData, type TestRegion, type TestUser } from "../../support/factories";
@@ -150,6 +151,24 @@ describe("crediting in the order the court set", () => {
     expect((await creditEte(coordinator, { caseId: later.id, date: "2025-06-09", minutes: 60, activity: "Course" }, options)).ok).toBe(true);
     const session = await makeSession(placementId, { date: "2025-06-16", capacity: 50 });
     expect((await allocate(coordinator, { sessionId: session.id, caseId: later.id, ...late }, options)).ok).toBe(true);
+  });
+
+  it("a correction cannot move a consecutive requirement's ETE credit before the earlier one ended", async () => {
+    const earlier = await makeCase(region, { sentenceDate: "2025-03-03" });
+    const later = expectOk(await secondOrder(earlier.requirementId, { orderRelation: "CONSECUTIVE", relatedCaseId: earlier.requirementId }));
+    await assessed(later.id);
+    await testDb.requirement.update({
+      where: { id: earlier.requirementId },
+      data: { status: "COMPLETED", completedOn: utcDateFromIsoDate("2025-06-09"), minutesCredited: 6000 },
+    });
+    const credit = expectOk(await creditEte(coordinator, { caseId: later.id, date: "2025-06-10", minutes: 60, activity: "Course" }, options));
+    const moved = await correctEteCredit(
+      coordinator,
+      { caseId: later.id, creditId: credit.id, version: credit.version, date: "2025-06-08", minutes: 60, activity: "Course", reason: "Wrong date" },
+      options,
+    );
+    expect(moved).toMatchObject({ ok: false, code: "CONSECUTIVE_ORDER_NOT_STARTED" });
+    expect((await testDb.eteCredit.findUniqueOrThrow({ where: { id: credit.id } })).date).toEqual(utcDateFromIsoDate("2025-06-10"));
   });
 
   it("a concurrent requirement is booked and credited by its own bookings while the other runs", async () => {

@@ -1,10 +1,8 @@
 import "server-only";
 import {
   checkEteCredit,
-  checkEteCreditDate,
   eteAllowanceMinutes,
   eteRemainingMinutes,
-  formatDate,
   isoDateFromUtcDate,
   utcDateFromIsoDate,
   type IsoDate,
@@ -14,8 +12,9 @@ import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
-import { failure, invalidInput, staleVersion, success, type CommandResult, type ServiceFailure } from "../result";
+import { failure, staleVersion, success, type CommandResult, type ServiceFailure } from "../result";
 import { inTransaction } from "../transaction";
+import { refuseEteDate } from "./credit-ete";
 import {
   correctEteCreditInput,
   removeEteCreditInput,
@@ -44,6 +43,22 @@ async function loadCredit(tx: Tx, caseId: string, creditId: string) {
   return credit;
 }
 
+/**
+ * The start of a correction or removal: the case as the caller may see it (404 otherwise), the
+ * role's permission, the requirement's row lock, the credit, its version (409 with both when
+ * stale), and the case's facts.
+ */
+async function openCredit(tx: Tx, actor: AppUser, input: { caseId: string; creditId: string; version: number }, today: IsoDate) {
+  const visible = await requireVisibleRequirement(tx, actor, input.caseId);
+  assertCan(actor, "ete.correct");
+  await lockRequirement(tx, visible.id);
+  const credit = await loadCredit(tx, visible.id, input.creditId);
+  if (input.version !== credit.version) return staleCredit(input.version, credit);
+  const facts = await loadRequirementFacts(tx, visible.id, today);
+  if (!facts) throw notFound("case");
+  return { ok: true as const, visible, credit, facts };
+}
+
 function staleCredit(yourVersion: number, credit: CreditRow): ServiceFailure {
   const stale = staleVersion("ETE credit");
   return { ...stale, details: { ...stale.details, yourVersion, currentVersion: credit.version, current: asRecord(credit) } };
@@ -55,20 +70,13 @@ export async function correctEteCredit(actor: AppUser, rawInput: CorrectEteCredi
   const input = correctEteCreditInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
-    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertCan(actor, "ete.correct");
-    await lockRequirement(tx, visible.id);
-    const credit = await loadCredit(tx, visible.id, input.creditId);
-    if (input.version !== credit.version) return staleCredit(input.version, credit);
-    const facts = await loadRequirementFacts(tx, visible.id, today);
-    if (!facts) throw notFound("case");
+    const opened = await openCredit(tx, actor, input, today);
+    if (!opened.ok) return opened;
+    const { visible, credit, facts } = opened;
     const { policy } = facts.rules;
 
-    if (input.date > today) {
-      return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
-    }
-    const dated = checkEteCreditDate({ date: input.date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, policy);
-    if (!dated.ok) return failure(dated);
+    const undated = await refuseEteDate(tx, facts, input.date, today);
+    if (undated) return undated;
 
     const others = await otherCredits(tx, visible.id, credit.id);
     // The case as if the old credit had never been given: the correction is judged as a new credit on that.
@@ -131,13 +139,9 @@ export async function removeEteCredit(actor: AppUser, rawInput: RemoveEteCreditI
   const input = removeEteCreditInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
-    const visible = await requireVisibleRequirement(tx, actor, input.caseId);
-    assertCan(actor, "ete.correct");
-    await lockRequirement(tx, visible.id);
-    const credit = await loadCredit(tx, visible.id, input.creditId);
-    if (input.version !== credit.version) return staleCredit(input.version, credit);
-    const facts = await loadRequirementFacts(tx, visible.id, today);
-    if (!facts) throw notFound("case");
+    const opened = await openCredit(tx, actor, input, today);
+    if (!opened.ok) return opened;
+    const { visible, credit, facts } = opened;
     const { policy } = facts.rules;
 
     const before = requirementTotals(facts);

@@ -8,15 +8,38 @@ import {
   formatDate,
   isoDateFromUtcDate,
   utcDateFromIsoDate,
+  type IsoDate,
+  type RulePolicy,
 } from "@/domain";
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
-import { failure, invalidInput, success, type CommandResult } from "../result";
+import { failure, invalidInput, success, type CommandResult, type InputRefusal, type ServiceFailure } from "../result";
 import { loadRunsAfter } from "../cases/order-relation";
+import type { Tx } from "@/server/db/create-client";
 import { inTransaction } from "../transaction";
 import { creditEteInput, type CreditEteInput, type EteCreditView } from "./credit-ete.types";
+
+// R6 R7
+/**
+ * Why ETE activity on this date cannot be credited to the case, or null: not in the future, not
+ * before the sentence or after the end date (checkEteCreditDate), and not before an earlier order
+ * this one runs after has ended. Shared by crediting and correcting, so a correction cannot move a
+ * credit where a new one would be refused.
+ */
+export async function refuseEteDate(
+  tx: Tx,
+  facts: { id: string; sentenceDate: IsoDate; view: { effectiveEndDate: IsoDate }; rules: { policy: RulePolicy } },
+  date: IsoDate,
+  today: IsoDate,
+): Promise<ServiceFailure | InputRefusal | null> {
+  if (date > today) return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
+  const dated = checkEteCreditDate({ date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, facts.rules.policy);
+  if (!dated.ok) return failure(dated);
+  const inOrder = checkConsecutiveOrder({ relation: "CONSECUTIVE", earlier: await loadRunsAfter(tx, facts.id), date, what: "This ETE activity" });
+  return inOrder.ok ? null : failure(inOrder);
+}
 
 // R6
 /**
@@ -41,18 +64,8 @@ export async function creditEte(
     if (!facts) throw notFound("case");
     const { policy } = facts.rules;
 
-    if (input.date > today) {
-      return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
-    }
-    const dated = checkEteCreditDate({ date: input.date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, policy);
-    if (!dated.ok) return failure(dated);
-    const inOrder = checkConsecutiveOrder({
-      relation: "CONSECUTIVE",
-      earlier: await loadRunsAfter(tx, facts.id),
-      date: input.date,
-      what: "This ETE activity",
-    });
-    if (!inOrder.ok) return failure(inOrder);
+    const undated = await refuseEteDate(tx, facts, input.date, today);
+    if (undated) return undated;
     const eteEligible = facts.assessment?.eteEligible ?? false;
     // Totals from every row (not the cached columns), as the completion rule replays them.
     const before = requirementTotals(facts);
