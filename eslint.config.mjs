@@ -5,20 +5,35 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "src/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/sw.js"]),
+  globalIgnores([
+    ".next/**",
+    "src/generated/**",
+    "node_modules/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "public/sw.js",
+  ]),
   {
     // The app reads configuration only through the validated env module (house style).
     files: ["app/**/*.{ts,tsx}", "src/**/*.{ts,tsx}"],
     ignores: ["src/server/env.ts", "src/server/db/client.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through src/server/env.ts" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through src/server/env.ts" },
+      ],
     },
   },
   {
     // Domain rules stay pure: no database, no framework.
     files: ["src/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@/server/*", "@/generated/*", "next", "next/*", "react", "@prisma/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["@/server/*", "@/generated/*", "next", "next/*", "react", "@prisma/*"] },
+      ],
     },
   },
   {
@@ -29,7 +44,11 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/server/db/*", "@/generated/prisma/*"], message: "Read through a function in src/server/queries or src/server/services; they own the database client." },
+            {
+              group: ["@/server/db/*", "@/generated/prisma/*"],
+              message:
+                "Read through a function in src/server/queries or src/server/services; they own the database client.",
+            },
           ],
         },
       ],
@@ -43,7 +62,15 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*"], allowTypeImports: true, message: "UI components take data as props; load it in the page." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/*"],
+              allowTypeImports: true,
+              message: "UI components take data as props; load it in the page.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -22,6 +22,9 @@ export async function onRequestError(
 ): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logUnexpectedError } = await import("./src/server/log");
-  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : "none";
+  const digest =
+    typeof error === "object" && error !== null && "digest" in error
+      ? String((error as { digest: unknown }).digest)
+      : "none";
   logUnexpectedError(digest, error, { method: request.method, route: context.routePath, routeType: context.routeType });
 }

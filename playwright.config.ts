@@ -29,7 +29,11 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } }, testIgnore: /mobile\.spec\.ts/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+      testIgnore: /mobile\.spec\.ts/,
+    },
     { name: "mobile", use: { ...devices["Pixel 5"], browserName: "chromium" }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {

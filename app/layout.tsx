@@ -16,7 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en-GB">
       <body>
-        <a href="#main-content" className="skip-link focusable absolute -top-20 left-0 z-50 bg-focus p-3 text-ink focus:top-0">
+        <a
+          href="#main-content"
+          className="skip-link focusable absolute -top-20 left-0 z-50 bg-focus p-3 text-ink focus:top-0"
+        >
           Skip to main content
         </a>
         {children}

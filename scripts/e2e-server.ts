@@ -3,7 +3,13 @@
  * test server (DATABASE_URL's, or embedded), migrated and seeded with the demo, and the
  * production build serving on E2E_PORT. The database is dropped when Playwright stops us.
  */
-import { createDatabaseIfMissing, dropDatabase, resolveDatabaseUrl, uniqueDatabaseName, withDatabaseName } from "./db/database-url";
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  resolveDatabaseUrl,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "./db/database-url";
 import { applyMigrations } from "./db/schema-engine";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { seed } from "../prisma/seed/index";

@@ -57,7 +57,9 @@ function main() {
     console.error("No production build in .next — run `npm run build` first.");
     process.exit(2);
   }
-  const buildManifest = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles?: string[];
+  };
   const { entry, manifest } = routeManifest();
   const files = new Set<string>(buildManifest.rootMainFiles ?? []);
   const segments = Object.entries(manifest.entryJSFiles ?? {});
@@ -68,7 +70,8 @@ function main() {
     for (const file of list) files.add(file);
   }
   const jsFiles = [...files].filter((file) => file.endsWith(".js"));
-  if (jsFiles.length === 0) throw new Error(`The build lists no JavaScript for ${route}: the manifest format may have changed.`);
+  if (jsFiles.length === 0)
+    throw new Error(`The build lists no JavaScript for ${route}: the manifest format may have changed.`);
 
   let total = 0;
   let totalBrotli = 0;
@@ -82,8 +85,11 @@ function main() {
   rows.sort((a, b) => b.gzipped - a.gzipped);
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   console.log(`JavaScript for ${route} (${entry}), from the production build:`);
-  for (const row of rows) console.log(`  ${kB(row.gzipped).padStart(9)} gzip  ${kB(row.raw).padStart(9)} raw  ${row.file}`);
-  console.log(`Total: ${kB(total)} gzip in ${rows.length} files (budget ${kB(BUDGET_BYTES)}); ${kB(totalBrotli)} with brotli.`);
+  for (const row of rows)
+    console.log(`  ${kB(row.gzipped).padStart(9)} gzip  ${kB(row.raw).padStart(9)} raw  ${row.file}`);
+  console.log(
+    `Total: ${kB(total)} gzip in ${rows.length} files (budget ${kB(BUDGET_BYTES)}); ${kB(totalBrotli)} with brotli.`,
+  );
   if (total > BUDGET_BYTES) {
     console.error(`Over budget by ${kB(total - BUDGET_BYTES)}.`);
     process.exit(1);

@@ -8,7 +8,10 @@ import { ServiceWorkerRegistration } from "@/ui/offline/service-worker-registrat
 import { formatEndTime } from "@/ui/format-end-time";
 
 // The supervisor's app can be installed on a phone and works offline (docs/decisions/0014-offline-supervisor-app.md).
-export const metadata: Metadata = { manifest: "/manifest.webmanifest", icons: { apple: "/icons/apple-touch-icon.png" } };
+export const metadata: Metadata = {
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/icons/apple-touch-icon.png" },
+};
 
 // A supervisor's own sessions and rosters.
 export default async function Layout({ children }: { children: React.ReactNode }) {
@@ -21,7 +24,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
       {session && (
         <>
           <p className="mb-4" data-testid="sign-in-ends">
-            You are signed in until {formatEndTime(session.endsAt)}. Sign in again before then so your records are sent without a break.
+            You are signed in until {formatEndTime(session.endsAt)}. Sign in again before then so your records are sent
+            without a break.
           </p>
           {/* The live warning: shown in the last 15 minutes, even on a page kept offline (src/ui/supervisor/sign-in-end-warning.ts). */}
           <p
@@ -31,7 +35,8 @@ export default async function Layout({ children }: { children: React.ReactNode }
             data-testid="sign-in-ending"
             className="mb-4 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2 font-bold"
           >
-            Your sign-in ends at {formatEndTime(session.endsAt)}. Anything you record after that stays on this phone until you sign in again.
+            Your sign-in ends at {formatEndTime(session.endsAt)}. Anything you record after that stays on this phone
+            until you sign in again.
           </p>
         </>
       )}

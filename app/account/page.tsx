@@ -16,11 +16,13 @@ export default async function AccountPage() {
   return (
     <AppFrame user={user} nav={<MainNav items={NAV_BY_ROLE[user.role]} />}>
       <PageHeading>Your sign-in</PageHeading>
-      {session && <p>This sign-in ends at {formatEndTime(session.endsAt)} at the latest. You will then need to sign in again.</p>}
+      {session && (
+        <p>This sign-in ends at {formatEndTime(session.endsAt)} at the latest. You will then need to sign in again.</p>
+      )}
       <h2>Sign out on every device</h2>
       <p>
-        If you signed in on a shared or lost device, or think someone else knows your password, sign out everywhere. This ends your
-        sign-in on this device and every other one, including phones.
+        If you signed in on a shared or lost device, or think someone else knows your password, sign out everywhere.
+        This ends your sign-in on this device and every other one, including phones.
       </p>
       <SignOutEverywhereButton />
     </AppFrame>

@@ -8,7 +8,11 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const user = await getSessionUser();
   // Back to the page the sign-in interrupted (e.g. a roster), never to another site.
   const returnTo = safeReturnPath((await searchParams).callbackUrl, (await headers()).get("host"));

@@ -5,10 +5,33 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { IsoDate } from "@/domain/dates";
 
 export const DEMO_STATES = [
-  "new_awaiting_assessment", "awaiting_first_session", "late_start", "active_on_track", "near_end_red", "near_end_amber",
-  "near_end_green", "backlog", "dormant", "extended", "in_breach", "under_warrant", "completed", "revoked", "expired_incomplete",
-  "expired_incomplete_sso", "ete_users", "ete_full_30", "warning_in_12_months", "accepted_absences", "third_absence_pending",
-  "review_overdue", "review_done", "case_notes", "sensitive_notes", "incidents", "restricted",
+  "new_awaiting_assessment",
+  "awaiting_first_session",
+  "late_start",
+  "active_on_track",
+  "near_end_red",
+  "near_end_amber",
+  "near_end_green",
+  "backlog",
+  "dormant",
+  "extended",
+  "in_breach",
+  "under_warrant",
+  "completed",
+  "revoked",
+  "expired_incomplete",
+  "expired_incomplete_sso",
+  "ete_users",
+  "ete_full_30",
+  "warning_in_12_months",
+  "accepted_absences",
+  "third_absence_pending",
+  "review_overdue",
+  "review_done",
+  "case_notes",
+  "sensitive_notes",
+  "incidents",
+  "restricted",
 ] as const;
 export type DemoState = (typeof DEMO_STATES)[number];
 
@@ -65,7 +88,11 @@ SELECT
   count(*) FILTER (WHERE restricted AND EXISTS (SELECT 1 FROM "RequirementAccess" x WHERE x."requirementId" = a.id)) AS restricted
 FROM a`;
 
-export async function countDemoStates(prisma: PrismaClient, regionCode: string, asOf: IsoDate): Promise<Record<DemoState, number>> {
+export async function countDemoStates(
+  prisma: PrismaClient,
+  regionCode: string,
+  asOf: IsoDate,
+): Promise<Record<DemoState, number>> {
   const [row] = await prisma.$queryRawUnsafe<Record<DemoState, bigint>[]>(SQL, regionCode, asOf);
   if (!row) throw new Error("State count query returned no row");
   return Object.fromEntries(DEMO_STATES.map((state) => [state, Number(row[state])])) as Record<DemoState, number>;

@@ -35,8 +35,12 @@ export async function seedDemo(prisma: PrismaClient, options: { today?: IsoDate 
   // bcrypt cost 10, hashed once: every demo user shares the same password.
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
 
-  const regionRows = await prisma.region.findMany({ select: { id: true, code: true, pdus: { select: { id: true, code: true } } } });
-  const riskCodes = await prisma.riskCode.findMany({ select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, version: true } });
+  const regionRows = await prisma.region.findMany({
+    select: { id: true, code: true, pdus: { select: { id: true, code: true } } },
+  });
+  const riskCodes = await prisma.riskCode.findMany({
+    select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, version: true },
+  });
   const regionByCode = new Map(regionRows.map((r) => [r.code, r]));
   const refs = REGIONS.map((seed) => {
     const row = regionByCode.get(seed.code);
@@ -48,12 +52,24 @@ export async function seedDemo(prisma: PrismaClient, options: { today?: IsoDate 
     return { seed, id: row.id, pdus };
   });
 
-  const { byRegion, demoUserIds } = planStaff(rng, refs.map((r) => ({ code: r.seed.code, id: r.id, pduIds: r.pdus.map((p) => p.id) })), passwordHash, rows);
+  const { byRegion, demoUserIds } = planStaff(
+    rng,
+    refs.map((r) => ({ code: r.seed.code, id: r.id, pduIds: r.pdus.map((p) => p.id) })),
+    passwordHash,
+    rows,
+  );
   const demoSupervisorId = demoUserIds.get("supervisor@demo.test") ?? null;
   const regions: RegionContext[] = refs.map((r) => {
     const staff = byRegion.get(r.seed.code);
     if (!staff) throw new Error(`No staff planned for ${r.seed.code}`);
-    const region: RegionContext = { code: r.seed.code, id: r.id, pdus: r.pdus, courts: r.seed.courts, staff, placements: [] };
+    const region: RegionContext = {
+      code: r.seed.code,
+      id: r.id,
+      pdus: r.pdus,
+      courts: r.seed.courts,
+      staff,
+      placements: [],
+    };
     region.placements = planPlacements(rng, r.seed, region, rows, r.seed.code === "LON" ? demoSupervisorId : null);
     return region;
   });
@@ -65,24 +81,38 @@ export async function seedDemo(prisma: PrismaClient, options: { today?: IsoDate 
   // The demo supervisor's session yesterday stays open: register not yet entered.
   book.session(demoPlacement, addDays(today, -1)).open = true;
 
-  const ctx: CaseContext = { rng, today, book, rows, riskCodeCatalogue: new Map(riskCodes.map((c) => [c.code, c])), crns: new Set() };
+  const ctx: CaseContext = {
+    rng,
+    today,
+    book,
+    rows,
+    riskCodeCatalogue: new Map(riskCodes.map((c) => [c.code, c])),
+    crns: new Set(),
+  };
   const cases = new Map<string, BuiltCase[]>();
   for (const region of regions) {
     let ssoExpired = false;
-    cases.set(region.code, scenarioMix(rng, region.code).map((scenario) => {
-      const plan = planCase(rng, scenario, today, SHIPPED_BANK_HOLIDAY_CALENDAR);
-      // Every region shows at least one suspended sentence order that expired incomplete.
-      if (scenario === "EXPIRED_INCOMPLETE" && !ssoExpired) plan.orderType = "SUSPENDED_SENTENCE_ORDER";
-      ssoExpired ||= scenario === "EXPIRED_INCOMPLETE";
-      return buildCase(ctx, region, plan);
-    }));
+    cases.set(
+      region.code,
+      scenarioMix(rng, region.code).map((scenario) => {
+        const plan = planCase(rng, scenario, today, SHIPPED_BANK_HOLIDAY_CALENDAR);
+        // Every region shows at least one suspended sentence order that expired incomplete.
+        if (scenario === "EXPIRED_INCOMPLETE" && !ssoExpired) plan.orderType = "SUSPENDED_SENTENCE_ORDER";
+        ssoExpired ||= scenario === "EXPIRED_INCOMPLETE";
+        return buildCase(ctx, region, plan);
+      }),
+    );
   }
   fillDemoSupervisorSessions(rng, book, today, demoPlacement, cases.get("LON") ?? []);
   book.flush();
   markRestrictedCases(rng, rows, regions, cases, demoUserIds);
   recordSiteIncidents(rng, rows, regions, today);
 
-  const inserted = await insertDemoRows(prisma, rows, { today, seededAtKey: DEMO_SEEDED_AT_KEY, seedDateKey: DEMO_SEED_DATE_KEY });
+  const inserted = await insertDemoRows(prisma, rows, {
+    today,
+    seededAtKey: DEMO_SEEDED_AT_KEY,
+    seedDateKey: DEMO_SEED_DATE_KEY,
+  });
   if (!inserted) return { seeded: false, today, counts: {} };
   const counts = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, (list as unknown[]).length]));
   return { seeded: true, today, counts };

@@ -5,7 +5,12 @@
  * for the nation, as of the scale seed's day: the per-figure view behind `npm run bench`'s bare SQL.
  */
 import { createPrismaClient } from "../../src/server/db/create-client";
-import { loadSentenceCalendar, SOURCES, tallyBreachDemographics, tallySource } from "../../src/server/queries/dashboard-figures";
+import {
+  loadSentenceCalendar,
+  SOURCES,
+  tallyBreachDemographics,
+  tallySource,
+} from "../../src/server/queries/dashboard-figures";
 import { readScaleSeed } from "../../prisma/seed/scale/index";
 import { medianTime } from "./measure";
 
@@ -22,11 +27,18 @@ async function main(): Promise<void> {
     if (!seed) throw new Error(`${database} holds no scale seed`);
     const london = await prisma.region.findUniqueOrThrow({ where: { code: "LON" }, select: { id: true } });
     const rows: Record<string, string | number>[] = [];
-    for (const [name, regionId] of [["London", london.id], ["nation", null]] as const) {
+    for (const [name, regionId] of [
+      ["London", london.id],
+      ["nation", null],
+    ] as const) {
       const scope = { asOf: seed.today, regionId };
       const cal = await loadSentenceCalendar(prisma, scope);
-      const row: Record<string, string | number> = { scope: name, calendar: (await medianTime(() => loadSentenceCalendar(prisma, scope), runs)).toFixed(0) };
-      for (const key of SOURCES) row[key] = (await medianTime(() => tallySource(prisma, key, scope, cal), runs)).toFixed(0);
+      const row: Record<string, string | number> = {
+        scope: name,
+        calendar: (await medianTime(() => loadSentenceCalendar(prisma, scope), runs)).toFixed(0),
+      };
+      for (const key of SOURCES)
+        row[key] = (await medianTime(() => tallySource(prisma, key, scope, cal), runs)).toFixed(0);
       row.demographics = (await medianTime(() => tallyBreachDemographics(prisma, scope, cal), runs)).toFixed(0);
       rows.push(row);
     }

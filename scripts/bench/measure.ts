@@ -3,7 +3,18 @@
 // p95 are exact (autocannon's own summary has p90 and p97.5 but no p95).
 import autocannon from "autocannon";
 
-export type LoadResult = { name: string; url: string; requests: number; errors: number; non2xx: number; requestsPerSecond: number; p50: number; p95: number; p97_5: number; max: number };
+export type LoadResult = {
+  name: string;
+  url: string;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p97_5: number;
+  max: number;
+};
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -12,10 +23,18 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
-export async function measure(name: string, url: string, headers: Record<string, string>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers, timeout: 30 }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      { url, connections: options.connections, duration: options.seconds, headers, timeout: 30 },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on("response", (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
     });

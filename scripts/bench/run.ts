@@ -32,7 +32,8 @@ const TARGET_P95_MS = { region: 300, nation: 800 } as const;
 function option(args: string[], name: string, fallback: number, allowZero = false): number {
   const i = args.indexOf(`--${name}`);
   const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero))
+    throw new Error(`--${name} must be a positive number`);
   return value;
 }
 
@@ -77,20 +78,53 @@ async function main(): Promise<void> {
     ]);
     // The figures as of the day the data was seeded for, so a reused seed measures the same thing.
     const targets: { name: string; scope: "region" | "nation"; url: string; headers: Record<string, string> }[] = [
-      { name: "page /dashboard — region (London)", scope: "region" as const, url: `${baseUrl}/dashboard?asOf=${asOf}`, headers: { cookie: managerCookie } },
-      { name: "page /dashboard — nation", scope: "nation" as const, url: `${baseUrl}/dashboard?asOf=${asOf}`, headers: { cookie: nationalCookie } },
-      { name: "API summary — region (London)", scope: "region" as const, url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`, headers: { authorization: `Bearer ${managerToken}` } },
-      { name: "API summary — nation", scope: "nation" as const, url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`, headers: { authorization: `Bearer ${nationalToken}` } },
+      {
+        name: "page /dashboard — region (London)",
+        scope: "region" as const,
+        url: `${baseUrl}/dashboard?asOf=${asOf}`,
+        headers: { cookie: managerCookie },
+      },
+      {
+        name: "page /dashboard — nation",
+        scope: "nation" as const,
+        url: `${baseUrl}/dashboard?asOf=${asOf}`,
+        headers: { cookie: nationalCookie },
+      },
+      {
+        name: "API summary — region (London)",
+        scope: "region" as const,
+        url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`,
+        headers: { authorization: `Bearer ${managerToken}` },
+      },
+      {
+        name: "API summary — nation",
+        scope: "nation" as const,
+        url: `${baseUrl}/api/v1/dashboard/summary?asOf=${asOf}`,
+        headers: { authorization: `Bearer ${nationalToken}` },
+      },
     ];
     for (const target of targets) {
       const check = await fetch(target.url, { headers: target.headers, redirect: "manual" });
       if (check.status !== 200) throw new Error(`${target.name}: HTTP ${check.status} before the run (signed in?)`);
     }
 
-    type Row = LoadResult & { scope: "region" | "nation"; targetP95: number; meetsTarget: boolean; underWrites: boolean; loadAverage: number[] };
+    type Row = LoadResult & {
+      scope: "region" | "nation";
+      targetP95: number;
+      meetsTarget: boolean;
+      underWrites: boolean;
+      loadAverage: number[];
+    };
     const results: Row[] = [];
     const push = (result: LoadResult, scope: "region" | "nation", underWrites = false) =>
-      results.push({ ...result, scope, targetP95: TARGET_P95_MS[scope], meetsTarget: result.p95 <= TARGET_P95_MS[scope], underWrites, loadAverage: os.loadavg() });
+      results.push({
+        ...result,
+        scope,
+        targetP95: TARGET_P95_MS[scope],
+        meetsTarget: result.p95 <= TARGET_P95_MS[scope],
+        underWrites,
+        loadAverage: os.loadavg(),
+      });
     for (const target of targets) {
       console.log(`Measuring ${target.name} for ${seconds}s at ${connections} connections…`);
       push(await measure(target.name, target.url, target.headers, { connections, seconds }), target.scope);
@@ -100,7 +134,10 @@ async function main(): Promise<void> {
     for (const target of targets.filter((t) => t.name.startsWith("API"))) {
       const name = `${target.name}, 1 connection`;
       console.log(`Measuring ${name} for ${Math.ceil(seconds / 2)}s…`);
-      push(await measure(name, target.url, target.headers, { connections: 1, seconds: Math.ceil(seconds / 2) }), target.scope);
+      push(
+        await measure(name, target.url, target.headers, { connections: 1, seconds: Math.ceil(seconds / 2) }),
+        target.scope,
+      );
     }
 
     // The figures cache serves the runs above from a snapshot once the first request of each scope
@@ -130,7 +167,16 @@ async function main(): Promise<void> {
     const casesCheck = await fetch(casesUrl, { headers: { authorization: `Bearer ${managerToken}` } });
     if (casesCheck.status !== 200) throw new Error(`GET /api/v1/cases: HTTP ${casesCheck.status}`);
     console.log(`Measuring GET /api/v1/cases for ${seconds}s at 20 connections…`);
-    const casesResult = { ...(await measure("API cases list — London, 20 connections", casesUrl, { authorization: `Bearer ${managerToken}` }, { connections: 20, seconds })), targetP95: 150, loadAverage: os.loadavg() };
+    const casesResult = {
+      ...(await measure(
+        "API cases list — London, 20 connections",
+        casesUrl,
+        { authorization: `Bearer ${managerToken}` },
+        { connections: 20, seconds },
+      )),
+      targetP95: 150,
+      loadAverage: os.loadavg(),
+    };
 
     // The supervisors' peak: registers recorded and closed through the API while managers look.
     let peak: PeakResult | null = null;
@@ -154,17 +200,44 @@ async function main(): Promise<void> {
     });
     if (allocationCase) {
       console.log(`Measuring the allocation page for ${seconds}s at ${connections} connections…`);
-      const allocation = await measure("page /cases/{id}/allocate — London", `${baseUrl}/cases/${allocationCase.id}/allocate`, { cookie: managerCookie }, { connections, seconds });
-      const summary = { p50: Math.round(allocation.p50), p95: Math.round(allocation.p95), targetP95: 800, meetsTarget: allocation.p95 <= 800, errors: allocation.errors + allocation.non2xx, loadAverage: os.loadavg() };
-      console.table([{ target: allocation.name, "p50 ms": summary.p50, "p95 ms": summary.p95, "p95 target": "≤ 800", meets: summary.meetsTarget ? "yes" : "NO", errors: summary.errors }]);
+      const allocation = await measure(
+        "page /cases/{id}/allocate — London",
+        `${baseUrl}/cases/${allocationCase.id}/allocate`,
+        { cookie: managerCookie },
+        { connections, seconds },
+      );
+      const summary = {
+        p50: Math.round(allocation.p50),
+        p95: Math.round(allocation.p95),
+        targetP95: 800,
+        meetsTarget: allocation.p95 <= 800,
+        errors: allocation.errors + allocation.non2xx,
+        loadAverage: os.loadavg(),
+      };
+      console.table([
+        {
+          target: allocation.name,
+          "p50 ms": summary.p50,
+          "p95 ms": summary.p95,
+          "p95 target": "≤ 800",
+          meets: summary.meetsTarget ? "yes" : "NO",
+          errors: summary.errors,
+        },
+      ]);
       mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
-      writeFileSync(path.join(repoRoot, ".bench", "allocation-page.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, result: allocation }, null, 2)}\n`);
+      writeFileSync(
+        path.join(repoRoot, ".bench", "allocation-page.json"),
+        `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, result: allocation }, null, 2)}\n`,
+      );
     }
     // ── end of the allocation page block ──────────────────────────────────────────────────────
 
     // Bare SQL: the same query functions the app calls, straight on the database (no HTTP, no React).
     const bare = {} as Record<"region" | "nation", { backlogMs: number; allFiguresMs: number; backlogCount: number }>;
-    for (const [scopeName, regionId] of [["region", london.id], ["nation", null]] as const) {
+    for (const [scopeName, regionId] of [
+      ["region", london.id],
+      ["nation", null],
+    ] as const) {
       const scope = { asOf, regionId };
       let count = 0;
       const backlogMs = await medianTime(async () => {
@@ -178,28 +251,80 @@ async function main(): Promise<void> {
     const row = (r: (typeof results)[number]) => {
       const sql = bare[r.scope];
       return {
-        target: r.name, requests: r.requests, "req/s": r.requestsPerSecond.toFixed(1), "p50 ms": Math.round(r.p50), "p95 ms": Math.round(r.p95), "p97.5 ms": Math.round(r.p97_5),
-        "p95 target": `≤ ${r.targetP95}`, meets: r.meetsTarget ? "yes" : "NO", errors: r.errors + r.non2xx,
-        "p50 ÷ bare backlog SQL": (r.p50 / sql.backlogMs).toFixed(1), "p50 ÷ bare all-figures SQL": (r.p50 / sql.allFiguresMs).toFixed(1),
-        "p95 ÷ bare all-figures SQL": (r.p95 / sql.allFiguresMs).toFixed(2), "load avg (1 min)": r.loadAverage[0]?.toFixed(1) ?? "",
+        target: r.name,
+        requests: r.requests,
+        "req/s": r.requestsPerSecond.toFixed(1),
+        "p50 ms": Math.round(r.p50),
+        "p95 ms": Math.round(r.p95),
+        "p97.5 ms": Math.round(r.p97_5),
+        "p95 target": `≤ ${r.targetP95}`,
+        meets: r.meetsTarget ? "yes" : "NO",
+        errors: r.errors + r.non2xx,
+        "p50 ÷ bare backlog SQL": (r.p50 / sql.backlogMs).toFixed(1),
+        "p50 ÷ bare all-figures SQL": (r.p50 / sql.allFiguresMs).toFixed(1),
+        "p95 ÷ bare all-figures SQL": (r.p95 / sql.allFiguresMs).toFixed(2),
+        "load avg (1 min)": r.loadAverage[0]?.toFixed(1) ?? "",
       };
     };
     console.table(results.map(row));
-    console.table([{ target: casesResult.name, requests: casesResult.requests, "req/s": casesResult.requestsPerSecond.toFixed(1), "p50 ms": Math.round(casesResult.p50), "p95 ms": Math.round(casesResult.p95), "p95 target": "≤ 150", errors: casesResult.errors + casesResult.non2xx, "load avg (1 min)": casesResult.loadAverage[0]?.toFixed(1) }]);
+    console.table([
+      {
+        target: casesResult.name,
+        requests: casesResult.requests,
+        "req/s": casesResult.requestsPerSecond.toFixed(1),
+        "p50 ms": Math.round(casesResult.p50),
+        "p95 ms": Math.round(casesResult.p95),
+        "p95 target": "≤ 150",
+        errors: casesResult.errors + casesResult.non2xx,
+        "load avg (1 min)": casesResult.loadAverage[0]?.toFixed(1),
+      },
+    ]);
     if (peak) {
       const { dashboards, errorStatuses, loadAverage, ...numbers } = peak;
-      console.table([{ ...numbers, recordP50: Math.round(numbers.recordP50), recordP95: Math.round(numbers.recordP95), closeP95: Math.round(numbers.closeP95), allP95: Math.round(numbers.allP95), max: Math.round(numbers.max), writesPerSecond: numbers.writesPerSecond.toFixed(1), "load avg (1 min)": loadAverage[0]?.toFixed(1) }]);
+      console.table([
+        {
+          ...numbers,
+          recordP50: Math.round(numbers.recordP50),
+          recordP95: Math.round(numbers.recordP95),
+          closeP95: Math.round(numbers.closeP95),
+          allP95: Math.round(numbers.allP95),
+          max: Math.round(numbers.max),
+          writesPerSecond: numbers.writesPerSecond.toFixed(1),
+          "load avg (1 min)": loadAverage[0]?.toFixed(1),
+        },
+      ]);
       if (Object.keys(errorStatuses).length > 0) console.log("  errors:", errorStatuses);
-      console.table(dashboards.map((d) => ({ target: d.name, requests: d.requests, "p50 ms": Math.round(d.p50), "p95 ms": Math.round(d.p95), errors: d.errors + d.non2xx })));
+      console.table(
+        dashboards.map((d) => ({
+          target: d.name,
+          requests: d.requests,
+          "p50 ms": Math.round(d.p50),
+          "p95 ms": Math.round(d.p95),
+          errors: d.errors + d.non2xx,
+        })),
+      );
     }
-    console.table(Object.entries(bare).map(([scope, b]) => ({ scope, "backlog figure": b.backlogCount, "bare backlog SQL p50 ms": b.backlogMs.toFixed(1), "bare all-figures SQL p50 ms": b.allFiguresMs.toFixed(1) })));
+    console.table(
+      Object.entries(bare).map(([scope, b]) => ({
+        scope,
+        "backlog figure": b.backlogCount,
+        "bare backlog SQL p50 ms": b.backlogMs.toFixed(1),
+        "bare all-figures SQL p50 ms": b.allFiguresMs.toFixed(1),
+      })),
+    );
     const [cpu] = os.cpus();
     const report = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: cpu?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg() },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: cpu?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        loadAverage: os.loadavg(),
+      },
       seed,
       settings: { connections, seconds, writeEveryMs, database: databaseName, supervisors, peakSeconds },
-      percentiles: "p50 and p95 are exact nearest-rank over every response latency (autocannon `response` events); p97.5 is autocannon's own",
+      percentiles:
+        "p50 and p95 are exact nearest-rank over every response latency (autocannon `response` events); p97.5 is autocannon's own",
       http: results,
       bareSql: bare,
       writesDuringRuns: writeCounts,
@@ -208,7 +333,12 @@ async function main(): Promise<void> {
     };
     mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
     writeFileSync(path.join(repoRoot, ".bench", "results.json"), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`Written to .bench/results.json (load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}).`);
+    console.log(
+      `Written to .bench/results.json (load average at the end: ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" ")}).`,
+    );
   } finally {
     app?.kill("SIGTERM");
     await prisma.$disconnect();
@@ -217,6 +347,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

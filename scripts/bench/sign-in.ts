@@ -2,12 +2,20 @@
 // next-auth session cookie for the page (the credentials flow a browser follows).
 
 export async function apiToken(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${baseUrl}/api/v1/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`Token for ${email}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }
 
-const cookiesOf = (response: Response): string[] => response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter(Boolean);
+const cookiesOf = (response: Response): string[] =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .filter(Boolean);
 
 export async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);

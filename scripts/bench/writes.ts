@@ -92,7 +92,12 @@ export type PeakResult = {
 export async function runAttendancePeak(
   prisma: PrismaClient,
   baseUrl: string,
-  options: { asOf: string; supervisors: number; seconds: number; dashboards: { name: string; url: string; headers: Record<string, string> }[] },
+  options: {
+    asOf: string;
+    supervisors: number;
+    seconds: number;
+    dashboards: { name: string; url: string; headers: Record<string, string> }[];
+  },
 ): Promise<PeakResult> {
   const sessions = await prisma.$queryRaw<{ sessionId: string; email: string; caseIds: string[] }[]>`
     SELECT s."id"::text AS "sessionId", u."email", (array_agg(al."requirementId"::text ORDER BY al."id"))[1:6] AS "caseIds"
@@ -101,13 +106,23 @@ export async function runAttendancePeak(
     WHERE s."date" = ${options.asOf}::date AND s."status" = 'SCHEDULED'
       AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."allocationId" = al."id")
     GROUP BY s."id", u."email" ORDER BY count(*) DESC, s."id" LIMIT ${options.supervisors}`;
-  if (sessions.length === 0) throw new Error(`No open register on ${options.asOf} with a supervisor: the attendance-writes row needs a fresh scale seed`);
+  if (sessions.length === 0)
+    throw new Error(
+      `No open register on ${options.asOf} with a supervisor: the attendance-writes row needs a fresh scale seed`,
+    );
   console.log(`  signing in ${sessions.length} supervisors…`);
   const tokens = new Map<string, string>();
-  for (const email of new Set(sessions.map((s) => s.email))) tokens.set(email, await apiToken(baseUrl, email, SCALE_PASSWORD));
+  for (const email of new Set(sessions.map((s) => s.email)))
+    tokens.set(email, await apiToken(baseUrl, email, SCALE_PASSWORD));
 
   const deadlocks = async () =>
-    Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`)[0]?.n ?? 0);
+    Number(
+      (
+        await prisma.$queryRaw<
+          { n: bigint }[]
+        >`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`
+      )[0]?.n ?? 0,
+    );
   const deadlocksBefore = await deadlocks();
   const records: number[] = [];
   const closes: number[] = [];
@@ -129,7 +144,7 @@ export async function runAttendancePeak(
   const spanMs = options.seconds * 1000;
   const supervisor = async (s: (typeof sessions)[number], index: number) => {
     const headers = { authorization: `Bearer ${tokens.get(s.email) ?? ""}`, "content-type": "application/json" };
-    await sleep(((index * 7919) % 1000) / 1000 * spanMs * 0.8);
+    await sleep((((index * 7919) % 1000) / 1000) * spanMs * 0.8);
     const gap = (spanMs * 0.2) / (s.caseIds.length + 1);
     for (const caseId of s.caseIds) {
       await timed(records, `${baseUrl}/api/v1/sessions/${s.sessionId}/attendance/${caseId}`, {
@@ -147,7 +162,11 @@ export async function runAttendancePeak(
   };
   const started = performance.now();
   const [dashboards] = await Promise.all([
-    Promise.all(options.dashboards.map((d) => measure(`${d.name}, during the peak`, d.url, d.headers, { connections: 2, seconds: options.seconds }))),
+    Promise.all(
+      options.dashboards.map((d) =>
+        measure(`${d.name}, during the peak`, d.url, d.headers, { connections: 2, seconds: options.seconds }),
+      ),
+    ),
     Promise.all(sessions.map((s, i) => supervisor(s, i))),
   ]);
   const elapsed = (performance.now() - started) / 1000;

@@ -69,7 +69,9 @@ export async function createDatabaseIfMissing(serverUrl: string, name: string): 
  */
 export async function dropDatabase(serverUrl: string, name: string, allowedPrefix: string): Promise<void> {
   if (!name.startsWith(allowedPrefix) || ["postgres", "template0", "template1"].includes(name)) {
-    throw new Error(`Refusing to drop database "${name}": only "${allowedPrefix}*" databases are dropped by this tooling`);
+    throw new Error(
+      `Refusing to drop database "${name}": only "${allowedPrefix}*" databases are dropped by this tooling`,
+    );
   }
   await withMaintenanceClient(serverUrl, async (client) => {
     // WITH (FORCE) needs PostgreSQL 13+; we run 15 (machine) and 18 (embedded).
@@ -79,7 +81,10 @@ export async function dropDatabase(serverUrl: string, name: string, allowedPrefi
 
 /** A database name nobody else will pick: `<prefix>_<yyyymmddhhmmss>_<random>`, lower case. */
 export function uniqueDatabaseName(prefix: string): string {
-  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, "")
+    .slice(0, 14);
   const random = Math.random().toString(36).slice(2, 8);
   return `${prefix}_${stamp}_${random}`;
 }
@@ -103,5 +108,10 @@ export async function resolveDatabaseUrl(): Promise<ResolvedDatabase> {
     await server.stop();
     throw error;
   }
-  return { url: withDatabaseName(server.url, DEFAULT_DATABASE_NAME), stop: server.stop, kill: server.kill, dataDir: server.dataDir };
+  return {
+    url: withDatabaseName(server.url, DEFAULT_DATABASE_NAME),
+    stop: server.stop,
+    kill: server.kill,
+    dataDir: server.dataDir,
+  };
 }

@@ -17,7 +17,18 @@
 //   is the immediate shutdown (SIGQUIT) for a second Ctrl+C.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -79,7 +90,11 @@ function postgresUserIds(): Ids {
   if (!isRoot()) return undefined;
   if (idOf("-u") === undefined) {
     spawnSync("groupadd", ["--system", USER]);
-    const made = spawnSync("useradd", ["--system", "-g", USER, "--no-create-home", "--shell", "/usr/sbin/nologin", USER], { encoding: "utf8" });
+    const made = spawnSync(
+      "useradd",
+      ["--system", "-g", USER, "--no-create-home", "--shell", "/usr/sbin/nologin", USER],
+      { encoding: "utf8" },
+    );
     if (idOf("-u") === undefined) {
       throw new FirstRunProblem(
         `PostgreSQL refuses to run as root and the "postgres" user could not be created (${(made.stderr || made.error?.message || "useradd failed").trim()}). ` +
@@ -100,7 +115,12 @@ function usableBy(ids: Ids, binDir: string, dir: string): boolean {
 }
 
 function projectSlug(port: number): string {
-  const name = path.basename(repoRoot).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "project";
+  const name =
+    path
+      .basename(repoRoot)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "project";
   const hash = createHash("sha256").update(repoRoot).digest("hex").slice(0, 8);
   return `${name}-${hash}-${port}`;
 }
@@ -125,7 +145,9 @@ function chooseLayout(port: number, dataDirOption?: string): Layout {
   const ids = postgresUserIds();
   const binDir = path.join(packagedNativeDir(), "bin");
   if (!existsSync(binDir)) {
-    throw new FirstRunProblem(`The embedded PostgreSQL binaries are missing (${binDir}). Run npm install again, or set DATABASE_URL to a PostgreSQL server you already have.`);
+    throw new FirstRunProblem(
+      `The embedded PostgreSQL binaries are missing (${binDir}). Run npm install again, or set DATABASE_URL to a PostgreSQL server you already have.`,
+    );
   }
   const dataDir = path.resolve(dataDirOption ?? EMBEDDED_DATA_DIR);
   const parent = path.dirname(dataDir);
@@ -145,7 +167,8 @@ function chooseLayout(port: number, dataDirOption?: string): Layout {
     const pgsql = path.join(home, `postgresql-${packagedVersion()}`);
     copyBinaries(pgsql);
     const outsideBin = path.join(pgsql, "bin");
-    if (usableBy(ids, outsideBin, project)) return { binDir: outsideBin, dataDir: path.join(project, "data"), ids, outside: true };
+    if (usableBy(ids, outsideBin, project))
+      return { binDir: outsideBin, dataDir: path.join(project, "data"), ids, outside: true };
   } catch (error) {
     if ((error as { code?: string }).code === "ENOSPC") throw error;
   }
@@ -225,7 +248,15 @@ function run(command: string, args: string[], ids: Ids, env: NodeJS.ProcessEnv):
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code, signal) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`${path.basename(command)} failed (${signal ?? code}): ${output.trim()}`), { output }))));
+    child.on("close", (code, signal) =>
+      code === 0
+        ? resolve(output)
+        : reject(
+            Object.assign(new Error(`${path.basename(command)} failed (${signal ?? code}): ${output.trim()}`), {
+              output,
+            }),
+          ),
+    );
   });
 }
 
@@ -243,10 +274,21 @@ async function initialise(layout: Layout): Promise<void> {
   }
   const locale = bestLocale();
   try {
-    await run(path.join(binDir, "initdb"), [`--pgdata=${staging}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${locale}`], ids, {
-      ...process.env,
-      LC_MESSAGES: locale,
-    });
+    await run(
+      path.join(binDir, "initdb"),
+      [
+        `--pgdata=${staging}`,
+        "--auth=password",
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        `--lc-messages=${locale}`,
+      ],
+      ids,
+      {
+        ...process.env,
+        LC_MESSAGES: locale,
+      },
+    );
     renameSync(staging, dataDir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -260,7 +302,9 @@ async function initialise(layout: Layout): Promise<void> {
  * Starts the embedded server (initialising the data folder the first time), or reuses the
  * one another process of ours already runs on the same port.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedServer> {
   const port = options.port ?? portFromEnvironment("EMBEDDED_PG_PORT", EMBEDDED_DEFAULT_PORT);
   const layout = chooseLayout(port, options.dataDir);
   const { dataDir, binDir, ids } = layout;
@@ -274,7 +318,9 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-      throw new FirstRunProblem(`${dataDir} is not empty but holds no PostgreSQL database (no PG_VERSION). Delete it to start again: rm -rf "${dataDir}"`);
+      throw new FirstRunProblem(
+        `${dataDir} is not empty but holds no PostgreSQL database (no PG_VERSION). Delete it to start again: rm -rf "${dataDir}"`,
+      );
     }
     rmSync(dataDir, { recursive: true, force: true });
     await initialise(layout);

@@ -24,13 +24,17 @@ export async function unfinishedMigrations(databaseUrl: string): Promise<string[
 }
 
 /** Applies the migrations, first marking interrupted ones rolled back. Returns what it did. */
-export async function applyMigrationsResumingInterrupted(databaseUrl: string): Promise<{ applied: string[]; resumed: string[] }> {
+export async function applyMigrationsResumingInterrupted(
+  databaseUrl: string,
+): Promise<{ applied: string[]; resumed: string[] }> {
   const resumed = await unfinishedMigrations(databaseUrl);
   if (resumed.length) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      await client.query("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL");
+      await client.query(
+        "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL",
+      );
     } finally {
       await client.end();
     }

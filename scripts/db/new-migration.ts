@@ -17,8 +17,12 @@ function migrationTimestamp(now = new Date()): string {
 
 function parseName(argv: string[]): string {
   const { values } = parseArgs({ args: argv, options: { name: { type: "string", short: "n" } } });
-  const name = values.name?.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  if (!name) throw new Error('Usage: npm run db:migration:new -- --name add_something');
+  const name = values.name
+    ?.trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!name) throw new Error("Usage: npm run db:migration:new -- --name add_something");
   return name;
 }
 

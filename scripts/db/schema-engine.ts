@@ -123,7 +123,10 @@ function charAwarePgClient(charColumnsBySql: Map<string, number[]>): typeof pg.C
   };
 }
 
-function charAware<T extends Pick<SqlDriverAdapter, "queryRaw">>(queryable: T, charColumnsBySql: Map<string, number[]>): T {
+function charAware<T extends Pick<SqlDriverAdapter, "queryRaw">>(
+  queryable: T,
+  charColumnsBySql: Map<string, number[]>,
+): T {
   const queryRaw = queryable.queryRaw.bind(queryable);
   queryable.queryRaw = async (query) => {
     const result = await queryRaw(query);
@@ -140,10 +143,15 @@ function adapterFor(url: string, charColumnsBySql: Map<string, number[]>): Prism
 /** Connections the engine opened, so we can close them: freeing the engine does not. */
 type OpenAdapters = Set<SqlDriverAdapter>;
 
-async function connectCharAware(factory: PrismaPg, charColumnsBySql: Map<string, number[]>, open: OpenAdapters): Promise<SqlDriverAdapter> {
+async function connectCharAware(
+  factory: PrismaPg,
+  charColumnsBySql: Map<string, number[]>,
+  open: OpenAdapters,
+): Promise<SqlDriverAdapter> {
   const adapter = charAware(await factory.connect(), charColumnsBySql);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => charAware(await startTransaction(isolationLevel), charColumnsBySql);
+  adapter.startTransaction = async (isolationLevel) =>
+    charAware(await startTransaction(isolationLevel), charColumnsBySql);
   const dispose = adapter.dispose.bind(adapter);
   let disposed: Promise<void> | undefined;
   adapter.dispose = () => {
@@ -170,7 +178,11 @@ function createAdapterFactory(databaseUrl: string, open: OpenAdapters): SqlMigra
     connectToShadowDb: async () => {
       const shadowName = uniqueDatabaseName(SHADOW_PREFIX);
       await createDatabaseIfMissing(databaseUrl, shadowName);
-      const shadow = await connectCharAware(adapterFor(withDatabaseName(databaseUrl, shadowName), charColumnsBySql), charColumnsBySql, open);
+      const shadow = await connectCharAware(
+        adapterFor(withDatabaseName(databaseUrl, shadowName), charColumnsBySql),
+        charColumnsBySql,
+        open,
+      );
       const dispose = shadow.dispose;
       let dropped: Promise<void> | undefined;
       shadow.dispose = () => (dropped ??= dispose().then(() => dropDatabase(databaseUrl, shadowName, SHADOW_PREFIX)));
@@ -216,12 +228,18 @@ async function readSchema(): Promise<{ path: string; content: string }> {
 /** prisma/migrations as the engine wants it: each `<name>/migration.sql`, in name (= time) order. */
 export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const directories = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(migrationsDir, MIGRATION_LOCK_FILE);
   return {
     baseDir: migrationsDir,
     // Before the first migration there is no lock file; the engine still needs the provider.
-    lockfile: { path: MIGRATION_LOCK_FILE, content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : MIGRATION_LOCK_CONTENT },
+    lockfile: {
+      path: MIGRATION_LOCK_FILE,
+      content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : MIGRATION_LOCK_CONTENT,
+    },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       directories.map(async (name) => {

@@ -17,10 +17,21 @@ import { verifySeedConsistency } from "../../prisma/seed/verify-demo";
 
 export const SCALE_DATABASE_PREFIX = "cp_scale";
 
-export type SeedScaleOptions = { requirements: number; database: string; today?: string; reuse: boolean; verify: boolean };
+export type SeedScaleOptions = {
+  requirements: number;
+  database: string;
+  today?: string;
+  reuse: boolean;
+  verify: boolean;
+};
 
 export function parseSeedScaleArgs(args: string[]): SeedScaleOptions {
-  const options: SeedScaleOptions = { requirements: 50_000, database: SCALE_DATABASE_PREFIX, reuse: false, verify: false };
+  const options: SeedScaleOptions = {
+    requirements: 50_000,
+    database: SCALE_DATABASE_PREFIX,
+    reuse: false,
+    verify: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = (args[i] ?? "").split("=", 2);
     const value = () => inline ?? args[++i] ?? "";
@@ -29,15 +40,22 @@ export function parseSeedScaleArgs(args: string[]): SeedScaleOptions {
     else if (flag === "--today") options.today = parseIsoDate(value());
     else if (flag === "--reuse") options.reuse = true;
     else if (flag === "--verify") options.verify = true;
-    else throw new Error(`Unknown option ${flag}. Usage: seed:scale -- [--requirements N] [--database cp_scale…] [--today YYYY-MM-DD] [--reuse] [--verify]`);
+    else
+      throw new Error(
+        `Unknown option ${flag}. Usage: seed:scale -- [--requirements N] [--database cp_scale…] [--today YYYY-MM-DD] [--reuse] [--verify]`,
+      );
   }
-  if (!Number.isInteger(options.requirements) || options.requirements < 1) throw new Error("--requirements must be a whole number above 0");
-  if (!options.database.startsWith(SCALE_DATABASE_PREFIX)) throw new Error(`--database must start with "${SCALE_DATABASE_PREFIX}" (it is dropped and made again)`);
+  if (!Number.isInteger(options.requirements) || options.requirements < 1)
+    throw new Error("--requirements must be a whole number above 0");
+  if (!options.database.startsWith(SCALE_DATABASE_PREFIX))
+    throw new Error(`--database must start with "${SCALE_DATABASE_PREFIX}" (it is dropped and made again)`);
   return options;
 }
 
 /** Seeds (or, with reuse, keeps) the scale database; returns its URL. `stop` stops an embedded server. */
-export async function ensureScaleDatabase(options: SeedScaleOptions): Promise<{ url: string; stop: () => Promise<void>; seeded: boolean }> {
+export async function ensureScaleDatabase(
+  options: SeedScaleOptions,
+): Promise<{ url: string; stop: () => Promise<void>; seeded: boolean }> {
   const server = await resolveDatabaseUrl();
   const url = withDatabaseName(server.url, options.database);
   try {
@@ -45,18 +63,26 @@ export async function ensureScaleDatabase(options: SeedScaleOptions): Promise<{ 
       const probe = createPrismaClient(url, { max: 1 });
       try {
         const existing = await readScaleSeed(probe).catch(() => null);
-        if (existing && existing.requirements === options.requirements && existing.version === SCALE_GENERATOR_VERSION) {
+        if (
+          existing &&
+          existing.requirements === options.requirements &&
+          existing.version === SCALE_GENERATOR_VERSION
+        ) {
           // Migrations committed since it was seeded (e.g. new indexes) still apply.
           const { applied } = await applyMigrations(url);
           if (applied.length > 0) console.log(`Applied ${applied.length} new migration(s) to "${options.database}".`);
-          console.log(`Reusing "${options.database}": it already holds the scale seed of ${existing.requirements.toLocaleString("en-GB")} requirements (seeded for ${existing.today}).`);
+          console.log(
+            `Reusing "${options.database}": it already holds the scale seed of ${existing.requirements.toLocaleString("en-GB")} requirements (seeded for ${existing.today}).`,
+          );
           return { url, stop: server.stop, seeded: false };
         }
       } finally {
         await probe.$disconnect();
       }
     }
-    console.log(`Making database "${options.database}" afresh for ${options.requirements.toLocaleString("en-GB")} requirements…`);
+    console.log(
+      `Making database "${options.database}" afresh for ${options.requirements.toLocaleString("en-GB")} requirements…`,
+    );
     const started = performance.now();
     await dropDatabase(server.url, options.database, SCALE_DATABASE_PREFIX);
     await createDatabaseIfMissing(server.url, options.database);
@@ -72,10 +98,20 @@ export async function ensureScaleDatabase(options: SeedScaleOptions): Promise<{ 
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const c = result.counts;
       const n = (x: number | undefined) => (x ?? 0).toLocaleString("en-GB");
-      console.log(`Scale seed for ${result.today} done in ${seconds}s (plan ${result.seconds.plan.toFixed(1)}s, COPY ${result.seconds.copySeconds.toFixed(1)}s, indexes ${result.seconds.indexSeconds.toFixed(1)}s, VACUUM ${result.seconds.analyzeSeconds.toFixed(1)}s):`);
-      console.log(`  ${n(c.Requirement)} requirements, ${n(c.Attendance)} attendance records, ${n(c.Allocation)} allocations, ${n(c.Session)} sessions, ${n(c.EteCredit)} ETE credits, ${n(c.EnforcementAction)} enforcement actions, ${n(c.Extension)} extensions, ${n(c.Review)} reviews`);
-      console.log(`  fates: ${Object.entries(result.fates).map(([fate, count]) => `${fate} ${count}`).join(", ")}`);
-      console.log(`  sign-ins (password ${SCALE_PASSWORD}): ${SCALE_SIGN_INS.manager} (London manager), ${SCALE_SIGN_INS.national} (national lead), manager.<region code>@scale.test`);
+      console.log(
+        `Scale seed for ${result.today} done in ${seconds}s (plan ${result.seconds.plan.toFixed(1)}s, COPY ${result.seconds.copySeconds.toFixed(1)}s, indexes ${result.seconds.indexSeconds.toFixed(1)}s, VACUUM ${result.seconds.analyzeSeconds.toFixed(1)}s):`,
+      );
+      console.log(
+        `  ${n(c.Requirement)} requirements, ${n(c.Attendance)} attendance records, ${n(c.Allocation)} allocations, ${n(c.Session)} sessions, ${n(c.EteCredit)} ETE credits, ${n(c.EnforcementAction)} enforcement actions, ${n(c.Extension)} extensions, ${n(c.Review)} reviews`,
+      );
+      console.log(
+        `  fates: ${Object.entries(result.fates)
+          .map(([fate, count]) => `${fate} ${count}`)
+          .join(", ")}`,
+      );
+      console.log(
+        `  sign-ins (password ${SCALE_PASSWORD}): ${SCALE_SIGN_INS.manager} (London manager), ${SCALE_SIGN_INS.national} (national lead), manager.<region code>@scale.test`,
+      );
     } finally {
       await prisma.$disconnect();
     }

@@ -17,7 +17,8 @@ import { countDemoStates } from "../../prisma/seed/demo-state-counts";
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => !["--demo", "--reset"].includes(a) && !a.startsWith("--today="));
-  if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(" ")}. Usage: seed.ts [--demo] [--reset] [--today=YYYY-MM-DD]`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown option(s): ${unknown.join(" ")}. Usage: seed.ts [--demo] [--reset] [--today=YYYY-MM-DD]`);
   const demo = args.includes("--demo");
   const reset = args.includes("--reset");
   const todayArg = args.find((a) => a.startsWith("--today="))?.slice("--today=".length);
@@ -38,14 +39,24 @@ async function main(): Promise<void> {
     const result = await seed(prisma, { demo, today });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const r = result.reference;
-    console.log(`Reference data: ${r.regions} regions, ${r.pdus} PDUs, ${r.riskCodes} risk codes, ${r.bankHolidays} bank holidays inserted (existing rows kept).`);
+    console.log(
+      `Reference data: ${r.regions} regions, ${r.pdus} PDUs, ${r.riskCodes} risk codes, ${r.bankHolidays} bank holidays inserted (existing rows kept).`,
+    );
     if (demo && result.demoSeeded && result.demo) {
       await verifyDemoConsistency(prisma);
       const c = result.demo.counts;
-      console.log(`Demo data for ${result.demo.today} seeded in ${seconds}s: ${c.requirements} requirements, ${c.sessions} sessions, ${c.attendances} attendances. Consistency checks passed.`);
+      console.log(
+        `Demo data for ${result.demo.today} seeded in ${seconds}s: ${c.requirements} requirements, ${c.sessions} sessions, ${c.attendances} attendances. Consistency checks passed.`,
+      );
       const london = await countDemoStates(prisma, "LON", result.demo.today);
-      console.log(`London requirements by state on ${result.demo.today}: ${Object.entries(london).map(([state, n]) => `${state} ${n}`).join(", ")}`);
-      console.log(`Demo sign-ins (password ${DEMO_PASSWORD}):\n${DEMO_SIGN_INS.map((s) => `  ${s.email.padEnd(28)} ${s.description}`).join("\n")}`);
+      console.log(
+        `London requirements by state on ${result.demo.today}: ${Object.entries(london)
+          .map(([state, n]) => `${state} ${n}`)
+          .join(", ")}`,
+      );
+      console.log(
+        `Demo sign-ins (password ${DEMO_PASSWORD}):\n${DEMO_SIGN_INS.map((s) => `  ${s.email.padEnd(28)} ${s.description}`).join("\n")}`,
+      );
     } else if (demo) {
       console.log("Demo data already present (it is seeded once); use --reset to start again.");
     }

@@ -9,11 +9,19 @@ const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next
 
 /** Runs `prisma generate` with the stub engine (the CLI's native engine cannot be downloaded here). */
 export function generatePrismaClient(): void {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "node_modules", "prisma", "build", "index.js"), "generate"], {
-    cwd: repoRoot,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: path.join(repoRoot, "scripts", "prisma-engine-stub.sh"), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, "node_modules", "prisma", "build", "index.js"), "generate"],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: path.join(repoRoot, "scripts", "prisma-engine-stub.sh"),
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
+    },
+  );
   if (result.status !== 0) throw new Error("prisma generate failed");
 }
 
@@ -34,8 +42,19 @@ export function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   if (!existsSync(serviceWorkerOutput)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "src", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json"].map((p) => path.join(repoRoot, p));
-  return sources.some((p) => (existsSync(p) ? (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > builtAt : false));
+  const sources = [
+    "app",
+    "src",
+    "public",
+    "prisma/schema.prisma",
+    "next.config.ts",
+    "proxy.ts",
+    "instrumentation.ts",
+    "package-lock.json",
+  ].map((p) => path.join(repoRoot, p));
+  return sources.some((p) =>
+    existsSync(p) ? (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > builtAt : false,
+  );
 }
 
 export function buildApp(): void {
@@ -46,7 +65,12 @@ export function buildApp(): void {
     cwd: repoRoot,
     stdio: "inherit",
     // The build renders no page that needs the database, but the env module is validated at import.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build@127.0.0.1:1/build", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-secret-not-used-at-run-time" },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build@127.0.0.1:1/build",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-secret-not-used-at-run-time",
+    },
   });
   if (result.status !== 0) throw new Error("next build failed");
 }
@@ -63,7 +87,12 @@ export function loadOrCreateAuthSecret(): string {
   return secret;
 }
 
-export function startApp(options: { port: number; databaseUrl: string; secret: string; quiet?: boolean }): ChildProcess {
+export function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  quiet?: boolean;
+}): ChildProcess {
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: repoRoot,
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",

@@ -4,9 +4,16 @@ import { FirstRunProblem, assertPortFree, explainFailure, isDiskFull, portHolder
 
 describe("first-run messages", () => {
   it("a full disk is one sentence, however it was reported", () => {
-    const sentence = "The disk is full (no space left on device). Free some space and run the command again; nothing half-done is kept.";
-    expect(explainFailure(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }))).toBe(sentence);
-    expect(explainFailure(Object.assign(new Error('could not extend file "base/16384/1259": No space left on device'), { code: "53100" }))).toBe(sentence);
+    const sentence =
+      "The disk is full (no space left on device). Free some space and run the command again; nothing half-done is kept.";
+    expect(explainFailure(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }))).toBe(
+      sentence,
+    );
+    expect(
+      explainFailure(
+        Object.assign(new Error('could not extend file "base/16384/1259": No space left on device'), { code: "53100" }),
+      ),
+    ).toBe(sentence);
     expect(isDiskFull(new Error("connection refused"))).toBe(false);
   });
 
@@ -23,7 +30,9 @@ describe("first-run messages", () => {
     try {
       expect(portHolder(port)).toMatch(new RegExp(`^node \\(process ${process.pid}`));
       await expect(assertPortFree(port, "127.0.0.1", "the web server", "PORT", "npm run demo")).rejects.toThrow(
-        new RegExp(`^Port ${port} \\(the web server\\) is already in use by node \\(process ${process.pid}.*choose another port, for example: PORT=\\d+ npm run demo\\.$`),
+        new RegExp(
+          `^Port ${port} \\(the web server\\) is already in use by node \\(process ${process.pid}.*choose another port, for example: PORT=\\d+ npm run demo\\.$`,
+        ),
       );
     } finally {
       holder.close();

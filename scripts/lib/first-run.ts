@@ -15,7 +15,8 @@ export function portFromEnvironment(variable: string, fallback: number): number 
   const raw = process.env[variable]?.trim();
   if (!raw) return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FirstRunProblem(`${variable} must be a port number from 1 to 65535, got "${raw}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new FirstRunProblem(`${variable} must be a port number from 1 to 65535, got "${raw}".`);
   return port;
 }
 
@@ -58,7 +59,13 @@ async function nextFreePort(from: number, host: string): Promise<number | undefi
  * Stops with one sentence when the port is taken: who holds it, and the next free port.
  * `variable` is the environment variable that moves it (PORT, EMBEDDED_PG_PORT).
  */
-export async function assertPortFree(port: number, host: string, what: string, variable: string, command: string): Promise<void> {
+export async function assertPortFree(
+  port: number,
+  host: string,
+  what: string,
+  variable: string,
+  command: string,
+): Promise<void> {
   if (await portIsFree(port, host)) return;
   const holder = portHolder(port);
   const free = await nextFreePort(port, host);
@@ -71,7 +78,11 @@ export async function assertPortFree(port: number, host: string, what: string, v
 /** True when an error (or PostgreSQL's message) says the disk is full. */
 export function isDiskFull(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return code === "ENOSPC" || code === "53100" || /no space left on device|could not extend file/i.test(String(message ?? error));
+  return (
+    code === "ENOSPC" ||
+    code === "53100" ||
+    /no space left on device|could not extend file/i.test(String(message ?? error))
+  );
 }
 
 /**
@@ -80,7 +91,8 @@ export function isDiskFull(error: unknown): boolean {
  */
 export function explainFailure(error: unknown): string {
   if (error instanceof FirstRunProblem) return error.message;
-  if (isDiskFull(error)) return "The disk is full (no space left on device). Free some space and run the command again; nothing half-done is kept.";
+  if (isDiskFull(error))
+    return "The disk is full (no space left on device). Free some space and run the command again; nothing half-done is kept.";
   if (process.env.DEBUG === "1" && error instanceof Error && error.stack) return error.stack;
   return error instanceof Error ? error.message : String(error);
 }

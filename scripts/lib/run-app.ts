@@ -51,22 +51,31 @@ function buildAppAsync(): Promise<void> {
       },
     });
     build.once("error", reject);
-    build.once("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `next build stopped (${signal})` : "next build failed"))));
+    build.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(signal ? `next build stopped (${signal})` : "next build failed")),
+    );
   });
 }
 
 async function migrate(url: string): Promise<void> {
   try {
     // The embedded database is the demo's own: a migration interrupted on the first run is resumed.
-    const { applied, resumed } = database?.dataDir ? await applyMigrationsResumingInterrupted(url) : { ...(await applyMigrations(url)), resumed: [] };
-    if (resumed.length) console.log(`The last run stopped while applying ${resumed.join(", ")}; it was rolled back and is applied again.`);
+    const { applied, resumed } = database?.dataDir
+      ? await applyMigrationsResumingInterrupted(url)
+      : { ...(await applyMigrations(url)), resumed: [] };
+    if (resumed.length)
+      console.log(
+        `The last run stopped while applying ${resumed.join(", ")}; it was rolled back and is applied again.`,
+      );
     console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
   } catch (error) {
     if (stopRequested() || isDiskFull(error)) throw error;
     const reset = database?.dataDir
       ? `Delete the embedded database to start again with fresh demo data (stop the app first): rm -rf "${database.dataDir}"`
       : "Check DATABASE_URL, or point it at an empty database.";
-    throw new FirstRunProblem(`The database's migrations do not match this version of the app (${explainFailure(error).split("\n")[0]}). ${reset}`);
+    throw new FirstRunProblem(
+      `The database's migrations do not match this version of the app (${explainFailure(error).split("\n")[0]}). ${reset}`,
+    );
   }
 }
 
@@ -89,7 +98,11 @@ export async function runApp(mode: Mode): Promise<void> {
     const command = `npm run ${mode}`;
     await assertPortFree(port, hostname, "the web server", "PORT", command);
 
-    console.log(process.env.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL." : "No DATABASE_URL: starting the embedded PostgreSQL…");
+    console.log(
+      process.env.DATABASE_URL
+        ? "Using the PostgreSQL server in DATABASE_URL."
+        : "No DATABASE_URL: starting the embedded PostgreSQL…",
+    );
     database = await resolveDatabaseUrl();
     if (database.dataDir) console.log(`Embedded PostgreSQL data: ${database.dataDir}`);
     if (stopRequested()) return;
@@ -99,7 +112,11 @@ export async function runApp(mode: Mode): Promise<void> {
     try {
       // The demo data goes in one transaction: an interrupted first run leaves none of it.
       const result = await seed(prisma, { demo: true });
-      console.log(result.demoSeeded ? "Seeded the demo data." : "Demo data already present (seeded once; use `npm run db:seed -- --demo --reset` to start again).");
+      console.log(
+        result.demoSeeded
+          ? "Seeded the demo data."
+          : "Demo data already present (seeded once; use `npm run db:seed -- --demo --reset` to start again).",
+      );
     } finally {
       await prisma.$disconnect();
     }

@@ -45,7 +45,14 @@ async function nextApp(options: WebServerOptions, server: http.Server): Promise<
   (process.env as Record<string, string>).NODE_ENV = options.dev ? "development" : "production";
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const { default: createNext } = await import("next");
-  const app = createNext({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server, ...(options.dev ? { turbopack: true } : {}) });
+  const app = createNext({
+    dev: options.dev,
+    dir: options.dir,
+    hostname: options.hostname,
+    port: options.port,
+    httpServer: server,
+    ...(options.dev ? { turbopack: true } : {}),
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   return { handle: (req, res) => handle(req, res), close: () => app.close() };
@@ -101,13 +108,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         await new Promise((resolve) => setTimeout(resolve, 50));
         server.closeIdleConnections();
       }
-      if (active > 0) console.error(`Stopping: ${active} request(s) still running after ${drainMs / 1000} s were cut off.`);
+      if (active > 0)
+        console.error(`Stopping: ${active} request(s) still running after ${drainMs / 1000} s were cut off.`);
       server.closeAllConnections();
       for (const socket of sockets) socket.destroy();
       await closed;
       // Next's own close (the development server may write its compile cache) gets 3 s, so
       // that the pool and the database still stop gracefully within the 10-second budget.
-      await Promise.race([app.close().catch((error: unknown) => console.error(error)), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
+      await Promise.race([
+        app.close().catch((error: unknown) => console.error(error)),
+        new Promise((resolve) => setTimeout(resolve, 3_000).unref()),
+      ]);
       const problems = await runStopHooks(2_000);
       if (problems.length) console.error(`Stopping: ${problems.join("; ")}.`);
     })());

@@ -20,7 +20,14 @@ import type { Refusal, RuleCode, RuleWarning } from "./rule-codes";
 import { checkConsecutiveOrder, type EarlierRequirement } from "./order-sequence";
 import { checkNotBeforeSentence } from "./sentence-checks";
 import { timesOverlap, type TimeOfDay } from "./time-of-day";
-import type { Gender, LateStartReason, PlacementFeature, PlacementType, RequirementStatus, RoshLevel } from "./vocabulary";
+import type {
+  Gender,
+  LateStartReason,
+  PlacementFeature,
+  PlacementType,
+  RequirementStatus,
+  RoshLevel,
+} from "./vocabulary";
 
 export interface AllocationInput {
   today: IsoDate;
@@ -106,7 +113,11 @@ export interface OtherOnSession {
 const NEW_BOOKING_KEY = "new-booking";
 
 /** The session's group before and after this booking, for the order-independent group rules. */
-export function groupsForBooking(input: Pick<AllocationInput, "person" | "session">): { before: SessionGroup; after: SessionGroup; newKey: string } {
+export function groupsForBooking(input: Pick<AllocationInput, "person" | "session">): {
+  before: SessionGroup;
+  after: SessionGroup;
+  newKey: string;
+} {
   const members: GroupMember[] = input.session.othersOnSession.map((o, i) => ({
     key: o.key ?? `booked-${i}`,
     personId: o.personId ?? `booked-${i}`,
@@ -143,7 +154,12 @@ export function sessionLimit(capacity: number, overSubscriptionPercent: number):
 }
 
 /** R10: the refusals a coordinator may ask a manager to override (risk and capacity), docs/decisions/0061. */
-export const OVERRIDABLE_ON_REQUEST: readonly RuleCode[] = ["RISK_CONFLICT", "APPROVAL_REQUIRED", "SESSION_FULL", "SUPERVISOR_GROUP_TOO_LARGE"];
+export const OVERRIDABLE_ON_REQUEST: readonly RuleCode[] = [
+  "RISK_CONFLICT",
+  "APPROVAL_REQUIRED",
+  "SESSION_FULL",
+  "SUPERVISOR_GROUP_TOO_LARGE",
+];
 
 export function isOverridableOnRequest(code: RuleCode): boolean {
   return OVERRIDABLE_ON_REQUEST.includes(code);
@@ -158,7 +174,9 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   const hasOverride = Boolean(booking.overrideReason?.trim());
 
   if (!requirement.assessmentComplete) {
-    refusals.push(reason("ASSESSMENT_INCOMPLETE", "The assessment must be completed before work sessions can be booked."));
+    refusals.push(
+      reason("ASSESSMENT_INCOMPLETE", "The assessment must be completed before work sessions can be booked."),
+    );
   }
   if (requirement.status !== "ACTIVE" || requirement.minutesCredited >= requirement.requiredMinutes) {
     const words = requirement.status === "TERMINATED" ? "has been terminated" : "has been completed";
@@ -166,7 +184,11 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   }
   if (session.date < today && !booking.retrospective) {
     refusals.push(
-      reason("SESSION_IN_PAST", `This session was on ${formatDate(session.date)}. Only book a past session to enter a paper register, as a retrospective booking.`, "sessionId"),
+      reason(
+        "SESSION_IN_PAST",
+        `This session was on ${formatDate(session.date)}. Only book a past session to enter a paper register, as a retrospective booking.`,
+        "sessionId",
+      ),
     );
   }
   const withinEnd = checkWithinEffectiveEnd(
@@ -175,11 +197,22 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   );
   if (!withinEnd.ok) refusals.push(withinEnd);
   if (requirement.sentenceDate !== undefined) {
-    const afterSentence = checkNotBeforeSentence({ date: session.date, sentenceDate: requirement.sentenceDate, what: "This session", field: "sessionId" });
+    const afterSentence = checkNotBeforeSentence({
+      date: session.date,
+      sentenceDate: requirement.sentenceDate,
+      what: "This session",
+      field: "sessionId",
+    });
     if (!afterSentence.ok) refusals.push(afterSentence);
   }
   if (requirement.runsAfter) {
-    const inOrder = checkConsecutiveOrder({ relation: "CONSECUTIVE", earlier: requirement.runsAfter, date: session.date, what: "This session", field: "sessionId" });
+    const inOrder = checkConsecutiveOrder({
+      relation: "CONSECUTIVE",
+      earlier: requirement.runsAfter,
+      date: session.date,
+      what: "This session",
+      field: "sessionId",
+    });
     if (!inOrder.ok) refusals.push(inOrder);
   }
 
@@ -188,14 +221,22 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   const refuseOrOverride = (refusal: Refusal) => {
     if (booking.overrideApproved && isOverridableOnRequest(refusal.code)) {
       overridden.push(refusal);
-      warnings.push({ code: "OVERRIDE_APPROVED", message: `Booked with a manager's approval despite: ${refusal.message}` });
+      warnings.push({
+        code: "OVERRIDE_APPROVED",
+        message: `Booked with a manager's approval despite: ${refusal.message}`,
+      });
     } else {
       refusals.push(refusal);
     }
   };
   if (session.allocationsCount >= limit) {
     refuseOrOverride(
-      reason("SESSION_FULL", `This session is full: ${session.allocationsCount} people are booked and the limit is ${limit} (${policy.overSubscriptionPercent}% of ${session.capacity} places).`, "sessionId", { limit, allocationsCount: session.allocationsCount }),
+      reason(
+        "SESSION_FULL",
+        `This session is full: ${session.allocationsCount} people are booked and the limit is ${limit} (${policy.overSubscriptionPercent}% of ${session.capacity} places).`,
+        "sessionId",
+        { limit, allocationsCount: session.allocationsCount },
+      ),
     );
   } else if (session.allocationsCount >= session.capacity) {
     warnings.push({
@@ -206,7 +247,12 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
   const clash = person.otherBookings.find((b) => b.date === session.date && timesOverlap(b, session));
   if (clash) {
     refusals.push(
-      reason("DOUBLE_BOOKED", `This person is already booked from ${clash.startTime} to ${clash.endTime} on ${formatDate(clash.date)}.`, "caseId", { clash }),
+      reason(
+        "DOUBLE_BOOKED",
+        `This person is already booked from ${clash.startTime} to ${clash.endTime} on ${formatDate(clash.date)}.`,
+        "caseId",
+        { clash },
+      ),
     );
   }
   if (isManOnWomenOnlyPlacement(person.gender, session.placementFeatures)) {
@@ -237,19 +283,30 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
       refuseOrOverride(conflict);
     } else if (hasOverride && booking.callerIsManager) {
       overridden.push(conflict);
-      warnings.push({ code: "RISK_CONFLICT_OVERRIDDEN", message: `Risk conflict overridden by a manager: ${booking.overrideReason?.trim()}` });
+      warnings.push({
+        code: "RISK_CONFLICT_OVERRIDDEN",
+        message: `Risk conflict overridden by a manager: ${booking.overrideReason?.trim()}`,
+      });
     } else {
       refusals.push(conflict);
     }
   }
   if (hasOverride && !booking.callerIsManager) {
-    refusals.push(reason("OVERRIDE_NOT_ALLOWED", "Only a regional manager can override a risk conflict.", "overrideReason"));
+    refusals.push(
+      reason("OVERRIDE_NOT_ALLOWED", "Only a regional manager can override a risk conflict.", "overrideReason"),
+    );
   }
   if (highRoshOnIndividualPlacement(person.rosh, session.placementType)) {
-    const approved = booking.roshApproved === true || booking.overrideApproved === true || (booking.callerIsManager && hasOverride);
+    const approved =
+      booking.roshApproved === true || booking.overrideApproved === true || (booking.callerIsManager && hasOverride);
     if (!approved) {
       refusals.push(
-        reason("APPROVAL_REQUIRED", `This person's risk of serious harm is ${person.rosh === "VERY_HIGH" ? "very high" : "high"}. A regional manager must approve them working on an individual placement.`, "overrideReason", { rosh: person.rosh }),
+        reason(
+          "APPROVAL_REQUIRED",
+          `This person's risk of serious harm is ${person.rosh === "VERY_HIGH" ? "very high" : "high"}. A regional manager must approve them working on an individual placement.`,
+          "overrideReason",
+          { rosh: person.rosh },
+        ),
       );
     }
   }
@@ -260,7 +317,11 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
       refusals.push(reason("NON_ASSOCIATION", `${conflict.message} Choose another session.`, "sessionId"));
     }
   }
-  if (session.placementType === "GROUP" && session.peoplePerSupervisor != null && session.allocationsCount >= session.peoplePerSupervisor) {
+  if (
+    session.placementType === "GROUP" &&
+    session.peoplePerSupervisor != null &&
+    session.allocationsCount >= session.peoplePerSupervisor
+  ) {
     refuseOrOverride(
       reason(
         "SUPERVISOR_GROUP_TOO_LARGE",
@@ -281,7 +342,12 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     !(lateReason?.category && lateReason.note.trim())
   ) {
     refusals.push(
-      reason("LATE_START_REASON_REQUIRED", `This first work session is after the start deadline of ${formatDate(requirement.startDeadline)}. Record why the start is late (a reason and a note).`, "lateStartReason", { startDeadline: requirement.startDeadline }),
+      reason(
+        "LATE_START_REASON_REQUIRED",
+        `This first work session is after the start deadline of ${formatDate(requirement.startDeadline)}. Record why the start is late (a reason and a note).`,
+        "lateStartReason",
+        { startDeadline: requirement.startDeadline },
+      ),
     );
   }
 
@@ -302,11 +368,18 @@ function addWarnings(input: AllocationInput, policy: RulePolicy, warnings: RuleW
   });
   if (availability) warnings.push(availability);
   if (session.placementType !== "INDUCTION" && !requirement.hasInductionBefore) {
-    warnings.push({ code: "NO_INDUCTION_YET", message: "This person has not had an induction yet. An induction should come before their first work session." });
+    warnings.push({
+      code: "NO_INDUCTION_YET",
+      message: "This person has not had an induction yet. An induction should come before their first work session.",
+    });
   }
   const outstanding = warnWhenOutstandingOver300(person.requirementsHours ?? [], policy);
   if (outstanding) warnings.push(outstanding);
   if (person.gender === "FEMALE" && person.womenOnlyPreference && !session.placementFeatures.includes("FEMALE_ONLY")) {
-    warnings.push({ code: "WOMEN_ONLY_PREFERENCE", message: "She prefers a women-only placement, and this one is not. Offer a women-only placement first where there is one." });
+    warnings.push({
+      code: "WOMEN_ONLY_PREFERENCE",
+      message:
+        "She prefers a women-only placement, and this one is not. Offer a women-only placement first where there is one.",
+    });
   }
 }

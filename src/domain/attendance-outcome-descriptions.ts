@@ -17,19 +17,23 @@ export const OUTCOME_DESCRIPTIONS: Readonly<Record<AttendanceOutcome, OutcomeDes
   },
   ATTENDED_FAILED_TO_COMPLY: {
     ndeliusCode: "AFTC",
-    meaning: "Came but refused work, made poor effort or broke the rules. Time worked is credited; it is a failure to comply.",
+    meaning:
+      "Came but refused work, made poor effort or broke the rules. Time worked is credited; it is a failure to comply.",
   },
   ATTENDED_SENT_HOME_BEHAVIOUR: {
     ndeliusCode: "ATSH",
-    meaning: "Sent home because of their behaviour. Time before being sent home is credited; it is a failure to comply.",
+    meaning:
+      "Sent home because of their behaviour. Time before being sent home is credited; it is a failure to comply.",
   },
   ATTENDED_SENT_HOME_SERVICE: {
     ndeliusCode: "ATSS",
-    meaning: "Sent home for a reason of ours (over-subscribed, no supervisor, weather). Time present is credited; not the person's fault.",
+    meaning:
+      "Sent home for a reason of ours (over-subscribed, no supervisor, weather). Time present is credited; not the person's fault.",
   },
   ACCEPTABLE_ABSENCE: {
     ndeliusCode: null,
-    meaning: "Absent with a reason accepted (with a reason category and a note). No time credited. From the 3rd on a requirement it needs a manager's approval.",
+    meaning:
+      "Absent with a reason accepted (with a reason category and a note). No time credited. From the 3rd on a requirement it needs a manager's approval.",
   },
   UNACCEPTABLE_ABSENCE: {
     ndeliusCode: "UAAB",

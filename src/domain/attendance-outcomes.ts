@@ -2,7 +2,6 @@
 // failure to comply that starts enforcement (R9). Its nDelius code and longer meaning are in
 // attendance-outcome-descriptions.ts, so the supervisor's phone does not download them.
 
-
 export const ATTENDANCE_OUTCOMES = [
   "ATTENDED_COMPLIED",
   "ATTENDED_FAILED_TO_COMPLY",
@@ -14,7 +13,9 @@ export const ATTENDANCE_OUTCOMES = [
 export type AttendanceOutcome = (typeof ATTENDANCE_OUTCOMES)[number];
 
 /** The outcomes a supervisor may record: everything but ACCEPTABLE_ABSENCE (attendance-recording.ts says why). */
-export const SUPERVISOR_OUTCOMES: readonly AttendanceOutcome[] = ATTENDANCE_OUTCOMES.filter((o) => o !== "ACCEPTABLE_ABSENCE");
+export const SUPERVISOR_OUTCOMES: readonly AttendanceOutcome[] = ATTENDANCE_OUTCOMES.filter(
+  (o) => o !== "ACCEPTABLE_ABSENCE",
+);
 
 export const ABSENCE_REASONS = [
   "MEDICAL",

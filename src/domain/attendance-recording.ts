@@ -21,7 +21,12 @@ export function checkOutcomeRecordable(input: {
   sessionDate: IsoDate;
   sentenceDate: IsoDate;
 }): RuleResult<undefined> {
-  const dated = checkNotBeforeSentence({ date: input.sessionDate, sentenceDate: input.sentenceDate, what: "This session", field: "sessionId" });
+  const dated = checkNotBeforeSentence({
+    date: input.sessionDate,
+    sentenceDate: input.sentenceDate,
+    what: "This session",
+    field: "sessionId",
+  });
   if (!dated.ok) return dated;
   if (input.recordedBy === "SUPERVISOR" && !SUPERVISOR_OUTCOMES.includes(input.outcome)) {
     return refuse(

@@ -9,7 +9,14 @@ describe("R10 availabilityClash (warns, never blocks)", () => {
   });
 
   it("no clash when available for the whole session", () => {
-    expect(availabilityClash({ availability: { SAT: ["AM", "PM"] }, sessionDate: "2026-01-17", startTime: "09:00", endTime: "16:00" })).toBeNull();
+    expect(
+      availabilityClash({
+        availability: { SAT: ["AM", "PM"] },
+        sessionDate: "2026-01-17",
+        startTime: "09:00",
+        endTime: "16:00",
+      }),
+    ).toBeNull();
   });
 
   it("warns about the parts of the day they are not available, with their commitments", () => {
@@ -26,6 +33,8 @@ describe("R10 availabilityClash (warns, never blocks)", () => {
   });
 
   it("says nothing when no availability was recorded", () => {
-    expect(availabilityClash({ availability: null, sessionDate: "2026-01-17", startTime: "09:00", endTime: "16:00" })).toBeNull();
+    expect(
+      availabilityClash({ availability: null, sessionDate: "2026-01-17", startTime: "09:00", endTime: "16:00" }),
+    ).toBeNull();
   });
 });

@@ -9,7 +9,10 @@ const file = {
       { title: "New Year’s Day", date: "2027-01-01", notes: "", bunting: true },
     ],
   },
-  scotland: { division: "scotland", events: [{ title: "St Andrew’s Day", date: "2027-11-30", notes: "", bunting: true }] },
+  scotland: {
+    division: "scotland",
+    events: [{ title: "St Andrew’s Day", date: "2027-11-30", notes: "", bunting: true }],
+  },
 };
 
 describe("parseGovUkBankHolidays", () => {
@@ -25,6 +28,8 @@ describe("parseGovUkBankHolidays", () => {
   it("says plainly when the file is not the GOV.UK format", () => {
     expect(parseGovUkBankHolidays("not json")).toMatchObject({ ok: false });
     expect(parseGovUkBankHolidays(JSON.stringify({ scotland: file.scotland }))).toMatchObject({ ok: false });
-    expect(parseGovUkBankHolidays(JSON.stringify({ "england-and-wales": { events: [{ title: "x", date: "2027-02-30" }] } }))).toMatchObject({ ok: false });
+    expect(
+      parseGovUkBankHolidays(JSON.stringify({ "england-and-wales": { events: [{ title: "x", date: "2027-02-30" }] } })),
+    ).toMatchObject({ ok: false });
   });
 });

@@ -21,15 +21,25 @@ export function parseGovUkBankHolidays(text: string): BankHolidayFileResult {
   }
   const division = (json as Record<string, unknown> | null)?.["england-and-wales"] as { events?: unknown } | undefined;
   if (!division || !Array.isArray(division.events)) {
-    return { ok: false, message: "The file has no England and Wales bank holidays. Download bank-holidays.json from GOV.UK and choose it again." };
+    return {
+      ok: false,
+      message:
+        "The file has no England and Wales bank holidays. Download bank-holidays.json from GOV.UK and choose it again.",
+    };
   }
   const byDate = new Map<IsoDate, string>();
   for (const event of division.events as unknown[]) {
     const { date, title } = (event ?? {}) as { date?: unknown; title?: unknown };
     if (typeof date !== "string" || !isIsoDate(date) || typeof title !== "string" || title.trim() === "") {
-      return { ok: false, message: `The file has an event that is not a date with a name (${JSON.stringify(event).slice(0, 80)}).` };
+      return {
+        ok: false,
+        message: `The file has an event that is not a date with a name (${JSON.stringify(event).slice(0, 80)}).`,
+      };
     }
     byDate.set(date, title.trim().slice(0, 100));
   }
-  return { ok: true, holidays: [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, name })) };
+  return {
+    ok: true,
+    holidays: [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => ({ date, name })),
+  };
 }

@@ -20,8 +20,7 @@ export type BankHolidayCalendar = ReadonlySet<IsoDate>;
 const FIRST_SUPPORTED_YEAR = 1978;
 
 type Exception =
-  | { kind: "moved"; from: IsoDate; to: IsoDate; name: string }
-  | { kind: "added"; date: IsoDate; name: string };
+  { kind: "moved"; from: IsoDate; to: IsoDate; name: string } | { kind: "added"; date: IsoDate; name: string };
 
 /** One-off changes by royal proclamation. The 2020–2023 ones are those listed in docs/domain.md §3. */
 const EXCEPTIONS: readonly Exception[] = [

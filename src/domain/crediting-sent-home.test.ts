@@ -7,7 +7,9 @@ import { timeOfDayFromMinutes } from "./time-of-day";
 
 const session = { startTime: "09:00", endTime: "16:00" }; // a 7-hour group session
 const withMinimumFrom2027 = policyOn("2027-06-01", {
-  entries: [{ appliesFrom: "2027-01-01", source: "test: a one-hour minimum", values: { sentHomeByServiceMinimumMinutes: 60 } }],
+  entries: [
+    { appliesFrom: "2027-01-01", source: "test: a one-hour minimum", values: { sentHomeByServiceMinimumMinutes: 60 } },
+  ],
 });
 
 describe("sent home for behaviour needs the time they were sent home", () => {
@@ -20,9 +22,18 @@ describe("sent home for behaviour needs the time they were sent home", () => {
   });
 
   it("credits the time before being sent home", () => {
-    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_BEHAVIOUR", session, leftAt: "11:20" })).toEqual({ ok: true, value: 140 });
+    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_BEHAVIOUR", session, leftAt: "11:20" })).toEqual({
+      ok: true,
+      value: 140,
+    });
     expect(
-      creditForOutcome({ outcome: "ATTENDED_SENT_HOME_BEHAVIOUR", session, arrivedAt: "09:30", leftAt: "11:00", penaltyMinutes: 10 }),
+      creditForOutcome({
+        outcome: "ATTENDED_SENT_HOME_BEHAVIOUR",
+        session,
+        arrivedAt: "09:30",
+        leftAt: "11:00",
+        penaltyMinutes: 10,
+      }),
     ).toEqual({ ok: true, value: 80 });
   });
 
@@ -44,16 +55,31 @@ describe("sent home for behaviour needs the time they were sent home", () => {
 
 describe("sent home by the service credits the time present up to the stand-down", () => {
   it("rained off at 09:15 credits 15 minutes, not 7 hours, when no minimum is set", () => {
-    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session, leftAt: "09:15" })).toEqual({ ok: true, value: 15 });
-    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session })).toMatchObject({ code: "LEAVING_TIME_REQUIRED" });
+    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session, leftAt: "09:15" })).toEqual({
+      ok: true,
+      value: 15,
+    });
+    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session })).toMatchObject({
+      code: "LEAVING_TIME_REQUIRED",
+    });
   });
 
   it("a dated minimum credit applies from its date only", () => {
-    const entries = [{ appliesFrom: "2027-01-01", source: "test: a one-hour minimum", values: { sentHomeByServiceMinimumMinutes: 60 } }];
+    const entries = [
+      {
+        appliesFrom: "2027-01-01",
+        source: "test: a one-hour minimum",
+        values: { sentHomeByServiceMinimumMinutes: 60 },
+      },
+    ];
     const before = policyOn("2026-12-31", { entries });
     expect(before.sentHomeByServiceMinimumMinutes).toBeNull();
-    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session, leftAt: "09:15" }, withMinimumFrom2027)).toEqual({ ok: true, value: 60 });
-    expect(creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session, leftAt: "11:00" }, withMinimumFrom2027)).toEqual({ ok: true, value: 120 });
+    expect(
+      creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session, leftAt: "09:15" }, withMinimumFrom2027),
+    ).toEqual({ ok: true, value: 60 });
+    expect(
+      creditForOutcome({ outcome: "ATTENDED_SENT_HOME_SERVICE", session, leftAt: "11:00" }, withMinimumFrom2027),
+    ).toEqual({ ok: true, value: 120 });
     // The minimum never passes the session's length (a 45-minute induction stood down at once).
     expect(sentHomeByServiceCredit(5, { startTime: "10:00", endTime: "10:45" }, withMinimumFrom2027)).toBe(45);
   });

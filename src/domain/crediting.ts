@@ -37,7 +37,10 @@ export function creditedMinutes(input: TimeWorked): RuleResult<number> {
   const arrivedAt = input.arrivedAt ?? input.session.startTime;
   const leftAt = input.leftAt ?? input.session.endTime;
   const penalty = input.penaltyMinutes ?? 0;
-  for (const [field, value] of [["arrivedAt", arrivedAt], ["leftAt", leftAt]] as const) {
+  for (const [field, value] of [
+    ["arrivedAt", arrivedAt],
+    ["leftAt", leftAt],
+  ] as const) {
     if (!isTimeOfDay(value)) {
       return refuse("INVALID_ATTENDANCE_TIMES", `Enter the time as HH:MM, for example 09:30.`, { field });
     }
@@ -49,9 +52,13 @@ export function creditedMinutes(input: TimeWorked): RuleResult<number> {
   }
   const onSite = minutesBetweenTimes(arrivedAt, leftAt);
   if (onSite < 0) {
-    return refuse("INVALID_ATTENDANCE_TIMES", `The time they left (${leftAt}) must be after the time they arrived (${arrivedAt}).`, {
-      field: "leftAt",
-    });
+    return refuse(
+      "INVALID_ATTENDANCE_TIMES",
+      `The time they left (${leftAt}) must be after the time they arrived (${arrivedAt}).`,
+      {
+        field: "leftAt",
+      },
+    );
   }
   return ok(Math.min(length, Math.max(0, onSite - penalty)));
 }
@@ -75,14 +82,21 @@ export function isSentHome(outcome: AttendanceOutcome): boolean {
  */
 export function checkLeavingTime(input: AttendanceCredit): RuleResult<undefined> {
   if (!isSentHome(input.outcome)) return ok();
-  const why = input.outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" ? "sent home" : "sent home when the session was stood down";
+  const why =
+    input.outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" ? "sent home" : "sent home when the session was stood down";
   if (input.minutesCredited !== undefined && input.minutesCredited !== null) {
-    return refuse("LEAVING_TIME_REQUIRED", `Enter the time they were ${why} instead of minutes to credit: the credit stops at that time.`, {
-      field: "leftAt",
-    });
+    return refuse(
+      "LEAVING_TIME_REQUIRED",
+      `Enter the time they were ${why} instead of minutes to credit: the credit stops at that time.`,
+      {
+        field: "leftAt",
+      },
+    );
   }
   if (!input.leftAt) {
-    return refuse("LEAVING_TIME_REQUIRED", `Enter the time they were ${why}. Only the time before it is credited.`, { field: "leftAt" });
+    return refuse("LEAVING_TIME_REQUIRED", `Enter the time they were ${why}. Only the time before it is credited.`, {
+      field: "leftAt",
+    });
   }
   if (isTimeOfDay(input.leftAt) && minutesBetweenTimes(input.leftAt, input.session.endTime) <= 0) {
     return refuse(
@@ -104,7 +118,11 @@ const NO_MINIMUM: CreditPolicy = { sentHomeByServiceMinimumMinutes: null };
  * Sent home by the service (a stand-down after arrival): the time present, raised to the
  * policy's minimum credit when one is in force on the session's date, never past the session's length.
  */
-export function sentHomeByServiceCredit(timePresent: number, session: SessionTimes, policy: CreditPolicy = NO_MINIMUM): number {
+export function sentHomeByServiceCredit(
+  timePresent: number,
+  session: SessionTimes,
+  policy: CreditPolicy = NO_MINIMUM,
+): number {
   const minimum = policy.sentHomeByServiceMinimumMinutes ?? 0;
   return Math.min(sessionLengthMinutes(session), Math.max(timePresent, minimum));
 }
@@ -158,7 +176,8 @@ export function applyCredit(input: {
 }): { creditedNow: number; minutesCreditedAfter: number; completedOn: IsoDate | null } {
   const creditedNow = capToRequired(input.minutesCreditedBefore, input.credit, input.requiredMinutes);
   const after = input.minutesCreditedBefore + creditedNow;
-  const completesNow = !isCompleted(input.minutesCreditedBefore, input.requiredMinutes) && isCompleted(after, input.requiredMinutes);
+  const completesNow =
+    !isCompleted(input.minutesCreditedBefore, input.requiredMinutes) && isCompleted(after, input.requiredMinutes);
   return { creditedNow, minutesCreditedAfter: after, completedOn: completesNow ? input.date : null };
 }
 
@@ -198,7 +217,11 @@ export function totalCredited(
  * absence known in advance, such as a stand-down or a medical appointment). Today's and
  * past sessions may take any outcome.
  */
-export function checkOutcomeAllowed(outcome: AttendanceOutcome, sessionDate: IsoDate, today: IsoDate): RuleResult<undefined> {
+export function checkOutcomeAllowed(
+  outcome: AttendanceOutcome,
+  sessionDate: IsoDate,
+  today: IsoDate,
+): RuleResult<undefined> {
   if (sessionDate > today && outcome !== "ACCEPTABLE_ABSENCE") {
     return refuse(
       "OUTCOME_NOT_ALLOWED",

@@ -20,20 +20,27 @@ import {
 } from "./dates";
 import { isoDateArb } from "./test-arbitraries";
 
-
 describe("isIsoDate / parseIsoDate", () => {
   it.each(["2024-02-29", "2025-12-31", "2000-02-29", "1999-01-01"])("accepts the real date %s", (d) => {
     expect(isIsoDate(d)).toBe(true);
     expect(parseIsoDate(d)).toBe(d);
   });
 
-  it.each(["2023-02-29", "1900-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-1-5", "25-01-01", "2025-01-01T00:00", "", "2025-02-30"])(
-    "refuses %j, which is not a real YYYY-MM-DD date",
-    (d) => {
-      expect(isIsoDate(d)).toBe(false);
-      expect(() => parseIsoDate(d)).toThrow(RangeError);
-    },
-  );
+  it.each([
+    "2023-02-29",
+    "1900-02-29",
+    "2025-04-31",
+    "2025-13-01",
+    "2025-00-10",
+    "2025-1-5",
+    "25-01-01",
+    "2025-01-01T00:00",
+    "",
+    "2025-02-30",
+  ])("refuses %j, which is not a real YYYY-MM-DD date", (d) => {
+    expect(isIsoDate(d)).toBe(false);
+    expect(() => parseIsoDate(d)).toThrow(RangeError);
+  });
 
   it("refuses non-strings", () => {
     expect(isIsoDate(20250101)).toBe(false);
@@ -104,7 +111,9 @@ describe("comparisons", () => {
   });
 
   it("agrees with daysBetween", () => {
-    fc.assert(fc.property(isoDateArb, isoDateArb, (a, b) => compareIsoDate(a, b) === -Math.sign(daysBetween(a, b)) + 0));
+    fc.assert(
+      fc.property(isoDateArb, isoDateArb, (a, b) => compareIsoDate(a, b) === -Math.sign(daysBetween(a, b)) + 0),
+    );
   });
 });
 

@@ -9,7 +9,11 @@ const policy = policyOn("2026-06-01", { earnedReductionFrom: "2026-06-01" });
 const H = 60;
 
 /** Seven-hour days from 1 June 2026, one a day. */
-function days(hours: number, from: IsoDate = "2026-06-01", minutesPerDay = 7 * H): { date: IsoDate; minutes: number }[] {
+function days(
+  hours: number,
+  from: IsoDate = "2026-06-01",
+  minutesPerDay = 7 * H,
+): { date: IsoDate; minutes: number }[] {
   const credits: { date: IsoDate; minutes: number }[] = [];
   let left = hours * H;
   for (let i = 0; left > 0; i++) {
@@ -45,9 +49,19 @@ describe("Sch 9 para 3A earned reduction — the Act's example", () => {
   it("the app only proposes: nothing comes off until the officer confirms", () => {
     const credits = [{ date: "2026-06-01", minutes: 36 * H }];
     expect(earnedReduction(base({ credits }), policy)).toMatchObject({ appliedMinutes: 0, minutesRequired: 100 * H });
-    const confirmed = earnedReduction(base({ credits, decision: { decision: "CONFIRMED", decidedOn: "2026-06-02" } }), policy);
-    expect(confirmed).toMatchObject({ appliedMinutes: 5 * H + 30, minutesRequired: 94 * H + 30, decision: "CONFIRMED" });
-    const refused = earnedReduction(base({ credits, decision: { decision: "REFUSED", decidedOn: "2026-06-02" } }), policy);
+    const confirmed = earnedReduction(
+      base({ credits, decision: { decision: "CONFIRMED", decidedOn: "2026-06-02" } }),
+      policy,
+    );
+    expect(confirmed).toMatchObject({
+      appliedMinutes: 5 * H + 30,
+      minutesRequired: 94 * H + 30,
+      decision: "CONFIRMED",
+    });
+    const refused = earnedReduction(
+      base({ credits, decision: { decision: "REFUSED", decidedOn: "2026-06-02" } }),
+      policy,
+    );
     expect(refused).toMatchObject({ appliedMinutes: 0, minutesRequired: 100 * H, decision: "REFUSED" });
   });
 
@@ -65,9 +79,15 @@ describe("Sch 9 para 3A earned reduction — the Act's example", () => {
 describe("edge cases", () => {
   it("fractions of an hour: 41 hours → qualifying 10 h 15 min", () => {
     expect(qualifyingMinutes(41, policy)).toBe(10 * H + 15);
-    const justShort = earnedReduction(base({ hoursOrdered: 41, credits: [{ date: "2026-06-01", minutes: 10 * H + 14 }] }), policy);
+    const justShort = earnedReduction(
+      base({ hoursOrdered: 41, credits: [{ date: "2026-06-01", minutes: 10 * H + 14 }] }),
+      policy,
+    );
     expect(justShort.status).toBe("NOT_YET_QUALIFIED");
-    const reached = earnedReduction(base({ hoursOrdered: 41, credits: [{ date: "2026-06-01", minutes: 10 * H + 15 }] }), policy);
+    const reached = earnedReduction(
+      base({ hoursOrdered: 41, credits: [{ date: "2026-06-01", minutes: 10 * H + 15 }] }),
+      policy,
+    );
     expect(reached).toMatchObject({ status: "QUALIFIED", qualifiedOn: "2026-06-01", currentMinutes: 0 });
   });
 
@@ -82,18 +102,35 @@ describe("edge cases", () => {
 
   it("a failure to attend in the relevant period disqualifies; one after it does not", () => {
     const credits = days(36);
-    const early = earnedReduction(base({ credits, failures: [{ date: "2026-06-02", kind: "FAILED_TO_ATTEND" }] }), policy);
-    expect(early).toMatchObject({ status: "DISQUALIFIED", currentMinutes: 0, projectedMinutes: 0, minutesRequired: 100 * H });
-    const late = earnedReduction(base({ credits, failures: [{ date: "2026-06-05", kind: "FAILED_TO_ATTEND" }] }), policy);
+    const early = earnedReduction(
+      base({ credits, failures: [{ date: "2026-06-02", kind: "FAILED_TO_ATTEND" }] }),
+      policy,
+    );
+    expect(early).toMatchObject({
+      status: "DISQUALIFIED",
+      currentMinutes: 0,
+      projectedMinutes: 0,
+      minutesRequired: 100 * H,
+    });
+    const late = earnedReduction(
+      base({ credits, failures: [{ date: "2026-06-05", kind: "FAILED_TO_ATTEND" }] }),
+      policy,
+    );
     expect(late.status).toBe("QUALIFIED"); // 25 h were reached on day 4 (7 + 7 + 7 + 7 = 28 h)
   });
 
   it("a failure dated the day the qualifying amount is reached counts as inside the relevant period", () => {
     const credits = days(28); // 25 h reached on the 4th day, 4 June
-    const sameDay = earnedReduction(base({ credits, failures: [{ date: "2026-06-04", kind: "SENT_HOME_NOT_WORKING" }] }), policy);
+    const sameDay = earnedReduction(
+      base({ credits, failures: [{ date: "2026-06-04", kind: "SENT_HOME_NOT_WORKING" }] }),
+      policy,
+    );
     expect(sameDay.status).toBe("DISQUALIFIED");
     expect(sameDay.disqualifyingFailure).toEqual({ date: "2026-06-04", kind: "SENT_HOME_NOT_WORKING" });
-    const dayAfter = earnedReduction(base({ credits, failures: [{ date: "2026-06-05", kind: "SENT_HOME_NOT_WORKING" }] }), policy);
+    const dayAfter = earnedReduction(
+      base({ credits, failures: [{ date: "2026-06-05", kind: "SENT_HOME_NOT_WORKING" }] }),
+      policy,
+    );
     expect(dayAfter.status).toBe("QUALIFIED");
   });
 
@@ -113,9 +150,14 @@ describe("edge cases", () => {
   it("nothing before the commencement date: not in force, and the order's hours stand", () => {
     const notCommenced = policyOn("2026-06-01");
     expect(earnedReduction(base({ credits: days(50) }), notCommenced)).toMatchObject({
-      status: "NOT_IN_FORCE", currentMinutes: 0, projectedMinutes: 0, minutesRequired: 100 * H,
+      status: "NOT_IN_FORCE",
+      currentMinutes: 0,
+      projectedMinutes: 0,
+      minutesRequired: 100 * H,
     });
-    expect(earnedReduction(base({ asOf: "2026-05-31", credits: days(50, "2026-04-01") }), policy).status).toBe("NOT_IN_FORCE");
+    expect(earnedReduction(base({ asOf: "2026-05-31", credits: days(50, "2026-04-01") }), policy).status).toBe(
+      "NOT_IN_FORCE",
+    );
   });
 
   it("hours worked before commencement count towards the qualifying amount but earn no credit", () => {
@@ -135,7 +177,13 @@ describe("edge cases", () => {
   it("the percentages are dated policy values", () => {
     const later = policyOn("2027-01-01", {
       earnedReductionFrom: "2026-06-01",
-      entries: [{ appliesFrom: "2027-01-01", source: "test", values: { earnedReductionQualifyingPercent: 20, earnedReductionMinutesPerCreditHour: 60 } }],
+      entries: [
+        {
+          appliesFrom: "2027-01-01",
+          source: "test",
+          values: { earnedReductionQualifyingPercent: 20, earnedReductionMinutesPerCreditHour: 60 },
+        },
+      ],
     });
     expect(qualifyingMinutes(100, later)).toBe(20 * H);
     const r = earnedReduction(base({ asOf: "2027-02-01", credits: [{ date: "2027-01-10", minutes: 30 * H }] }), later);

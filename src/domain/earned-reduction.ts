@@ -134,7 +134,11 @@ export function earnedReduction(input: EarnedReductionInput, policy: RulePolicy)
       while (left > 0 && !completed) {
         const counts = worked >= qualifying && day >= from;
         const toCompletion = ordered - reductionFor(earning) - worked;
-        const step = Math.min(left, toCompletion, worked < qualifying ? qualifying - worked : counts ? 60 - (earning % 60) : left);
+        const step = Math.min(
+          left,
+          toCompletion,
+          worked < qualifying ? qualifying - worked : counts ? 60 - (earning % 60) : left,
+        );
         worked += step;
         left -= step;
         if (counts) earning += step;
@@ -153,7 +157,13 @@ export function earnedReduction(input: EarnedReductionInput, policy: RulePolicy)
         policy,
       );
   if (qualifiedOn === null) {
-    return { status: "NOT_YET_QUALIFIED", qualifiedOn: null, disqualifyingFailure: null, ...unchanged, projectedMinutes: projected };
+    return {
+      status: "NOT_YET_QUALIFIED",
+      qualifiedOn: null,
+      disqualifyingFailure: null,
+      ...unchanged,
+      projectedMinutes: projected,
+    };
   }
   const applied = decision === "CONFIRMED" ? current : 0;
   const minutesRequired = ordered - applied;
@@ -175,7 +185,9 @@ export function earnedReduction(input: EarnedReductionInput, policy: RulePolicy)
 /** The first day the hours worked reached the reduced requirement, not before the confirmation. */
 function reducedCompletionDate(input: EarnedReductionInput, minutesRequired: number): IsoDate | null {
   let worked = 0;
-  const credits = [...input.credits].filter((c) => c.date <= input.asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const credits = [...input.credits]
+    .filter((c) => c.date <= input.asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const credit of credits) {
     worked += credit.minutes;
     if (worked >= minutesRequired) {

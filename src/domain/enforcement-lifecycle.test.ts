@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SHIPPED_BANK_HOLIDAY_CALENDAR as calendar } from "./bank-holidays";
 import { addDays } from "./dates";
-import { breachStateOn, checkWarningAllowed, enforcementDue, orderHadUnpaidWorkBefore, validateBreachOutcome, type EnforcementAction } from "./enforcement";
+import {
+  breachStateOn,
+  checkWarningAllowed,
+  enforcementDue,
+  orderHadUnpaidWorkBefore,
+  validateBreachOutcome,
+  type EnforcementAction,
+} from "./enforcement";
 import {
   checkFailureNamed,
   enforcementDecisionDueBy,
@@ -14,20 +21,44 @@ import { shippedYearsDateArb } from "./test-arbitraries";
 
 describe("R9 checkFailureNamed: every action answers a failure", () => {
   it("refuses a warning that names no failure (FAILURE_REQUIRED)", () => {
-    expect(checkFailureNamed({ actionDate: "2026-02-10" })).toMatchObject({ ok: false, code: "FAILURE_REQUIRED", field: "attendanceId" });
+    expect(checkFailureNamed({ actionDate: "2026-02-10" })).toMatchObject({
+      ok: false,
+      code: "FAILURE_REQUIRED",
+      field: "attendanceId",
+    });
   });
   it("accepts a recorded failure, or a described failure with its date", () => {
     expect(checkFailureNamed({ actionDate: "2026-02-10", attendanceId: "a" }).ok).toBe(true);
-    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-09", failureDescription: "Left site early" }).ok).toBe(true);
+    expect(
+      checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-09", failureDescription: "Left site early" })
+        .ok,
+    ).toBe(true);
   });
   it("needs both the date and the description of a described failure", () => {
-    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-09" })).toMatchObject({ code: "FAILURE_REQUIRED", field: "failureDescription" });
-    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDescription: "x" })).toMatchObject({ code: "FAILURE_REQUIRED", field: "failureDate" });
-    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-09", failureDescription: "   " })).toMatchObject({ field: "failureDescription" });
+    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-09" })).toMatchObject({
+      code: "FAILURE_REQUIRED",
+      field: "failureDescription",
+    });
+    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDescription: "x" })).toMatchObject({
+      code: "FAILURE_REQUIRED",
+      field: "failureDate",
+    });
+    expect(
+      checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-09", failureDescription: "   " }),
+    ).toMatchObject({ field: "failureDescription" });
   });
   it("refuses a failure dated after the action, and both kinds at once", () => {
-    expect(checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-11", failureDescription: "x" })).toMatchObject({ field: "failureDate" });
-    expect(checkFailureNamed({ actionDate: "2026-02-10", attendanceId: "a", failureDate: "2026-02-09", failureDescription: "x" }).ok).toBe(false);
+    expect(
+      checkFailureNamed({ actionDate: "2026-02-10", failureDate: "2026-02-11", failureDescription: "x" }),
+    ).toMatchObject({ field: "failureDate" });
+    expect(
+      checkFailureNamed({
+        actionDate: "2026-02-10",
+        attendanceId: "a",
+        failureDate: "2026-02-09",
+        failureDescription: "x",
+      }).ok,
+    ).toBe(false);
   });
 });
 
@@ -78,28 +109,48 @@ describe("R9 withdrawal", () => {
     expect(checkWarningAllowed("2026-02-10", [withdrawn]).ok).toBe(true);
   });
   it("a withdrawn breach is not open", () => {
-    expect(breachStateOn("2026-02-10", [{ type: "BREACH", date: "2026-01-12", withdrawn: true }]).openBreach).toBe(false);
+    expect(breachStateOn("2026-02-10", [{ type: "BREACH", date: "2026-01-12", withdrawn: true }]).openBreach).toBe(
+      false,
+    );
   });
 });
 
 describe("R9 court outcomes (second round)", () => {
   const breach: EnforcementAction = { type: "BREACH", date: "2026-01-12" };
-  const base = { action: breach, currentHoursOrdered: 100, orderHadUnpaidWork: true, orderType: "COMMUNITY_ORDER" as const };
-  it.each(["FINE", "ORDER_AMENDED", "NOT_PROVEN", "WITHDRAWN_BY_COURT"] as const)("%s closes the breach and keeps the requirement", (outcome) => {
-    const r = validateBreachOutcome({ ...base, outcome: { outcome, date: "2026-02-01" } });
-    expect(r).toMatchObject({ ok: true, value: { closesBreach: true, terminates: false } });
-    expect(breachStateOn("2026-02-01", [{ ...breach, outcomes: [{ outcome, date: "2026-02-01" }] }]).openBreach).toBe(false);
-  });
+  const base = {
+    action: breach,
+    currentHoursOrdered: 100,
+    orderHadUnpaidWork: true,
+    orderType: "COMMUNITY_ORDER" as const,
+  };
+  it.each(["FINE", "ORDER_AMENDED", "NOT_PROVEN", "WITHDRAWN_BY_COURT"] as const)(
+    "%s closes the breach and keeps the requirement",
+    (outcome) => {
+      const r = validateBreachOutcome({ ...base, outcome: { outcome, date: "2026-02-01" } });
+      expect(r).toMatchObject({ ok: true, value: { closesBreach: true, terminates: false } });
+      expect(breachStateOn("2026-02-01", [{ ...breach, outcomes: [{ outcome, date: "2026-02-01" }] }]).openBreach).toBe(
+        false,
+      );
+    },
+  );
   it("REVOKED_AND_RESENTENCED ends the requirement", () => {
-    expect(validateBreachOutcome({ ...base, outcome: { outcome: "REVOKED_AND_RESENTENCED", date: "2026-02-01" } })).toMatchObject({
+    expect(
+      validateBreachOutcome({ ...base, outcome: { outcome: "REVOKED_AND_RESENTENCED", date: "2026-02-01" } }),
+    ).toMatchObject({
       ok: true,
       value: { closesBreach: true, terminates: true },
     });
   });
   it("SSO_ACTIVATED only for a suspended sentence order", () => {
-    expect(validateBreachOutcome({ ...base, outcome: { outcome: "SSO_ACTIVATED", date: "2026-02-01" } })).toMatchObject({ ok: false, code: "OUTCOME_NOT_ALLOWED" });
+    expect(validateBreachOutcome({ ...base, outcome: { outcome: "SSO_ACTIVATED", date: "2026-02-01" } })).toMatchObject(
+      { ok: false, code: "OUTCOME_NOT_ALLOWED" },
+    );
     expect(
-      validateBreachOutcome({ ...base, orderType: "SUSPENDED_SENTENCE_ORDER", outcome: { outcome: "SSO_ACTIVATED", date: "2026-02-01" } }),
+      validateBreachOutcome({
+        ...base,
+        orderType: "SUSPENDED_SENTENCE_ORDER",
+        outcome: { outcome: "SSO_ACTIVATED", date: "2026-02-01" },
+      }),
     ).toMatchObject({ ok: true, value: { terminates: true } });
   });
   it("whether the order had unpaid work is derived from its requirements' dates", () => {
@@ -109,7 +160,11 @@ describe("R9 court outcomes (second round)", () => {
     expect(orderHadUnpaidWorkBefore("2026-01-12", [])).toBe(false);
   });
   it("with no unpaid work before, the court must add at least 20 hours", () => {
-    const r = validateBreachOutcome({ ...base, orderHadUnpaidWork: false, outcome: { outcome: "HOURS_ADDED", date: "2026-02-01", newHoursOrdered: 19 } });
+    const r = validateBreachOutcome({
+      ...base,
+      orderHadUnpaidWork: false,
+      outcome: { outcome: "HOURS_ADDED", date: "2026-02-01", newHoursOrdered: 19 },
+    });
     expect(r).toMatchObject({ ok: false, code: "HOURS_OUT_OF_RANGE" });
   });
 });

@@ -30,7 +30,9 @@ export function checkFailureNamed(input: FailureNamed): RuleResult<undefined> {
   const description = input.failureDescription?.trim() ?? "";
   if (input.attendanceId) {
     if (input.failureDate || description) {
-      return refuse("FAILURE_REQUIRED", "Choose a recorded failure or describe one — not both.", { field: "failureDescription" });
+      return refuse("FAILURE_REQUIRED", "Choose a recorded failure or describe one — not both.", {
+        field: "failureDescription",
+      });
     }
     return ok();
   }
@@ -41,12 +43,18 @@ export function checkFailureNamed(input: FailureNamed): RuleResult<undefined> {
       { field: "attendanceId" },
     );
   }
-  if (!input.failureDate) return refuse("FAILURE_REQUIRED", "Enter the date of the failure to comply.", { field: "failureDate" });
-  if (!description) return refuse("FAILURE_REQUIRED", "Describe the failure to comply.", { field: "failureDescription" });
+  if (!input.failureDate)
+    return refuse("FAILURE_REQUIRED", "Enter the date of the failure to comply.", { field: "failureDate" });
+  if (!description)
+    return refuse("FAILURE_REQUIRED", "Describe the failure to comply.", { field: "failureDescription" });
   if (input.failureDate > input.actionDate) {
-    return refuse("FAILURE_REQUIRED", `The failure cannot be after the date of the warning or breach (${formatDate(input.actionDate)}).`, {
-      field: "failureDate",
-    });
+    return refuse(
+      "FAILURE_REQUIRED",
+      `The failure cannot be after the date of the warning or breach (${formatDate(input.actionDate)}).`,
+      {
+        field: "failureDate",
+      },
+    );
   }
   return ok();
 }
@@ -75,7 +83,11 @@ export function enforcementTimescale(dueBy: IsoDate, asOf: IsoDate): Enforcement
  * single cut-off date, which lets the dashboard's SQL use the same rule without re-implementing
  * working days.
  */
-export function lastOverdueFailureDate(asOf: IsoDate, calendar: BankHolidayCalendar, policy: RulePolicy = DEFAULT_POLICY): IsoDate {
+export function lastOverdueFailureDate(
+  asOf: IsoDate,
+  calendar: BankHolidayCalendar,
+  policy: RulePolicy = DEFAULT_POLICY,
+): IsoDate {
   let candidate = addDays(asOf, -1);
   while (enforcementDecisionDueBy(candidate, calendar, policy) >= asOf) candidate = addDays(candidate, -1);
   return candidate;

@@ -43,7 +43,11 @@ describe("R9 enforcementDue", () => {
 describe("R9 checkWarningAllowed", () => {
   it("refuses a second warning within 12 months (SECOND_WARNING_NOT_ALLOWED)", () => {
     const result = checkWarningAllowed("2026-02-10", [warning("2025-03-03")]);
-    expect(result).toMatchObject({ ok: false, code: "SECOND_WARNING_NOT_ALLOWED", details: { previousWarningDate: "2025-03-03" } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "SECOND_WARNING_NOT_ALLOWED",
+      details: { previousWarningDate: "2025-03-03" },
+    });
     if (!result.ok) expect(result.message).toContain("3 March 2025");
   });
 
@@ -54,7 +58,11 @@ describe("R9 checkWarningAllowed", () => {
 });
 
 describe("R9 breach state", () => {
-  const breach = (outcomes: EnforcementAction["outcomes"] = []): EnforcementAction => ({ type: "BREACH", date: "2026-02-01", outcomes });
+  const breach = (outcomes: EnforcementAction["outcomes"] = []): EnforcementAction => ({
+    type: "BREACH",
+    date: "2026-02-01",
+    outcomes,
+  });
 
   it("a breach is open until the court decides", () => {
     expect(breachStateOn("2026-01-31", [breach()])).toEqual({ openBreach: false, underWarrant: false });
@@ -88,45 +96,87 @@ describe("R9 validateBreachOutcome", () => {
   const open: EnforcementAction = { type: "BREACH", date: "2026-02-01", outcomes: [] };
 
   it("HOURS_ADDED sets the new hours, at most 300", () => {
-    expect(validateBreachOutcome({ ...base, action: open, outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 130 } })).toEqual({
+    expect(
+      validateBreachOutcome({
+        ...base,
+        action: open,
+        outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 130 },
+      }),
+    ).toEqual({
       ok: true,
       value: { closesBreach: true, underWarrant: false, newHoursOrdered: 130, terminates: false },
     });
     expect(
-      validateBreachOutcome({ ...base, action: open, outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 310 } }),
+      validateBreachOutcome({
+        ...base,
+        action: open,
+        outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 310 },
+      }),
     ).toMatchObject({ ok: false, code: "HOURS_OUT_OF_RANGE" });
   });
 
   it("HOURS_ADDED to an order with no unpaid work needs at least 20 hours", () => {
     const input = { currentHoursOrdered: 0, orderHadUnpaidWork: false, action: open };
-    expect(validateBreachOutcome({ ...input, outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 20 } }).ok).toBe(true);
-    expect(validateBreachOutcome({ ...input, outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 19 } }).ok).toBe(false);
+    expect(
+      validateBreachOutcome({ ...input, outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 20 } })
+        .ok,
+    ).toBe(true);
+    expect(
+      validateBreachOutcome({ ...input, outcome: { outcome: "HOURS_ADDED", date: "2026-03-01", newHoursOrdered: 19 } })
+        .ok,
+    ).toBe(false);
   });
 
   it("REVOKED terminates the requirement", () => {
-    const result = validateBreachOutcome({ ...base, action: open, outcome: { outcome: "REVOKED", date: "2026-03-01" } });
+    const result = validateBreachOutcome({
+      ...base,
+      action: open,
+      outcome: { outcome: "REVOKED", date: "2026-03-01" },
+    });
     expect(result).toMatchObject({ ok: true, value: { terminates: true, closesBreach: true } });
   });
 
   it("WARRANT_ISSUED keeps the breach open; WARRANT_EXECUTED needs a warrant", () => {
-    expect(validateBreachOutcome({ ...base, action: open, outcome: { outcome: "WARRANT_ISSUED", date: "2026-03-01" } })).toMatchObject({
+    expect(
+      validateBreachOutcome({ ...base, action: open, outcome: { outcome: "WARRANT_ISSUED", date: "2026-03-01" } }),
+    ).toMatchObject({
       ok: true,
       value: { closesBreach: false, underWarrant: true },
     });
-    expect(validateBreachOutcome({ ...base, action: open, outcome: { outcome: "WARRANT_EXECUTED", date: "2026-03-01" } })).toMatchObject({
+    expect(
+      validateBreachOutcome({ ...base, action: open, outcome: { outcome: "WARRANT_EXECUTED", date: "2026-03-01" } }),
+    ).toMatchObject({
       ok: false,
       code: "OUTCOME_NOT_ALLOWED",
     });
     const underWarrant: EnforcementAction = { ...open, outcomes: [{ outcome: "WARRANT_ISSUED", date: "2026-03-01" }] };
-    expect(validateBreachOutcome({ ...base, action: underWarrant, outcome: { outcome: "WARRANT_EXECUTED", date: "2026-04-01" } }).ok).toBe(true);
-    expect(validateBreachOutcome({ ...base, action: underWarrant, outcome: { outcome: "CONTINUE", date: "2026-04-01" } }).ok).toBe(false);
+    expect(
+      validateBreachOutcome({
+        ...base,
+        action: underWarrant,
+        outcome: { outcome: "WARRANT_EXECUTED", date: "2026-04-01" },
+      }).ok,
+    ).toBe(true);
+    expect(
+      validateBreachOutcome({ ...base, action: underWarrant, outcome: { outcome: "CONTINUE", date: "2026-04-01" } }).ok,
+    ).toBe(false);
   });
 
   it("refuses outcomes on a closed breach, on a warning, or dated before the breach", () => {
     const closed: EnforcementAction = { ...open, outcomes: [{ outcome: "CONTINUE", date: "2026-03-01" }] };
-    expect(validateBreachOutcome({ ...base, action: closed, outcome: { outcome: "REVOKED", date: "2026-04-01" } })).toMatchObject({ ok: false, code: "OUTCOME_NOT_ALLOWED" });
-    expect(validateBreachOutcome({ ...base, action: warning("2026-02-01"), outcome: { outcome: "CONTINUE", date: "2026-03-01" } }).ok).toBe(false);
-    expect(validateBreachOutcome({ ...base, action: open, outcome: { outcome: "CONTINUE", date: "2026-01-31" } })).toMatchObject({ ok: false, field: "date" });
+    expect(
+      validateBreachOutcome({ ...base, action: closed, outcome: { outcome: "REVOKED", date: "2026-04-01" } }),
+    ).toMatchObject({ ok: false, code: "OUTCOME_NOT_ALLOWED" });
+    expect(
+      validateBreachOutcome({
+        ...base,
+        action: warning("2026-02-01"),
+        outcome: { outcome: "CONTINUE", date: "2026-03-01" },
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateBreachOutcome({ ...base, action: open, outcome: { outcome: "CONTINUE", date: "2026-01-31" } }),
+    ).toMatchObject({ ok: false, field: "date" });
   });
 });
 
@@ -137,7 +187,12 @@ describe("R9 warning letter", () => {
     warningDate: "2026-02-03",
     failureDate: "2026-01-31",
     failureDescription: "you did not attend your work session and gave no acceptable reason.",
-    order: { kind: "COMMUNITY_ORDER" as const, court: "Leeds Magistrates' Court", sentenceDate: "2025-11-10", hoursOrdered: 120 },
+    order: {
+      kind: "COMMUNITY_ORDER" as const,
+      court: "Leeds Magistrates' Court",
+      sentenceDate: "2025-11-10",
+      hoursOrdered: 120,
+    },
     address: ["12 High Street", "Leeds", "LS1 4AB"],
     officer: { name: "Alex Jones", contact: "0113 496 0000" },
     deliveredBy: "IN_PERSON" as const,
@@ -155,7 +210,9 @@ describe("R9 warning letter", () => {
   it("refers to the order, is addressed to the person, and says who gave it, when and how", () => {
     const letter = warningLetter(base);
     expect(letter.title).toBe("Formal warning: failure to comply with your community order");
-    expect(letter.paragraphs.join("\n")).toContain("the community order made by Leeds Magistrates' Court on 10 November 2025");
+    expect(letter.paragraphs.join("\n")).toContain(
+      "the community order made by Leeds Magistrates' Court on 10 November 2025",
+    );
     expect(letter.addressBlock).toEqual(["Sam Smith", "12 High Street", "Leeds", "LS1 4AB"]);
     expect(letter.signOff).toEqual([
       "This warning was given to you in person on 3 February 2026 by Alex Jones.",
@@ -164,8 +221,15 @@ describe("R9 warning letter", () => {
   });
 
   it("describes a failure without a date (older records) and says when no address is recorded", () => {
-    const letter = warningLetter({ ...base, failureDate: null, address: null, failureDescription: "you left the work site without permission." });
-    expect(letter.paragraphs[2]).toBe("You failed to comply with the requirements of your order: you left the work site without permission.");
+    const letter = warningLetter({
+      ...base,
+      failureDate: null,
+      address: null,
+      failureDescription: "you left the work site without permission.",
+    });
+    expect(letter.paragraphs[2]).toBe(
+      "You failed to comply with the requirements of your order: you left the work site without permission.",
+    );
     expect(letter.addressBlock).toEqual(["Sam Smith", "No address recorded"]);
   });
 });

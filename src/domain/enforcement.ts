@@ -191,7 +191,8 @@ export function validateBreachOutcome(
   const { action, outcome, currentHoursOrdered, orderHadUnpaidWork } = input;
   const refuseOutcome = (message: string) =>
     refuse("OUTCOME_NOT_ALLOWED", message, { field: "outcome", details: { outcome: outcome.outcome } });
-  if (action.type !== "BREACH") return refuseOutcome("A court outcome can only be recorded for a breach, not a warning.");
+  if (action.type !== "BREACH")
+    return refuseOutcome("A court outcome can only be recorded for a breach, not a warning.");
   if (action.withdrawn) return refuseOutcome("This breach was withdrawn, so no court outcome can be recorded for it.");
   if (outcome.outcome === "SSO_ACTIVATED" && input.orderType !== "SUSPENDED_SENTENCE_ORDER") {
     return refuseOutcome("Only a suspended sentence order can be activated. This is a community order.");

@@ -13,7 +13,11 @@ export function checkEteCreditDate(
   input: { date: IsoDate; sentenceDate: IsoDate; effectiveEndDate: IsoDate; today: IsoDate },
   policy: RulePolicy = policyOn(maxIsoDate(input.today, input.date)),
 ): RuleResult<undefined> {
-  const dated = checkNotBeforeSentence({ date: input.date, sentenceDate: input.sentenceDate, what: "This ETE activity" });
+  const dated = checkNotBeforeSentence({
+    date: input.date,
+    sentenceDate: input.sentenceDate,
+    what: "This ETE activity",
+  });
   if (!dated.ok) return dated;
   // Sentencing Act 2026 s.36: once in force there is no end date to pass.
   if (isTwelveMonthPeriodAbolished(maxIsoDate(input.today, input.date), policy)) return ok();

@@ -82,11 +82,16 @@ describe("R6 checkEteCredit", () => {
   it("refuses non-positive or fractional minutes and inactive requirements", () => {
     expect(checkEteCredit({ ...base, newMinutes: 0 })).toMatchObject({ ok: false, code: "INVALID_MINUTES" });
     expect(checkEteCredit({ ...base, newMinutes: 30.5 })).toMatchObject({ ok: false, code: "INVALID_MINUTES" });
-    expect(checkEteCredit({ ...base, status: "COMPLETED" })).toMatchObject({ ok: false, code: "REQUIREMENT_NOT_ACTIVE" });
+    expect(checkEteCredit({ ...base, status: "COMPLETED" })).toMatchObject({
+      ok: false,
+      code: "REQUIREMENT_NOT_ACTIVE",
+    });
   });
 
   it("the allowance follows the current hours ordered (after the court adds hours)", () => {
-    expect(checkEteCredit({ ...base, hoursOrdered: 120, requiredMinutes: 7200, eteMinutesUsed: 1800, newMinutes: 360 }).ok).toBe(true);
+    expect(
+      checkEteCredit({ ...base, hoursOrdered: 120, requiredMinutes: 7200, eteMinutesUsed: 1800, newMinutes: 360 }).ok,
+    ).toBe(true);
   });
 
   it("whatever credits are attempted, accepted ETE never exceeds floor(30%) nor the required minutes", () => {
@@ -100,7 +105,14 @@ describe("R6 checkEteCredit", () => {
           let minutesCredited = 0;
           for (const attempt of attempts) {
             if (attempt.ete) {
-              const result = checkEteCredit({ ...base, hoursOrdered, requiredMinutes, eteMinutesUsed, minutesCredited, newMinutes: attempt.minutes });
+              const result = checkEteCredit({
+                ...base,
+                hoursOrdered,
+                requiredMinutes,
+                eteMinutesUsed,
+                minutesCredited,
+                newMinutes: attempt.minutes,
+              });
               if (result.ok) {
                 eteMinutesUsed = result.value.eteMinutesUsedAfter;
                 minutesCredited = result.value.minutesCreditedAfter;

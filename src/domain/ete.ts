@@ -52,7 +52,10 @@ export interface EteCreditAccepted {
 }
 
 // R6
-export function checkEteCredit(input: EteCreditCheck, policy: RulePolicy = DEFAULT_POLICY): RuleResult<EteCreditAccepted> {
+export function checkEteCredit(
+  input: EteCreditCheck,
+  policy: RulePolicy = DEFAULT_POLICY,
+): RuleResult<EteCreditAccepted> {
   const { eteEligible, status, hoursOrdered, eteMinutesUsed, minutesCredited, requiredMinutes, newMinutes } = input;
   if (status !== "ACTIVE") {
     return refuse("REQUIREMENT_NOT_ACTIVE", "ETE can only be credited to an active requirement.", {
@@ -81,7 +84,12 @@ export function checkEteCredit(input: EteCreditCheck, policy: RulePolicy = DEFAU
       `This credit would take ETE to ${formatMinutes(eteAfter)}. The most this person can have credited as ETE is ${formatCount(allowance)} minutes (${policy.eteCapPercent}% of ${formatHours(hoursOrdered)}); ${formatMinutes(remaining)} ${remaining === 1 ? "remains" : "remain"}.`,
       {
         field: "minutes",
-        details: { allowanceMinutes: allowance, eteMinutesUsed, remainingMinutes: remaining, attemptedMinutes: newMinutes },
+        details: {
+          allowanceMinutes: allowance,
+          eteMinutesUsed,
+          remainingMinutes: remaining,
+          attemptedMinutes: newMinutes,
+        },
       },
     );
   }

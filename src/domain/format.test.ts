@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDateWithDay, formatHoursAndMinutes, formatMinutes, roundedPercent } from "./format";
+import {
+  formatCount,
+  formatDate,
+  formatDateWithDay,
+  formatHoursAndMinutes,
+  formatMinutes,
+  roundedPercent,
+} from "./format";
 
 describe("plain-English formatting", () => {
   it("groups thousands", () => {

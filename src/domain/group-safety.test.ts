@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { conflictsCausedByChange, groupSafetyConflicts, loneWomanOf, withLoneWomanConsent, type GroupMember, type SessionGroup } from "./group-safety";
+import {
+  conflictsCausedByChange,
+  groupSafetyConflicts,
+  loneWomanOf,
+  withLoneWomanConsent,
+  type GroupMember,
+  type SessionGroup,
+} from "./group-safety";
 import type { Gender } from "./vocabulary";
 
 function member(key: string, gender: Gender, extra: Partial<GroupMember> = {}): GroupMember {
-  return { key, personId: `p-${key}`, label: key, gender, riskCodes: [], nonAssociatedPersonIds: [], loneWomanConsent: false, ...extra };
+  return {
+    key,
+    personId: `p-${key}`,
+    label: key,
+    gender,
+    riskCodes: [],
+    nonAssociatedPersonIds: [],
+    loneWomanConsent: false,
+    ...extra,
+  };
 }
 
 function group(members: GroupMember[], supervisorGender: Gender | null = "MALE"): SessionGroup {
@@ -12,7 +28,9 @@ function group(members: GroupMember[], supervisorGender: Gender | null = "MALE")
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 describe("R10 lone woman, judged on the group", () => {

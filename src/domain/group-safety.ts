@@ -64,7 +64,8 @@ export function groupSafetyConflicts(group: SessionGroup): GroupConflict[] {
   const conflicts: GroupConflict[] = [];
   const woman = loneWomanOf(group);
   if (woman && !woman.loneWomanConsent) {
-    const withWhom = group.members.length > 1 ? "the other people booked are men" : "the only other person is the male supervisor";
+    const withWhom =
+      group.members.length > 1 ? "the other people booked are men" : "the only other person is the male supervisor";
     conflicts.push({
       code: "LONE_WOMAN_CONSENT_REQUIRED",
       memberKeys: [woman.key],
@@ -79,7 +80,11 @@ export function groupSafetyConflicts(group: SessionGroup): GroupConflict[] {
       if (women.length === 0 && !withFemaleSupervisor) continue;
       const who = [
         ...(withFemaleSupervisor ? ["a female supervisor"] : []),
-        ...(women.length > 0 ? [`${women.length === 1 ? "a woman" : `${women.length} women`} in the group (${women.map((w) => w.label).join(", ")})`] : []),
+        ...(women.length > 0
+          ? [
+              `${women.length === 1 ? "a woman" : `${women.length} women`} in the group (${women.map((w) => w.label).join(", ")})`,
+            ]
+          : []),
       ].join(" and ");
       conflicts.push({
         code: "RISK_CONFLICT",
@@ -127,6 +132,9 @@ export function conflictsCausedByChange(input: {
   const existing = new Set(groupSafetyConflicts(input.before).map(conflictIdentity));
   const added = new Set(input.addedKeys ?? []);
   return groupSafetyConflicts(input.after).filter(
-    (c) => c.code === "LONE_WOMAN_CONSENT_REQUIRED" || !existing.has(conflictIdentity(c)) || c.memberKeys.some((k) => added.has(k)),
+    (c) =>
+      c.code === "LONE_WOMAN_CONSENT_REQUIRED" ||
+      !existing.has(conflictIdentity(c)) ||
+      c.memberKeys.some((k) => added.has(k)),
   );
 }

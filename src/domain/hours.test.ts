@@ -15,12 +15,18 @@ describe("R1 validateHoursOrdered", () => {
 
 describe("R1/R9 validateHoursAddedOnBreach", () => {
   it("lets the court add hours up to 300 in total", () => {
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 100, newHoursOrdered: 120, orderHadUnpaidWork: true })).toEqual({ ok: true, value: 120 });
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 280, newHoursOrdered: 300, orderHadUnpaidWork: true }).ok).toBe(true);
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 100, newHoursOrdered: 120, orderHadUnpaidWork: true }),
+    ).toEqual({ ok: true, value: 120 });
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 280, newHoursOrdered: 300, orderHadUnpaidWork: true }).ok,
+    ).toBe(true);
   });
 
   it("refuses a total over 300", () => {
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 280, newHoursOrdered: 301, orderHadUnpaidWork: true })).toMatchObject({
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 280, newHoursOrdered: 301, orderHadUnpaidWork: true }),
+    ).toMatchObject({
       ok: false,
       code: "HOURS_OUT_OF_RANGE",
       field: "newHoursOrdered",
@@ -28,19 +34,27 @@ describe("R1/R9 validateHoursAddedOnBreach", () => {
   });
 
   it("refuses a 'new' total that adds nothing", () => {
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 100, newHoursOrdered: 100, orderHadUnpaidWork: true }).ok).toBe(false);
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 100, newHoursOrdered: 100, orderHadUnpaidWork: true }).ok,
+    ).toBe(false);
   });
 
   it("allows as few as 20 hours when the order had no unpaid work, but not 19", () => {
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 0, newHoursOrdered: 20, orderHadUnpaidWork: false }).ok).toBe(true);
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 0, newHoursOrdered: 19, orderHadUnpaidWork: false })).toMatchObject({
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 0, newHoursOrdered: 20, orderHadUnpaidWork: false }).ok,
+    ).toBe(true);
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 0, newHoursOrdered: 19, orderHadUnpaidWork: false }),
+    ).toMatchObject({
       ok: false,
       code: "HOURS_OUT_OF_RANGE",
     });
   });
 
   it("needs the new hours", () => {
-    expect(validateHoursAddedOnBreach({ currentHoursOrdered: 100, newHoursOrdered: undefined, orderHadUnpaidWork: true }).ok).toBe(false);
+    expect(
+      validateHoursAddedOnBreach({ currentHoursOrdered: 100, newHoursOrdered: undefined, orderHadUnpaidWork: true }).ok,
+    ).toBe(false);
   });
 });
 
@@ -52,7 +66,11 @@ describe("requiredMinutes", () => {
 });
 
 describe("R1 warnWhenOutstandingOver300", () => {
-  const active = (hours: number, creditedMinutes = 0) => ({ status: "ACTIVE" as const, requiredMinutes: hours * 60, minutesCredited: creditedMinutes });
+  const active = (hours: number, creditedMinutes = 0) => ({
+    status: "ACTIVE" as const,
+    requiredMinutes: hours * 60,
+    minutesCredited: creditedMinutes,
+  });
 
   it("stays quiet at exactly 300 hours outstanding", () => {
     expect(warnWhenOutstandingOver300([active(200), active(100)])).toBeNull();
@@ -66,6 +84,8 @@ describe("R1 warnWhenOutstandingOver300", () => {
 
   it("counts only what is outstanding on active requirements", () => {
     expect(warnWhenOutstandingOver300([active(250), active(100, 60 * 60)])).toBeNull();
-    expect(warnWhenOutstandingOver300([active(250), { status: "COMPLETED", requiredMinutes: 6000, minutesCredited: 0 }])).toBeNull();
+    expect(
+      warnWhenOutstandingOver300([active(250), { status: "COMPLETED", requiredMinutes: 6000, minutesCredited: 0 }]),
+    ).toBeNull();
   });
 });

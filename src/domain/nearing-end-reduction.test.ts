@@ -10,7 +10,11 @@ import { deriveRequirementStatus, type RequirementFacts } from "./requirement-st
 // mirrors this; tests/integration/predicate-parity.test.ts proves it.
 const calendar = calendarFrom([]);
 const weekly = (from: string, count: number, minutes: number) =>
-  Array.from({ length: count }, (_, i) => ({ date: addDays(from, i * 7), outcome: "ATTENDED_COMPLIED" as const, minutesCredited: minutes }));
+  Array.from({ length: count }, (_, i) => ({
+    date: addDays(from, i * 7),
+    outcome: "ATTENDED_COMPLIED" as const,
+    minutesCredited: minutes,
+  }));
 // 100 h ordered, sentenced 10 April 2025 (12-month end 10 April 2026); 70 h worked from January 2026.
 const facts = (over: Partial<RequirementFacts> = {}): RequirementFacts => ({
   sentenceDate: "2025-04-10",
@@ -29,7 +33,13 @@ const s37 = { earnedReductionFrom: "2026-01-01" };
 describe("nearing end with an earned reduction", () => {
   it("confirmed: 22 h 30 min off (77 h 30 min required), so 7 h 30 min outstanding, not 30 h", () => {
     const view = deriveRequirementStatus(facts(confirmed), "2026-03-31", { calendar, overrides: s37 });
-    expect(view).toMatchObject({ requiredMinutes: 4650, outstandingMinutes: 450, nearingEnd: true, rag: "RED", status: "ACTIVE" });
+    expect(view).toMatchObject({
+      requiredMinutes: 4650,
+      outstandingMinutes: 450,
+      nearingEnd: true,
+      rag: "RED",
+      status: "ACTIVE",
+    });
   });
   it("proposed only: the hours outstanding stay as ordered", () => {
     const view = deriveRequirementStatus(facts(), "2026-03-31", { calendar, overrides: s37 });
@@ -40,11 +50,17 @@ describe("nearing end with an earned reduction", () => {
     expect(view).toMatchObject({ requiredMinutes: 6000, outstandingMinutes: 1800, nearingEnd: true });
   });
   it("the window opens 8 weeks before the end date, to the day", () => {
-    expect(deriveRequirementStatus(facts(confirmed), "2026-02-12", { calendar, overrides: s37 }).nearingEnd).toBe(false);
+    expect(deriveRequirementStatus(facts(confirmed), "2026-02-12", { calendar, overrides: s37 }).nearingEnd).toBe(
+      false,
+    );
     expect(deriveRequirementStatus(facts(confirmed), "2026-02-13", { calendar, overrides: s37 }).nearingEnd).toBe(true);
   });
   it("reaching the reduced requirement completes the work: no longer nearing its end", () => {
-    const view = deriveRequirementStatus(facts({ ...confirmed, attendances: weekly("2026-01-05", 11, 480) }), "2026-03-31", { calendar, overrides: s37 });
+    const view = deriveRequirementStatus(
+      facts({ ...confirmed, attendances: weekly("2026-01-05", 11, 480) }),
+      "2026-03-31",
+      { calendar, overrides: s37 },
+    );
     expect(view).toMatchObject({ outstandingMinutes: 0, status: "COMPLETED", nearingEnd: false });
   });
   it("from s.36's commencement there is no end date to near, reduction or not", () => {

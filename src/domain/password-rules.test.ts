@@ -11,7 +11,9 @@ describe("the rules a new password must meet", () => {
 
   it("refuses an empty or short password, counting characters not bytes", () => {
     expect(passwordProblem("", account)).toBe("Enter a new password");
-    expect(passwordProblem("x".repeat(PASSWORD_MIN_LENGTH - 2) + "yz".slice(0, 1), account)).toMatch(/at least 12 characters/);
+    expect(passwordProblem("x".repeat(PASSWORD_MIN_LENGTH - 2) + "yz".slice(0, 1), account)).toMatch(
+      /at least 12 characters/,
+    );
     expect(passwordProblem("ünïcödé-wörd", account)).toBeNull();
     expect(passwordProblem("🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", account)).toMatch(/at least 12/);
   });

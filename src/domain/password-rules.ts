@@ -13,7 +13,8 @@ export function passwordProblem(password: string, account: { email: string }): s
   if (length < PASSWORD_MIN_LENGTH) return `Your password must be at least ${PASSWORD_MIN_LENGTH} characters long`;
   if (length > PASSWORD_MAX_LENGTH) return `Your password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
   if (password.trim() !== password) return "Your password must not start or end with a space";
-  if (new Set(password).size < 4) return "Your password must not repeat the same few characters; try three random words";
+  if (new Set(password).size < 4)
+    return "Your password must not repeat the same few characters; try three random words";
   const lower = password.toLowerCase();
   const mailbox = account.email.toLowerCase().split("@")[0] ?? "";
   if (lower === account.email.toLowerCase() || (mailbox.length >= 4 && lower.includes(mailbox))) {

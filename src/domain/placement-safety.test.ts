@@ -6,28 +6,44 @@ const RW = { code: "RW", title: "Risk to women", conflictsWith: ["FEMALE_ONLY"] 
 
 describe("R10 riskConflicts", () => {
   it("risk to children conflicts with children present", () => {
-    const conflicts = riskConflicts({ riskCodes: [RC], placementFeatures: ["CHILDREN_PRESENT", "TOOLS"], supervisorGender: "MALE" });
+    const conflicts = riskConflicts({
+      riskCodes: [RC],
+      placementFeatures: ["CHILDREN_PRESENT", "TOOLS"],
+      supervisorGender: "MALE",
+    });
     expect(conflicts).toMatchObject([{ code: "RC", feature: "CHILDREN_PRESENT" }]);
     expect(conflicts[0]?.message).toContain("children are present");
   });
 
   it("risk to women conflicts with female-only placements", () => {
-    expect(riskConflicts({ riskCodes: [RW], placementFeatures: ["FEMALE_ONLY"], supervisorGender: "FEMALE" })).toHaveLength(1);
+    expect(
+      riskConflicts({ riskCodes: [RW], placementFeatures: ["FEMALE_ONLY"], supervisorGender: "FEMALE" }),
+    ).toHaveLength(1);
   });
 
   it("risk to women conflicts with lone working only when the supervisor is a woman", () => {
-    expect(riskConflicts({ riskCodes: [RW], placementFeatures: ["LONE_WORKING"], supervisorGender: "FEMALE" })).toMatchObject([{ code: "RW", feature: "LONE_WORKING" }]);
-    expect(riskConflicts({ riskCodes: [RW], placementFeatures: ["LONE_WORKING"], supervisorGender: "MALE" })).toEqual([]);
+    expect(
+      riskConflicts({ riskCodes: [RW], placementFeatures: ["LONE_WORKING"], supervisorGender: "FEMALE" }),
+    ).toMatchObject([{ code: "RW", feature: "LONE_WORKING" }]);
+    expect(riskConflicts({ riskCodes: [RW], placementFeatures: ["LONE_WORKING"], supervisorGender: "MALE" })).toEqual(
+      [],
+    );
   });
 
   it("violence or weapon use conflicts with tools used, even if the catalogue leaves it out", () => {
     const VW = { code: "VW", title: "Violence or weapon use", conflictsWith: ["LONE_WORKING"] as const };
-    expect(riskConflicts({ riskCodes: [VW], placementFeatures: ["TOOLS"], supervisorGender: "MALE" })).toMatchObject([{ code: "VW", feature: "TOOLS" }]);
-    expect(riskConflicts({ riskCodes: [VW], placementFeatures: ["WELFARE_FACILITIES"], supervisorGender: "MALE" })).toEqual([]);
+    expect(riskConflicts({ riskCodes: [VW], placementFeatures: ["TOOLS"], supervisorGender: "MALE" })).toMatchObject([
+      { code: "VW", feature: "TOOLS" },
+    ]);
+    expect(
+      riskConflicts({ riskCodes: [VW], placementFeatures: ["WELFARE_FACILITIES"], supervisorGender: "MALE" }),
+    ).toEqual([]);
   });
 
   it("no conflict without the feature", () => {
-    expect(riskConflicts({ riskCodes: [RC, RW], placementFeatures: ["TOOLS"], supervisorGender: "FEMALE" })).toEqual([]);
+    expect(riskConflicts({ riskCodes: [RC, RW], placementFeatures: ["TOOLS"], supervisorGender: "FEMALE" })).toEqual(
+      [],
+    );
   });
 });
 

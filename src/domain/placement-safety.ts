@@ -80,7 +80,10 @@ export function riskConflicts(input: {
 
 // R10
 /** A man cannot be placed on a female-only placement (no override). */
-export function isManOnWomenOnlyPlacement(personGender: Gender, placementFeatures: readonly PlacementFeature[]): boolean {
+export function isManOnWomenOnlyPlacement(
+  personGender: Gender,
+  placementFeatures: readonly PlacementFeature[],
+): boolean {
   return personGender === "MALE" && placementFeatures.includes("FEMALE_ONLY");
 }
 

@@ -130,13 +130,28 @@ export interface PolicyOverrides {
 
 function isComplete(values: Partial<RulePolicy>): values is RulePolicy {
   const keys: (keyof RulePolicy)[] = [
-    "minHours", "maxHours", "outstandingHoursWarningAbove", "startWorkingDays", "twelveMonths",
-    "reviewMonths", "dormantDays", "eteCapPercent", "acceptedAbsencesBeforeApproval",
-    "warningLookbackMonths", "enforcementDecisionWorkingDays", "minHoursAddedOnBreachWhenNoUpw", "overSubscriptionPercent",
+    "minHours",
+    "maxHours",
+    "outstandingHoursWarningAbove",
+    "startWorkingDays",
+    "twelveMonths",
+    "reviewMonths",
+    "dormantDays",
+    "eteCapPercent",
+    "acceptedAbsencesBeforeApproval",
+    "warningLookbackMonths",
+    "enforcementDecisionWorkingDays",
+    "minHoursAddedOnBreachWhenNoUpw",
+    "overSubscriptionPercent",
     "maxPeoplePerSupervisor",
-    "nearingEndWeeks", "redWeeks", "paceWeeks", "twelveMonthPeriodAbolishedFrom",
+    "nearingEndWeeks",
+    "redWeeks",
+    "paceWeeks",
+    "twelveMonthPeriodAbolishedFrom",
     "sentHomeByServiceMinimumMinutes",
-    "earnedReductionFrom", "earnedReductionQualifyingPercent", "earnedReductionMinutesPerCreditHour",
+    "earnedReductionFrom",
+    "earnedReductionQualifyingPercent",
+    "earnedReductionMinutesPerCreditHour",
   ];
   return keys.every((k) => values[k] !== undefined);
 }
@@ -153,7 +168,8 @@ export function policyOn(date: IsoDate, overrides: PolicyOverrides = {}): RulePo
   for (const entry of entries) {
     if (entry.appliesFrom <= on) values = { ...values, ...entry.values };
   }
-  if (overrides.overSubscriptionPercent !== undefined) values.overSubscriptionPercent = overrides.overSubscriptionPercent;
+  if (overrides.overSubscriptionPercent !== undefined)
+    values.overSubscriptionPercent = overrides.overSubscriptionPercent;
   if (overrides.maxPeoplePerSupervisor !== undefined && overrides.maxPeoplePerSupervisor !== null) {
     values.maxPeoplePerSupervisor = overrides.maxPeoplePerSupervisor;
   }

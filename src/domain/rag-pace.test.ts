@@ -51,17 +51,34 @@ describe("a brand-new case is not AMBER", () => {
 
   it("property: before 8 weeks, with the end date more than 4 weeks away, never AMBER", () => {
     fc.assert(
-      fc.property(isoDateArb, fc.integer({ min: 0, max: 55 }), fc.integer({ min: 1, max: 18_000 }), (sentenceDate, days, outstanding) => {
-        const asOf = addDays(sentenceDate, days);
-        const rag = ragStatus({ asOf, sentenceDate, effectiveEndDate: addDays(sentenceDate, 365), outstandingMinutes: outstanding, minutesInPaceWindow: 0 });
-        expect(rag).toBe("GREEN");
-      }),
+      fc.property(
+        isoDateArb,
+        fc.integer({ min: 0, max: 55 }),
+        fc.integer({ min: 1, max: 18_000 }),
+        (sentenceDate, days, outstanding) => {
+          const asOf = addDays(sentenceDate, days);
+          const rag = ragStatus({
+            asOf,
+            sentenceDate,
+            effectiveEndDate: addDays(sentenceDate, 365),
+            outstandingMinutes: outstanding,
+            minutesInPaceWindow: 0,
+          });
+          expect(rag).toBe("GREEN");
+        },
+      ),
     );
   });
 
   it("RED still wins for a case whose end date is 4 weeks away, however new", () => {
     expect(
-      ragStatus({ asOf: "2025-06-02", sentenceDate: "2025-06-01", effectiveEndDate: "2025-06-20", outstandingMinutes: 60, minutesInPaceWindow: 0 }),
+      ragStatus({
+        asOf: "2025-06-02",
+        sentenceDate: "2025-06-01",
+        effectiveEndDate: "2025-06-20",
+        outstandingMinutes: 60,
+        minutesInPaceWindow: 0,
+      }),
     ).toBe("RED");
   });
 });

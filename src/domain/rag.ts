@@ -55,7 +55,10 @@ export function isNearingEnd(
  * pace window (8 weeks from the sentence date), so the window holds only time when work could
  * have been done. Before that a case is not "projected to miss" for lack of hours it could not yet work.
  */
-export function isPaceJudged(input: { asOf: IsoDate; sentenceDate: IsoDate }, policy: RulePolicy = policyOn(input.asOf)): boolean {
+export function isPaceJudged(
+  input: { asOf: IsoDate; sentenceDate: IsoDate },
+  policy: RulePolicy = policyOn(input.asOf),
+): boolean {
   return daysBetween(input.sentenceDate, input.asOf) >= policy.paceWeeks * 7;
 }
 
@@ -64,12 +67,19 @@ export function isPaceJudged(input: { asOf: IsoDate; sentenceDate: IsoDate }, po
  * a case too new to judge its pace is GREEN unless its end date is near (RED).
  */
 export function ragStatus(
-  input: { asOf: IsoDate; effectiveEndDate: IsoDate; outstandingMinutes: number; minutesInPaceWindow: number; sentenceDate?: IsoDate },
+  input: {
+    asOf: IsoDate;
+    effectiveEndDate: IsoDate;
+    outstandingMinutes: number;
+    minutesInPaceWindow: number;
+    sentenceDate?: IsoDate;
+  },
   policy: RulePolicy = policyOn(input.asOf),
 ): Rag | null {
   if (input.outstandingMinutes <= 0) return null;
   if (daysBetween(input.asOf, input.effectiveEndDate) <= policy.redWeeks * 7) return "RED";
-  if (input.sentenceDate !== undefined && !isPaceJudged({ asOf: input.asOf, sentenceDate: input.sentenceDate }, policy)) return "GREEN";
+  if (input.sentenceDate !== undefined && !isPaceJudged({ asOf: input.asOf, sentenceDate: input.sentenceDate }, policy))
+    return "GREEN";
   const projected = projectedCompletionDate(input, policy);
   if (projected === null || projected > input.effectiveEndDate) return "AMBER";
   return "GREEN";

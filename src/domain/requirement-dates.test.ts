@@ -85,8 +85,14 @@ describe("R3 effectiveEndDate and extensions", () => {
 
   it("compares with the latest extension, not the original 12 months", () => {
     const extensions = [{ grantedOn: "2026-01-20", newEndDate: "2026-06-30" }];
-    expect(validateExtension({ sentenceDate, extensions, proposed: { grantedOn: "2026-06-01", newEndDate: "2026-05-31" } }).ok).toBe(false);
-    expect(validateExtension({ sentenceDate, extensions, proposed: { grantedOn: "2026-06-01", newEndDate: "2026-07-01" } }).ok).toBe(true);
+    expect(
+      validateExtension({ sentenceDate, extensions, proposed: { grantedOn: "2026-06-01", newEndDate: "2026-05-31" } })
+        .ok,
+    ).toBe(false);
+    expect(
+      validateExtension({ sentenceDate, extensions, proposed: { grantedOn: "2026-06-01", newEndDate: "2026-07-01" } })
+        .ok,
+    ).toBe(true);
   });
 });
 
@@ -107,7 +113,9 @@ describe("R3 checkWithinEffectiveEnd (EXTENSION_REQUIRED)", () => {
   });
 
   it("refuses a session the day after", () => {
-    expect(checkWithinEffectiveEnd({ sessionDate: "2026-02-01", effectiveEndDate: end, today: "2026-01-20" })).toMatchObject({
+    expect(
+      checkWithinEffectiveEnd({ sessionDate: "2026-02-01", effectiveEndDate: end, today: "2026-01-20" }),
+    ).toMatchObject({
       ok: false,
       code: "EXTENSION_REQUIRED",
     });

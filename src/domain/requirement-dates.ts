@@ -32,9 +32,11 @@ export function twelveMonthEnd(sentenceDate: IsoDate, policy: RulePolicy = polic
 
 function latestGranted(extensions: readonly Extension[]): Extension | undefined {
   // "Latest granted" is by grant date; on the same day the later end date wins.
-  return [...extensions].sort((a, b) =>
-    a.grantedOn !== b.grantedOn ? (a.grantedOn < b.grantedOn ? -1 : 1) : a.newEndDate < b.newEndDate ? -1 : 1,
-  ).at(-1);
+  return [...extensions]
+    .sort((a, b) =>
+      a.grantedOn !== b.grantedOn ? (a.grantedOn < b.grantedOn ? -1 : 1) : a.newEndDate < b.newEndDate ? -1 : 1,
+    )
+    .at(-1);
 }
 
 // R3
@@ -110,11 +112,7 @@ export function commencedOn(attendances: readonly AttendanceOnDate[], asOf?: Iso
  * For the dashboard's "commenced within 15 working days": true/false once known, null
  * while the person has not started and the deadline has not yet passed.
  */
-export function commencedWithinDeadline(
-  commenced: IsoDate | null,
-  deadline: IsoDate,
-  asOf: IsoDate,
-): boolean | null {
+export function commencedWithinDeadline(commenced: IsoDate | null, deadline: IsoDate, asOf: IsoDate): boolean | null {
   if (commenced !== null && commenced <= asOf) return commenced <= deadline;
   return asOf > deadline ? false : null;
 }

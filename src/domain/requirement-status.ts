@@ -10,11 +10,24 @@ import { totalCredited } from "./crediting";
 import type { IsoDate } from "./dates";
 import { isDormant } from "./dormant";
 import { breachStateOn, type EnforcementAction } from "./enforcement";
-import { earnedReduction, type DisqualifyingFailure, type EarnedReduction, type EarnedReductionDecision } from "./earned-reduction";
+import {
+  earnedReduction,
+  type DisqualifyingFailure,
+  type EarnedReduction,
+  type EarnedReductionDecision,
+} from "./earned-reduction";
 import { eteAllowanceMinutes } from "./ete";
 import { outstandingMinutes, requiredMinutes } from "./hours";
 import { isTwelveMonthPeriodAbolished, policyOn, type PolicyOverrides } from "./policy";
-import { isNearingEnd, isPaceJudged, minutesInLastWeeks, projectedCompletionDate, ragByPace, ragStatus, type Rag } from "./rag";
+import {
+  isNearingEnd,
+  isPaceJudged,
+  minutesInLastWeeks,
+  projectedCompletionDate,
+  ragByPace,
+  ragStatus,
+  type Rag,
+} from "./rag";
 import {
   commencedOn,
   commencedWithinDeadline,
@@ -109,7 +122,12 @@ export function decisionOn(
   let latest: DatedEarnedReductionDecision | null = null;
   for (const d of decisions ?? []) {
     if (d.decidedOn > asOf) continue;
-    if (latest === null || d.decidedOn > latest.decidedOn || (d.decidedOn === latest.decidedOn && (d.recordedAt ?? "") >= (latest.recordedAt ?? ""))) latest = d;
+    if (
+      latest === null ||
+      d.decidedOn > latest.decidedOn ||
+      (d.decidedOn === latest.decidedOn && (d.recordedAt ?? "") >= (latest.recordedAt ?? ""))
+    )
+      latest = d;
   }
   return latest ? { decision: latest.decision, decidedOn: latest.decidedOn } : null;
 }
@@ -126,7 +144,9 @@ export function earnedReductionOn(
       asOf,
       hoursOrdered,
       credits: [
-        ...facts.attendances.filter((a) => a.minutesCredited > 0).map((a) => ({ date: a.date, minutes: a.minutesCredited })),
+        ...facts.attendances
+          .filter((a) => a.minutesCredited > 0)
+          .map((a) => ({ date: a.date, minutes: a.minutesCredited })),
         ...facts.eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
       ],
       failures: facts.attendances.flatMap((a) => {
@@ -173,7 +193,12 @@ export function deriveRequirementStatus(
   ];
   const totals = totalCredited(credits, ordered);
   // Sentencing Act 2026 s.37: once the officer confirms, the hours required fall and the work may complete earlier.
-  const reduction = earnedReductionOn(asOf, { attendances, eteCredits, earnedReductionDecisions: facts.earnedReductionDecisions }, hours, policy);
+  const reduction = earnedReductionOn(
+    asOf,
+    { attendances, eteCredits, earnedReductionDecisions: facts.earnedReductionDecisions },
+    hours,
+    policy,
+  );
   const required = ordered - reduction.appliedMinutes;
   const completedByCredits =
     reduction.completedOn !== null && (totals.completedOn === null || reduction.completedOn < totals.completedOn)
@@ -184,7 +209,11 @@ export function deriveRequirementStatus(
 
   // A stored ACTIVE status that the credits have since completed is reported as COMPLETED (R7).
   const completedOnEver =
-    facts.status === "COMPLETED" ? (facts.closedOn ?? totals.completedOn) : facts.status === "ACTIVE" ? completedByCredits : null;
+    facts.status === "COMPLETED"
+      ? (facts.closedOn ?? totals.completedOn)
+      : facts.status === "ACTIVE"
+        ? completedByCredits
+        : null;
   const completedOn = completedOnEver !== null && completedOnEver <= asOf ? completedOnEver : null;
   const status =
     completedOnEver !== null
@@ -220,7 +249,11 @@ export function deriveRequirementStatus(
     reviews: reviewDueDates(facts.sentenceDate, atSentence),
     inBacklog:
       status !== null &&
-      isInBacklog(asOf, { status, sentenceDate: facts.sentenceDate, extensions: facts.extensions, openBreach, underWarrant }, policy),
+      isInBacklog(
+        asOf,
+        { status, sentenceDate: facts.sentenceDate, extensions: facts.extensions, openBreach, underWarrant },
+        policy,
+      ),
     dormant:
       status !== null &&
       isDormant(
@@ -237,11 +270,19 @@ export function deriveRequirementStatus(
     openBreach,
     underWarrant,
     nearingEnd:
-      active && twelveMonthPeriodApplies && isNearingEnd({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding }, policy),
+      active &&
+      twelveMonthPeriodApplies &&
+      isNearingEnd({ asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding }, policy),
     rag: active
       ? twelveMonthPeriodApplies
         ? ragStatus(
-            { asOf, effectiveEndDate: endDate, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes, sentenceDate: facts.sentenceDate },
+            {
+              asOf,
+              effectiveEndDate: endDate,
+              outstandingMinutes: outstanding,
+              minutesInPaceWindow: paceMinutes,
+              sentenceDate: facts.sentenceDate,
+            },
             policy,
           )
         : paceJudged
@@ -251,7 +292,9 @@ export function deriveRequirementStatus(
             : null
       : null,
     projectedCompletionDate:
-      active && paceJudged ? projectedCompletionDate({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy) : null,
+      active && paceJudged
+        ? projectedCompletionDate({ asOf, outstandingMinutes: outstanding, minutesInPaceWindow: paceMinutes }, policy)
+        : null,
     paceJudged,
     eteAllowanceMinutes: allowance,
     eteRemainingMinutes: Math.max(0, allowance - minutesEte),

@@ -11,7 +11,9 @@ describe("R3 review due dates", () => {
   });
 
   it("a review before the sentence date is refused", () => {
-    expect(checkReviewDate({ heldOn: "2025-03-02", sentenceDate: "2025-03-03" })).toMatchObject({ code: "BEFORE_SENTENCE" });
+    expect(checkReviewDate({ heldOn: "2025-03-02", sentenceDate: "2025-03-03" })).toMatchObject({
+      code: "BEFORE_SENTENCE",
+    });
     expect(checkReviewDate({ heldOn: "2025-03-03", sentenceDate: "2025-03-03" }).ok).toBe(true);
   });
 });
@@ -20,7 +22,9 @@ describe("mandatory reviews due and overdue", () => {
   const sentenceDate = "2025-03-03"; // 6-month due 3 Sep 2025, 9-month due 3 Dec 2025
   it("nothing 15 days before the 6-month date; due soon at 14 days; on the day; overdue the day after", () => {
     expect(mandatoryReviewsDue({ sentenceDate, asOf: "2025-08-19", recordedTypes: [] })).toEqual([]);
-    expect(mandatoryReviewsDue({ sentenceDate, asOf: "2025-08-20", recordedTypes: [] })).toEqual([{ type: "SIX_MONTH", dueOn: "2025-09-03", state: "DUE_SOON" }]);
+    expect(mandatoryReviewsDue({ sentenceDate, asOf: "2025-08-20", recordedTypes: [] })).toEqual([
+      { type: "SIX_MONTH", dueOn: "2025-09-03", state: "DUE_SOON" },
+    ]);
     expect(mandatoryReviewsDue({ sentenceDate, asOf: "2025-09-03", recordedTypes: [] })[0]?.state).toBe("DUE_SOON");
     expect(mandatoryReviewsDue({ sentenceDate, asOf: "2025-09-04", recordedTypes: [] })[0]?.state).toBe("OVERDUE");
   });

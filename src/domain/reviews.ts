@@ -33,7 +33,12 @@ const MONTHS_OF: Partial<Record<ReviewType, number>> = { SIX_MONTH: 6, NINE_MONT
 
 // R3
 /** The date a review is due: the 6- or 9-month date after sentence; an OTHER review is due the day it takes place. */
-export function reviewDueOn(type: ReviewType, sentenceDate: IsoDate, heldOn: IsoDate, policy: RulePolicy = policyOn(sentenceDate)): IsoDate {
+export function reviewDueOn(
+  type: ReviewType,
+  sentenceDate: IsoDate,
+  heldOn: IsoDate,
+  policy: RulePolicy = policyOn(sentenceDate),
+): IsoDate {
   const months = MONTHS_OF[type];
   if (months === undefined) return heldOn;
   return reviewDueDates(sentenceDate, policy).find((r) => r.months === months)?.dueOn ?? heldOn;
@@ -72,6 +77,9 @@ export function mandatoryReviewsDue(
 
 // R3
 /** "Extension applied for": an application went to the court and no extension has been granted on or after it. */
-export function isExtensionAppliedFor(appliedOn: IsoDate | null, extensions: readonly { grantedOn: IsoDate }[]): boolean {
+export function isExtensionAppliedFor(
+  appliedOn: IsoDate | null,
+  extensions: readonly { grantedOn: IsoDate }[],
+): boolean {
   return appliedOn !== null && !extensions.some((e) => e.grantedOn >= appliedOn);
 }

@@ -10,13 +10,19 @@ import { isoDateArb } from "./test-arbitraries";
 
 describe("BEFORE_SENTENCE", () => {
   it("a session a week before the sentence is refused; the sentence date itself is allowed", () => {
-    expect(checkNotBeforeSentence({ date: "2025-03-03", sentenceDate: "2025-03-10", what: "This session" })).toMatchObject({
+    expect(
+      checkNotBeforeSentence({ date: "2025-03-03", sentenceDate: "2025-03-10", what: "This session" }),
+    ).toMatchObject({
       ok: false,
       code: "BEFORE_SENTENCE",
       field: "date",
     });
-    expect(checkNotBeforeSentence({ date: "2025-03-10", sentenceDate: "2025-03-10", what: "This session" }).ok).toBe(true);
-    expect(checkNotBeforeSentence({ date: "2025-03-09", sentenceDate: "2025-03-10", what: "ETE time", field: "sessionId" })).toMatchObject({
+    expect(checkNotBeforeSentence({ date: "2025-03-10", sentenceDate: "2025-03-10", what: "This session" }).ok).toBe(
+      true,
+    );
+    expect(
+      checkNotBeforeSentence({ date: "2025-03-09", sentenceDate: "2025-03-10", what: "ETE time", field: "sessionId" }),
+    ).toMatchObject({
       field: "sessionId",
     });
   });
@@ -61,7 +67,12 @@ describe("R8: who may record which outcome", () => {
 
   it("nobody records an outcome for a session before the sentence date", () => {
     expect(
-      checkOutcomeRecordable({ outcome: "ATTENDED_COMPLIED", recordedBy: "OFFICE", sessionDate: "2025-02-24", sentenceDate: "2025-03-03" }),
+      checkOutcomeRecordable({
+        outcome: "ATTENDED_COMPLIED",
+        recordedBy: "OFFICE",
+        sessionDate: "2025-02-24",
+        sentenceDate: "2025-03-03",
+      }),
     ).toMatchObject({ code: "BEFORE_SENTENCE" });
   });
 });
@@ -79,7 +90,9 @@ describe("R6/R3: the dates an ETE credit may carry", () => {
     expect(checkEteCreditDate({ ...requirement, date: "2025-04-15", today: "2025-05-20" }).ok).toBe(true);
   });
   it("ETE dated before the sentence date is refused", () => {
-    expect(checkEteCreditDate({ ...requirement, date: "2024-04-14", today: "2025-01-10" })).toMatchObject({ code: "BEFORE_SENTENCE" });
+    expect(checkEteCreditDate({ ...requirement, date: "2024-04-14", today: "2025-01-10" })).toMatchObject({
+      code: "BEFORE_SENTENCE",
+    });
   });
   it("once s.36 abolishes the 12-month period there is no end date to pass", () => {
     const policy = policyOn("2025-05-20", { twelveMonthPeriodAbolishedFrom: "2025-05-01" });

@@ -33,6 +33,9 @@ export function checkAdultOnSentence(input: { dateOfBirth: IsoDate; sentenceDate
   return refuse(
     "UNDER_18",
     `On the sentence date (${formatDate(input.sentenceDate)}) this person was ${Math.max(0, age)} years old. An unpaid work requirement can only be made for someone aged 18 or over: check the date of birth and the sentence date.`,
-    { field: "dateOfBirth", details: { dateOfBirth: input.dateOfBirth, sentenceDate: input.sentenceDate, ageOnSentenceDate: age } },
+    {
+      field: "dateOfBirth",
+      details: { dateOfBirth: input.dateOfBirth, sentenceDate: input.sentenceDate, ageOnSentenceDate: age },
+    },
   );
 }

@@ -47,16 +47,32 @@ describe("s.37 in the derived view", () => {
     minutesCredited: 480,
   })); // 80 hours
   it("proposed only: the hours required stay as ordered", () => {
-    const view = deriveRequirementStatus(facts({ sentenceDate: "2026-05-20", attendances: worked }), "2026-06-20", { calendar, overrides });
-    expect(view).toMatchObject({ requiredMinutes: 6000, status: "ACTIVE", earnedReduction: { status: "QUALIFIED", currentMinutes: 1500 } });
+    const view = deriveRequirementStatus(facts({ sentenceDate: "2026-05-20", attendances: worked }), "2026-06-20", {
+      calendar,
+      overrides,
+    });
+    expect(view).toMatchObject({
+      requiredMinutes: 6000,
+      status: "ACTIVE",
+      earnedReduction: { status: "QUALIFIED", currentMinutes: 1500 },
+    });
   });
   it("confirmed: 75 hours required, complete on the decision date", () => {
     const view = deriveRequirementStatus(
-      facts({ sentenceDate: "2026-05-20", attendances: worked, earnedReductionDecisions: [{ decision: "CONFIRMED", decidedOn: "2026-06-15" }] }),
+      facts({
+        sentenceDate: "2026-05-20",
+        attendances: worked,
+        earnedReductionDecisions: [{ decision: "CONFIRMED", decidedOn: "2026-06-15" }],
+      }),
       "2026-06-20",
       { calendar, overrides },
     );
-    expect(view).toMatchObject({ requiredMinutes: 4500, outstandingMinutes: 0, status: "COMPLETED", completedOn: "2026-06-15" });
+    expect(view).toMatchObject({
+      requiredMinutes: 4500,
+      outstandingMinutes: 0,
+      status: "COMPLETED",
+      completedOn: "2026-06-15",
+    });
   });
   it("a refusal recorded later stands over an earlier confirmation", () => {
     const view = deriveRequirementStatus(
@@ -80,7 +96,13 @@ describe("the work instruction's hours", () => {
     const lines = hoursParagraphs({
       requiredMinutes: 5670,
       creditedMinutes: 2160,
-      earnedReduction: { status: "QUALIFIED", appliedMinutes: 330, currentMinutes: 330, projectedMinutes: 1500, qualifyingMinutes: 1500 },
+      earnedReduction: {
+        status: "QUALIFIED",
+        appliedMinutes: 330,
+        currentMinutes: 330,
+        projectedMinutes: 1500,
+        qualifyingMinutes: 1500,
+      },
     });
     expect(lines.join(" ")).toContain("94 hours 30 minutes");
     expect(lines.join(" ")).toContain("5 hours 30 minutes taken off");

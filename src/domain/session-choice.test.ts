@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { datesOnWeekdays, dayPartTimeBounds, isResolvableOnBooking, rankSessionChoices, standingOf, type RankableSession, placesInWords, isCaseLevelRefusal } from "./session-choice";
+import {
+  datesOnWeekdays,
+  dayPartTimeBounds,
+  isResolvableOnBooking,
+  rankSessionChoices,
+  standingOf,
+  type RankableSession,
+  placesInWords,
+  isCaseLevelRefusal,
+} from "./session-choice";
 
 const session = (over: Partial<RankableSession> & { id: string }): RankableSession & { id: string } => ({
   date: "2026-11-25",
@@ -16,7 +25,9 @@ describe("standingOf", () => {
     expect(standingOf([], { isManager: false })).toBe("BOOKABLE");
   });
   it("a late-start reason or consent is recorded on the booking form", () => {
-    expect(standingOf(["LATE_START_REASON_REQUIRED", "LONE_WOMAN_CONSENT_REQUIRED"], { isManager: false })).toBe("NEEDS_DETAILS");
+    expect(standingOf(["LATE_START_REASON_REQUIRED", "LONE_WOMAN_CONSENT_REQUIRED"], { isManager: false })).toBe(
+      "NEEDS_DETAILS",
+    );
   });
   it("only a manager can clear a risk conflict", () => {
     expect(standingOf(["RISK_CONFLICT"], { isManager: false })).toBe("BLOCKED");
@@ -42,7 +53,10 @@ describe("rankSessionChoices", () => {
   });
 
   it("offers an induction before work sessions to someone who has not had one", () => {
-    const ranked = rankSessionChoices([session({ id: "work", beforeInduction: true, date: "2026-11-24" }), session({ id: "induction", date: "2026-11-26" })]);
+    const ranked = rankSessionChoices([
+      session({ id: "work", beforeInduction: true, date: "2026-11-24" }),
+      session({ id: "induction", date: "2026-11-26" }),
+    ]);
     expect(ranked.map((s) => s.id)).toEqual(["induction", "work"]);
   });
 });
@@ -62,7 +76,14 @@ describe("placesInWords and case-level refusals", () => {
 
 describe("women's placement preference in the ranking", () => {
   it("a session that meets her preference comes before one that does not, other things equal", () => {
-    const base = { date: "2026-01-10", startTime: "09:00", standing: "BOOKABLE" as const, availabilityClash: false, beforeInduction: false, freePlaces: 3 };
+    const base = {
+      date: "2026-01-10",
+      startTime: "09:00",
+      standing: "BOOKABLE" as const,
+      availabilityClash: false,
+      beforeInduction: false,
+      freePlaces: 3,
+    };
     const ranked = rankSessionChoices([
       { ...base, id: "mixed", preferenceNotMet: true },
       { ...base, id: "women-only", preferenceNotMet: false, date: "2026-01-17" },
@@ -73,7 +94,12 @@ describe("women's placement preference in the ranking", () => {
 
 describe("allocation list filters", () => {
   it("keeps only the chosen weekdays of the range (Saturday 6 and Sunday 7 December 2026)", () => {
-    expect(datesOnWeekdays("2026-12-01", "2026-12-14", ["SAT", "SUN"])).toEqual(["2026-12-05", "2026-12-06", "2026-12-12", "2026-12-13"]);
+    expect(datesOnWeekdays("2026-12-01", "2026-12-14", ["SAT", "SUN"])).toEqual([
+      "2026-12-05",
+      "2026-12-06",
+      "2026-12-12",
+      "2026-12-13",
+    ]);
     expect(datesOnWeekdays("2026-12-01", "2026-12-14", [])).toBeNull();
   });
 

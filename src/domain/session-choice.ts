@@ -81,7 +81,11 @@ export const SESSION_CHOICES_PER_PAGE = 20;
 export const MAX_SESSION_FILTER_DAYS = 366;
 
 /** Parts of the day as start/end times ("HH:MM"), half-open, as availability reads them (R10). */
-const DAY_PART_TIMES: Readonly<Record<DayPart, readonly [string, string]>> = { AM: ["00:00", "12:00"], PM: ["12:00", "17:00"], EVE: ["17:00", "24:00"] };
+const DAY_PART_TIMES: Readonly<Record<DayPart, readonly [string, string]>> = {
+  AM: ["00:00", "12:00"],
+  PM: ["12:00", "17:00"],
+  EVE: ["17:00", "24:00"],
+};
 
 /** A session touches a part of the day when it starts before the part ends and ends after it starts. */
 export function dayPartTimeBounds(part: DayPart): { startsBefore: string; endsAfter: string } {

@@ -6,15 +6,22 @@ const sso = { orderType: "SUSPENDED_SENTENCE_ORDER" as const, sentenceDate: "202
 
 describe("SSO periods", () => {
   it("operational period from 6 months to 2 years after sentence (31 March + 6 months = 30 September)", () => {
-    expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2025-09-29" })).toMatchObject({ ok: false, field: "operationalPeriodEndsOn" });
+    expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2025-09-29" })).toMatchObject({
+      ok: false,
+      field: "operationalPeriodEndsOn",
+    });
     expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2025-09-30" }).ok).toBe(true);
     expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2027-03-31" }).ok).toBe(true);
     expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2027-04-01" })).toMatchObject({ ok: false });
   });
 
   it("supervision ends after sentence and no later than the operational period", () => {
-    expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2026-03-31", supervisionPeriodEndsOn: "2026-03-31" }).ok).toBe(true);
-    expect(checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2026-03-31", supervisionPeriodEndsOn: "2026-04-01" })).toMatchObject({
+    expect(
+      checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2026-03-31", supervisionPeriodEndsOn: "2026-03-31" }).ok,
+    ).toBe(true);
+    expect(
+      checkSsoPeriods({ ...sso, operationalPeriodEndsOn: "2026-03-31", supervisionPeriodEndsOn: "2026-04-01" }),
+    ).toMatchObject({
       ok: false,
       field: "supervisionPeriodEndsOn",
     });
@@ -22,7 +29,13 @@ describe("SSO periods", () => {
   });
 
   it("a community order has neither period", () => {
-    expect(checkSsoPeriods({ orderType: "COMMUNITY_ORDER", sentenceDate: "2025-03-31", supervisionPeriodEndsOn: "2026-03-31" })).toMatchObject({ ok: false });
+    expect(
+      checkSsoPeriods({
+        orderType: "COMMUNITY_ORDER",
+        sentenceDate: "2025-03-31",
+        supervisionPeriodEndsOn: "2026-03-31",
+      }),
+    ).toMatchObject({ ok: false });
     expect(checkSsoPeriods({ orderType: "COMMUNITY_ORDER", sentenceDate: "2025-03-31" }).ok).toBe(true);
   });
 

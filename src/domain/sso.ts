@@ -11,7 +11,8 @@ import type { OrderType, RequirementStatus } from "./vocabulary";
 export const SSO_OPERATIONAL_MIN_MONTHS = 6;
 export const SSO_OPERATIONAL_MAX_MONTHS = 24;
 
-export type SsoPeriodCheck = { ok: true } | { ok: false; field: "operationalPeriodEndsOn" | "supervisionPeriodEndsOn"; message: string };
+export type SsoPeriodCheck =
+  { ok: true } | { ok: false; field: "operationalPeriodEndsOn" | "supervisionPeriodEndsOn"; message: string };
 
 /** The periods given with a new order: only for a suspended sentence order, and within the law's limits. */
 export function checkSsoPeriods(input: {
@@ -22,8 +23,18 @@ export function checkSsoPeriods(input: {
 }): SsoPeriodCheck {
   const { orderType, sentenceDate, operationalPeriodEndsOn: operational, supervisionPeriodEndsOn: supervision } = input;
   if (orderType !== "SUSPENDED_SENTENCE_ORDER") {
-    if (operational) return { ok: false, field: "operationalPeriodEndsOn", message: "Only a suspended sentence order has an operational period." };
-    if (supervision) return { ok: false, field: "supervisionPeriodEndsOn", message: "Only a suspended sentence order has a supervision period." };
+    if (operational)
+      return {
+        ok: false,
+        field: "operationalPeriodEndsOn",
+        message: "Only a suspended sentence order has an operational period.",
+      };
+    if (supervision)
+      return {
+        ok: false,
+        field: "supervisionPeriodEndsOn",
+        message: "Only a suspended sentence order has a supervision period.",
+      };
     return { ok: true };
   }
   if (operational) {
@@ -38,9 +49,18 @@ export function checkSsoPeriods(input: {
     }
   }
   if (supervision) {
-    if (supervision <= sentenceDate) return { ok: false, field: "supervisionPeriodEndsOn", message: "The supervision period must end after the sentence date." };
+    if (supervision <= sentenceDate)
+      return {
+        ok: false,
+        field: "supervisionPeriodEndsOn",
+        message: "The supervision period must end after the sentence date.",
+      };
     if (operational && supervision > operational) {
-      return { ok: false, field: "supervisionPeriodEndsOn", message: `The supervision period cannot end after the operational period (${formatDate(operational)}).` };
+      return {
+        ok: false,
+        field: "supervisionPeriodEndsOn",
+        message: `The supervision period cannot end after the operational period (${formatDate(operational)}).`,
+      };
     }
   }
   return { ok: true };

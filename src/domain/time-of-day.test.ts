@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isTimeOfDay, minutesBetweenTimes, minutesSinceMidnight, timeOfDayFromMinutes, timesOverlap } from "./time-of-day";
+import {
+  isTimeOfDay,
+  minutesBetweenTimes,
+  minutesSinceMidnight,
+  timeOfDayFromMinutes,
+  timesOverlap,
+} from "./time-of-day";
 
 describe("time of day", () => {
   it("parses HH:MM", () => {
@@ -17,6 +23,8 @@ describe("time of day", () => {
   it("measures and compares", () => {
     expect(minutesBetweenTimes("09:00", "16:00")).toBe(420);
     expect(timesOverlap({ startTime: "09:00", endTime: "12:00" }, { startTime: "11:59", endTime: "13:00" })).toBe(true);
-    expect(timesOverlap({ startTime: "09:00", endTime: "12:00" }, { startTime: "12:00", endTime: "13:00" })).toBe(false);
+    expect(timesOverlap({ startTime: "09:00", endTime: "12:00" }, { startTime: "12:00", endTime: "13:00" })).toBe(
+      false,
+    );
   });
 });

@@ -34,14 +34,22 @@ export interface WarningLetterInput {
   failureDate: IsoDate | null;
   failureDescription: string;
   /** The order: its kind, court and date, and the unpaid work it requires. */
-  order: { kind: "COMMUNITY_ORDER" | "SUSPENDED_SENTENCE_ORDER"; court: string; sentenceDate: IsoDate; hoursOrdered: number };
+  order: {
+    kind: "COMMUNITY_ORDER" | "SUSPENDED_SENTENCE_ORDER";
+    court: string;
+    sentenceDate: IsoDate;
+    hoursOrdered: number;
+  };
   /** The address current on the warning date; null when none is recorded. */
   address: readonly string[] | null;
   officer: { name: string; contact: string | null };
   deliveredBy: WarningDelivery | null;
 }
 
-const ORDER_WORDS = { COMMUNITY_ORDER: "community order", SUSPENDED_SENTENCE_ORDER: "suspended sentence order" } as const;
+const ORDER_WORDS = {
+  COMMUNITY_ORDER: "community order",
+  SUSPENDED_SENTENCE_ORDER: "suspended sentence order",
+} as const;
 
 // R9
 export function warningLetter(input: WarningLetterInput, policy: RulePolicy = DEFAULT_POLICY): WarningLetter {
@@ -53,7 +61,9 @@ export function warningLetter(input: WarningLetterInput, policy: RulePolicy = DE
     : `This warning was given on ${formatDate(input.warningDate)} by ${input.officer.name}.`;
   return {
     title: `Formal warning: failure to comply with your ${order}`,
-    addressBlock: [input.personName, ...(input.address ?? ["No address recorded"])].filter((line) => line.trim() !== ""),
+    addressBlock: [input.personName, ...(input.address ?? ["No address recorded"])].filter(
+      (line) => line.trim() !== "",
+    ),
     paragraphs: [
       `Case reference ${input.crn}. This letter is dated ${formatDate(input.warningDate)}.`,
       `This is about ${made}. It requires you to do ${input.order.hoursOrdered} hours of unpaid work.`,
@@ -63,6 +73,11 @@ export function warningLetter(input: WarningLetterInput, policy: RulePolicy = DE
       "This failure is unacceptable. You have not given a reasonable excuse for it.",
       `If you fail to comply with your order again within 12 months of this warning (by ${formatDate(until)}), you are liable to be brought back before the court. The court can then make your order more demanding, fine you, or deal with you again for the original offence.`,
     ],
-    signOff: [given, input.officer.contact ? `Contact ${input.officer.name}: ${input.officer.contact}.` : `Contact ${input.officer.name} through your probation office.`],
+    signOff: [
+      given,
+      input.officer.contact
+        ? `Contact ${input.officer.name}: ${input.officer.contact}.`
+        : `Contact ${input.officer.name} through your probation office.`,
+    ],
   };
 }

@@ -4,8 +4,21 @@ import { workInstruction, type WorkInstructionFacts } from "./work-instruction";
 const facts: WorkInstructionFacts = {
   personName: "Sam Jones",
   crn: "X123456",
-  session: { date: "2026-11-25", startTime: "09:00", endTime: "16:00", pickUpPoint: "Brixton station", pickUpTime: "08:30" },
-  placement: { name: "Park work party", kind: "GROUP", address: "Brockwell Park", postcode: "SE24 9BJ", description: "Clearing scrub.", whatToBring: "Boots and a coat." },
+  session: {
+    date: "2026-11-25",
+    startTime: "09:00",
+    endTime: "16:00",
+    pickUpPoint: "Brixton station",
+    pickUpTime: "08:30",
+  },
+  placement: {
+    name: "Park work party",
+    kind: "GROUP",
+    address: "Brockwell Park",
+    postcode: "SE24 9BJ",
+    description: "Clearing scrub.",
+    whatToBring: "Boots and a coat.",
+  },
   office: { name: "Alex Smith", phone: "07700 900123", email: "alex@example.test", region: "London" },
   issuedOn: "2026-11-23",
 };
@@ -13,7 +26,13 @@ const facts: WorkInstructionFacts = {
 describe("workInstruction", () => {
   it("says where, when, what to bring, who to call and what happens after a failure to comply", () => {
     const text = workInstruction(facts);
-    expect(text.sections.map((s) => s.heading)).toEqual(["Where", "When", "What to wear and bring", "Who to call", "If you do not attend"]);
+    expect(text.sections.map((s) => s.heading)).toEqual([
+      "Where",
+      "When",
+      "What to wear and bring",
+      "Who to call",
+      "If you do not attend",
+    ]);
     const all = text.sections.flatMap((s) => s.paragraphs).join(" ");
     expect(all).toContain("Address: Brockwell Park, SE24 9BJ.");
     expect(all).toContain("picked up from Brixton station at 08:30");
@@ -24,7 +43,11 @@ describe("workInstruction", () => {
   });
 
   it("falls back to general advice when the placement records nothing to bring", () => {
-    const text = workInstruction({ ...facts, placement: { ...facts.placement, whatToBring: null, address: null, postcode: null }, session: { ...facts.session, pickUpPoint: null, pickUpTime: null } });
+    const text = workInstruction({
+      ...facts,
+      placement: { ...facts.placement, whatToBring: null, address: null, postcode: null },
+      session: { ...facts.session, pickUpPoint: null, pickUpTime: null },
+    });
     const all = text.sections.flatMap((s) => s.paragraphs).join(" ");
     expect(all).toContain("Wear clothes you can work in");
     expect(all).toContain("Your office will tell you the address.");

@@ -11,7 +11,14 @@ export interface WorkInstructionFacts {
   personName: string;
   crn: string;
   session: { date: IsoDate; startTime: string; endTime: string; pickUpPoint: string | null; pickUpTime: string | null };
-  placement: { name: string; kind: "GROUP" | "INDIVIDUAL" | "INDUCTION" | "ETE"; address: string | null; postcode: string | null; description: string | null; whatToBring: string | null };
+  placement: {
+    name: string;
+    kind: "GROUP" | "INDIVIDUAL" | "INDUCTION" | "ETE";
+    address: string | null;
+    postcode: string | null;
+    description: string | null;
+    whatToBring: string | null;
+  };
   office: { name: string; phone: string | null; email: string | null; region: string };
   issuedOn: IsoDate;
   /** The hours as they stand on the issue date; with the Sentencing Act 2026 s.37 in force, the reduction too. */
@@ -22,20 +29,33 @@ export interface HoursOnInstruction {
   /** Hours ordered × 60 less any confirmed earned reduction. */
   requiredMinutes: number;
   creditedMinutes: number;
-  earnedReduction: { status: "NOT_IN_FORCE" | "NOT_YET_QUALIFIED" | "QUALIFIED" | "DISQUALIFIED"; appliedMinutes: number; currentMinutes: number; projectedMinutes: number; qualifyingMinutes: number } | null;
+  earnedReduction: {
+    status: "NOT_IN_FORCE" | "NOT_YET_QUALIFIED" | "QUALIFIED" | "DISQUALIFIED";
+    appliedMinutes: number;
+    currentMinutes: number;
+    projectedMinutes: number;
+    qualifyingMinutes: number;
+  } | null;
 }
 
 /** Sentencing Act 2026 s.37 in the person's words: hours required now, and the reduction so far and in prospect. */
 export function hoursParagraphs(hours: HoursOnInstruction): string[] {
   const left = Math.max(0, hours.requiredMinutes - hours.creditedMinutes);
-  const lines = [`You must work ${formatHoursAndMinutes(hours.requiredMinutes)} in all. You have done ${formatHoursAndMinutes(hours.creditedMinutes)}, so ${formatHoursAndMinutes(left)} are left.`];
+  const lines = [
+    `You must work ${formatHoursAndMinutes(hours.requiredMinutes)} in all. You have done ${formatHoursAndMinutes(hours.creditedMinutes)}, so ${formatHoursAndMinutes(left)} are left.`,
+  ];
   const r = hours.earnedReduction;
   if (!r || r.status === "NOT_IN_FORCE") return lines;
-  if (r.appliedMinutes > 0) lines.push(`That includes ${formatHoursAndMinutes(r.appliedMinutes)} taken off your hours for working well.`);
+  if (r.appliedMinutes > 0)
+    lines.push(`That includes ${formatHoursAndMinutes(r.appliedMinutes)} taken off your hours for working well.`);
   if (r.status === "NOT_YET_QUALIFIED") {
-    lines.push(`Once you have worked ${formatHoursAndMinutes(r.qualifyingMinutes)} without missing a session without a good reason or being sent home for not working, every further hour you work takes half an hour off. You could have up to ${formatHoursAndMinutes(r.projectedMinutes)} taken off.`);
+    lines.push(
+      `Once you have worked ${formatHoursAndMinutes(r.qualifyingMinutes)} without missing a session without a good reason or being sent home for not working, every further hour you work takes half an hour off. You could have up to ${formatHoursAndMinutes(r.projectedMinutes)} taken off.`,
+    );
   } else if (r.status === "QUALIFIED") {
-    lines.push(`You have earned ${formatHoursAndMinutes(r.currentMinutes)} off so far, and could earn up to ${formatHoursAndMinutes(r.projectedMinutes)} in all. Your probation officer decides whether it is taken off.`);
+    lines.push(
+      `You have earned ${formatHoursAndMinutes(r.currentMinutes)} off so far, and could earn up to ${formatHoursAndMinutes(r.projectedMinutes)} in all. Your probation officer decides whether it is taken off.`,
+    );
   }
   return lines;
 }
@@ -58,12 +78,16 @@ const GENERAL_KIT =
 export function workInstruction(facts: WorkInstructionFacts, policy: RulePolicy = DEFAULT_POLICY): WorkInstruction {
   const { session, placement, office } = facts;
   const address = [placement.address, placement.postcode].filter(Boolean).join(", ");
-  const contact = [office.phone ? `phone ${office.phone}` : null, office.email ? `email ${office.email}` : null].filter(Boolean).join(" or ");
+  const contact = [office.phone ? `phone ${office.phone}` : null, office.email ? `email ${office.email}` : null]
+    .filter(Boolean)
+    .join(" or ");
   const months = policy.warningLookbackMonths;
 
   const where = [`${placement.name}.`, address ? `Address: ${address}.` : "Your office will tell you the address."];
   if (session.pickUpPoint) {
-    where.push(`You will be picked up from ${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}. Be there on time: the minibus cannot wait.`);
+    where.push(
+      `You will be picked up from ${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}. Be there on time: the minibus cannot wait.`,
+    );
   }
   if (placement.description) where.push(`What you will do: ${placement.description}`);
 
@@ -79,7 +103,13 @@ export function workInstruction(facts: WorkInstructionFacts, policy: RulePolicy 
       { heading: "Where", paragraphs: where },
       { heading: "When", paragraphs: when },
       ...(facts.hours ? [{ heading: "Your hours", paragraphs: hoursParagraphs(facts.hours) }] : []),
-      { heading: "What to wear and bring", paragraphs: [placement.whatToBring?.trim() || GENERAL_KIT, "Do not come under the influence of alcohol or drugs."] },
+      {
+        heading: "What to wear and bring",
+        paragraphs: [
+          placement.whatToBring?.trim() || GENERAL_KIT,
+          "Do not come under the influence of alcohol or drugs.",
+        ],
+      },
       {
         heading: "Who to call",
         paragraphs: [

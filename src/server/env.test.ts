@@ -7,7 +7,12 @@ const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/app", NEXTAUT
 describe("the environment, validated at boot", () => {
   it("accepts a complete environment and fills in the defaults", () => {
     const env = checkEnvironment(good);
-    expect(env).toMatchObject({ PORT: 3000, EMBEDDED_PG_PORT: 54329, DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 15000 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      EMBEDDED_PG_PORT: 54329,
+      DATABASE_CONNECT_TIMEOUT_MS: 5000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 15000,
+    });
   });
 
   it.each([
@@ -33,13 +38,16 @@ describe("the environment, validated at boot", () => {
     }) as never);
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      for (const [name, value] of Object.entries({ ...good, NEXT_RUNTIME: "nodejs", PORT: "not-a-port" })) vi.stubEnv(name, value);
+      for (const [name, value] of Object.entries({ ...good, NEXT_RUNTIME: "nodejs", PORT: "not-a-port" }))
+        vi.stubEnv(name, value);
       await expect(register()).rejects.toThrow("exited");
       expect(exit).toHaveBeenCalledWith(1);
       expect(error.mock.calls[0]?.[0]).toMatch(/cannot start\. Invalid environment: PORT: /);
-      expect(() => validateEnvironmentAtBoot((() => {
-        throw new Error("exited again");
-      }) as never)).toThrow("exited again");
+      expect(() =>
+        validateEnvironmentAtBoot((() => {
+          throw new Error("exited again");
+        }) as never),
+      ).toThrow("exited again");
     } finally {
       vi.unstubAllEnvs();
       exit.mockRestore();

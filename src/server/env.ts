@@ -6,7 +6,11 @@ import { z } from "zod";
 // Scripts (demo, dev, bench, embedded PostgreSQL, e2e server) call scriptEnv().
 
 const port = (name: string) =>
-  z.coerce.number({ message: `${name} must be a port number` }).int(`${name} must be a whole number`).min(1, `${name} must be 1 to 65535`).max(65535, `${name} must be 1 to 65535`);
+  z.coerce
+    .number({ message: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be 1 to 65535`)
+    .max(65535, `${name} must be 1 to 65535`);
 const flag = z.enum(["0", "1"], { message: "must be 0 or 1" }).optional();
 
 /** Variables the scripts read; several are also read by the app. */

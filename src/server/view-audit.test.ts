@@ -28,7 +28,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("views of people's risk information are audited", () => {
-  const callers = sourceFiles(APP_DIR).filter((file) => LIST_QUERIES.some((query) => query.test(fs.readFileSync(file, "utf8"))));
+  const callers = sourceFiles(APP_DIR).filter((file) =>
+    LIST_QUERIES.some((query) => query.test(fs.readFileSync(file, "utf8"))),
+  );
 
   it("finds the pages and routes that list people", () => {
     expect(callers.map((file) => path.relative(APP_DIR, file)).sort()).toEqual(
@@ -51,9 +53,12 @@ describe("views of people's risk information are audited", () => {
     );
   });
 
-  it.each(callers.map((file) => [path.relative(APP_DIR, file), file]))("%s calls recordView beside its query", (_, file) => {
-    expect(fs.readFileSync(file, "utf8")).toMatch(/\brecordView\(/);
-  });
+  it.each(callers.map((file) => [path.relative(APP_DIR, file), file]))(
+    "%s calls recordView beside its query",
+    (_, file) => {
+      expect(fs.readFileSync(file, "utf8")).toMatch(/\brecordView\(/);
+    },
+  );
 });
 
 describe("queries never write an audit row", () => {

@@ -54,7 +54,11 @@ export async function recordView(user: AppUser, record: ViewRecord): Promise<voi
       regionId: record.regionId ?? null,
       requestId: record.requestId ?? null,
       after: JSON.parse(
-        JSON.stringify({ view: record.view, requirementIds: record.requirementIds, ...(record.filters ? { filters: record.filters } : {}) }),
+        JSON.stringify({
+          view: record.view,
+          requirementIds: record.requirementIds,
+          ...(record.filters ? { filters: record.filters } : {}),
+        }),
       ),
     },
     select: { id: true },
@@ -62,7 +66,10 @@ export async function recordView(user: AppUser, record: ViewRecord): Promise<voi
 }
 
 /** The view of one case (its page, its assessment form): filed under the requirement, as "risk.view". */
-export const caseViewRecord = (view: "case-page" | "assessment-form", requirement: { id: string; regionId: string | null }): ViewRecord => ({
+export const caseViewRecord = (
+  view: "case-page" | "assessment-form",
+  requirement: { id: string; regionId: string | null },
+): ViewRecord => ({
   view,
   recordId: requirement.id,
   requirementIds: [requirement.id],
@@ -92,6 +99,10 @@ export function drillDownViewRecord(
       ethnicity: query.ethnicity ?? null,
       page: mode === "csv" ? null : query.page,
     },
-    filedAs: { action: mode === "csv" ? "dashboard.cases.export" : "dashboard.cases.view", entityType: "DashboardFigure", entityId: list.figure },
+    filedAs: {
+      action: mode === "csv" ? "dashboard.cases.export" : "dashboard.cases.view",
+      entityType: "DashboardFigure",
+      entityId: list.figure,
+    },
   };
 }

@@ -16,13 +16,24 @@ export function StandingTag({ standing }: { standing: SessionChoiceStanding }) {
   return <Tag colour={colour}>{words}</Tag>;
 }
 
-export function AllocationExplanation({ refusals, warnings }: { refusals: readonly Refusal[]; warnings: readonly RuleWarning[] }) {
-  if (refusals.length === 0 && warnings.length === 0) return <p className="mb-0">Nothing stands in the way of this booking.</p>;
+export function AllocationExplanation({
+  refusals,
+  warnings,
+}: {
+  refusals: readonly Refusal[];
+  warnings: readonly RuleWarning[];
+}) {
+  if (refusals.length === 0 && warnings.length === 0)
+    return <p className="mb-0">Nothing stands in the way of this booking.</p>;
   return (
     <>
       {refusals.length > 0 && (
         <>
-          <p className="mb-1 font-bold">{refusals.length === 1 ? "Why it cannot be booked yet" : `Why it cannot be booked yet (${refusals.length} reasons)`}</p>
+          <p className="mb-1 font-bold">
+            {refusals.length === 1
+              ? "Why it cannot be booked yet"
+              : `Why it cannot be booked yet (${refusals.length} reasons)`}
+          </p>
           <ul className="mb-3 list-disc pl-6">
             {refusals.map((refusal) => (
               <li key={refusal.code}>{refusal.message}</li>

@@ -9,7 +9,15 @@ import { ServiceHeader } from "./service-header";
  * reason the navigation is passed in: the office's frames pass the MainNav island, the phone's a
  * server-rendered NavList.
  */
-export async function AppFrame({ user, nav, children }: { user: AppUser; nav: React.ReactNode; children: React.ReactNode }) {
+export async function AppFrame({
+  user,
+  nav,
+  children,
+}: {
+  user: AppUser;
+  nav: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const regionName = user.regionId ? await findRegionName(user.regionId) : null;
   return (
     <>
@@ -21,7 +29,9 @@ export async function AppFrame({ user, nav, children }: { user: AppUser; nav: Re
       </div>
       <footer className="mt-10 border-t border-border bg-panel py-6 text-base text-secondary no-print">
         <div className="width-container">
-          <p className="m-0">Community Payback case management. Open source, built for the Probation Service of England and Wales.</p>
+          <p className="m-0">
+            Community Payback case management. Open source, built for the Probation Service of England and Wales.
+          </p>
         </div>
       </footer>
     </>

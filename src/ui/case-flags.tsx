@@ -13,15 +13,23 @@ export type CaseFlags = {
 };
 
 /** The warning flags of a case as tags; the words carry the meaning (see domain R2, R4, R5, R9). */
-export function CaseFlagTags({ flags, whenNone = <span className="text-secondary">None</span> }: { flags: CaseFlags; whenNone?: React.ReactNode }) {
+export function CaseFlagTags({
+  flags,
+  whenNone = <span className="text-secondary">None</span>,
+}: {
+  flags: CaseFlags;
+  whenNone?: React.ReactNode;
+}) {
   const tags: { key: string; text: string; colour: "orange" | "red" | "yellow" | "purple" }[] = [];
   if (flags.lateStart) tags.push({ key: "late", text: "Not started by deadline", colour: "orange" });
   if (flags.inBacklog) tags.push({ key: "backlog", text: "Backlog", colour: "red" });
   if (flags.dormant) tags.push({ key: "dormant", text: "Dormant", colour: "yellow" });
   if (flags.underWarrant) tags.push({ key: "warrant", text: "Under warrant", colour: "purple" });
   else if (flags.openBreach) tags.push({ key: "breach", text: "Open breach", colour: "red" });
-  if (flags.enforcement === "OVERDUE") tags.push({ key: "enforcement", text: "Warning or breach overdue", colour: "red" });
-  else if (flags.enforcement === "DUE") tags.push({ key: "enforcement", text: "Warning or breach due", colour: "orange" });
+  if (flags.enforcement === "OVERDUE")
+    tags.push({ key: "enforcement", text: "Warning or breach overdue", colour: "red" });
+  else if (flags.enforcement === "DUE")
+    tags.push({ key: "enforcement", text: "Warning or breach due", colour: "orange" });
   if (tags.length === 0) return whenNone;
   return (
     <ul className="m-0 flex list-none flex-wrap gap-1 p-0">
@@ -35,7 +43,13 @@ export function CaseFlagTags({ flags, whenNone = <span className="text-secondary
 }
 
 /** A requirement's status as a tag, with the termination reason in words when there is one. */
-export function RequirementStatusTag({ status, terminationReason }: { status: RequirementStatus; terminationReason?: TerminationReason | null }) {
+export function RequirementStatusTag({
+  status,
+  terminationReason,
+}: {
+  status: RequirementStatus;
+  terminationReason?: TerminationReason | null;
+}) {
   const colour = status === "ACTIVE" ? "blue" : status === "COMPLETED" ? "green" : "grey";
   return (
     <>

@@ -37,7 +37,9 @@ function SessionEntry({ entry, today }: { entry: Extract<TimelineEntry, { kind: 
         {entry.retrospective ? " · entered from a paper register" : ""}
       </Detail>
       {entry.cancelled && <Tag colour="grey">Booking cancelled</Tag>}
-      {!entry.cancelled && !attendance && (entry.date >= today ? <Tag colour="blue">Booked</Tag> : <Tag colour="orange">Outcome not recorded</Tag>)}
+      {!entry.cancelled &&
+        !attendance &&
+        (entry.date >= today ? <Tag colour="blue">Booked</Tag> : <Tag colour="orange">Outcome not recorded</Tag>)}
       {attendance && (
         <>
           <p className="mb-1 font-bold">{outcomeWords(attendance.outcome)}</p>
@@ -50,7 +52,9 @@ function SessionEntry({ entry, today }: { entry: Extract<TimelineEntry, { kind: 
           )}
           {attendance.awaitingApproval && <Tag colour="yellow">Waiting for a manager&apos;s decision</Tag>}
           {attendance.note && <PlainText text={attendance.note} />}
-          {attendance.noteHidden && <Detail>A sensitive note is recorded. Only managers and the case coordinator can read it.</Detail>}
+          {attendance.noteHidden && (
+            <Detail>A sensitive note is recorded. Only managers and the case coordinator can read it.</Detail>
+          )}
         </>
       )}
       {entry.lateStart && (
@@ -106,9 +110,7 @@ function EntryBody({ entry, today }: { entry: TimelineEntry; today: string }) {
         <>
           <h3 className="mb-1 text-xl">{REVIEW_KIND_LABEL[entry.reviewKind]}</h3>
           {entry.completedOn ? (
-            <Detail>
-              Completed{entry.completedOn !== entry.dueOn ? ` (due ${formatDate(entry.dueOn)})` : ""}
-            </Detail>
+            <Detail>Completed{entry.completedOn !== entry.dueOn ? ` (due ${formatDate(entry.dueOn)})` : ""}</Detail>
           ) : entry.dueOn < today ? (
             <Tag colour="red">Overdue</Tag>
           ) : (
@@ -122,7 +124,9 @@ function EntryBody({ entry, today }: { entry: TimelineEntry; today: string }) {
         <>
           <h3 className="mb-1 text-xl">Approval requested: {APPROVAL_KIND_LABEL[entry.approvalKind]}</h3>
           <p className="mb-1">
-            <Tag colour={entry.status === "PENDING" ? "yellow" : entry.status === "APPROVED" ? "green" : "red"}>{APPROVAL_STATUS_LABEL[entry.status]}</Tag>
+            <Tag colour={entry.status === "PENDING" ? "yellow" : entry.status === "APPROVED" ? "green" : "red"}>
+              {APPROVAL_STATUS_LABEL[entry.status]}
+            </Tag>
             {entry.decidedOn && <span className="ml-2 text-secondary">on {formatDate(entry.decidedOn)}</span>}
           </p>
           {entry.reason && <PlainText text={entry.reason} />}

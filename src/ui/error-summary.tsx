@@ -16,7 +16,14 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   }, [signature]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} aria-labelledby="error-summary-title" role="alert" className="mb-8 border-[5px] border-error p-4 outline-none focus:outline-[3px] focus:outline-focus" data-testid="error-summary">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+      role="alert"
+      className="mb-8 border-[5px] border-error p-4 outline-none focus:outline-[3px] focus:outline-focus"
+      data-testid="error-summary"
+    >
       <h2 id="error-summary-title" className="mb-3 text-2xl">
         {title}
       </h2>

@@ -1,16 +1,28 @@
 // How dates, hours and labels are written on screen (GOV.UK style: "23 November 2026").
 
 const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const WEEKDAY_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const WEEKDAY_DATE = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
 
 /** Accepts an IsoDate string ('YYYY-MM-DD') or a Date from a `@db.Date` column (UTC midnight). */
 function toUtcDate(value: string | Date): Date {
   return typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
 }
 
-export const formatDate = (value: string | Date | null | undefined): string => (value ? LONG_DATE.format(toUtcDate(value)) : "Not set");
-export const formatShortDate = (value: string | Date | null | undefined): string => (value ? SHORT_DATE.format(toUtcDate(value)) : "—");
+export const formatDate = (value: string | Date | null | undefined): string =>
+  value ? LONG_DATE.format(toUtcDate(value)) : "Not set";
+export const formatShortDate = (value: string | Date | null | undefined): string =>
+  value ? SHORT_DATE.format(toUtcDate(value)) : "—";
 export const formatWeekdayDate = (value: string | Date): string => WEEKDAY_DATE.format(toUtcDate(value));
 
 /** A `@db.Date` value as 'YYYY-MM-DD'. */

@@ -1,4 +1,3 @@
-
 /** The body of the "Page not found" page, shared by the root and the signed-in route groups. */
 export function NotFoundContent() {
   return (

@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Server-side pagination links that keep the other query parameters. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pagination" className="mb-8 flex flex-wrap items-center gap-4">

@@ -8,7 +8,18 @@ describe("safeReturnPath", () => {
   });
 
   it("refuses anything that leaves the site or loops back to sign-in", () => {
-    for (const raw of ["https://evil.test/my-sessions", "//evil.test/x", "/\\evil.test", "javascript:alert(1)", "my-sessions", "/sign-in?callbackUrl=/x", "/api/v1/me", "", 42, undefined]) {
+    for (const raw of [
+      "https://evil.test/my-sessions",
+      "//evil.test/x",
+      "/\\evil.test",
+      "javascript:alert(1)",
+      "my-sessions",
+      "/sign-in?callbackUrl=/x",
+      "/api/v1/me",
+      "",
+      42,
+      undefined,
+    ]) {
       expect(safeReturnPath(raw, "app.test"), String(raw)).toBeNull();
     }
     expect(safeReturnPath("http://app.test/x", null)).toBeNull();

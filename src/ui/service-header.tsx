@@ -6,7 +6,15 @@ import { SignOutButton } from "./sign-out-button";
  * The black service header: service name, who is signed in (role and region), and the role's
  * navigation, which the frame passes in (main-nav.tsx in the office, nav-list.tsx on the phone).
  */
-export function ServiceHeader({ user, regionName, nav }: { user: AppUser; regionName: string | null; nav: React.ReactNode }) {
+export function ServiceHeader({
+  user,
+  regionName,
+  nav,
+}: {
+  user: AppUser;
+  regionName: string | null;
+  nav: React.ReactNode;
+}) {
   return (
     <header className="border-b-[10px] border-brand bg-ink text-white">
       <div className="width-container flex flex-wrap items-center justify-between gap-3 py-3">
@@ -21,7 +29,10 @@ export function ServiceHeader({ user, regionName, nav }: { user: AppUser; region
             <span className="block sm:inline sm:before:content-['_·_']">{ROLE_LABEL[user.role]}</span>
             <span className="block sm:inline sm:before:content-['_·_']">{regionName ?? "All regions"}</span>
           </p>
-          <a href="/account" className="focusable inline-flex min-h-11 items-center text-white underline hover:text-white hover:decoration-[3px]">
+          <a
+            href="/account"
+            className="focusable inline-flex min-h-11 items-center text-white underline hover:text-white hover:decoration-[3px]"
+          >
             Your sign-in
           </a>
           <SignOutButton />

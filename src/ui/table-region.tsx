@@ -4,7 +4,12 @@
  */
 export function TableRegion({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="mb-8 overflow-x-auto focus:outline-[3px] focus:outline-focus" tabIndex={0} role="region" aria-label={label}>
+    <div
+      className="mb-8 overflow-x-auto focus:outline-[3px] focus:outline-focus"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       {children}
     </div>
   );

@@ -9,7 +9,9 @@ const unique = () => Date.now().toString(36).toUpperCase();
 // Each journey visits several pages and runs axe on most of them: longer than the default minute.
 test.describe.configure({ timeout: 240_000 });
 
-test("an administrator adds a user, changes their role, deactivates and reactivates them, and resets their password by a link", async ({ page }) => {
+test("an administrator adds a user, changes their role, deactivates and reactivates them, and resets their password by a link", async ({
+  page,
+}) => {
   const stamp = unique();
   const email = `e2e.user.${stamp.toLowerCase()}@demo.test`;
   const name = `Robin Test ${stamp}`;
@@ -33,7 +35,9 @@ test("an administrator adds a user, changes their role, deactivates and reactiva
   await page.getByRole("radio", { name: /^Placement coordinator/ }).check();
   await page.getByLabel("Region", { exact: true }).selectOption({ label: "Wales" });
   await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByRole("heading", { name: `Give ${name} this link now: it will not be shown again` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `Give ${name} this link now: it will not be shown again` }),
+  ).toBeVisible();
   const firstLink = await page.getByLabel("Link to set a password").inputValue();
   expect(firstLink).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page);
@@ -98,7 +102,9 @@ test("an administrator adds a risk code, changes its meaning and retires it", as
   await page.getByRole("link", { name: "Add a risk code" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add a risk code" })).toBeVisible();
   await page.getByRole("button", { name: "Add risk code" }).click();
-  await expect(page.getByTestId("error-summary").getByRole("link", { name: "Enter the code, for example RC" })).toBeVisible();
+  await expect(
+    page.getByTestId("error-summary").getByRole("link", { name: "Enter the code, for example RC" }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Code", { exact: true }).fill(code);

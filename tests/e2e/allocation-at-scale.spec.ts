@@ -8,7 +8,9 @@ const isoInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toI
 const stamp = String(Date.now()).slice(-6);
 
 async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", { data: { email: "coordinator@demo.test", password: DEMO_PASSWORD } });
+  const tokenResponse = await request.post("/api/v1/auth/token", {
+    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
+  });
   expect(tokenResponse.ok()).toBe(true);
   const { token } = (await tokenResponse.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
@@ -35,7 +37,13 @@ async function assessedCase(call: Call, crn: string, lastName: string) {
     court: "Highbury Corner Magistrates' Court",
     hoursOrdered: 100,
   });
-  await call("PUT", `/cases/${created.id}/assessment`, { version: created.version, rosh: "LOW", riskCodes: [], eteEligible: false, complete: true });
+  await call("PUT", `/cases/${created.id}/assessment`, {
+    version: created.version,
+    rosh: "LOW",
+    riskCodes: [],
+    eteEligible: false,
+    complete: true,
+  });
   return created.id;
 }
 
@@ -43,10 +51,26 @@ test("filter the allocation list and book three people into one session", async 
   const call = await api(request);
   const trio = `Trio${stamp}`;
   const people = [];
-  for (const [letter, crn] of [["A", "G"], ["B", "H"], ["C", "K"]] as const) people.push(await assessedCase(call, `${crn}${stamp}`, `${trio}${letter}`));
+  for (const [letter, crn] of [
+    ["A", "G"],
+    ["B", "H"],
+    ["C", "K"],
+  ] as const)
+    people.push(await assessedCase(call, `${crn}${stamp}`, `${trio}${letter}`));
   const placementName = `E2E canal path ${stamp}`;
-  const placement = await call<{ id: string }>("POST", "/placements", { name: placementName, type: "GROUP", region: "LON", capacity: 6, features: [] });
-  const session = await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(7), startTime: "18:00", endTime: "21:00" });
+  const placement = await call<{ id: string }>("POST", "/placements", {
+    name: placementName,
+    type: "GROUP",
+    region: "LON",
+    capacity: 6,
+    features: [],
+  });
+  const session = await call<{ id: string }>("POST", "/sessions", {
+    placementId: placement.id,
+    date: isoInDays(7),
+    startTime: "18:00",
+    endTime: "21:00",
+  });
 
   await signIn(page, "coordinator@demo.test");
   await page.goto(`/cases/${people[0]}/allocate`);
@@ -66,11 +90,13 @@ test("filter the allocation list and book three people into one session", async 
   await page.getByRole("button", { name: "Search" }).click();
   await page.waitForURL(/add-people\?q=/);
   await expectAccessible(page);
-  for (const letter of ["A", "B", "C"]) await page.getByRole("checkbox", { name: `Choose Robin ${trio}${letter} to book` }).check();
+  for (const letter of ["A", "B", "C"])
+    await page.getByRole("checkbox", { name: `Choose Robin ${trio}${letter} to book` }).check();
   await page.getByRole("button", { name: "Book the people chosen" }).click();
   await page.waitForURL(new RegExp(`/sessions/${session.id}$`));
   await expect(page.getByRole("status")).toContainText("3 people booked on this session.");
-  for (const letter of ["A", "B", "C"]) await expect(page.getByRole("link", { name: new RegExp(`^${trio}${letter}, `) })).toBeVisible();
+  for (const letter of ["A", "B", "C"])
+    await expect(page.getByRole("link", { name: new RegExp(`^${trio}${letter}, `) })).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -79,15 +105,28 @@ test("a full session: the coordinator asks for an override and a manager approve
   const lastName = `Override${stamp}`;
   const person = await assessedCase(call, `M${stamp}`, lastName);
   const filler = await assessedCase(call, `N${stamp}`, `Filler${stamp}`);
-  const placement = await call<{ id: string }>("POST", "/placements", { name: `E2E one place ${stamp}`, type: "GROUP", region: "LON", capacity: 1, features: [] });
-  const session = await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(8), startTime: "09:00", endTime: "16:00" });
+  const placement = await call<{ id: string }>("POST", "/placements", {
+    name: `E2E one place ${stamp}`,
+    type: "GROUP",
+    region: "LON",
+    capacity: 1,
+    features: [],
+  });
+  const session = await call<{ id: string }>("POST", "/sessions", {
+    placementId: placement.id,
+    date: isoInDays(8),
+    startTime: "09:00",
+    endTime: "16:00",
+  });
   await call("POST", `/sessions/${session.id}/allocations`, { caseId: filler });
 
   await signIn(page, "coordinator@demo.test");
   await page.goto(`/cases/${person}/allocate?session=${session.id}`);
   await expect(page.getByText("This session is full")).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Why should this booking be made anyway?").fill("The supervisor has agreed to take one more this week.");
+  await page
+    .getByLabel("Why should this booking be made anyway?")
+    .fill("The supervisor has agreed to take one more this week.");
   await page.getByRole("button", { name: "Ask a manager to override" }).click();
   await expect(page.getByRole("region", { name: "Requests to a manager" })).toContainText("Waiting for a decision");
   await expectAccessible(page);
@@ -105,7 +144,9 @@ test("a full session: the coordinator asks for an override and a manager approve
   await page.getByRole("radio", { name: "Approve" }).check();
   await page.getByRole("button", { name: "Save decision" }).click();
   await page.waitForURL("**/approvals");
-  await expect(page.getByRole("status")).toContainText(`Robin ${lastName}: request approved. They are now booked on the session.`);
+  await expect(page.getByRole("status")).toContainText(
+    `Robin ${lastName}: request approved. They are now booked on the session.`,
+  );
   await page.goto(`/sessions/${session.id}`);
   await expect(page.getByRole("link", { name: new RegExp(`^${lastName}, `) })).toBeVisible();
 });

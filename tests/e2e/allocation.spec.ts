@@ -14,12 +14,18 @@ test("a coordinator allocates an assessed demo case to a session and opens its w
   await expectAccessible(page);
 
   const noFirstSession = page.getByRole("table", { name: /^No first session booked/ });
-  await noFirstSession.getByRole("link", { name: /^Allocate/ }).first().click();
+  await noFirstSession
+    .getByRole("link", { name: /^Allocate/ })
+    .first()
+    .click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/allocate$/);
   await expect(page.getByRole("heading", { level: 1, name: "Allocate to a session" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: /^(Book|Record the details and book) / }).first().click();
+  await page
+    .getByRole("link", { name: /^(Book|Record the details and book) / })
+    .first()
+    .click();
   await page.waitForURL(/\/allocate\?session=/);
   await expect(page.getByRole("heading", { level: 1, name: "Book this session" })).toBeVisible();
   await expectAccessible(page);
@@ -39,9 +45,14 @@ test("a coordinator allocates an assessed demo case to a session and opens its w
   await page.waitForURL(/\/work-instruction$/);
   await expect(page.getByRole("heading", { level: 1, name: "Work instructions" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: /\d{2}:\d{2} to \d{2}:\d{2}/ }).first().click();
+  await page
+    .getByRole("link", { name: /\d{2}:\d{2} to \d{2}:\d{2}/ })
+    .first()
+    .click();
   await page.waitForURL(/\/work-instruction\?allocation=/);
-  await expect(page.getByRole("heading", { level: 1, name: /^Your unpaid work (instruction|induction)$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^Your unpaid work (instruction|induction)$/ }),
+  ).toBeVisible();
   for (const heading of ["Where", "When", "What to wear and bring", "Who to call", "If you do not attend"]) {
     await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   }
@@ -59,7 +70,9 @@ test("a coordinator allocates an assessed demo case to a session and opens its w
 // The scene is set through the JSON API (the same services): a man with a "risk to children"
 // code, a full session, a school session with children present, and a women-only placement.
 async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", { data: { email: "coordinator@demo.test", password: DEMO_PASSWORD } });
+  const tokenResponse = await request.post("/api/v1/auth/token", {
+    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
+  });
   expect(tokenResponse.ok()).toBe(true);
   const { token } = (await tokenResponse.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
@@ -84,7 +97,13 @@ async function assessedCase(call: Awaited<ReturnType<typeof api>>, crn: string, 
     court: "Highbury Corner Magistrates' Court",
     hoursOrdered: 100,
   });
-  await call("PUT", `/cases/${created.id}/assessment`, { version: created.version, rosh: "LOW", riskCodes, eteEligible: false, complete: true });
+  await call("PUT", `/cases/${created.id}/assessment`, {
+    version: created.version,
+    rosh: "LOW",
+    riskCodes,
+    eteEligible: false,
+    complete: true,
+  });
   return created.id;
 }
 
@@ -93,8 +112,21 @@ test("each allocation refusal is explained in plain words before the click", asy
   const person = await assessedCase(call, `R${stamp}`, `Refusals${stamp}`, ["RC"]);
   const other = await assessedCase(call, `S${stamp}`, `Filler${stamp}`, []);
   const placement = (name: string, type: string, capacity: number, features: string[]) =>
-    call<{ id: string }>("POST", "/placements", { name: `${name} ${stamp}`, type, region: "LON", capacity, features, address: "1 Test Street, London" });
-  const session = (placementId: string, days: number) => call<{ id: string }>("POST", "/sessions", { placementId, date: isoInDays(days), startTime: "09:00", endTime: "16:00" });
+    call<{ id: string }>("POST", "/placements", {
+      name: `${name} ${stamp}`,
+      type,
+      region: "LON",
+      capacity,
+      features,
+      address: "1 Test Street, London",
+    });
+  const session = (placementId: string, days: number) =>
+    call<{ id: string }>("POST", "/sessions", {
+      placementId,
+      date: isoInDays(days),
+      startTime: "09:00",
+      endTime: "16:00",
+    });
 
   const full = await session((await placement("E2E tiny work party", "GROUP", 1, [])).id, 3);
   await call("POST", `/sessions/${full.id}/allocations`, { caseId: other });
@@ -107,12 +139,17 @@ test("each allocation refusal is explained in plain words before the click", asy
   await expect(page.getByRole("heading", { level: 1, name: "Allocate to a session" })).toBeVisible();
   await expectAccessible(page);
 
-  const card = (name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`${name} ${stamp}`) }) });
-  await expect(card("E2E tiny work party")).toContainText("This session is full: 1 people are booked and the limit is 1");
+  const card = (name: string) =>
+    page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`${name} ${stamp}`) }) });
+  await expect(card("E2E tiny work party")).toContainText(
+    "This session is full: 1 people are booked and the limit is 1",
+  );
   await expect(card("E2E tiny work party")).toContainText("Cannot be booked");
   await expect(card("E2E school grounds")).toContainText("A risk code conflicts with this placement.");
   await expect(card("E2E school grounds")).toContainText("A regional manager can override this with a reason.");
-  await expect(card("E2E women's centre")).toContainText("This is a female-only placement, so a man cannot be booked on it.");
+  await expect(card("E2E women's centre")).toContainText(
+    "This is a female-only placement, so a man cannot be booked on it.",
+  );
   for (const name of ["E2E tiny work party", "E2E school grounds", "E2E women's centre"]) {
     await expect(card(name).getByRole("link", { name: /Book/ })).toHaveCount(0);
   }
@@ -128,18 +165,48 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
 
   const template = await page.request.get("/cases/import/template");
   const header = (await template.text()).split("\r\n")[0]!;
-  expect(header).toBe("crn,firstName,lastName,dateOfBirth,gender,ethnicity,phone,region,pdu,orderType,managedBy,sentenceDate,court,practitionerName,hoursOrdered");
+  expect(header).toBe(
+    "crn,firstName,lastName,dateOfBirth,gender,ethnicity,phone,region,pdu,orderType,managedBy,sentenceDate,court,practitionerName,hoursOrdered",
+  );
 
   const row = (crn: string, dateOfBirth: string, hours: string) =>
-    [crn, "Morgan", `Imported${stamp}`, dateOfBirth, "FEMALE", "", "", "LON", "", "COMMUNITY_ORDER", "STANDALONE_UPW", isoInDays(-2), "Camberwell Green Magistrates' Court", "", hours].join(",");
-  const csv = [header, row(`U${stamp}`, "01/01/1990", "120"), row(`V${stamp}`, "1990-01-01", "400"), row(`W${stamp}`, "31/02/1990", "80"), row(`Y${stamp}`, "1985-06-30", "60")].join("\r\n");
-  await page.getByLabel("CSV file of new cases").setInputFiles({ name: "new-cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    [
+      crn,
+      "Morgan",
+      `Imported${stamp}`,
+      dateOfBirth,
+      "FEMALE",
+      "",
+      "",
+      "LON",
+      "",
+      "COMMUNITY_ORDER",
+      "STANDALONE_UPW",
+      isoInDays(-2),
+      "Camberwell Green Magistrates' Court",
+      "",
+      hours,
+    ].join(",");
+  const csv = [
+    header,
+    row(`U${stamp}`, "01/01/1990", "120"),
+    row(`V${stamp}`, "1990-01-01", "400"),
+    row(`W${stamp}`, "31/02/1990", "80"),
+    row(`Y${stamp}`, "1985-06-30", "60"),
+  ].join("\r\n");
+  await page
+    .getByLabel("CSV file of new cases")
+    .setInputFiles({ name: "new-cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check the file" }).click();
 
-  await expect(page.getByText("4 rows checked: 2 can be created, 2 were rejected. Nothing has been created yet.")).toBeVisible();
+  await expect(
+    page.getByText("4 rows checked: 2 can be created, 2 were rejected. Nothing has been created yet."),
+  ).toBeVisible();
   const rejected = page.getByRole("table", { name: "Rejected rows" });
   await expect(rejected.getByRole("row", { name: /Row 3 Hours ordered .*from 40 to 300/ })).toBeVisible();
-  await expect(rejected.getByRole("row", { name: /Row 4 Date of birth Enter a real date as YYYY-MM-DD/ })).toBeVisible();
+  await expect(
+    rejected.getByRole("row", { name: /Row 4 Date of birth Enter a real date as YYYY-MM-DD/ }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const download = page.getByRole("link", { name: "Download the rejected rows as CSV" });
@@ -155,12 +222,26 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
   await expect(page.getByRole("link", { name: new RegExp(`Imported${stamp}`) })).toHaveCount(2);
 });
 
-test("from a session, a coordinator adds a person, with the same explanation before booking", async ({ page, request }) => {
+test("from a session, a coordinator adds a person, with the same explanation before booking", async ({
+  page,
+  request,
+}) => {
   const call = await api(request);
   const lastName = `Addpeople${stamp}`;
   await assessedCase(call, `T${stamp}`, lastName, []);
-  const placement = await call<{ id: string }>("POST", "/placements", { name: `E2E park team ${stamp}`, type: "GROUP", region: "LON", capacity: 6, features: ["TOOLS"] });
-  const session = await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(6), startTime: "09:00", endTime: "16:00" });
+  const placement = await call<{ id: string }>("POST", "/placements", {
+    name: `E2E park team ${stamp}`,
+    type: "GROUP",
+    region: "LON",
+    capacity: 6,
+    features: ["TOOLS"],
+  });
+  const session = await call<{ id: string }>("POST", "/sessions", {
+    placementId: placement.id,
+    date: isoInDays(6),
+    startTime: "09:00",
+    endTime: "16:00",
+  });
 
   await signIn(page, "coordinator@demo.test");
   await page.goto(`/sessions/${session.id}`);

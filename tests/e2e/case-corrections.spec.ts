@@ -10,7 +10,9 @@ const stamp = String(Date.now()).slice(-6);
 let serial = 0;
 
 async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", { data: { email: "coordinator@demo.test", password: DEMO_PASSWORD } });
+  const tokenResponse = await request.post("/api/v1/auth/token", {
+    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
+  });
   expect(tokenResponse.ok()).toBe(true);
   const { token } = (await tokenResponse.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
@@ -49,8 +51,22 @@ async function assessedCase(call: Call, lastName: string, eteEligible: boolean) 
 }
 
 async function groupSession(call: Call, name: string, days: number) {
-  const placement = await call<{ id: string }>("POST", "/placements", { name: `${name} ${stamp}`, type: "GROUP", region: "LON", capacity: 6, features: [], address: "2 Canal Walk, London" });
-  return (await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(days), startTime: "09:00", endTime: "16:00" })).id;
+  const placement = await call<{ id: string }>("POST", "/placements", {
+    name: `${name} ${stamp}`,
+    type: "GROUP",
+    region: "LON",
+    capacity: 6,
+    features: [],
+    address: "2 Canal Walk, London",
+  });
+  return (
+    await call<{ id: string }>("POST", "/sessions", {
+      placementId: placement.id,
+      date: isoInDays(days),
+      startTime: "09:00",
+      endTime: "16:00",
+    })
+  ).id;
 }
 
 test("the office corrects an attendance record from the case page", async ({ page, request }) => {
@@ -70,7 +86,10 @@ test("the office corrects an attendance record from the case page", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Correct the attendance record" })).toBeVisible();
   await expect(page.getByRole("link", { name: `Back to Robin ${lastName}` })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("group", { name: "What happened?" }).getByRole("radio", { name: /^Acceptable absence/ }).check();
+  await page
+    .getByRole("group", { name: "What happened?" })
+    .getByRole("radio", { name: /^Acceptable absence/ })
+    .check();
   await page.getByLabel("Reason", { exact: true }).selectOption({ label: "Medical (illness, injury or appointment)" });
   await page.getByLabel("Note", { exact: true }).fill("Hospital letter arrived");
   await page.getByRole("button", { name: "Save the attendance record" }).click();
@@ -84,7 +103,11 @@ test("the office corrects, then removes, an ETE credit with a reason", async ({ 
   const call = await api(request);
   const lastName = `Etefix${stamp}`;
   const person = await assessedCase(call, lastName, true);
-  await call("POST", `/cases/${person}/ete-credits`, { date: isoInDays(-2), minutes: 120, activity: "Forklift licence course" });
+  await call("POST", `/cases/${person}/ete-credits`, {
+    date: isoInDays(-2),
+    minutes: 120,
+    activity: "Forklift licence course",
+  });
 
   await signIn(page, "coordinator@demo.test");
   await page.goto(`/cases/${person}`);
@@ -100,7 +123,10 @@ test("the office corrects, then removes, an ETE credit with a reason", async ({ 
   await expect(page.getByRole("status")).toContainText("ETE credit corrected to 3 hours");
   await expectAccessible(page);
 
-  await page.getByRole("table", { name: /\(ETE\) credits/ }).getByRole("link", { name: /^Correct or remove/ }).click();
+  await page
+    .getByRole("table", { name: /\(ETE\) credits/ })
+    .getByRole("link", { name: /^Correct or remove/ })
+    .click();
   await page.getByLabel("Reason for removing it").fill("Credited to the wrong person");
   await page.getByRole("button", { name: "Remove the credit" }).click();
   await page.waitForURL(new RegExp(`/cases/${person}$`));
@@ -113,7 +139,10 @@ test("a person's schedule of booked sessions prints and downloads as a PDF", asy
   const lastName = `Schedule${stamp}`;
   const person = await assessedCase(call, lastName, false);
   // Sentenced 20 days ago, so the first session is after the start deadline: it needs the reason (R2).
-  await call("POST", `/sessions/${await groupSession(call, "E2E schedule 4", 4)}/allocations`, { caseId: person, lateStartReason: { category: "HEALTH", note: "In hospital" } });
+  await call("POST", `/sessions/${await groupSession(call, "E2E schedule 4", 4)}/allocations`, {
+    caseId: person,
+    lateStartReason: { category: "HEALTH", note: "In hospital" },
+  });
   await call("POST", `/sessions/${await groupSession(call, "E2E schedule 11", 11)}/allocations`, { caseId: person });
 
   await signIn(page, "coordinator@demo.test");

@@ -22,7 +22,10 @@ test("a coordinator searches the case list by CRN", async ({ page }) => {
   const crn = /[A-Z]\d{6}/.exec(rowText)?.[0];
   expect(crn).toBeTruthy();
   await page.getByLabel(/name or CRN/i).fill(crn ?? "");
-  await page.getByRole("button", { name: /search|apply/i }).first().click();
+  await page
+    .getByRole("button", { name: /search|apply/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`q=${crn}`));
   await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
 });
@@ -30,7 +33,12 @@ test("a coordinator searches the case list by CRN", async ({ page }) => {
 test("a coordinator opens a session roster from the sessions list", async ({ page }) => {
   await signIn(page, "coordinator@demo.test");
   await page.goto("/sessions");
-  await page.getByRole("main").getByRole("link", { name: /./ }).filter({ hasNotText: /previous|next|add a/i }).first().click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /./ })
+    .filter({ hasNotText: /previous|next|add a/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "People booked", exact: true })).toBeVisible();
   await expectAccessible(page);

@@ -7,7 +7,9 @@ import { expectAccessible, signIn, signOut } from "./support";
 
 /** A calendar date in Europe/London, `offsetDays` from today (YYYY-MM-DD). */
 function londonDate(offsetDays = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }
 
 let crnCounter = 0;
@@ -44,9 +46,13 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, "coordinator@demo.test");
 });
 
-test("intake then assessment: risk codes explained, mistakes pointed out, completion unlocks allocation", async ({ page }) => {
+test("intake then assessment: risk codes explained, mistakes pointed out, completion unlocks allocation", async ({
+  page,
+}) => {
   const casePath = await takeInCase(page);
-  await expect(page.getByTestId("allocation-readiness")).toHaveText("Work sessions cannot be allocated until the assessment is complete.");
+  await expect(page.getByTestId("allocation-readiness")).toHaveText(
+    "Work sessions cannot be allocated until the assessment is complete.",
+  );
   await page.getByRole("link", { name: "Complete the assessment" }).click();
   await page.waitForURL(`**${casePath}/assessment`);
   await expect(page.getByRole("heading", { level: 1, name: "Assessment" })).toBeVisible();
@@ -79,8 +85,12 @@ test("intake then assessment: risk codes explained, mistakes pointed out, comple
   await page.getByRole("radio", { name: "Developing employment options" }).check();
   await page.getByRole("button", { name: "Save assessment" }).click();
   await page.waitForURL(`**${casePath}`);
-  await expect(page.getByRole("status")).toContainText("Assessment saved and complete. Work sessions can now be allocated.");
-  await expect(page.getByTestId("allocation-readiness")).toHaveText("The assessment is complete, so work sessions can be allocated.");
+  await expect(page.getByRole("status")).toContainText(
+    "Assessment saved and complete. Work sessions can now be allocated.",
+  );
+  await expect(page.getByTestId("allocation-readiness")).toHaveText(
+    "The assessment is complete, so work sessions can be allocated.",
+  );
   await expect(page.getByText("Risk to children (RC)")).toBeVisible();
   await expectAccessible(page);
 });
@@ -102,7 +112,8 @@ test("ETE over the 30% cap is refused with the allowance shown; a credit within 
   await page.getByLabel("Time to credit, in minutes").fill("800");
   await page.getByLabel("Activity", { exact: true }).fill("Forklift licence course");
   await page.getByRole("button", { name: "Credit ETE time" }).click();
-  const refusal = "This credit would take ETE to 800 minutes. The most this person can have credited as ETE is 720 minutes (30% of 40 hours); 720 minutes remain.";
+  const refusal =
+    "This credit would take ETE to 800 minutes. The most this person can have credited as ETE is 720 minutes (30% of 40 hours); 720 minutes remain.";
   await expect(page.getByTestId("error-summary").getByRole("link", { name: refusal })).toBeVisible();
   await expect(page.getByText(`Error: ${refusal}`)).toBeVisible();
   await expect(page.getByLabel("Time to credit, in minutes")).toHaveValue("800");
@@ -112,7 +123,9 @@ test("ETE over the 30% cap is refused with the allowance shown; a credit within 
   await page.getByLabel("Time to credit, in minutes").fill("120");
   await page.getByRole("button", { name: "Credit ETE time" }).click();
   await page.waitForURL(`**${casePath}`);
-  await expect(page.getByRole("status")).toContainText("2 hours of ETE credited. 10 hours of the ETE allowance remain.");
+  await expect(page.getByRole("status")).toContainText(
+    "2 hours of ETE credited. 10 hours of the ETE allowance remain.",
+  );
   await expectAccessible(page);
 });
 
@@ -126,11 +139,15 @@ test("a warning, then a second warning refused, and the printable warning letter
   // R9: a warning must answer a failure — none named is refused, with what was typed kept.
   await page.getByLabel("Note (optional)").fill("Seen at the office");
   await page.getByRole("button", { name: "Record" }).click();
-  await expect(page.getByTestId("error-summary").getByRole("link", { name: /must answer a failure to comply/ })).toBeVisible();
+  await expect(
+    page.getByTestId("error-summary").getByRole("link", { name: /must answer a failure to comply/ }),
+  ).toBeVisible();
   await expect(page.getByLabel("Note (optional)")).toHaveValue("Seen at the office");
   await expectAccessible(page);
   await page.getByLabel("Date of the failure (if not listed above)").fill(londonDate(-1));
-  await page.getByLabel("What the failure was (if not listed above)").fill("you left the work site without permission before the session ended.");
+  await page
+    .getByLabel("What the failure was (if not listed above)")
+    .fill("you left the work site without permission before the session ended.");
   await page.getByRole("button", { name: "Record" }).click();
   await page.waitForURL(`**${casePath}`);
   await expect(page.getByRole("status")).toContainText("Warning recorded.");
@@ -142,7 +159,8 @@ test("a warning, then a second warning refused, and the printable warning letter
   await page.getByLabel("Date of the failure (if not listed above)").fill(londonDate(0));
   await page.getByLabel("What the failure was (if not listed above)").fill("you did not come to your session.");
   await page.getByRole("button", { name: "Record" }).click();
-  const secondWarning = /A warning was given on .+\. A further failure within 12 months of that warning \(up to .+\) must go back to court as a breach, not get a second warning\./;
+  const secondWarning =
+    /A warning was given on .+\. A further failure within 12 months of that warning \(up to .+\) must go back to court as a breach, not get a second warning\./;
   await expect(page.getByTestId("error-summary").getByRole("link", { name: secondWarning })).toBeVisible();
   await expect(page.getByRole("radio", { name: "A formal warning" })).toBeChecked();
   await expectAccessible(page);
@@ -151,19 +169,31 @@ test("a warning, then a second warning refused, and the printable warning letter
   await page.waitForURL(`**${casePath}`);
   await page.getByRole("link", { name: /Print the warning letter/ }).click();
   await page.waitForURL(/\/enforcement\/[0-9a-f-]{36}\/letter$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your community order" })).toBeVisible();
-  await expect(page.getByText(/you failed to comply with the requirements of your order: you left the work site without permission before the session ended\./)).toBeVisible();
-  await expect(page.getByText(/within 12 months of this warning .+ you are liable to be brought back before the court/)).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your community order" }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      /you failed to comply with the requirements of your order: you left the work site without permission before the session ended\./,
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/within 12 months of this warning .+ you are liable to be brought back before the court/),
+  ).toBeVisible();
   await expect(page.getByText(/This warning was given to you in person on .+ by /)).toBeVisible();
   await expectAccessible(page);
   // On paper: only the letter, no navigation.
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print the letter" })).toBeHidden();
-  await expect(page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your community order" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Formal warning: failure to comply with your community order" }),
+  ).toBeVisible();
 });
 
-test("a new placement, a weekly series of sessions, and a session's free places within the over-booking limit", async ({ page }) => {
+test("a new placement, a weekly series of sessions, and a session's free places within the over-booking limit", async ({
+  page,
+}) => {
   const name = `Canal towpath clean-up ${Date.now()}`;
   await page.goto("/placements");
   await page.getByRole("link", { name: "Add a placement" }).click();
@@ -176,7 +206,9 @@ test("a new placement, a weekly series of sessions, and a session's free places 
   await page.getByRole("button", { name: "Add placement" }).click();
   const summary = page.getByTestId("error-summary");
   await expect(summary.getByRole("link", { name: "Choose the type of placement" })).toBeVisible();
-  await expect(summary.getByRole("link", { name: "Enter how many people can work there at once, as a whole number" })).toBeVisible();
+  await expect(
+    summary.getByRole("link", { name: "Enter how many people can work there at once, as a whole number" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByLabel("Placement name")).toHaveValue(name);
 
@@ -208,7 +240,10 @@ test("a new placement, a weekly series of sessions, and a session's free places 
   await expectAccessible(page);
 });
 
-test("an assessment saved by someone else meanwhile is not overwritten: the form asks to reload", async ({ page, context }) => {
+test("an assessment saved by someone else meanwhile is not overwritten: the form asks to reload", async ({
+  page,
+  context,
+}) => {
   const casePath = await takeInCase(page);
   const other = await context.newPage();
   await other.goto(`${casePath}/assessment`);
@@ -219,12 +254,16 @@ test("an assessment saved by someone else meanwhile is not overwritten: the form
   await page.getByRole("radio", { name: "High", exact: true }).check();
   await page.getByRole("radio", { name: "No", exact: true }).check();
   await page.getByRole("button", { name: "Save assessment" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("This record was changed by someone else. Reload it to see their changes, then try again.");
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "This record was changed by someone else. Reload it to see their changes, then try again.",
+  );
   await expect(page.getByRole("radio", { name: "High", exact: true })).toBeChecked();
   await expectAccessible(page);
 });
 
-test("a manager: an extension refused then recorded, a breach and the court's outcome, then termination", async ({ page }) => {
+test("a manager: an extension refused then recorded, a breach and the court's outcome, then termination", async ({
+  page,
+}) => {
   await signOut(page);
   await signIn(page, "manager@demo.test");
   const casePath = await takeInCase(page);
@@ -250,7 +289,9 @@ test("a manager: an extension refused then recorded, a breach and the court's ou
   await page.waitForURL(`**${casePath}/enforcement/new`);
   await page.getByRole("radio", { name: "A breach (back to court)" }).check();
   await page.getByLabel("Date of the failure (if not listed above)").fill(londonDate(-1));
-  await page.getByLabel("What the failure was (if not listed above)").fill("you did not come to your session for the third time.");
+  await page
+    .getByLabel("What the failure was (if not listed above)")
+    .fill("you did not come to your session for the third time.");
   await page.getByRole("button", { name: "Record" }).click();
   await page.waitForURL(`**${casePath}`);
   await expect(page.getByRole("status")).toContainText("Breach recorded.");
@@ -271,12 +312,16 @@ test("a manager: an extension refused then recorded, a breach and the court's ou
   await page.waitForURL(`**${casePath}/terminate`);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Terminate the requirement" }).click();
-  await expect(page.getByTestId("error-summary").getByRole("link", { name: "Choose why the requirement is ending" })).toBeVisible();
+  await expect(
+    page.getByTestId("error-summary").getByRole("link", { name: "Choose why the requirement is ending" }),
+  ).toBeVisible();
   await page.getByRole("radio", { name: "Other reason" }).check();
   await page.getByRole("button", { name: "Terminate the requirement" }).click();
   await page.waitForURL(`**${casePath}`);
   await expect(page.getByRole("status")).toContainText("Requirement terminated.");
-  await expect(page.getByText("This requirement is no longer active, so nothing more can be recorded on it here.")).toBeVisible();
+  await expect(
+    page.getByText("This requirement is no longer active, so nothing more can be recorded on it here."),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -288,13 +333,18 @@ test("the whole journey: intake → assessment → allocation → work instructi
   await page.waitForURL(`**${casePath}/assessment`);
   await completeAssessment(page, { eteEligible: false });
   await page.waitForURL(`**${casePath}`);
-  await expect(page.getByTestId("allocation-readiness")).toHaveText("The assessment is complete, so work sessions can be allocated.");
+  await expect(page.getByTestId("allocation-readiness")).toHaveText(
+    "The assessment is complete, so work sessions can be allocated.",
+  );
 
   await page.getByRole("link", { name: "Allocate to a session" }).click();
   await page.waitForURL(`**${casePath}/allocate`);
   await expect(page.getByRole("heading", { level: 1, name: "Allocate to a session" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: /^(Book|Record the details and book) / }).first().click();
+  await page
+    .getByRole("link", { name: /^(Book|Record the details and book) / })
+    .first()
+    .click();
   await page.waitForURL(/\/allocate\?session=/);
   const lateStart = page.getByRole("group", { name: "Why is the start late?" });
   if (await lateStart.isVisible()) {
@@ -310,9 +360,14 @@ test("the whole journey: intake → assessment → allocation → work instructi
 
   await page.getByRole("link", { name: "Work instructions" }).click();
   await page.waitForURL(`**${casePath}/work-instruction`);
-  await page.getByRole("link", { name: /\d{2}:\d{2} to \d{2}:\d{2}/ }).first().click();
+  await page
+    .getByRole("link", { name: /\d{2}:\d{2} to \d{2}:\d{2}/ })
+    .first()
+    .click();
   await page.waitForURL(/\/work-instruction\?allocation=/);
-  await expect(page.getByRole("heading", { level: 1, name: /^Your unpaid work (instruction|induction)$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^Your unpaid work (instruction|induction)$/ }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "If you do not attend" })).toBeVisible();
   await expectAccessible(page);
 });

@@ -2,11 +2,15 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./support";
 
-test("a manager drills from the backlog figure to its cases and downloads them as CSV, row for row", async ({ page }) => {
+test("a manager drills from the backlog figure to its cases and downloads them as CSV, row for row", async ({
+  page,
+}) => {
   await signIn(page, "manager@demo.test");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard", exact: true })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Stand-alone unpaid work and sentence management compared", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Stand-alone unpaid work and sentence management compared", exact: true }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const backlogLink = page.getByRole("link", { name: /^See the [\d,]+ backlog cases$/ });
@@ -14,13 +18,15 @@ test("a manager drills from the backlog figure to its cases and downloads them a
   await backlogLink.click();
   await page.waitForURL(/\/dashboard\/cases\?.*figure=backlog/);
   await expect(page.getByRole("heading", { level: 1, name: "Backlog", exact: true })).toBeVisible();
-  await expect(page.getByText(new RegExp(`^${figure.toLocaleString("en-GB")} cases?, the same as the figure`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`^${figure.toLocaleString("en-GB")} cases?, the same as the figure`)),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const table = page.getByRole("table");
-  const listed = await table.getByRole("row").evaluateAll((rows) =>
-    rows.slice(1).map((row) => (row.querySelectorAll("td")[1]?.textContent ?? "").trim()),
-  );
+  const listed = await table
+    .getByRole("row")
+    .evaluateAll((rows) => rows.slice(1).map((row) => (row.querySelectorAll("td")[1]?.textContent ?? "").trim()));
 
   const downloadLink = page.getByRole("link", { name: /^Download these [\d,]+ cases as a spreadsheet \(CSV\)$/ });
   const downloadPromise = page.waitForEvent("download");

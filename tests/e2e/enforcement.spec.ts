@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
 // approvals page. The scene is set through the JSON API (the same services the office uses; the
 // office corrects an outcome through the API or the supervisor's roster).
 
-const isoInDays = (days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() + days * 86_400_000));
+const isoInDays = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() + days * 86_400_000));
 const stamp = String(Date.now()).slice(-6);
 
 async function api(request: APIRequestContext, email = "coordinator@demo.test") {
@@ -39,18 +40,38 @@ async function caseWithPastSessions(call: Call, crn: string, lastName: string, d
     court: "Highbury Corner Magistrates' Court",
     hoursOrdered: 100,
   });
-  await call("PUT", `/cases/${created.id}/assessment`, { version: created.version, rosh: "LOW", riskCodes: [], eteEligible: false, complete: true });
-  const placement = await call<{ id: string }>("POST", "/placements", { name: `E2E park clean-up ${lastName}`, type: "GROUP", region: "LON", capacity: 6, features: [] });
+  await call("PUT", `/cases/${created.id}/assessment`, {
+    version: created.version,
+    rosh: "LOW",
+    riskCodes: [],
+    eteEligible: false,
+    complete: true,
+  });
+  const placement = await call<{ id: string }>("POST", "/placements", {
+    name: `E2E park clean-up ${lastName}`,
+    type: "GROUP",
+    region: "LON",
+    capacity: 6,
+    features: [],
+  });
   const sessions: string[] = [];
   for (const days of daysAgo) {
-    const session = await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(-days), startTime: "09:00", endTime: "16:00" });
+    const session = await call<{ id: string }>("POST", "/sessions", {
+      placementId: placement.id,
+      date: isoInDays(-days),
+      startTime: "09:00",
+      endTime: "16:00",
+    });
     await call("POST", `/sessions/${session.id}/allocations`, { caseId: created.id, retrospective: true });
     sessions.push(session.id);
   }
   return { caseId: created.id, sessions };
 }
 
-test("a failure appears as due on the work queue, is answered with a warning, and the correction to an acceptable absence withdraws it", async ({ page, request }) => {
+test("a failure appears as due on the work queue, is answered with a warning, and the correction to an acceptable absence withdraws it", async ({
+  page,
+  request,
+}) => {
   const call = await api(request);
   const lastName = `Enforce${stamp}`;
   const { caseId, sessions } = await caseWithPastSessions(call, `E${stamp}`, lastName, [3]);
@@ -77,12 +98,16 @@ test("a failure appears as due on the work queue, is answered with a warning, an
   await expect(page.getByRole("status")).toContainText("Warning recorded.");
 
   // The evidence arrives: the office corrects the absence to an acceptable medical one.
-  const corrected = await call<{ withdrawnEnforcement?: { type: string }[] }>("PUT", `/sessions/${sessions[0]}/attendance/${caseId}`, {
-    outcome: "ACCEPTABLE_ABSENCE",
-    reasonCategory: "MEDICAL",
-    note: "GP's note for the day",
-    version: recorded.attendance.version,
-  });
+  const corrected = await call<{ withdrawnEnforcement?: { type: string }[] }>(
+    "PUT",
+    `/sessions/${sessions[0]}/attendance/${caseId}`,
+    {
+      outcome: "ACCEPTABLE_ABSENCE",
+      reasonCategory: "MEDICAL",
+      note: "GP's note for the day",
+      version: recorded.attendance.version,
+    },
+  );
   expect(corrected.withdrawnEnforcement).toEqual([expect.objectContaining({ type: "WARNING" })]);
 
   await page.reload();
@@ -91,7 +116,12 @@ test("a failure appears as due on the work queue, is answered with a warning, an
   await expect(page.getByRole("link", { name: /Print the warning letter/ })).toHaveCount(0);
   await expectAccessible(page);
   await page.goto("/work-queue");
-  await expect(page.getByRole("region", { name: "Failures to comply waiting for a warning or breach" }).getByRole("row").filter({ hasText: lastName })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: "Failures to comply waiting for a warning or breach" })
+      .getByRole("row")
+      .filter({ hasText: lastName }),
+  ).toHaveCount(0);
 });
 
 test("a manager approves a third accepted absence from the approvals page", async ({ page, request }) => {
@@ -113,7 +143,10 @@ test("a manager approves a third accepted absence from the approvals page", asyn
   await page.goto("/approvals");
   const row = page.getByRole("row").filter({ hasText: lastName });
   await expect(row).toContainText("Accepted absence (3rd or later)");
-  await expect(row.getByRole("link", { name: `Jordan ${lastName}`, exact: true })).toHaveAttribute("href", `/cases/${caseId}`);
+  await expect(row.getByRole("link", { name: `Jordan ${lastName}`, exact: true })).toHaveAttribute(
+    "href",
+    `/cases/${caseId}`,
+  );
   await expect(row).toContainText(/Waiting since today|Waiting \d+ days?/);
   await expectAccessible(page);
   await row.getByRole("link", { name: /Decide/ }).click();

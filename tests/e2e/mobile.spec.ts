@@ -7,7 +7,9 @@ test("a supervisor on a phone sees today's session and the roster's risks in pla
   await expect(page.getByRole("heading", { level: 1, name: "My sessions" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
   await expectAccessible(page);
-  const today = page.getByRole("region", { name: "Today" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Today" }) }));
+  const today = page
+    .getByRole("region", { name: "Today" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Today" }) }));
   await today.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/my-sessions\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "Who is booked", exact: true })).toBeVisible();
@@ -15,14 +17,20 @@ test("a supervisor on a phone sees today's session and the roster's risks in pla
   await expect(page.getByText(/what to do/i).first()).toBeVisible();
   await expectAccessible(page);
   // Nothing wider than the phone's screen.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test("a supervisor gets 404 for a session that is not theirs", async ({ page }) => {
   await signIn(page, "coordinator@demo.test");
   await page.goto("/sessions");
-  const link = page.getByRole("main").getByRole("link").filter({ hasNotText: /previous|next/i }).first();
+  const link = page
+    .getByRole("main")
+    .getByRole("link")
+    .filter({ hasNotText: /previous|next/i })
+    .first();
   const href = (await link.getAttribute("href")) ?? "";
   const sessionId = href.split("/").pop();
   await signOut(page);

@@ -20,7 +20,9 @@ test("a coordinator adds a new case, fixing the mistakes the form points out", a
 
   const summary = page.getByTestId("error-summary");
   await expect(summary).toBeVisible();
-  await expect(summary.getByRole("link", { name: "Enter the hours ordered as a whole number, for example 120" })).toBeVisible();
+  await expect(
+    summary.getByRole("link", { name: "Enter the hours ordered as a whole number, for example 120" }),
+  ).toBeVisible();
   await expect(summary.getByRole("link", { name: "Enter the date of birth" })).toBeVisible();
   await expectAccessible(page);
   // Nothing typed is lost.

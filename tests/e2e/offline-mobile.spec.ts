@@ -8,7 +8,14 @@ import { expectAccessible, signIn } from "./support";
 
 const WAITING = "Waiting to be sent. It will be sent when you have a connection.";
 
-type SessionJson = { allocations: { caseId: string; firstName: string; lastName: string; attendance: { outcome: string; version: number } | null }[] };
+type SessionJson = {
+  allocations: {
+    caseId: string;
+    firstName: string;
+    lastName: string;
+    attendance: { outcome: string; version: number } | null;
+  }[];
+};
 
 async function openTodaysSession(page: Page): Promise<string> {
   await signIn(page, "supervisor@demo.test");
@@ -24,7 +31,10 @@ async function expectKeptForOffline(page: Page) {
   // Not navigator.serviceWorker.ready: after signing in, this document was opened at /sign-in (outside
   // the worker's scope) and reached the roster by client-side navigation, so it is not controlled yet.
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/my-sessions"))?.active?.state), { timeout: 20_000 })
+    .poll(
+      () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/my-sessions"))?.active?.state),
+      { timeout: 20_000 },
+    )
     .toBe("activated");
   await expect
     .poll(
@@ -36,7 +46,8 @@ async function expectKeptForOffline(page: Page) {
             .concat([...document.querySelectorAll<HTMLLinkElement>("link[rel=stylesheet]")].map((link) => link.href))
             .filter((url) => new URL(url).origin === location.origin);
           const missing = [];
-          for (const url of [location.pathname, ...assets]) if (!(await caches.match(url, { ignoreVary: true }))) missing.push(url);
+          for (const url of [location.pathname, ...assets])
+            if (!(await caches.match(url, { ignoreVary: true }))) missing.push(url);
           return missing;
         }),
       { timeout: 20_000, message: "the page and its files are kept by the service worker" },
@@ -94,7 +105,11 @@ test("attendance recorded offline survives a reload and reaches the server exact
   expect(person?.attendance?.version).toBe(1);
 });
 
-test("a queued record the server refuses is shown to the supervisor with the server's message", async ({ page, context, playwright }) => {
+test("a queued record the server refuses is shown to the supervisor with the server's message", async ({
+  page,
+  context,
+  playwright,
+}) => {
   const sessionId = await openTodaysSession(page);
   await expectKeptForOffline(page);
 
@@ -102,7 +117,8 @@ test("a queued record the server refuses is shown to the supervisor with the ser
   const name = await firstUnrecorded(page);
   await recordAttended(page, name, "Good");
   await expect(page.getByText(WAITING)).toHaveCount(0, { timeout: 20_000 });
-  const byName = (session: SessionJson) => session.allocations.find((allocation) => `${allocation.firstName} ${allocation.lastName}` === name);
+  const byName = (session: SessionJson) =>
+    session.allocations.find((allocation) => `${allocation.firstName} ${allocation.lastName}` === name);
   await expect.poll(async () => byName(await sessionFromApi(page, sessionId))?.attendance?.version).toBe(1);
   const person = byName(await sessionFromApi(page, sessionId));
 
@@ -113,7 +129,10 @@ test("a queued record the server refuses is shown to the supervisor with the ser
   await expect(page.getByText(WAITING)).toBeVisible();
 
   // …while the office corrects the same attendance (version 1 → 2), from another device.
-  const office = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: await context.storageState() });
+  const office = await playwright.request.newContext({
+    baseURL: new URL(page.url()).origin,
+    storageState: await context.storageState(),
+  });
   const officeChange = await office.put(`/api/v1/sessions/${sessionId}/attendance/${person?.caseId}`, {
     data: { outcome: "ATTENDED_COMPLIED", workQuality: "GOOD", behaviour: "SATISFACTORY", version: 1 },
   });

@@ -9,7 +9,10 @@ test("a coordinator records an overdue review from the work queue", async ({ pag
   const section = page.getByRole("region", { name: /^Reviews due and overdue \(/ });
   await expect(section.getByRole("heading", { name: /^Reviews due and overdue/ })).toBeVisible();
   await expectAccessible(page);
-  await section.getByRole("link", { name: /^Record the review/ }).first().click();
+  await section
+    .getByRole("link", { name: /^Record the review/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}\/review$/);
   await expect(page.getByRole("heading", { level: 1, name: "Record a review" })).toBeVisible();
   await expectAccessible(page);

@@ -8,7 +8,12 @@ import { expectAccessible, signIn } from "./support";
 // repeat load takes the scripts from the phone, not the network.
 
 // The connection we emulate, close to Chrome DevTools' "Slow 3G": 2 s round trip, 400 kbit/s each way.
-const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+const SLOW_3G = {
+  offline: false,
+  latency: 2000,
+  downloadThroughput: (400 * 1000) / 8,
+  uploadThroughput: (400 * 1000) / 8,
+};
 
 async function todaysRosterPath(page: Page): Promise<string> {
   await signIn(page, "supervisor@demo.test");
@@ -31,7 +36,9 @@ async function timeRosterLoad(page: Page, path: string): Promise<number> {
   await page.goto(path, { waitUntil: "commit", timeout: 120_000 });
   // Usable: the register is on screen and its buttons work (the attendance island has hydrated).
   await expect(page.getByRole("heading", { name: "Who is booked", exact: true })).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByRole("button", { name: /^(Record|Change) attendance for / }).first()).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByRole("button", { name: /^(Record|Change) attendance for / }).first()).toBeEnabled({
+    timeout: 120_000,
+  });
   await page.waitForLoadState("load", { timeout: 120_000 });
   return Date.now() - started;
 }
@@ -41,7 +48,15 @@ test("the roster loads over slow 3G, and loads again from the phone", async ({ b
   // First load: a phone that has never kept the roster. Service workers are blocked in this context,
   // so every request crosses the emulated network and is counted.
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = testInfo.project.use;
-  const fresh = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL, serviceWorkers: "block" });
+  const fresh = await browser.newContext({
+    viewport,
+    userAgent,
+    deviceScaleFactor,
+    isMobile,
+    hasTouch,
+    baseURL,
+    serviceWorkers: "block",
+  });
   const firstPage = await fresh.newPage();
   const path = await todaysRosterPath(firstPage);
   const cdp = await fresh.newCDPSession(firstPage);
@@ -59,13 +74,18 @@ test("the roster loads over slow 3G, and loads again from the phone", async ({ b
   await todaysRosterPath(page);
   await page.goto(path);
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/my-sessions"))?.active?.state), { timeout: 60_000 })
+    .poll(
+      () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/my-sessions"))?.active?.state),
+      { timeout: 60_000 },
+    )
     .toBe("activated");
   await expect
     .poll(
       () =>
         page.evaluate(async () => {
-          const scripts = [...document.querySelectorAll<HTMLScriptElement>("script[src]")].filter((s) => !s.noModule).map((s) => s.src);
+          const scripts = [...document.querySelectorAll<HTMLScriptElement>("script[src]")]
+            .filter((s) => !s.noModule)
+            .map((s) => s.src);
           let missing = 0;
           for (const url of scripts) if (!(await caches.match(url, { ignoreVary: true }))) missing += 1;
           return missing;
@@ -87,7 +107,10 @@ test("the roster loads over slow 3G, and loads again from the phone", async ({ b
     repeatLoadPageNetworkKB: Math.round(repeatBytes.total() / 100) / 10,
   };
   console.log(`Roster over slow 3G: ${JSON.stringify(figures)}`);
-  await testInfo.attach("roster-slow-3g.json", { body: JSON.stringify(figures, null, 2), contentType: "application/json" });
+  await testInfo.attach("roster-slow-3g.json", {
+    body: JSON.stringify(figures, null, 2),
+    contentType: "application/json",
+  });
   // The first load really crossed the slow network (its scripts alone are about 150 kB).
   expect(firstBytes).toBeGreaterThan(100_000);
 });
@@ -103,6 +126,8 @@ test("the phone warns the supervisor before their sign-in ends", async ({ page }
   await page.reload();
   const warning = page.getByTestId("sign-in-ending");
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText(/^Your sign-in ends at \d{1,2}:\d\d(am|pm)\. Anything you record after that stays on this phone/);
+  await expect(warning).toContainText(
+    /^Your sign-in ends at \d{1,2}:\d\d(am|pm)\. Anything you record after that stays on this phone/,
+  );
   await expectAccessible(page);
 });

@@ -10,7 +10,9 @@ const stamp = String(Date.now()).slice(-6);
 let serial = 0;
 
 async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", { data: { email: "coordinator@demo.test", password: DEMO_PASSWORD } });
+  const tokenResponse = await request.post("/api/v1/auth/token", {
+    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
+  });
   expect(tokenResponse.ok()).toBe(true);
   const { token } = (await tokenResponse.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
@@ -37,18 +39,44 @@ async function assessedMan(call: Call, lastName: string) {
     court: "Highbury Corner Magistrates' Court",
     hoursOrdered: 100,
   });
-  await call("PUT", `/cases/${created.id}/assessment`, { version: created.version, rosh: "LOW", riskCodes: [], eteEligible: false, complete: true });
+  await call("PUT", `/cases/${created.id}/assessment`, {
+    version: created.version,
+    rosh: "LOW",
+    riskCodes: [],
+    eteEligible: false,
+    complete: true,
+  });
   return created.id;
 }
 
 async function groupSessions(call: Call, name: string, days: number[]) {
-  const placement = await call<{ id: string }>("POST", "/placements", { name: `${name} ${stamp}`, type: "GROUP", region: "LON", capacity: 6, features: [], address: "1 Park Road, London" });
+  const placement = await call<{ id: string }>("POST", "/placements", {
+    name: `${name} ${stamp}`,
+    type: "GROUP",
+    region: "LON",
+    capacity: 6,
+    features: [],
+    address: "1 Park Road, London",
+  });
   const sessions: string[] = [];
-  for (const d of days) sessions.push((await call<{ id: string }>("POST", "/sessions", { placementId: placement.id, date: isoInDays(d), startTime: "09:00", endTime: "16:00" })).id);
+  for (const d of days)
+    sessions.push(
+      (
+        await call<{ id: string }>("POST", "/sessions", {
+          placementId: placement.id,
+          date: isoInDays(d),
+          startTime: "09:00",
+          endTime: "16:00",
+        })
+      ).id,
+    );
   return sessions;
 }
 
-test("a coordinator stands a rained-off session down and re-books the person from the work queue", async ({ page, request }) => {
+test("a coordinator stands a rained-off session down and re-books the person from the work queue", async ({
+  page,
+  request,
+}) => {
   const call = await api(request);
   const lastName = `Rained${stamp}`;
   const person = await assessedMan(call, lastName);
@@ -60,7 +88,10 @@ test("a coordinator stands a rained-off session down and re-books the person fro
   await page.getByRole("link", { name: "Change, stand down or cancel this session" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Change or stand down the session" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("group", { name: "Why is the session stood down?" }).getByRole("radio", { name: "Weather" }).check();
+  await page
+    .getByRole("group", { name: "Why is the session stood down?" })
+    .getByRole("radio", { name: "Weather" })
+    .check();
   await page.getByLabel("Note (optional)").fill("Storm warning for Saturday");
   await page.getByRole("button", { name: "Stand the session down" }).click();
   await page.waitForURL(new RegExp(`/sessions/${rainedOff}$`));
@@ -81,7 +112,12 @@ test("a coordinator stands a rained-off session down and re-books the person fro
   await expect(page.getByRole("status")).toContainText("Booked on the session");
 
   await page.goto("/work-queue");
-  await expect(page.getByRole("table", { name: /^People to re-book/ }).getByRole("row").filter({ hasText: lastName })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("table", { name: /^People to re-book/ })
+      .getByRole("row")
+      .filter({ hasText: lastName }),
+  ).toHaveCount(0);
 });
 
 test("a coordinator moves a booking to another session in one step", async ({ page, request }) => {
@@ -109,7 +145,10 @@ test("a coordinator moves a booking to another session in one step", async ({ pa
   await expect(page.getByText("Nobody is booked on this session yet.")).toBeVisible();
 });
 
-test("the office corrects an attendance record from the session page when evidence arrives", async ({ page, request }) => {
+test("the office corrects an attendance record from the session page when evidence arrives", async ({
+  page,
+  request,
+}) => {
   const call = await api(request);
   const lastName = `Evidence${stamp}`;
   const person = await assessedMan(call, lastName);
@@ -122,7 +161,10 @@ test("the office corrects an attendance record from the session page when eviden
   await page.getByRole("link", { name: new RegExp(`^Correct attendance of Jordan ${lastName}`) }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Correct the attendance record" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("group", { name: "What happened?" }).getByRole("radio", { name: /^Acceptable absence/ }).check();
+  await page
+    .getByRole("group", { name: "What happened?" })
+    .getByRole("radio", { name: /^Acceptable absence/ })
+    .check();
   await page.getByLabel("Reason", { exact: true }).selectOption({ label: "Medical (illness, injury or appointment)" });
   await page.getByLabel("Note", { exact: true }).fill("Sick note from the GP dated the day of the session");
   await page.getByRole("button", { name: "Save the attendance record" }).click();

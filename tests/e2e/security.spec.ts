@@ -5,7 +5,8 @@ import { expectAccessible, signIn, signOut } from "./support";
 function cspViolations(page: Page): string[] {
   const found: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(message.text())) found.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(message.text()))
+      found.push(message.text());
   });
   return found;
 }
@@ -47,7 +48,13 @@ test("an invalid callbackUrl falls back to home instead of failing", async ({ pa
   // The sign-in form's own POST with a broken callbackUrl still signs the person in, and goes home.
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signedIn = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: "coordinator@demo.test", password: "demo-password-1", callbackUrl: "http://[::1", json: "true" },
+    form: {
+      csrfToken,
+      email: "coordinator@demo.test",
+      password: "demo-password-1",
+      callbackUrl: "http://[::1",
+      json: "true",
+    },
   });
   expect(signedIn.status()).toBe(200);
   expect(((await signedIn.json()) as { url: string }).url).not.toContain("[::1");
@@ -88,7 +95,9 @@ test("a 1.5 MB CSV reaches the import's own message instead of the server's body
   let csv = `${header}\r\n`;
   while (csv.length < 1_500_000) csv += `${example}\r\n`;
   await page.goto("/cases/import");
-  await page.getByLabel("CSV file of new cases").setInputFiles({ name: "many-cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file of new cases")
+    .setInputFiles({ name: "many-cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("import at most 500 at a time");
 });

@@ -20,7 +20,10 @@ test.afterAll(async ({ request }) => {
   });
 });
 
-test("an administrator records the s.37 date after a preview; a coordinator confirms an earned reduction", async ({ page, request }) => {
+test("an administrator records the s.37 date after a preview; a coordinator confirms an earned reduction", async ({
+  page,
+  request,
+}) => {
   // A 40-hour case, ETE-eligible, with 12 hours of ETE credited: past the 10-hour qualifying amount.
   const coordinator = await tokenFor(request, "coordinator@demo.test");
   const auth = { authorization: `Bearer ${coordinator}` };
@@ -28,15 +31,31 @@ test("an administrator records the s.37 date after a preview; a coordinator conf
   const created = await request.post("/api/v1/cases", {
     headers: auth,
     data: {
-      crn, firstName: "Earned", lastName: "Reduction", dateOfBirth: "1990-04-04", gender: "MALE", region: "LON",
-      orderType: "COMMUNITY_ORDER", managedBy: "STANDALONE_UPW", sentenceDate: isoDaysAgo(40), court: "Croydon Magistrates' Court", hoursOrdered: 40,
+      crn,
+      firstName: "Earned",
+      lastName: "Reduction",
+      dateOfBirth: "1990-04-04",
+      gender: "MALE",
+      region: "LON",
+      orderType: "COMMUNITY_ORDER",
+      managedBy: "STANDALONE_UPW",
+      sentenceDate: isoDaysAgo(40),
+      court: "Croydon Magistrates' Court",
+      hoursOrdered: 40,
     },
   });
   expect(created.status(), await created.text()).toBe(201);
   const caseView = (await created.json()) as { id: string; version: number };
   const assessed = await request.put(`/api/v1/cases/${caseView.id}/assessment`, {
     headers: auth,
-    data: { version: caseView.version, rosh: "LOW", riskCodes: [], eteEligible: true, eteReason: "NOT_IN_WORK", complete: true },
+    data: {
+      version: caseView.version,
+      rosh: "LOW",
+      riskCodes: [],
+      eteEligible: true,
+      eteReason: "NOT_IN_WORK",
+      complete: true,
+    },
   });
   expect(assessed.status(), await assessed.text()).toBe(200);
   for (const daysAgo of [20, 10]) {

@@ -2,11 +2,35 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./support";
 
 const homes = [
-  { email: "coordinator@demo.test", path: "/work-queue", heading: /work queue/i, role: "Placement coordinator", region: "London" },
-  { email: "supervisor@demo.test", path: "/my-sessions", heading: /my sessions/i, role: "Supervisor", region: "London" },
+  {
+    email: "coordinator@demo.test",
+    path: "/work-queue",
+    heading: /work queue/i,
+    role: "Placement coordinator",
+    region: "London",
+  },
+  {
+    email: "supervisor@demo.test",
+    path: "/my-sessions",
+    heading: /my sessions/i,
+    role: "Supervisor",
+    region: "London",
+  },
   { email: "manager@demo.test", path: "/dashboard", heading: /dashboard/i, role: "Regional manager", region: "London" },
-  { email: "manager.wales@demo.test", path: "/dashboard", heading: /dashboard/i, role: "Regional manager", region: "Wales" },
-  { email: "national@demo.test", path: "/dashboard", heading: /dashboard/i, role: "National lead", region: "All regions" },
+  {
+    email: "manager.wales@demo.test",
+    path: "/dashboard",
+    heading: /dashboard/i,
+    role: "Regional manager",
+    region: "Wales",
+  },
+  {
+    email: "national@demo.test",
+    path: "/dashboard",
+    heading: /dashboard/i,
+    role: "National lead",
+    region: "All regions",
+  },
   { email: "admin@demo.test", path: "/admin/users", heading: /users/i, role: "Administrator", region: "All regions" },
 ];
 

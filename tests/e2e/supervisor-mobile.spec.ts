@@ -26,7 +26,9 @@ test("a supervisor records a full session on a phone and closes it; the office s
   const attendanceHeadings = page.getByRole("heading", { name: /^Attendance for / });
   const people = await attendanceHeadings.count();
   expect(people).toBeGreaterThanOrEqual(2);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   const names = (await attendanceHeadings.allTextContents()).map((text) => text.replace(/^Attendance for /, "").trim());
   const [absent, late] = names as [string, string];
 
@@ -87,11 +89,15 @@ test("a supervisor records a full session on a phone and closes it; the office s
   await expect(check.getByText("Waiting to be sent: 0")).toBeVisible();
   await expectAccessible(page);
   await check.getByRole("button", { name: "Yes, close the session" }).click();
-  await expect(page.getByText("This session is closed. You can reopen it today to correct its attendance.")).toBeVisible();
+  await expect(
+    page.getByText("This session is closed. You can reopen it today to correct its attendance."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: /^Change attendance for / })).toHaveCount(0);
   await expectAccessible(page);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/sup-closed.png" });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // The office sees it as closed.
@@ -114,15 +120,19 @@ test("a supervisor gets 404 for a session that is not theirs", async ({ page }) 
   // Sessions of the region from the office's list; some belong to other supervisors.
   await signIn(page, "coordinator@demo.test");
   await page.goto("/sessions");
-  const hrefs = await page.getByRole("main").getByRole("link").evaluateAll((links) =>
-    links.map((link) => link.getAttribute("href") ?? "").filter((href) => /^\/sessions\/[0-9a-f-]{36}$/.test(href)),
-  );
+  const hrefs = await page
+    .getByRole("main")
+    .getByRole("link")
+    .evaluateAll((links) =>
+      links.map((link) => link.getAttribute("href") ?? "").filter((href) => /^\/sessions\/[0-9a-f-]{36}$/.test(href)),
+    );
   expect(hrefs.length).toBeGreaterThan(0);
   await signOut(page);
 
   await signIn(page, "supervisor@demo.test");
   const statuses = [];
-  for (const href of hrefs.slice(0, 20)) statuses.push((await page.request.get(`/my-sessions/${href.split("/").pop()}`)).status());
+  for (const href of hrefs.slice(0, 20))
+    statuses.push((await page.request.get(`/my-sessions/${href.split("/").pop()}`)).status());
   expect(statuses).toContain(404);
   expect(statuses.every((status) => status === 200 || status === 404)).toBe(true);
   const notMine = hrefs[statuses.indexOf(404)] ?? "";

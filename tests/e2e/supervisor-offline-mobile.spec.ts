@@ -1,6 +1,14 @@
 import http from "node:http";
 import type { Socket } from "node:net";
-import { devices, expect, request as apiRequest, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import {
+  devices,
+  expect,
+  request as apiRequest,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./support";
 
 // Issue 11 on a phone, with the signal cut by a proxy this test controls. Playwright's setOffline
@@ -18,7 +26,13 @@ async function startSignalProxy() {
     if (cut) return request.socket.destroy();
     const target = new URL(request.url ?? "/");
     const upstream = http.request(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: request.method, headers: request.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: request.method,
+        headers: request.headers,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -48,7 +62,12 @@ async function startSignalProxy() {
 type Proxy = Awaited<ReturnType<typeof startSignalProxy>>;
 type SessionJson = {
   status: string;
-  allocations: { caseId: string; firstName: string; lastName: string; attendance: { outcome: string; version: number; minutesCredited: number } | null }[];
+  allocations: {
+    caseId: string;
+    firstName: string;
+    lastName: string;
+    attendance: { outcome: string; version: number; minutesCredited: number } | null;
+  }[];
 };
 
 let proxy: Proxy;
@@ -64,13 +83,19 @@ async function phone(browser: Browser, baseURL: string): Promise<BrowserContext>
 
 async function expectWorkerActive(page: Page) {
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/my-sessions"))?.active?.state), { timeout: 20_000 })
+    .poll(
+      () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/my-sessions"))?.active?.state),
+      { timeout: 20_000 },
+    )
     .toBe("activated");
 }
 
 /** The session as the server has it, read with the phone's sign-in but not through the proxy (the signal is the phone's, not the test's). */
 async function sessionFromApi(page: Page, sessionId: string): Promise<SessionJson> {
-  const api = await apiRequest.newContext({ baseURL: new URL(page.url()).origin, storageState: await page.context().storageState() });
+  const api = await apiRequest.newContext({
+    baseURL: new URL(page.url()).origin,
+    storageState: await page.context().storageState(),
+  });
   const response = await api.get(`/api/v1/sessions/${sessionId}`);
   expect(response.status()).toBe(200);
   const session = (await response.json()) as SessionJson;
@@ -85,9 +110,12 @@ async function sessionFromApi(page: Page, sessionId: string): Promise<SessionJso
 async function openTodaysOpenSession(page: Page): Promise<void> {
   const links = page.getByRole("region", { name: "Today" }).getByRole("link");
   await expect(links.first()).toBeVisible();
-  const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter((h) => /\/my-sessions\/[0-9a-f-]{36}$/.test(h));
+  const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter((h) =>
+    /\/my-sessions\/[0-9a-f-]{36}$/.test(h),
+  );
   const sessions = [];
-  for (const href of hrefs.reverse()) sessions.push({ href, session: await sessionFromApi(page, href.split("/").pop() ?? "") });
+  for (const href of hrefs.reverse())
+    sessions.push({ href, session: await sessionFromApi(page, href.split("/").pop() ?? "") });
   const open = sessions.find(({ session }) => session.status === "SCHEDULED");
   if (open) {
     await page.goto(open.href);
@@ -97,8 +125,14 @@ async function openTodaysOpenSession(page: Page): Promise<void> {
   // a supervisor may reopen their own register the day they closed it (issue 11).
   const closed = sessions.find(({ session }) => session.status === "CLOSED");
   if (!closed) throw new Error("The demo supervisor has no session today that is open or can be reopened");
-  const api = await apiRequest.newContext({ baseURL: new URL(page.url()).origin, storageState: await page.context().storageState() });
-  const reopened = await api.post(`/api/v1/sessions/${closed.href.split("/").pop() ?? ""}/reopen`, { data: { reason: "Reopened for another journey" }, headers: { Origin: new URL(page.url()).origin } });
+  const api = await apiRequest.newContext({
+    baseURL: new URL(page.url()).origin,
+    storageState: await page.context().storageState(),
+  });
+  const reopened = await api.post(`/api/v1/sessions/${closed.href.split("/").pop() ?? ""}/reopen`, {
+    data: { reason: "Reopened for another journey" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(reopened.status()).toBe(200);
   await api.dispose();
   await page.goto(closed.href);
@@ -106,7 +140,11 @@ async function openTodaysOpenSession(page: Page): Promise<void> {
 
 const fullName = (allocation: SessionJson["allocations"][number]) => `${allocation.firstName} ${allocation.lastName}`;
 
-async function changeAttendance(page: Page, name: string, change: (form: ReturnType<Page["getByRole"]>) => Promise<void>) {
+async function changeAttendance(
+  page: Page,
+  name: string,
+  change: (form: ReturnType<Page["getByRole"]>) => Promise<void>,
+) {
   const section = page.getByRole("region", { name: `Attendance for ${name}` });
   await section.getByRole("button", { name: `Change attendance for ${name}` }).click();
   const form = page.getByRole("form", { name: `Attendance for ${name}` });
@@ -114,7 +152,10 @@ async function changeAttendance(page: Page, name: string, change: (form: ReturnT
   await form.getByRole("button", { name: `Save attendance for ${name}` }).click();
 }
 
-test("no signal: mark all present, correct two people (one twice), close → the server gets exactly the corrected records, then closes", async ({ browser, baseURL }) => {
+test("no signal: mark all present, correct two people (one twice), close → the server gets exactly the corrected records, then closes", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
@@ -126,7 +167,9 @@ test("no signal: mark all present, correct two people (one twice), close → the
   // Loaded once more so the worker controls the page and keeps it.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Who is booked", exact: true })).toBeVisible();
-  const names = (await page.getByRole("heading", { name: /^Attendance for / }).allTextContents()).map((text) => text.replace(/^Attendance for /, "").trim());
+  const names = (await page.getByRole("heading", { name: /^Attendance for / }).allTextContents()).map((text) =>
+    text.replace(/^Attendance for /, "").trim(),
+  );
   expect(names.length).toBeGreaterThanOrEqual(3);
   const [, absent, twice] = names as [string, string, string];
 
@@ -165,14 +208,24 @@ test("no signal: mark all present, correct two people (one twice), close → the
   for (const allocation of session.allocations) {
     const name = fullName(allocation);
     // Version 1 each: every person's record reached the server once, as last entered (a 7-hour session).
-    if (name === absent) expect(allocation.attendance).toMatchObject({ outcome: "UNACCEPTABLE_ABSENCE", minutesCredited: 0, version: 1 });
-    else if (name === twice) expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", minutesCredited: 420 - 45, version: 1 });
-    else expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", minutesCredited: 420, version: 1 });
+    if (name === absent)
+      expect(allocation.attendance).toMatchObject({ outcome: "UNACCEPTABLE_ABSENCE", minutesCredited: 0, version: 1 });
+    else if (name === twice)
+      expect(allocation.attendance).toMatchObject({
+        outcome: "ATTENDED_COMPLIED",
+        minutesCredited: 420 - 45,
+        version: 1,
+      });
+    else
+      expect(allocation.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", minutesCredited: 420, version: 1 });
   }
   await context.close();
 });
 
-test("an incident recorded with no signal from a roster only opened online (kept from My sessions)", async ({ browser, baseURL }) => {
+test("an incident recorded with no signal from a roster only opened online (kept from My sessions)", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
@@ -182,9 +235,20 @@ test("an incident recorded with no signal from a roster only opened online (kept
   const href = (await link.getAttribute("href")) ?? "";
   // My sessions keeps today's roster and its incident form.
   await expect
-    .poll(() => page.evaluate(async (path) => Boolean((await caches.match(path, { ignoreVary: true })) && (await caches.match(`${path}/incidents/new`, { ignoreVary: true }))), href), {
-      timeout: 30_000,
-    })
+    .poll(
+      () =>
+        page.evaluate(
+          async (path) =>
+            Boolean(
+              (await caches.match(path, { ignoreVary: true })) &&
+              (await caches.match(`${path}/incidents/new`, { ignoreVary: true })),
+            ),
+          href,
+        ),
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(true);
 
   proxy.setSignal(false);
@@ -210,7 +274,10 @@ test("an incident recorded with no signal from a roster only opened online (kept
   await context.close();
 });
 
-test("a sensitive note is kept through a correction, and the roster says one is recorded", async ({ browser, baseURL }) => {
+test("a sensitive note is kept through a correction, and the roster says one is recorded", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
@@ -228,7 +295,9 @@ test("a sensitive note is kept through a correction, and the roster says one is 
   // 200 % text on a 320 px phone: nothing pushes the page sideways.
   await page.setViewportSize({ width: 320, height: 700 });
   await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   await form.getByLabel("Note (optional)").fill("Told me in confidence about a court date.");
   await form.getByLabel("The note is sensitive").check();
   const box = await form.getByLabel("The note is sensitive").boundingBox();
@@ -241,7 +310,9 @@ test("a sensitive note is kept through a correction, and the roster says one is 
   await expect(section.getByText("A sensitive note is recorded.")).toBeVisible();
 
   // The office (a manager) reads the note on the case: still there.
-  const person = (await sessionFromApi(page, sessionId)).allocations.find((allocation) => fullName(allocation) === name);
+  const person = (await sessionFromApi(page, sessionId)).allocations.find(
+    (allocation) => fullName(allocation) === name,
+  );
   expect(person?.attendance?.outcome).toBe("ATTENDED_COMPLIED");
   const office = await browser.newContext({ ...devices["Pixel 5"], baseURL });
   const managerPage = await office.newPage();
@@ -252,7 +323,10 @@ test("a sensitive note is kept through a correction, and the roster says one is 
   await context.close();
 });
 
-test("records wait for the user who made them: another user signing in on the same phone does not send them", async ({ browser, baseURL }) => {
+test("records wait for the user who made them: another user signing in on the same phone does not send them", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await phone(browser, baseURL ?? "");
   const page = await context.newPage();
   await signIn(page, "supervisor@demo.test");
@@ -264,7 +338,9 @@ test("records wait for the user who made them: another user signing in on the sa
   await page.reload();
   const heading = page.getByRole("heading", { name: /^Attendance for / }).first();
   const name = ((await heading.textContent()) ?? "").replace(/^Attendance for /, "").trim();
-  const before = (await sessionFromApi(page, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance ?? null;
+  const before =
+    (await sessionFromApi(page, sessionId)).allocations.find((allocation) => fullName(allocation) === name)
+      ?.attendance ?? null;
   const session = await sessionFromApi(page, sessionId);
   expect(session.status).toBe("SCHEDULED");
 
@@ -285,9 +361,10 @@ test("records wait for the user who made them: another user signing in on the sa
   const next = await context.newPage();
   await signIn(next, "coordinator@demo.test");
   await next.waitForTimeout(3_000);
-  expect((await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance?.version ?? null).toBe(
-    before?.version ?? null,
-  );
+  expect(
+    (await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance
+      ?.version ?? null,
+  ).toBe(before?.version ?? null);
   await signOut(next);
 
   // The supervisor signs in from the roster's address and lands back on it; the record then goes.
@@ -298,7 +375,12 @@ test("records wait for the user who made them: another user signing in on the sa
   await next.getByRole("button", { name: "Sign in" }).click();
   await next.waitForURL(new RegExp(`${rosterPath}$`));
   await expect
-    .poll(async () => (await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)?.attendance?.version, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await sessionFromApi(next, sessionId)).allocations.find((allocation) => fullName(allocation) === name)
+          ?.attendance?.version,
+      { timeout: 30_000 },
+    )
     .toBe((before?.version ?? 0) + 1);
   await context.close();
 });

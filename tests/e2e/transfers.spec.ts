@@ -4,7 +4,8 @@ import { expectAccessible, signIn, signOut } from "./support";
 // Issue 10, order model: a second order for the same person, consecutive to the first, shown on the
 // case page; then a transfer to Wales asked for by the London coordinator and accepted by the
 // Welsh manager, after which the case is Wales's. The CRN is unique per run so the test can repeat.
-const londonDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+const londonDate = (daysAgo: number) =>
+  new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
 
 test("a consecutive order is recorded, then the case moves to Wales when its manager accepts", async ({ page }) => {
   const crn = `Y${String(Date.now()).slice(-6)}`;

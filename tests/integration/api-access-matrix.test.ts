@@ -86,15 +86,30 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { version: 1, rosh: "LOW", riskCodes: [], eteEligible: false, complete: true },
     regionScoped: true,
   }),
-  "POST /api/v1/placements": (f) => ({ body: { name: "Matrix placement", type: "GROUP", region: f.regionA.code, capacity: 6 }, regionScoped: true }),
+  "POST /api/v1/placements": (f) => ({
+    body: { name: "Matrix placement", type: "GROUP", region: f.regionA.code, capacity: 6 },
+    regionScoped: true,
+  }),
   "POST /api/v1/sessions": (f) => ({
     body: { placementId: f.placementId, date: addDays(today, 7), startTime: "09:00", endTime: "16:00" },
     regionScoped: true,
   }),
   "GET /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId }, regionScoped: true }),
-  "POST /api/v1/sessions/{id}/allocations": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId }, regionScoped: true }),
-  "POST /api/v1/sessions/{id}/allocations/batch": (f) => ({ params: { id: f.sessionId }, body: { bookings: [{ caseId: f.caseId }] }, regionScoped: true }),
-  "POST /api/v1/sessions/{id}/override-requests": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId, reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/allocations": (f) => ({
+    params: { id: f.sessionId },
+    body: { caseId: f.caseId },
+    regionScoped: true,
+  }),
+  "POST /api/v1/sessions/{id}/allocations/batch": (f) => ({
+    params: { id: f.sessionId },
+    body: { bookings: [{ caseId: f.caseId }] },
+    regionScoped: true,
+  }),
+  "POST /api/v1/sessions/{id}/override-requests": (f) => ({
+    params: { id: f.sessionId },
+    body: { caseId: f.caseId, reason: "Matrix" },
+    regionScoped: true,
+  }),
   "PUT /api/v1/sessions/{id}/attendance/{caseId}": (f) => ({
     params: { id: f.sessionId, caseId: f.caseId },
     body: { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "GP appointment" },
@@ -127,39 +142,98 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { version: 99, date: addDays(today, -2), minutes: 90, activity: "Matrix course", reason: "Matrix" },
     regionScoped: true,
   }),
-  "POST /api/v1/cases/{id}/ete-credits/{creditId}/removal": (f) => ({ params: { id: f.caseId, creditId: f.eteCreditId }, body: { version: 99, reason: "Matrix" }, regionScoped: true }),
-  "POST /api/v1/enforcement/{actionId}/withdrawal": (f) => ({ params: { actionId: f.actionId }, body: { reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/cases/{id}/ete-credits/{creditId}/removal": (f) => ({
+    params: { id: f.caseId, creditId: f.eteCreditId },
+    body: { version: 99, reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/enforcement/{actionId}/withdrawal": (f) => ({
+    params: { actionId: f.actionId },
+    body: { reason: "Matrix" },
+    regionScoped: true,
+  }),
   "POST /api/v1/enforcement/{actionId}/outcome": (f) => ({
     params: { actionId: f.actionId },
     body: { outcome: "WARRANT_ISSUED", date: today },
     regionScoped: true,
   }),
   "GET /api/v1/approvals": () => ({ regionScoped: false }),
-  "POST /api/v1/cases/{id}/transfers": (f) => ({ params: { id: f.caseId }, body: { toRegion: f.otherRegionCode, reason: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/cases/{id}/transfers": (f) => ({
+    params: { id: f.caseId },
+    body: { toRegion: f.otherRegionCode, reason: "Matrix" },
+    regionScoped: true,
+  }),
   "GET /api/v1/transfers": () => ({ regionScoped: false }),
   "POST /api/v1/transfers/{id}/acceptance": (f) => ({ params: { id: f.transferId }, body: {}, regionScoped: true }),
-  "POST /api/v1/transfers/{id}/decline": (f) => ({ params: { id: f.transferId }, body: { reason: "Matrix" }, regionScoped: true }),
-  "POST /api/v1/approvals/{id}": (f) => ({ params: { id: f.approvalId }, body: { decision: "REJECT" }, regionScoped: true }),
+  "POST /api/v1/transfers/{id}/decline": (f) => ({
+    params: { id: f.transferId },
+    body: { reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/approvals/{id}": (f) => ({
+    params: { id: f.approvalId },
+    body: { decision: "REJECT" },
+    regionScoped: true,
+  }),
   "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
   "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
   "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code }, regionScoped: true }),
-  "POST /api/v1/cases/{id}/termination": (f) => ({ params: { id: f.caseId }, body: { reason: "OTHER", note: "Matrix" }, regionScoped: true }),
+  "POST /api/v1/cases/{id}/termination": (f) => ({
+    params: { id: f.caseId },
+    body: { reason: "OTHER", note: "Matrix" },
+    regionScoped: true,
+  }),
   "POST /api/v1/sessions/{id}/incidents": (f) => ({
     params: { id: f.sessionId },
     body: { type: "NEAR_MISS", caseId: f.caseId, occurredAt: "10:15", description: "Matrix: a loose strimmer guard" },
     regionScoped: true,
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, regionScoped: true }),
-  "POST /api/v1/sessions/{id}/reopen": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
-  "PATCH /api/v1/sessions/{id}": (f) => ({ params: { id: f.sessionId }, body: { version: 1, capacity: 6 }, regionScoped: true }),
-  "POST /api/v1/sessions/{id}/stand-down": (f) => ({ params: { id: f.sessionId }, body: { reason: "WEATHER" }, regionScoped: true }),
-  "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Matrix" }, regionScoped: true }),
-  "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "Matrix" }, regionScoped: true }),
-  "POST /api/v1/allocations/{id}/move": (f) => ({ params: { id: f.allocationId }, body: { toSessionId: f.spareSessionId, reason: "Matrix" }, regionScoped: true }),
-  "PATCH /api/v1/placements/{id}": (f) => ({ params: { id: f.placementId }, body: { version: 1, name: "Matrix placement renamed" }, regionScoped: true }),
-  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, regionScoped: true }),
+  "POST /api/v1/sessions/{id}/reopen": (f) => ({
+    params: { id: f.sessionId },
+    body: { reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "PATCH /api/v1/sessions/{id}": (f) => ({
+    params: { id: f.sessionId },
+    body: { version: 1, capacity: 6 },
+    regionScoped: true,
+  }),
+  "POST /api/v1/sessions/{id}/stand-down": (f) => ({
+    params: { id: f.sessionId },
+    body: { reason: "WEATHER" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/sessions/{id}/cancellation": (f) => ({
+    params: { id: f.sessionId },
+    body: { reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/allocations/{id}/cancellation": (f) => ({
+    params: { id: f.allocationId },
+    body: { reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/allocations/{id}/move": (f) => ({
+    params: { id: f.allocationId },
+    body: { toSessionId: f.spareSessionId, reason: "Matrix" },
+    regionScoped: true,
+  }),
+  "PATCH /api/v1/placements/{id}": (f) => ({
+    params: { id: f.placementId },
+    body: { version: 1, name: "Matrix placement renamed" },
+    regionScoped: true,
+  }),
+  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({
+    params: { id: f.caseId },
+    body: { decision: "REFUSE" },
+    regionScoped: true,
+  }),
   "GET /api/v1/admin/rule-commencements": () => ({ regionScoped: false }),
-  "PUT /api/v1/admin/rule-commencements": () => ({ body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null }, regionScoped: false }),
+  "PUT /api/v1/admin/rule-commencements": () => ({
+    body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null },
+    regionScoped: false,
+  }),
 };
 
 /**
@@ -168,7 +242,11 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
  * your own region") rather than 404. Listed explicitly so the matrix stays honest and a change
  * in either direction shows up here; records named by id (path or body) are always 404.
  */
-const OTHER_REGION_403: ReadonlySet<string> = new Set(["POST /api/v1/cases", "GET /api/v1/cases", "POST /api/v1/placements"]);
+const OTHER_REGION_403: ReadonlySet<string> = new Set([
+  "POST /api/v1/cases",
+  "GET /api/v1/cases",
+  "POST /api/v1/placements",
+]);
 
 const key = (route: ApiRouteSpec) => `${route.method} ${route.path}`;
 
@@ -194,7 +272,10 @@ beforeAll(async () => {
   };
   for (const [caller, user] of Object.entries(byCaller)) {
     users.push(user);
-    tokens.set(caller as Caller, (await issueApiToken(testDb, { userId: user.id, name: "matrix", expiresAt: null })).token);
+    tokens.set(
+      caller as Caller,
+      (await issueApiToken(testDb, { userId: user.id, name: "matrix", expiresAt: null })).token,
+    );
   }
 
   fixtures = {
@@ -222,7 +303,11 @@ function auditCount(): Promise<number> {
   });
 }
 
-function requestFor(route: ApiRouteSpec, input: RouteInput, caller: Caller): [Request, { params: Promise<Record<string, string>> }] {
+function requestFor(
+  route: ApiRouteSpec,
+  input: RouteInput,
+  caller: Caller,
+): [Request, { params: Promise<Record<string, string>> }] {
   const params = input.params ?? {};
   const pathname = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "missing");
   const search = new URLSearchParams(input.query ?? {}).toString();

@@ -183,19 +183,47 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     body: { bookings: [{ caseId: f.caseId }] },
     alsoValid: { retrospective: false },
   }),
-  "POST /api/v1/sessions/{id}/override-requests": (f) => ({ params: { id: f.sessionId }, body: { caseId: f.caseId, reason: "The session is full but the supervisor agreed to one more" } }),
+  "POST /api/v1/sessions/{id}/override-requests": (f) => ({
+    params: { id: f.sessionId },
+    body: { caseId: f.caseId, reason: "The session is full but the supervisor agreed to one more" },
+  }),
   "PUT /api/v1/sessions/{id}/attendance/{caseId}": (f) => ({
     params: { id: f.sessionId, caseId: f.caseId },
-    body: { outcome: "ATTENDED_COMPLIED", arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 0, workQuality: "GOOD", behaviour: "GOOD" },
-    alsoValid: { minutesCredited: 60, reasonCategory: "MEDICAL", note: "GP appointment", noteSensitive: false, version: 1 },
+    body: {
+      outcome: "ATTENDED_COMPLIED",
+      arrivedAt: "09:00",
+      leftAt: "16:00",
+      penaltyMinutes: 0,
+      workQuality: "GOOD",
+      behaviour: "GOOD",
+    },
+    alsoValid: {
+      minutesCredited: 60,
+      reasonCategory: "MEDICAL",
+      note: "GP appointment",
+      noteSensitive: false,
+      version: 1,
+    },
   }),
   "POST /api/v1/cases/{id}/ete-credits": (f) => ({
     params: { id: f.caseId },
-    body: { date: addDays(today, -1), minutes: 60, activity: "Forklift course", provider: "Leeds College", evidence: "Certificate seen" },
+    body: {
+      date: addDays(today, -1),
+      minutes: 60,
+      activity: "Forklift course",
+      provider: "Leeds College",
+      evidence: "Certificate seen",
+    },
   }),
   "PATCH /api/v1/cases/{id}/ete-credits/{creditId}": (f) => ({
     params: { id: f.caseId, creditId: f.eteCreditId },
-    body: { version: 1, date: addDays(today, -2), minutes: 90, activity: "Forklift course", reason: "Wrong minutes typed" },
+    body: {
+      version: 1,
+      date: addDays(today, -2),
+      minutes: 90,
+      activity: "Forklift course",
+      reason: "Wrong minutes typed",
+    },
     alsoValid: { provider: "Leeds College", evidence: "Certificate seen" },
   }),
   "POST /api/v1/cases/{id}/ete-credits/{creditId}/removal": (f) => ({
@@ -214,7 +242,14 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "GET /api/v1/cases/{id}/enforcement": (f) => ({ params: { id: f.caseId } }),
   "POST /api/v1/cases/{id}/enforcement": (f) => ({
     params: { id: f.caseId },
-    body: { type: "WARNING", date: today, note: "Missed a session", failureDate: today, failureDescription: "Did not attend", deliveredBy: "IN_PERSON" },
+    body: {
+      type: "WARNING",
+      date: today,
+      note: "Missed a session",
+      failureDate: today,
+      failureDescription: "Did not attend",
+      deliveredBy: "IN_PERSON",
+    },
     alsoValid: { attendanceId: f.attendanceId },
   }),
   "POST /api/v1/enforcement/{actionId}/outcome": (f) => ({
@@ -228,28 +263,75 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
     alsoValid: { version: 1 },
   }),
   "GET /api/v1/approvals": () => ({ query: { status: "PENDING" } }),
-  "POST /api/v1/cases/{id}/transfers": (f) => ({ params: { id: f.caseId }, body: { toRegion: f.otherRegionCode, reason: "Moved to another area" } }),
-  "POST /api/v1/transfers/{id}/acceptance": (f) => ({ params: { id: f.transferId }, body: {}, alsoValid: { note: "Welcome" } }),
+  "POST /api/v1/cases/{id}/transfers": (f) => ({
+    params: { id: f.caseId },
+    body: { toRegion: f.otherRegionCode, reason: "Moved to another area" },
+  }),
+  "POST /api/v1/transfers/{id}/acceptance": (f) => ({
+    params: { id: f.transferId },
+    body: {},
+    alsoValid: { note: "Welcome" },
+  }),
   "POST /api/v1/transfers/{id}/decline": (f) => ({ params: { id: f.transferId }, body: { reason: "Not our area" } }),
-  "POST /api/v1/approvals/{id}": (f) => ({ params: { id: f.approvalId }, body: { decision: "REJECT", note: "Not accepted" }, alsoValid: { version: 1 } }),
-  "GET /api/v1/dashboard/summary": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
-  "GET /api/v1/dashboard/backlog": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
-  "GET /api/v1/dashboard/dormant": (f) => ({ query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" } }),
-  "POST /api/v1/cases/{id}/termination": (f) => ({ params: { id: f.caseId }, body: { reason: "OTHER", date: today, note: "Moved abroad" } }),
+  "POST /api/v1/approvals/{id}": (f) => ({
+    params: { id: f.approvalId },
+    body: { decision: "REJECT", note: "Not accepted" },
+    alsoValid: { version: 1 },
+  }),
+  "GET /api/v1/dashboard/summary": (f) => ({
+    query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" },
+  }),
+  "GET /api/v1/dashboard/backlog": (f) => ({
+    query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" },
+  }),
+  "GET /api/v1/dashboard/dormant": (f) => ({
+    query: { region: f.regionA.code, asOf: today, pdu: f.regionA.pduId, teamType: "STANDALONE_UPW" },
+  }),
+  "POST /api/v1/cases/{id}/termination": (f) => ({
+    params: { id: f.caseId },
+    body: { reason: "OTHER", date: today, note: "Moved abroad" },
+  }),
   "POST /api/v1/sessions/{id}/incidents": (f) => ({
     params: { id: f.sessionId },
-    body: { type: "INJURY", caseId: f.caseId, occurredAt: "10:15", description: "Cut hand on a bramble; first aid given" },
+    body: {
+      type: "INJURY",
+      caseId: f.caseId,
+      occurredAt: "10:15",
+      description: "Cut hand on a bramble; first aid given",
+    },
   }),
   "POST /api/v1/sessions/{id}/close": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1 } }),
-  "POST /api/v1/sessions/{id}/reopen": (f) => ({ params: { id: f.sessionId }, body: {}, alsoValid: { version: 1, reason: "Closed too early" } }),
+  "POST /api/v1/sessions/{id}/reopen": (f) => ({
+    params: { id: f.sessionId },
+    body: {},
+    alsoValid: { version: 1, reason: "Closed too early" },
+  }),
   "PATCH /api/v1/sessions/{id}": (f) => ({
     params: { id: f.sessionId },
     body: { version: 1 },
-    alsoValid: { startTime: "09:00", endTime: "16:00", supervisorId: f.supervisorId, capacity: 6, consentRecorded: false },
+    alsoValid: {
+      startTime: "09:00",
+      endTime: "16:00",
+      supervisorId: f.supervisorId,
+      capacity: 6,
+      consentRecorded: false,
+    },
   }),
-  "POST /api/v1/sessions/{id}/stand-down": (f) => ({ params: { id: f.sessionId }, body: { reason: "WEATHER" }, alsoValid: { note: "Storm", version: 1 } }),
-  "POST /api/v1/sessions/{id}/cancellation": (f) => ({ params: { id: f.sessionId }, body: { reason: "Site closed" }, alsoValid: { version: 1 } }),
-  "POST /api/v1/allocations/{id}/cancellation": (f) => ({ params: { id: f.allocationId }, body: { reason: "New job" }, alsoValid: { version: 1 } }),
+  "POST /api/v1/sessions/{id}/stand-down": (f) => ({
+    params: { id: f.sessionId },
+    body: { reason: "WEATHER" },
+    alsoValid: { note: "Storm", version: 1 },
+  }),
+  "POST /api/v1/sessions/{id}/cancellation": (f) => ({
+    params: { id: f.sessionId },
+    body: { reason: "Site closed" },
+    alsoValid: { version: 1 },
+  }),
+  "POST /api/v1/allocations/{id}/cancellation": (f) => ({
+    params: { id: f.allocationId },
+    body: { reason: "New job" },
+    alsoValid: { version: 1 },
+  }),
   "PATCH /api/v1/placements/{id}": (f) => ({
     params: { id: f.placementId },
     body: { version: 1 },
@@ -268,11 +350,24 @@ const INPUTS: Record<string, (f: Fixtures) => RouteInput> = {
   "POST /api/v1/allocations/{id}/move": (f) => ({
     params: { id: f.allocationId },
     body: { toSessionId: f.spareSessionId, reason: "Asked for another day" },
-    alsoValid: { version: 1, consentRecorded: false, retrospective: false, overrideReason: "Accepted by the manager", lateStartReason: { category: "HEALTH", note: "In hospital" }, lateStartNote: "In hospital" },
+    alsoValid: {
+      version: 1,
+      consentRecorded: false,
+      retrospective: false,
+      overrideReason: "Accepted by the manager",
+      lateStartReason: { category: "HEALTH", note: "In hospital" },
+      lateStartNote: "In hospital",
+    },
   }),
-  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({ params: { id: f.caseId }, body: { decision: "REFUSE" }, alsoValid: { note: "Attended every session" } }),
+  "POST /api/v1/cases/{id}/earned-reduction/decision": (f) => ({
+    params: { id: f.caseId },
+    body: { decision: "REFUSE" },
+    alsoValid: { note: "Attended every session" },
+  }),
   "GET /api/v1/admin/rule-commencements": () => ({}),
-  "PUT /api/v1/admin/rule-commencements": () => ({ body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null } }),
+  "PUT /api/v1/admin/rule-commencements": () => ({
+    body: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null },
+  }),
 };
 
 /** Query values that are not one of the allowed words, per route and parameter. */
@@ -293,12 +388,31 @@ const RULE_NOT_SHAPE: Record<string, readonly string[]> = {
 // ---------------------------------------------------------------------------------------------
 // The bad-input cases, generated from each route's valid input and its zod schemas.
 
-type Sent = { params: Record<string, string>; query: Record<string, string | string[]>; rawBody?: string | Uint8Array<ArrayBuffer> };
+type Sent = {
+  params: Record<string, string>;
+  query: Record<string, string | string[]>;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
+};
 type Expected = { status: 400; code?: string; field?: string } | { status: 413 | 422; code: string };
-type BadCase = { route: ApiRouteSpec; name: string; kind: string; send: (input: RouteInput) => Sent; expected: Expected };
+type BadCase = {
+  route: ApiRouteSpec;
+  name: string;
+  kind: string;
+  send: (input: RouteInput) => Sent;
+  expected: Expected;
+};
 
 const HUGE = "x".repeat(100_000);
-const IMPOSSIBLE_DATES = ["2026-02-30", "2025-13-01", "2025-02-29", "2026-00-10", "tomorrow", "23/11/2026", "2026-11-23T09:00:00Z", ""];
+const IMPOSSIBLE_DATES = [
+  "2026-02-30",
+  "2025-13-01",
+  "2025-02-29",
+  "2026-00-10",
+  "tomorrow",
+  "23/11/2026",
+  "2026-11-23T09:00:00Z",
+  "",
+];
 const IMPOSSIBLE_TIMES = ["25:00", "12:60", "9am", "9:00", ""];
 const BAD_IDS = ["not-a-uuid", "12345", "00000000-0000-4000-8000-00000000000g", "x".repeat(1_000), "' OR '1'='1"];
 const NUMBERS: readonly { name: string; value: number }[] = [
@@ -309,7 +423,8 @@ const NUMBERS: readonly { name: string; value: number }[] = [
 
 const isDate = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isTime = (v: unknown) => typeof v === "string" && /^\d{2}:\d{2}$/.test(v);
-const isUuid = (v: unknown) => typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+const isUuid = (v: unknown) =>
+  typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const objectShape = (schema: z.ZodType | undefined): Record<string, z.ZodType> => {
   const shape = (schema as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
@@ -321,17 +436,31 @@ const isRequired = (schema: z.ZodType | undefined, field: string) => {
   return !!fieldSchema && !fieldSchema.safeParse(undefined).success;
 };
 
-const baseSent = (input: RouteInput): Sent => ({ params: input.params ?? {}, query: input.query ?? {}, rawBody: input.body === undefined ? undefined : JSON.stringify(input.body) });
-const withBody = (body: unknown) => (input: RouteInput): Sent => ({ ...baseSent(input), rawBody: JSON.stringify(body) });
-const withField = (field: string, value: unknown) => (input: RouteInput): Sent => ({ ...baseSent(input), rawBody: JSON.stringify({ ...input.body, [field]: value }) });
-const withoutField = (field: string) => (input: RouteInput): Sent => {
-  const body = { ...input.body };
-  delete body[field];
-  return { ...baseSent(input), rawBody: JSON.stringify(body) };
-};
+const baseSent = (input: RouteInput): Sent => ({
+  params: input.params ?? {},
+  query: input.query ?? {},
+  rawBody: input.body === undefined ? undefined : JSON.stringify(input.body),
+});
+const withBody =
+  (body: unknown) =>
+  (input: RouteInput): Sent => ({ ...baseSent(input), rawBody: JSON.stringify(body) });
+const withField =
+  (field: string, value: unknown) =>
+  (input: RouteInput): Sent => ({ ...baseSent(input), rawBody: JSON.stringify({ ...input.body, [field]: value }) });
+const withoutField =
+  (field: string) =>
+  (input: RouteInput): Sent => {
+    const body = { ...input.body };
+    delete body[field];
+    return { ...baseSent(input), rawBody: JSON.stringify(body) };
+  };
 
 /** Every way to break one body field, chosen by the type of its valid value. */
-function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { name: string; kind: string; value: unknown; expected?: Expected }[] {
+function fieldBreakages(
+  route: ApiRouteSpec,
+  field: string,
+  sample: unknown,
+): { name: string; kind: string; value: unknown; expected?: Expected }[] {
   const out: { name: string; kind: string; value: unknown; expected?: Expected }[] = [];
   const rule = RULE_NOT_SHAPE[key(route)]?.includes(field) ?? false;
   if (typeof sample === "string") {
@@ -340,18 +469,30 @@ function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { 
     out.push({ name: "a 100 000-character string", kind: "huge string", value: HUGE });
     out.push({ name: "text with a NUL character", kind: "control character", value: `${sample}\u0000` });
     out.push({ name: "text with a lone surrogate", kind: "lone surrogate", value: `${sample}\ud800` });
-    if (isDate(sample)) for (const date of IMPOSSIBLE_DATES) out.push({ name: `the date ${JSON.stringify(date)}`, kind: "impossible date", value: date });
-    if (isTime(sample)) for (const time of IMPOSSIBLE_TIMES) out.push({ name: `the time ${JSON.stringify(time)}`, kind: "impossible time", value: time });
-    if (isUuid(sample)) for (const id of BAD_IDS.slice(0, 3)) out.push({ name: `the id ${JSON.stringify(id)}`, kind: "malformed id", value: id });
+    if (isDate(sample))
+      for (const date of IMPOSSIBLE_DATES)
+        out.push({ name: `the date ${JSON.stringify(date)}`, kind: "impossible date", value: date });
+    if (isTime(sample))
+      for (const time of IMPOSSIBLE_TIMES)
+        out.push({ name: `the time ${JSON.stringify(time)}`, kind: "impossible time", value: time });
+    if (isUuid(sample))
+      for (const id of BAD_IDS.slice(0, 3))
+        out.push({ name: `the id ${JSON.stringify(id)}`, kind: "malformed id", value: id });
   } else if (typeof sample === "number") {
     out.push({ name: "text instead of a number", kind: "wrong type", value: "12" });
     out.push({ name: "true instead of a number", kind: "wrong type", value: true });
     for (const n of NUMBERS) {
-      const expected: Expected | undefined = rule && n.value !== 1.5 ? { status: 422, code: "HOURS_OUT_OF_RANGE" } : undefined;
-      out.push({ name: n.name, kind: expected ? "hours outside 40–300 (R1, a 422)" : "bad number", value: n.value, ...(expected ? { expected } : {}) });
+      const expected: Expected | undefined =
+        rule && n.value !== 1.5 ? { status: 422, code: "HOURS_OUT_OF_RANGE" } : undefined;
+      out.push({
+        name: n.name,
+        kind: expected ? "hours outside 40–300 (R1, a 422)" : "bad number",
+        value: n.value,
+        ...(expected ? { expected } : {}),
+      });
     }
   } else if (typeof sample === "boolean") {
-    out.push({ name: "the text \"yes\" instead of true/false", kind: "wrong type", value: "yes" });
+    out.push({ name: 'the text "yes" instead of true/false', kind: "wrong type", value: "yes" });
     out.push({ name: "1 instead of true/false", kind: "wrong type", value: 1 });
   } else if (Array.isArray(sample)) {
     out.push({ name: "text instead of a list", kind: "wrong type", value: "x" });
@@ -359,14 +500,20 @@ function fieldBreakages(route: ApiRouteSpec, field: string, sample: unknown): { 
     const huge = Array.from({ length: 10_000 }, () => sample[0] ?? "x");
     // A list of objects that long is itself a body over 100 kB: refused before it is read.
     const tooLarge = JSON.stringify(huge).length > 100 * 1024;
-    out.push({ name: "a list of 10 000 items", kind: "huge list", value: huge, ...(tooLarge ? { expected: { status: 413 as const, code: "PAYLOAD_TOO_LARGE" } } : {}) });
+    out.push({
+      name: "a list of 10 000 items",
+      kind: "huge list",
+      value: huge,
+      ...(tooLarge ? { expected: { status: 413 as const, code: "PAYLOAD_TOO_LARGE" } } : {}),
+    });
   } else if (typeof sample === "object" && sample !== null) {
     out.push({ name: "a number instead of an object", kind: "wrong type", value: 12345 });
     out.push({ name: "a list instead of an object", kind: "wrong type", value: [] });
   }
   // A required field that may be null (e.g. a commencement date not yet set) takes null as a value.
   const acceptsNull = objectShape(route.body)[field]?.safeParse(null).success ?? false;
-  if (isRequired(route.body, field) && !acceptsNull) out.push({ name: "null for a required field", kind: "missing required field", value: null });
+  if (isRequired(route.body, field) && !acceptsNull)
+    out.push({ name: "null for a required field", kind: "missing required field", value: null });
   return out;
 }
 
@@ -375,8 +522,12 @@ function badCasesFor(route: ApiRouteSpec): BadCase[] {
   if (!make) return [];
   const sample = make(DUMMY_FIXTURES);
   const cases: BadCase[] = [];
-  const add = (name: string, kind: string, send: BadCase["send"], expected: Expected = { status: 400, code: "VALIDATION_FAILED" }) =>
-    cases.push({ route, name, kind, send, expected });
+  const add = (
+    name: string,
+    kind: string,
+    send: BadCase["send"],
+    expected: Expected = { status: 400, code: "VALIDATION_FAILED" },
+  ) => cases.push({ route, name, kind, send, expected });
 
   if (route.body) {
     const malformed: readonly [string, string | Uint8Array<ArrayBuffer>][] = [
@@ -387,47 +538,109 @@ function badCasesFor(route: ApiRouteSpec): BadCase[] {
       ["bytes that are not UTF-8", new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
     ];
     for (const [name, raw] of malformed) {
-      add(`malformed JSON: ${name}`, "malformed JSON", (input) => ({ ...baseSent(input), rawBody: raw }), { status: 400, code: "MALFORMED_JSON" });
+      add(`malformed JSON: ${name}`, "malformed JSON", (input) => ({ ...baseSent(input), rawBody: raw }), {
+        status: 400,
+        code: "MALFORMED_JSON",
+      });
     }
-    for (const [name, value] of [["a list", []], ["a string", "text"], ["a number", 42], ["null", null], ["true", true]] as const) {
+    for (const [name, value] of [
+      ["a list", []],
+      ["a string", "text"],
+      ["a number", 42],
+      ["null", null],
+      ["true", true],
+    ] as const) {
       add(`a body that is ${name}, not an object`, "non-object body", withBody(value));
     }
     const firstText = Object.entries(sample.body ?? {}).find(([, value]) => typeof value === "string")?.[0];
     if (firstText) {
-      add(`${firstText}: a 200 000-character string (a body over 100 kB)`, "body over 100 kB", withField(firstText, "x".repeat(200_000)), { status: 413, code: "PAYLOAD_TOO_LARGE" });
+      add(
+        `${firstText}: a 200 000-character string (a body over 100 kB)`,
+        "body over 100 kB",
+        withField(firstText, "x".repeat(200_000)),
+        { status: 413, code: "PAYLOAD_TOO_LARGE" },
+      );
     }
-    add("an unknown field", "unknown field", (input) => withBody({ ...input.body, favouriteColour: "green" })(input), { status: 400, code: "VALIDATION_FAILED", field: "favouriteColour" });
+    add("an unknown field", "unknown field", (input) => withBody({ ...input.body, favouriteColour: "green" })(input), {
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "favouriteColour",
+    });
     const samples = { ...sample.body, ...sample.alsoValid };
     for (const [field, value] of Object.entries(samples)) {
       for (const b of fieldBreakages(route, field, value)) {
-        add(`${field}: ${b.name}`, b.kind, withField(field, b.value), b.expected ?? { status: 400, code: "VALIDATION_FAILED", field });
+        add(
+          `${field}: ${b.name}`,
+          b.kind,
+          withField(field, b.value),
+          b.expected ?? { status: 400, code: "VALIDATION_FAILED", field },
+        );
       }
-      if (isRequired(route.body, field)) add(`${field}: left out`, "missing required field", withoutField(field), { status: 400, code: "VALIDATION_FAILED", field });
+      if (isRequired(route.body, field))
+        add(`${field}: left out`, "missing required field", withoutField(field), {
+          status: 400,
+          code: "VALIDATION_FAILED",
+          field,
+        });
     }
   }
 
   if (route.query) {
-    const withQuery = (query: Record<string, string | string[]>) => (input: RouteInput): Sent => ({ ...baseSent(input), query: { ...input.query, ...query } });
-    add("an unknown query parameter", "unknown field", withQuery({ colour: "green" }), { status: 400, code: "VALIDATION_FAILED", field: "colour" });
+    const withQuery =
+      (query: Record<string, string | string[]>) =>
+      (input: RouteInput): Sent => ({ ...baseSent(input), query: { ...input.query, ...query } });
+    add("an unknown query parameter", "unknown field", withQuery({ colour: "green" }), {
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "colour",
+    });
     for (const [name, value] of Object.entries(sample.query ?? {})) {
-      add(`?${name}: given twice`, "wrong type", withQuery({ [name]: [value, value] }), { status: 400, code: "VALIDATION_FAILED", field: name });
-      add(`?${name}: a 100 000-character value`, "huge string", withQuery({ [name]: HUGE }), { status: 400, code: "VALIDATION_FAILED", field: name });
-      add(`?${name}: a NUL character`, "control character", withQuery({ [name]: `${String(value)}\u0000` }), { status: 400, code: "VALIDATION_FAILED", field: name });
+      add(`?${name}: given twice`, "wrong type", withQuery({ [name]: [value, value] }), {
+        status: 400,
+        code: "VALIDATION_FAILED",
+        field: name,
+      });
+      add(`?${name}: a 100 000-character value`, "huge string", withQuery({ [name]: HUGE }), {
+        status: 400,
+        code: "VALIDATION_FAILED",
+        field: name,
+      });
+      add(`?${name}: a NUL character`, "control character", withQuery({ [name]: `${String(value)}\u0000` }), {
+        status: 400,
+        code: "VALIDATION_FAILED",
+        field: name,
+      });
       // (A lone surrogate cannot reach a query string: percent-encoding turns it into U+FFFD.)
       if (isDate(value)) {
-        for (const date of IMPOSSIBLE_DATES) add(`?${name}: the date ${JSON.stringify(date)}`, "impossible date", withQuery({ [name]: date }), { status: 400, code: "VALIDATION_FAILED", field: name });
+        for (const date of IMPOSSIBLE_DATES)
+          add(`?${name}: the date ${JSON.stringify(date)}`, "impossible date", withQuery({ [name]: date }), {
+            status: 400,
+            code: "VALIDATION_FAILED",
+            field: name,
+          });
       }
       const notOneOf = NOT_ONE_OF[key(route)]?.[name];
-      if (notOneOf) add(`?${name}: ${JSON.stringify(notOneOf)} (not one of the allowed values)`, "wrong type", withQuery({ [name]: notOneOf }), { status: 400, code: "VALIDATION_FAILED", field: name });
+      if (notOneOf)
+        add(
+          `?${name}: ${JSON.stringify(notOneOf)} (not one of the allowed values)`,
+          "wrong type",
+          withQuery({ [name]: notOneOf }),
+          { status: 400, code: "VALIDATION_FAILED", field: name },
+        );
     }
   }
 
   for (const name of Object.keys(sample.params ?? {})) {
     for (const id of BAD_IDS) {
-      add(`{${name}}: the id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 12)}… (${id.length} characters)` : id)}`, "malformed id in path", (input) => ({
-        ...baseSent(input),
-        params: { ...input.params, [name]: id },
-      }), { status: 400, code: "INVALID_ID", field: name });
+      add(
+        `{${name}}: the id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 12)}… (${id.length} characters)` : id)}`,
+        "malformed id in path",
+        (input) => ({
+          ...baseSent(input),
+          params: { ...input.params, [name]: id },
+        }),
+        { status: 400, code: "INVALID_ID", field: name },
+      );
     }
   }
   return cases;
@@ -462,10 +675,39 @@ afterAll(async () => {
 
 /** Every table the API could write to (all of them); a bad request must leave each row count as it was. */
 const TABLES = [
-  "Region", "Pdu", "User", "LoginAttempt", "ApiToken", "IdempotencyKey", "AuditEvent", "AppSetting", "PolicySetting", "BankHoliday",
-  "Person", "Order", "Requirement", "RequirementAccess", "Assessment", "RiskCode", "AssessmentRiskCode", "Beneficiary", "Placement",
-  "SessionSeries", "Session", "Allocation", "Attendance", "Incident", "EteCredit", "EnforcementAction", "EnforcementOutcome",
-  "Extension", "Review", "Approval", "CaseNote", "EarnedReductionDecision", "RequirementTransfer",
+  "Region",
+  "Pdu",
+  "User",
+  "LoginAttempt",
+  "ApiToken",
+  "IdempotencyKey",
+  "AuditEvent",
+  "AppSetting",
+  "PolicySetting",
+  "BankHoliday",
+  "Person",
+  "Order",
+  "Requirement",
+  "RequirementAccess",
+  "Assessment",
+  "RiskCode",
+  "AssessmentRiskCode",
+  "Beneficiary",
+  "Placement",
+  "SessionSeries",
+  "Session",
+  "Allocation",
+  "Attendance",
+  "Incident",
+  "EteCredit",
+  "EnforcementAction",
+  "EnforcementOutcome",
+  "Extension",
+  "Review",
+  "Approval",
+  "CaseNote",
+  "EarnedReductionDecision",
+  "RequirementTransfer",
 ] as const;
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -483,12 +725,20 @@ async function versionsSum(): Promise<number> {
   return row?.total ?? 0;
 }
 
-function buildRequest(route: ApiRouteSpec, sent: Sent, idempotencyKey: string | null): [Request, { params: Promise<Record<string, string>> }] {
-  const pathname = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(sent.params[name] ?? "missing"));
+function buildRequest(
+  route: ApiRouteSpec,
+  sent: Sent,
+  idempotencyKey: string | null,
+): [Request, { params: Promise<Record<string, string>> }] {
+  const pathname = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(sent.params[name] ?? "missing"),
+  );
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(sent.query)) for (const v of Array.isArray(value) ? value : [value]) search.append(name, v);
+  for (const [name, value] of Object.entries(sent.query))
+    for (const v of Array.isArray(value) ? value : [value]) search.append(name, v);
   const headers: Record<string, string> = {};
-  const adminOnly = route.permission !== undefined && !roleCan("MANAGER", route.permission) && roleCan("ADMIN", route.permission);
+  const adminOnly =
+    route.permission !== undefined && !roleCan("MANAGER", route.permission) && roleCan("ADMIN", route.permission);
   if (route.auth !== "none") headers.authorization = `Bearer ${adminOnly ? adminToken : managerToken}`;
   if (route.idempotent && idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   if (sent.rawBody !== undefined) headers["content-type"] = "application/json";
@@ -509,12 +759,21 @@ async function handlerFor(route: ApiRouteSpec): Promise<RouteHandler> {
 }
 
 /** Words that mean a message came from a parser, not from a person: a plain-English message has none. */
-const JARGON = /invalid input|expected|received|zod|undefined|NaN|\[object|unrecognized|invalid_|too_big|too_small|regex|uuid|ZodError|at path|\bstring\b|\bboolean\b|\bint\b/i;
+const JARGON =
+  /invalid input|expected|received|zod|undefined|NaN|\[object|unrecognized|invalid_|too_big|too_small|regex|uuid|ZodError|at path|\bstring\b|\bboolean\b|\bint\b/i;
 
-type ErrorBody = { error: { code: string; message: string; details: { fields?: { field: string; problem: string }[] } } };
+type ErrorBody = {
+  error: { code: string; message: string; details: { fields?: { field: string; problem: string }[] } };
+};
 
 function expectPlainError(body: unknown, label: string): ErrorBody["error"] {
-  expect(body, label).toMatchObject({ error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]+$/), message: expect.any(String), details: expect.any(Object) } });
+  expect(body, label).toMatchObject({
+    error: {
+      code: expect.stringMatching(/^[A-Z][A-Z0-9_]+$/),
+      message: expect.any(String),
+      details: expect.any(Object),
+    },
+  });
   const { error } = body as ErrorBody;
   expect(error.message.length, label).toBeGreaterThan(10);
   expect(error.message.length, `${label}: the message should be short, not echo the input`).toBeLessThan(400);
@@ -538,7 +797,9 @@ describe("bad input to every /api/v1 route", () => {
     expect(missing, "add the route to INPUTS in tests/integration/api-bad-input.test.ts").toEqual([]);
     const wronglyListedAsNoInput = API_ROUTES.filter((route) => NO_INPUT.has(key(route)) && takesInput(route)).map(key);
     expect(wronglyListedAsNoInput).toEqual([]);
-    const unaccounted = API_ROUTES.filter((route) => !takesInput(route) && !NO_INPUT.has(key(route)) && !(key(route) in INPUTS)).map(key);
+    const unaccounted = API_ROUTES.filter(
+      (route) => !takesInput(route) && !NO_INPUT.has(key(route)) && !(key(route) in INPUTS),
+    ).map(key);
     expect(unaccounted, "list a route that takes no input in NO_INPUT").toEqual([]);
   });
 
@@ -549,15 +810,23 @@ describe("bad input to every /api/v1 route", () => {
       if (!make) continue;
       const input = make(DUMMY_FIXTURES);
       const covered = new Set(Object.keys({ ...input.body, ...input.alsoValid }));
-      if (route.body) for (const field of Object.keys(objectShape(route.body))) if (!covered.has(field)) gaps.push(`${key(route)} body.${field}`);
-      if (route.query) for (const field of Object.keys(objectShape(route.query))) if (!(field in (input.query ?? {}))) gaps.push(`${key(route)} ?${field}`);
-      if (route.params) for (const field of Object.keys(objectShape(route.params))) if (!(field in (input.params ?? {}))) gaps.push(`${key(route)} {${field}}`);
+      if (route.body)
+        for (const field of Object.keys(objectShape(route.body)))
+          if (!covered.has(field)) gaps.push(`${key(route)} body.${field}`);
+      if (route.query)
+        for (const field of Object.keys(objectShape(route.query)))
+          if (!(field in (input.query ?? {}))) gaps.push(`${key(route)} ?${field}`);
+      if (route.params)
+        for (const field of Object.keys(objectShape(route.params)))
+          if (!(field in (input.params ?? {}))) gaps.push(`${key(route)} {${field}}`);
     }
     expect(gaps).toEqual([]);
     expect(ALL_CASES.length).toBeGreaterThan(300);
   });
 
-  describe.each(API_ROUTES.filter((route) => ALL_CASES.some((c) => c.route === route)).map((route) => [key(route), route] as const))("%s", (routeKey, route) => {
+  describe.each(
+    API_ROUTES.filter((route) => ALL_CASES.some((c) => c.route === route)).map((route) => [key(route), route] as const),
+  )("%s", (routeKey, route) => {
     const cases = ALL_CASES.filter((c) => c.route === route);
     it.each(cases.map((c, i) => [c.name, i] as const))("%s", async (_name, i) => {
       const badCase = cases[i];
@@ -578,12 +847,17 @@ describe("bad input to every /api/v1 route", () => {
         const expectedField = badCase.expected.field;
         const named = (error.details.fields ?? []).map((f) => f.field);
         const detailField = (error.details as { field?: string }).field;
-        expect([...named, detailField].some((f) => f === expectedField || f?.startsWith(`${expectedField}.`)), `${label}: the error should name ${expectedField}`).toBe(true);
+        expect(
+          [...named, detailField].some((f) => f === expectedField || f?.startsWith(`${expectedField}.`)),
+          `${label}: the error should name ${expectedField}`,
+        ).toBe(true);
       }
       // A 422 is the command's own refusal: an idempotent route stores it against the key so a retry
       // replays it (docs/decisions/0007-api-idempotency.md). That one row is all it may leave.
       const expectedCounts =
-        badCase.expected.status === 422 && route.idempotent ? { ...countsBefore, IdempotencyKey: (countsBefore.IdempotencyKey ?? 0) + 1 } : countsBefore;
+        badCase.expected.status === 422 && route.idempotent
+          ? { ...countsBefore, IdempotencyKey: (countsBefore.IdempotencyKey ?? 0) + 1 }
+          : countsBefore;
       expect(await rowCounts(), `${label}: a bad request wrote rows`).toEqual(expectedCounts);
       expect(await versionsSum(), `${label}: a bad request updated rows`).toBe(versionsBefore);
       measured.set(badCase.kind, (measured.get(badCase.kind) ?? 0) + 1);
@@ -595,7 +869,9 @@ describe("bad input to every /api/v1 route", () => {
       const make = INPUTS[key(route)];
       if (!make) continue;
       const input = make(fixtures);
-      const params = Object.fromEntries(Object.keys(input.params ?? {}).map((name) => [name, "7f1c2c3e-0000-4000-8000-000000000001"]));
+      const params = Object.fromEntries(
+        Object.keys(input.params ?? {}).map((name) => [name, "7f1c2c3e-0000-4000-8000-000000000001"]),
+      );
       const before = await rowCounts();
       const response = await (await handlerFor(route))(...buildRequest(route, { ...baseSent(input), params }, null));
       expect(response.status, `${key(route)} → ${await response.clone().text()}`).toBe(404);
@@ -611,7 +887,9 @@ describe("bad input to every /api/v1 route", () => {
     if (!make) throw new Error("no input");
     const idempotencyKey = randomUUID();
     const input = make(fixtures);
-    const bad = await (await handlerFor(route))(...buildRequest(route, withField("capacity", -1)(input), idempotencyKey));
+    const bad = await (
+      await handlerFor(route)
+    )(...buildRequest(route, withField("capacity", -1)(input), idempotencyKey));
     expect(bad.status).toBe(400);
     expect(await testDb.idempotencyKey.count({ where: { key: idempotencyKey } })).toBe(0);
     const corrected = await (await handlerFor(route))(...buildRequest(route, baseSent(input), idempotencyKey));
@@ -632,6 +910,8 @@ describe("bad input to every /api/v1 route", () => {
 
   afterAll(() => {
     const lines = [...measured.entries()].sort().map(([kind, n]) => `  ${kind}: ${n}`);
-    console.info(`bad-input cases that passed, by class (${[...measured.values()].reduce((a, b) => a + b, 0)} in all):\n${lines.join("\n")}`);
+    console.info(
+      `bad-input cases that passed, by class (${[...measured.values()].reduce((a, b) => a + b, 0)} in all):\n${lines.join("\n")}`,
+    );
   });
 });

@@ -33,7 +33,14 @@ async function makeUser(role: UserRole = "COORDINATOR"): Promise<AppUser> {
   const user = await testDb.user.create({
     data: { email, name: "Sam Okafor", role, regionId: role === "ADMIN" ? null : regionId, passwordHash },
   });
-  return { id: user.id, email, name: user.name, role, regionId: user.regionId, regionCode: role === "ADMIN" ? null : regionCode };
+  return {
+    id: user.id,
+    email,
+    name: user.name,
+    role,
+    regionId: user.regionId,
+    regionCode: role === "ADMIN" ? null : regionCode,
+  };
 }
 
 async function tokenFor(user: AppUser, expiresAt: Date | null = null): Promise<string> {
@@ -41,7 +48,11 @@ async function tokenFor(user: AppUser, expiresAt: Date | null = null): Promise<s
 }
 
 const json = (path: string, body: unknown, headers: Record<string, string> = {}, method = "POST") =>
-  new Request(`${BASE}${path}`, { method, headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  new Request(`${BASE}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 // A test-only route through the real wrapper: it writes an audit row, so rows can be counted.
@@ -53,7 +64,14 @@ const noteRoute = defineRoute({
   permission: "self.read",
   idempotent: true,
   status: 201,
-  body: z.object({ marker: z.string(), refuse: z.boolean().optional(), crash: z.boolean().optional(), regionCode: z.string().optional() }).strict(),
+  body: z
+    .object({
+      marker: z.string(),
+      refuse: z.boolean().optional(),
+      crash: z.boolean().optional(),
+      regionCode: z.string().optional(),
+    })
+    .strict(),
 });
 const postNote = apiRoute(noteRoute, async ({ user, body, transaction }) =>
   transaction(async (tx) => {
@@ -65,11 +83,21 @@ const postNote = apiRoute(noteRoute, async ({ user, body, transaction }) =>
     return { ok: true as const, value: { marker: body.marker, id: randomUUID() } };
   }),
 );
-const adminOnly = apiRoute(defineRoute({ method: "GET", path: "/api/v1/test-admin", tag: "Test", summary: "Test only", permission: "admin.apiTokens" }), async () => ({
-  ok: true,
-  value: { fine: true },
-}));
-const notesWritten = (marker: string) => testDb.auditEvent.count({ where: { entityType: "TestNote", entityId: marker } });
+const adminOnly = apiRoute(
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/test-admin",
+    tag: "Test",
+    summary: "Test only",
+    permission: "admin.apiTokens",
+  }),
+  async () => ({
+    ok: true,
+    value: { fine: true },
+  }),
+);
+const notesWritten = (marker: string) =>
+  testDb.auditEvent.count({ where: { entityType: "TestNote", entityId: marker } });
 
 beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
@@ -87,40 +115,57 @@ describe("POST /api/v1/auth/token", () => {
     expect(token).toMatch(/^cpb_[A-Za-z0-9_-]{43}$/);
     expect(Math.abs(new Date(expiresAt).getTime() - (Date.now() + 12 * 3_600_000))).toBeLessThan(60_000);
 
-    const rows = await testDb.$queryRaw<{ text: string }[]>`SELECT row_to_json(t)::text AS text FROM "ApiToken" t WHERE "userId" = ${user.id}::uuid`;
+    const rows = await testDb.$queryRaw<
+      { text: string }[]
+    >`SELECT row_to_json(t)::text AS text FROM "ApiToken" t WHERE "userId" = ${user.id}::uuid`;
     expect(rows).toHaveLength(1);
     expect(rows[0]?.text).not.toContain(token);
     expect(rows[0]?.text).toContain(hashApiToken(token));
 
     const me = await getMe(new Request(`${BASE}/api/v1/me`, { headers: bearer(token) }));
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ id: user.id, email: user.email, name: "Sam Okafor", role: "COORDINATOR", region: regionCode });
+    expect(await me.json()).toEqual({
+      id: user.id,
+      email: user.email,
+      name: "Sam Okafor",
+      role: "COORDINATOR",
+      region: regionCode,
+    });
   });
 
   it("refuses a wrong password with 401 and no token", async () => {
     const user = await makeUser();
     const response = await issueToken(json("/api/v1/auth/token", { email: user.email, password: "wrong" }));
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "INVALID_CREDENTIALS", message: expect.any(String) } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "INVALID_CREDENTIALS", message: expect.any(String) },
+    });
     expect(await testDb.apiToken.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("throttles repeated failures with 429 TOO_MANY_ATTEMPTS, even for the right password", async () => {
     const user = await makeUser();
-    for (let i = 0; i < 3; i += 1) await issueToken(json("/api/v1/auth/token", { email: user.email, password: "wrong" }));
+    for (let i = 0; i < 3; i += 1)
+      await issueToken(json("/api/v1/auth/token", { email: user.email, password: "wrong" }));
     const response = await issueToken(json("/api/v1/auth/token", { email: user.email, password: PASSWORD }));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("900");
-    expect(await response.json()).toMatchObject({ error: { code: "TOO_MANY_ATTEMPTS", message: expect.stringContaining("Wait 15 minutes") } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "TOO_MANY_ATTEMPTS", message: expect.stringContaining("Wait 15 minutes") },
+    });
   });
 
   it("rejects an unknown field and malformed JSON with 400", async () => {
     const unknown = await issueToken(json("/api/v1/auth/token", { email: "a@b.test", password: "x", remember: true }));
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", details: { fields: [{ field: "remember" }] } } });
+    expect(await unknown.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", details: { fields: [{ field: "remember" }] } },
+    });
     const malformed = await issueToken(json("/api/v1/auth/token", '{"email": "a@b.test", "password": '));
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: { code: "MALFORMED_JSON", message: expect.stringContaining("not valid JSON") } });
+    expect(await malformed.json()).toMatchObject({
+      error: { code: "MALFORMED_JSON", message: expect.stringContaining("not valid JSON") },
+    });
   });
 });
 
@@ -135,7 +180,14 @@ describe("bearer authentication", () => {
     const inactiveToken = await tokenFor(inactive);
     await testDb.user.update({ where: { id: inactive.id }, data: { active: false } });
 
-    const headers = [{}, bearer(revoked), bearer(expired), bearer(inactiveToken), bearer("cpb_not-a-real-token"), { authorization: "Basic abc" }];
+    const headers = [
+      {},
+      bearer(revoked),
+      bearer(expired),
+      bearer(inactiveToken),
+      bearer("cpb_not-a-real-token"),
+      { authorization: "Basic abc" },
+    ];
     for (const h of headers) {
       const response = await getMe(new Request(`${BASE}/api/v1/me`, { headers: h }));
       expect(response.status).toBe(401);
@@ -156,7 +208,9 @@ describe("bearer authentication", () => {
 
   it("403s a role the route does not allow", async () => {
     const user = await makeUser("COORDINATOR");
-    const response = await adminOnly(new Request(`${BASE}/api/v1/test-admin`, { headers: bearer(await tokenFor(user)) }));
+    const response = await adminOnly(
+      new Request(`${BASE}/api/v1/test-admin`, { headers: bearer(await tokenFor(user)) }),
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
   });
@@ -164,13 +218,19 @@ describe("bearer authentication", () => {
   it("lets an administrator create a token for a user, audited without the token; others may not", async () => {
     const admin = await makeUser("ADMIN");
     const user = await makeUser();
-    const issued = await testDb.$transaction((tx) => createApiTokenForUser(tx, admin, { userId: user.id, name: "Case feed", expiresInDays: 30 }));
+    const issued = await testDb.$transaction((tx) =>
+      createApiTokenForUser(tx, admin, { userId: user.id, name: "Case feed", expiresInDays: 30 }),
+    );
     const event = await testDb.auditEvent.findFirstOrThrow({ where: { entityType: "ApiToken", entityId: issued.id } });
     expect(event).toMatchObject({ action: "api-token.create", actorId: admin.id });
     expect(JSON.stringify(event)).not.toContain(issued.token);
     expect(JSON.stringify(event)).not.toContain(hashApiToken(issued.token));
     expect((await getMe(new Request(`${BASE}/api/v1/me`, { headers: bearer(issued.token) }))).status).toBe(200);
-    await expect(testDb.$transaction((tx) => createApiTokenForUser(tx, user, { userId: user.id, name: "Mine", expiresInDays: 30 }))).rejects.toMatchObject({
+    await expect(
+      testDb.$transaction((tx) =>
+        createApiTokenForUser(tx, user, { userId: user.id, name: "Mine", expiresInDays: 30 }),
+      ),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -196,10 +256,17 @@ describe("the apiRoute wrapper", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const user = await makeUser();
     const marker = randomUUID();
-    const response = await postNote(json("/api/v1/test-notes", { marker, crash: true }, { ...bearer(await tokenFor(user)), "idempotency-key": "k1" }));
+    const response = await postNote(
+      json("/api/v1/test-notes", { marker, crash: true }, { ...bearer(await tokenFor(user)), "idempotency-key": "k1" }),
+    );
     const text = await response.text();
     expect(response.status).toBe(500);
-    expect(JSON.parse(text)).toMatchObject({ error: { code: "INTERNAL_ERROR", message: expect.stringMatching(/^Something went wrong\. Reference: [0-9a-f-]{36}$/) } });
+    expect(JSON.parse(text)).toMatchObject({
+      error: {
+        code: "INTERNAL_ERROR",
+        message: expect.stringMatching(/^Something went wrong\. Reference: [0-9a-f-]{36}$/),
+      },
+    });
     expect(text).not.toContain("secret internal detail");
     expect(await notesWritten(marker)).toBe(0);
     expect(await testDb.idempotencyKey.count({ where: { userId: user.id } })).toBe(0);
@@ -211,7 +278,9 @@ describe("the apiRoute wrapper", () => {
     const marker = randomUUID();
     const response = await postNote(json("/api/v1/test-notes", { marker, refuse: true }, bearer(await tokenFor(user))));
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { code: "SESSION_FULL", message: "This session is full", details: {} } });
+    expect(await response.json()).toEqual({
+      error: { code: "SESSION_FULL", message: "This session is full", details: {} },
+    });
     expect(await notesWritten(marker)).toBe(0);
   });
 });
@@ -269,7 +338,9 @@ describe("Idempotency-Key", () => {
     const key = randomUUID();
     const marker = randomUUID();
     await postNote(json("/api/v1/test-notes", { marker }, { ...bearer(await tokenFor(a)), "idempotency-key": key }));
-    const other = await postNote(json("/api/v1/test-notes", { marker }, { ...bearer(await tokenFor(b)), "idempotency-key": key }));
+    const other = await postNote(
+      json("/api/v1/test-notes", { marker }, { ...bearer(await tokenFor(b)), "idempotency-key": key }),
+    );
     expect(other.status).toBe(201);
     expect(other.headers.get("idempotent-replayed")).toBeNull();
     expect(await notesWritten(marker)).toBe(2);
@@ -279,7 +350,9 @@ describe("Idempotency-Key", () => {
     const user = await makeUser();
     const headers = { ...bearer(await tokenFor(user)), "idempotency-key": randomUUID() };
     const marker = randomUUID();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => postNote(json("/api/v1/test-notes", { marker }, headers))));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => postNote(json("/api/v1/test-notes", { marker }, headers))),
+    );
     const bodies = await Promise.all(responses.map((r) => r.text()));
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(bodies).size).toBe(1);
@@ -290,7 +363,9 @@ describe("Idempotency-Key", () => {
 
   it("400s a key that is not 1–200 visible characters", async () => {
     const user = await makeUser();
-    const response = await postNote(json("/api/v1/test-notes", { marker: "m" }, { ...bearer(await tokenFor(user)), "idempotency-key": "has spaces" }));
+    const response = await postNote(
+      json("/api/v1/test-notes", { marker: "m" }, { ...bearer(await tokenFor(user)), "idempotency-key": "has spaces" }),
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "INVALID_IDEMPOTENCY_KEY" } });
   });

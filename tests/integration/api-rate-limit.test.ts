@@ -13,12 +13,23 @@ import { issueApiToken } from "@/server/auth/api-tokens";
 import { consumeRate } from "@/server/api/rate-limit";
 
 let userId: string;
-const me = (token: string) => getMe(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }));
+const me = (token: string) =>
+  getMe(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }));
 
 beforeAll(async () => {
   const code = `R${randomUUID().slice(0, 6)}`;
   const region = await testDb.region.create({ data: { code, name: `Rate ${code}` } });
-  userId = (await testDb.user.create({ data: { email: `rate-${randomUUID()}@example.test`, name: "Rae Lim", role: "MANAGER", regionId: region.id, passwordHash: "x" } })).id;
+  userId = (
+    await testDb.user.create({
+      data: {
+        email: `rate-${randomUUID()}@example.test`,
+        name: "Rae Lim",
+        role: "MANAGER",
+        regionId: region.id,
+        passwordHash: "x",
+      },
+    })
+  ).id;
 });
 afterAll(() => testDb.$disconnect());
 

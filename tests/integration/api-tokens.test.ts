@@ -9,7 +9,14 @@ import { revokeUserApiToken } from "@/server/services/api-tokens/revoke-api-toke
 import { expectOk } from "@/server/services/result";
 import { db } from "@/server/db/client";
 import { testDb } from "../support/db";
-import { auditEventsFor, makeRegion, makeRegionalStaff, makeUser, type TestRegion, type TestUser } from "../support/factories";
+import {
+  auditEventsFor,
+  makeRegion,
+  makeRegionalStaff,
+  makeUser,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 
 let region: TestRegion;
 let admin: TestUser;
@@ -24,13 +31,20 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 
-const me = (token: string) => getMe(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }));
+const me = (token: string) =>
+  getMe(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }));
 
 describe("issueApiTokenForUser", () => {
   it("makes a token that acts as the user (role and region), stores only its hash, and audits without the token", async () => {
     const before = Date.now();
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "Nightly case feed", expiresInDays: 30 }));
-    expect(issued).toMatchObject({ name: "Nightly case feed", userId: staff.coordinator.id, userName: staff.coordinator.name });
+    const issued = expectOk(
+      await issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "Nightly case feed", expiresInDays: 30 }),
+    );
+    expect(issued).toMatchObject({
+      name: "Nightly case feed",
+      userId: staff.coordinator.id,
+      userName: staff.coordinator.name,
+    });
     const expiresAt = Date.parse(issued.expiresAt ?? "");
     expect(expiresAt - before).toBeGreaterThanOrEqual(30 * 86_400_000);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
@@ -50,10 +64,16 @@ describe("issueApiTokenForUser", () => {
   });
 
   it("refuses a token that never expires: every token lasts at most a year", async () => {
-    await expect(issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting" } as never)).rejects.toThrow(/Choose how long the token lasts/);
-    await expect(issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting", expiresInDays: 367 })).rejects.toThrow(/at most 366 days/);
+    await expect(issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting" } as never)).rejects.toThrow(
+      /Choose how long the token lasts/,
+    );
+    await expect(
+      issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting", expiresInDays: 367 }),
+    ).rejects.toThrow(/at most 366 days/);
     const now = new Date();
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting", expiresInDays: 366 }, { now }));
+    const issued = expectOk(
+      await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Reporting", expiresInDays: 366 }, { now }),
+    );
     expect(new Date(issued.expiresAt!).getTime()).toBe(now.getTime() + 366 * 86_400_000);
     const response = await me(issued.token);
     expect(response.status).toBe(200);
@@ -61,9 +81,16 @@ describe("issueApiTokenForUser", () => {
   });
 
   it("stops a token made before expiry was required one year after it was made", async () => {
-    const { token } = await issueApiToken(testDb, { userId: staff.coordinator.id, name: "Old, no expiry", expiresAt: null });
+    const { token } = await issueApiToken(testDb, {
+      userId: staff.coordinator.id,
+      name: "Old, no expiry",
+      expiresAt: null,
+    });
     expect((await me(token)).status).toBe(200);
-    await testDb.apiToken.update({ where: { tokenHash: hashApiToken(token) }, data: { createdAt: new Date(Date.now() - 367 * 86_400_000) } });
+    await testDb.apiToken.update({
+      where: { tokenHash: hashApiToken(token) },
+      data: { createdAt: new Date(Date.now() - 367 * 86_400_000) },
+    });
     expect((await me(token)).status).toBe(401);
   });
 
@@ -74,7 +101,9 @@ describe("issueApiTokenForUser", () => {
     ["national lead", () => nationalLead],
   ])("refuses a %s (FORBIDDEN) and writes nothing", async (_, actor) => {
     const [tokensBefore, auditBefore] = await Promise.all([testDb.apiToken.count(), testDb.auditEvent.count()]);
-    await expect(issueApiTokenForUser(actor(), { userId: actor().id, name: "Mine", expiresInDays: 30 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      issueApiTokenForUser(actor(), { userId: actor().id, name: "Mine", expiresInDays: 30 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await testDb.apiToken.count()).toBe(tokensBefore);
     expect(await testDb.auditEvent.count()).toBe(auditBefore);
   });
@@ -84,29 +113,47 @@ describe("issueApiTokenForUser", () => {
     await testDb.user.update({ where: { id: leaver.id }, data: { active: false } });
     const tokensBefore = await testDb.apiToken.count();
     for (const userId of [leaver.id, "7f1c2c3e-0000-4000-8000-000000000001"]) {
-      expect(await issueApiTokenForUser(admin, { userId, name: "Leaver", expiresInDays: 30 })).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "userId" });
+      expect(await issueApiTokenForUser(admin, { userId, name: "Leaver", expiresInDays: 30 })).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        field: "userId",
+      });
     }
     expect(await testDb.apiToken.count()).toBe(tokensBefore);
   });
 
   it("refuses bad input before touching the database", async () => {
-    await expect(issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "  ", expiresInDays: 30 })).rejects.toThrow();
-    await expect(issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "x", expiresInDays: 0 })).rejects.toThrow();
+    await expect(
+      issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "  ", expiresInDays: 30 }),
+    ).rejects.toThrow();
+    await expect(
+      issueApiTokenForUser(admin, { userId: staff.coordinator.id, name: "x", expiresInDays: 0 }),
+    ).rejects.toThrow();
     await expect(issueApiTokenForUser(admin, { userId: "not-a-uuid", name: "x", expiresInDays: 30 })).rejects.toThrow();
   });
 });
 
 describe("revokeUserApiToken", () => {
   it("revokes: the API answers 401 from then on; audited; a second revoke changes nothing", async () => {
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.supervisor.id, name: "Tablet", expiresInDays: 30 }));
+    const issued = expectOk(
+      await issueApiTokenForUser(admin, { userId: staff.supervisor.id, name: "Tablet", expiresInDays: 30 }),
+    );
     expect((await me(issued.token)).status).toBe(200);
 
     const revoked = expectOk(await revokeUserApiToken(admin, { tokenId: issued.id }));
-    expect(revoked).toMatchObject({ id: issued.id, name: "Tablet", userName: staff.supervisor.name, alreadyRevoked: false });
+    expect(revoked).toMatchObject({
+      id: issued.id,
+      name: "Tablet",
+      userName: staff.supervisor.name,
+      alreadyRevoked: false,
+    });
     const response = await me(issued.token);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
-    expect((await auditEventsFor("ApiToken", issued.id)).map((e) => e.action)).toEqual(["api-token.create", "api-token.revoke"]);
+    expect((await auditEventsFor("ApiToken", issued.id)).map((e) => e.action)).toEqual([
+      "api-token.create",
+      "api-token.revoke",
+    ]);
 
     const again = expectOk(await revokeUserApiToken(admin, { tokenId: issued.id }));
     expect(again).toMatchObject({ alreadyRevoked: true, revokedAt: revoked.revokedAt });
@@ -114,7 +161,9 @@ describe("revokeUserApiToken", () => {
   });
 
   it("refuses anyone but an administrator, even the token's own user, and leaves the token working", async () => {
-    const issued = expectOk(await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Manager's script", expiresInDays: 30 }));
+    const issued = expectOk(
+      await issueApiTokenForUser(admin, { userId: staff.manager.id, name: "Manager's script", expiresInDays: 30 }),
+    );
     for (const actor of [staff.manager, staff.coordinator, nationalLead]) {
       await expect(revokeUserApiToken(actor, { tokenId: issued.id })).rejects.toBeInstanceOf(AccessError);
     }
@@ -123,6 +172,8 @@ describe("revokeUserApiToken", () => {
   });
 
   it("an unknown token is NOT_FOUND", async () => {
-    await expect(revokeUserApiToken(admin, { tokenId: "7f1c2c3e-0000-4000-8000-000000000002" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeUserApiToken(admin, { tokenId: "7f1c2c3e-0000-4000-8000-000000000002" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

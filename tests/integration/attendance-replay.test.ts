@@ -62,7 +62,11 @@ describe("credited minutes (R7) through PUT /api/v1/sessions/{id}/attendance/{ca
   it.each([
     { case: "defaults to the session's times", times: {}, expected: 420 },
     { case: "late arrival and early leaving", times: { arrivedAt: "09:30", leftAt: "15:45" }, expected: 375 },
-    { case: "penalty minutes come off", times: { arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 30 }, expected: 390 },
+    {
+      case: "penalty minutes come off",
+      times: { arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 30 },
+      expected: 390,
+    },
     { case: "never more than the session's length", times: { arrivedAt: "08:00", leftAt: "17:30" }, expected: 420 },
     { case: "never below zero", times: { arrivedAt: "09:00", leftAt: "09:20", penaltyMinutes: 60 }, expected: 0 },
   ])("$case: $expected minutes, the figure the roster shows", async ({ times, expected }) => {
@@ -79,7 +83,11 @@ describe("credited minutes (R7) through PUT /api/v1/sessions/{id}/attendance/{ca
 
   it("the case total stops at the hours ordered and the requirement completes", async () => {
     const ids = await booking(40);
-    const earlierSession = await makeSession(placementId, { date: addDays(DAY, -7), supervisorId: staff.supervisor.id, ...SESSION });
+    const earlierSession = await makeSession(placementId, {
+      date: addDays(DAY, -7),
+      supervisorId: staff.supervisor.id,
+      ...SESSION,
+    });
     const earlier = await makeAllocation(earlierSession.id, ids.caseId);
     await makeAttendance(earlier.id, { outcome: "ATTENDED_COMPLIED", minutesCredited: 2_300 });
     const response = await put(ids, PRESENT, crypto.randomUUID());

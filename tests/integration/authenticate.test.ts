@@ -4,13 +4,26 @@ import { testDb } from "../support/db";
 import { authenticate } from "@/server/auth/authenticate";
 import { hashPassword } from "@/server/auth/password";
 
-const throttle = { maxFailures: 3, windowMinutes: 15, accountMaxFailures: 20, accountWindowMinutes: 60, clientMaxFailures: 10 };
+const throttle = {
+  maxFailures: 3,
+  windowMinutes: 15,
+  accountMaxFailures: 20,
+  accountWindowMinutes: 60,
+  clientMaxFailures: 10,
+};
 let regionId: string;
 
 async function makeUser(overrides: { active?: boolean } = {}) {
   const email = `user-${randomUUID()}@example.test`;
   await testDb.user.create({
-    data: { email, name: "Priya Shah", role: "COORDINATOR", regionId, passwordHash: await hashPassword("correct horse"), active: overrides.active ?? true },
+    data: {
+      email,
+      name: "Priya Shah",
+      role: "COORDINATOR",
+      regionId,
+      passwordHash: await hashPassword("correct horse"),
+      active: overrides.active ?? true,
+    },
   });
   return email;
 }
@@ -53,9 +66,18 @@ describe("authenticate (sign-in and API tokens)", () => {
   it("refuses a wrong password, an unknown email and a deactivated user alike", async () => {
     const email = await makeUser();
     const inactive = await makeUser({ active: false });
-    await expect(authenticate(testDb, { email, password: "wrong" }, throttle)).resolves.toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
-    await expect(authenticate(testDb, { email: "nobody@example.test", password: "x" }, throttle)).resolves.toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
-    await expect(authenticate(testDb, { email: inactive, password: "correct horse" }, throttle)).resolves.toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    await expect(authenticate(testDb, { email, password: "wrong" }, throttle)).resolves.toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
+    await expect(authenticate(testDb, { email: "nobody@example.test", password: "x" }, throttle)).resolves.toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
+    await expect(authenticate(testDb, { email: inactive, password: "correct horse" }, throttle)).resolves.toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
   });
 
   it("throttles after repeated failures, even with the right password, using rows in PostgreSQL", async () => {
@@ -63,15 +85,22 @@ describe("authenticate (sign-in and API tokens)", () => {
     for (let i = 0; i < throttle.maxFailures; i += 1) {
       await authenticate(testDb, { email, password: "wrong" }, throttle);
     }
-    await expect(authenticate(testDb, { email, password: "correct horse" }, throttle)).resolves.toMatchObject({ ok: false, code: "TOO_MANY_ATTEMPTS" });
+    await expect(authenticate(testDb, { email, password: "correct horse" }, throttle)).resolves.toMatchObject({
+      ok: false,
+      code: "TOO_MANY_ATTEMPTS",
+    });
     expect(await testDb.loginAttempt.count({ where: { email, succeeded: false } })).toBe(throttle.maxFailures);
   });
 
   it("forgets failures older than the window", async () => {
     const email = await makeUser();
     const old = new Date(Date.now() - 20 * 60_000);
-    await testDb.loginAttempt.createMany({ data: Array.from({ length: 5 }, () => ({ email, succeeded: false, createdAt: old })) });
-    await expect(authenticate(testDb, { email, password: "correct horse" }, throttle)).resolves.toMatchObject({ ok: true });
+    await testDb.loginAttempt.createMany({
+      data: Array.from({ length: 5 }, () => ({ email, succeeded: false, createdAt: old })),
+    });
+    await expect(authenticate(testDb, { email, password: "correct horse" }, throttle)).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it("a success resets the count of failures", async () => {
@@ -80,18 +109,28 @@ describe("authenticate (sign-in and API tokens)", () => {
     await authenticate(testDb, { email, password: "wrong" }, throttle);
     await authenticate(testDb, { email, password: "correct horse" }, throttle);
     await authenticate(testDb, { email, password: "wrong" }, throttle);
-    await expect(authenticate(testDb, { email, password: "correct horse" }, throttle)).resolves.toMatchObject({ ok: true });
+    await expect(authenticate(testDb, { email, password: "correct horse" }, throttle)).resolves.toMatchObject({
+      ok: true,
+    });
   });
 });
 
 describe("sign-in throttling that protects without locking people out", () => {
-  const settings = { maxFailures: 5, windowMinutes: 15, accountMaxFailures: 30, accountWindowMinutes: 60, clientMaxFailures: 12 };
+  const settings = {
+    maxFailures: 5,
+    windowMinutes: 15,
+    accountMaxFailures: 30,
+    accountWindowMinutes: 60,
+    clientMaxFailures: 12,
+  };
   const attackerIp = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 4)}`;
 
   it("checks at most 5 of 20 parallel wrong passwords (counting is atomic)", async () => {
     const email = await makeUser();
     const ip = attackerIp();
-    const results = await Promise.all(Array.from({ length: 20 }, () => authenticate(testDb, { email, password: "wrong", ip }, settings)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => authenticate(testDb, { email, password: "wrong", ip }, settings)),
+    );
     expect(results.filter((r) => !r.ok && r.code === "INVALID_CREDENTIALS")).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === "TOO_MANY_ATTEMPTS")).toHaveLength(15);
     expect(await testDb.loginAttempt.count({ where: { email } })).toBe(5);
@@ -101,14 +140,22 @@ describe("sign-in throttling that protects without locking people out", () => {
     const email = await makeUser();
     const ip = attackerIp();
     for (let i = 0; i < 8; i += 1) await authenticate(testDb, { email, password: "wrong", ip }, settings);
-    await expect(authenticate(testDb, { email, password: "correct horse", ip }, settings)).resolves.toMatchObject({ ok: false, code: "TOO_MANY_ATTEMPTS" });
-    await expect(authenticate(testDb, { email, password: "correct horse", ip: "198.51.100.20" }, settings)).resolves.toMatchObject({ ok: true });
+    await expect(authenticate(testDb, { email, password: "correct horse", ip }, settings)).resolves.toMatchObject({
+      ok: false,
+      code: "TOO_MANY_ATTEMPTS",
+    });
+    await expect(
+      authenticate(testDb, { email, password: "correct horse", ip: "198.51.100.20" }, settings),
+    ).resolves.toMatchObject({ ok: true });
   });
 
   it("stops an account being guessed from many clients with a longer backstop", async () => {
     const email = await makeUser();
-    for (let i = 0; i < settings.accountMaxFailures; i += 1) await testDb.loginAttempt.create({ data: { email, ip: `192.0.2.${i}`, succeeded: false } });
-    await expect(authenticate(testDb, { email, password: "correct horse", ip: "198.51.100.21" }, settings)).resolves.toEqual({
+    for (let i = 0; i < settings.accountMaxFailures; i += 1)
+      await testDb.loginAttempt.create({ data: { email, ip: `192.0.2.${i}`, succeeded: false } });
+    await expect(
+      authenticate(testDb, { email, password: "correct horse", ip: "198.51.100.21" }, settings),
+    ).resolves.toEqual({
       ok: false,
       code: "TOO_MANY_ATTEMPTS",
       retryAfterSeconds: 3600,
@@ -119,14 +166,20 @@ describe("sign-in throttling that protects without locking people out", () => {
     const ip = attackerIp();
     const outcomes: string[] = [];
     for (let i = 0; i < settings.clientMaxFailures + 3; i += 1) {
-      const result = await authenticate(testDb, { email: `nobody-${randomUUID()}@example.test`, password: "Summer2026!", ip }, settings);
+      const result = await authenticate(
+        testDb,
+        { email: `nobody-${randomUUID()}@example.test`, password: "Summer2026!", ip },
+        settings,
+      );
       outcomes.push(result.ok ? "ok" : result.code);
     }
     expect(outcomes.filter((o) => o === "INVALID_CREDENTIALS")).toHaveLength(settings.clientMaxFailures);
     expect(outcomes.slice(-3)).toEqual(["TOO_MANY_ATTEMPTS", "TOO_MANY_ATTEMPTS", "TOO_MANY_ATTEMPTS"]);
     // Someone else, from their own client, is not slowed by it.
     const email = await makeUser();
-    await expect(authenticate(testDb, { email, password: "correct horse", ip: "198.51.100.22" }, settings)).resolves.toMatchObject({ ok: true });
+    await expect(
+      authenticate(testDb, { email, password: "correct horse", ip: "198.51.100.22" }, settings),
+    ).resolves.toMatchObject({ ok: true });
   });
 
   it("takes as long for an unknown account as for a wrong password on a real one (median gap under 20 ms)", async () => {
@@ -159,11 +212,21 @@ describe("sign-in throttling that protects without locking people out", () => {
     // interval, so this proves at least as much as the point estimate did.
     await samplePairs(31);
     let interval = medianInterval(gaps);
-    while (gaps.length < MAX_TIMING_PAIRS && interval.low < 20 && interval.high > -20 && !(interval.low > -20 && interval.high < 20)) {
+    while (
+      gaps.length < MAX_TIMING_PAIRS &&
+      interval.low < 20 &&
+      interval.high > -20 &&
+      !(interval.low > -20 && interval.high < 20)
+    ) {
       await samplePairs(20);
       interval = medianInterval(gaps);
     }
-    const decided = interval.low > -20 && interval.high < 20 ? "interval" : gaps.length >= MAX_TIMING_PAIRS ? "median at the cap" : "interval (a real gap)";
+    const decided =
+      interval.low > -20 && interval.high < 20
+        ? "interval"
+        : gaps.length >= MAX_TIMING_PAIRS
+          ? "median at the cap"
+          : "interval (a real gap)";
     const report = `median gap ${interval.median.toFixed(1)} ms, 95 % interval ${interval.low.toFixed(1)}…${interval.high.toFixed(1)} ms over ${gaps.length} pairs, decided by the ${decided}`;
     if (decided === "median at the cap") expect(Math.abs(interval.median), report).toBeLessThan(20);
     else expect(interval.low > -20 && interval.high < 20, report).toBe(true);

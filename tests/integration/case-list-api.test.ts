@@ -11,7 +11,14 @@ import { db } from "@/server/db/client";
 import { getCase } from "@/server/services/cases/get-case";
 import { listCases } from "@/server/services/cases/list-cases";
 import { testDatabaseUrl, testDb } from "../support/db";
-import { makeCase, makeRegion, makeRegionalStaff, seedReferenceData, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeCase,
+  makeRegion,
+  makeRegionalStaff,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 
 let small: { region: TestRegion; coordinator: TestUser };
 let large: { region: TestRegion; coordinator: TestUser };
@@ -34,7 +41,9 @@ describe("GET /api/v1/cases", () => {
   it("writes one audit row per view, naming the caller and every case it showed", async () => {
     const token = (await issueApiToken(testDb, { userId: small.coordinator.id, name: "list", expiresAt: null })).token;
     const before = await testDb.auditEvent.count({ where: { actorId: small.coordinator.id } });
-    const response = await listCasesRoute(new Request("http://localhost/api/v1/cases?status=ACTIVE", { headers: { authorization: `Bearer ${token}` } }));
+    const response = await listCasesRoute(
+      new Request("http://localhost/api/v1/cases?status=ACTIVE", { headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { cases: { id: string }[] };
     expect(body.cases).toHaveLength(2);
@@ -42,13 +51,25 @@ describe("GET /api/v1/cases", () => {
     const rows = await testDb.auditEvent.findMany({ where: { actorId: small.coordinator.id }, orderBy: { at: "asc" } });
     expect(rows).toHaveLength(before + 1);
     const row = rows.at(-1)!;
-    expect(row).toMatchObject({ action: "risk.view", entityType: "View", entityId: "api.cases", actorEmail: small.coordinator.email });
+    expect(row).toMatchObject({
+      action: "risk.view",
+      entityType: "View",
+      entityId: "api.cases",
+      actorEmail: small.coordinator.email,
+    });
     expect(row.requestId).toBeTruthy();
-    expect(row.after).toEqual({ view: "api.cases", requirementIds: body.cases.map((c) => c.id), filters: { status: "ACTIVE" } });
+    expect(row.after).toEqual({
+      view: "api.cases",
+      requirementIds: body.cases.map((c) => c.id),
+      filters: { status: "ACTIVE" },
+    });
   });
 
   it("reads 2 cases and 12 cases in the same number of queries, and each case as GET /cases/{id} shows it", async () => {
-    const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: 2 }), log: [{ emit: "event", level: "query" }] });
+    const counting = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: 2 }),
+      log: [{ emit: "event", level: "query" }],
+    });
     let queries = 0;
     counting.$on("query", () => {
       queries += 1;

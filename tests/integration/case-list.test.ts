@@ -3,7 +3,19 @@
 // because the list always works "as of today".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "./../support/db";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, seedReferenceData, type CaseSpec, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeRegionalStaff,
+  makeSession,
+  seedReferenceData,
+  type CaseSpec,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 import { addDays, todayInLondon, utcDateFromIsoDate } from "@/domain";
 import { db } from "@/server/db/client";
 import { CASES_PER_PAGE, caseListQuerySchema, listCases } from "@/server/queries/cases";
@@ -17,7 +29,12 @@ let otherPdu: { id: string };
 const ids: Record<string, string> = {};
 const crns: Record<string, string> = {};
 
-async function named(key: string, firstName: string, lastName: string, spec: CaseSpec & { commencedOn?: string; pduId?: string }) {
+async function named(
+  key: string,
+  firstName: string,
+  lastName: string,
+  spec: CaseSpec & { commencedOn?: string; pduId?: string },
+) {
   const { commencedOn, pduId, ...caseSpec } = spec;
   const made = await makeCase(region, caseSpec);
   await testDb.person.update({ where: { id: made.personId }, data: { firstName, lastName } });
@@ -40,18 +57,32 @@ async function named(key: string, firstName: string, lastName: string, spec: Cas
 }
 
 async function breach(key: string, outcome?: "WARRANT_ISSUED") {
-  const requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: ids[key]! }, select: { orderId: true } });
-  const action = await testDb.enforcementAction.create({
-    data: { requirementId: ids[key]!, orderId: requirement.orderId, type: "BREACH", date: utcDateFromIsoDate(daysAgo(10)) },
+  const requirement = await testDb.requirement.findUniqueOrThrow({
+    where: { id: ids[key]! },
+    select: { orderId: true },
   });
-  if (outcome) await testDb.enforcementOutcome.create({ data: { actionId: action.id, outcome, date: utcDateFromIsoDate(daysAgo(5)) } });
+  const action = await testDb.enforcementAction.create({
+    data: {
+      requirementId: ids[key]!,
+      orderId: requirement.orderId,
+      type: "BREACH",
+      date: utcDateFromIsoDate(daysAgo(10)),
+    },
+  });
+  if (outcome)
+    await testDb.enforcementOutcome.create({
+      data: { actionId: action.id, outcome, date: utcDateFromIsoDate(daysAgo(5)) },
+    });
 }
 
 beforeAll(async () => {
   await seedReferenceData();
   region = await makeRegion();
   ({ coordinator } = await makeRegionalStaff(region));
-  otherPdu = await testDb.pdu.create({ data: { regionId: region.id, code: `${region.code}-P2`, name: "Second PDU" }, select: { id: true } });
+  otherPdu = await testDb.pdu.create({
+    data: { regionId: region.id, code: `${region.code}-P2`, name: "Second PDU" },
+    select: { id: true },
+  });
 
   await named("fresh", "Alpha", "Zed", { sentenceDate: daysAgo(3) });
   await named("late", "Bea", "Young", { sentenceDate: daysAgo(60) });
@@ -85,7 +116,14 @@ describe("case list filters", () => {
   it("lists only the caller's region, by name by default", async () => {
     const result = await list({});
     expect(result.total).toBe(6);
-    expect(result.cases.map((c) => c.person.lastName)).toEqual(["Underwood", "Vance", "Walker", "Xavier", "Young", "Zed"]);
+    expect(result.cases.map((c) => c.person.lastName)).toEqual([
+      "Underwood",
+      "Vance",
+      "Walker",
+      "Xavier",
+      "Young",
+      "Zed",
+    ]);
   });
 
   it("searches by name (every word) and by CRN or its start", async () => {

@@ -46,7 +46,10 @@ beforeAll(async () => {
   region = await makeRegion();
   ({ coordinator, supervisor } = await makeRegionalStaff(region));
   ({ coordinator: outsider } = await makeRegionalStaff(await makeRegion()));
-  theCase = await makeCase(region, { sentenceDate: "2025-03-03", assessment: { complete: true, rosh: "MEDIUM", riskCodes: ["RC"], eteEligible: true, eteReason: "NOT_IN_WORK" } });
+  theCase = await makeCase(region, {
+    sentenceDate: "2025-03-03",
+    assessment: { complete: true, rosh: "MEDIUM", riskCodes: ["RC"], eteEligible: true, eteReason: "NOT_IN_WORK" },
+  });
   placementId = (await makePlacement(region, { capacity: 5 })).id;
 
   const failureOn = async (date: string) => {
@@ -57,15 +60,34 @@ beforeAll(async () => {
   answeredFailureId = await failureOn("2025-04-01");
   openFailureId = await failureOn("2025-04-08");
   const order = { requirementId: theCase.requirementId, orderId: theCase.orderId };
-  warningId = (await testDb.enforcementAction.create({ data: { ...order, type: "WARNING", date: new Date("2025-04-02T00:00:00Z"), failureAttendanceId: answeredFailureId } })).id;
-  breachId = (await testDb.enforcementAction.create({ data: { ...order, type: "BREACH", date: new Date("2025-04-09T00:00:00Z"), note: "Second failure" } })).id;
+  warningId = (
+    await testDb.enforcementAction.create({
+      data: {
+        ...order,
+        type: "WARNING",
+        date: new Date("2025-04-02T00:00:00Z"),
+        failureAttendanceId: answeredFailureId,
+      },
+    })
+  ).id;
+  breachId = (
+    await testDb.enforcementAction.create({
+      data: { ...order, type: "BREACH", date: new Date("2025-04-09T00:00:00Z"), note: "Second failure" },
+    })
+  ).id;
 });
 afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 
 describe("case form reads", () => {
   it("find the case for its own region only", async () => {
     const found = await findCaseForForm(coordinator, theCase.requirementId);
-    expect(found).toMatchObject({ id: theCase.requirementId, crn: theCase.crn, status: "ACTIVE", assessmentComplete: true, eteEligible: true });
+    expect(found).toMatchObject({
+      id: theCase.requirementId,
+      crn: theCase.crn,
+      status: "ACTIVE",
+      assessmentComplete: true,
+      eteEligible: true,
+    });
     expect(found?.view.eteAllowanceMinutes).toBe(1800);
     expect(await findCaseForForm(outsider, theCase.requirementId)).toBeNull();
     expect(await findAssessmentForForm(outsider, theCase.requirementId)).toBeNull();
@@ -76,7 +98,13 @@ describe("case form reads", () => {
     // What the assessment page does: the query, then the view's audit row beside it.
     const saved = await findAssessmentForForm(coordinator, theCase.requirementId);
     await recordView(coordinator, caseViewRecord("assessment-form", saved!.requirement));
-    expect(saved?.assessment).toMatchObject({ rosh: "MEDIUM", riskCodes: ["RC"], eteEligible: true, eteReason: "NOT_IN_WORK", complete: true });
+    expect(saved?.assessment).toMatchObject({
+      rosh: "MEDIUM",
+      riskCodes: ["RC"],
+      eteEligible: true,
+      eteReason: "NOT_IN_WORK",
+      complete: true,
+    });
     expect(saved?.version).toBeGreaterThan(0);
     const after = await auditEventsFor("Requirement", theCase.requirementId);
     expect(after.length).toBe(before + 1);
@@ -94,14 +122,18 @@ describe("case form reads", () => {
 
   it("offer only the failures to comply that no warning or breach answers", async () => {
     const failures = await listUnansweredFailures(coordinator, theCase.requirementId);
-    expect(failures.map((f) => [f.id, f.date, f.outcome])).toEqual([[openFailureId, "2025-04-08", "UNACCEPTABLE_ABSENCE"]]);
+    expect(failures.map((f) => [f.id, f.date, f.outcome])).toEqual([
+      [openFailureId, "2025-04-08", "UNACCEPTABLE_ABSENCE"],
+    ]);
     expect(await listUnansweredFailures(outsider, theCase.requirementId)).toEqual([]);
   });
 
   it("give a warning letter for a warning of this case only, with the failure it answers", async () => {
     const letter = await findWarningLetter(coordinator, theCase.requirementId, warningId);
     expect(letter).toMatchObject({ crn: theCase.crn, warningDate: "2025-04-02", void: false });
-    expect(letter?.letter.paragraphs.join(" ")).toContain("On 1 April 2025 you failed to comply with the requirements of your order: you did not come to your work session");
+    expect(letter?.letter.paragraphs.join(" ")).toContain(
+      "On 1 April 2025 you failed to comply with the requirements of your order: you did not come to your work session",
+    );
     expect(await findWarningLetter(coordinator, theCase.requirementId, breachId)).toBeNull();
     expect(await findWarningLetter(outsider, theCase.requirementId, warningId)).toBeNull();
   });

@@ -5,11 +5,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl, testDb } from "../support/db";
 import { createPrismaClient } from "@/server/db/create-client";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeSession, makeUser, seedReferenceData, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeSession,
+  makeUser,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 import { addDays, todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import { AccessError } from "@/server/auth/access";
 import { loadDashboardFigures, type FigureScope } from "@/server/queries/dashboard";
-import { dashboardCacheStats, dashboardScopeKey, loadDashboardFiguresCached, loadDashboardTalliesCached, readRegionVersions } from "@/server/queries/dashboard-cache";
+import {
+  dashboardCacheStats,
+  dashboardScopeKey,
+  loadDashboardFiguresCached,
+  loadDashboardTalliesCached,
+  readRegionVersions,
+} from "@/server/queries/dashboard-cache";
 import { loadSummaryForApi } from "@/server/queries/dashboard-api";
 
 const today: IsoDate = todayInLondon();
@@ -75,7 +92,9 @@ describe("dashboard figures cache", () => {
       expect((await loadDashboardTalliesCached(otherInstance, scope)).source).toBe("snapshot");
       const theirs = await loadDashboardFiguresCached(otherInstance, scope);
       // computedAt: undefined drops it from the JSON (the figures must match, not the clock).
-      expect(JSON.stringify({ ...theirs, computedAt: undefined })).toBe(JSON.stringify({ ...mine, computedAt: undefined }));
+      expect(JSON.stringify({ ...theirs, computedAt: undefined })).toBe(
+        JSON.stringify({ ...mine, computedAt: undefined }),
+      );
     } finally {
       await otherInstance.$disconnect();
     }
@@ -125,8 +144,13 @@ describe("dashboard figures cache", () => {
     expect(figures[2]?.activeCaseload).toBeGreaterThanOrEqual(5);
     // Snapshots are per region: the nation's figures are put together from each region's.
     const national = keys[2] ?? "";
-    const regionKeys = [...keys.filter((key) => key !== national), ...[A.id, B.id].map((regionId) => dashboardScopeKey({ asOf: today, regionId }))];
-    const stored = await testDb.$queryRaw<{ scopeKey: string }[]>`SELECT "scopeKey" FROM "DashboardSnapshot" WHERE "scopeKey" = ANY(${keys.concat(regionKeys)})`;
+    const regionKeys = [
+      ...keys.filter((key) => key !== national),
+      ...[A.id, B.id].map((regionId) => dashboardScopeKey({ asOf: today, regionId })),
+    ];
+    const stored = await testDb.$queryRaw<
+      { scopeKey: string }[]
+    >`SELECT "scopeKey" FROM "DashboardSnapshot" WHERE "scopeKey" = ANY(${keys.concat(regionKeys)})`;
     expect(stored.map((row) => row.scopeKey).sort()).toEqual([...new Set(regionKeys)].sort());
   });
 

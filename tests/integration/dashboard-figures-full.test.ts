@@ -3,7 +3,18 @@
 // has exactly the figure's count. Definitions: docs/decisions/0011-dashboard-definitions.md.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../support/db";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeSession, makeUser, seedReferenceData, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeSession,
+  makeUser,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 import { utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import type { AttendanceOutcome } from "@/generated/prisma/enums";
 import { AccessError } from "@/server/auth/access";
@@ -25,7 +36,13 @@ let placementId: string;
 const sessions = new Map<IsoDate, string>();
 const crns: Record<string, string> = {};
 
-async function attend(requirementId: string, date: IsoDate, outcome: AttendanceOutcome, minutes = 0, reason?: "STOOD_DOWN") {
+async function attend(
+  requirementId: string,
+  date: IsoDate,
+  outcome: AttendanceOutcome,
+  minutes = 0,
+  reason?: "STOOD_DOWN",
+) {
   let sessionId = sessions.get(date);
   if (!sessionId) {
     sessionId = (await makeSession(placementId, { date, capacity: 20 })).id;
@@ -56,22 +73,40 @@ beforeAll(async () => {
   crns.a1 = a1.crn;
 
   // A2: sentence management; started 10 Jun (deadline 22 Jun); warning 1 Sep; 7h work on 20 Nov and 2h ETE on 18 Nov. Man aged 46.
-  const a2 = await makeCase(A, { sentenceDate: "2026-06-01", managedBy: "SENTENCE_MANAGEMENT", assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" } });
+  const a2 = await makeCase(A, {
+    sentenceDate: "2026-06-01",
+    managedBy: "SENTENCE_MANAGEMENT",
+    assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" },
+  });
   await person(a2.personId, "1980-01-01", "MALE", null);
   await testDb.requirement.update({ where: { id: a2.requirementId }, data: { commencedOn: d("2026-06-10") } });
   await attend(a2.requirementId, "2026-11-20", "ATTENDED_COMPLIED", 420);
-  await testDb.eteCredit.create({ data: { requirementId: a2.requirementId, date: d("2026-11-18"), minutes: 120, activity: "Course" } });
-  await testDb.enforcementAction.create({ data: { requirementId: a2.requirementId, orderId: a2.orderId, type: "WARNING", date: d("2026-09-01") } });
+  await testDb.eteCredit.create({
+    data: { requirementId: a2.requirementId, date: d("2026-11-18"), minutes: 120, activity: "Course" },
+  });
+  await testDb.enforcementAction.create({
+    data: { requirementId: a2.requirementId, orderId: a2.orderId, type: "WARNING", date: d("2026-09-01") },
+  });
 
   // A3: 40 hours, full ETE allowance (720 min); never started (deadline 23 Mar); stood down twice in November; open breach
   // from 15 Oct; 6-month review done. Man aged 23, Asian.
-  const a3 = await makeCase(A, { sentenceDate: "2026-03-02", hoursOrdered: 40, assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" } });
+  const a3 = await makeCase(A, {
+    sentenceDate: "2026-03-02",
+    hoursOrdered: 40,
+    assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" },
+  });
   await person(a3.personId, "2003-01-01", "MALE", "Asian");
-  await testDb.eteCredit.create({ data: { requirementId: a3.requirementId, date: d("2026-10-01"), minutes: 720, activity: "Course" } });
+  await testDb.eteCredit.create({
+    data: { requirementId: a3.requirementId, date: d("2026-10-01"), minutes: 720, activity: "Course" },
+  });
   await attend(a3.requirementId, "2026-11-10", "ACCEPTABLE_ABSENCE", 0, "STOOD_DOWN");
   await attend(a3.requirementId, "2026-11-12", "ATTENDED_SENT_HOME_SERVICE", 60);
-  await testDb.enforcementAction.create({ data: { requirementId: a3.requirementId, orderId: a3.orderId, type: "BREACH", date: d("2026-10-15") } });
-  await testDb.review.create({ data: { requirementId: a3.requirementId, kind: "SIX_MONTH", dueOn: d("2026-09-02"), completedOn: d("2026-09-05") } });
+  await testDb.enforcementAction.create({
+    data: { requirementId: a3.requirementId, orderId: a3.orderId, type: "BREACH", date: d("2026-10-15") },
+  });
+  await testDb.review.create({
+    data: { requirementId: a3.requirementId, kind: "SIX_MONTH", dueOn: d("2026-09-02"), completedOn: d("2026-09-05") },
+  });
 
   // A4: completed 20 Dec 2025, within its 12 months (15 Jan 2026) → completed-cohort hit.
   const a4 = await makeCase(A, { sentenceDate: "2025-01-15", status: "COMPLETED" });
@@ -79,8 +114,16 @@ beforeAll(async () => {
   await testDb.requirement.update({ where: { id: a4.requirementId }, data: { completedOn: d("2025-12-20") } });
 
   // A5: suspended sentence order, expired incomplete on 1 Aug 2026.
-  const a5 = await makeCase(A, { sentenceDate: "2024-08-01", orderType: "SUSPENDED_SENTENCE_ORDER", status: "TERMINATED", minutesCredited: 600 });
-  await testDb.requirement.update({ where: { id: a5.requirementId }, data: { terminationReason: "EXPIRED_INCOMPLETE", terminatedOn: d("2026-08-01") } });
+  const a5 = await makeCase(A, {
+    sentenceDate: "2024-08-01",
+    orderType: "SUSPENDED_SENTENCE_ORDER",
+    status: "TERMINATED",
+    minutesCredited: 600,
+  });
+  await testDb.requirement.update({
+    where: { id: a5.requirementId },
+    data: { terminationReason: "EXPIRED_INCOMPLETE", terminatedOn: d("2026-08-01") },
+  });
 
   // A6: restricted, sentenced 10 Nov 2026: active only. Man aged 31.
   const a6 = await makeCase(A, { sentenceDate: "2026-11-10", restricted: true });
@@ -91,19 +134,42 @@ beforeAll(async () => {
   const a7 = await makeCase(A, { sentenceDate: "2025-12-01" });
   await person(a7.personId, "1985-01-01", "MALE", "Black British");
   await testDb.requirement.update({ where: { id: a7.requirementId }, data: { pduId: pdu2 } });
-  await testDb.extension.create({ data: { requirementId: a7.requirementId, grantedOn: d("2026-11-01"), newEndDate: d("2027-01-10"), court: "Test", reason: "Illness" } });
+  await testDb.extension.create({
+    data: {
+      requirementId: a7.requirementId,
+      grantedOn: d("2026-11-01"),
+      newEndDate: d("2027-01-10"),
+      court: "Test",
+      reason: "Illness",
+    },
+  });
   await attend(a7.requirementId, "2026-11-02", "UNACCEPTABLE_ABSENCE");
 
   // A8: 40 hours, 5 h a week for 7 weeks (35 h) → 5 h to do in 43 days at 35 h per 8 weeks: green. Started on time; reviews overdue.
   const a8 = await makeCase(A, { sentenceDate: "2026-01-05", hoursOrdered: 40 });
   await person(a8.personId, "1970-01-01", "MALE", null);
   await testDb.requirement.update({ where: { id: a8.requirementId }, data: { commencedOn: d("2026-01-20") } });
-  for (const date of ["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]) {
+  for (const date of [
+    "2026-10-05",
+    "2026-10-12",
+    "2026-10-19",
+    "2026-10-26",
+    "2026-11-02",
+    "2026-11-09",
+    "2026-11-16",
+  ]) {
     await attend(a8.requirementId, date, "ATTENDED_COMPLIED", 300);
   }
   // A withdrawn breach on A8 counts nowhere (not in the breach rate, not an open breach).
   await testDb.enforcementAction.create({
-    data: { requirementId: a8.requirementId, orderId: a8.orderId, type: "BREACH", date: d("2026-11-03"), status: "WITHDRAWN", withdrawalReason: "Given in error" },
+    data: {
+      requirementId: a8.requirementId,
+      orderId: a8.orderId,
+      type: "BREACH",
+      date: d("2026-11-03"),
+      status: "WITHDRAWN",
+      withdrawalReason: "Given in error",
+    },
   });
 
   // B1: region B has one active case.
@@ -144,7 +210,12 @@ function expectedCount(figures: Awaited<ReturnType<typeof loadDashboardFigures>>
 describe("every dashboard figure (docs/domain.md §5) on a known history, as of 23 November 2026", () => {
   it("gives the worked-out figures for the region", async () => {
     const f = await loadDashboardFigures(testDb, { asOf: D, regionId: A.id });
-    expect({ active: f.activeCaseload, backlog: f.backlogCount, backlogPercent: f.backlogPercent, dormant: f.dormantCount }).toEqual({
+    expect({
+      active: f.activeCaseload,
+      backlog: f.backlogCount,
+      backlogPercent: f.backlogPercent,
+      dormant: f.dormantCount,
+    }).toEqual({
       active: 6,
       backlog: 1,
       backlogPercent: 16.7,
@@ -206,8 +277,12 @@ describe("every dashboard figure (docs/domain.md §5) on a known history, as of 
     expect(f.breach.count).toBe(2);
     expect(f.enforcementOverdue.cases).toBe(0);
     // Due on its due date, overdue the day after.
-    expect((await loadDashboardFigures(testDb, { asOf: "2026-11-16", regionId: A.id })).enforcementOverdue.cases).toBe(0);
-    expect((await loadDashboardFigures(testDb, { asOf: "2026-11-17", regionId: A.id })).enforcementOverdue.cases).toBe(1);
+    expect((await loadDashboardFigures(testDb, { asOf: "2026-11-16", regionId: A.id })).enforcementOverdue.cases).toBe(
+      0,
+    );
+    expect((await loadDashboardFigures(testDb, { asOf: "2026-11-17", regionId: A.id })).enforcementOverdue.cases).toBe(
+      1,
+    );
   });
 });
 
@@ -215,13 +290,25 @@ describe("drill-down lists: the same SQL as the figure", () => {
   it.each(FIGURE_KEYS)("%s: the list's total is the figure, and the CSV has the listed rows", async (figure) => {
     const figures = await loadDashboardFigures(testDb, { asOf: D, regionId: A.id });
     const scope = { asOf: D, regionId: A.id };
-    const all = await listFigureCases(testDb, manager, scope, { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" });
+    const all = await listFigureCases(testDb, manager, scope, {
+      figure,
+      sort: "crn",
+      dir: "asc",
+      page: 1,
+      pageSize: "all",
+    });
     expect(all.total).toBe(expectedCount(figures)[figure]);
     expect(all.rows.length).toBe(all.total - all.hiddenRestricted);
     const csv = figureCasesCsv(all).trimEnd().split("\r\n");
     expect(csv.length).toBe(all.rows.length + 1);
     expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(all.rows.map((row) => row.crn));
-    const firstPage = await listFigureCases(testDb, manager, scope, { figure, sort: "crn", dir: "asc", page: 1, pageSize: 2 });
+    const firstPage = await listFigureCases(testDb, manager, scope, {
+      figure,
+      sort: "crn",
+      dir: "asc",
+      page: 1,
+      pageSize: 2,
+    });
     expect(firstPage.rows).toEqual(all.rows.slice(0, 2));
     expect(firstPage.pageCount).toBe(Math.max(1, Math.ceil(all.rows.length / 2)));
   });
@@ -230,15 +317,30 @@ describe("drill-down lists: the same SQL as the figure", () => {
     const backlog = await loadFigureCasesFromUrl(testDb, manager, { figure: "backlog", asOf: D }, "page");
     expect(backlog.list.rows.map((row) => row.crn)).toEqual([crns.a1]);
     expect(backlog.list.rows[0]?.keyDate).toBe("2026-10-01");
-    const active = await loadFigureCasesFromUrl(testDb, manager, { figure: "active", asOf: D, sort: "sentence", dir: "desc" }, "page");
+    const active = await loadFigureCasesFromUrl(
+      testDb,
+      manager,
+      { figure: "active", asOf: D, sort: "sentence", dir: "desc" },
+      "page",
+    );
     expect(active.list.total).toBe(6);
     expect(active.list.hiddenRestricted).toBe(1);
     const dates = active.list.rows.map((row) => row.sentenceDate);
     expect(dates).toEqual([...dates].sort().reverse());
-    const asian = await loadFigureCasesFromUrl(testDb, manager, { figure: "breach", asOf: D, ethnicity: "Asian" }, "page");
+    const asian = await loadFigureCasesFromUrl(
+      testDb,
+      manager,
+      { figure: "breach", asOf: D, ethnicity: "Asian" },
+      "page",
+    );
     expect(asian.list.total).toBe(1);
     // Issue 13: "not recorded" opens exactly the breaches of people with no ethnicity recorded, not every breach.
-    const notRecorded = await loadFigureCasesFromUrl(testDb, manager, { figure: "breach", asOf: D, ethnicity: "" }, "page");
+    const notRecorded = await loadFigureCasesFromUrl(
+      testDb,
+      manager,
+      { figure: "breach", asOf: D, ethnicity: "" },
+      "page",
+    );
     const everyBreach = await loadFigureCasesFromUrl(testDb, manager, { figure: "breach", asOf: D }, "page");
     expect(notRecorded.list.total).toBe(1);
     expect(everyBreach.list.total).toBeGreaterThan(notRecorded.list.total);
@@ -246,10 +348,21 @@ describe("drill-down lists: the same SQL as the figure", () => {
   });
 
   it("is region-scoped: another region, or a PDU outside the region, is not found; the national lead may choose", async () => {
-    await expect(loadFigureCasesFromUrl(testDb, managerB, { figure: "backlog", region: A.code, asOf: D }, "page")).rejects.toThrow(AccessError);
-    await expect(loadFigureCasesFromUrl(testDb, managerB, { figure: "backlog", pdu: pdu2, asOf: D }, "csv")).rejects.toThrow(AccessError);
-    await expect(loadFigureCasesFromUrl(testDb, manager, { figure: "no-such-figure" }, "page")).rejects.toThrow(AccessError);
-    const nationalView = await loadFigureCasesFromUrl(testDb, national, { figure: "backlog", region: A.code, asOf: D }, "csv");
+    await expect(
+      loadFigureCasesFromUrl(testDb, managerB, { figure: "backlog", region: A.code, asOf: D }, "page"),
+    ).rejects.toThrow(AccessError);
+    await expect(
+      loadFigureCasesFromUrl(testDb, managerB, { figure: "backlog", pdu: pdu2, asOf: D }, "csv"),
+    ).rejects.toThrow(AccessError);
+    await expect(loadFigureCasesFromUrl(testDb, manager, { figure: "no-such-figure" }, "page")).rejects.toThrow(
+      AccessError,
+    );
+    const nationalView = await loadFigureCasesFromUrl(
+      testDb,
+      national,
+      { figure: "backlog", region: A.code, asOf: D },
+      "csv",
+    );
     expect(nationalView.list.total).toBe(1);
   });
 
@@ -257,7 +370,9 @@ describe("drill-down lists: the same SQL as the figure", () => {
     // What the CSV route does: the list, then the view's audit row beside it.
     const drill = await loadFigureCasesFromUrl(testDb, manager, { figure: "dormant", asOf: D }, "csv");
     await recordView(manager, drillDownViewRecord("csv", drill));
-    const events = await testDb.auditEvent.findMany({ where: { actorId: manager.id, action: "dashboard.cases.export", entityId: "dormant" } });
+    const events = await testDb.auditEvent.findMany({
+      where: { actorId: manager.id, action: "dashboard.cases.export", entityId: "dormant" },
+    });
     expect(events.length).toBeGreaterThan(0);
     expect(events.at(-1)?.regionId).toBe(A.id);
   });
@@ -280,7 +395,13 @@ describe("GET /api/v1/dashboard/*: every field docs/api.md lists", () => {
       eteUsePercent: 33.3,
       eteFullUsePercent: 16.7,
       breachRatePercent: 33.3,
-      breachRateBy: { under25: 50, age25plus: 25, male: 40, female: 0, byEthnicity: { "Not recorded": 33.3, Asian: 100, "Black British": 0, "White British": 0 } },
+      breachRateBy: {
+        under25: 50,
+        age25plus: 25,
+        male: 40,
+        female: 0,
+        byEthnicity: { "Not recorded": 33.3, Asian: 100, "Black British": 0, "White British": 0 },
+      },
       standDownRatePercent: 28.6,
       hoursDeliveredLast7Days: 9,
       reviewsOverdue: { sixMonth: 3, nineMonth: 3 },

@@ -20,7 +20,11 @@ import { isDormant } from "@/domain/dormant";
 import { breachStateOn, type BreachOutcome } from "@/domain/enforcement";
 import { calendarFrom } from "@/domain/bank-holidays";
 import { BANK_HOLIDAYS_2015_2030 } from "@/domain/bank-holidays-data";
-import { commencedWithinDeadline as domainCommencedWithinDeadline, effectiveEndDate, startDeadline } from "@/domain/requirement-dates";
+import {
+  commencedWithinDeadline as domainCommencedWithinDeadline,
+  effectiveEndDate,
+  startDeadline,
+} from "@/domain/requirement-dates";
 import { isNearingEnd, minutesInLastWeeks, ragStatus } from "@/domain/rag";
 import { outstandingMinutes, requiredMinutes } from "@/domain/hours";
 import { addCalendarMonths, addDays, isoDateFromUtcDate, utcDateFromIsoDate, type IsoDate } from "@/domain/dates";
@@ -48,7 +52,9 @@ let nextCrnNumber = 100_000 + Math.floor(Math.random() * 800_000);
 async function sessionOn(date: IsoDate): Promise<string> {
   const existing = sessionByDate.get(date);
   if (existing) return existing;
-  const session = await testDb.session.create({ data: { placementId, date: d(date), startTime: "09:00", endTime: "16:00", capacity: 20 } });
+  const session = await testDb.session.create({
+    data: { placementId, date: d(date), startTime: "09:00", endTime: "16:00", capacity: 20 },
+  });
   sessionByDate.set(date, session.id);
   return session.id;
 }
@@ -56,10 +62,23 @@ async function sessionOn(date: IsoDate): Promise<string> {
 /** Factory: one person with one requirement in the test region, and its history. */
 async function makeCase(regionId: string, spec: CaseSpec): Promise<void> {
   const person = await testDb.person.create({
-    data: { crn: `Q${nextCrnNumber++}`, firstName: "Test", lastName: "Person", dateOfBirth: d("1990-01-01"), gender: "MALE" },
+    data: {
+      crn: `Q${nextCrnNumber++}`,
+      firstName: "Test",
+      lastName: "Person",
+      dateOfBirth: d("1990-01-01"),
+      gender: "MALE",
+    },
   });
   const order = await testDb.order.create({
-    data: { personId: person.id, type: "COMMUNITY_ORDER", sentenceDate: d(spec.sentenceDate), court: "Test Magistrates' Court", managedBy: "STANDALONE_UPW", regionId },
+    data: {
+      personId: person.id,
+      type: "COMMUNITY_ORDER",
+      sentenceDate: d(spec.sentenceDate),
+      court: "Test Magistrates' Court",
+      managedBy: "STANDALONE_UPW",
+      regionId,
+    },
   });
   const status = spec.status ?? "ACTIVE";
   const requirement = await testDb.requirement.create({
@@ -81,7 +100,13 @@ async function makeCase(regionId: string, spec: CaseSpec): Promise<void> {
   });
   for (const extension of spec.extensions ?? []) {
     await testDb.extension.create({
-      data: { requirementId: requirement.id, grantedOn: d(extension.grantedOn), newEndDate: d(extension.newEndDate), court: "Test Crown Court", reason: "Test" },
+      data: {
+        requirementId: requirement.id,
+        grantedOn: d(extension.grantedOn),
+        newEndDate: d(extension.newEndDate),
+        court: "Test Crown Court",
+        reason: "Test",
+      },
     });
   }
   for (const breach of spec.breaches ?? []) {
@@ -96,7 +121,9 @@ async function makeCase(regionId: string, spec: CaseSpec): Promise<void> {
     });
   }
   for (const [index, date] of (spec.attendanceDates ?? []).entries()) {
-    const allocation = await testDb.allocation.create({ data: { sessionId: await sessionOn(date), requirementId: requirement.id, sessionDate: d(date) } });
+    const allocation = await testDb.allocation.create({
+      data: { sessionId: await sessionOn(date), requirementId: requirement.id, sessionDate: d(date) },
+    });
     // Every other record is a full day's work; the rest are absences (still an attendance record for R5).
     const worked = index % 2 === 0;
     await testDb.attendance.create({
@@ -110,7 +137,9 @@ async function makeCase(regionId: string, spec: CaseSpec): Promise<void> {
     });
   }
   for (const date of spec.eteDates ?? []) {
-    await testDb.eteCredit.create({ data: { requirementId: requirement.id, date: d(date), minutes: 300, activity: "Course" } });
+    await testDb.eteCredit.create({
+      data: { requirementId: requirement.id, date: d(date), minutes: 300, activity: "Course" },
+    });
   }
 }
 
@@ -163,7 +192,15 @@ const EDGE_CASES: CaseSpec[] = [
   { sentenceDate: "2024-01-31", extensions: [{ grantedOn: "2025-01-20", newEndDate: "2025-03-01" }] }, // B: extended to 1 March
   {
     sentenceDate: "2024-01-15", // C: open breach (warrant issued, then executed): never backlog nor dormant
-    breaches: [{ date: "2025-01-05", outcomes: [{ outcome: "WARRANT_ISSUED", date: "2025-01-20" }, { outcome: "WARRANT_EXECUTED", date: "2025-02-10" }] }],
+    breaches: [
+      {
+        date: "2025-01-05",
+        outcomes: [
+          { outcome: "WARRANT_ISSUED", date: "2025-01-20" },
+          { outcome: "WARRANT_EXECUTED", date: "2025-02-10" },
+        ],
+      },
+    ],
   },
   { sentenceDate: "2025-01-31", attendanceDates: ["2025-02-01"] }, // D: attendance on D−27 for D = 28 Feb
   { sentenceDate: "2025-01-31", eteDates: ["2025-01-31"] }, // E: ETE credit on D−28: outside the window
@@ -176,7 +213,15 @@ const EDGE_EXPECTED: Record<IsoDate, { active: number; backlog: number; dormant:
   "2025-03-02": { active: 6, backlog: 2, dormant: 5 }, // A and B in backlog
 };
 
-const AS_OF_DATES: IsoDate[] = ["2025-02-28", "2025-03-01", "2025-03-02", "2025-06-30", "2025-12-25", "2026-03-31", "2026-11-23"];
+const AS_OF_DATES: IsoDate[] = [
+  "2025-02-28",
+  "2025-03-01",
+  "2025-03-02",
+  "2025-06-30",
+  "2025-12-25",
+  "2026-03-31",
+  "2026-11-23",
+];
 
 async function domainView(regionId: string, asOf: IsoDate) {
   const rows = await testDb.requirement.findMany({
@@ -205,15 +250,25 @@ async function domainView(regionId: string, asOf: IsoDate) {
   for (const row of rows) {
     const sentenceDate = isoDateFromUtcDate(row.sentenceDate);
     const closed = row.completedOn ?? row.terminatedOn;
-    const status = statusOn(asOf, { sentenceDate, status: row.status, closedOn: closed ? isoDateFromUtcDate(closed) : null });
+    const status = statusOn(asOf, {
+      sentenceDate,
+      status: row.status,
+      closedOn: closed ? isoDateFromUtcDate(closed) : null,
+    });
     const actions = row.enforcementActions.map((a) => ({
       type: a.type,
       date: isoDateFromUtcDate(a.date),
       outcomes: a.outcomes.map((o) => ({ outcome: o.outcome, date: isoDateFromUtcDate(o.date) })),
     }));
     const breach = breachStateOn(asOf, actions);
-    const extensions = row.extensions.map((e) => ({ grantedOn: isoDateFromUtcDate(e.grantedOn), newEndDate: isoDateFromUtcDate(e.newEndDate) }));
-    const activityDates = [...row.attendances.map((a) => isoDateFromUtcDate(a.sessionDate)), ...row.eteCredits.map((e) => isoDateFromUtcDate(e.date))];
+    const extensions = row.extensions.map((e) => ({
+      grantedOn: isoDateFromUtcDate(e.grantedOn),
+      newEndDate: isoDateFromUtcDate(e.newEndDate),
+    }));
+    const activityDates = [
+      ...row.attendances.map((a) => isoDateFromUtcDate(a.sessionDate)),
+      ...row.eteCredits.map((e) => isoDateFromUtcDate(e.date)),
+    ];
     if (status === "ACTIVE") {
       active++;
       const credits = [
@@ -233,7 +288,10 @@ async function domainView(regionId: string, asOf: IsoDate) {
     if (status && isInBacklog(asOf, { status, sentenceDate, extensions, ...breach })) backlog++;
     if (status && isDormant(asOf, { status, sentenceDate, activityDates, ...breach })) dormant++;
     const deadline = startDeadline(sentenceDate, calendar);
-    const known = sentenceDate <= asOf ? domainCommencedWithinDeadline(row.commencedOn ? isoDateFromUtcDate(row.commencedOn) : null, deadline, asOf) : null;
+    const known =
+      sentenceDate <= asOf
+        ? domainCommencedWithinDeadline(row.commencedOn ? isoDateFromUtcDate(row.commencedOn) : null, deadline, asOf)
+        : null;
     if (known !== null && deadline < asOf && deadline >= addCalendarMonths(asOf, -REPORTING_WINDOW_MONTHS)) {
       cohort++;
       if (known) met++;
@@ -249,7 +307,11 @@ beforeAll(async () => {
   };
   randomRegionId = await makeRegion();
   edgeRegionId = await makeRegion();
-  placementId = (await testDb.placement.create({ data: { name: "Test park", type: "GROUP", regionId: randomRegionId, capacity: 10 } })).id;
+  placementId = (
+    await testDb.placement.create({
+      data: { name: "Test park", type: "GROUP", regionId: randomRegionId, capacity: 10 },
+    })
+  ).id;
   await testDb.bankHoliday.createMany({
     data: BANK_HOLIDAYS_2015_2030.filter((h) => h.date >= "2023-01-01").map((h) => ({ date: d(h.date), name: h.name })),
     skipDuplicates: true,
@@ -271,20 +333,30 @@ async function sqlFigures(scope: FigureScope) {
 }
 
 describe("dashboard figures in SQL agree with the domain rules", () => {
-  it.each(AS_OF_DATES)("as of %s, on a varied history: active, backlog (R4), dormant (R5), commenced by deadline (R2), nearing end (§5 RAG)", async (asOf) => {
-    const sql = await sqlFigures({ asOf, regionId: randomRegionId });
-    const domain = await domainView(randomRegionId, asOf);
-    expect({ active: sql.active, backlog: sql.backlog, dormant: sql.dormant }).toEqual({ active: domain.active, backlog: domain.backlog, dormant: domain.dormant });
-    expect(sql.commenced).toEqual({ cohort: domain.cohort, met: domain.met });
-    expect(sql.nearing).toEqual(domain.nearing);
-  });
+  it.each(AS_OF_DATES)(
+    "as of %s, on a varied history: active, backlog (R4), dormant (R5), commenced by deadline (R2), nearing end (§5 RAG)",
+    async (asOf) => {
+      const sql = await sqlFigures({ asOf, regionId: randomRegionId });
+      const domain = await domainView(randomRegionId, asOf);
+      expect({ active: sql.active, backlog: sql.backlog, dormant: sql.dormant }).toEqual({
+        active: domain.active,
+        backlog: domain.backlog,
+        dormant: domain.dormant,
+      });
+      expect(sql.commenced).toEqual({ cohort: domain.cohort, met: domain.met });
+      expect(sql.nearing).toEqual(domain.nearing);
+    },
+  );
 
-  it.each(Object.entries(EDGE_EXPECTED))("as of %s, on the edge cases: the law's examples, in SQL and in the domain", async (asOf, expected) => {
-    const sql = await sqlFigures({ asOf, regionId: edgeRegionId });
-    const domain = await domainView(edgeRegionId, asOf);
-    expect({ active: sql.active, backlog: sql.backlog, dormant: sql.dormant }).toEqual(expected);
-    expect({ active: domain.active, backlog: domain.backlog, dormant: domain.dormant }).toEqual(expected);
-  });
+  it.each(Object.entries(EDGE_EXPECTED))(
+    "as of %s, on the edge cases: the law's examples, in SQL and in the domain",
+    async (asOf, expected) => {
+      const sql = await sqlFigures({ asOf, regionId: edgeRegionId });
+      const domain = await domainView(edgeRegionId, asOf);
+      expect({ active: sql.active, backlog: sql.backlog, dormant: sql.dormant }).toEqual(expected);
+      expect({ active: domain.active, backlog: domain.backlog, dormant: domain.dormant }).toEqual(expected);
+    },
+  );
 
   it("has a history varied enough that each comparison means something", async () => {
     const views = await Promise.all(AS_OF_DATES.map((asOf) => domainView(randomRegionId, asOf)));

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { testDatabaseUrl, testDb } from "../support/db";
 import { createPrismaClient } from "@/server/db/create-client";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeSession, seedReferenceData, type TestRegion } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeSession,
+  seedReferenceData,
+  type TestRegion,
+} from "../support/factories";
 import { addDays, todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import { loadDashboardFigures, type FigureScope } from "@/server/queries/dashboard";
 import { loadDashboardFiguresCached, readRegionVersions } from "@/server/queries/dashboard-cache";
@@ -41,12 +50,21 @@ const scopes = (): FigureScope[] => [
 ];
 
 async function addCase(region: TestRegion, sentencedDaysAgo: number) {
-  const made = await makeCase(region, { sentenceDate: addDays(today, -sentencedDaysAgo), hoursOrdered: 40 + (sentencedDaysAgo % 5) * 20 });
+  const made = await makeCase(region, {
+    sentenceDate: addDays(today, -sentencedDaysAgo),
+    hoursOrdered: 40 + (sentencedDaysAgo % 5) * 20,
+  });
   requirements.push({ id: made.requirementId, orderId: made.orderId, personId: made.personId, region });
   return made;
 }
 
-async function attend(requirementId: string, region: TestRegion, daysAgo: number, outcome: "ATTENDED_COMPLIED" | "UNACCEPTABLE_ABSENCE" | "ATTENDED_SENT_HOME_SERVICE", minutes: number) {
+async function attend(
+  requirementId: string,
+  region: TestRegion,
+  daysAgo: number,
+  outcome: "ATTENDED_COMPLIED" | "UNACCEPTABLE_ABSENCE" | "ATTENDED_SENT_HOME_SERVICE",
+  minutes: number,
+) {
   const session = await makeSession(placements.get(region.id) ?? "", { date: addDays(today, -daysAgo), capacity: 30 });
   const allocation = await makeAllocation(session.id, requirementId);
   return makeAttendance(allocation.id, { outcome, minutesCredited: minutes });
@@ -54,7 +72,20 @@ async function attend(requirementId: string, region: TestRegion, daysAgo: number
 
 // One kind of write each; `pick` chooses a requirement, `n` varies dates and amounts.
 type Write = { kind: (typeof KINDS)[number]; pick: number; n: number };
-const KINDS = ["attendance", "absence", "correction", "ete", "extension", "breach", "standDown", "transfer", "newCase", "complete", "person", "rolledBack"] as const;
+const KINDS = [
+  "attendance",
+  "absence",
+  "correction",
+  "ete",
+  "extension",
+  "breach",
+  "standDown",
+  "transfer",
+  "newCase",
+  "complete",
+  "person",
+  "rolledBack",
+] as const;
 
 async function apply(write: Write): Promise<string> {
   const target = requirements[write.pick % requirements.length];
@@ -68,18 +99,49 @@ async function apply(write: Write): Promise<string> {
       await attend(target.id, target.region, days, "UNACCEPTABLE_ABSENCE", 0);
       break;
     case "correction": {
-      const attendance = await testDb.attendance.findFirst({ where: { requirementId: target.id }, orderBy: { sessionDate: "desc" } });
-      if (attendance) await testDb.attendance.update({ where: { id: attendance.id }, data: { outcome: "ATTENDED_COMPLIED", minutesCredited: 30 + (write.n % 5) * 30 } });
+      const attendance = await testDb.attendance.findFirst({
+        where: { requirementId: target.id },
+        orderBy: { sessionDate: "desc" },
+      });
+      if (attendance)
+        await testDb.attendance.update({
+          where: { id: attendance.id },
+          data: { outcome: "ATTENDED_COMPLIED", minutesCredited: 30 + (write.n % 5) * 30 },
+        });
       break;
     }
     case "ete":
-      await testDb.eteCredit.create({ data: { requirementId: target.id, date: d(addDays(today, -days)), minutes: 60 * (1 + (write.n % 3)), activity: "Course" } });
+      await testDb.eteCredit.create({
+        data: {
+          requirementId: target.id,
+          date: d(addDays(today, -days)),
+          minutes: 60 * (1 + (write.n % 3)),
+          activity: "Course",
+        },
+      });
       break;
     case "extension":
-      await testDb.extension.create({ data: { requirementId: target.id, grantedOn: d(addDays(today, -days)), newEndDate: d(addDays(today, 200)), court: "Test Court", reason: "More time" } });
+      await testDb.extension.create({
+        data: {
+          requirementId: target.id,
+          grantedOn: d(addDays(today, -days)),
+          newEndDate: d(addDays(today, 200)),
+          court: "Test Court",
+          reason: "More time",
+        },
+      });
       break;
     case "breach":
-      await testDb.enforcementAction.create({ data: { requirementId: target.id, orderId: target.orderId, type: "BREACH", date: d(addDays(today, -days)), failureDate: d(addDays(today, -days)), failureDescription: "Missed" } });
+      await testDb.enforcementAction.create({
+        data: {
+          requirementId: target.id,
+          orderId: target.orderId,
+          type: "BREACH",
+          date: d(addDays(today, -days)),
+          failureDate: d(addDays(today, -days)),
+          failureDescription: "Missed",
+        },
+      });
       break;
     case "standDown":
       await attend(target.id, target.region, 1 + (write.n % 20), "ATTENDED_SENT_HOME_SERVICE", 0);
@@ -95,10 +157,16 @@ async function apply(write: Write): Promise<string> {
       await addCase(regions[write.n % regions.length] ?? target.region, 10 + write.n * 7);
       break;
     case "complete":
-      await testDb.requirement.update({ where: { id: target.id }, data: { status: "COMPLETED", completedOn: d(addDays(today, -days)) } });
+      await testDb.requirement.update({
+        where: { id: target.id },
+        data: { status: "COMPLETED", completedOn: d(addDays(today, -days)) },
+      });
       break;
     case "person":
-      await testDb.person.update({ where: { id: target.personId }, data: { gender: write.n % 2 === 0 ? "FEMALE" : "MALE", ethnicity: write.n % 3 === 0 ? "W1" : "A2" } });
+      await testDb.person.update({
+        where: { id: target.personId },
+        data: { gender: write.n % 2 === 0 ? "FEMALE" : "MALE", ethnicity: write.n % 3 === 0 ? "W1" : "A2" },
+      });
       break;
     case "rolledBack":
       await testDb
@@ -141,18 +209,26 @@ describe("per-region data versions", () => {
 
     before = after;
     await testDb.$transaction([
-      testDb.eteCredit.create({ data: { requirementId: reqA.id, date: d(addDays(today, -3)), minutes: 60, activity: "Course" } }),
-      testDb.eteCredit.create({ data: { requirementId: reqA.id, date: d(addDays(today, -4)), minutes: 60, activity: "Course" } }),
+      testDb.eteCredit.create({
+        data: { requirementId: reqA.id, date: d(addDays(today, -3)), minutes: 60, activity: "Course" },
+      }),
+      testDb.eteCredit.create({
+        data: { requirementId: reqA.id, date: d(addDays(today, -4)), minutes: 60, activity: "Course" },
+      }),
       testDb.requirement.update({ where: { id: reqA.id }, data: { hoursOrdered: 80 } }),
     ]);
     after = await versions();
     expect((after.get(A.id) ?? 0) - (before.get(A.id) ?? 0)).toBe(1);
 
     before = after;
-    await testDb.$transaction(async (tx) => {
-      await tx.eteCredit.create({ data: { requirementId: reqA.id, date: d(addDays(today, -3)), minutes: 60, activity: "Course" } });
-      throw new Error("no");
-    }).catch(() => undefined);
+    await testDb
+      .$transaction(async (tx) => {
+        await tx.eteCredit.create({
+          data: { requirementId: reqA.id, date: d(addDays(today, -3)), minutes: 60, activity: "Course" },
+        });
+        throw new Error("no");
+      })
+      .catch(() => undefined);
     expect(await versions()).toEqual(before);
 
     await testDb.requirement.update({ where: { id: reqA.id }, data: { regionId: B.id, pduId: B.pduId } });
@@ -164,7 +240,10 @@ describe("per-region data versions", () => {
 
     // A statement that changes no row bumps nothing.
     before = await versions();
-    await testDb.attendance.updateMany({ where: { requirementId: "00000000-0000-0000-0000-000000000000" }, data: { note: "x" } });
+    await testDb.attendance.updateMany({
+      where: { requirementId: "00000000-0000-0000-0000-000000000000" },
+      data: { note: "x" },
+    });
     expect(await versions()).toEqual(before);
 
     // Bank holidays change every region's working days: every region moves.
@@ -200,7 +279,9 @@ describe("per-region data versions", () => {
       const inRegion = (requirementId: string) =>
         other.$transaction(async (tx) => {
           await tx.$executeRaw`SET LOCAL lock_timeout = '1500ms'`;
-          await tx.eteCredit.create({ data: { requirementId, date: d(addDays(today, -2)), minutes: 30, activity: "Course" } });
+          await tx.eteCredit.create({
+            data: { requirementId, date: d(addDays(today, -2)), minutes: 30, activity: "Course" },
+          });
         });
       const started = performance.now();
       await inRegion(reqB.id);
@@ -226,13 +307,24 @@ describe("per-region data versions", () => {
         writers.$transaction(async (tx) => {
           // Touch both regions in opposite orders: A then B, or B then A.
           const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
-          await tx.eteCredit.create({ data: { requirementId: first.requirementId, date: d(addDays(today, -1)), minutes: 15, activity: "Course" } });
-          await tx.eteCredit.create({ data: { requirementId: second.requirementId, date: d(addDays(today, -1)), minutes: 15, activity: "Course" } });
-          if (i % 6 === 5) await tx.bankHoliday.upsert({ where: { date: d("2099-12-28") }, create: { date: d("2099-12-28"), name: "Test" }, update: { name: `Test ${i}` } });
+          await tx.eteCredit.create({
+            data: { requirementId: first.requirementId, date: d(addDays(today, -1)), minutes: 15, activity: "Course" },
+          });
+          await tx.eteCredit.create({
+            data: { requirementId: second.requirementId, date: d(addDays(today, -1)), minutes: 15, activity: "Course" },
+          });
+          if (i % 6 === 5)
+            await tx.bankHoliday.upsert({
+              where: { date: d("2099-12-28") },
+              create: { date: d("2099-12-28"), name: "Test" },
+              update: { name: `Test ${i}` },
+            });
         }),
       );
       const results = await Promise.allSettled(moves);
-      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      expect(
+        results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)),
+      ).toEqual([]);
     } finally {
       await writers.$disconnect();
       await testDb.bankHoliday.deleteMany({ where: { date: d("2099-12-28") } });

@@ -11,7 +11,9 @@ let hungPort = 0;
 let refusedPort = 0;
 
 function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 
 beforeAll(async () => {
@@ -48,7 +50,9 @@ describe("when the database does not answer", () => {
   it("an API call answers 503 SERVICE_UNAVAILABLE (not 500, not a hang)", async () => {
     const { GET } = await import("../../app/api/v1/me/route");
     const started = Date.now();
-    const response = await GET(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer cpb_${"x".repeat(43)}` } }));
+    const response = await GET(
+      new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer cpb_${"x".repeat(43)}` } }),
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("30");

@@ -10,7 +10,18 @@ import { startEnforcement } from "@/server/services/enforcement/start-enforcemen
 import { withdrawEnforcement } from "@/server/services/enforcement/withdraw-enforcement";
 import { expectOk } from "@/server/services/result";
 import { testDb } from "../support/db";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, seedReferenceData, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeRegionalStaff,
+  makeSession,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 
 const today = todayInLondon();
 let region: TestRegion;
@@ -46,10 +57,21 @@ describe("failures awaiting action", () => {
 
     const scope = { asOf: today, regionId: region.id };
     expect((await loadDashboardFiguresCached(testDb, scope)).enforcementOverdue).toEqual({ cases: 1, failures: 1 });
-    const warning = expectOk(await startEnforcement(staff.coordinator, { caseId: old.requirementId, type: "WARNING", date: today, attendanceId: oldFailure.id }));
+    const warning = expectOk(
+      await startEnforcement(staff.coordinator, {
+        caseId: old.requirementId,
+        type: "WARNING",
+        date: today,
+        attendanceId: oldFailure.id,
+      }),
+    );
     expect((await loadDashboardFiguresCached(testDb, scope)).enforcementOverdue.cases).toBe(0);
-    expect((await loadFailuresAwaitingAction(staff.coordinator, { asOf: today })).rows.map((r) => r.caseId)).toEqual([recent.requirementId]);
-    expectOk(await withdrawEnforcement(staff.manager, { actionId: warning.id, reason: "Recorded on the wrong failure" }));
+    expect((await loadFailuresAwaitingAction(staff.coordinator, { asOf: today })).rows.map((r) => r.caseId)).toEqual([
+      recent.requirementId,
+    ]);
+    expectOk(
+      await withdrawEnforcement(staff.manager, { actionId: warning.id, reason: "Recorded on the wrong failure" }),
+    );
     expect((await loadDashboardFiguresCached(testDb, scope)).enforcementOverdue.cases).toBe(1);
   });
 });

@@ -41,7 +41,9 @@ function startServer(port: number, slowMs: number): Promise<{ child: ChildProces
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 }
 
 let running: ChildProcess | undefined;
@@ -58,7 +60,11 @@ describe("stopping the web server (SIGTERM)", () => {
 
     // A keep-alive connection opened before the signal: the health check on it says STOPPING.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    await new Promise<void>((resolve, reject) => http.get({ host: "127.0.0.1", port, path: "/health", agent }, (res) => res.resume().on("end", resolve)).on("error", reject));
+    await new Promise<void>((resolve, reject) =>
+      http
+        .get({ host: "127.0.0.1", port, path: "/health", agent }, (res) => res.resume().on("end", resolve))
+        .on("error", reject),
+    );
 
     const inFlight = get(port, "/slow");
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -4,7 +4,12 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
-import { runHousekeepingJob, HOUSEKEEPING_JOB_NAMES, type HousekeepingJobName, type HousekeepingSettings } from "@/server/jobs/housekeeping";
+import {
+  runHousekeepingJob,
+  HOUSEKEEPING_JOB_NAMES,
+  type HousekeepingJobName,
+  type HousekeepingSettings,
+} from "@/server/jobs/housekeeping";
 import { startJobQueue, type JobQueue, type JobQueueOptions } from "@/server/jobs/queue";
 import { startProcessJobQueue } from "@/server/jobs/app-queue";
 import { runStopHooks } from "@/server/lifecycle";
@@ -16,7 +21,8 @@ const lines: Record<string, unknown>[] = [];
 const log = createLogger(
   new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   }),
@@ -24,7 +30,12 @@ const log = createLogger(
 );
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
-const settings: HousekeepingSettings = { idempotencyRetentionDays: 30, loginWindowMinutes: 60, sessionMaxHours: 10, rateWindowMs: 60_000 };
+const settings: HousekeepingSettings = {
+  idempotencyRetentionDays: 30,
+  loginWindowMinutes: 60,
+  sessionMaxHours: 10,
+  rateWindowMs: 60_000,
+};
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,7 +45,14 @@ let user: TestUser;
 const queues: JobQueue[] = [];
 
 async function queue(options: Partial<JobQueueOptions> = {}): Promise<JobQueue> {
-  const started = await startJobQueue({ connectionString: testDatabaseUrl(), client: testDb, log, poolMax: 2, pollingIntervalSeconds: 0.5, ...options });
+  const started = await startJobQueue({
+    connectionString: testDatabaseUrl(),
+    client: testDb,
+    log,
+    poolMax: 2,
+    pollingIntervalSeconds: 0.5,
+    ...options,
+  });
   queues.push(started);
   return started;
 }
@@ -51,7 +69,12 @@ beforeAll(async () => {
   user = await makeUser("COORDINATOR", await makeRegion());
   // Test files run one after another on this run's database: start these tables empty, so
   // "nothing else" below means every row in the table.
-  await testDb.$transaction([testDb.idempotencyKey.deleteMany(), testDb.loginAttempt.deleteMany(), testDb.signInSession.deleteMany(), testDb.apiRateWindow.deleteMany()]);
+  await testDb.$transaction([
+    testDb.idempotencyKey.deleteMany(),
+    testDb.loginAttempt.deleteMany(),
+    testDb.signInSession.deleteMany(),
+    testDb.apiRateWindow.deleteMany(),
+  ]);
 });
 afterAll(async () => {
   await Promise.all(queues.map((q) => q.stop()));
@@ -62,24 +85,38 @@ describe("each job deletes exactly what has expired", () => {
   it("idempotency keys older than the retention", async () => {
     const key = (name: string, createdAt: Date) =>
       testDb.idempotencyKey.create({
-        data: { userId: user.id, key: name, method: "POST", path: "/api/v1/x", requestHash: "h", responseStatus: 201, responseBody: {}, createdAt },
+        data: {
+          userId: user.id,
+          key: name,
+          method: "POST",
+          path: "/api/v1/x",
+          requestHash: "h",
+          responseStatus: 201,
+          responseBody: {},
+          createdAt,
+        },
       });
     await key("old", ago(30 * DAY + 1));
     await key("edge", ago(30 * DAY));
     await key("new", ago(DAY));
     expect(await runHousekeepingJob("expire-idempotency-keys", testDb, NOW, settings)).toBe(1);
-    expect((await testDb.idempotencyKey.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((k) => k.key)).toEqual(["edge", "new"]);
+    expect(
+      (await testDb.idempotencyKey.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((k) => k.key),
+    ).toEqual(["edge", "new"]);
     expect(await runHousekeepingJob("expire-idempotency-keys", testDb, NOW, settings)).toBe(0);
   });
 
   it("sign-in attempts older than the longest throttle window", async () => {
-    const attempt = (email: string, createdAt: Date, succeeded = false) => testDb.loginAttempt.create({ data: { email, ip: "192.0.2.1", succeeded, createdAt } });
+    const attempt = (email: string, createdAt: Date, succeeded = false) =>
+      testDb.loginAttempt.create({ data: { email, ip: "192.0.2.1", succeeded, createdAt } });
     await attempt("old@test.test", ago(60 * MINUTE + 1));
     await attempt("old-success@test.test", ago(2 * HOUR), true);
     await attempt("edge@test.test", ago(60 * MINUTE));
     await attempt("new@test.test", ago(MINUTE));
     expect(await runHousekeepingJob("expire-login-attempts", testDb, NOW, settings)).toBe(2);
-    expect((await testDb.loginAttempt.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((a) => a.email)).toEqual(["edge@test.test", "new@test.test"]);
+    expect(
+      (await testDb.loginAttempt.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((a) => a.email),
+    ).toEqual(["edge@test.test", "new@test.test"]);
   });
 
   it("sign-ins that ended or are past their absolute end", async () => {
@@ -97,7 +134,8 @@ describe("each job deletes exactly what has expired", () => {
   });
 
   it("API rate windows that have closed", async () => {
-    const window = (key: string, windowStart: Date) => testDb.apiRateWindow.create({ data: { key, windowStart, count: 3 } });
+    const window = (key: string, windowStart: Date) =>
+      testDb.apiRateWindow.create({ data: { key, windowStart, count: 3 } });
     await window("closed", ago(2 * MINUTE));
     await window("just-closed", ago(MINUTE));
     await window("current", ago(MINUTE - 1));
@@ -113,15 +151,27 @@ describe("the queue", () => {
     if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
     const runs: { name: HousekeepingJobName; instance: string }[] = [];
     const everyMinute = Object.fromEntries(HOUSEKEEPING_JOB_NAMES.map((name) => [name, "* * * * *"]));
-    const options = { crons: everyMinute, cronMonitorIntervalSeconds: 1, onRun: (name: HousekeepingJobName, instance: string) => void runs.push({ name, instance }) };
+    const options = {
+      crons: everyMinute,
+      cronMonitorIntervalSeconds: 1,
+      onRun: (name: HousekeepingJobName, instance: string) => void runs.push({ name, instance }),
+    };
     await Promise.all([queue({ ...options, instance: "one" }), queue({ ...options, instance: "two" })]);
     await until(() => new Set(runs.map((r) => r.name)).size === HOUSEKEEPING_JOB_NAMES.length, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 4_000)); // both keep checking the schedule every second
     expect(runs.map((r) => r.name).sort()).toEqual([...HOUSEKEEPING_JOB_NAMES].sort());
-    await until(() => lines.filter((l) => l.msg === "housekeeping job done").length >= HOUSEKEEPING_JOB_NAMES.length, 5_000);
+    await until(
+      () => lines.filter((l) => l.msg === "housekeeping job done").length >= HOUSEKEEPING_JOB_NAMES.length,
+      5_000,
+    );
     const done = lines.filter((l) => l.msg === "housekeeping job done");
     expect(done.map((l) => l.job).sort()).toEqual([...HOUSEKEEPING_JOB_NAMES].sort());
-    for (const line of done) expect(line).toMatchObject({ deleted: expect.any(Number), durationMs: expect.any(Number), instance: expect.stringMatching(/^(one|two)$/) });
+    for (const line of done)
+      expect(line).toMatchObject({
+        deleted: expect.any(Number),
+        durationMs: expect.any(Number),
+        instance: expect.stringMatching(/^(one|two)$/),
+      });
     await Promise.all(queues.splice(0).map((q) => q.stop()));
   }, 60_000);
 
@@ -139,7 +189,9 @@ describe("the queue", () => {
       },
     });
     const sender = await queue({ work: false, instance: "sender" });
-    await testDb.apiRateWindow.create({ data: { key: "drain", windowStart: new Date(Date.now() - 5 * MINUTE), count: 1 } });
+    await testDb.apiRateWindow.create({
+      data: { key: "drain", windowStart: new Date(Date.now() - 5 * MINUTE), count: 1 },
+    });
     await sender.send("expire-api-rate-windows");
     await until(() => started === 1, 10_000);
     const stopping = worker.stop({ timeoutMs: 5_000 });
@@ -155,7 +207,14 @@ describe("the queue", () => {
 
   it("fails to start at once when the database cannot be reached (the app then serves without jobs)", async () => {
     const started = Date.now();
-    await expect(startJobQueue({ connectionString: "postgresql://postgres@127.0.0.1:1/nowhere", client: testDb, log, connectTimeoutMs: 1_000 })).rejects.toThrow();
+    await expect(
+      startJobQueue({
+        connectionString: "postgresql://postgres@127.0.0.1:1/nowhere",
+        client: testDb,
+        log,
+        connectTimeoutMs: 1_000,
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -176,7 +235,9 @@ describe("the queue", () => {
       setLoggerForTests(log);
       const appQueue = await import("@/server/jobs/app-queue");
       const lifecycle = await import("@/server/lifecycle");
-      const failures = () => lines.filter((l) => l.instance === "retrying" && l.msg === "job queue did not start; trying again later").length;
+      const failures = () =>
+        lines.filter((l) => l.instance === "retrying" && l.msg === "job queue did not start; trying again later")
+          .length;
       const started = appQueue.startProcessJobQueue("retrying", 200);
       await until(() => failures() >= 2, 10_000);
       expect(await lifecycle.runStopHooks(3_000)).toEqual([]);

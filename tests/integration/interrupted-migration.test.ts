@@ -4,7 +4,12 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDatabaseIfMissing, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/db/database-url";
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../../scripts/db/database-url";
 import { applyMigrationsResumingInterrupted, unfinishedMigrations } from "../../scripts/db/interrupted-migrations";
 import { applyMigrations, readMigrationList } from "../../scripts/db/schema-engine";
 import { testDatabaseUrl } from "../support/db";
@@ -32,7 +37,11 @@ describe("a migration interrupted on the first run", () => {
     await sql(`CREATE TABLE _prisma_migrations (
       id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL,
       logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
-    await sql("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)", [randomUUID(), "0".repeat(64), first.path]);
+    await sql("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)", [
+      randomUUID(),
+      "0".repeat(64),
+      first.path,
+    ]);
 
     expect(await unfinishedMigrations(url)).toHaveLength(1);
     await expect(applyMigrations(url)).rejects.toThrow(); // what the engine does on its own
@@ -41,7 +50,9 @@ describe("a migration interrupted on the first run", () => {
     expect(resumed).toHaveLength(1);
     expect(applied.length).toBe((await readMigrationList()).migrationDirectories.length);
     expect(await unfinishedMigrations(url)).toEqual([]);
-    const tables = await sql<{ n: string }>("SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'User'");
+    const tables = await sql<{ n: string }>(
+      "SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'User'",
+    );
     expect(tables[0]!.n).toBe("1");
   });
 });

@@ -3,8 +3,18 @@
 import { readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { createDatabaseIfMissing, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/db/database-url";
-import { MIGRATIONS_DIR, applyMigrations, diffDatabaseToSchema, diffMigrationsToSchema } from "../../scripts/db/schema-engine";
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../../scripts/db/database-url";
+import {
+  MIGRATIONS_DIR,
+  applyMigrations,
+  diffDatabaseToSchema,
+  diffMigrationsToSchema,
+} from "../../scripts/db/schema-engine";
 import { testDatabaseUrl } from "../support/db";
 
 const PREFIX = "cp_test_migrations";
@@ -15,7 +25,9 @@ async function countRecordedMigrations(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query<{ count: string }>("SELECT count(*) FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const result = await client.query<{ count: string }>(
+      "SELECT count(*) FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    );
     return Number(result.rows[0]?.count);
   } finally {
     await client.end();

@@ -40,7 +40,10 @@ describe("listMySessions", () => {
     await testDb.session.update({ where: { id: closedYesterday.id }, data: { status: "CLOSED" } });
     const nextWeek = await at(addDays(TODAY, 7));
     const tooFar = await at(addDays(TODAY, 15));
-    const notMine = await makeSession(park.id, { date: TODAY, supervisorId: (await makeUser("SUPERVISOR", region)).id });
+    const notMine = await makeSession(park.id, {
+      date: TODAY,
+      supervisorId: (await makeUser("SUPERVISOR", region)).id,
+    });
 
     const riskToChildren = await makeCase(region, { assessment: { riskCodes: ["RC"] } });
     const substance = await makeCase(region, { assessment: { riskCodes: ["SUB"] } });
@@ -54,7 +57,12 @@ describe("listMySessions", () => {
     const all = [...mine.todays, ...mine.openEarlier, ...mine.upcoming].map((s) => s.id);
     expect(all).not.toContain(tooFar.id);
     expect(all).not.toContain(notMine.id);
-    expect(mine.todays[0]).toMatchObject({ bookedCount: 2, peopleWithRelevantRisk: 1, startTime: "09:00", endTime: "16:00" });
+    expect(mine.todays[0]).toMatchObject({
+      bookedCount: 2,
+      peopleWithRelevantRisk: 1,
+      startTime: "09:00",
+      endTime: "16:00",
+    });
   });
 });
 
@@ -79,9 +87,18 @@ describe("findSessionRoster", () => {
     expect(roster?.people).toHaveLength(1);
     const [shown] = roster!.people;
     expect(shown).toMatchObject({ crn: person.crn, rosh: "MEDIUM" });
-    expect(shown!.riskCodes[0]).toMatchObject({ code: "RC", title: "Risk to children", relevantHere: ["CHILDREN_PRESENT"] });
+    expect(shown!.riskCodes[0]).toMatchObject({
+      code: "RC",
+      title: "Risk to children",
+      relevantHere: ["CHILDREN_PRESENT"],
+    });
     expect(shown!.riskCodes[0]!.guidance.length).toBeGreaterThan(20);
-    expect(shown!.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", note: null, noteHidden: true, noteSensitive: true });
+    expect(shown!.attendance).toMatchObject({
+      outcome: "ATTENDED_COMPLIED",
+      note: null,
+      noteHidden: true,
+      noteSensitive: true,
+    });
     expect(JSON.stringify(roster)).not.toContain("Disclosed a family matter");
     expect(JSON.stringify(roster)).not.toContain("dateOfBirth");
 

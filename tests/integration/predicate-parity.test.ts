@@ -9,12 +9,27 @@ import { addDays, type IsoDate } from "@/domain";
 import { loadDashboardFigures } from "@/server/queries/dashboard";
 import { listFigureCases } from "@/server/queries/dashboard-cases";
 import type { FigureKey } from "@/server/queries/dashboard-figures";
-import { deriveRequirementViews, figureRowsWhere, openBreachWhere, underWarrantWhere } from "@/server/queries/requirement-facts";
+import {
+  deriveRequirementViews,
+  figureRowsWhere,
+  openBreachWhere,
+  underWarrantWhere,
+} from "@/server/queries/requirement-facts";
 import { loadTrends } from "@/server/queries/trends";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import type { Prisma } from "@/generated/prisma/client";
 import { testDb } from "../support/db";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeRegionalStaff,
+  makeSession,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 
 const S36_FROM: IsoDate = "2026-04-15";
 const BOTH: RuleCommencements = { twelveMonthPeriodAbolishedFrom: S36_FROM, earnedReductionFrom: "2026-01-01" };
@@ -66,7 +81,9 @@ beforeAll(async () => {
       if (roll < 0.1) {
         const session = await makeSession(placement.id, { date });
         const allocation = await makeAllocation(session.id, requirementId);
-        await makeAttendance(allocation.id, { outcome: next() < 0.5 ? "UNACCEPTABLE_ABSENCE" : "ATTENDED_SENT_HOME_BEHAVIOUR" });
+        await makeAttendance(allocation.id, {
+          outcome: next() < 0.5 ? "UNACCEPTABLE_ABSENCE" : "ATTENDED_SENT_HOME_BEHAVIOUR",
+        });
       } else if (roll < 0.25) {
         const minutes = Math.min(budget, 60 + pick(240));
         if (minutes <= 0) continue;
@@ -82,11 +99,21 @@ beforeAll(async () => {
     }
     if (next() < 0.25) {
       const grantedOn = addDays(sentenceDate, 300 + pick(60));
-      await testDb.extension.create({ data: { requirementId, grantedOn: day(grantedOn), newEndDate: day(addDays(grantedOn, 20 + pick(120))), court: "Test", reason: "Parity" } });
+      await testDb.extension.create({
+        data: {
+          requirementId,
+          grantedOn: day(grantedOn),
+          newEndDate: day(addDays(grantedOn, 20 + pick(120))),
+          court: "Test",
+          reason: "Parity",
+        },
+      });
     }
     if (next() < 0.35) {
       let date = addDays(sentenceDate, 60 + pick(400));
-      const action = await testDb.enforcementAction.create({ data: { requirementId, orderId, type: "BREACH", date: day(date) } });
+      const action = await testDb.enforcementAction.create({
+        data: { requirementId, orderId, type: "BREACH", date: day(date) },
+      });
       // A court's steps in order: a warrant, its execution, a closing decision — cut at random.
       for (const outcome of ["WARRANT_ISSUED", "WARRANT_EXECUTED", "CONTINUE"] as const) {
         if (next() < 0.35) break;
@@ -95,7 +122,9 @@ beforeAll(async () => {
       }
     }
     if (next() < 0.3) {
-      await testDb.earnedReductionDecision.create({ data: { requirementId, decision: "CONFIRMED", decidedOn: day(addDays("2026-01-15", pick(120))) } });
+      await testDb.earnedReductionDecision.create({
+        data: { requirementId, decision: "CONFIRMED", decidedOn: day(addDays("2026-01-15", pick(120))) },
+      });
     }
   }
   // A person who earned a reduction, confirmed, with the 12-month end (10 April 2026) near:
@@ -103,7 +132,9 @@ beforeAll(async () => {
   const { requirementId } = await makeCase(region, { sentenceDate: "2025-04-10", hoursOrdered: 100 });
   ids.push(requirementId);
   for (let w = 0; w < 10; w++) await work(placement.id, requirementId, addDays("2026-01-05", w * 7), 420);
-  await testDb.earnedReductionDecision.create({ data: { requirementId, decision: "CONFIRMED", decidedOn: day("2026-03-16") } });
+  await testDb.earnedReductionDecision.create({
+    data: { requirementId, decision: "CONFIRMED", decidedOn: day("2026-03-16") },
+  });
 });
 
 afterAll(() => testDb.$disconnect());
@@ -120,10 +151,17 @@ async function withRules<T>(rules: RuleCommencements, run: () => Promise<T>): Pr
 }
 
 const idsOf = async (where: Prisma.RequirementWhereInput) =>
-  (await testDb.requirement.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: { id: true } })).map((r) => r.id).sort();
+  (await testDb.requirement.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: { id: true } }))
+    .map((r) => r.id)
+    .sort();
 
 async function drill(figure: FigureKey, asOf: IsoDate, rules: RuleCommencements) {
-  const list = await listFigureCases(testDb, manager, { asOf, regionId: region.id, rules }, { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" });
+  const list = await listFigureCases(
+    testDb,
+    manager,
+    { asOf, regionId: region.id, rules },
+    { figure, sort: "crn", dir: "asc", page: 1, pageSize: "all" },
+  );
   return list.rows;
 }
 
@@ -135,7 +173,10 @@ describe.each([
     await withRules(rules, async () => {
       const views = await deriveRequirementViews(manager, ids, asOf);
       const flagged = (flag: (v: NonNullable<ReturnType<typeof views.get>>) => boolean) =>
-        [...views.entries()].filter(([, v]) => flag(v)).map(([id]) => id).sort();
+        [...views.entries()]
+          .filter(([, v]) => flag(v))
+          .map(([id]) => id)
+          .sort();
 
       // In breach / under warrant: the case list's filters and the case view.
       const breach = flagged((v) => v.openBreach);
@@ -186,7 +227,8 @@ describe.each([
 it("hours delivered: four weekly figures of February 2026 add up to February's trend point", async () => {
   const weeks: IsoDate[] = ["2026-02-07", "2026-02-14", "2026-02-21", "2026-02-28"];
   let weekly = 0;
-  for (const asOf of weeks) weekly += (await loadDashboardFigures(testDb, { asOf, regionId: region.id })).hoursDelivered.minutes;
+  for (const asOf of weeks)
+    weekly += (await loadDashboardFigures(testDb, { asOf, regionId: region.id })).hoursDelivered.minutes;
   const trends = await loadTrends(testDb, { asOf: "2026-02-28", regionId: region.id, pduId: null, teamType: null });
   const point = trends.hours.find((p) => p.monthEnd === "2026-02-28");
   const february = credits.filter((c) => c.date >= "2026-02-01" && c.date <= "2026-02-28");

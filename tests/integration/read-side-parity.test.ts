@@ -8,7 +8,17 @@ import { deriveRequirementViews } from "@/server/queries/requirement-facts";
 import { loadTrends } from "@/server/queries/trends";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { testDb } from "../support/db";
-import { makeAllocation, makeAttendance, makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, type TestRegion, type TestUser } from "../support/factories";
+import {
+  makeAllocation,
+  makeAttendance,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeRegionalStaff,
+  makeSession,
+  type TestRegion,
+  type TestUser,
+} from "../support/factories";
 
 const MONTH_ENDS: IsoDate[] = ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"];
 const S36: RuleCommencements = { twelveMonthPeriodAbolishedFrom: "2026-03-15", earnedReductionFrom: null };
@@ -45,19 +55,48 @@ beforeAll(async () => {
       if (date > "2026-04-30") continue;
       const session = await makeSession(placement.id, { date });
       const allocation = await makeAllocation(session.id, requirementId);
-      await makeAttendance(allocation.id, next() < 0.8 ? { outcome: "ATTENDED_COMPLIED", minutesCredited: 60 + pick(360) } : { outcome: "UNACCEPTABLE_ABSENCE" });
+      await makeAttendance(
+        allocation.id,
+        next() < 0.8
+          ? { outcome: "ATTENDED_COMPLIED", minutesCredited: 60 + pick(360) }
+          : { outcome: "UNACCEPTABLE_ABSENCE" },
+      );
     }
     if (next() < 0.3) {
       const grantedOn = addDays(sentenceDate, 300 + pick(120));
-      await testDb.extension.create({ data: { requirementId, grantedOn: day(grantedOn), newEndDate: day(addDays(grantedOn, 30 + pick(150))), court: "Test", reason: "Parity" } });
+      await testDb.extension.create({
+        data: {
+          requirementId,
+          grantedOn: day(grantedOn),
+          newEndDate: day(addDays(grantedOn, 30 + pick(150))),
+          court: "Test",
+          reason: "Parity",
+        },
+      });
     }
     if (next() < 0.25) {
       const date = addDays(sentenceDate, 100 + pick(400));
-      const action = await testDb.enforcementAction.create({ data: { requirementId, orderId, type: "BREACH", date: day(date) } });
-      if (next() < 0.5) await testDb.enforcementOutcome.create({ data: { actionId: action.id, outcome: next() < 0.5 ? "CONTINUE" : "WARRANT_ISSUED", date: day(addDays(date, 20 + pick(60))) } });
+      const action = await testDb.enforcementAction.create({
+        data: { requirementId, orderId, type: "BREACH", date: day(date) },
+      });
+      if (next() < 0.5)
+        await testDb.enforcementOutcome.create({
+          data: {
+            actionId: action.id,
+            outcome: next() < 0.5 ? "CONTINUE" : "WARRANT_ISSUED",
+            date: day(addDays(date, 20 + pick(60))),
+          },
+        });
     }
     if (ending < 0.15) {
-      await testDb.requirement.update({ where: { id: requirementId }, data: { status: "TERMINATED", terminationReason: "OTHER", terminatedOn: day(addDays(sentenceDate, 200 + pick(300))) } });
+      await testDb.requirement.update({
+        where: { id: requirementId },
+        data: {
+          status: "TERMINATED",
+          terminationReason: "OTHER",
+          terminatedOn: day(addDays(sentenceDate, 200 + pick(300))),
+        },
+      });
     }
   }
 });
@@ -70,7 +109,13 @@ describe.each([
 ])("dashboard figure = trend point = case flags (%s)", (_label, rules) => {
   it.each(MONTH_ENDS)("as of %s", async (asOf) => {
     if (rules.twelveMonthPeriodAbolishedFrom) {
-      await testDb.policySetting.create({ data: { key: "twelveMonthPeriodAbolishedFrom", value: rules.twelveMonthPeriodAbolishedFrom, effectiveFrom: day("2026-03-01") } });
+      await testDb.policySetting.create({
+        data: {
+          key: "twelveMonthPeriodAbolishedFrom",
+          value: rules.twelveMonthPeriodAbolishedFrom,
+          effectiveFrom: day("2026-03-01"),
+        },
+      });
     }
     try {
       const figures = await loadDashboardFigures(testDb, { asOf, regionId: region.id, rules });
@@ -86,7 +131,9 @@ describe.each([
       seen.active += flags.active;
       seen.backlog += flags.backlog;
       seen.dormant += flags.dormant;
-      expect({ active: figures.activeCaseload, backlog: figures.backlogCount, dormant: figures.dormantCount }).toEqual(flags);
+      expect({ active: figures.activeCaseload, backlog: figures.backlogCount, dormant: figures.dormantCount }).toEqual(
+        flags,
+      );
       expect({ active: point?.active, backlog: point?.backlog, dormant: dormantPoint?.dormant }).toEqual(flags);
     } finally {
       await testDb.policySetting.deleteMany({ where: { key: "twelveMonthPeriodAbolishedFrom" } });

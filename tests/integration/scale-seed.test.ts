@@ -2,7 +2,12 @@
 // its own: counts, every region, the domain rules (the demo seed's consistency checks), the
 // states the dashboards need, the sign-ins the benchmark uses, and determinism.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabaseIfMissing, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/db/database-url";
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../../scripts/db/database-url";
 import { applyMigrations } from "../../scripts/db/schema-engine";
 import { createPrismaClient, type PrismaClient } from "@/server/db/create-client";
 import { readScaleSeed, seedScale, type ScaleResult } from "../../prisma/seed/scale/index";
@@ -48,14 +53,27 @@ describe("seedScale", () => {
     expect(await prisma.requirement.count()).toBe(400);
     expect(result.counts.Requirement).toBe(400);
     expect(await prisma.attendance.count()).toBeGreaterThan(400 * 40);
-    expect(await one(prisma, `SELECT count(DISTINCT g.code) FROM "Requirement" r JOIN "Region" g ON g.id = r."regionId"`)).toBe(12);
-    expect(await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "sentenceDate" < DATE '${TODAY}' - 900`)).toBeGreaterThan(0);
-    expect(await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "sentenceDate" < DATE '${TODAY}' - 1100 OR "sentenceDate" >= DATE '${TODAY}' OR "hoursOrdered" NOT BETWEEN 40 AND 300`)).toBe(0);
+    expect(
+      await one(prisma, `SELECT count(DISTINCT g.code) FROM "Requirement" r JOIN "Region" g ON g.id = r."regionId"`),
+    ).toBe(12);
+    expect(
+      await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "sentenceDate" < DATE '${TODAY}' - 900`),
+    ).toBeGreaterThan(0);
+    expect(
+      await one(
+        prisma,
+        `SELECT count(*) FROM "Requirement" WHERE "sentenceDate" < DATE '${TODAY}' - 1100 OR "sentenceDate" >= DATE '${TODAY}' OR "hoursOrdered" NOT BETWEEN 40 AND 300`,
+      ),
+    ).toBe(0);
   });
 
   it("keeps the domain rules: credit within the hours ordered, ETE within 30 %, and every demo-seed consistency check", async () => {
-    expect(await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "minutesCredited" > "hoursOrdered" * 60`)).toBe(0);
-    expect(await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "minutesEte" > floor(0.3 * "hoursOrdered" * 60)`)).toBe(0);
+    expect(await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "minutesCredited" > "hoursOrdered" * 60`)).toBe(
+      0,
+    );
+    expect(
+      await one(prisma, `SELECT count(*) FROM "Requirement" WHERE "minutesEte" > floor(0.3 * "hoursOrdered" * 60)`),
+    ).toBe(0);
     await expect(verifySeedConsistency(prisma, TODAY, "Scale")).resolves.toBeUndefined();
   });
 
@@ -63,28 +81,49 @@ describe("seedScale", () => {
     const count = (sql: string) => one(prisma, sql);
     expect(await count(`SELECT count(*) FROM "Requirement" WHERE status = 'COMPLETED'`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "Requirement" WHERE status = 'ACTIVE'`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) FROM "Requirement" WHERE status = 'TERMINATED' AND "terminationReason" = 'REVOKED'`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) FROM "Requirement" WHERE status = 'TERMINATED' AND "terminationReason" = 'EXPIRED_INCOMPLETE'`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) FROM "Requirement" r WHERE r.status = 'ACTIVE' AND (r."sentenceDate" + interval '12 months') < DATE '${TODAY}' AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r.id) AND NOT EXISTS (SELECT 1 FROM "EnforcementAction" e WHERE e."requirementId" = r.id AND e.type = 'BREACH')`)).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*) FROM "Requirement" WHERE status = 'TERMINATED' AND "terminationReason" = 'REVOKED'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM "Requirement" WHERE status = 'TERMINATED' AND "terminationReason" = 'EXPIRED_INCOMPLETE'`,
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM "Requirement" r WHERE r.status = 'ACTIVE' AND (r."sentenceDate" + interval '12 months') < DATE '${TODAY}' AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r.id) AND NOT EXISTS (SELECT 1 FROM "EnforcementAction" e WHERE e."requirementId" = r.id AND e.type = 'BREACH')`,
+      ),
+    ).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "Extension"`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "EnforcementAction" WHERE type = 'WARNING'`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "EnforcementAction" WHERE type = 'BREACH'`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "EnforcementOutcome"`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "EteCredit"`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) FROM "Review" WHERE "completedOn" IS NULL AND "dueOn" < DATE '${TODAY}'`)).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*) FROM "Review" WHERE "completedOn" IS NULL AND "dueOn" < DATE '${TODAY}'`),
+    ).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) FROM "Allocation" WHERE "sessionDate" >= DATE '${TODAY}'`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) FROM "Requirement" r WHERE r.status = 'ACTIVE' AND r."sentenceDate" < DATE '${TODAY}' - 60 AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r.id AND a."sessionDate" > DATE '${TODAY}' - 28)`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM "Requirement" r WHERE r.status = 'ACTIVE' AND r."sentenceDate" < DATE '${TODAY}' - 60 AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r.id AND a."sessionDate" > DATE '${TODAY}' - 28)`,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it("creates the benchmark's sign-ins and records what it seeded", async () => {
-    const users = await prisma.user.findMany({ where: { email: { in: [SCALE_SIGN_INS.manager, SCALE_SIGN_INS.national] } }, select: { role: true, region: { select: { code: true } } } });
+    const users = await prisma.user.findMany({
+      where: { email: { in: [SCALE_SIGN_INS.manager, SCALE_SIGN_INS.national] } },
+      select: { role: true, region: { select: { code: true } } },
+    });
     expect(users.map((u) => `${u.role}:${u.region?.code ?? "-"}`).sort()).toEqual(["MANAGER:LON", "NATIONAL_LEAD:-"]);
     expect(await readScaleSeed(prisma)).toMatchObject({ requirements: 400, today: TODAY });
   });
 
   it("is deterministic: the same parameters give the same rows", async () => {
     const fingerprint = (p: PrismaClient) =>
-      p.$queryRawUnsafe<{ h: string }[]>(`SELECT md5(string_agg(concat_ws('|', id, "sentenceDate", "hoursOrdered", "minutesCredited", status, "completedOn"), ',' ORDER BY id)) AS h FROM "Requirement"`);
+      p.$queryRawUnsafe<{ h: string }[]>(
+        `SELECT md5(string_agg(concat_ws('|', id, "sentenceDate", "hoursOrdered", "minutesCredited", status, "completedOn"), ',' ORDER BY id)) AS h FROM "Requirement"`,
+      );
     const small = await freshScaleDatabase(60);
     const again = await freshScaleDatabase(60);
     expect(await fingerprint(again.prisma)).toEqual(await fingerprint(small.prisma));

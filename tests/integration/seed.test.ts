@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/server/db/create-client";
 import { BANK_HOLIDAYS_2015_2030 } from "@/domain/bank-holidays-data";
-import { createDatabaseIfMissing, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/db/database-url";
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../../scripts/db/database-url";
 import { applyMigrations } from "../../scripts/db/schema-engine";
 import { seed, verifyDemoConsistency, type SeedResult } from "../../prisma/seed/index";
 import { DEMO_STATES, countDemoStates } from "../../prisma/seed/demo-state-counts";
@@ -43,8 +48,24 @@ const count = async (sql: string): Promise<number> => {
 
 describe("reference data", () => {
   it("has the 12 regions, each with 3–6 PDUs", async () => {
-    const regions = await prisma.region.findMany({ select: { code: true, _count: { select: { pdus: true } } }, orderBy: { code: "asc" } });
-    expect(regions.map((r) => r.code).sort()).toEqual(["EM", "EOE", "GM", "KSS", "LON", "NE", "NW", "SC", "SW", "WAL", "WM", "YH"]);
+    const regions = await prisma.region.findMany({
+      select: { code: true, _count: { select: { pdus: true } } },
+      orderBy: { code: "asc" },
+    });
+    expect(regions.map((r) => r.code).sort()).toEqual([
+      "EM",
+      "EOE",
+      "GM",
+      "KSS",
+      "LON",
+      "NE",
+      "NW",
+      "SC",
+      "SW",
+      "WAL",
+      "WM",
+      "YH",
+    ]);
     for (const r of regions) expect(r._count.pdus, r.code).toBeGreaterThanOrEqual(3);
   });
 
@@ -72,7 +93,21 @@ describe("demo data", () => {
   });
 
   it("creates the demo sign-ins with their roles and regions", async () => {
-    const users = await prisma.user.findMany({ where: { email: { in: ["coordinator@demo.test", "supervisor@demo.test", "manager@demo.test", "manager.wales@demo.test", "national@demo.test", "admin@demo.test"] } }, select: { email: true, role: true, region: { select: { code: true } } } });
+    const users = await prisma.user.findMany({
+      where: {
+        email: {
+          in: [
+            "coordinator@demo.test",
+            "supervisor@demo.test",
+            "manager@demo.test",
+            "manager.wales@demo.test",
+            "national@demo.test",
+            "admin@demo.test",
+          ],
+        },
+      },
+      select: { email: true, role: true, region: { select: { code: true } } },
+    });
     const got = Object.fromEntries(users.map((u) => [u.email, `${u.role}/${u.region?.code ?? "-"}`]));
     expect(got).toEqual({
       "coordinator@demo.test": "COORDINATOR/LON",
@@ -86,7 +121,8 @@ describe("demo data", () => {
 
   it("staffs every region with a manager, two coordinators and 3–4 supervisors", async () => {
     const rows = await prisma.$queryRawUnsafe<{ code: string; role: string; n: bigint }[]>(
-      `SELECT g.code, u.role::text AS role, count(*) AS n FROM "User" u JOIN "Region" g ON g.id = u."regionId" GROUP BY 1, 2`);
+      `SELECT g.code, u.role::text AS role, count(*) AS n FROM "User" u JOIN "Region" g ON g.id = u."regionId" GROUP BY 1, 2`,
+    );
     for (const code of ["KSS", "LON", "SC", "EOE", "SW", "WAL", "WM", "EM", "GM", "YH", "NW", "NE"]) {
       const n = (role: string) => Number(rows.find((r) => r.code === code && r.role === role)?.n ?? 0);
       expect([n("MANAGER"), n("COORDINATOR")], code).toEqual([1, 2]);
@@ -98,7 +134,8 @@ describe("demo data", () => {
   it("has at least 600 requirements, at least 50 in every region and more in London", async () => {
     expect(await prisma.requirement.count()).toBeGreaterThanOrEqual(600);
     const perRegion = await prisma.$queryRawUnsafe<{ code: string; n: bigint }[]>(
-      `SELECT g.code, count(r.id) AS n FROM "Region" g LEFT JOIN "Requirement" r ON r."regionId" = g.id GROUP BY g.code`);
+      `SELECT g.code, count(r.id) AS n FROM "Region" g LEFT JOIN "Requirement" r ON r."regionId" = g.id GROUP BY g.code`,
+    );
     const london = Number(perRegion.find((r) => r.code === "LON")?.n);
     for (const r of perRegion) {
       expect(Number(r.n), r.code).toBeGreaterThanOrEqual(50);
@@ -116,14 +153,22 @@ describe("demo data", () => {
     const base = `FROM "Session" s JOIN "User" u ON u.id = s."supervisorId" WHERE u.email = 'supervisor@demo.test'`;
     const booked = `(SELECT count(*) FROM "Allocation" l WHERE l."sessionId" = s.id) > 0`;
     expect(await count(`SELECT count(*) AS n ${base} AND s.date = DATE '${TODAY}' AND ${booked}`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) AS n ${base} AND s.date = DATE '${TODAY}' - 1 AND s.status = 'SCHEDULED' AND ${booked}
-      AND NOT EXISTS (SELECT 1 FROM "Allocation" l JOIN "Attendance" a ON a."allocationId" = l.id WHERE l."sessionId" = s.id)`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) AS n ${base} AND s.date > DATE '${TODAY}' AND s.date <= DATE '${TODAY}' + 14 AND ${booked}`)).toBeGreaterThanOrEqual(3);
+    expect(
+      await count(`SELECT count(*) AS n ${base} AND s.date = DATE '${TODAY}' - 1 AND s.status = 'SCHEDULED' AND ${booked}
+      AND NOT EXISTS (SELECT 1 FROM "Allocation" l JOIN "Attendance" a ON a."allocationId" = l.id WHERE l."sessionId" = s.id)`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n ${base} AND s.date > DATE '${TODAY}' AND s.date <= DATE '${TODAY}' + 14 AND ${booked}`,
+      ),
+    ).toBeGreaterThanOrEqual(3);
     // People on today's session carry risk codes the supervisor needs to see.
-    expect(await count(`SELECT count(DISTINCT arc."riskCodeId") AS n FROM "Session" s JOIN "User" u ON u.id = s."supervisorId"
+    expect(
+      await count(`SELECT count(DISTINCT arc."riskCodeId") AS n FROM "Session" s JOIN "User" u ON u.id = s."supervisorId"
       JOIN "Allocation" l ON l."sessionId" = s.id JOIN "Assessment" x ON x."requirementId" = l."requirementId"
       JOIN "AssessmentRiskCode" arc ON arc."assessmentId" = x.id
-      WHERE u.email = 'supervisor@demo.test' AND s.date = DATE '${TODAY}'`)).toBeGreaterThan(0);
+      WHERE u.email = 'supervisor@demo.test' AND s.date = DATE '${TODAY}'`),
+    ).toBeGreaterThan(0);
   });
 
   it("never gives a supervisor two sessions at once (SUPERVISOR_DOUBLE_BOOKED would accept the seed)", async () => {
@@ -134,7 +179,8 @@ describe("demo data", () => {
          JOIN "User" u ON u.id = s1."supervisorId"
         WHERE s1.status IN ('SCHEDULED', 'CLOSED') AND s2.status IN ('SCHEDULED', 'CLOSED')
           AND s1."startTime" < s2."endTime" AND s2."startTime" < s1."endTime"
-        LIMIT 5`);
+        LIMIT 5`,
+    );
     expect(clashes).toEqual([]);
   });
 
@@ -143,7 +189,19 @@ describe("demo data", () => {
   });
 
   it("does not duplicate anything when seeded again", async () => {
-    const tables = ["Region", "Pdu", "RiskCode", "BankHoliday", "User", "Placement", "Session", "Person", "Requirement", "Attendance", "AppSetting"];
+    const tables = [
+      "Region",
+      "Pdu",
+      "RiskCode",
+      "BankHoliday",
+      "User",
+      "Placement",
+      "Session",
+      "Person",
+      "Requirement",
+      "Attendance",
+      "AppSetting",
+    ];
     const before = await Promise.all(tables.map((t) => count(`SELECT count(*) AS n FROM "${t}"`)));
     const again = await seed(prisma, { demo: true, today: TODAY });
     expect(again.demoSeeded).toBe(false);

@@ -50,7 +50,11 @@ function put(user: TestUser, body: unknown, key: string) {
   return putAttendance(
     new Request(`http://localhost/api/v1/sessions/${ids.sessionId}/attendance/${ids.caseId}`, {
       method: "PUT",
-      headers: { "content-type": "application/json", authorization: `Bearer ${tokens.get(user.id)}`, "idempotency-key": key },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${tokens.get(user.id)}`,
+        "idempotency-key": key,
+      },
       body: JSON.stringify(body),
     }),
     { params: Promise.resolve({ id: ids.sessionId, caseId: ids.caseId }) },
@@ -61,7 +65,11 @@ type Reply = { attendance: { note: string | null; noteSensitive: boolean } };
 
 describe("a sensitive attendance note in command replies", () => {
   it("is in the reply of the manager who recorded it", async () => {
-    const response = await put(staff.manager, { outcome: "UNACCEPTABLE_ABSENCE", note: SECRET, noteSensitive: true }, crypto.randomUUID());
+    const response = await put(
+      staff.manager,
+      { outcome: "UNACCEPTABLE_ABSENCE", note: SECRET, noteSensitive: true },
+      crypto.randomUUID(),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as Reply;
     expect(body.attendance).toMatchObject({ note: SECRET, noteSensitive: true });
@@ -84,7 +92,11 @@ describe("a sensitive attendance note in command replies", () => {
   });
 
   it("is in the reply to the case's own coordinator", async () => {
-    const response = await put(staff.coordinator, { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL" }, crypto.randomUUID());
+    const response = await put(
+      staff.coordinator,
+      { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL" },
+      crypto.randomUUID(),
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as Reply).attendance.note).toBe(SECRET);
   });

@@ -42,12 +42,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await testDb.policySetting.deleteMany({ where: { key: { in: ["twelveMonthPeriodAbolishedFrom", "earnedReductionFrom"] } } });
+  await testDb.policySetting.deleteMany({
+    where: { key: { in: ["twelveMonthPeriodAbolishedFrom", "earnedReductionFrom"] } },
+  });
   await testDb.$disconnect();
 });
 
 /** Attended sessions of `minutes` each on the given dates. */
-async function worked(requirementId: string, dates: IsoDate[], minutes = 420, outcome: "ATTENDED_COMPLIED" | "UNACCEPTABLE_ABSENCE" = "ATTENDED_COMPLIED") {
+async function worked(
+  requirementId: string,
+  dates: IsoDate[],
+  minutes = 420,
+  outcome: "ATTENDED_COMPLIED" | "UNACCEPTABLE_ABSENCE" = "ATTENDED_COMPLIED",
+) {
   for (const date of dates) {
     const session = await makeSession(placementId, { date });
     const allocation = await makeAllocation(session.id, requirementId);
@@ -64,12 +71,26 @@ const days = (from: IsoDate, count: number): IsoDate[] =>
 
 describe("rule commencement dates (administrators)", () => {
   it("only an administrator records them; the change is audited with before and after", async () => {
-    await expect(setRuleCommencements(staff.manager, { twelveMonthPeriodAbolishedFrom: S36_FROM, earnedReductionFrom: null })).rejects.toMatchObject({
+    await expect(
+      setRuleCommencements(staff.manager, { twelveMonthPeriodAbolishedFrom: S36_FROM, earnedReductionFrom: null }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    expect(await loadRuleCommencements(testDb)).toEqual({ twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null });
-    expectOk(await setRuleCommencements(admin, { twelveMonthPeriodAbolishedFrom: S36_FROM, earnedReductionFrom: S37_FROM }, { today: "2026-03-20" }));
-    expect(await loadRuleCommencements(testDb)).toEqual({ twelveMonthPeriodAbolishedFrom: S36_FROM, earnedReductionFrom: S37_FROM });
+    expect(await loadRuleCommencements(testDb)).toEqual({
+      twelveMonthPeriodAbolishedFrom: null,
+      earnedReductionFrom: null,
+    });
+    expectOk(
+      await setRuleCommencements(
+        admin,
+        { twelveMonthPeriodAbolishedFrom: S36_FROM, earnedReductionFrom: S37_FROM },
+        { today: "2026-03-20" },
+      ),
+    );
+    expect(await loadRuleCommencements(testDb)).toEqual({
+      twelveMonthPeriodAbolishedFrom: S36_FROM,
+      earnedReductionFrom: S37_FROM,
+    });
     const [event] = await auditEventsFor("PolicySetting", "rule-commencements");
     expect(event).toMatchObject({
       action: "rule-commencements.set",
@@ -90,7 +111,8 @@ describe("s.36 across its commencement date: case view, API answer, dashboard an
     nearingEnd = (await makeCase(region, { sentenceDate: "2025-05-20" })).requirementId;
   });
 
-  const caseOn = async (id: string, asOf: IsoDate) => expectOk(await getCase(staff.manager, { caseId: id, asOf }, { today: "2026-05-15" }));
+  const caseOn = async (id: string, asOf: IsoDate) =>
+    expectOk(await getCase(staff.manager, { caseId: id, asOf }, { today: "2026-05-15" }));
   const figuresOn = async (asOf: IsoDate) =>
     loadDashboardFigures(testDb, await resolveDashboardScope(testDb, staff.manager, { asOf }, "2026-05-15"));
 
@@ -130,7 +152,13 @@ describe("s.36 across its commencement date: case view, API answer, dashboard an
   it("no extension can be recorded once the period is gone", async () => {
     const refused = await recordExtension(
       staff.coordinator,
-      { caseId: nearingEnd, grantedOn: "2026-04-10", newEndDate: "2026-12-31", court: "Test Crown Court", reason: "Illness" },
+      {
+        caseId: nearingEnd,
+        grantedOn: "2026-04-10",
+        newEndDate: "2026-12-31",
+        court: "Test Crown Court",
+        reason: "Illness",
+      },
       { today: "2026-04-10" },
     );
     expect(refused).toMatchObject({ ok: false, code: "NO_TWELVE_MONTH_PERIOD" });
@@ -142,24 +170,58 @@ describe("s.37 earned reduction: the app proposes, the officer decides", () => {
   it("100 hours, 36 worked after commencement: 5 h 30 min proposed; confirming lowers the hours required", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2026-05-20", hoursOrdered: 100 });
     await worked(requirementId, days("2026-06-01", 6), 360); // 36 hours
-    const before = expectOk(await getCase(staff.coordinator, { caseId: requirementId, asOf: "2026-06-10" }, { today: "2026-06-10" }));
+    const before = expectOk(
+      await getCase(staff.coordinator, { caseId: requirementId, asOf: "2026-06-10" }, { today: "2026-06-10" }),
+    );
     expect(before).toMatchObject({
       minutesRequired: 6000,
-      earnedReduction: { status: "QUALIFIED", qualifyingMinutes: 1500, currentMinutes: 330, projectedMinutes: 1500, decision: null },
+      earnedReduction: {
+        status: "QUALIFIED",
+        qualifyingMinutes: 1500,
+        currentMinutes: 330,
+        projectedMinutes: 1500,
+        decision: null,
+      },
     });
 
-    const after = expectOk(await decideEarnedReduction(staff.coordinator, { caseId: requirementId, decision: "CONFIRM", note: "Attended every session" }, { today: "2026-06-10" }));
-    expect(after).toMatchObject({ minutesRequired: 5670, outstandingMinutes: 5670 - 2160, earnedReduction: { decision: "CONFIRMED", currentMinutes: 330 } });
-    const event = (await auditEventsFor("Requirement", requirementId)).find((e) => e.action === "earned-reduction.decide");
-    expect(event).toMatchObject({ action: "earned-reduction.decide", before: { decision: null, minutesRequired: 6000 } });
+    const after = expectOk(
+      await decideEarnedReduction(
+        staff.coordinator,
+        { caseId: requirementId, decision: "CONFIRM", note: "Attended every session" },
+        { today: "2026-06-10" },
+      ),
+    );
+    expect(after).toMatchObject({
+      minutesRequired: 5670,
+      outstandingMinutes: 5670 - 2160,
+      earnedReduction: { decision: "CONFIRMED", currentMinutes: 330 },
+    });
+    const event = (await auditEventsFor("Requirement", requirementId)).find(
+      (e) => e.action === "earned-reduction.decide",
+    );
+    expect(event).toMatchObject({
+      action: "earned-reduction.decide",
+      before: { decision: null, minutesRequired: 6000 },
+    });
   });
 
   it("before the commencement date nothing changes", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2026-04-01", hoursOrdered: 100 });
     await worked(requirementId, days("2026-05-01", 6), 360);
-    const view = expectOk(await getCase(staff.coordinator, { caseId: requirementId, asOf: "2026-05-31" }, { today: "2026-05-31" }));
-    expect(view).toMatchObject({ minutesRequired: 6000, earnedReduction: { status: "NOT_IN_FORCE", currentMinutes: 0 } });
-    expect(await decideEarnedReduction(staff.coordinator, { caseId: requirementId, decision: "CONFIRM" }, { today: "2026-05-31" })).toMatchObject({
+    const view = expectOk(
+      await getCase(staff.coordinator, { caseId: requirementId, asOf: "2026-05-31" }, { today: "2026-05-31" }),
+    );
+    expect(view).toMatchObject({
+      minutesRequired: 6000,
+      earnedReduction: { status: "NOT_IN_FORCE", currentMinutes: 0 },
+    });
+    expect(
+      await decideEarnedReduction(
+        staff.coordinator,
+        { caseId: requirementId, decision: "CONFIRM" },
+        { today: "2026-05-31" },
+      ),
+    ).toMatchObject({
       ok: false,
       code: "EARNED_REDUCTION_NOT_AVAILABLE",
     });
@@ -170,19 +232,46 @@ describe("s.37 earned reduction: the app proposes, the officer decides", () => {
     await worked(requirementId, ["2026-06-01"], 420);
     await worked(requirementId, ["2026-06-02"], 0, "UNACCEPTABLE_ABSENCE");
     await worked(requirementId, days("2026-06-03", 5), 420);
-    const refused = await decideEarnedReduction(staff.manager, { caseId: requirementId, decision: "CONFIRM" }, { today: "2026-06-10" });
+    const refused = await decideEarnedReduction(
+      staff.manager,
+      { caseId: requirementId, decision: "CONFIRM" },
+      { today: "2026-06-10" },
+    );
     expect(refused).toMatchObject({ ok: false, code: "EARNED_REDUCTION_NOT_AVAILABLE" });
     expect(await testDb.earnedReductionDecision.count({ where: { requirementId } })).toBe(0);
-    const view = expectOk(await decideEarnedReduction(staff.manager, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" }));
-    expect(view).toMatchObject({ minutesRequired: 6000, earnedReduction: { status: "DISQUALIFIED", decision: "REFUSED" } });
+    const view = expectOk(
+      await decideEarnedReduction(
+        staff.manager,
+        { caseId: requirementId, decision: "REFUSE" },
+        { today: "2026-06-10" },
+      ),
+    );
+    expect(view).toMatchObject({
+      minutesRequired: 6000,
+      earnedReduction: { status: "DISQUALIFIED", decision: "REFUSED" },
+    });
   });
 
   it("completion: a confirmation after 80 hours worked completes the work at 75 hours on the decision date", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2026-05-20", hoursOrdered: 100 });
     await worked(requirementId, days("2026-06-01", 10), 480); // 80 hours
-    const view = expectOk(await decideEarnedReduction(staff.coordinator, { caseId: requirementId, decision: "CONFIRM" }, { today: "2026-06-20" }));
-    expect(view).toMatchObject({ status: "COMPLETED", completedOn: "2026-06-20", minutesRequired: 4500, earnedReduction: { currentMinutes: 1500 } });
-    const stored = await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId }, select: { status: true, completedOn: true } });
+    const view = expectOk(
+      await decideEarnedReduction(
+        staff.coordinator,
+        { caseId: requirementId, decision: "CONFIRM" },
+        { today: "2026-06-20" },
+      ),
+    );
+    expect(view).toMatchObject({
+      status: "COMPLETED",
+      completedOn: "2026-06-20",
+      minutesRequired: 4500,
+      earnedReduction: { currentMinutes: 1500 },
+    });
+    const stored = await testDb.requirement.findUniqueOrThrow({
+      where: { id: requirementId },
+      select: { status: true, completedOn: true },
+    });
     expect(stored.status).toBe("COMPLETED");
     expect(stored.completedOn?.toISOString().slice(0, 10)).toBe("2026-06-20");
   });
@@ -190,11 +279,17 @@ describe("s.37 earned reduction: the app proposes, the officer decides", () => {
   it("is for coordinators and managers of the region", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2026-05-20" });
     // A supervisor sees only the people on their sessions: the case is not found, not forbidden.
-    await expect(decideEarnedReduction(staff.supervisor, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideEarnedReduction(staff.supervisor, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const national = await makeUser("NATIONAL_LEAD", null);
-    await expect(decideEarnedReduction(national, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideEarnedReduction(national, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await testDb.earnedReductionDecision.count({ where: { requirementId } })).toBe(0);
     const outsider = await makeUser("MANAGER", await makeRegion());
-    await expect(decideEarnedReduction(outsider, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideEarnedReduction(outsider, { caseId: requirementId, decision: "REFUSE" }, { today: "2026-06-10" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -26,9 +26,15 @@ vi.mock("@/server/auth/sessions", async (importOriginal) => {
     ...actual,
     decodeSessionCookie: vi.fn(async () => {
       if (!signedIn) return null;
-      const existing = await testDb.signInSession.findFirst({ where: { userId: signedIn.id, endedAt: null }, select: { id: true } });
+      const existing = await testDb.signInSession.findFirst({
+        where: { userId: signedIn.id, endedAt: null },
+        select: { id: true },
+      });
       const sid = existing?.id ?? (await actual.startSignInSession(testDb, signedIn.id)).sid;
-      const { sessionVersion } = await testDb.user.findUniqueOrThrow({ where: { id: signedIn.id }, select: { sessionVersion: true } });
+      const { sessionVersion } = await testDb.user.findUniqueOrThrow({
+        where: { id: signedIn.id },
+        select: { sessionVersion: true },
+      });
       return { uid: signedIn.id, sid, sv: sessionVersion };
     }),
   };
@@ -129,7 +135,8 @@ const users = new Map<UserRole, TestUser>();
 
 beforeAll(async () => {
   const region = await makeRegion();
-  for (const role of ROLES) users.set(role, await makeUser(role, role === "NATIONAL_LEAD" || role === "ADMIN" ? null : region));
+  for (const role of ROLES)
+    users.set(role, await makeUser(role, role === "NATIONAL_LEAD" || role === "ADMIN" ? null : region));
 });
 
 afterAll(async () => {

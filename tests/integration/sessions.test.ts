@@ -16,7 +16,13 @@ let regionId: string;
 
 async function makeUser(role: UserRole = "COORDINATOR") {
   const user = await testDb.user.create({
-    data: { email: `session-${randomUUID()}@example.test`, name: "Ada Brown", role, regionId, passwordHash: "not used" },
+    data: {
+      email: `session-${randomUUID()}@example.test`,
+      name: "Ada Brown",
+      role,
+      regionId,
+      passwordHash: "not used",
+    },
   });
   return user;
 }
@@ -26,7 +32,12 @@ async function signIn(user: { id: string; role: UserRole }): Promise<{ cookie: s
   const jwt = authOptions.callbacks?.jwt;
   const encode = authOptions.jwt?.encode;
   if (!jwt || !encode) throw new Error("authOptions lacks jwt callback or encoder");
-  const token = await jwt({ token: { sub: user.id }, user: { id: user.id, role: user.role, regionId, regionCode: null } as never, account: null, trigger: "signIn" });
+  const token = await jwt({
+    token: { sub: user.id },
+    user: { id: user.id, role: user.role, regionId, regionCode: null } as never,
+    account: null,
+    trigger: "signIn",
+  });
   const jwe = await encode({ token, secret: SECRET, maxAge: authOptions.jwt?.maxAge });
   return { cookie: `next-auth.session-token=${jwe}`, token, jwe };
 }
@@ -83,7 +94,11 @@ describe("sessions that really end", () => {
     expect(exp - signedInAt).toBeLessThanOrEqual(10 * 3600);
     expect(exp - Math.floor(Date.now() / 1000)).toBeGreaterThan(9 * 3600);
     // A renewal 9 hours in (next-auth re-encodes on each session read) keeps the same end.
-    const renewed = await authOptions.jwt!.encode!({ token: { ...token, signedInAt: signedInAt - 9 * 3600 }, secret: SECRET, maxAge: 10 * 3600 });
+    const renewed = await authOptions.jwt!.encode!({
+      token: { ...token, signedInAt: signedInAt - 9 * 3600 },
+      secret: SECRET,
+      maxAge: 10 * 3600,
+    });
     const again = await decode({ token: renewed, secret: SECRET });
     expect(Number(again?.exp)).toBeLessThanOrEqual(signedInAt + 3600 + 1);
   });
@@ -94,7 +109,10 @@ describe("sessions that really end", () => {
     const office = await signIn(coordinator);
     const phone = await signIn(supervisor);
     const longAgo = new Date(Date.now() - 31 * 60_000);
-    await testDb.signInSession.updateMany({ where: { id: { in: [String(office.token.sid), String(phone.token.sid)] } }, data: { lastSeenAt: longAgo } });
+    await testDb.signInSession.updateMany({
+      where: { id: { in: [String(office.token.sid), String(phone.token.sid)] } },
+      data: { lastSeenAt: longAgo },
+    });
     expect((await me(office.cookie)).status).toBe(401);
     expect((await me(phone.cookie)).status).toBe(200);
   });
@@ -102,7 +120,10 @@ describe("sessions that really end", () => {
   it("ends every sign-in 10 hours after it began", async () => {
     const supervisor = await makeUser("SUPERVISOR");
     const phone = await signIn(supervisor);
-    await testDb.signInSession.update({ where: { id: String(phone.token.sid) }, data: { createdAt: new Date(Date.now() - 10 * 3600_000 - 1000) } });
+    await testDb.signInSession.update({
+      where: { id: String(phone.token.sid) },
+      data: { createdAt: new Date(Date.now() - 10 * 3600_000 - 1000) },
+    });
     expect((await me(phone.cookie)).status).toBe(401);
   });
 

@@ -15,7 +15,8 @@ import { makeRegion, makeUser, type TestUser } from "../support/factories";
 const lines: Record<string, unknown>[] = [];
 const capture = new Writable({
   write(chunk: Buffer, _encoding, done) {
-    for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+    for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
+      lines.push(JSON.parse(line) as Record<string, unknown>);
     done();
   },
 });
@@ -38,23 +39,44 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe("the JSON log", () => {
   it("has one line per API request with its request id, user, route, status and duration", async () => {
     lines.length = 0;
-    const response = await getMe(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }));
+    const response = await getMe(
+      new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(response.status).toBe(200);
     await settle();
     const requestId = response.headers.get("x-request-id");
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const line = lines.find((l) => l.requestId === requestId);
-    expect(line).toMatchObject({ level: "info", msg: "api request", userId: coordinator.id, method: "GET", route: "/api/v1/me", status: 200, service: "community-payback" });
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "api request",
+      userId: coordinator.id,
+      method: "GET",
+      route: "/api/v1/me",
+      status: 200,
+      service: "community-payback",
+    });
     expect(typeof line?.durationMs).toBe("number");
     expect(JSON.stringify(lines)).not.toContain(token);
   });
 
   it("holds the error behind a 500 under the reference the caller was shown", async () => {
     lines.length = 0;
-    const crash = apiRoute(defineRoute({ method: "GET", path: "/api/v1/test-crash", tag: "Test", summary: "Test only", permission: "self.read" }), async () => {
-      throw new Error("The crash behind the reference");
-    });
-    const response = await crash(new Request("http://localhost/api/v1/test-crash", { headers: { authorization: `Bearer ${token}` } }));
+    const crash = apiRoute(
+      defineRoute({
+        method: "GET",
+        path: "/api/v1/test-crash",
+        tag: "Test",
+        summary: "Test only",
+        permission: "self.read",
+      }),
+      async () => {
+        throw new Error("The crash behind the reference");
+      },
+    );
+    const response = await crash(
+      new Request("http://localhost/api/v1/test-crash", { headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(response.status).toBe(500);
     const { error } = (await response.json()) as { error: { message: string } };
     const reference = /Reference: (\S+)/.exec(error.message)?.[1];
@@ -67,10 +89,23 @@ describe("the JSON log", () => {
   it("redacts names, notes, dates of birth and tokens wherever they sit", async () => {
     lines.length = 0;
     const logger = createLogger(capture, "info");
-    logger.info({ firstName: "Alice", person: { lastName: "Smith", dateOfBirth: "1990-01-02" }, attendance: { case: { note: "Sensitive" } }, token, headers: { authorization: `Bearer ${token}` } }, "probe");
+    logger.info(
+      {
+        firstName: "Alice",
+        person: { lastName: "Smith", dateOfBirth: "1990-01-02" },
+        attendance: { case: { note: "Sensitive" } },
+        token,
+        headers: { authorization: `Bearer ${token}` },
+      },
+      "probe",
+    );
     await settle();
     const text = JSON.stringify(lines);
     for (const secret of ["Alice", "Smith", "1990-01-02", "Sensitive", token]) expect(text).not.toContain(secret);
-    expect(lines[0]).toMatchObject({ firstName: "[redacted]", person: { lastName: "[redacted]" }, attendance: { case: { note: "[redacted]" } } });
+    expect(lines[0]).toMatchObject({
+      firstName: "[redacted]",
+      person: { lastName: "[redacted]" },
+      attendance: { case: { note: "[redacted]" } },
+    });
   });
 });

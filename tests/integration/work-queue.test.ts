@@ -47,7 +47,11 @@ async function sessionOn(date: string, type: "GROUP" | "INDUCTION" = "GROUP") {
 async function caseWith(spec: CaseSpec & { commencedOn?: string } = {}) {
   const { commencedOn, ...caseSpec } = spec;
   const made = await makeCase(region, caseSpec);
-  if (commencedOn) await testDb.requirement.update({ where: { id: made.requirementId }, data: { commencedOn: utcDateFromIsoDate(commencedOn) } });
+  if (commencedOn)
+    await testDb.requirement.update({
+      where: { id: made.requirementId },
+      data: { commencedOn: utcDateFromIsoDate(commencedOn) },
+    });
   return made.requirementId;
 }
 
@@ -113,7 +117,13 @@ describe("work queue", () => {
     await caseWith({ sentenceDate: "2024-12-01", commencedOn: "2024-12-10" });
     const extended = await caseWith({ sentenceDate: "2024-07-01", commencedOn: "2024-07-10" });
     await testDb.extension.create({
-      data: { requirementId: extended, grantedOn: utcDateFromIsoDate("2025-06-01"), newEndDate: utcDateFromIsoDate("2026-01-01"), court: "Test Crown Court", reason: "Illness" },
+      data: {
+        requirementId: extended,
+        grantedOn: utcDateFromIsoDate("2025-06-01"),
+        newEndDate: utcDateFromIsoDate("2026-01-01"),
+        court: "Test Crown Court",
+        reason: "Illness",
+      },
     });
     await caseWith({ sentenceDate: "2024-07-01", status: "COMPLETED", hoursOrdered: 40, minutesCredited: 2400 });
 
@@ -128,21 +138,38 @@ describe("work queue", () => {
     const allocation = await makeAllocation((await sessionOn("2025-06-11")).id, person);
     const absence = await makeAttendance(allocation.id, { outcome: "ACCEPTABLE_ABSENCE" });
     const pending = await testDb.approval.create({
-      data: { kind: "ACCEPTED_ABSENCE", requirementId: person, regionId: region.id, attendanceId: absence.id, requestedById: coordinator.id },
+      data: {
+        kind: "ACCEPTED_ABSENCE",
+        requirementId: person,
+        regionId: region.id,
+        attendanceId: absence.id,
+        requestedById: coordinator.id,
+      },
     });
     await testDb.approval.create({
-      data: { kind: "ACCEPTED_ABSENCE", status: "APPROVED", requirementId: person, regionId: region.id, requestedById: coordinator.id, decidedById: manager.id, decidedAt: new Date() },
+      data: {
+        kind: "ACCEPTED_ABSENCE",
+        status: "APPROVED",
+        requirementId: person,
+        regionId: region.id,
+        requestedById: coordinator.id,
+        decidedById: manager.id,
+        decidedAt: new Date(),
+      },
     });
 
     const queue = await loadWorkQueue(coordinator, asOf);
     expect(queue.absences.total).toBe(1);
-    expect(queue.absences.rows).toEqual([expect.objectContaining({ id: pending.id, requirementId: person, absenceDate: "2025-06-11" })]);
+    expect(queue.absences.rows).toEqual([
+      expect.objectContaining({ id: pending.id, requirementId: person, absenceDate: "2025-06-11" }),
+    ]);
   });
 
   it("pages every list to its end: 27 cases awaiting assessment are 25 on page 1 and 2 on page 2 (issue 13)", async () => {
     await freshRegion();
     const made: string[] = [];
-    for (let i = 0; i < 27; i++) made.push(await caseWith({ sentenceDate: "2025-06-02", assessment: { complete: false } }));
+    for (let i = 0; i < 27; i++)
+      made.push(await caseWith({ sentenceDate: "2025-06-02", assessment: { complete: false } }));
     const first = await loadWorkQueue(coordinator, asOf);
     expect(first.awaitingAssessment).toMatchObject({ total: 27, page: 1, pageCount: 2 });
     expect(first.awaitingAssessment.rows).toHaveLength(25);

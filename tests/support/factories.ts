@@ -44,7 +44,12 @@ export async function seedBankHolidays(): Promise<void> {
 /** The national risk-code catalogue (RC, RW, RS, VW, DA, SO, MAPPA, SH, MED, SUB, NA). */
 export async function seedRiskCodes(): Promise<void> {
   await testDb.riskCode.createMany({
-    data: RISK_CODES.map((c) => ({ code: c.code, title: c.title, guidance: c.guidance, conflictsWith: [...c.conflictsWith] })),
+    data: RISK_CODES.map((c) => ({
+      code: c.code,
+      title: c.title,
+      guidance: c.guidance,
+      conflictsWith: [...c.conflictsWith],
+    })),
     skipDuplicates: true,
   });
 }
@@ -57,13 +62,17 @@ export async function seedReferenceData(): Promise<void> {
 export type TestRegion = { id: string; code: string; pduId: string; pduCode: string };
 
 /** A region with a unique code (≤ 8 characters) and one PDU. */
-export async function makeRegion(options: { overSubscriptionPercent?: number; autoEnforcement?: boolean } = {}): Promise<TestRegion> {
+export async function makeRegion(
+  options: { overSubscriptionPercent?: number; autoEnforcement?: boolean } = {},
+): Promise<TestRegion> {
   const code = `T${token(3)}`.slice(0, 7);
   const region = await testDb.region.create({
     data: {
       code,
       name: `Test region ${code}`,
-      ...(options.overSubscriptionPercent !== undefined ? { overSubscriptionPercent: options.overSubscriptionPercent } : {}),
+      ...(options.overSubscriptionPercent !== undefined
+        ? { overSubscriptionPercent: options.overSubscriptionPercent }
+        : {}),
       ...(options.autoEnforcement !== undefined ? { autoEnforcement: options.autoEnforcement } : {}),
     },
   });
@@ -74,7 +83,11 @@ export async function makeRegion(options: { overSubscriptionPercent?: number; au
 export type TestUser = AppUser & { gender: Gender | null };
 
 /** A user of a role; regional roles belong to `region`, national lead and admin to none. */
-export async function makeUser(role: UserRole, region: TestRegion | null, options: { gender?: Gender } = {}): Promise<TestUser> {
+export async function makeUser(
+  role: UserRole,
+  region: TestRegion | null,
+  options: { gender?: Gender } = {},
+): Promise<TestUser> {
   const email = `${role.toLowerCase()}-${token(4).toLowerCase()}@test.test`;
   const user = await testDb.user.create({
     data: {
@@ -98,7 +111,9 @@ export async function makeUser(role: UserRole, region: TestRegion | null, option
 }
 
 /** A coordinator, a manager and a (male) supervisor of the region. */
-export async function makeRegionalStaff(region: TestRegion): Promise<{ coordinator: TestUser; manager: TestUser; supervisor: TestUser }> {
+export async function makeRegionalStaff(
+  region: TestRegion,
+): Promise<{ coordinator: TestUser; manager: TestUser; supervisor: TestUser }> {
   const [coordinator, manager, supervisor] = await Promise.all([
     makeUser("COORDINATOR", region),
     makeUser("MANAGER", region),
@@ -128,7 +143,13 @@ export type CaseSpec = {
   };
 };
 
-export type TestCase = { personId: string; crn: string; orderId: string; requirementId: string; assessmentId: string | null };
+export type TestCase = {
+  personId: string;
+  crn: string;
+  orderId: string;
+  requirementId: string;
+  assessmentId: string | null;
+};
 
 /** A person, an order and its requirement (the "case"), with a complete LOW-RoSH assessment by default. */
 export async function makeCase(region: TestRegion, spec: CaseSpec = {}): Promise<TestCase> {
@@ -137,12 +158,26 @@ export async function makeCase(region: TestRegion, spec: CaseSpec = {}): Promise
   const person = spec.personId
     ? await testDb.person.findUniqueOrThrow({ where: { id: spec.personId } })
     : await testDb.person.create({
-        data: { crn: uniqueCrn(), firstName: "Test", lastName: `Person ${token(2)}`, dateOfBirth: d("1990-01-01"), gender: spec.gender ?? "MALE" },
+        data: {
+          crn: uniqueCrn(),
+          firstName: "Test",
+          lastName: `Person ${token(2)}`,
+          dateOfBirth: d("1990-01-01"),
+          gender: spec.gender ?? "MALE",
+        },
       });
   const managedBy = spec.managedBy ?? "STANDALONE_UPW";
   const orderType = spec.orderType ?? "COMMUNITY_ORDER";
   const order = await testDb.order.create({
-    data: { personId: person.id, type: orderType, sentenceDate, court: "Test Magistrates' Court", managedBy, regionId: region.id, pduId: region.pduId },
+    data: {
+      personId: person.id,
+      type: orderType,
+      sentenceDate,
+      court: "Test Magistrates' Court",
+      managedBy,
+      regionId: region.id,
+      pduId: region.pduId,
+    },
   });
   const status = spec.status ?? "ACTIVE";
   const requirement = await testDb.requirement.create({
@@ -167,7 +202,10 @@ export async function makeCase(region: TestRegion, spec: CaseSpec = {}): Promise
   if (spec.assessment !== null) {
     const a = spec.assessment ?? {};
     const riskCodes = a.riskCodes?.length
-      ? await testDb.riskCode.findMany({ where: { code: { in: a.riskCodes } }, select: { id: true, title: true, guidance: true, conflictsWith: true, version: true } })
+      ? await testDb.riskCode.findMany({
+          where: { code: { in: a.riskCodes } },
+          select: { id: true, title: true, guidance: true, conflictsWith: true, version: true },
+        })
       : [];
     const assessment = await testDb.assessment.create({
       data: {
@@ -177,7 +215,15 @@ export async function makeCase(region: TestRegion, spec: CaseSpec = {}): Promise
         eteReason: a.eteReason ?? null,
         complete: a.complete ?? true,
         completedOn: (a.complete ?? true) ? sentenceDate : null,
-        riskCodes: { create: riskCodes.map((r) => ({ riskCodeId: r.id, title: r.title, guidance: r.guidance, conflictsWith: r.conflictsWith, catalogueVersion: r.version })) },
+        riskCodes: {
+          create: riskCodes.map((r) => ({
+            riskCodeId: r.id,
+            title: r.title,
+            guidance: r.guidance,
+            conflictsWith: r.conflictsWith,
+            catalogueVersion: r.version,
+          })),
+        },
       },
     });
     assessmentId = assessment.id;
@@ -201,10 +247,19 @@ export async function makePlacement(region: TestRegion, spec: PlacementSpec = {}
   });
 }
 
-export type SessionSpec = { date: IsoDate; startTime?: string; endTime?: string; capacity?: number; supervisorId?: string | null };
+export type SessionSpec = {
+  date: IsoDate;
+  startTime?: string;
+  endTime?: string;
+  capacity?: number;
+  supervisorId?: string | null;
+};
 
 export async function makeSession(placementId: string, spec: SessionSpec): Promise<{ id: string }> {
-  const placement = await testDb.placement.findUniqueOrThrow({ where: { id: placementId }, select: { capacity: true } });
+  const placement = await testDb.placement.findUniqueOrThrow({
+    where: { id: placementId },
+    select: { capacity: true },
+  });
   return testDb.session.create({
     data: {
       placementId,
@@ -225,7 +280,10 @@ export async function makeAllocation(
   extra: Partial<Pick<Prisma.AllocationUncheckedCreateInput, "consentRecorded" | "retrospective" | "status">> = {},
 ): Promise<{ id: string }> {
   const session = await testDb.session.findUniqueOrThrow({ where: { id: sessionId }, select: { date: true } });
-  return testDb.allocation.create({ data: { sessionId, requirementId, sessionDate: session.date, ...extra }, select: { id: true } });
+  return testDb.allocation.create({
+    data: { sessionId, requirementId, sessionDate: session.date, ...extra },
+    select: { id: true },
+  });
 }
 
 /** An attendance on an existing allocation (no crediting rules: for setting the scene). */
@@ -233,7 +291,10 @@ export async function makeAttendance(
   allocationId: string,
   spec: { outcome: AttendanceOutcome; minutesCredited?: number },
 ): Promise<{ id: string }> {
-  const allocation = await testDb.allocation.findUniqueOrThrow({ where: { id: allocationId }, select: { requirementId: true, sessionDate: true } });
+  const allocation = await testDb.allocation.findUniqueOrThrow({
+    where: { id: allocationId },
+    select: { requirementId: true, sessionDate: true },
+  });
   return testDb.attendance.create({
     data: {
       allocationId,
@@ -261,8 +322,19 @@ export async function makeApiScene(
   staff: { coordinator: TestUser; supervisor: TestUser },
   today: IsoDate,
   reason: string,
-): Promise<{ caseId: string; placementId: string; sessionId: string; actionId: string; approvalId: string; attendanceId: string; allocationId: string; spareSessionId: string; eteCreditId: string }> {
-  const daysFromToday = (days: number) => isoDateFromUtcDate(new Date(utcDateFromIsoDate(today).getTime() + days * 86_400_000));
+): Promise<{
+  caseId: string;
+  placementId: string;
+  sessionId: string;
+  actionId: string;
+  approvalId: string;
+  attendanceId: string;
+  allocationId: string;
+  spareSessionId: string;
+  eteCreditId: string;
+}> {
+  const daysFromToday = (days: number) =>
+    isoDateFromUtcDate(new Date(utcDateFromIsoDate(today).getTime() + days * 86_400_000));
   const theCase = await makeCase(region, { sentenceDate: daysFromToday(-30) });
   const placement = await makePlacement(region);
   const session = await makeSession(placement.id, { date: today, supervisorId: staff.supervisor.id });
@@ -272,18 +344,36 @@ export async function makeApiScene(
   const pastAllocation = await makeAllocation(pastSession.id, theCase.requirementId);
   const failure = await makeAttendance(pastAllocation.id, { outcome: "UNACCEPTABLE_ABSENCE" });
   const action = await testDb.enforcementAction.create({
-    data: { requirementId: theCase.requirementId, orderId: theCase.orderId, type: "BREACH", date: utcDateFromIsoDate(daysFromToday(-6)), failureAttendanceId: failure.id },
+    data: {
+      requirementId: theCase.requirementId,
+      orderId: theCase.orderId,
+      type: "BREACH",
+      date: utcDateFromIsoDate(daysFromToday(-6)),
+      failureAttendanceId: failure.id,
+    },
     select: { id: true },
   });
   const approval = await testDb.approval.create({
-    data: { kind: "RISK_OVERRIDE", requirementId: theCase.requirementId, regionId: region.id, allocationId: allocation.id, reason, requestedById: staff.coordinator.id },
+    data: {
+      kind: "RISK_OVERRIDE",
+      requirementId: theCase.requirementId,
+      regionId: region.id,
+      allocationId: allocation.id,
+      reason,
+      requestedById: staff.coordinator.id,
+    },
     select: { id: true },
   });
   // A later session with room, for moving the booking to.
   const spareSession = await makeSession(placement.id, { date: daysFromToday(8) });
   // An ETE credit, for correcting and removing.
   const eteCredit = await testDb.eteCredit.create({
-    data: { requirementId: theCase.requirementId, date: utcDateFromIsoDate(daysFromToday(-2)), minutes: 60, activity: "Forklift course" },
+    data: {
+      requirementId: theCase.requirementId,
+      date: utcDateFromIsoDate(daysFromToday(-2)),
+      minutes: 60,
+      activity: "Forklift course",
+    },
     select: { id: true },
   });
   return {
@@ -303,11 +393,20 @@ export async function makeApiScene(
  * A case of a new region that asks to move to `region` (a transfer waiting for region's manager),
  * and that new region's code, to send region's cases to.
  */
-export async function makeIncomingTransfer(region: TestRegion, requestedById: string): Promise<{ transferId: string; otherRegionCode: string }> {
+export async function makeIncomingTransfer(
+  region: TestRegion,
+  requestedById: string,
+): Promise<{ transferId: string; otherRegionCode: string }> {
   const other = await makeRegion();
   const testCase = await makeCase(other);
   const transfer = await testDb.requirementTransfer.create({
-    data: { requirementId: testCase.requirementId, fromRegionId: other.id, toRegionId: region.id, reason: "Moved", requestedById },
+    data: {
+      requirementId: testCase.requirementId,
+      fromRegionId: other.id,
+      toRegionId: region.id,
+      reason: "Moved",
+      requestedById,
+    },
     select: { id: true },
   });
   return { transferId: transfer.id, otherRegionCode: other.code };

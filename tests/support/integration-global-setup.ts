@@ -5,7 +5,12 @@
 // `inject("databaseUrl")` (tests/support/db.ts); it is also put in process.env.DATABASE_URL
 // before the workers start, for code that reads the environment.
 import type { TestProject } from "vitest/node";
-import { createDatabaseIfMissing, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/db/database-url";
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabaseName,
+} from "../../scripts/db/database-url";
 import { applyMigrations } from "../../scripts/db/schema-engine";
 
 export const TEST_DATABASE_PREFIX = "cp_test";

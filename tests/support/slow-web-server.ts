@@ -14,10 +14,14 @@ async function main(): Promise<void> {
   const slowMs = Number(process.env.SLOW_MS ?? 1500);
   // A worker and a pool, to prove the order: requests finish, then the worker, then the pool.
   onStop("job worker", async () => void events.push("worker stopped"), "drain");
-  onStop("database pool", async () => {
-    events.push("pool closed");
-    console.log(`stop order: ${events.join(", ")}`);
-  }, "close");
+  onStop(
+    "database pool",
+    async () => {
+      events.push("pool closed");
+      console.log(`stop order: ${events.join(", ")}`);
+    },
+    "close",
+  );
   web = await startWebServer({
     dev: false,
     port: Number(process.env.PORT),
@@ -27,7 +31,9 @@ async function main(): Promise<void> {
     app: async () => ({
       handle: async (req, res) => {
         if (req.url === "/health") {
-          res.writeHead(isStopping() ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify({ status: isStopping() ? "STOPPING" : "UP" }));
+          res
+            .writeHead(isStopping() ? 503 : 200, { "content-type": "application/json" })
+            .end(JSON.stringify({ status: isStopping() ? "STOPPING" : "UP" }));
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, slowMs));

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { policyOn, todayInLondon } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { recordView } from "@/server/view-audit";
-import { CASE_FLAGS, caseListQuerySchema, listCases, listPdusForFilter, type CaseFlag, type CaseListQuery, type CaseSort } from "@/server/queries/cases";
+import {
+  CASE_FLAGS,
+  caseListQuerySchema,
+  listCases,
+  listPdusForFilter,
+  type CaseFlag,
+  type CaseListQuery,
+  type CaseSort,
+} from "@/server/queries/cases";
 import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
 import { formatHoursShort, formatNumber, formatShortDate } from "@/ui/format";
 import { MANAGED_BY_LABEL, REQUIREMENT_STATUS_LABEL } from "@/ui/labels";
@@ -47,11 +55,20 @@ function hrefFor(query: CaseListQuery, page: number): string {
   return search ? `/cases?${search}` : "/cases";
 }
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CasesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("case.list");
   const query = caseListQuerySchema.parse(await searchParams);
   const [{ total, pageCount, cases }, pdus] = await Promise.all([listCases(user, query), listPdusForFilter(user)]);
-  await recordView(user, { view: "case-list", requirementIds: cases.map((c) => c.id), regionId: user.regionId, filters: query });
+  await recordView(user, {
+    view: "case-list",
+    requirementIds: cases.map((c) => c.id),
+    regionId: user.regionId,
+    filters: query,
+  });
   const flagLabel = flagLabels();
   const filtered = Boolean(query.q || query.status || query.pdu || query.managedBy || query.flag.length > 0);
 
@@ -75,7 +92,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <span className="hint" id="q-hint">
             For example, Smith or X123456
           </span>
-          <input className="input sm:max-w-md" type="search" id="q" name="q" defaultValue={query.q ?? ""} aria-describedby="q-hint" />
+          <input
+            className="input sm:max-w-md"
+            type="search"
+            id="q"
+            name="q"
+            defaultValue={query.q ?? ""}
+            aria-describedby="q-hint"
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <div>
@@ -135,7 +159,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <div className="flex flex-wrap gap-x-6 gap-y-2">
             {CASE_FLAGS.map((flag) => (
               <div key={flag} className="flex min-h-11 items-center gap-2">
-                <input className="size-6 shrink-0" type="checkbox" id={`flag-${flag}`} name="flag" value={flag} defaultChecked={query.flag.includes(flag)} />
+                <input
+                  className="size-6 shrink-0"
+                  type="checkbox"
+                  id={`flag-${flag}`}
+                  name="flag"
+                  value={flag}
+                  defaultChecked={query.flag.includes(flag)}
+                />
                 <label htmlFor={`flag-${flag}`}>{flagLabel[flag]}</label>
               </div>
             ))}

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Placements" };
 
 const querySchema = z.object({ page: z.coerce.number().int().min(1).catch(1) });
 
-export default async function PlacementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PlacementsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("placement.read");
   const { page } = querySchema.parse(await searchParams);
   const { total, placements, pageCount } = await listPlacements(user, { page });
@@ -71,7 +75,11 @@ export default async function PlacementsPage({ searchParams }: { searchParams: P
                       <span className="text-secondary">None</span>
                     )}
                   </td>
-                  <td>{[placement.address, placement.postcode].filter(Boolean).join(", ") || <span className="text-secondary">Not recorded</span>}</td>
+                  <td>
+                    {[placement.address, placement.postcode].filter(Boolean).join(", ") || (
+                      <span className="text-secondary">Not recorded</span>
+                    )}
+                  </td>
                   <td>{placement.capacity}</td>
                   <td>
                     {placement.features.length === 0 && !placement.needsMinibus ? (

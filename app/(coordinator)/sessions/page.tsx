@@ -20,7 +20,11 @@ const querySchema = z.object({
 
 type SessionRow = Awaited<ReturnType<typeof listSessions>>["sessions"][number];
 
-export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SessionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("placement.read");
   const query = querySchema.parse(await searchParams);
   const today = todayInLondon();
@@ -39,8 +43,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeading caption="Your region">Sessions</PageHeading>
       <p>
-        Work sessions from {formatDate(from)} to {formatDate(to)}: {formatNumber(total)} {total === 1 ? "session" : "sessions"}.
-        “Most allowed” is the capacity plus your region&apos;s over-subscription allowance.
+        Work sessions from {formatDate(from)} to {formatDate(to)}: {formatNumber(total)}{" "}
+        {total === 1 ? "session" : "sessions"}. “Most allowed” is the capacity plus your region&apos;s over-subscription
+        allowance.
       </p>
       <p className="flex flex-wrap gap-6">
         <Link href="/sessions/new">Add a session</Link>
@@ -75,11 +80,21 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
               <caption className="sr-only">Sessions on {formatWeekdayDate(date)}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="w-[34%]">Placement</th>
-                  <th scope="col" className="w-[20%]">Time</th>
-                  <th scope="col" className="w-[20%]">Supervisor</th>
-                  <th scope="col" className="w-[13%]">Booked</th>
-                  <th scope="col" className="w-[13%]">Most allowed</th>
+                  <th scope="col" className="w-[34%]">
+                    Placement
+                  </th>
+                  <th scope="col" className="w-[20%]">
+                    Time
+                  </th>
+                  <th scope="col" className="w-[20%]">
+                    Supervisor
+                  </th>
+                  <th scope="col" className="w-[13%]">
+                    Booked
+                  </th>
+                  <th scope="col" className="w-[13%]">
+                    Most allowed
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -90,7 +105,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                     <tr key={session.id}>
                       <td>
                         <Link href={`/sessions/${session.id}`}>{session.placement.name}</Link>
-                        <span className="block text-base text-secondary">{PLACEMENT_TYPE_LABEL[session.placement.type]}</span>
+                        <span className="block text-base text-secondary">
+                          {PLACEMENT_TYPE_LABEL[session.placement.type]}
+                        </span>
                         {session.status === "CANCELLED" && <Tag colour="red">Cancelled</Tag>}
                         {session.status === "CLOSED" && <Tag colour="grey">Closed</Tag>}
                       </td>

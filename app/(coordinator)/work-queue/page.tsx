@@ -30,13 +30,21 @@ const SECTION_ID: Record<WorkQueueList, string> = {
   reviewsDue: "reviews-due",
 };
 
-const pageNumber = (value: string | string[] | undefined) => Math.max(1, Math.min(10_000, Number.parseInt(String(value ?? "1"), 10) || 1));
+const pageNumber = (value: string | string[] | undefined) =>
+  Math.max(1, Math.min(10_000, Number.parseInt(String(value ?? "1"), 10) || 1));
 
-export default async function WorkQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorkQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("case.list");
   const query = await searchParams;
   // Each list has its own page (`?noFirstSessionPage=2`); the links keep the other lists' pages.
-  const pages = Object.fromEntries(WORK_QUEUE_LISTS.map((list) => [list, pageNumber(query[`${list}Page`])])) as Record<WorkQueueList, number>;
+  const pages = Object.fromEntries(WORK_QUEUE_LISTS.map((list) => [list, pageNumber(query[`${list}Page`])])) as Record<
+    WorkQueueList,
+    number
+  >;
   const queue = await loadWorkQueue(user, undefined, pages);
   const reviewsDue = await loadReviewsDue(user, queue.asOf, pages.reviewsDue);
   const otherPages = {
@@ -48,7 +56,11 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
     page: shown.page,
     pageCount: shown.pageCount,
     hrefFor: (page: number) => {
-      const params = new URLSearchParams(Object.entries({ ...otherPages, [`${list}Page`]: page }).filter(([, n]) => n > 1).map(([k, n]) => [k, String(n)]));
+      const params = new URLSearchParams(
+        Object.entries({ ...otherPages, [`${list}Page`]: page })
+          .filter(([, n]) => n > 1)
+          .map(([k, n]) => [k, String(n)]),
+      );
       const search = params.toString();
       return `/work-queue${search ? `?${search}` : ""}#${SECTION_ID[list]}`;
     },
@@ -65,7 +77,11 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
       <PageHeading caption={`Today, ${formatDate(queue.asOf)}`}>Work queue</PageHeading>
       <p>Cases in your region that need something from you, most urgent first. Each row links to what clears it.</p>
 
-      <SchedulingSections user={user} rebookPage={pageNumber(query.rebookPage)} conflictPage={pageNumber(query.conflictPage)} />
+      <SchedulingSections
+        user={user}
+        rebookPage={pageNumber(query.rebookPage)}
+        conflictPage={pageNumber(query.conflictPage)}
+      />
 
       <QueueSection
         id="enforcement-due"
@@ -89,11 +105,18 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
               ) : (
                 <span className="whitespace-nowrap">{formatShortDate(row.dueBy)}</span>
               )}
-              {row.respondBy && <span className="block text-base text-secondary">Asked to explain by {formatShortDate(row.respondBy)}</span>}
+              {row.respondBy && (
+                <span className="block text-base text-secondary">
+                  Asked to explain by {formatShortDate(row.respondBy)}
+                </span>
+              )}
             </span>,
             ENFORCEMENT_TYPE_DUE_LABEL[row.actionDue],
           ],
-          action: { href: `/cases/${row.caseId}/enforcement/new?failure=${row.attendanceId}`, label: "Record a warning or breach" },
+          action: {
+            href: `/cases/${row.caseId}/enforcement/new?failure=${row.attendanceId}`,
+            label: "Record a warning or breach",
+          },
         }))}
         paging={paging("enforcementDue", queue.enforcementDue)}
       />
@@ -110,9 +133,21 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           caseId: row.id,
           person: row.person,
           cells: [
-            <span key="s" className="whitespace-nowrap">{formatShortDate(row.sentenceDate)}</span>,
-            <span key="d" className="whitespace-nowrap">{formatShortDate(row.startDeadline)}</span>,
-            row.needs === "ASSESSMENT" ? <Tag key="t" colour="yellow">Assessment</Tag> : <Tag key="t" colour="blue">Induction</Tag>,
+            <span key="s" className="whitespace-nowrap">
+              {formatShortDate(row.sentenceDate)}
+            </span>,
+            <span key="d" className="whitespace-nowrap">
+              {formatShortDate(row.startDeadline)}
+            </span>,
+            row.needs === "ASSESSMENT" ? (
+              <Tag key="t" colour="yellow">
+                Assessment
+              </Tag>
+            ) : (
+              <Tag key="t" colour="blue">
+                Induction
+              </Tag>
+            ),
           ],
           action:
             row.needs === "ASSESSMENT"
@@ -134,12 +169,20 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           caseId: row.id,
           person: row.person,
           cells: [
-            <span key="s" className="whitespace-nowrap">{formatShortDate(row.sentenceDate)}</span>,
-            <span key="d" className="whitespace-nowrap">{formatShortDate(row.startDeadline)}</span>,
+            <span key="s" className="whitespace-nowrap">
+              {formatShortDate(row.sentenceDate)}
+            </span>,
+            <span key="d" className="whitespace-nowrap">
+              {formatShortDate(row.startDeadline)}
+            </span>,
             row.workingDaysLeft < 0 ? (
-              <Tag key="t" colour="red">{daysLeftWords(row.workingDaysLeft)}</Tag>
+              <Tag key="t" colour="red">
+                {daysLeftWords(row.workingDaysLeft)}
+              </Tag>
             ) : row.workingDaysLeft <= 3 ? (
-              <Tag key="t" colour="orange">{daysLeftWords(row.workingDaysLeft)}</Tag>
+              <Tag key="t" colour="orange">
+                {daysLeftWords(row.workingDaysLeft)}
+              </Tag>
             ) : (
               daysLeftWords(row.workingDaysLeft)
             ),
@@ -161,7 +204,9 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           caseId: row.id,
           person: row.person,
           cells: [
-            <span key="l" className="whitespace-nowrap">{row.lastAttendance ? formatShortDate(row.lastAttendance) : "None"}</span>,
+            <span key="l" className="whitespace-nowrap">
+              {row.lastAttendance ? formatShortDate(row.lastAttendance) : "None"}
+            </span>,
             <span key="h" className="whitespace-nowrap">
               {formatHoursShort(row.minutesCredited)} of {row.hoursOrdered}h
             </span>,
@@ -192,7 +237,9 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
               formatMinutes(row.outstandingMinutes),
               <RagTag key="r" rag={row.rag} />,
             ],
-            action: passed ? { href: `/cases/${row.id}/extension`, label: "Record an extension" } : { href: `/cases/${row.id}/allocate`, label: "Book more sessions" },
+            action: passed
+              ? { href: `/cases/${row.id}/extension`, label: "Record an extension" }
+              : { href: `/cases/${row.id}/allocate`, label: "Book more sessions" },
           };
         })}
         paging={paging("nearingEnd", queue.nearingEnd)}
@@ -212,12 +259,19 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
           caseId: row.requirementId,
           person: row.person,
           cells: [
-            <span key="a" className="whitespace-nowrap">{row.absenceDate ? formatShortDate(row.absenceDate) : "Not recorded"}</span>,
+            <span key="a" className="whitespace-nowrap">
+              {row.absenceDate ? formatShortDate(row.absenceDate) : "Not recorded"}
+            </span>,
             row.reason ? absenceReasonWords(row.reason) : "Not recorded",
-            <span key="w" className="whitespace-nowrap">{formatShortDate(row.requestedOn)}</span>,
+            <span key="w" className="whitespace-nowrap">
+              {formatShortDate(row.requestedOn)}
+            </span>,
           ],
           // Only a regional manager decides; a coordinator sees the absence on the case.
-          action: user.role === "MANAGER" ? { href: `/approvals/${row.id}`, label: "Decide" } : { href: `/cases/${row.requirementId}`, label: "See the absence" },
+          action:
+            user.role === "MANAGER"
+              ? { href: `/approvals/${row.id}`, label: "Decide" }
+              : { href: `/cases/${row.requirementId}`, label: "See the absence" },
         }))}
         paging={paging("absences", queue.absences)}
       />

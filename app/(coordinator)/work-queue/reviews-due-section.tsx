@@ -20,8 +20,18 @@ export function ReviewsDueSection({ reviews, paging }: { reviews: ReviewsDue; pa
         person: row.person,
         cells: [
           REVIEW_TYPE_LABEL[row.type],
-          <span key="d" className="whitespace-nowrap">{formatShortDate(row.dueOn)}</span>,
-          row.state === "OVERDUE" ? <Tag key="s" colour="red">Overdue</Tag> : <Tag key="s" colour="yellow">Due soon</Tag>,
+          <span key="d" className="whitespace-nowrap">
+            {formatShortDate(row.dueOn)}
+          </span>,
+          row.state === "OVERDUE" ? (
+            <Tag key="s" colour="red">
+              Overdue
+            </Tag>
+          ) : (
+            <Tag key="s" colour="yellow">
+              Due soon
+            </Tag>
+          ),
         ],
         action: { href: `/cases/${row.id}/review`, label: "Record the review" },
       }))}

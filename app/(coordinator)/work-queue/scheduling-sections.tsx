@@ -10,8 +10,19 @@ import { Tag } from "@/ui/tag";
 const workQueueHref = (params: Record<string, number>) =>
   `/work-queue?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
 
-export async function SchedulingSections({ user, rebookPage, conflictPage }: { user: AppUser; rebookPage: number; conflictPage: number }) {
-  const [rebook, conflicts] = await Promise.all([listPeopleToRebook(user, { page: rebookPage }), listOpenBookingConflicts(user, { page: conflictPage })]);
+export async function SchedulingSections({
+  user,
+  rebookPage,
+  conflictPage,
+}: {
+  user: AppUser;
+  rebookPage: number;
+  conflictPage: number;
+}) {
+  const [rebook, conflicts] = await Promise.all([
+    listPeopleToRebook(user, { page: rebookPage }),
+    listOpenBookingConflicts(user, { page: conflictPage }),
+  ]);
   return (
     <>
       <QueueSection
@@ -35,7 +46,11 @@ export async function SchedulingSections({ user, rebookPage, conflictPage }: { u
           ],
           action: { href: `/sessions/${row.sessionId}/bookings/${row.allocationId}`, label: "Move or cancel" },
         }))}
-        paging={{ page: conflicts.page, pageCount: conflicts.pageCount, hrefFor: (p) => workQueueHref({ rebookPage, conflictPage: p }) }}
+        paging={{
+          page: conflicts.page,
+          pageCount: conflicts.pageCount,
+          hrefFor: (p) => workQueueHref({ rebookPage, conflictPage: p }),
+        }}
       />
       <QueueSection
         id="to-rebook"
@@ -52,11 +67,17 @@ export async function SchedulingSections({ user, rebookPage, conflictPage }: { u
             <span key="s">
               {row.placement}, <span className="whitespace-nowrap">{formatShortDate(row.sessionDate)}</span>
             </span>,
-            <Tag key="w" colour="blue">{row.why}</Tag>,
+            <Tag key="w" colour="blue">
+              {row.why}
+            </Tag>,
           ],
           action: { href: `/cases/${row.caseId}/allocate`, label: "Book again" },
         }))}
-        paging={{ page: rebook.page, pageCount: rebook.pageCount, hrefFor: (p) => workQueueHref({ conflictPage, rebookPage: p }) }}
+        paging={{
+          page: rebook.page,
+          pageCount: rebook.pageCount,
+          hrefFor: (p) => workQueueHref({ conflictPage, rebookPage: p }),
+        }}
       />
     </>
   );

@@ -5,8 +5,21 @@ import { FormProblems, RadioGroup, SubmitButton, TextArea, errorFor, initialForm
 import { decideApprovalAction, decideApprovalFromCaseAction } from "./actions";
 
 /** R8: a manager approves or rejects one request (four eyes: the service refuses whoever recorded it). */
-export function DecisionForm({ approvalId, version, label, from }: { approvalId: string; version: number; label: string; from: "list" | "case" }) {
-  const [state, action] = useActionState(from === "case" ? decideApprovalFromCaseAction : decideApprovalAction, initialFormState);
+export function DecisionForm({
+  approvalId,
+  version,
+  label,
+  from,
+}: {
+  approvalId: string;
+  version: number;
+  label: string;
+  from: "list" | "case";
+}) {
+  const [state, action] = useActionState(
+    from === "case" ? decideApprovalFromCaseAction : decideApprovalAction,
+    initialFormState,
+  );
   return (
     <form action={action} noValidate key={state.submission}>
       <FormProblems state={state} />

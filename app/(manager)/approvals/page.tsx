@@ -22,14 +22,18 @@ function ageWords(days: number): string {
 export default async function ApprovalsPage() {
   const user = await requirePageUser("approval.list");
   const today = todayInLondon();
-  const [approvals, regionName] = await Promise.all([listPendingApprovalsForUser(user), user.regionId ? findRegionName(user.regionId) : null]);
+  const [approvals, regionName] = await Promise.all([
+    listPendingApprovalsForUser(user),
+    user.regionId ? findRegionName(user.regionId) : null,
+  ]);
 
   return (
     <>
       <PageHeading caption={regionName ?? undefined}>Approvals waiting for a decision</PageHeading>
       <p>
-        Some decisions need a manager: a {firstAbsenceNeedingApproval()} or later accepted absence on a requirement, booking someone on a placement their risk
-        conflicts with, and high risk of serious harm on an individual placement. The oldest requests are first.
+        Some decisions need a manager: a {firstAbsenceNeedingApproval()} or later accepted absence on a requirement,
+        booking someone on a placement their risk conflicts with, and high risk of serious harm on an individual
+        placement. The oldest requests are first.
       </p>
       <p>
         <Link href="/transfers">Cases other regions ask to move to your region</Link>
@@ -68,7 +72,9 @@ export default async function ApprovalsPage() {
                   <td className="whitespace-nowrap">
                     {formatDate(isoDateInLondon(approval.requestedAt))}
                     <span className="block text-secondary">at {LONDON_TIME.format(approval.requestedAt)}</span>
-                    <span className="block text-secondary">{ageWords(daysBetween(isoDateInLondon(approval.requestedAt), today))}</span>
+                    <span className="block text-secondary">
+                      {ageWords(daysBetween(isoDateInLondon(approval.requestedAt), today))}
+                    </span>
                   </td>
                   <td>{approval.requestedBy ?? "Not recorded"}</td>
                   <td>

@@ -41,4 +41,3 @@ export function WhatIsAsked({ approval }: { approval: PendingApproval }) {
     </>
   );
 }
-

@@ -7,7 +7,10 @@ import type { FormState } from "@/ui/form/form-state";
 const submit = formAction({
   permission: "region.autoEnforcement",
   schema: setAutoEnforcementInput,
-  fromForm: (form) => ({ on: form.text("on") === "true" ? true : form.text("on") === "false" ? false : undefined, version: form.number("version") }),
+  fromForm: (form) => ({
+    on: form.text("on") === "true" ? true : form.text("on") === "false" ? false : undefined,
+    version: form.number("version"),
+  }),
   fieldNames: { version: "main-content" },
   messages: { on: "Choose on or off" },
   run: (user, input) => setAutoEnforcement(user, input),

@@ -16,8 +16,16 @@ export function AutoEnforcementForm({ on, version }: { on: boolean; version: num
         error={errorFor(state, "on")}
         defaultValue={valueFor(state, "on", on ? "true" : "false")}
         choices={[
-          { value: "true", label: "On", hint: "A warning (or breach referral) is created as soon as a failure to comply is recorded." },
-          { value: "false", label: "Off", hint: "Staff record each warning or breach themselves; the work queue shows what is due." },
+          {
+            value: "true",
+            label: "On",
+            hint: "A warning (or breach referral) is created as soon as a failure to comply is recorded.",
+          },
+          {
+            value: "false",
+            label: "Off",
+            hint: "Staff record each warning or breach themselves; the work queue shows what is due.",
+          },
         ]}
       />
       <SubmitButton pendingText="Saving…">Save</SubmitButton>

@@ -21,9 +21,9 @@ export default async function AutoEnforcementPage() {
       </p>
       <PageHeading caption={regionName ?? undefined}>Auto-enforcement</PageHeading>
       <p className="max-w-2xl">
-        It is <strong>{on ? "on" : "off"}</strong>. When it is on, recording a failure to comply creates the warning at once, or a breach
-        referral when a warning on the order was given in the last 12 months. A warning whose failure is later corrected to an acceptable
-        absence is withdrawn automatically either way.
+        It is <strong>{on ? "on" : "off"}</strong>. When it is on, recording a failure to comply creates the warning at
+        once, or a breach referral when a warning on the order was given in the last 12 months. A warning whose failure
+        is later corrected to an acceptable absence is withdrawn automatically either way.
       </p>
       <AutoEnforcementForm on={on} version={version} />
     </>

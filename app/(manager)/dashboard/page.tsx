@@ -3,7 +3,12 @@ import Link from "next/link";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { loadAutoEnforcement } from "@/server/queries/regions";
 import { loadDashboardPageForUser } from "@/server/queries/manager-pages";
-import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, TEAM_TYPES } from "@/server/queries/dashboard-figures";
+import {
+  HOURS_WINDOW_DAYS,
+  REPORTING_WINDOW_MONTHS,
+  STAND_DOWN_WINDOW_DAYS,
+  TEAM_TYPES,
+} from "@/server/queries/dashboard-figures";
 import { TARGETS } from "@/server/queries/dashboard";
 import { PageHeading } from "@/ui/page-heading";
 import { TableRegion } from "@/ui/table-region";
@@ -34,23 +39,43 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeading caption={[view.regionName ?? "All regions", view.pduName, filters.teamType ? MANAGED_BY_LABEL[filters.teamType] : null].filter(Boolean).join(" · ")}>
+      <PageHeading
+        caption={[
+          view.regionName ?? "All regions",
+          view.pduName,
+          filters.teamType ? MANAGED_BY_LABEL[filters.teamType] : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      >
         Dashboard
       </PageHeading>
       <p>
         Figures as they stood on {onDate}
-        {filters.asOf === today ? " (today)" : ""}. Choose another date, a probation delivery unit or a team to see those figures; the address of
-        the page keeps your choice, so you can bookmark or share it. Each figure links to the cases behind it.
+        {filters.asOf === today ? " (today)" : ""}. Choose another date, a probation delivery unit or a team to see
+        those figures; the address of the page keeps your choice, so you can bookmark or share it. Each figure links to
+        the cases behind it.
       </p>
-      <p><Link href="/dashboard/trends">See how the figures changed over the last 12 months</Link></p>
+      <p>
+        <Link href="/dashboard/trends">See how the figures changed over the last 12 months</Link>
+      </p>
       <p data-testid="auto-enforcement">
         {autoEnforcement.scope === "region"
           ? `Auto-enforcement is ${autoEnforcement.on ? "on" : "off"} in this region: ${autoEnforcement.on ? "warnings and breach referrals are created as failures are recorded" : "staff record each warning or breach"}.`
           : `Auto-enforcement is on in ${autoEnforcement.regionsOn} of ${autoEnforcement.regions} regions.`}{" "}
         {!national && <Link href="/auto-enforcement">Change auto-enforcement</Link>}
       </p>
-      <FiltersForm action="/dashboard" national={national} regions={view.regions} pdus={view.pdus} values={filters} today={today} />
-      {view.dateWasInvalid && <p className="error-message">The date was not a real date, so these figures are as of today.</p>}
+      <FiltersForm
+        action="/dashboard"
+        national={national}
+        regions={view.regions}
+        pdus={view.pdus}
+        values={filters}
+        today={today}
+      />
+      {view.dateWasInvalid && (
+        <p className="error-message">The date was not a real date, so these figures are as of today.</p>
+      )}
       <RulesInForce asOf={filters.asOf} policy={policy} reductionsGranted={view.reductionsGranted} />
 
       <ul className="m-0 mb-8 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
@@ -68,7 +93,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           linkText={`See the ${formatNumber(figures.backlogCount)} backlog cases`}
           detail={<p className="m-0">{formatNumber(figures.backlogCount)} requirements</p>}
           definition={`Active requirements more than ${policy.twelveMonths} months after sentence with no court extension covering ${onDate} and no open breach or warrant, as a share of the active caseload.`}
-          target={{ text: `National target: below ${TARGETS.backlogPercentBelow}%.`, met: figures.backlogPercent < TARGETS.backlogPercentBelow }}
+          target={{
+            text: `National target: below ${TARGETS.backlogPercentBelow}%.`,
+            met: figures.backlogPercent < TARGETS.backlogPercentBelow,
+          }}
         />
         <FigureCard
           title="Dormant cases"
@@ -85,15 +113,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           detail={
             <ul className="m-0 list-none p-0 text-base">
               <li className="mb-1">
-                <Tag colour="red">Red</Tag> <Link href={link("nearing-red", filters)}>{formatNumber(red)} red cases</Link>: past the end date or {policy.redWeeks} weeks or
-                less left
+                <Tag colour="red">Red</Tag>{" "}
+                <Link href={link("nearing-red", filters)}>{formatNumber(red)} red cases</Link>: past the end date or{" "}
+                {policy.redWeeks} weeks or less left
               </li>
               <li className="mb-1">
-                <Tag colour="orange">Amber</Tag> <Link href={link("nearing-amber", filters)}>{formatNumber(amber)} amber cases</Link>: at the last {policy.paceWeeks}{" "}
-                weeks&rsquo; pace, will not finish in time
+                <Tag colour="orange">Amber</Tag>{" "}
+                <Link href={link("nearing-amber", filters)}>{formatNumber(amber)} amber cases</Link>: at the last{" "}
+                {policy.paceWeeks} weeks&rsquo; pace, will not finish in time
               </li>
               <li>
-                <Tag colour="green">Green</Tag> <Link href={link("nearing-green", filters)}>{formatNumber(green)} green cases</Link>: on course
+                <Tag colour="green">Green</Tag>{" "}
+                <Link href={link("nearing-green", filters)}>{formatNumber(green)} green cases</Link>: on course
               </li>
             </ul>
           }
@@ -106,7 +137,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           linkText={`See the ${formatNumber(figures.commenced.cohort - figures.commenced.met)} not started in time`}
           detail={
             <p className="m-0">
-              <Link href={link("commenced", filters)}>{`${formatNumber(figures.commenced.met)} of ${formatNumber(figures.commenced.cohort)} requirements`}</Link>
+              <Link
+                href={link("commenced", filters)}
+              >{`${formatNumber(figures.commenced.met)} of ${formatNumber(figures.commenced.cohort)} requirements`}</Link>
             </p>
           }
           definition={`Of requirements whose start deadline (${policy.startWorkingDays} working days after sentence, not counting weekends and bank holidays) passed in the ${REPORTING_WINDOW_MONTHS} months before ${onDate}, the share where the person had attended a first work session by the deadline.`}
@@ -118,7 +151,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           linkText={`See the ${formatNumber(figures.completed.cohort - figures.completed.met)} not completed in time`}
           detail={
             <p className="m-0">
-              <Link href={link("completed", filters)}>{`${formatNumber(figures.completed.met)} of ${formatNumber(figures.completed.cohort)} requirements`}</Link>
+              <Link
+                href={link("completed", filters)}
+              >{`${formatNumber(figures.completed.met)} of ${formatNumber(figures.completed.cohort)} requirements`}</Link>
             </p>
           }
           definition={`Of requirements whose ${policy.twelveMonths} months from sentence ended in the ${REPORTING_WINDOW_MONTHS} months up to ${onDate}, the share completed by then. Court extensions do not count (HMPPS measure SL029).`}
@@ -135,7 +170,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           detail={
             <p className="m-0">
               <Link href={link("ete-full", filters)}>
-                {formatPercent(figures.ete.fullUsePercent)} ({formatNumber(figures.ete.full)}) have used the full {policy.eteCapPercent}%
+                {formatPercent(figures.ete.fullUsePercent)} ({formatNumber(figures.ete.full)}) have used the full{" "}
+                {policy.eteCapPercent}%
               </Link>
             </p>
           }
@@ -146,7 +182,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           figure={formatPercent(figures.breach.percent)}
           href={link("breach", filters)}
           linkText={`See the ${formatNumber(figures.breach.count)} cases with a warning or breach`}
-          detail={<p className="m-0">{`${formatNumber(figures.breach.count)} of ${formatNumber(figures.breach.cohort)} active requirements`}</p>}
+          detail={
+            <p className="m-0">{`${formatNumber(figures.breach.count)} of ${formatNumber(figures.breach.cohort)} active requirements`}</p>
+          }
           definition={`Active requirements with a warning or breach dated in the ${REPORTING_WINDOW_MONTHS} months up to ${onDate}. Split by age, gender and ethnicity below.`}
         />
         <FigureCard
@@ -154,7 +192,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           figure={formatPercent(figures.standDown.percent)}
           href={link("stand-down", filters)}
           linkText={`See the ${formatNumber(figures.standDown.cases)} cases stood down`}
-          detail={<p className="m-0">{`${formatNumber(figures.standDown.standDowns)} of ${formatNumber(figures.standDown.allocations)} bookings`}</p>}
+          detail={
+            <p className="m-0">{`${formatNumber(figures.standDown.standDowns)} of ${formatNumber(figures.standDown.allocations)} bookings`}</p>
+          }
           definition={`Bookings in the ${STAND_DOWN_WINDOW_DAYS} days up to ${onDate} where the service sent the person home (over-subscribed, no supervisor, weather) or stood them down in advance.`}
         />
         <FigureCard
@@ -173,10 +213,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           detail={
             <ul className="m-0 list-none p-0 text-base">
               <li className="mb-1">
-                <Link href={link("review-6", filters)}>{formatNumber(figures.reviewsOverdue.sixMonth)} six-month reviews</Link>
+                <Link href={link("review-6", filters)}>
+                  {formatNumber(figures.reviewsOverdue.sixMonth)} six-month reviews
+                </Link>
               </li>
               <li>
-                <Link href={link("review-9", filters)}>{formatNumber(figures.reviewsOverdue.nineMonth)} nine-month reviews</Link>
+                <Link href={link("review-9", filters)}>
+                  {formatNumber(figures.reviewsOverdue.nineMonth)} nine-month reviews
+                </Link>
               </li>
             </ul>
           }
@@ -207,19 +251,38 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h2>Breach rate by age, gender and ethnicity</h2>
       <TableRegion label="Breach rate by group">
         <table>
-          <caption>Active requirements with a warning or breach in the {REPORTING_WINDOW_MONTHS} months up to {onDate}, by group</caption>
+          <caption>
+            Active requirements with a warning or breach in the {REPORTING_WINDOW_MONTHS} months up to {onDate}, by
+            group
+          </caption>
           <thead>
             <tr>
               <th scope="col">Group</th>
-              <th scope="col" className="text-right">Active requirements</th>
-              <th scope="col" className="text-right">With a warning or breach</th>
-              <th scope="col" className="text-right">Breach rate</th>
+              <th scope="col" className="text-right">
+                Active requirements
+              </th>
+              <th scope="col" className="text-right">
+                With a warning or breach
+              </th>
+              <th scope="col" className="text-right">
+                Breach rate
+              </th>
             </tr>
           </thead>
           <tbody>
             {[
-              { key: "under25", label: "Aged under 25", group: breachBy.under25, href: link("breach-under25", filters) },
-              { key: "age25plus", label: "Aged 25 and over", group: breachBy.age25plus, href: link("breach-25plus", filters) },
+              {
+                key: "under25",
+                label: "Aged under 25",
+                group: breachBy.under25,
+                href: link("breach-under25", filters),
+              },
+              {
+                key: "age25plus",
+                label: "Aged 25 and over",
+                group: breachBy.age25plus,
+                href: link("breach-25plus", filters),
+              },
               { key: "male", label: "Men", group: breachBy.male, href: link("breach-male", filters) },
               { key: "female", label: "Women", group: breachBy.female, href: link("breach-female", filters) },
               ...breachBy.byEthnicity.map((group) => ({
@@ -264,7 +327,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             label="Probation delivery units compared"
             caption={`Probation delivery units, as of ${onDate}`}
             heading="Probation delivery unit"
-            rows={view.pduRows.map((row) => ({ ...row, href: row.pduId ? dashboardHref(filters, { pdu: row.pduId }) : undefined }))}
+            rows={view.pduRows.map((row) => ({
+              ...row,
+              href: row.pduId ? dashboardHref(filters, { pdu: row.pduId }) : undefined,
+            }))}
           />
         </>
       )}
@@ -286,7 +352,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </>
       )}
       <p className="no-print">
-        <Link href={dashboardHref({ asOf: filters.asOf, region: national ? filters.region : undefined })}>Clear the PDU and team filters</Link>
+        <Link href={dashboardHref({ asOf: filters.asOf, region: national ? filters.region : undefined })}>
+          Clear the PDU and team filters
+        </Link>
       </p>
     </>
   );

@@ -13,12 +13,18 @@ export const metadata: Metadata = { title: "Incidents" };
 /** Incidents supervisors recorded on sessions in the manager's region (named people are personal data: managers only). */
 export default async function IncidentsPage() {
   const user = await requirePageUser("incident.list");
-  const [incidents, regionName] = await Promise.all([listIncidents(user), user.regionId ? findRegionName(user.regionId) : null]);
+  const [incidents, regionName] = await Promise.all([
+    listIncidents(user),
+    user.regionId ? findRegionName(user.regionId) : null,
+  ]);
 
   return (
     <>
       <PageHeading caption={regionName ?? undefined}>Incidents</PageHeading>
-      <p>Behaviour, injuries, near misses and threats to staff recorded on sessions in the last {INCIDENT_DAYS} days, newest first.</p>
+      <p>
+        Behaviour, injuries, near misses and threats to staff recorded on sessions in the last {INCIDENT_DAYS} days,
+        newest first.
+      </p>
       {incidents.length === 0 ? (
         <p>No incidents were recorded in the last {INCIDENT_DAYS} days.</p>
       ) : (
@@ -27,11 +33,21 @@ export default async function IncidentsPage() {
             <caption className="sr-only">Incidents recorded on sessions, newest first</caption>
             <thead>
               <tr className="border-b-2 border-border">
-                <th scope="col" className="py-2 pr-4">When</th>
-                <th scope="col" className="py-2 pr-4">Type</th>
-                <th scope="col" className="py-2 pr-4">Who</th>
-                <th scope="col" className="py-2 pr-4">What happened</th>
-                <th scope="col" className="py-2 pr-4">Session</th>
+                <th scope="col" className="py-2 pr-4">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Type
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Who
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  What happened
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Session
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -55,7 +71,9 @@ export default async function IncidentsPage() {
                   <td className="max-w-md py-2 pr-4 whitespace-pre-wrap break-words">{incident.description}</td>
                   <td className="py-2 pr-4">
                     {incident.placementName}
-                    {incident.supervisorName ? <span className="block text-secondary">Supervisor: {incident.supervisorName}</span> : null}
+                    {incident.supervisorName ? (
+                      <span className="block text-secondary">Supervisor: {incident.supervisorName}</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

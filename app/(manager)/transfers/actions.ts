@@ -23,7 +23,11 @@ const submitDecline = formAction({
   fromForm: (form) => ({ transferId: form.text("transferId") ?? "", reason: form.text("reason") ?? "" }),
   messages: { reason: "Give the reason for declining the transfer" },
   run: (user, input) => declineTransfer(user, input),
-  onSuccess: () => ({ redirectTo: "/transfers", notice: "Transfer declined. The case stays with the region that asked.", revalidate: ["/transfers"] }),
+  onSuccess: () => ({
+    redirectTo: "/transfers",
+    notice: "Transfer declined. The case stays with the region that asked.",
+    revalidate: ["/transfers"],
+  }),
 });
 
 export async function acceptTransferAction(previous: FormState, form: FormData): Promise<FormState> {

@@ -12,13 +12,27 @@ export function TransferDecisionForms({ transferId, who }: { transferId: string;
       <form action={accept} noValidate key={`a-${accepted.submission}`}>
         <FormProblems state={accepted} />
         <input type="hidden" name="transferId" value={transferId} />
-        <TextArea name="note" label={`Note on accepting ${who} (optional)`} rows={2} maxLength={2000} error={errorFor(accepted, "note")} defaultValue={valueFor(accepted, "note")} />
+        <TextArea
+          name="note"
+          label={`Note on accepting ${who} (optional)`}
+          rows={2}
+          maxLength={2000}
+          error={errorFor(accepted, "note")}
+          defaultValue={valueFor(accepted, "note")}
+        />
         <SubmitButton pendingText="Accepting…">Accept transfer of {who}</SubmitButton>
       </form>
       <form action={decline} noValidate key={`d-${declined.submission}`}>
         <FormProblems state={declined} />
         <input type="hidden" name="transferId" value={transferId} />
-        <TextArea name="reason" label={`Reason for declining ${who}`} rows={2} maxLength={2000} error={errorFor(declined, "reason")} defaultValue={valueFor(declined, "reason")} />
+        <TextArea
+          name="reason"
+          label={`Reason for declining ${who}`}
+          rows={2}
+          maxLength={2000}
+          error={errorFor(declined, "reason")}
+          defaultValue={valueFor(declined, "reason")}
+        />
         <SubmitButton pendingText="Declining…" variant="secondary">
           Decline transfer of {who}
         </SubmitButton>

@@ -17,13 +17,16 @@ export const metadata: Metadata = { title: "Transfers to your region" };
  */
 export default async function TransfersPage() {
   const user = await requirePageUser("transfer.decide");
-  const [transfers, regionName] = await Promise.all([listIncomingTransfers(user), user.regionId ? findRegionName(user.regionId) : null]);
+  const [transfers, regionName] = await Promise.all([
+    listIncomingTransfers(user),
+    user.regionId ? findRegionName(user.regionId) : null,
+  ]);
   return (
     <>
       <PageHeading caption={regionName ?? undefined}>Transfers to your region</PageHeading>
       <p className="max-w-2xl">
-        Other regions ask to move these cases to you. Accepting moves the case today: from then on it is your region&apos;s case and counts in
-        your figures; the hours already worked stay in the other region&apos;s history.
+        Other regions ask to move these cases to you. Accepting moves the case today: from then on it is your
+        region&apos;s case and counts in your figures; the hours already worked stay in the other region&apos;s history.
       </p>
       {transfers.length === 0 ? (
         <p>There are no transfers waiting.</p>

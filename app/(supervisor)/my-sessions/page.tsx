@@ -22,13 +22,27 @@ function RiskWarning({ count }: { count: number }) {
 }
 
 /** One session as a card: the whole title is a large link to the roster. */
-function SessionCardItem({ session, showDate, keepOffline }: { session: SessionCard; showDate: boolean; keepOffline: boolean }) {
+function SessionCardItem({
+  session,
+  showDate,
+  keepOffline,
+}: {
+  session: SessionCard;
+  showDate: boolean;
+  keepOffline: boolean;
+}) {
   return (
     <li className="summary-card mb-4">
       <h3 className="mb-2 text-xl">
         {/* data-keep-offline: the service worker keeps this roster and its incident form (service-worker-registration.tsx). */}
-        <Link href={`/my-sessions/${session.id}`} className="inline-block min-h-11 py-2" data-keep-offline={keepOffline && session.status !== "CANCELLED" ? "" : undefined}>
-          {showDate && <span className="block text-base font-normal text-secondary">{formatWeekdayDate(session.date)}</span>}
+        <Link
+          href={`/my-sessions/${session.id}`}
+          className="inline-block min-h-11 py-2"
+          data-keep-offline={keepOffline && session.status !== "CANCELLED" ? "" : undefined}
+        >
+          {showDate && (
+            <span className="block text-base font-normal text-secondary">{formatWeekdayDate(session.date)}</span>
+          )}
           {session.placementName}
           <span className="sr-only">: see who is booked</span>
         </Link>
@@ -69,12 +83,27 @@ function SessionCardItem({ session, showDate, keepOffline }: { session: SessionC
   );
 }
 
-function SessionList({ sessions, showDate, empty, keepOfflineUntil = "" }: { sessions: SessionCard[]; showDate: boolean; empty: string; keepOfflineUntil?: string }) {
+function SessionList({
+  sessions,
+  showDate,
+  empty,
+  keepOfflineUntil = "",
+}: {
+  sessions: SessionCard[];
+  showDate: boolean;
+  empty: string;
+  keepOfflineUntil?: string;
+}) {
   if (sessions.length === 0) return <p>{empty}</p>;
   return (
     <ul className="m-0 mb-8 list-none p-0">
       {sessions.map((session) => (
-        <SessionCardItem key={session.id} session={session} showDate={showDate} keepOffline={session.date <= keepOfflineUntil} />
+        <SessionCardItem
+          key={session.id}
+          session={session}
+          showDate={showDate}
+          keepOffline={session.date <= keepOfflineUntil}
+        />
       ))}
     </ul>
   );
@@ -99,14 +128,24 @@ export default async function MySessionsPage() {
           <h2 id="open-heading">Still to be closed</h2>
           <p>These earlier sessions are still open. The attendance for each needs to be completed.</p>
           <SessionList sessions={openEarlier} showDate empty="" />
-          {openEarlierNotShown > 0 && <p>There are {openEarlierNotShown} older open sessions not shown here. Ask your coordinator to help close them.</p>}
+          {openEarlierNotShown > 0 && (
+            <p>
+              There are {openEarlierNotShown} older open sessions not shown here. Ask your coordinator to help close
+              them.
+            </p>
+          )}
         </section>
       )}
 
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Next {UPCOMING_DAYS} days</h2>
         {/* Today's and tomorrow's rosters are kept on the phone for use without a signal. */}
-        <SessionList sessions={upcoming} showDate empty={`You have no sessions in the next ${UPCOMING_DAYS} days.`} keepOfflineUntil={addDays(today, 1)} />
+        <SessionList
+          sessions={upcoming}
+          showDate
+          empty={`You have no sessions in the next ${UPCOMING_DAYS} days.`}
+          keepOfflineUntil={addDays(today, 1)}
+        />
       </section>
     </>
   );

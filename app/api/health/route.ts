@@ -14,5 +14,8 @@ export async function GET() {
   if (isStopping()) return NextResponse.json({ status: "STOPPING" }, { status: 503, headers: { connection: "close" } });
   const { database } = await checkDatabaseHealth();
   const status = database === "UP" ? "UP" : "DOWN";
-  return NextResponse.json({ status, database }, { status: status === "UP" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(
+    { status, database },
+    { status: status === "UP" ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
 }

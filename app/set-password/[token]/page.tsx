@@ -23,7 +23,10 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
             <SetPasswordForm token={token} minLength={PASSWORD_MIN_LENGTH} />
           ) : (
             <>
-              <p>It has expired, has already been used, or a newer link has been made. Ask an administrator for a new one.</p>
+              <p>
+                It has expired, has already been used, or a newer link has been made. Ask an administrator for a new
+                one.
+              </p>
               <p>
                 <Link href="/sign-in">Go to sign in</Link>
               </p>

@@ -34,7 +34,13 @@ export function SetPasswordForm({ token, minLength }: { token: string; minLength
         autoComplete="new-password"
         error={errorFor(state, "password")}
       />
-      <TextField name="confirmPassword" type="password" label="Type the new password again" autoComplete="new-password" error={errorFor(state, "confirmPassword")} />
+      <TextField
+        name="confirmPassword"
+        type="password"
+        label="Type the new password again"
+        autoComplete="new-password"
+        error={errorFor(state, "confirmPassword")}
+      />
       <SubmitButton pendingText="Setting your password…">Set password</SubmitButton>
     </form>
   );

@@ -61,16 +61,41 @@ const ABSENCE_NOTES: readonly (readonly [AbsenceReason, string])[] = [
   ["OTHER", "Bus cancelled in the snow; phoned the office at 08:15."],
 ];
 
-const GOOD_RATINGS: readonly (readonly [Rating, number])[] = [["EXCELLENT", 2], ["GOOD", 5], ["SATISFACTORY", 3]];
+const GOOD_RATINGS: readonly (readonly [Rating, number])[] = [
+  ["EXCELLENT", 2],
+  ["GOOD", 5],
+  ["SATISFACTORY", 3],
+];
 
 export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, plan: HistoryPlan): HistoryResult {
   const required = plan.requiredMinutes;
   const target = Math.min(plan.targetMinutes, required);
-  const result: HistoryResult = { failures: [], thirdAbsence: null, lastAttendedOn: null, firstAttendedOn: null, firstWorkOn: null, totalMinutes: 0, eteMinutes: 0, completedOn: null };
+  const result: HistoryResult = {
+    failures: [],
+    thirdAbsence: null,
+    lastAttendedOn: null,
+    firstAttendedOn: null,
+    firstWorkOn: null,
+    totalMinutes: 0,
+    eteMinutes: 0,
+    completedOn: null,
+  };
   let total = 0;
   const failures = [...plan.failuresFrom].sort();
 
-  const attend = (slot: SessionSlot, allocationId: string, outcome: AttendanceOutcome, options: { lateBy?: number; leaveAt?: number; penalty?: number; reason?: AbsenceReason; note?: string; approval?: "PENDING" | "APPROVED" } = {}): string => {
+  const attend = (
+    slot: SessionSlot,
+    allocationId: string,
+    outcome: AttendanceOutcome,
+    options: {
+      lateBy?: number;
+      leaveAt?: number;
+      penalty?: number;
+      reason?: AbsenceReason;
+      note?: string;
+      approval?: "PENDING" | "APPROVED";
+    } = {},
+  ): string => {
     const id = rng.uuid();
     const start = minutesSinceMidnight(slot.placement.startTime);
     const end = minutesSinceMidnight(slot.placement.endTime);
@@ -96,16 +121,31 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       if (slot.placement.type !== "INDUCTION") result.firstAttendedOn ??= slot.date;
       if (total === required) result.completedOn = slot.date;
     }
-    const ratings = outcome === "ATTENDED_COMPLIED" ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: rng.weighted(GOOD_RATINGS) }
-      : outcome === "ATTENDED_SENT_HOME_SERVICE" ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: "GOOD" as const }
-      : outcome === "ATTENDED_FAILED_TO_COMPLY" ? { workQuality: "POOR" as const, behaviour: "UNSATISFACTORY" as const }
-      : outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" ? { workQuality: "UNSATISFACTORY" as const, behaviour: "POOR" as const }
-      : { workQuality: null, behaviour: null };
+    const ratings =
+      outcome === "ATTENDED_COMPLIED"
+        ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: rng.weighted(GOOD_RATINGS) }
+        : outcome === "ATTENDED_SENT_HOME_SERVICE"
+          ? { workQuality: rng.weighted(GOOD_RATINGS), behaviour: "GOOD" as const }
+          : outcome === "ATTENDED_FAILED_TO_COMPLY"
+            ? { workQuality: "POOR" as const, behaviour: "UNSATISFACTORY" as const }
+            : outcome === "ATTENDED_SENT_HOME_BEHAVIOUR"
+              ? { workQuality: "UNSATISFACTORY" as const, behaviour: "POOR" as const }
+              : { workQuality: null, behaviour: null };
     rows.attendances.push({
-      id, allocationId, requirementId: plan.requirementId, sessionDate: utcDateFromIsoDate(slot.date), outcome,
-      arrivedAt, leftAt, penaltyMinutes: attended ? penalty : 0, minutesCredited: credit, ...ratings,
-      reasonCategory: options.reason ?? null, note: options.note ?? null,
-      approvalState: options.approval ?? "NOT_NEEDED", recordedById: slot.supervisorId || null,
+      id,
+      allocationId,
+      requirementId: plan.requirementId,
+      sessionDate: utcDateFromIsoDate(slot.date),
+      outcome,
+      arrivedAt,
+      leftAt,
+      penaltyMinutes: attended ? penalty : 0,
+      minutesCredited: credit,
+      ...ratings,
+      reasonCategory: options.reason ?? null,
+      note: options.note ?? null,
+      approvalState: options.approval ?? "NOT_NEEDED",
+      recordedById: slot.supervisorId || null,
       recordedAt: new Date(`${slot.date}T16:15:00Z`),
     });
     return id;
@@ -116,8 +156,16 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   if (plan.inductionFrom) {
     const slot = book.findSlot(plan.induction, plan.inductionFrom, plan.workUntil, plan.requirementId);
     if (slot) {
-      const allocationId = book.book(slot, plan.requirementId, { ...lateStartExtras(plan.lateStart), createdById: plan.coordinatorId, consentRecorded: plan.consent });
-      if (slot.cancelled) attend(slot, allocationId, "ACCEPTABLE_ABSENCE", { reason: "STOOD_DOWN", note: "Induction cancelled: no room available." });
+      const allocationId = book.book(slot, plan.requirementId, {
+        ...lateStartExtras(plan.lateStart),
+        createdById: plan.coordinatorId,
+        consentRecorded: plan.consent,
+      });
+      if (slot.cancelled)
+        attend(slot, allocationId, "ACCEPTABLE_ABSENCE", {
+          reason: "STOOD_DOWN",
+          note: "Induction cancelled: no room available.",
+        });
       else attend(slot, allocationId, "ATTENDED_COMPLIED");
       if (workFrom <= slot.date) workFrom = addDays(slot.date, 1);
     }
@@ -125,7 +173,10 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
 
   // ETE credits spread over the first 70 % of the window, so ETE users reach their share early.
   const eteCredits: { date: IsoDate; minutes: number }[] = [];
-  const windowDays = Math.max(1, daysBetween(workFrom, plan.anchorUntil < plan.workUntil ? plan.anchorUntil : plan.workUntil));
+  const windowDays = Math.max(
+    1,
+    daysBetween(workFrom, plan.anchorUntil < plan.workUntil ? plan.anchorUntil : plan.workUntil),
+  );
   if (plan.eteMinutes > 0) {
     const count = Math.max(1, Math.round(plan.eteMinutes / 300));
     let left = plan.eteMinutes;
@@ -145,9 +196,14 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
       result.eteMinutes += minutes;
       if (total === required) result.completedOn = credit.date;
       rows.eteCredits.push({
-        id: rng.uuid(), requirementId: plan.requirementId, date: utcDateFromIsoDate(credit.date), minutes,
-        activity: plan.etePlacementName, provider: plan.etePlacementName.split(" — ")[1] ?? null,
-        evidence: "Attendance register signed by the tutor.", createdById: plan.coordinatorId,
+        id: rng.uuid(),
+        requirementId: plan.requirementId,
+        date: utcDateFromIsoDate(credit.date),
+        minutes,
+        activity: plan.etePlacementName,
+        provider: plan.etePlacementName.split(" — ")[1] ?? null,
+        evidence: "Attendance register signed by the tutor.",
+        createdById: plan.coordinatorId,
       });
     }
   };
@@ -156,7 +212,10 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   const thirdFrom = addDays(plan.workUntil, plan.thirdAbsence === "PENDING" ? -16 : -45);
   const loopUntil = plan.thirdAbsence ? thirdFrom : plan.workUntil;
   const sessionMinutes = minutesBetweenTimes(plan.home.startTime, plan.home.endTime);
-  const sessionsNeeded = Math.max(1, Math.ceil((target - total - plan.eteMinutes) / sessionMinutes) + plan.acceptedAbsences + failures.length);
+  const sessionsNeeded = Math.max(
+    1,
+    Math.ceil((target - total - plan.eteMinutes) / sessionMinutes) + plan.acceptedAbsences + failures.length,
+  );
   // A first session straight after the induction, then a steady rhythm (every 3–12 days)
   // timed to finish at `anchorUntil`: active cases have attended recently, and a long
   // sentence with few hours has its quiet spell early rather than at the end.
@@ -169,7 +228,12 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   let first = true;
   let index = 0;
   // Accepted absences land on chosen session numbers, so a plan's count is met exactly.
-  const absenceAt = new Set(rng.sample(Array.from({ length: Math.max(0, sessionsNeeded - 2) }, (_, i) => i + 1), plan.acceptedAbsences));
+  const absenceAt = new Set(
+    rng.sample(
+      Array.from({ length: Math.max(0, sessionsNeeded - 2) }, (_, i) => i + 1),
+      plan.acceptedAbsences,
+    ),
+  );
   while (total < target || failures.length > 0) {
     // Planned failures still to come once the hours target is met: go straight to the next one.
     const next = failures[0];
@@ -179,28 +243,57 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
     if (!slot) break;
     creditEte(slot.date);
     if (total >= target && failures.length === 0) break;
-    const late = !first ? {}
-      : plan.lateStart ? lateStartExtras(plan.lateStart)
-      : slot.date > plan.startDeadline ? { lateStartReason: "SERVICE_CAPACITY" as const, lateStartNote: "No space on a work party before the deadline." }
-      : {};
-    const allocationId = book.book(slot, plan.requirementId, { ...late, createdById: plan.coordinatorId, consentRecorded: plan.consent });
+    const late = !first
+      ? {}
+      : plan.lateStart
+        ? lateStartExtras(plan.lateStart)
+        : slot.date > plan.startDeadline
+          ? {
+              lateStartReason: "SERVICE_CAPACITY" as const,
+              lateStartNote: "No space on a work party before the deadline.",
+            }
+          : {};
+    const allocationId = book.book(slot, plan.requirementId, {
+      ...late,
+      createdById: plan.coordinatorId,
+      consentRecorded: plan.consent,
+    });
     if (first) result.firstWorkOn = slot.date;
     first = false;
     const due = failures[0];
     if (slot.cancelled) {
-      attend(slot, allocationId, "ACCEPTABLE_ABSENCE", { reason: "STOOD_DOWN", note: "Work party cancelled the day before: weather warning." });
+      attend(slot, allocationId, "ACCEPTABLE_ABSENCE", {
+        reason: "STOOD_DOWN",
+        note: "Work party cancelled the day before: weather warning.",
+      });
     } else if (due !== undefined && due <= slot.date) {
       failures.shift();
-      const outcome = rng.weighted<AttendanceOutcome>([["UNACCEPTABLE_ABSENCE", 6], ["ATTENDED_FAILED_TO_COMPLY", 2], ["ATTENDED_SENT_HOME_BEHAVIOUR", 2]]);
-      const id = outcome === "UNACCEPTABLE_ABSENCE" ? attend(slot, allocationId, outcome, { note: "Did not attend and has not given a reason." })
-        : outcome === "ATTENDED_FAILED_TO_COMPLY" ? attend(slot, allocationId, outcome, { penalty: 60, note: "Refused to carry on with the task after lunch; long breaks." })
-        : attend(slot, allocationId, outcome, { leaveAt: minutesSinceMidnight(slot.placement.startTime) + 150, note: "Sent home after swearing at another person on the group." });
+      const outcome = rng.weighted<AttendanceOutcome>([
+        ["UNACCEPTABLE_ABSENCE", 6],
+        ["ATTENDED_FAILED_TO_COMPLY", 2],
+        ["ATTENDED_SENT_HOME_BEHAVIOUR", 2],
+      ]);
+      const id =
+        outcome === "UNACCEPTABLE_ABSENCE"
+          ? attend(slot, allocationId, outcome, { note: "Did not attend and has not given a reason." })
+          : outcome === "ATTENDED_FAILED_TO_COMPLY"
+            ? attend(slot, allocationId, outcome, {
+                penalty: 60,
+                note: "Refused to carry on with the task after lunch; long breaks.",
+              })
+            : attend(slot, allocationId, outcome, {
+                leaveAt: minutesSinceMidnight(slot.placement.startTime) + 150,
+                note: "Sent home after swearing at another person on the group.",
+              });
       result.failures.push({ attendanceId: id, date: slot.date, slot, outcome });
     } else if (absenceAt.has(index)) {
       const [reason, note] = rng.pick(ABSENCE_NOTES);
       attend(slot, allocationId, "ACCEPTABLE_ABSENCE", { reason, note });
     } else if (slot.placement.type === "GROUP" && rng.chance(0.03)) {
-      attend(slot, allocationId, "ATTENDED_SENT_HOME_SERVICE", { leaveAt: minutesSinceMidnight(slot.placement.startTime) + 30 * rng.int(4, 8), note: "Group stood down at lunchtime: heavy rain." });
+      attend(slot, allocationId, "ATTENDED_SENT_HOME_SERVICE", {
+        leaveAt: minutesSinceMidnight(slot.placement.startTime) + 30 * rng.int(4, 8),
+        note: "Group stood down at lunchtime: heavy rain.",
+      });
     } else {
       const lateBy = rng.chance(0.1) ? 5 * rng.int(2, 9) : 0;
       const penalty = rng.chance(0.04) ? 30 : 0;
@@ -214,7 +307,12 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
 
   if (plan.thirdAbsence && total < required) {
     // Bring the accepted absences before it to exactly two, then record the third.
-    let before = rows.attendances.filter((a) => a.requirementId === plan.requirementId && a.outcome === "ACCEPTABLE_ABSENCE" && a.reasonCategory !== "STOOD_DOWN").length;
+    let before = rows.attendances.filter(
+      (a) =>
+        a.requirementId === plan.requirementId &&
+        a.outcome === "ACCEPTABLE_ABSENCE" &&
+        a.reasonCategory !== "STOOD_DOWN",
+    ).length;
     let from = thirdFrom;
     while (before <= 2) {
       const slot = book.findSlot(plan.home, from, plan.workUntil, plan.requirementId);
@@ -226,7 +324,11 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
         const [reason, note] = rng.pick(ABSENCE_NOTES);
         attend(slot, allocationId, "ACCEPTABLE_ABSENCE", { reason, note });
       } else {
-        const attendanceId = attend(slot, allocationId, "ACCEPTABLE_ABSENCE", { reason: "MEDICAL", note: "Hospital appointment; letter to follow.", approval: plan.thirdAbsence });
+        const attendanceId = attend(slot, allocationId, "ACCEPTABLE_ABSENCE", {
+          reason: "MEDICAL",
+          note: "Hospital appointment; letter to follow.",
+          approval: plan.thirdAbsence,
+        });
         result.thirdAbsence = { attendanceId, allocationId, date: slot.date };
       }
       before += 1;
@@ -236,6 +338,9 @@ export function recordHistory(rng: Random, book: SessionBook, rows: DemoRows, pl
   return result;
 }
 
-function lateStartExtras(late: HistoryPlan["lateStart"]): { lateStartReason?: LateStartReason; lateStartNote?: string } {
+function lateStartExtras(late: HistoryPlan["lateStart"]): {
+  lateStartReason?: LateStartReason;
+  lateStartNote?: string;
+} {
   return late ? { lateStartReason: late.reason, lateStartNote: late.note } : {};
 }

@@ -31,18 +31,36 @@ async function bulkInsert(tx: Tx, table: string, rows: readonly object[]): Promi
   }
 }
 
-export async function insertDemoRows(prisma: PrismaClient, rows: DemoRows, keys: { today: IsoDate; seededAtKey: string; seedDateKey: string }): Promise<boolean> {
+export async function insertDemoRows(
+  prisma: PrismaClient,
+  rows: DemoRows,
+  keys: { today: IsoDate; seededAtKey: string; seedDateKey: string },
+): Promise<boolean> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK})`;
       if (await tx.appSetting.findUnique({ where: { key: keys.seededAtKey } })) return false;
       const inOrder: [string, readonly object[]][] = [
-        ["User", rows.users], ["Beneficiary", rows.beneficiaries], ["Placement", rows.placements], ["Session", rows.sessions],
-        ["Person", rows.people], ["Order", rows.orders], ["Requirement", rows.requirements], ["RequirementAccess", rows.access],
-        ["Assessment", rows.assessments], ["AssessmentRiskCode", rows.assessmentRiskCodes], ["Allocation", rows.allocations],
-        ["Attendance", rows.attendances], ["EteCredit", rows.eteCredits], ["EnforcementAction", rows.enforcementActions],
-        ["EnforcementOutcome", rows.enforcementOutcomes], ["Extension", rows.extensions], ["Review", rows.reviews],
-        ["Approval", rows.approvals], ["CaseNote", rows.notes], ["Incident", rows.incidents],
+        ["User", rows.users],
+        ["Beneficiary", rows.beneficiaries],
+        ["Placement", rows.placements],
+        ["Session", rows.sessions],
+        ["Person", rows.people],
+        ["Order", rows.orders],
+        ["Requirement", rows.requirements],
+        ["RequirementAccess", rows.access],
+        ["Assessment", rows.assessments],
+        ["AssessmentRiskCode", rows.assessmentRiskCodes],
+        ["Allocation", rows.allocations],
+        ["Attendance", rows.attendances],
+        ["EteCredit", rows.eteCredits],
+        ["EnforcementAction", rows.enforcementActions],
+        ["EnforcementOutcome", rows.enforcementOutcomes],
+        ["Extension", rows.extensions],
+        ["Review", rows.reviews],
+        ["Approval", rows.approvals],
+        ["CaseNote", rows.notes],
+        ["Incident", rows.incidents],
       ];
       for (const [table, tableRows] of inOrder) await bulkInsert(tx, table, tableRows);
       await tx.appSetting.createMany({

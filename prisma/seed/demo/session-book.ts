@@ -19,7 +19,12 @@ export type SessionSlot = {
   open: boolean;
 };
 
-export type BookingExtras = { lateStartReason?: LateStartReason; lateStartNote?: string; createdById?: string; consentRecorded?: boolean };
+export type BookingExtras = {
+  lateStartReason?: LateStartReason;
+  lateStartNote?: string;
+  createdById?: string;
+  consentRecorded?: boolean;
+};
 
 export class SessionBook {
   private readonly slots = new Map<string, SessionSlot>();
@@ -55,9 +60,14 @@ export class SessionBook {
   /** The placement's first choice of supervisor who is not running another session at that time; "" when all are busy. */
   private freeSupervisor(placement: PlacementPlan, date: IsoDate): string {
     const busy = this.supervisorDays.get(date) ?? [];
-    const free = placement.supervisorsFor(dayOfWeek(date)).find(
-      (id) => !busy.some((b) => b.supervisorId === id && b.startTime < placement.endTime && placement.startTime < b.endTime),
-    );
+    const free = placement
+      .supervisorsFor(dayOfWeek(date))
+      .find(
+        (id) =>
+          !busy.some(
+            (b) => b.supervisorId === id && b.startTime < placement.endTime && placement.startTime < b.endTime,
+          ),
+      );
     if (!free) return "";
     busy.push({ supervisorId: free, startTime: placement.startTime, endTime: placement.endTime });
     this.supervisorDays.set(date, busy);

@@ -9,7 +9,11 @@ import type { DemoRows, RegionContext, RegionStaff, StaffMember } from "./types"
 
 type RegionRef = { code: string; id: string; pduIds: string[] };
 
-const slug = (s: string) => s.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z]/g, "");
 
 export function planStaff(
   rng: Random,
@@ -21,7 +25,14 @@ export function planStaff(
   const usedEmails = new Set<string>();
   const regionId = new Map(regions.map((r) => [r.code, r.id]));
 
-  const addUser = (input: { email: string; name: string; role: DemoRows["users"][number]["role"]; regionCode: string | null; gender: Gender; pduId: string | null }): StaffMember => {
+  const addUser = (input: {
+    email: string;
+    name: string;
+    role: DemoRows["users"][number]["role"];
+    regionCode: string | null;
+    gender: Gender;
+    pduId: string | null;
+  }): StaffMember => {
     const id = rng.uuid();
     usedEmails.add(input.email);
     rows.users.push({
@@ -30,7 +41,7 @@ export function planStaff(
       name: input.name,
       passwordHash,
       role: input.role,
-      regionId: input.regionCode ? regionId.get(input.regionCode) ?? null : null,
+      regionId: input.regionCode ? (regionId.get(input.regionCode) ?? null) : null,
       pduId: input.pduId,
       gender: input.gender,
       phone: `07700 9${String(rng.int(0, 99999)).padStart(5, "0")}`,
@@ -46,19 +57,33 @@ export function planStaff(
     fromSignIns.set(signIn.email, member);
   }
 
-  const generated = (region: RegionRef, role: "MANAGER" | "COORDINATOR" | "SUPERVISOR", gender: Gender): StaffMember => {
+  const generated = (
+    region: RegionRef,
+    role: "MANAGER" | "COORDINATOR" | "SUPERVISOR",
+    gender: Gender,
+  ): StaffMember => {
     const { firstName, lastName } = pickName(rng, region.code, gender);
     let email = `${slug(firstName)}.${slug(lastName)}.${region.code.toLowerCase()}@demo.test`;
-    for (let n = 2; usedEmails.has(email); n++) email = `${slug(firstName)}.${slug(lastName)}${n}.${region.code.toLowerCase()}@demo.test`;
-    return addUser({ email, name: `${firstName} ${lastName}`, role, regionCode: region.code, gender, pduId: rng.pick(region.pduIds) });
+    for (let n = 2; usedEmails.has(email); n++)
+      email = `${slug(firstName)}.${slug(lastName)}${n}.${region.code.toLowerCase()}@demo.test`;
+    return addUser({
+      email,
+      name: `${firstName} ${lastName}`,
+      role,
+      regionCode: region.code,
+      gender,
+      pduId: rng.pick(region.pduIds),
+    });
   };
 
   const byRegion = new Map<string, RegionStaff>();
   for (const region of regions) {
     const manager =
-      region.code === "LON" ? fromSignIns.get("manager@demo.test")
-      : region.code === "WAL" ? fromSignIns.get("manager.wales@demo.test")
-      : undefined;
+      region.code === "LON"
+        ? fromSignIns.get("manager@demo.test")
+        : region.code === "WAL"
+          ? fromSignIns.get("manager.wales@demo.test")
+          : undefined;
     const coordinators = region.code === "LON" ? [fromSignIns.get("coordinator@demo.test")] : [];
     const supervisors = region.code === "LON" ? [fromSignIns.get("supervisor@demo.test")] : [];
     const staff: RegionStaff = {
@@ -66,11 +91,16 @@ export function planStaff(
       coordinators: coordinators.filter((c): c is StaffMember => Boolean(c)),
       supervisors: supervisors.filter((s): s is StaffMember => Boolean(s)),
     };
-    while (staff.coordinators.length < 2) staff.coordinators.push(generated(region, "COORDINATOR", rng.chance(0.6) ? "FEMALE" : "MALE"));
+    while (staff.coordinators.length < 2)
+      staff.coordinators.push(generated(region, "COORDINATOR", rng.chance(0.6) ? "FEMALE" : "MALE"));
     const supervisorCount = rng.int(3, 4);
     // At least one woman among the supervisors (women's placements are supervised by women).
     while (staff.supervisors.length < supervisorCount) {
-      const gender: Gender = staff.supervisors.some((s) => s.gender === "FEMALE") ? (rng.chance(0.35) ? "FEMALE" : "MALE") : "FEMALE";
+      const gender: Gender = staff.supervisors.some((s) => s.gender === "FEMALE")
+        ? rng.chance(0.35)
+          ? "FEMALE"
+          : "MALE"
+        : "FEMALE";
       staff.supervisors.push(generated(region, "SUPERVISOR", gender));
     }
     byRegion.set(region.code, staff);

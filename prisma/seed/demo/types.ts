@@ -69,9 +69,26 @@ export type DemoRows = {
 
 export function emptyRows(): DemoRows {
   return {
-    users: [], beneficiaries: [], placements: [], sessions: [], people: [], orders: [], requirements: [],
-    access: [], assessments: [], assessmentRiskCodes: [], allocations: [], attendances: [], eteCredits: [],
-    enforcementActions: [], enforcementOutcomes: [], extensions: [], reviews: [], approvals: [], notes: [], incidents: [],
+    users: [],
+    beneficiaries: [],
+    placements: [],
+    sessions: [],
+    people: [],
+    orders: [],
+    requirements: [],
+    access: [],
+    assessments: [],
+    assessmentRiskCodes: [],
+    allocations: [],
+    attendances: [],
+    eteCredits: [],
+    enforcementActions: [],
+    enforcementOutcomes: [],
+    extensions: [],
+    reviews: [],
+    approvals: [],
+    notes: [],
+    incidents: [],
   };
 }
 

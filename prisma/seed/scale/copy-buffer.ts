@@ -19,10 +19,14 @@ export class CopyBuffer {
   private readonly byDay = new Map<number, string[]>();
   rowCount = 0;
 
-  constructor(readonly table: string, readonly columns: readonly string[]) {}
+  constructor(
+    readonly table: string,
+    readonly columns: readonly string[],
+  ) {}
 
   add(values: readonly CopyValue[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
     this.lines.push(values.map(escape).join("\t"));
     this.rowCount += 1;
     if (this.lines.length >= CHUNK_LINES) this.flushLines();
@@ -35,7 +39,8 @@ export class CopyBuffer {
    * range scans then read few pages, as they would in production).
    */
   addOn(day: number, values: readonly CopyValue[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
     const list = this.byDay.get(day);
     const line = values.map(escape).join("\t");
     if (list) list.push(line);

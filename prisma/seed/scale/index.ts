@@ -27,7 +27,12 @@ export const SCALE_SEED_KEY = "scale_seed";
 const SCALE_RANDOM_SEED = 20_261_106;
 
 export type ScaleParameters = { requirements: number; version: number };
-export type ScaleResult = { today: IsoDate; counts: Record<string, number>; fates: Record<string, number>; seconds: { plan: number } & LoadTimings };
+export type ScaleResult = {
+  today: IsoDate;
+  counts: Record<string, number>;
+  fates: Record<string, number>;
+  seconds: { plan: number } & LoadTimings;
+};
 
 /** The parameters the database was seeded with, or null if it holds no scale seed. */
 export async function readScaleSeed(prisma: PrismaClient): Promise<(ScaleParameters & { today: IsoDate }) | null> {
@@ -43,7 +48,11 @@ function pickWeighted<T>(rng: Random, items: readonly T[], weight: (item: T) => 
  * Seeds an EMPTY, migrated database `url` (reference data included) with `requirements`
  * requirements sentenced over the 3 years up to `today`.
  */
-export async function seedScale(prisma: PrismaClient, url: string, options: { requirements: number; today?: IsoDate; quiet?: boolean }): Promise<ScaleResult> {
+export async function seedScale(
+  prisma: PrismaClient,
+  url: string,
+  options: { requirements: number; today?: IsoDate; quiet?: boolean },
+): Promise<ScaleResult> {
   const today = options.today ?? todayInLondon();
   const started = performance.now();
   const rng = new Random(SCALE_RANDOM_SEED);
@@ -51,14 +60,18 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
   await seedReferenceData(prisma);
   const [regionRows, riskCodes] = await Promise.all([
     prisma.region.findMany({ select: { id: true, code: true, pdus: { select: { id: true, code: true } } } }),
-    prisma.riskCode.findMany({ select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, version: true } }),
+    prisma.riskCode.findMany({
+      select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, version: true },
+    }),
   ]);
   const regions: ScaleRegion[] = REGIONS.map((seed) => {
     const row = regionRows.find((r) => r.code === seed.code);
     if (!row) throw new Error(`Region ${seed.code} missing`);
     const pdus = seed.pdus.flatMap((p) => {
       const id = row.pdus.find((d) => d.code === p.code)?.id;
-      return id ? [{ id, code: p.code, name: p.name, town: p.town, postcode: `${p.postcodeDistricts[0] ?? ""} 1AA` }] : [];
+      return id
+        ? [{ id, code: p.code, name: p.name, town: p.town, postcode: `${p.postcodeDistricts[0] ?? ""} 1AA` }]
+        : [];
     });
     return { code: seed.code, id: row.id, courts: seed.courts, pdus };
   });
@@ -82,11 +95,21 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
   const firstDay = firstSentence - 1;
   const grid = new SessionGrid(rng, organisation.placements, firstDay, t + 60 - firstDay, t, holidays);
   const ids: Ids = {
-    allocation: new IdSequence("allocation"), attendance: new IdSequence("attendance"), eteCredit: new IdSequence("eteCredit"),
-    enforcementAction: new IdSequence("enforcementAction"), enforcementOutcome: new IdSequence("enforcementOutcome"),
-    extension: new IdSequence("extension"), review: new IdSequence("review"), approval: new IdSequence("approval"),
+    allocation: new IdSequence("allocation"),
+    attendance: new IdSequence("attendance"),
+    eteCredit: new IdSequence("eteCredit"),
+    enforcementAction: new IdSequence("enforcementAction"),
+    enforcementOutcome: new IdSequence("enforcementOutcome"),
+    extension: new IdSequence("extension"),
+    review: new IdSequence("review"),
+    approval: new IdSequence("approval"),
   };
-  const [personIds, orderIds, requirementIds, assessmentIds] = [new IdSequence("person"), new IdSequence("order"), new IdSequence("requirement"), new IdSequence("assessment")];
+  const [personIds, orderIds, requirementIds, assessmentIds] = [
+    new IdSequence("person"),
+    new IdSequence("order"),
+    new IdSequence("requirement"),
+    new IdSequence("assessment"),
+  ];
   const safeRiskCodes = riskCodes.filter((c) => ["DA", "SH", "SUB", "NA"].includes(c.code)); // no placement conflicts (R10)
   const fates: Record<string, number> = {};
   const ctx = { rng, today: t, grid, tables, ids };
@@ -99,13 +122,26 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
     const staff = organisation.pduStaff.get(p.pdu.id);
     const regionStaff = organisation.regionStaff.get(p.region.code);
     if (!staff || !regionStaff) throw new Error(`No staff for ${p.pdu.code}`);
-    const gender = rng.weighted([["MALE", 84], ["FEMALE", 15], ["OTHER", 1]] as const);
+    const gender = rng.weighted([
+      ["MALE", 84],
+      ["FEMALE", 15],
+      ["OTHER", 1],
+    ] as const);
     const name = pickName(rng, p.region.code, gender);
     const age = rng.chance(0.27) ? rng.int(18, 24) : rng.int(25, 62);
     const personId = personIds.take();
     // CRN: one capital letter then six digits; unique by running number.
     const crn = `${"ABCDEFGHJKLMNPRSTVWXYZ"[Math.floor(i / 1_000_000)] ?? "Z"}${String(i % 1_000_000).padStart(6, "0")}`;
-    tables.people.add([personId, crn, name.firstName, name.lastName, isoOf(p.sentence - Math.floor(age * 365.25) - rng.int(0, 364)), gender, name.ethnicity, stampNow]);
+    tables.people.add([
+      personId,
+      crn,
+      name.firstName,
+      name.lastName,
+      isoOf(p.sentence - Math.floor(age * 365.25) - rng.int(0, 364)),
+      gender,
+      name.ethnicity,
+      stampNow,
+    ]);
     const orderId = orderIds.take();
     const orderType = rng.chance(0.4) ? "SUSPENDED_SENTENCE_ORDER" : "COMMUNITY_ORDER";
     const managedBy = rng.chance(0.55) ? "STANDALONE_UPW" : "SENTENCE_MANAGEMENT";
@@ -118,24 +154,81 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
     const twelve = dayNumber(twelveMonthEnd(sentenceIso));
     const fate: Fate = chooseFate(rng, p.sentence, twelve, t);
     fates[fate] = (fates[fate] ?? 0) + 1;
-    const outcome = simulateRequirement(ctx, {
-      id: requirementId, orderId, regionId: p.region.id, sentence: p.sentence, twelveMonthEnd: twelve,
-      startDeadline: dayNumber(startDeadline(sentenceIso, SHIPPED_BANK_HOLIDAY_CALENDAR)),
-      reviews: reviewDueDates(sentenceIso).map((r) => ({ kind: r.months === 6 ? "SIX_MONTH" as const : "NINE_MONTH" as const, due: dayNumber(r.dueOn) })),
-      hours, eteEligible, court, coordinatorId, managerId: regionStaff.managerId, staff,
-    }, fate);
+    const outcome = simulateRequirement(
+      ctx,
+      {
+        id: requirementId,
+        orderId,
+        regionId: p.region.id,
+        sentence: p.sentence,
+        twelveMonthEnd: twelve,
+        startDeadline: dayNumber(startDeadline(sentenceIso, SHIPPED_BANK_HOLIDAY_CALENDAR)),
+        reviews: reviewDueDates(sentenceIso).map((r) => ({
+          kind: r.months === 6 ? ("SIX_MONTH" as const) : ("NINE_MONTH" as const),
+          due: dayNumber(r.dueOn),
+        })),
+        hours,
+        eteEligible,
+        court,
+        coordinatorId,
+        managerId: regionStaff.managerId,
+        staff,
+      },
+      fate,
+    );
     const day = (d: number | null) => (d === null ? null : isoOf(d));
     tables.requirements.add([
-      requirementId, orderId, personId, p.region.id, p.pdu.id, managedBy, orderType, sentenceIso, outcome.hoursOrdered, hours,
-      outcome.credited, outcome.ete, outcome.status, outcome.terminationReason, day(outcome.commencedOn), day(outcome.completedOn), day(outcome.terminatedOn), coordinatorId, stampNow,
+      requirementId,
+      orderId,
+      personId,
+      p.region.id,
+      p.pdu.id,
+      managedBy,
+      orderType,
+      sentenceIso,
+      outcome.hoursOrdered,
+      hours,
+      outcome.credited,
+      outcome.ete,
+      outcome.status,
+      outcome.terminationReason,
+      day(outcome.commencedOn),
+      day(outcome.completedOn),
+      day(outcome.terminatedOn),
+      coordinatorId,
+      stampNow,
     ]);
     const assessmentId = assessmentIds.take();
-    const rosh = rng.weighted([["LOW", 50], ["MEDIUM", 38], ["HIGH", 11], ["VERY_HIGH", 1]] as const);
-    const eteReason = eteEligible ? rng.pick(["NOT_IN_WORK", "AT_RISK_OF_LOSING_EMPLOYMENT", "DEVELOPING_EMPLOYMENT_OPTIONS"] as const) : null;
-    tables.assessments.add([assessmentId, requirementId, rosh, eteEligible, eteReason, outcome.assessmentComplete, outcome.assessmentComplete ? isoOf(Math.min(t - 1, p.sentence + 2)) : null, outcome.assessmentComplete ? coordinatorId : null, stampNow]);
+    const rosh = rng.weighted([
+      ["LOW", 50],
+      ["MEDIUM", 38],
+      ["HIGH", 11],
+      ["VERY_HIGH", 1],
+    ] as const);
+    const eteReason = eteEligible
+      ? rng.pick(["NOT_IN_WORK", "AT_RISK_OF_LOSING_EMPLOYMENT", "DEVELOPING_EMPLOYMENT_OPTIONS"] as const)
+      : null;
+    tables.assessments.add([
+      assessmentId,
+      requirementId,
+      rosh,
+      eteEligible,
+      eteReason,
+      outcome.assessmentComplete,
+      outcome.assessmentComplete ? isoOf(Math.min(t - 1, p.sentence + 2)) : null,
+      outcome.assessmentComplete ? coordinatorId : null,
+      stampNow,
+    ]);
     if (safeRiskCodes.length > 0 && rng.chance(0.2)) {
       const code = rng.pick(safeRiskCodes);
-      tables.assessmentRiskCodes.add([assessmentId, code.id, code.title, code.guidance, `{${code.conflictsWith.join(",")}}`, code.version]);
+      tables.assessmentRiskCodes.add([
+        assessmentId,
+        code.id,
+        code.title,
+        code.guidance,
+        `{${code.conflictsWith.join(",")}}`,
+        code.version,
+      ]);
     }
     bar.update(i + 1);
   });
@@ -146,7 +239,16 @@ export async function seedScale(prisma: PrismaClient, url: string, options: { re
   const buffers = Object.values(tables);
   const timings = await loadTables(url, buffers, { quiet: options.quiet });
   const parameters = { requirements: options.requirements, version: SCALE_GENERATOR_VERSION, today };
-  await prisma.appSetting.upsert({ where: { key: SCALE_SEED_KEY }, create: { key: SCALE_SEED_KEY, value: JSON.stringify(parameters) }, update: { value: JSON.stringify(parameters) } });
+  await prisma.appSetting.upsert({
+    where: { key: SCALE_SEED_KEY },
+    create: { key: SCALE_SEED_KEY, value: JSON.stringify(parameters) },
+    update: { value: JSON.stringify(parameters) },
+  });
   await prisma.$executeRawUnsafe(`ANALYZE "Region", "Pdu", "BankHoliday", "RiskCode", "AppSetting"`);
-  return { today, counts: Object.fromEntries(buffers.map((b) => [b.table, b.rowCount])), fates, seconds: { plan, ...timings } };
+  return {
+    today,
+    counts: Object.fromEntries(buffers.map((b) => [b.table, b.rowCount])),
+    fates,
+    seconds: { plan, ...timings },
+  };
 }

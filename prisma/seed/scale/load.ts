@@ -49,7 +49,11 @@ async function copyTable(client: pg.Client, buffer: CopyBuffer, onRows: (n: numb
 }
 
 /** Runs `jobs` on `workers` connections, each job on whichever is free next. */
-async function onConnections<T>(clients: pg.Client[], jobs: T[], run: (client: pg.Client, job: T) => Promise<void>): Promise<void> {
+async function onConnections<T>(
+  clients: pg.Client[],
+  jobs: T[],
+  run: (client: pg.Client, job: T) => Promise<void>,
+): Promise<void> {
   const queue = [...jobs];
   await Promise.all(
     clients.map(async (client) => {
@@ -60,7 +64,11 @@ async function onConnections<T>(clients: pg.Client[], jobs: T[], run: (client: p
 
 export type LoadTimings = { copySeconds: number; indexSeconds: number; analyzeSeconds: number };
 
-export async function loadTables(url: string, buffers: CopyBuffer[], options: { quiet?: boolean; connections?: number } = {}): Promise<LoadTimings> {
+export async function loadTables(
+  url: string,
+  buffers: CopyBuffer[],
+  options: { quiet?: boolean; connections?: number } = {},
+): Promise<LoadTimings> {
   const clients = await Promise.all(Array.from({ length: options.connections ?? 2 }, () => connect(url)));
   try {
     const first = clients[0];
@@ -75,7 +83,9 @@ export async function loadTables(url: string, buffers: CopyBuffer[], options: { 
     let copied = 0;
     // Biggest tables first so the two connections finish together.
     const ordered = [...buffers].sort((a, b) => b.rowCount - a.rowCount);
-    await onConnections(clients, ordered, (client, buffer) => copyTable(client, buffer, (n) => copyBar.update((copied += n))));
+    await onConnections(clients, ordered, (client, buffer) =>
+      copyTable(client, buffer, (n) => copyBar.update((copied += n))),
+    );
     copyBar.finish();
     const copySeconds = (performance.now() - t) / 1000;
 

@@ -8,7 +8,12 @@ import { isoOf, weekdayOf, type DayNumber } from "./days";
 import { IdSequence } from "./ids";
 import type { ScaleTables } from "./tables";
 
-export type ScaleRegion = { code: string; id: string; courts: readonly string[]; pdus: { id: string; code: string; name: string; town: string; postcode: string }[] };
+export type ScaleRegion = {
+  code: string;
+  id: string;
+  courts: readonly string[];
+  pdus: { id: string; code: string; name: string; town: string; postcode: string }[];
+};
 
 export type ScalePlacement = {
   index: number;
@@ -30,15 +35,41 @@ export type PduStaff = { placementsByType: Map<PlacementType, ScalePlacement[]>;
 export type RegionStaff = { managerId: string; coordinatorIds: string[] };
 
 /** Relative caseload of each region (London the largest, Wales and the North East the smallest). */
-export const REGION_WEIGHTS: Record<string, number> = { KSS: 1, LON: 1.5, SC: 1, EOE: 1, SW: 0.9, WAL: 0.7, WM: 1.1, EM: 0.9, GM: 1, YH: 1, NW: 1.1, NE: 0.7 };
+export const REGION_WEIGHTS: Record<string, number> = {
+  KSS: 1,
+  LON: 1.5,
+  SC: 1,
+  EOE: 1,
+  SW: 0.9,
+  WAL: 0.7,
+  WM: 1.1,
+  EM: 0.9,
+  GM: 1,
+  YH: 1,
+  NW: 1.1,
+  NE: 0.7,
+};
 
 export const SCALE_PASSWORD = "scale-password-1";
 /** The sign-ins the benchmark uses: a London manager and a national lead. */
 export const SCALE_SIGN_INS = { manager: "manager.lon@scale.test", national: "national@scale.test" } as const;
 
-const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-const GROUP_DAYS = [[2, 4, 6], [1, 3, 0], [5, 6, 0], [2, 3, 6], [1, 4, 0]];
-const BENEFICIARY_KINDS = [["Charity shop", "British Heart Foundation shop"], ["Charity shop", "Oxfam shop"], ["Food bank", "Trussell food bank"], ["Community garden", "Allotment society"], ["Park", "Friends of the park"]] as const;
+const time = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const GROUP_DAYS = [
+  [2, 4, 6],
+  [1, 3, 0],
+  [5, 6, 0],
+  [2, 3, 6],
+  [1, 4, 0],
+];
+const BENEFICIARY_KINDS = [
+  ["Charity shop", "British Heart Foundation shop"],
+  ["Charity shop", "Oxfam shop"],
+  ["Food bank", "Trussell food bank"],
+  ["Community garden", "Allotment society"],
+  ["Park", "Friends of the park"],
+] as const;
 
 export class Organisation {
   readonly placements: ScalePlacement[] = [];
@@ -49,9 +80,21 @@ export class Organisation {
   private readonly placementIds = new IdSequence("placement");
   private readonly beneficiaryIds = new IdSequence("beneficiary");
 
-  constructor(private readonly rng: Random, private readonly tables: ScaleTables, private readonly passwordHash: string, private readonly stamp: string) {}
+  constructor(
+    private readonly rng: Random,
+    private readonly tables: ScaleTables,
+    private readonly passwordHash: string,
+    private readonly stamp: string,
+  ) {}
 
-  private user(email: string, name: string, role: string, regionId: string | null, pduId: string | null, gender: string): string {
+  private user(
+    email: string,
+    name: string,
+    role: string,
+    regionId: string | null,
+    pduId: string | null,
+    gender: string,
+  ): string {
     const id = this.userIds.take();
     this.tables.users.add([id, email, name, this.passwordHash, role, regionId, pduId, gender, this.stamp]);
     return id;
@@ -64,46 +107,130 @@ export class Organisation {
   }
 
   build(regions: ScaleRegion[], requirementsByPdu: Map<string, number>): void {
-    this.nationalLeadId = this.user(SCALE_SIGN_INS.national, "National lead (scale data)", "NATIONAL_LEAD", null, null, "FEMALE");
+    this.nationalLeadId = this.user(
+      SCALE_SIGN_INS.national,
+      "National lead (scale data)",
+      "NATIONAL_LEAD",
+      null,
+      null,
+      "FEMALE",
+    );
     for (const region of regions) {
       const code = region.code.toLowerCase();
       const m = this.person(region.code);
       const managerId = this.user(`manager.${code}@scale.test`, m.name, "MANAGER", region.id, null, m.gender);
       const coordinatorIds = [1, 2, 3].map((i) => {
         const c = this.person(region.code);
-        return this.user(`coordinator${i}.${code}@scale.test`, c.name, "COORDINATOR", region.id, region.pdus[i % region.pdus.length]?.id ?? null, c.gender);
+        return this.user(
+          `coordinator${i}.${code}@scale.test`,
+          c.name,
+          "COORDINATOR",
+          region.id,
+          region.pdus[i % region.pdus.length]?.id ?? null,
+          c.gender,
+        );
       });
       this.regionStaff.set(region.code, { managerId, coordinatorIds });
       region.pdus.forEach((pdu, p) => {
         const supervisors = [1, 2, 3].map((i) => {
           const s = this.person(region.code);
-          return this.user(`supervisor${p + 1}-${i}.${code}@scale.test`, s.name, "SUPERVISOR", region.id, pdu.id, s.gender);
+          return this.user(
+            `supervisor${p + 1}-${i}.${code}@scale.test`,
+            s.name,
+            "SUPERVISOR",
+            region.id,
+            pdu.id,
+            s.gender,
+          );
         });
         const expected = requirementsByPdu.get(pdu.id) ?? 0;
-        const byType = new Map<PlacementType, ScalePlacement[]>([["INDIVIDUAL", []], ["GROUP", []]]);
-        const add = (type: PlacementType, name: string, capacity: number, weekdays: number[], start: number, end: number, features: string[], i: number) => {
+        const byType = new Map<PlacementType, ScalePlacement[]>([
+          ["INDIVIDUAL", []],
+          ["GROUP", []],
+        ]);
+        const add = (
+          type: PlacementType,
+          name: string,
+          capacity: number,
+          weekdays: number[],
+          start: number,
+          end: number,
+          features: string[],
+          i: number,
+        ) => {
           const beneficiaryId = type === "INDIVIDUAL" ? this.beneficiaryIds.take() : null;
           const kind = BENEFICIARY_KINDS[i % BENEFICIARY_KINDS.length] ?? BENEFICIARY_KINDS[0];
-          if (beneficiaryId) this.tables.beneficiaries.add([beneficiaryId, region.id, `${pdu.town} ${kind[1]} ${i + 1}`, kind[0]]);
+          if (beneficiaryId)
+            this.tables.beneficiaries.add([beneficiaryId, region.id, `${pdu.town} ${kind[1]} ${i + 1}`, kind[0]]);
           const placement: ScalePlacement = {
-            index: this.placements.length, id: this.placementIds.take(), type, pduId: pdu.id, name, capacity, weekdays: new Set(weekdays),
-            start, end, startTime: time(start), endTime: time(end), supervisorId: supervisors[i % supervisors.length] ?? "",
+            index: this.placements.length,
+            id: this.placementIds.take(),
+            type,
+            pduId: pdu.id,
+            name,
+            capacity,
+            weekdays: new Set(weekdays),
+            start,
+            end,
+            startTime: time(start),
+            endTime: time(end),
+            supervisorId: supervisors[i % supervisors.length] ?? "",
           };
           this.placements.push(placement);
-          this.tables.placements.add([placement.id, name, type, region.id, pdu.id, beneficiaryId, `${i + 1} High Street, ${pdu.town}`, pdu.postcode, capacity, `{${features.join(",")}}`, type === "GROUP", true]);
+          this.tables.placements.add([
+            placement.id,
+            name,
+            type,
+            region.id,
+            pdu.id,
+            beneficiaryId,
+            `${i + 1} High Street, ${pdu.town}`,
+            pdu.postcode,
+            capacity,
+            `{${features.join(",")}}`,
+            type === "GROUP",
+            true,
+          ]);
           byType.get(type)?.push(placement);
           return placement;
         };
-        const induction = add("INDUCTION", `${pdu.name} induction`, 12, [1, 2, 3, 4, 5], 600, 720, ["WELFARE_FACILITIES"], 0);
+        const induction = add(
+          "INDUCTION",
+          `${pdu.name} induction`,
+          12,
+          [1, 2, 3, 4, 5],
+          600,
+          720,
+          ["WELFARE_FACILITIES"],
+          0,
+        );
         const individual = Math.max(2, Math.ceil(expected / 45));
         for (let i = 0; i < individual; i++) {
           // Half mornings, half evenings (for people in work): two-hour shifts.
           const start = i % 2 === 0 ? 600 : 1080;
-          add("INDIVIDUAL", `${pdu.town} ${BENEFICIARY_KINDS[i % BENEFICIARY_KINDS.length]?.[1]} ${i + 1} (${i % 2 === 0 ? "mornings" : "evenings"})`, 4, [1, 2, 3, 4, 5, 6], start, start + 120, ["WELFARE_FACILITIES"], i);
+          add(
+            "INDIVIDUAL",
+            `${pdu.town} ${BENEFICIARY_KINDS[i % BENEFICIARY_KINDS.length]?.[1]} ${i + 1} (${i % 2 === 0 ? "mornings" : "evenings"})`,
+            4,
+            [1, 2, 3, 4, 5, 6],
+            start,
+            start + 120,
+            ["WELFARE_FACILITIES"],
+            i,
+          );
         }
         const groups = Math.max(1, Math.ceil(expected / 180));
         for (let i = 0; i < groups; i++) {
-          add("GROUP", `${pdu.town} work party ${i + 1}`, 10, GROUP_DAYS[i % GROUP_DAYS.length] ?? [6], 540, 900, ["TOOLS", "WELFARE_FACILITIES"], i);
+          add(
+            "GROUP",
+            `${pdu.town} work party ${i + 1}`,
+            10,
+            GROUP_DAYS[i % GROUP_DAYS.length] ?? [6],
+            540,
+            900,
+            ["TOOLS", "WELFARE_FACILITIES"],
+            i,
+          );
         }
         add("ETE", `${pdu.town} adult learning centre`, 20, [], 540, 960, ["WELFARE_FACILITIES"], 0);
         this.pduStaff.set(pdu.id, { placementsByType: byType, induction });
@@ -137,13 +264,19 @@ export class SessionGrid {
   }
 
   meetsOn(placement: ScalePlacement, day: DayNumber): boolean {
-    return day >= this.firstDay && day < this.firstDay + this.days && placement.weekdays.has(weekdayOf(day)) && !this.bankHolidays.has(day);
+    return (
+      day >= this.firstDay &&
+      day < this.firstDay + this.days &&
+      placement.weekdays.has(weekdayOf(day)) &&
+      !this.bankHolidays.has(day)
+    );
   }
 
   /** The first day in [from, before) the placement meets with room; null if none. */
   findDay(placement: ScalePlacement, from: DayNumber, before: DayNumber): DayNumber | null {
     for (let day = from; day < before; day++) {
-      if (this.meetsOn(placement, day) && (this.booked[this.cell(placement, day)] ?? 0) < placement.capacity) return day;
+      if (this.meetsOn(placement, day) && (this.booked[this.cell(placement, day)] ?? 0) < placement.capacity)
+        return day;
     }
     return null;
   }
@@ -173,8 +306,16 @@ export class SessionGrid {
         const cancelled = this.cancelled[cell] === 1;
         const past = day < this.today;
         tables.sessions.add([
-          sessionIdOf(n), placement.id, iso, placement.startTime, placement.endTime, placement.supervisorId, placement.capacity,
-          cancelled ? "CANCELLED" : past ? "CLOSED" : "SCHEDULED", past && !cancelled ? `${iso} 16:30:00+00` : null, past && !cancelled ? placement.supervisorId : null,
+          sessionIdOf(n),
+          placement.id,
+          iso,
+          placement.startTime,
+          placement.endTime,
+          placement.supervisorId,
+          placement.capacity,
+          cancelled ? "CANCELLED" : past ? "CLOSED" : "SCHEDULED",
+          past && !cancelled ? `${iso} 16:30:00+00` : null,
+          past && !cancelled ? placement.supervisorId : null,
         ]);
       }
     }

@@ -6,7 +6,11 @@ export class ProgressBar {
   private readonly started = performance.now();
   private readonly tty = Boolean(process.stderr.isTTY);
 
-  constructor(private readonly label: string, private readonly total: number, private readonly quiet = false) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+    private readonly quiet = false,
+  ) {}
 
   update(done: number): void {
     if (this.quiet || this.total <= 0) return;
@@ -18,7 +22,9 @@ export class ProgressBar {
       const width = 30;
       const filled = Math.round(fraction * width);
       const seconds = ((now - this.started) / 1000).toFixed(0);
-      process.stderr.write(`\r${this.label.padEnd(26)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${done.toLocaleString("en-GB")}/${this.total.toLocaleString("en-GB")} ${seconds}s   `);
+      process.stderr.write(
+        `\r${this.label.padEnd(26)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${done.toLocaleString("en-GB")}/${this.total.toLocaleString("en-GB")} ${seconds}s   `,
+      );
     } else {
       const tenth = Math.floor(fraction * 4);
       if (tenth === this.lastTenth) return;

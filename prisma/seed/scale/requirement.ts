@@ -8,7 +8,18 @@ import type { IdSequence } from "./ids";
 import type { PduStaff, ScalePlacement, SessionGrid } from "./organisation";
 import type { ScaleTables } from "./tables";
 
-export type Fate = "NEW" | "STEADY" | "DORMANT" | "NOT_STARTED" | "LATE_START" | "WARNING" | "BREACH" | "BACKLOG" | "EXTENDED" | "EXTENDED_ACTIVE" | "EXPIRED";
+export type Fate =
+  | "NEW"
+  | "STEADY"
+  | "DORMANT"
+  | "NOT_STARTED"
+  | "LATE_START"
+  | "WARNING"
+  | "BREACH"
+  | "BACKLOG"
+  | "EXTENDED"
+  | "EXTENDED_ACTIVE"
+  | "EXPIRED";
 
 export type RequirementInput = {
   id: string;
@@ -38,46 +49,102 @@ export type RequirementOutcome = {
   assessmentComplete: boolean;
 };
 
-export type Ids = Record<"allocation" | "attendance" | "eteCredit" | "enforcementAction" | "enforcementOutcome" | "extension" | "review" | "approval", IdSequence>;
+export type Ids = Record<
+  | "allocation"
+  | "attendance"
+  | "eteCredit"
+  | "enforcementAction"
+  | "enforcementOutcome"
+  | "extension"
+  | "review"
+  | "approval",
+  IdSequence
+>;
 export type SimulationContext = { rng: Random; today: DayNumber; grid: SessionGrid; tables: ScaleTables; ids: Ids };
 
-const RATINGS = [["EXCELLENT", 2], ["GOOD", 5], ["SATISFACTORY", 3]] as const;
+const RATINGS = [
+  ["EXCELLENT", 2],
+  ["GOOD", 5],
+  ["SATISFACTORY", 3],
+] as const;
 const ABSENCES = [
   ["MEDICAL", "Sick note from GP received for the day."],
   ["EMPLOYMENT", "Rota seen: was called in for a shift at work."],
   ["FAMILY_CHILDCARE", "Childminder let them down; phoned before the session."],
   ["COURT_LEGAL", "Attending a family court hearing; letter seen."],
 ] as const;
-const LATE_REASONS = [["PERSON_UNAVAILABLE", "In hospital for two weeks after sentence."], ["ASSESSMENT_DELAYED", "Assessment waited for a health report."], ["SERVICE_CAPACITY", "No space on a placement before the deadline."]] as const;
-const ETE_ACTIVITIES = ["Functional skills English — adult learning centre", "CSCS card course — construction college", "CV and job search workshop — employment support service"] as const;
+const LATE_REASONS = [
+  ["PERSON_UNAVAILABLE", "In hospital for two weeks after sentence."],
+  ["ASSESSMENT_DELAYED", "Assessment waited for a health report."],
+  ["SERVICE_CAPACITY", "No space on a placement before the deadline."],
+] as const;
+const ETE_ACTIVITIES = [
+  "Functional skills English — adult learning centre",
+  "CSCS card course — construction college",
+  "CV and job search workshop — employment support service",
+] as const;
 const stamp = (day: DayNumber, time: string) => `${isoOf(day)} ${time}:00+00`;
 
 export function chooseFate(rng: Random, sentence: DayNumber, twelveMonthEnd: DayNumber, today: DayNumber): Fate {
   if (today - sentence < 12) return "NEW";
   if (twelveMonthEnd >= today) {
-    return rng.weighted<Fate>([["STEADY", 60], ["DORMANT", today - sentence > 90 ? 10 : 0], ["WARNING", 9], ["BREACH", 10], ["LATE_START", 7], ["NOT_STARTED", 3]]);
+    return rng.weighted<Fate>([
+      ["STEADY", 60],
+      ["DORMANT", today - sentence > 90 ? 10 : 0],
+      ["WARNING", 9],
+      ["BREACH", 10],
+      ["LATE_START", 7],
+      ["NOT_STARTED", 3],
+    ]);
   }
   return rng.weighted<Fate>([
-    ["STEADY", 60], ["EXTENDED", 7], ["EXTENDED_ACTIVE", twelveMonthEnd > today - 150 ? 6 : 0], ["BACKLOG", 5], ["BREACH", 12], ["WARNING", 6], ["EXPIRED", 4],
+    ["STEADY", 60],
+    ["EXTENDED", 7],
+    ["EXTENDED_ACTIVE", twelveMonthEnd > today - 150 ? 6 : 0],
+    ["BACKLOG", 5],
+    ["BREACH", 12],
+    ["WARNING", 6],
+    ["EXPIRED", 4],
   ]);
 }
 
 export function simulateRequirement(ctx: SimulationContext, input: RequirementInput, fate: Fate): RequirementOutcome {
   const { rng, today, grid, tables, ids } = ctx;
   const out: RequirementOutcome = {
-    hoursOrdered: input.hours, credited: 0, ete: 0, status: "ACTIVE", terminationReason: null,
-    commencedOn: null, completedOn: null, terminatedOn: null, assessmentComplete: fate !== "NEW" || rng.chance(0.5),
+    hoursOrdered: input.hours,
+    credited: 0,
+    ete: 0,
+    status: "ACTIVE",
+    terminationReason: null,
+    commencedOn: null,
+    completedOn: null,
+    terminatedOn: null,
+    assessmentComplete: fate !== "NEW" || rng.chance(0.5),
   };
   let required = input.hours * 60;
-  const home: ScalePlacement = rng.pick((rng.chance(0.82) ? input.staff.placementsByType.get("INDIVIDUAL") : input.staff.placementsByType.get("GROUP")) ?? []);
+  const home: ScalePlacement = rng.pick(
+    (rng.chance(0.82) ? input.staff.placementsByType.get("INDIVIDUAL") : input.staff.placementsByType.get("GROUP")) ??
+      [],
+  );
   const alternatives = input.staff.placementsByType.get(home.type) ?? [home];
 
   // R3: extensions are granted before the 12 months run out; the end date moves with them.
   let effectiveEnd = input.twelveMonthEnd;
   if (fate === "EXTENDED" || fate === "EXTENDED_ACTIVE") {
     const grantedOn = input.twelveMonthEnd - rng.int(7, 45);
-    const newEnd = fate === "EXTENDED_ACTIVE" ? Math.max(input.twelveMonthEnd + 60, today + rng.int(20, 120)) : input.twelveMonthEnd + rng.int(90, 200);
-    tables.extensions.add([ids.extension.take(), input.id, isoOf(grantedOn), isoOf(newEnd), input.court, "More time needed: hours lost to ill health and work.", input.coordinatorId]);
+    const newEnd =
+      fate === "EXTENDED_ACTIVE"
+        ? Math.max(input.twelveMonthEnd + 60, today + rng.int(20, 120))
+        : input.twelveMonthEnd + rng.int(90, 200);
+    tables.extensions.add([
+      ids.extension.take(),
+      input.id,
+      isoOf(grantedOn),
+      isoOf(newEnd),
+      input.court,
+      "More time needed: hours lost to ill health and work.",
+      input.coordinatorId,
+    ]);
     effectiveEnd = newEnd;
   }
   let stop = Math.min(today, effectiveEnd + 1);
@@ -86,7 +153,16 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
   const book = (placement: ScalePlacement, day: DayNumber, late: readonly [string, string] | null) => {
     const session = grid.book(placement, day);
     const id = ids.allocation.take();
-    tables.allocations.addOn(day, [id, session.sessionId, input.id, isoOf(day), "BOOKED", late?.[0] ?? null, late?.[1] ?? null, input.coordinatorId]);
+    tables.allocations.addOn(day, [
+      id,
+      session.sessionId,
+      input.id,
+      isoOf(day),
+      "BOOKED",
+      late?.[0] ?? null,
+      late?.[1] ?? null,
+      input.coordinatorId,
+    ]);
     return { allocationId: id, cancelled: session.cancelled };
   };
   const findSlot = (from: DayNumber, before: DayNumber): { placement: ScalePlacement; day: DayNumber } | null => {
@@ -107,7 +183,20 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
   /** A breach started and not closed by a court outcome (awaiting court, or under warrant). */
   let openBreach = false;
   const thirdAbsence = rng.chance(0.03) ? (rng.chance(0.5) ? "PENDING" : "APPROVED") : null;
-  const attend = (placement: ScalePlacement, day: DayNumber, allocationId: string, outcome: string, options: { lateBy?: number; leaveAt?: number; penalty?: number; reason?: string; note?: string; approval?: string } = {}): string => {
+  const attend = (
+    placement: ScalePlacement,
+    day: DayNumber,
+    allocationId: string,
+    outcome: string,
+    options: {
+      lateBy?: number;
+      leaveAt?: number;
+      penalty?: number;
+      reason?: string;
+      note?: string;
+      approval?: string;
+    } = {},
+  ): string => {
     const id = ids.attendance.take();
     let credit = 0;
     let arrivedAt: string | null = null;
@@ -134,8 +223,23 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       behaviour = good ? rng.weighted(RATINGS) : outcome === "ATTENDED_FAILED_TO_COMPLY" ? "UNSATISFACTORY" : "POOR";
     }
     tables.attendances.addOn(day, [
-      id, allocationId, input.id, isoOf(day), outcome, arrivedAt, leftAt, arrivedAt ? penalty : 0, credit, workQuality, behaviour,
-      options.reason ?? null, options.note ?? null, options.approval ?? "NOT_NEEDED", placement.supervisorId, stamp(day, "16:15"), stamp(day, "16:15"),
+      id,
+      allocationId,
+      input.id,
+      isoOf(day),
+      outcome,
+      arrivedAt,
+      leftAt,
+      arrivedAt ? penalty : 0,
+      credit,
+      workQuality,
+      behaviour,
+      options.reason ?? null,
+      options.note ?? null,
+      options.approval ?? "NOT_NEEDED",
+      placement.supervisorId,
+      stamp(day, "16:15"),
+      stamp(day, "16:15"),
     ]);
     return id;
   };
@@ -143,8 +247,17 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
   if (!out.assessmentComplete) return finish();
 
   // Induction first (R2: an induction should precede the first work session).
-  const inductionFrom = fate === "LATE_START" ? input.startDeadline + rng.int(1, 12) : fate === "NEW" ? today : input.sentence + rng.int(3, 9);
-  const inductionDay = grid.findDay(input.staff.induction, inductionFrom, fate === "NEW" ? today + 14 : Math.min(stop, effectiveEnd + 1));
+  const inductionFrom =
+    fate === "LATE_START"
+      ? input.startDeadline + rng.int(1, 12)
+      : fate === "NEW"
+        ? today
+        : input.sentence + rng.int(3, 9);
+  const inductionDay = grid.findDay(
+    input.staff.induction,
+    inductionFrom,
+    fate === "NEW" ? today + 14 : Math.min(stop, effectiveEnd + 1),
+  );
   if (inductionDay === null) return finish();
   const induction = book(input.staff.induction, inductionDay, null);
   if (inductionDay >= today) return finish();
@@ -157,7 +270,12 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
   const perSession = (home.end - home.start) * 0.85;
   const step = Math.max(1, paceDays / Math.max(1, required / perSession));
   const eteCap = Math.floor(0.3 * input.hours * 60); // R6, on the hours ordered (they only ever go up)
-  let eteLeft = input.eteEligible && rng.chance(0.65) ? (rng.chance(0.35) ? eteCap : Math.floor(eteCap * (0.3 + rng.next() * 0.6))) : 0;
+  let eteLeft =
+    input.eteEligible && rng.chance(0.65)
+      ? rng.chance(0.35)
+        ? eteCap
+        : Math.floor(eteCap * (0.3 + rng.next() * 0.6))
+      : 0;
   const failureAt = fate === "WARNING" ? [rng.int(3, 8)] : fate === "BREACH" ? [rng.int(2, 6)] : [];
   if (fate === "BREACH") failureAt.push((failureAt[0] ?? 2) + rng.int(2, 5));
   let warningDay: DayNumber | null = null;
@@ -171,7 +289,16 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       out.credited += minutes;
       out.ete += minutes;
       const activity = rng.pick(ETE_ACTIVITIES);
-      tables.eteCredits.addOn(cursor, [ids.eteCredit.take(), input.id, isoOf(cursor), minutes, activity, activity.split(" — ")[1] ?? null, "Attendance register signed by the tutor.", input.coordinatorId]);
+      tables.eteCredits.addOn(cursor, [
+        ids.eteCredit.take(),
+        input.id,
+        isoOf(cursor),
+        minutes,
+        activity,
+        activity.split(" — ")[1] ?? null,
+        "Attendance register signed by the tutor.",
+        input.coordinatorId,
+      ]);
       if (out.credited === required) {
         out.completedOn = cursor;
         break;
@@ -180,24 +307,56 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
     }
     const slot = findSlot(cursor, stop);
     if (!slot) break;
-    const late = first && slot.day > input.startDeadline ? (fate === "LATE_START" ? rng.pick(LATE_REASONS) : LATE_REASONS[2]) : null;
+    const late =
+      first && slot.day > input.startDeadline
+        ? fate === "LATE_START"
+          ? rng.pick(LATE_REASONS)
+          : LATE_REASONS[2]
+        : null;
     first = false;
     const { allocationId, cancelled } = book(slot.placement, slot.day, late);
     cursor = slot.day + Math.max(1, Math.round(step + rng.int(-1, 1)));
     if (cancelled) {
-      attend(slot.placement, slot.day, allocationId, "ACCEPTABLE_ABSENCE", { reason: "STOOD_DOWN", note: "Work party cancelled the day before: weather warning." });
+      attend(slot.placement, slot.day, allocationId, "ACCEPTABLE_ABSENCE", {
+        reason: "STOOD_DOWN",
+        note: "Work party cancelled the day before: weather warning.",
+      });
     } else if (failureAt[failures] === index) {
       // R9: a failure to comply — a warning first; a second failure within 12 months of it goes to court.
-      const outcome = rng.weighted([["UNACCEPTABLE_ABSENCE", 6], ["ATTENDED_FAILED_TO_COMPLY", 2], ["ATTENDED_SENT_HOME_BEHAVIOUR", 2]] as const);
-      const attendanceId = outcome === "UNACCEPTABLE_ABSENCE" ? attend(slot.placement, slot.day, allocationId, outcome, { note: "Did not attend and has not given a reason." })
-        : outcome === "ATTENDED_FAILED_TO_COMPLY" ? attend(slot.placement, slot.day, allocationId, outcome, { penalty: 60, note: "Refused to carry on with the task; long breaks." })
-        : attend(slot.placement, slot.day, allocationId, outcome, { leaveAt: slot.placement.start + 90, note: "Sent home after swearing at a member of staff." });
+      const outcome = rng.weighted([
+        ["UNACCEPTABLE_ABSENCE", 6],
+        ["ATTENDED_FAILED_TO_COMPLY", 2],
+        ["ATTENDED_SENT_HOME_BEHAVIOUR", 2],
+      ] as const);
+      const attendanceId =
+        outcome === "UNACCEPTABLE_ABSENCE"
+          ? attend(slot.placement, slot.day, allocationId, outcome, {
+              note: "Did not attend and has not given a reason.",
+            })
+          : outcome === "ATTENDED_FAILED_TO_COMPLY"
+            ? attend(slot.placement, slot.day, allocationId, outcome, {
+                penalty: 60,
+                note: "Refused to carry on with the task; long breaks.",
+              })
+            : attend(slot.placement, slot.day, allocationId, outcome, {
+                leaveAt: slot.placement.start + 90,
+                note: "Sent home after swearing at a member of staff.",
+              });
       failures += 1;
       const actionDay = slot.day + rng.int(1, 3);
       if (actionDay >= today) break;
       const isBreach = warningDay !== null && actionDay - warningDay <= 365;
       const actionId = ids.enforcementAction.take();
-      tables.enforcementActions.add([actionId, input.id, input.orderId, isBreach ? "BREACH" : "WARNING", isoOf(actionDay), attendanceId, isBreach ? "Second failure within 12 months of a warning: breach referred to court." : "Warning letter sent.", input.coordinatorId]);
+      tables.enforcementActions.add([
+        actionId,
+        input.id,
+        input.orderId,
+        isBreach ? "BREACH" : "WARNING",
+        isoOf(actionDay),
+        attendanceId,
+        isBreach ? "Second failure within 12 months of a warning: breach referred to court." : "Warning letter sent.",
+        input.coordinatorId,
+      ]);
       if (!isBreach) {
         warningDay = actionDay;
         continue;
@@ -205,17 +364,43 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       openBreach = true;
       const courtDay = actionDay + rng.int(21, 70);
       if (courtDay >= today) break; // open breach awaiting court: no more sessions
-      const court = input.hours >= 300 ? rng.weighted([["CONTINUE", 3], ["REVOKED", 2], ["WARRANT_ISSUED", 1]] as const)
-        : rng.weighted([["CONTINUE", 3], ["HOURS_ADDED", 2], ["REVOKED", 2], ["WARRANT_ISSUED", 1]] as const);
+      const court =
+        input.hours >= 300
+          ? rng.weighted([
+              ["CONTINUE", 3],
+              ["REVOKED", 2],
+              ["WARRANT_ISSUED", 1],
+            ] as const)
+          : rng.weighted([
+              ["CONTINUE", 3],
+              ["HOURS_ADDED", 2],
+              ["REVOKED", 2],
+              ["WARRANT_ISSUED", 1],
+            ] as const);
       const newHours = court === "HOURS_ADDED" ? Math.min(300, out.hoursOrdered + 10 * rng.int(1, 4)) : null;
-      tables.enforcementOutcomes.add([ids.enforcementOutcome.take(), actionId, court, isoOf(courtDay), newHours, input.managerId]);
+      tables.enforcementOutcomes.add([
+        ids.enforcementOutcome.take(),
+        actionId,
+        court,
+        isoOf(courtDay),
+        newHours,
+        input.managerId,
+      ]);
       if (court === "REVOKED") {
         Object.assign(out, { status: "TERMINATED", terminationReason: "REVOKED", terminatedOn: courtDay });
         break;
       }
       if (court === "WARRANT_ISSUED") {
         const executed = courtDay + rng.int(7, 60);
-        if (rng.chance(0.4) && executed < today) tables.enforcementOutcomes.add([ids.enforcementOutcome.take(), actionId, "WARRANT_EXECUTED", isoOf(executed), null, input.managerId]);
+        if (rng.chance(0.4) && executed < today)
+          tables.enforcementOutcomes.add([
+            ids.enforcementOutcome.take(),
+            actionId,
+            "WARRANT_EXECUTED",
+            isoOf(executed),
+            null,
+            input.managerId,
+          ]);
         break; // under warrant (then awaiting court again): no more sessions
       }
       openBreach = false;
@@ -228,20 +413,44 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       const [reason, note] = rng.pick(ABSENCES);
       attend(slot.placement, slot.day, allocationId, "ACCEPTABLE_ABSENCE", { reason, note });
       acceptedAbsences += 1;
-    } else if (acceptedAbsences === 2 && thirdAbsence && rng.chance(0.1) && (thirdAbsence === "APPROVED" || slot.day >= today - 10)) {
+    } else if (
+      acceptedAbsences === 2 &&
+      thirdAbsence &&
+      rng.chance(0.1) &&
+      (thirdAbsence === "APPROVED" || slot.day >= today - 10)
+    ) {
       // R8: the 3rd accepted absence needs a manager's approval before it stands.
-      const attendanceId = attend(slot.placement, slot.day, allocationId, "ACCEPTABLE_ABSENCE", { reason: "MEDICAL", note: "Hospital appointment; letter to follow.", approval: thirdAbsence });
+      const attendanceId = attend(slot.placement, slot.day, allocationId, "ACCEPTABLE_ABSENCE", {
+        reason: "MEDICAL",
+        note: "Hospital appointment; letter to follow.",
+        approval: thirdAbsence,
+      });
       acceptedAbsences += 1;
       const decided = thirdAbsence === "APPROVED" ? slot.day + 2 : null;
       tables.approvals.add([
-        ids.approval.take(), "ACCEPTED_ABSENCE", thirdAbsence, input.id, input.regionId, attendanceId, "Third accepted absence on this requirement.",
-        input.coordinatorId, stamp(slot.day, "16:20"), decided !== null ? input.managerId : null, decided !== null ? stamp(Math.min(decided, today), "09:00") : null,
+        ids.approval.take(),
+        "ACCEPTED_ABSENCE",
+        thirdAbsence,
+        input.id,
+        input.regionId,
+        attendanceId,
+        "Third accepted absence on this requirement.",
+        input.coordinatorId,
+        stamp(slot.day, "16:20"),
+        decided !== null ? input.managerId : null,
+        decided !== null ? stamp(Math.min(decided, today), "09:00") : null,
         decided !== null ? "Hospital letter seen." : null,
       ]);
     } else if (slot.placement.type === "GROUP" && rng.chance(0.03)) {
-      attend(slot.placement, slot.day, allocationId, "ATTENDED_SENT_HOME_SERVICE", { leaveAt: slot.placement.start + 30 * rng.int(3, 6), note: "Group stood down at lunchtime: heavy rain." });
+      attend(slot.placement, slot.day, allocationId, "ATTENDED_SENT_HOME_SERVICE", {
+        leaveAt: slot.placement.start + 30 * rng.int(3, 6),
+        note: "Group stood down at lunchtime: heavy rain.",
+      });
     } else {
-      attend(slot.placement, slot.day, allocationId, "ATTENDED_COMPLIED", { lateBy: rng.chance(0.08) ? 5 * rng.int(1, 6) : 0, penalty: rng.chance(0.03) ? 30 : 0 });
+      attend(slot.placement, slot.day, allocationId, "ATTENDED_COMPLIED", {
+        lateBy: rng.chance(0.08) ? 5 * rng.int(1, 6) : 0,
+        penalty: rng.chance(0.03) ? 30 : 0,
+      });
     }
   }
   return finish();
@@ -255,7 +464,13 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       Object.assign(out, { status: "TERMINATED", terminationReason: "EXPIRED_INCOMPLETE", terminatedOn: on });
     }
     // Work already booked for the coming two weeks (not for dormant, stalled or finished cases).
-    if (out.status === "ACTIVE" && out.assessmentComplete && !underEnforcement && (fate === "STEADY" || fate === "WARNING" || fate === "LATE_START" || fate === "EXTENDED_ACTIVE") && out.commencedOn !== null) {
+    if (
+      out.status === "ACTIVE" &&
+      out.assessmentComplete &&
+      !underEnforcement &&
+      (fate === "STEADY" || fate === "WARNING" || fate === "LATE_START" || fate === "EXTENDED_ACTIVE") &&
+      out.commencedOn !== null
+    ) {
       let from = Math.max(today, cursorAfter(out));
       for (let n = rng.int(1, 2); n > 0; n--) {
         const slot = findSlot(from, Math.min(today + 14, effectiveEnd + 1));
@@ -270,7 +485,14 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       if (review.due >= closedOn || review.due > today + 30) continue;
       const done = review.due + rng.int(-7, 10);
       const completed = done < today && rng.chance(0.92);
-      tables.reviews.add([ids.review.take(), input.id, review.kind, isoOf(review.due), completed ? isoOf(done) : null, completed ? input.coordinatorId : null]);
+      tables.reviews.add([
+        ids.review.take(),
+        input.id,
+        review.kind,
+        isoOf(review.due),
+        completed ? isoOf(done) : null,
+        completed ? input.coordinatorId : null,
+      ]);
     }
     return out;
   }

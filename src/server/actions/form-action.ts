@@ -84,7 +84,9 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
       const result = await spec.run(user, parsed.data);
       if (!result.ok) {
         if (result.problems && result.problems.length > 1) {
-          return refuse(result.problems.map((p) => ({ field: spec.fieldNames?.[p.field] ?? p.field, message: p.message })));
+          return refuse(
+            result.problems.map((p) => ({ field: spec.fieldNames?.[p.field] ?? p.field, message: p.message })),
+          );
         }
         const field = result.field ? (spec.fieldNames?.[result.field] ?? result.field) : undefined;
         return field ? refuse([{ field, message: result.message }]) : refuse([], result.message);
@@ -92,16 +94,27 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
       success = spec.onSuccess(result.value, parsed.data);
       // Rule warnings (e.g. more than 300 hours outstanding) reach the user with the confirmation.
       if (result.warnings?.length) {
-        success = { ...success, notice: [success.notice, ...result.warnings.map((w) => `Warning: ${w.message}`)].filter(Boolean).join(" ") };
+        success = {
+          ...success,
+          notice: [success.notice, ...result.warnings.map((w) => `Warning: ${w.message}`)].filter(Boolean).join(" "),
+        };
       }
     } catch (error) {
       if (error instanceof AccessError) {
         if (error.code === "UNAUTHENTICATED") redirect("/sign-in");
-        return refuse([], error.code === "NOT_FOUND" ? "This record could not be found. It may have been removed, or it belongs to another region." : error.message || "You do not have permission to do this.");
+        return refuse(
+          [],
+          error.code === "NOT_FOUND"
+            ? "This record could not be found. It may have been removed, or it belongs to another region."
+            : error.message || "You do not have permission to do this.",
+        );
       }
       const reference = randomUUID().slice(0, 8);
       logUnexpectedError(reference, error, { kind: "server action", permission: spec.permission });
-      return refuse([], `Sorry, there is a problem with the service. Nothing was saved. Try again later (reference ${reference}).`);
+      return refuse(
+        [],
+        `Sorry, there is a problem with the service. Nothing was saved. Try again later (reference ${reference}).`,
+      );
     }
 
     for (const path of success.revalidate ?? []) revalidatePath(path);
@@ -109,6 +122,13 @@ export function formAction<S extends z.ZodType, T>(spec: FormActionSpec<S, T>) {
       if (success.notice) await setFlash(success.notice);
       redirect(success.redirectTo);
     }
-    return { status: "success", values: {}, errors: [], submission, ...(success.notice ? { notice: success.notice } : {}), ...(success.data ? { data: success.data } : {}) };
+    return {
+      status: "success",
+      values: {},
+      errors: [],
+      submission,
+      ...(success.notice ? { notice: success.notice } : {}),
+      ...(success.data ? { data: success.data } : {}),
+    };
   };
 }

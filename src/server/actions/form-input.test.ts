@@ -15,7 +15,15 @@ describe("formValues", () => {
 });
 
 describe("FormReader", () => {
-  const reader = new FormReader({ blank: "  ", hours: "120", odd: "12x", minus: "-5", tick: "true", no: "false", many: ["a", "", "b"] });
+  const reader = new FormReader({
+    blank: "  ",
+    hours: "120",
+    odd: "12x",
+    minus: "-5",
+    tick: "true",
+    no: "false",
+    many: ["a", "", "b"],
+  });
   it("reads empty text as not given", () => expect(reader.text("blank")).toBeUndefined());
   it("turns numbers into numbers and leaves anything else for the schema to refuse", () => {
     expect(reader.number("hours")).toBe(120);
@@ -33,7 +41,11 @@ describe("FormReader", () => {
 });
 
 describe("issuesToFieldErrors", () => {
-  const schema = z.object({ crn: z.string().regex(/^[A-Z]\d{6}$/, "Enter the CRN like X123456"), hours: z.number().int(), codes: z.array(z.enum(["A", "B"])) });
+  const schema = z.object({
+    crn: z.string().regex(/^[A-Z]\d{6}$/, "Enter the CRN like X123456"),
+    hours: z.number().int(),
+    codes: z.array(z.enum(["A", "B"])),
+  });
   it("gives one plain message per field, using the form's own words for missing or wrongly typed answers", () => {
     const result = schema.safeParse({ crn: "bad", hours: "12x", codes: ["C"] });
     expect(result.success).toBe(false);
@@ -47,6 +59,8 @@ describe("issuesToFieldErrors", () => {
   it("says what is missing in plain words when no message is given", () => {
     const result = schema.safeParse({ crn: "X123456", codes: [] });
     if (result.success) throw new Error("expected a failure");
-    expect(issuesToFieldErrors(result.error.issues)).toEqual([{ field: "hours", message: "Enter or choose an answer" }]);
+    expect(issuesToFieldErrors(result.error.issues)).toEqual([
+      { field: "hours", message: "Enter or choose an answer" },
+    ]);
   });
 });

@@ -62,9 +62,10 @@ export function issuesToFieldErrors(
     const field = fieldNames[joined] ?? fieldNames[path[0] ?? ""] ?? path[0] ?? "main-content";
     if (errors.some((error) => error.field === field)) continue;
     const generic = issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union";
-    const message = (generic ? messages[field] : undefined) ?? (issue.code === "invalid_type" && issue.input === undefined ? "Enter or choose an answer" : issue.message);
+    const message =
+      (generic ? messages[field] : undefined) ??
+      (issue.code === "invalid_type" && issue.input === undefined ? "Enter or choose an answer" : issue.message);
     errors.push({ field, message });
   }
   return errors;
 }
-

@@ -14,7 +14,9 @@ import {
   validationReply,
 } from "./api-error";
 
-const caseBody = z.object({ crn: z.string().regex(/^[A-Z]\d{6}$/, "Enter a CRN like X123456"), hoursOrdered: z.number().int() }).strict();
+const caseBody = z
+  .object({ crn: z.string().regex(/^[A-Z]\d{6}$/, "Enter a CRN like X123456"), hoursOrdered: z.number().int() })
+  .strict();
 const issuesFor = (input: unknown) => {
   const result = caseBody.safeParse(input, { error: plainZodMessages });
   if (result.success) throw new Error("expected a failure");
@@ -41,7 +43,9 @@ describe("validation errors (400)", () => {
 
   it("says a missing field is required, in plain words", () => {
     const reply = validationReply(issuesFor({ crn: "X123456" }), "body");
-    expect(reply.body).toMatchObject({ error: { details: { fields: [{ field: "hoursOrdered", problem: "This field is required" }] } } });
+    expect(reply.body).toMatchObject({
+      error: { details: { fields: [{ field: "hoursOrdered", problem: "This field is required" }] } },
+    });
   });
 
   it("reports each unknown field of a strict schema by name", () => {
@@ -57,7 +61,10 @@ describe("validation errors (400)", () => {
   it("names the whole body when it is not an object at all", () => {
     const reply = validationReply(issuesFor([1, 2]), "body");
     expect(reply.body).toMatchObject({
-      error: { message: 'Send the request body as a JSON object, like {"name": "value"}.', details: { fields: [{ field: "(body)" }] } },
+      error: {
+        message: 'Send the request body as a JSON object, like {"name": "value"}.',
+        details: { fields: [{ field: "(body)" }] },
+      },
     });
   });
 
@@ -66,7 +73,12 @@ describe("validation errors (400)", () => {
     ["a fraction for a whole number", z.object({ n: z.number().int() }), { n: 1.5 }, "Enter a whole number"],
     ["a number for text", z.object({ s: z.string() }), { s: 1 }, "Enter text"],
     ["text for true/false", z.object({ b: z.boolean() }), { b: "yes" }, "Enter true or false"],
-    ["null for a required field", z.object({ s: z.string() }), { s: null }, "This field is required: send a value instead of null"],
+    [
+      "null for a required field",
+      z.object({ s: z.string() }),
+      { s: null },
+      "This field is required: send a value instead of null",
+    ],
     ["too long", z.object({ s: z.string().max(100) }), { s: "x".repeat(101) }, "Use 100 characters or fewer"],
     ["blank", z.object({ s: z.string().min(1) }), { s: "" }, "This field cannot be blank"],
     ["too big", z.object({ n: z.number().max(1440) }), { n: 2000 }, "Enter 1,440 or less"],
@@ -74,7 +86,12 @@ describe("validation errors (400)", () => {
     ["zero for a positive number", z.object({ n: z.number().positive() }), { n: 0 }, "Enter a number more than 0"],
     ["too many items", z.object({ a: z.array(z.string()).max(2) }), { a: ["a", "b", "c"] }, "List 2 items or fewer"],
     ["not one of the options", z.object({ e: z.enum(["MALE", "FEMALE"]) }), { e: "X" }, "Choose one of: MALE, FEMALE"],
-    ["not a UUID", z.object({ id: z.uuid() }), { id: "abc" }, "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001"],
+    [
+      "not a UUID",
+      z.object({ id: z.uuid() }),
+      { id: "abc" },
+      "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001",
+    ],
   ] as const)("explains %s in plain words", (_, schema, input, problem) => {
     const result = (schema as z.ZodType).safeParse(input, { error: plainZodMessages });
     if (result.success) throw new Error("expected a failure");
@@ -82,7 +99,9 @@ describe("validation errors (400)", () => {
   });
 
   it("keeps a schema's own message", () => {
-    const result = z.object({ n: z.number().int("Enter whole hours") }).safeParse({ n: 1.5 }, { error: plainZodMessages });
+    const result = z
+      .object({ n: z.number().int("Enter whole hours") })
+      .safeParse({ n: 1.5 }, { error: plainZodMessages });
     expect(result.error?.issues[0]?.message).toBe("Enter whole hours");
   });
 });
@@ -100,10 +119,18 @@ describe("refusals: one mapping from code to status", () => {
   });
 
   it("carries the service's code, message, field and details", () => {
-    const reply = refusalReply({ ok: false, code: "SESSION_FULL", message: "This session is full", field: "sessionId", details: { capacity: 7 } });
+    const reply = refusalReply({
+      ok: false,
+      code: "SESSION_FULL",
+      message: "This session is full",
+      field: "sessionId",
+      details: { capacity: 7 },
+    });
     expect(reply).toEqual({
       status: 422,
-      body: { error: { code: "SESSION_FULL", message: "This session is full", details: { capacity: 7, field: "sessionId" } } },
+      body: {
+        error: { code: "SESSION_FULL", message: "This session is full", details: { capacity: 7, field: "sessionId" } },
+      },
     });
   });
 
@@ -131,13 +158,22 @@ describe("thrown errors", () => {
 
   it("logs an unexpected error with a reference and never sends its message or stack", async () => {
     const log = vi.spyOn(logger(), "error").mockImplementation(() => undefined);
-    const reply = internalErrorReply(new Error("password=hunter2 at db.ts:12"), { method: "POST", path: "/api/v1/x", reference: "ref-123" });
+    const reply = internalErrorReply(new Error("password=hunter2 at db.ts:12"), {
+      method: "POST",
+      path: "/api/v1/x",
+      reference: "ref-123",
+    });
     const response = toResponse(reply);
     const text = await response.text();
     expect(response.status).toBe(500);
-    expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL_ERROR", message: "Something went wrong. Reference: ref-123", details: {} } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "INTERNAL_ERROR", message: "Something went wrong. Reference: ref-123", details: {} },
+    });
     expect(text).not.toContain("hunter2");
-    expect(log).toHaveBeenCalledWith(expect.objectContaining({ reference: "ref-123", err: expect.any(Error) }), expect.stringContaining("ref-123"));
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ reference: "ref-123", err: expect.any(Error) }),
+      expect.stringContaining("ref-123"),
+    );
     log.mockRestore();
   });
 });

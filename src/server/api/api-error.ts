@@ -62,7 +62,8 @@ export function errorReply(
 
 export const unauthenticatedReply = (message = "Sign in, or send a valid API token in the Authorization header") =>
   errorReply(401, "UNAUTHENTICATED", message);
-export const forbiddenReply = (message = "Your role does not allow you to do this") => errorReply(403, "FORBIDDEN", message);
+export const forbiddenReply = (message = "Your role does not allow you to do this") =>
+  errorReply(403, "FORBIDDEN", message);
 export const notFoundReply = (message = "The record could not be found") => errorReply(404, "NOT_FOUND", message);
 export const conflictReply = (message = "This record already exists", details: Record<string, unknown> = {}) =>
   errorReply(409, "CONFLICT", message, details);
@@ -76,8 +77,8 @@ const EXPECTED_TYPE: Record<string, string> = {
   number: "Enter a number",
   int: "Enter a whole number",
   boolean: "Enter true or false",
-  array: "Send a list, like [\"A\", \"B\"]",
-  object: "Send an object, like {\"name\": \"value\"}",
+  array: 'Send a list, like ["A", "B"]',
+  object: 'Send an object, like {"name": "value"}',
 };
 
 const limit = (n: unknown) => (typeof n === "bigint" || typeof n === "number" ? n.toLocaleString("en-GB") : String(n));
@@ -114,7 +115,8 @@ export const plainZodMessages = (issue: IssueFacts): string | undefined => {
     }
     case "too_small": {
       const min = limit(issue.minimum);
-      if (issue.origin === "string") return issue.minimum === 1 ? "This field cannot be blank" : `Use at least ${min} characters`;
+      if (issue.origin === "string")
+        return issue.minimum === 1 ? "This field cannot be blank" : `Use at least ${min} characters`;
       if (issue.origin === "array" || issue.origin === "set") return `List at least ${min} items`;
       return issue.inclusive === false ? `Enter a number more than ${min}` : `Enter ${min} or more`;
     }
@@ -123,7 +125,9 @@ export const plainZodMessages = (issue: IssueFacts): string | undefined => {
         ? "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001"
         : "Check the format of this value";
     case "invalid_value":
-      return issue.values?.length ? `Choose one of: ${issue.values.map(String).join(", ")}` : "This value is not allowed";
+      return issue.values?.length
+        ? `Choose one of: ${issue.values.map(String).join(", ")}`
+        : "This value is not allowed";
     case "not_multiple_of":
       return `Enter a multiple of ${limit(issue.divisor)}`;
     case "invalid_union":
@@ -144,7 +148,11 @@ export function fieldProblems(issues: readonly z.core.$ZodIssue[], location: Inp
   return issues.flatMap((issue): FieldProblem[] => {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, location, problem: "This field is not recognised" }));
+      return issue.keys.map((key) => ({
+        field: base ? `${base}.${key}` : key,
+        location,
+        problem: "This field is not recognised",
+      }));
     }
     return [{ field: base || `(${location})`, location, problem: issue.message }];
   });
@@ -174,7 +182,13 @@ export function invalidIdReply(issues: readonly z.core.$ZodIssue[]): ApiReply {
     400,
     "INVALID_ID",
     `The web address has an id that cannot be right (${names.join(", ")}). Ids are 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001.`,
-    { fields: names.map((field) => ({ field, location: "params", problem: "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001" })) },
+    {
+      fields: names.map((field) => ({
+        field,
+        location: "params",
+        problem: "Enter a record's id: 36 characters, like 7f1c2c3e-0000-4000-8000-000000000001",
+      })),
+    },
   );
 }
 
@@ -192,24 +206,37 @@ export function accessErrorReply(error: AccessError): ApiReply {
 /** Errors a handler throws on purpose (AccessError, ApiError) as replies; anything else is null. */
 export function expectedErrorReply(error: unknown): ApiReply | null {
   if (error instanceof AccessError) return accessErrorReply(error);
-  if (error instanceof ApiError) return errorReply(error.status, error.code, error.message, error.details, error.headers);
-  if (isUniqueViolation(error)) return conflictReply("This record already exists, or was created by someone else at the same moment");
+  if (error instanceof ApiError)
+    return errorReply(error.status, error.code, error.message, error.details, error.headers);
+  if (isUniqueViolation(error))
+    return conflictReply("This record already exists, or was created by someone else at the same moment");
   if (isDatabaseUnavailable(error)) return serviceUnavailableReply();
   return null;
 }
 
 // Prisma reports a unique-constraint violation as P2002; two people creating the same record at once is a 409.
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }
 
 /** 503: the database is down, hung or out of connections; nothing was saved, and a retry later may work. */
 export function serviceUnavailableReply(): ApiReply {
-  return errorReply(503, "SERVICE_UNAVAILABLE", "The service is not available at the moment. Nothing was saved. Try again in a few minutes.", {}, { "retry-after": "30" });
+  return errorReply(
+    503,
+    "SERVICE_UNAVAILABLE",
+    "The service is not available at the moment. Nothing was saved. Try again in a few minutes.",
+    {},
+    { "retry-after": "30" },
+  );
 }
 
 /** 500: logs the error with a reference the caller can quote; never sends the stack or message. */
-export function internalErrorReply(error: unknown, context: { method: string; path: string; reference?: string }): ApiReply {
+export function internalErrorReply(
+  error: unknown,
+  context: { method: string; path: string; reference?: string },
+): ApiReply {
   const reference = context.reference ?? randomUUID();
   logUnexpectedError(reference, error, { method: context.method, route: context.path });
   return errorReply(500, "INTERNAL_ERROR", `Something went wrong. Reference: ${reference}`);

@@ -26,6 +26,7 @@ export function commandReply<T>(result: CommandResult<T>): HandlerResult<T> {
  * carries its own list (a booking's view lists its warnings with their details).
  */
 function withWarnings<T>(value: T, warnings: readonly RuleWarning[] | undefined): T {
-  if (!warnings?.length || typeof value !== "object" || value === null || Array.isArray(value) || "warnings" in value) return value;
+  if (!warnings?.length || typeof value !== "object" || value === null || Array.isArray(value) || "warnings" in value)
+    return value;
   return { ...value, warnings: warnings.map(({ code, message }) => ({ code, message })) };
 }

@@ -53,7 +53,10 @@ export type ApiContext<S extends ApiRouteSpec> = {
 export type HandlerResult<T> = { ok: true; value: T } | ApiRefusal;
 export type ApiHandler<S extends ApiRouteSpec> = (ctx: ApiContext<S>) => Promise<HandlerResult<ResponseOf<S>>>;
 /** Next's route handler shape; `context` is optional so tests can call `GET(new Request(url))`. */
-export type RouteHandler = (request: Request, context?: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  context?: { params: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>;
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
@@ -85,10 +88,15 @@ function parseWith(schema: z.ZodType | undefined, input: unknown, location: Inpu
   if (!schema) return { ok: true, value: undefined };
   const result = schema.safeParse(input, { error: plainZodMessages });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, reply: location === "params" ? invalidIdReply(result.error.issues) : validationReply(result.error.issues, location) };
+  return {
+    ok: false,
+    reply: location === "params" ? invalidIdReply(result.error.issues) : validationReply(result.error.issues, location),
+  };
 }
 
-async function authenticateRequest(request: Request): Promise<{ user: AppUser | null; via: "token" | "session" | null }> {
+async function authenticateRequest(
+  request: Request,
+): Promise<{ user: AppUser | null; via: "token" | "session" | null }> {
   const header = request.headers.get("authorization");
   // A caller who sends a token is judged on the token alone, never silently on a cookie.
   if (header !== null) {
@@ -107,7 +115,13 @@ async function limitTokenRate(header: string): Promise<void> {
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
   const decision = await consumeRate(db, `token:${hashApiToken(token)}`, limit);
   if (!decision.ok) {
-    throw new ApiError(429, "RATE_LIMITED", `Too many requests with this token: at most ${limit} a minute. Wait ${decision.retryAfterSeconds} seconds, then try again.`, { limitPerMinute: limit }, { "retry-after": String(decision.retryAfterSeconds) });
+    throw new ApiError(
+      429,
+      "RATE_LIMITED",
+      `Too many requests with this token: at most ${limit} a minute. Wait ${decision.retryAfterSeconds} seconds, then try again.`,
+      { limitPerMinute: limit },
+      { "retry-after": String(decision.retryAfterSeconds) },
+    );
   }
 }
 
@@ -134,11 +148,20 @@ export function apiRoute<const S extends ApiRouteSpec>(spec: S, handler: ApiHand
     try {
       reply = await handle(spec, handler, request, context, url, requestId, caller);
     } catch (error) {
-      reply = expectedErrorReply(error) ?? internalErrorReply(error, { method: request.method, path: spec.path, reference: requestId });
+      reply =
+        expectedErrorReply(error) ??
+        internalErrorReply(error, { method: request.method, path: spec.path, reference: requestId });
     }
     // One line per request: never the body, the query or the token (they may name people).
     logger().info(
-      { requestId, userId: caller.userId, method: request.method, route: spec.path, status: reply.status, durationMs: Math.round(performance.now() - started) },
+      {
+        requestId,
+        userId: caller.userId,
+        method: request.method,
+        route: spec.path,
+        status: reply.status,
+        durationMs: Math.round(performance.now() - started),
+      },
       "api request",
     );
     return toResponse({ ...reply, headers: { ...reply.headers, "x-request-id": requestId } });
@@ -165,8 +188,16 @@ async function handle<S extends ApiRouteSpec>(
     caller.userId = user.id;
     if (spec.permission) assertCan(user, spec.permission);
     // CSRF: with a cookie, a write must be JSON — a cross-site form cannot send that without a CORS preflight we never grant.
-    if (authenticated.via === "session" && UNSAFE_METHODS.has(request.method) && mediaType(request) !== "application/json") {
-      return errorReply(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request with the header Content-Type: application/json.");
+    if (
+      authenticated.via === "session" &&
+      UNSAFE_METHODS.has(request.method) &&
+      mediaType(request) !== "application/json"
+    ) {
+      return errorReply(
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Send the request with the header Content-Type: application/json.",
+      );
     }
   }
 
@@ -190,11 +221,23 @@ async function handle<S extends ApiRouteSpec>(
 
   const key = spec.idempotent && user ? request.headers.get("idempotency-key") : null;
   if (key !== null && !isValidIdempotencyKey(key)) {
-    return errorReply(400, "INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key header must be 1 to 200 visible characters, such as a UUID.");
+    return errorReply(
+      400,
+      "INVALID_IDEMPOTENCY_KEY",
+      "The Idempotency-Key header must be 1 to 200 visible characters, such as a UUID.",
+    );
   }
 
   const run = async (transaction: ApiContext<S>["transaction"]): Promise<ApiReply> => {
-    const ctx = { user, body: body.value, query: query.value, params: params.value, request, requestId, transaction } as ApiContext<S>;
+    const ctx = {
+      user,
+      body: body.value,
+      query: query.value,
+      params: params.value,
+      request,
+      requestId,
+      transaction,
+    } as ApiContext<S>;
     try {
       return successReply(spec, await handler(ctx));
     } catch (error) {

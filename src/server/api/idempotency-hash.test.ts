@@ -4,7 +4,9 @@ import { canonicalJson, canonicalPath, idempotencyRequestHash, isValidIdempotenc
 describe("canonical JSON for idempotency hashes", () => {
   it("sorts object keys at every depth, whatever order the device sent", () => {
     const a = JSON.parse('{"outcome":"ATTENDED","times":{"leftAt":"16:00","arrivedAt":"09:00"},"note":null}');
-    const b = JSON.parse('{ "note": null, "times": { "arrivedAt": "09:00", "leftAt": "16:00" }, "outcome": "ATTENDED" }');
+    const b = JSON.parse(
+      '{ "note": null, "times": { "arrivedAt": "09:00", "leftAt": "16:00" }, "outcome": "ATTENDED" }',
+    );
     expect(canonicalJson(a)).toBe(canonicalJson(b));
     expect(canonicalJson(a)).toBe('{"note":null,"outcome":"ATTENDED","times":{"arrivedAt":"09:00","leftAt":"16:00"}}');
   });
@@ -29,10 +31,16 @@ describe("canonical JSON for idempotency hashes", () => {
 });
 
 describe("the request hash", () => {
-  const base = { method: "POST", path: "/api/v1/sessions/1/allocations", body: { caseId: "c1", consentRecorded: true } };
+  const base = {
+    method: "POST",
+    path: "/api/v1/sessions/1/allocations",
+    body: { caseId: "c1", consentRecorded: true },
+  };
 
   it("is the same for the same method, path and body", () => {
-    expect(idempotencyRequestHash(base)).toBe(idempotencyRequestHash({ ...base, method: "post", body: { consentRecorded: true, caseId: "c1" } }));
+    expect(idempotencyRequestHash(base)).toBe(
+      idempotencyRequestHash({ ...base, method: "post", body: { consentRecorded: true, caseId: "c1" } }),
+    );
   });
 
   it("differs when the body, path or method differs", () => {

@@ -25,7 +25,11 @@ class NotStored {
  * the request ran, so a corrected retry with the same key must run rather than replay the 400.
  * Refusals the command itself made (404, 409, 422) are stored and replayed.
  */
-export async function runIdempotent(db: PrismaClient, request: IdempotentRequest, execute: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
+export async function runIdempotent(
+  db: PrismaClient,
+  request: IdempotentRequest,
+  execute: (tx: Tx) => Promise<ApiReply>,
+): Promise<ApiReply> {
   try {
     return await storedOnce(db, request, execute);
   } catch (error) {
@@ -34,7 +38,11 @@ export async function runIdempotent(db: PrismaClient, request: IdempotentRequest
   }
 }
 
-async function storedOnce(db: PrismaClient, request: IdempotentRequest, execute: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
+async function storedOnce(
+  db: PrismaClient,
+  request: IdempotentRequest,
+  execute: (tx: Tx) => Promise<ApiReply>,
+): Promise<ApiReply> {
   const where = { userId_key: { userId: request.userId, key: request.key } };
   return db.$transaction(async (tx) => {
     const { count } = await tx.idempotencyKey.createMany({
@@ -43,7 +51,10 @@ async function storedOnce(db: PrismaClient, request: IdempotentRequest, execute:
       skipDuplicates: true,
     });
     if (count === 0) {
-      const stored = await tx.idempotencyKey.findUnique({ where, select: { requestHash: true, responseStatus: true, responseBody: true } });
+      const stored = await tx.idempotencyKey.findUnique({
+        where,
+        select: { requestHash: true, responseStatus: true, responseBody: true },
+      });
       if (!stored) throw new Error("Idempotency key conflicted but no committed row was found");
       if (stored.requestHash !== request.requestHash) {
         return errorReply(
@@ -58,7 +69,11 @@ async function storedOnce(db: PrismaClient, request: IdempotentRequest, execute:
     if (reply.status === 400) throw new NotStored(reply);
     // Send the body as stored (jsonb orders keys its own way), so a replay is byte-for-byte the first reply.
     const body = JSON.parse(JSON.stringify(reply.body ?? null)) as Prisma.InputJsonValue;
-    const saved = await tx.idempotencyKey.update({ where, data: { responseStatus: reply.status, responseBody: body }, select: { responseBody: true } });
+    const saved = await tx.idempotencyKey.update({
+      where,
+      data: { responseStatus: reply.status, responseBody: body },
+      select: { responseBody: true },
+    });
     return { ...reply, body: saved.responseBody };
   }, TRANSACTION_OPTIONS);
 }
@@ -67,7 +82,11 @@ async function storedOnce(db: PrismaClient, request: IdempotentRequest, execute:
  * Runs `fn` inside the idempotent transaction behind a savepoint, so a refusal (or an expected
  * error) undoes the handler's writes while the key row and its stored reply still commit.
  */
-export async function withSavepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>, isRefusal: (value: T) => boolean): Promise<T> {
+export async function withSavepoint<T>(
+  tx: Tx,
+  fn: (tx: Tx) => Promise<T>,
+  isRefusal: (value: T) => boolean,
+): Promise<T> {
   await tx.$executeRawUnsafe("SAVEPOINT api_handler");
   let result: T;
   try {

@@ -18,9 +18,15 @@ const ERROR_SCHEMA: JsonSchema = {
       type: "object",
       required: ["code", "message", "details"],
       properties: {
-        code: { type: "string", description: "SCREAMING_SNAKE code, e.g. VALIDATION_FAILED, STALE_VERSION, SESSION_FULL" },
+        code: {
+          type: "string",
+          description: "SCREAMING_SNAKE code, e.g. VALIDATION_FAILED, STALE_VERSION, SESSION_FULL",
+        },
         message: { type: "string", description: "Plain English a coordinator understands" },
-        details: { type: "object", description: "More about the problem; for VALIDATION_FAILED, `fields` lists each field's problem" },
+        details: {
+          type: "object",
+          description: "More about the problem; for VALIDATION_FAILED, `fields` lists each field's problem",
+        },
       },
     },
   },
@@ -32,7 +38,9 @@ function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const override = ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
     if (io === "output" && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
   };
-  const json = JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: "any", override }))) as JsonSchema;
+  const json = JSON.parse(
+    JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: "any", override })),
+  ) as JsonSchema;
   delete json.$schema;
   return json;
 }
@@ -60,17 +68,23 @@ function errorResponses(route: ApiRouteSpec): Record<string, string> {
       "Malformed JSON, input that fails validation (VALIDATION_FAILED), or an id in the path that cannot be an id (INVALID_ID)",
     401: authenticated && "No credentials, or a bad, expired or revoked token (UNAUTHENTICATED)",
     403: !!route.permission && "The caller's role may not do this (FORBIDDEN)",
-    404: (!!route.params || (authenticated && writes)) && "Unknown record, or one outside the caller's region (NOT_FOUND)",
-    409: authenticated && writes && "Conflict: a duplicate, or a stale `version` (CONFLICT, STALE_VERSION, DUPLICATE_…)",
+    404:
+      (!!route.params || (authenticated && writes)) && "Unknown record, or one outside the caller's region (NOT_FOUND)",
+    409:
+      authenticated && writes && "Conflict: a duplicate, or a stale `version` (CONFLICT, STALE_VERSION, DUPLICATE_…)",
     413: !!route.body && "The body is larger than 100 kB (PAYLOAD_TOO_LARGE)",
     415: authenticated && writes && "Signed in by cookie but the body was not sent as application/json",
     422: authenticated && writes && "A business rule said no; `code` is the rule code (e.g. SESSION_FULL)",
-    429: authenticated && "Too many requests with this API token this minute (RATE_LIMITED); wait the seconds in Retry-After",
+    429:
+      authenticated &&
+      "Too many requests with this API token this minute (RATE_LIMITED); wait the seconds in Retry-After",
     500: "Unexpected error; the message quotes a reference (INTERNAL_ERROR)",
     503: "The database is down or not answering; nothing was saved, try again later (SERVICE_UNAVAILABLE, with Retry-After)",
     ...route.extraResponses,
   };
-  return Object.fromEntries(Object.entries(statuses).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(statuses).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 function operation(route: ApiRouteSpec): Operation {
@@ -79,24 +93,37 @@ function operation(route: ApiRouteSpec): Operation {
     name: "Idempotency-Key",
     in: "header",
     required: false,
-    description: "Any unique string (e.g. a UUID). A retry with the same key and body returns the first reply and changes nothing.",
+    description:
+      "Any unique string (e.g. a UUID). A retry with the same key and body returns the first reply and changes nothing.",
     schema: { type: "string", minLength: 1, maxLength: 200 },
   };
   const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
   const responses: Record<string, unknown> = {
-    [status]: { description: status === 201 ? "Created" : "OK", content: jsonContent(route.response ? toJsonSchema(route.response, "output") : {}) },
+    [status]: {
+      description: status === 201 ? "Created" : "OK",
+      content: jsonContent(route.response ? toJsonSchema(route.response, "output") : {}),
+    },
   };
   for (const [code, description] of Object.entries(errorResponses(route))) {
     responses[code] = { description, content: jsonContent({ $ref: "#/components/schemas/Error" }) };
   }
-  const description = [route.description, route.permission && `Roles: ${rolesFor(route.permission).join(", ")} (access table: ${route.permission}).`].filter(Boolean).join("\n\n");
+  const description = [
+    route.description,
+    route.permission && `Roles: ${rolesFor(route.permission).join(", ")} (access table: ${route.permission}).`,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/^\/api\/v1/, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => c?.toUpperCase() ?? "")}`,
     tags: [route.tag],
     summary: route.summary,
     ...(description ? { description } : {}),
     security: route.auth === "none" ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
-    parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...(route.idempotent ? [idempotencyHeader] : [])],
+    parameters: [
+      ...parameters(route.params, "path"),
+      ...parameters(route.query, "query"),
+      ...(route.idempotent ? [idempotencyHeader] : []),
+    ],
     ...(route.body ? { requestBody: { required: true, content: jsonContent(toJsonSchema(route.body, "input")) } } : {}),
     responses,
   };
@@ -121,8 +148,17 @@ export function buildOpenApiDocument(routes: readonly ApiRouteSpec[] = API_ROUTE
     components: {
       schemas: { Error: ERROR_SCHEMA },
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/v1/auth/token or from an administrator" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (named __Secure-next-auth.session-token over HTTPS)" },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "A token from POST /api/v1/auth/token or from an administrator",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session (named __Secure-next-auth.session-token over HTTPS)",
+        },
       },
     },
   };

@@ -10,9 +10,14 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; reply: ApiRep
 
 const tooLarge = (): JsonBody => ({
   ok: false,
-  reply: errorReply(413, "PAYLOAD_TOO_LARGE", `The request body is too large. Send at most ${MAX_BODY_BYTES / 1024} kB.`, {
-    limitBytes: MAX_BODY_BYTES,
-  }),
+  reply: errorReply(
+    413,
+    "PAYLOAD_TOO_LARGE",
+    `The request body is too large. Send at most ${MAX_BODY_BYTES / 1024} kB.`,
+    {
+      limitBytes: MAX_BODY_BYTES,
+    },
+  ),
 });
 
 const malformed = (message: string): JsonBody => ({ ok: false, reply: errorReply(400, "MALFORMED_JSON", message) });
@@ -67,4 +72,5 @@ export function queryObject(url: URL): Record<string, string | string[]> {
 }
 
 /** The media type of a request without parameters, lower-cased ("application/json"). */
-export const mediaType = (request: Request): string => (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+export const mediaType = (request: Request): string =>
+  (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";

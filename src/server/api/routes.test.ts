@@ -19,7 +19,9 @@ describe("the list of API routes (src/server/api/routes.ts)", () => {
     for (const route of API_ROUTES) {
       const file = routeFileFor(route.path);
       expect(existsSync(file), `${route.method} ${route.path} needs ${path.relative(APP_DIR, file)}`).toBe(true);
-      expect(readFileSync(file, "utf8"), `${file} exports ${route.method}`).toMatch(new RegExp(`export const ${route.method}\\b`));
+      expect(readFileSync(file, "utf8"), `${file} exports ${route.method}`).toMatch(
+        new RegExp(`export const ${route.method}\\b`),
+      );
     }
   });
 
@@ -27,7 +29,10 @@ describe("the list of API routes (src/server/api/routes.ts)", () => {
     const listed = new Set(API_ROUTES.map((route) => `${route.method} ${routeFileFor(route.path)}`));
     for (const file of routeFiles(path.join(APP_DIR, "api/v1"))) {
       for (const [, method] of readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-        expect(listed.has(`${method} ${file}`), `${method} ${path.relative(APP_DIR, file)} is missing from API_ROUTES`).toBe(true);
+        expect(
+          listed.has(`${method} ${file}`),
+          `${method} ${path.relative(APP_DIR, file)} is missing from API_ROUTES`,
+        ).toBe(true);
       }
     }
   });
@@ -41,7 +46,17 @@ describe("the list of API routes (src/server/api/routes.ts)", () => {
 describe("the OpenAPI document", () => {
   const doc = buildOpenApiDocument() as {
     openapi: string;
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, unknown>; security: unknown[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+          responses: Record<string, unknown>;
+          security: unknown[];
+        }
+      >
+    >;
   };
 
   it("is OpenAPI 3.1 with the token route, its strict body and its 429", () => {

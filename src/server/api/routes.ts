@@ -5,18 +5,46 @@ import { openApiRoute } from "./contracts/openapi";
 import { recordAttendanceRoute } from "./contracts/attendance";
 import { correctEteCreditRoute, creditEteRoute, removeEteCreditRoute } from "./contracts/ete-credits";
 import { recordExtensionRoute } from "./contracts/extensions";
-import { listEnforcementRoute, recordBreachOutcomeRoute, startEnforcementRoute, withdrawEnforcementRoute } from "./contracts/enforcement";
+import {
+  listEnforcementRoute,
+  recordBreachOutcomeRoute,
+  startEnforcementRoute,
+  withdrawEnforcementRoute,
+} from "./contracts/enforcement";
 import { decideApprovalRoute, listApprovalsRoute } from "./contracts/approvals";
-import { createCaseRoute, getCaseRoute, listCasesRoute, saveAssessmentRoute, terminateCaseRoute } from "./contracts/cases";
+import {
+  createCaseRoute,
+  getCaseRoute,
+  listCasesRoute,
+  saveAssessmentRoute,
+  terminateCaseRoute,
+} from "./contracts/cases";
 import { dashboardBacklogRoute, dashboardDormantRoute, dashboardSummaryRoute } from "./contracts/dashboard";
-import { allocateRoute, createPlacementRoute, createSessionRoute, getSessionRoute } from "./contracts/placements-sessions";
+import {
+  allocateRoute,
+  createPlacementRoute,
+  createSessionRoute,
+  getSessionRoute,
+} from "./contracts/placements-sessions";
 import { closeSessionRoute } from "./contracts/close-session";
 import { reopenSessionRoute } from "./contracts/reopen-session";
 import { recordIncidentRoute } from "./contracts/incidents";
 import { recordReviewRoute } from "./contracts/reviews";
-import { cancelAllocationRoute, cancelSessionRoute, moveAllocationRoute, standDownSessionRoute, updatePlacementRoute, updateSessionRoute } from "./contracts/scheduling";
+import {
+  cancelAllocationRoute,
+  cancelSessionRoute,
+  moveAllocationRoute,
+  standDownSessionRoute,
+  updatePlacementRoute,
+  updateSessionRoute,
+} from "./contracts/scheduling";
 import { decideEarnedReductionRoute } from "./contracts/earned-reduction";
-import { acceptTransferRoute, declineTransferRoute, listIncomingTransfersRoute, requestTransferRoute } from "./contracts/transfers";
+import {
+  acceptTransferRoute,
+  declineTransferRoute,
+  listIncomingTransfersRoute,
+  requestTransferRoute,
+} from "./contracts/transfers";
 import { getRuleCommencementsRoute, putRuleCommencementsRoute } from "./contracts/rule-commencements";
 import { allocateManyRoute, requestBookingOverrideRoute } from "./contracts/allocate-many";
 

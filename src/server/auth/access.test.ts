@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { AccessError, assertCan, assertRegion, seesSensitiveNotes, regionFilter, seesAllRegions, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "./access";
+import {
+  AccessError,
+  assertCan,
+  assertRegion,
+  seesSensitiveNotes,
+  regionFilter,
+  seesAllRegions,
+  visibleRequirementsWhere,
+  visibleSessionsWhere,
+  type AppUser,
+} from "./access";
 
 const london = "11111111-1111-1111-1111-111111111111";
 const wales = "22222222-2222-2222-2222-222222222222";
-const user = (role: AppUser["role"], regionId: string | null = london): AppUser => ({ id: `u-${role}`, email: "x@example.test", name: "X", role, regionId, regionCode: null });
+const user = (role: AppUser["role"], regionId: string | null = london): AppUser => ({
+  id: `u-${role}`,
+  email: "x@example.test",
+  name: "X",
+  role,
+  regionId,
+  regionCode: null,
+});
 
 describe("authorisation helper", () => {
   it("refuses a role the access table does not allow with 403", () => {
@@ -12,7 +29,9 @@ describe("authorisation helper", () => {
       assertCan(user("SUPERVISOR"), "ete.credit");
     } catch (error) {
       expect((error as AccessError).status).toBe(403);
-      expect((error as AccessError).message).toBe("Your role does not allow you to credit education, training or employment time.");
+      expect((error as AccessError).message).toBe(
+        "Your role does not allow you to credit education, training or employment time.",
+      );
     }
     expect(() => assertCan(user("MANAGER"), "ete.credit")).not.toThrow();
   });
@@ -23,7 +42,8 @@ describe("authorisation helper", () => {
     expect(seesSensitiveNotes(coordinator, "someone-else")).toBe(false);
     expect(seesSensitiveNotes(coordinator, null)).toBe(false);
     expect(seesSensitiveNotes(user("MANAGER"), null)).toBe(true);
-    for (const role of ["SUPERVISOR", "NATIONAL_LEAD", "ADMIN"] as const) expect(seesSensitiveNotes(user(role), `u-${role}`)).toBe(false);
+    for (const role of ["SUPERVISOR", "NATIONAL_LEAD", "ADMIN"] as const)
+      expect(seesSensitiveNotes(user(role), `u-${role}`)).toBe(false);
   });
 
   it("reports a record in another region as not found (404), never forbidden", () => {
@@ -51,8 +71,14 @@ describe("authorisation helper", () => {
   });
 
   it("limits restricted cases to named users and supervisors to their own sessions' people", () => {
-    expect(visibleRequirementsWhere(user("COORDINATOR"))).toMatchObject({ regionId: london, OR: [{ restricted: false }, { access: { some: { userId: "u-COORDINATOR" } } }] });
-    expect(visibleRequirementsWhere(user("SUPERVISOR"))).toMatchObject({ restricted: false, allocations: { some: { session: { supervisorId: "u-SUPERVISOR" } } } });
+    expect(visibleRequirementsWhere(user("COORDINATOR"))).toMatchObject({
+      regionId: london,
+      OR: [{ restricted: false }, { access: { some: { userId: "u-COORDINATOR" } } }],
+    });
+    expect(visibleRequirementsWhere(user("SUPERVISOR"))).toMatchObject({
+      restricted: false,
+      allocations: { some: { session: { supervisorId: "u-SUPERVISOR" } } },
+    });
     expect(visibleSessionsWhere(user("SUPERVISOR"))).toEqual({ supervisorId: "u-SUPERVISOR" });
     expect(visibleSessionsWhere(user("MANAGER"))).toEqual({ placement: { regionId: london } });
   });

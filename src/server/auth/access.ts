@@ -46,7 +46,8 @@ export function assertCan(user: AppUser, permission: Permission): void {
  * another coordinator of the region, a supervisor or anyone else. Every reader of notes uses this.
  */
 export const seesSensitiveNotes = (user: Pick<AppUser, "id" | "role">, caseCoordinatorId: string | null): boolean =>
-  user.role === "MANAGER" || (user.role === "COORDINATOR" && caseCoordinatorId !== null && caseCoordinatorId === user.id);
+  user.role === "MANAGER" ||
+  (user.role === "COORDINATOR" && caseCoordinatorId !== null && caseCoordinatorId === user.id);
 
 /** True when the user works across all regions (national lead, administrator). */
 export const seesAllRegions = (user: AppUser): boolean => !REGIONAL_ROLES.includes(user.role);

@@ -36,7 +36,10 @@ export const hashApiToken = (token: string): string => createHash("sha256").upda
 export const generateApiToken = (): string => API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
 
 /** Stores a new token's hash and returns the token itself: the only time it is ever seen. */
-export async function issueApiToken(tx: Tx, input: { userId: string; name: string; expiresAt: Date | null }): Promise<IssuedApiToken> {
+export async function issueApiToken(
+  tx: Tx,
+  input: { userId: string; name: string; expiresAt: Date | null },
+): Promise<IssuedApiToken> {
   const token = generateApiToken();
   const row = await tx.apiToken.create({
     data: { userId: input.userId, name: input.name, tokenHash: hashApiToken(token), expiresAt: input.expiresAt },
@@ -54,8 +57,14 @@ export async function createApiTokenForUser(
 ): Promise<IssuedApiToken> {
   assertCan(admin, "admin.apiTokens");
   // Callers parse with createApiTokenInput first; reaching here with bad input is a bug.
-  const { name, expiresInDays: days } = createApiTokenInput.parse({ name: input.name, expiresInDays: input.expiresInDays });
-  const user = await tx.user.findFirst({ where: { id: input.userId, active: true }, select: { id: true, regionId: true } });
+  const { name, expiresInDays: days } = createApiTokenInput.parse({
+    name: input.name,
+    expiresInDays: input.expiresInDays,
+  });
+  const user = await tx.user.findFirst({
+    where: { id: input.userId, active: true },
+    select: { id: true, regionId: true },
+  });
   if (!user) throw notFound("user");
   const expiresAt = new Date(now.getTime() + days * DAY_MS);
   const issued = await issueApiToken(tx, { userId: user.id, name, expiresAt });
@@ -71,7 +80,10 @@ export async function createApiTokenForUser(
 
 /** Revokes a token: an administrator any token, anyone else only their own. Unknown → 404. */
 export async function revokeApiToken(tx: Tx, actor: AppUser, tokenId: string, now = new Date()): Promise<void> {
-  const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, name: true, revokedAt: true } });
+  const token = await tx.apiToken.findUnique({
+    where: { id: tokenId },
+    select: { id: true, userId: true, name: true, revokedAt: true },
+  });
   if (!token || (actor.role !== "ADMIN" && token.userId !== actor.id)) throw notFound("API token");
   if (token.revokedAt) return;
   await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now } });
@@ -107,17 +119,37 @@ export async function authenticateBearer(tx: Tx, header: string | null, now = ne
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, regionId: true, active: true, region: { select: { code: true } } } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          regionId: true,
+          active: true,
+          region: { select: { code: true } },
+        },
+      },
     },
   });
   if (!row || row.revokedAt || expiresAt(row) <= now || !row.user.active) return null;
   // Record use at most once a minute, so a busy script does not write on every request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await tx.apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }
   const { user } = row;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, regionId: user.regionId, regionCode: user.region?.code ?? null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    regionId: user.regionId,
+    regionCode: user.region?.code ?? null,
+  };
 }

@@ -10,7 +10,14 @@ import { authenticate } from "./authenticate";
 import { safeCallbackPath } from "./callback-url";
 import { clientAddress } from "./client-address";
 import { isUserRole } from "./roles";
-import { claimsOf, endSignInSession, servedOverHttps, sessionPolicy, startSignInSession, verifySession } from "./sessions";
+import {
+  claimsOf,
+  endSignInSession,
+  servedOverHttps,
+  sessionPolicy,
+  startSignInSession,
+  verifySession,
+} from "./sessions";
 
 const credentialsSchema = z.object({
   email: plainText.trim().min(1).max(320),
@@ -36,7 +43,8 @@ export const authOptions: NextAuthOptions = {
     // next-auth renews the token's expiry on every session read; pin it to the sign-in time
     // instead, so `exp` never passes the absolute limit however often the session is read.
     encode: async (params) => {
-      const signedInAt = typeof params.token?.signedInAt === "number" ? params.token.signedInAt : Math.floor(Date.now() / 1000);
+      const signedInAt =
+        typeof params.token?.signedInAt === "number" ? params.token.signedInAt : Math.floor(Date.now() / 1000);
       const remaining = Math.max(1, signedInAt + sessionSeconds() - Math.floor(Date.now() / 1000));
       return encode({ ...params, maxAge: Math.min(params.maxAge ?? remaining, remaining) });
     },
@@ -45,7 +53,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email address", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("INVALID_CREDENTIALS");

@@ -25,20 +25,32 @@ export async function authenticate(
 ): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
   const reservation = await reserveLoginAttempt(db, { email, ip: input.ip ?? "unknown" }, throttle);
-  if (!reservation.ok) return { ok: false, code: "TOO_MANY_ATTEMPTS", retryAfterSeconds: reservation.retryAfterSeconds };
+  if (!reservation.ok)
+    return { ok: false, code: "TOO_MANY_ATTEMPTS", retryAfterSeconds: reservation.retryAfterSeconds };
   const user = await db.user.findUnique({
     where: { email },
     // No relation here: a second query only for known accounts would be a timing difference.
     select: { id: true, email: true, name: true, role: true, regionId: true, passwordHash: true, active: true },
   });
   // The same bcrypt work for an unknown account as a known one, so timing does not tell them apart.
-  const passwordRight = user ? await verifyPassword(input.password, user.passwordHash) : await dummyPasswordCheck(input.password);
+  const passwordRight = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await dummyPasswordCheck(input.password);
   const valid = user !== null && user.active && passwordRight;
   await settleLoginAttempt(db, reservation.attemptId, valid);
   if (!valid || !user) return { ok: false, code: "INVALID_CREDENTIALS" };
-  const region = user.regionId ? await db.region.findUnique({ where: { id: user.regionId }, select: { code: true } }) : null;
+  const region = user.regionId
+    ? await db.region.findUnique({ where: { id: user.regionId }, select: { code: true } })
+    : null;
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, regionId: user.regionId, regionCode: region?.code ?? null },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      regionId: user.regionId,
+      regionCode: region?.code ?? null,
+    },
   };
 }

@@ -17,7 +17,9 @@ export async function withSafeCallbackUrl(request: NextRequest): Promise<NextReq
     changed = true;
   }
   let body: string | undefined;
-  const isForm = request.method === "POST" && (request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
+  const isForm =
+    request.method === "POST" &&
+    (request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
   if (isForm) {
     const params = new URLSearchParams(await request.text());
     const fromBody = params.get("callbackUrl");

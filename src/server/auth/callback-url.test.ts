@@ -10,7 +10,20 @@ describe("where sign-in returns to", () => {
   });
 
   it("falls back to home for another site, a malformed URL or nothing", () => {
-    for (const bad of ["https://evil.example/x", "//evil.example/x", "/\\evil.example", "http://[::1", "javascript:alert(1)", "/a\u0000b", "", undefined, 42, ["/x"], "/sign-in?callbackUrl=/x", "/api/v1/me"]) {
+    for (const bad of [
+      "https://evil.example/x",
+      "//evil.example/x",
+      "/\\evil.example",
+      "http://[::1",
+      "javascript:alert(1)",
+      "/a\u0000b",
+      "",
+      undefined,
+      42,
+      ["/x"],
+      "/sign-in?callbackUrl=/x",
+      "/api/v1/me",
+    ]) {
       expect(safeCallbackPath(bad, base)).toBe("/");
     }
   });

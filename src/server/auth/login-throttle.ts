@@ -44,7 +44,8 @@ export async function reserveLoginAttempt(
     async (tx) => {
       // Always account first, then client: no two attempts can wait on each other in a cycle.
       await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in account ${input.email}`}, 0))`;
-      if (checkClient) await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in client ${input.ip}`}, 0))`;
+      if (checkClient)
+        await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in client ${input.ip}`}, 0))`;
       const [counts] = await tx.$queryRaw<Counts[]>`
         SELECT
           (SELECT count(*) FROM "LoginAttempt" a
@@ -58,9 +59,14 @@ export async function reserveLoginAttempt(
       const pair = Number(counts?.pair ?? 0);
       const account = Number(counts?.account ?? 0);
       const client = Number(counts?.client ?? 0);
-      if (account >= settings.accountMaxFailures) return { ok: false, retryAfterSeconds: settings.accountWindowMinutes * 60 };
-      if (pair >= settings.maxFailures || client >= settings.clientMaxFailures) return { ok: false, retryAfterSeconds: settings.windowMinutes * 60 };
-      const row = await tx.loginAttempt.create({ data: { email: input.email, ip: input.ip, succeeded: false, createdAt: now }, select: { id: true } });
+      if (account >= settings.accountMaxFailures)
+        return { ok: false, retryAfterSeconds: settings.accountWindowMinutes * 60 };
+      if (pair >= settings.maxFailures || client >= settings.clientMaxFailures)
+        return { ok: false, retryAfterSeconds: settings.windowMinutes * 60 };
+      const row = await tx.loginAttempt.create({
+        data: { email: input.email, ip: input.ip, succeeded: false, createdAt: now },
+        select: { id: true },
+      });
       return { ok: true, attemptId: row.id };
     },
     { maxWait: 10_000, timeout: 10_000 },
@@ -69,5 +75,6 @@ export async function reserveLoginAttempt(
 
 /** Marks a reserved attempt as a success once the password proved right. */
 export async function settleLoginAttempt(db: PrismaClient, attemptId: string, succeeded: boolean): Promise<void> {
-  if (succeeded) await db.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true }, select: { id: true } });
+  if (succeeded)
+    await db.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true }, select: { id: true } });
 }

@@ -21,7 +21,7 @@ describe("the access table", () => {
     expect(ACCESS_TABLE["admin.apiTokens"].roles).toEqual(["ADMIN"]);
   });
 
-  it("says what each row allows in words that finish \"Your role does not allow you to …\"", () => {
+  it('says what each row allows in words that finish "Your role does not allow you to …"', () => {
     for (const permission of PERMISSIONS) expect(ACCESS_TABLE[permission].means).toMatch(/^[a-z][^.()]*[a-z]$/);
   });
 });

@@ -21,5 +21,4 @@ export const ROLE_HOME: Record<UserRole, string> = {
 /** Roles whose access is limited to one region; the others see every region. */
 export const REGIONAL_ROLES: readonly UserRole[] = ["COORDINATOR", "SUPERVISOR", "MANAGER"];
 
-export const isUserRole = (value: unknown): value is UserRole =>
-  typeof value === "string" && value in ROLE_LABEL;
+export const isUserRole = (value: unknown): value is UserRole => typeof value === "string" && value in ROLE_LABEL;

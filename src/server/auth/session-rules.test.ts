@@ -5,8 +5,21 @@ const policy = { maxHours: 10, idleMinutes: 30 };
 const signedIn = new Date("2026-12-03T08:00:00Z");
 const minutes = (n: number) => new Date(signedIn.getTime() + n * 60_000);
 
-const state = (over: { role?: SessionState["user"]["role"]; lastSeenAt?: Date; endedAt?: Date | null; sv?: number; active?: boolean } = {}): SessionState => ({
-  session: { createdAt: signedIn, lastSeenAt: over.lastSeenAt ?? signedIn, endedAt: over.endedAt ?? null, userId: "u1" },
+const state = (
+  over: {
+    role?: SessionState["user"]["role"];
+    lastSeenAt?: Date;
+    endedAt?: Date | null;
+    sv?: number;
+    active?: boolean;
+  } = {},
+): SessionState => ({
+  session: {
+    createdAt: signedIn,
+    lastSeenAt: over.lastSeenAt ?? signedIn,
+    endedAt: over.endedAt ?? null,
+    userId: "u1",
+  },
   user: { id: "u1", active: over.active ?? true, role: over.role ?? "COORDINATOR", sessionVersion: over.sv ?? 0 },
   claims: { uid: "u1", sv: 0 },
 });
@@ -19,7 +32,9 @@ describe("when a sign-in stops being valid", () => {
   it("ends for everyone 10 hours after signing in, however active", () => {
     expect(sessionEndsAt(signedIn, policy)).toEqual(minutes(600));
     expect(sessionRefusal(state({ lastSeenAt: minutes(599) }), minutes(600), policy)).toBe("EXPIRED");
-    expect(sessionRefusal(state({ role: "SUPERVISOR", lastSeenAt: minutes(599) }), minutes(600), policy)).toBe("EXPIRED");
+    expect(sessionRefusal(state({ role: "SUPERVISOR", lastSeenAt: minutes(599) }), minutes(600), policy)).toBe(
+      "EXPIRED",
+    );
   });
 
   it("ends an office sign-in after 30 minutes without a request, but not a supervisor's", () => {

@@ -25,7 +25,8 @@ export type SessionState = {
 export type SessionRefusal = "ENDED" | "OTHER_USER" | "DEACTIVATED" | "REVOKED" | "EXPIRED" | "IDLE";
 
 /** The moment a sign-in ends however active the person is. */
-export const sessionEndsAt = (createdAt: Date, policy: SessionPolicy): Date => new Date(createdAt.getTime() + policy.maxHours * 3_600_000);
+export const sessionEndsAt = (createdAt: Date, policy: SessionPolicy): Date =>
+  new Date(createdAt.getTime() + policy.maxHours * 3_600_000);
 
 /** Why a sign-in is no longer valid, or null when it is. */
 export function sessionRefusal(state: SessionState, now: Date, policy: SessionPolicy): SessionRefusal | null {
@@ -36,6 +37,7 @@ export function sessionRefusal(state: SessionState, now: Date, policy: SessionPo
   // Raised on sign-out everywhere, deactivation, role or region change and password reset.
   if (user.sessionVersion !== claims.sv) return "REVOKED";
   if (now.getTime() >= sessionEndsAt(session.createdAt, policy).getTime()) return "EXPIRED";
-  if (hasIdleTimeout(user.role) && now.getTime() - session.lastSeenAt.getTime() >= policy.idleMinutes * 60_000) return "IDLE";
+  if (hasIdleTimeout(user.role) && now.getTime() - session.lastSeenAt.getTime() >= policy.idleMinutes * 60_000)
+    return "IDLE";
   return null;
 }

@@ -16,24 +16,37 @@ import { sessionEndsAt, sessionRefusal, type SessionPolicy, type SessionRefusal 
 /** How often a request moves lastSeenAt forward: the idle timeout is exact to within this. */
 const TOUCH_RESOLUTION_MS = 60_000;
 
-export const sessionPolicy = (): SessionPolicy => ({ maxHours: env().SESSION_MAX_HOURS, idleMinutes: env().SESSION_IDLE_MINUTES });
+export const sessionPolicy = (): SessionPolicy => ({
+  maxHours: env().SESSION_MAX_HOURS,
+  idleMinutes: env().SESSION_IDLE_MINUTES,
+});
 
 /** True when the public address is https: cookies are then Secure (and `__Secure-` prefixed). */
 export const servedOverHttps = (): boolean => env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 /** next-auth's session cookie name for this deployment. */
-export const sessionCookieName = (): string => (servedOverHttps() ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+export const sessionCookieName = (): string =>
+  servedOverHttps() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
 /** What the session token carries besides next-auth's own claims. */
 export type SessionClaims = { uid: string; sid: string; sv: number };
 
 export const claimsOf = (token: JWT | null): SessionClaims | null =>
-  token && typeof token.uid === "string" && typeof token.sid === "string" && typeof token.sv === "number" ? { uid: token.uid, sid: token.sid, sv: token.sv } : null;
+  token && typeof token.uid === "string" && typeof token.sid === "string" && typeof token.sv === "number"
+    ? { uid: token.uid, sid: token.sid, sv: token.sv }
+    : null;
 
 /** Starts a sign-in for a user who has just given the right password. */
-export async function startSignInSession(db: PrismaClient | Tx, userId: string, now = new Date()): Promise<{ sid: string; sv: number; createdAt: Date }> {
+export async function startSignInSession(
+  db: PrismaClient | Tx,
+  userId: string,
+  now = new Date(),
+): Promise<{ sid: string; sv: number; createdAt: Date }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
-  const row = await db.signInSession.create({ data: { userId, createdAt: now, lastSeenAt: now }, select: { id: true, createdAt: true } });
+  const row = await db.signInSession.create({
+    data: { userId, createdAt: now, lastSeenAt: now },
+    select: { id: true, createdAt: true },
+  });
   return { sid: row.id, sv: user.sessionVersion, createdAt: row.createdAt };
 }
 
@@ -68,7 +81,18 @@ export async function verifySession(
       createdAt: true,
       lastSeenAt: true,
       endedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, regionId: true, active: true, sessionVersion: true, region: { select: { code: true } } } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          regionId: true,
+          active: true,
+          sessionVersion: true,
+          region: { select: { code: true } },
+        },
+      },
     },
   });
   if (!row) return { ok: false, reason: "UNKNOWN" };
@@ -86,7 +110,14 @@ export async function verifySession(
     value: {
       sid: claims.sid,
       endsAt: sessionEndsAt(row.createdAt, policy),
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, regionId: user.regionId, regionCode: user.region?.code ?? null },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        regionId: user.regionId,
+        regionCode: user.region?.code ?? null,
+      },
     },
   };
 }
@@ -125,10 +156,19 @@ export function cookieReader(header: string | null): (name: string) => string | 
 }
 
 /** "Sign out everywhere": ends every sign-in of the person asking, on every device, audited. */
-export async function signOutEverywhere(db: PrismaClient, user: AppUser, now = new Date()): Promise<{ ok: true; value: null }> {
+export async function signOutEverywhere(
+  db: PrismaClient,
+  user: AppUser,
+  now = new Date(),
+): Promise<{ ok: true; value: null }> {
   await db.$transaction(async (tx) => {
     await endUserSessions(tx, user.id, now);
-    await audit(tx, user, { action: "user.sign-out-everywhere", entityType: "User", entityId: user.id, regionId: user.regionId });
+    await audit(tx, user, {
+      action: "user.sign-out-everywhere",
+      entityType: "User",
+      entityId: user.id,
+      regionId: user.regionId,
+    });
   });
   return { ok: true, value: null };
 }

@@ -23,8 +23,13 @@ export async function issueTokenForCredentials(
       retryAfterSeconds: result.retryAfterSeconds,
     };
   }
-  if (!result.ok) return { ok: false, code: "INVALID_CREDENTIALS", message: "Enter a correct email address and password." };
+  if (!result.ok)
+    return { ok: false, code: "INVALID_CREDENTIALS", message: "Enter a correct email address and password." };
   const expiresAt = new Date(now.getTime() + SIGN_IN_TOKEN_HOURS * 3_600_000);
-  const issued = await issueApiToken(db, { userId: result.user.id, name: `Signed in through the API at ${now.toISOString()}`, expiresAt });
+  const issued = await issueApiToken(db, {
+    userId: result.user.id,
+    name: `Signed in through the API at ${now.toISOString()}`,
+    expiresAt,
+  });
   return { ok: true, token: issued.token, expiresAt };
 }

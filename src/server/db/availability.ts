@@ -6,7 +6,13 @@ import type { PrismaClient } from "./create-client";
 // answers 503 at once, instead of a 500 or a 45-second hang.
 
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseDoesNotExist",
+]);
 const UNAVAILABLE_MESSAGE =
   /Can't reach database server|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|timeout exceeded when trying to connect|Connection terminated|Query read timeout|canceling statement due to statement timeout|the database system is (starting up|shutting down)|too many clients/i;
 
@@ -14,7 +20,11 @@ const UNAVAILABLE_MESSAGE =
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 4) return false;
   const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || e.code === "57014" || e.code === "57P03" || e.code === "53300")) return true;
+  if (
+    typeof e.code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(e.code) || e.code === "57014" || e.code === "57P03" || e.code === "53300")
+  )
+    return true;
   if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;

@@ -11,7 +11,10 @@ export type PoolTimeouts = {
 };
 
 /** A Prisma client on the pg driver adapter. Scripts and tests call this; the app uses `db` from ./client. */
-export function createPrismaClient(connectionString: string, options: { max?: number } & PoolTimeouts = {}): PrismaClient {
+export function createPrismaClient(
+  connectionString: string,
+  options: { max?: number } & PoolTimeouts = {},
+): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
     max: options.max ?? 10,

@@ -8,10 +8,19 @@ import { a4Document } from "./pdf-layout";
 export type ScheduleForPdf = {
   person: { firstName: string; lastName: string; crn: string };
   outstandingWords: string;
-  sessions: { date: string; startTime: string; endTime: string; placement: string; address: string | null; pickUp: string | null; whatToBring: string | null }[];
+  sessions: {
+    date: string;
+    startTime: string;
+    endTime: string;
+    placement: string;
+    address: string | null;
+    pickUp: string | null;
+    whatToBring: string | null;
+  }[];
 };
 
-export const SCHEDULE_INTRO = "Come to every session below. If you cannot come, phone the office before the session starts.";
+export const SCHEDULE_INTRO =
+  "Come to every session below. If you cannot come, phone the office before the session starts.";
 
 export async function schedulePdf(schedule: ScheduleForPdf): Promise<Uint8Array> {
   const name = `${schedule.person.firstName} ${schedule.person.lastName}`;

@@ -7,7 +7,8 @@ describe("plain text: what a person can type", () => {
   });
 
   it("refuses NUL and other control characters, and lone surrogates", () => {
-    for (const bad of ["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "a\ud800b", "\udc00", "end\ud83d"]) expect(isPlainText(bad)).toBe(false);
+    for (const bad of ["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "a\ud800b", "\udc00", "end\ud83d"])
+      expect(isPlainText(bad)).toBe(false);
     const result = plainText.safeParse("a\u0000b");
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/hidden control character/);

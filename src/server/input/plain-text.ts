@@ -10,7 +10,8 @@ import { z } from "zod";
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const UNSAFE_TEXT_MESSAGE = "This text contains a hidden control character or a broken character. Type it again without copying and pasting";
+export const UNSAFE_TEXT_MESSAGE =
+  "This text contains a hidden control character or a broken character. Type it again without copying and pasting";
 
 /** True when a person could have typed this text. */
 export const isPlainText = (text: string): boolean => !CONTROL_CHARACTER.test(text) && !LONE_SURROGATE.test(text);
@@ -22,7 +23,9 @@ export const plainText = z.string().refine(isPlainText, { message: UNSAFE_TEXT_M
 export function findUnsafeText(value: unknown, path: string[] = [], depth = 0): string | null {
   if (typeof value === "string") return isPlainText(value) ? null : path.join(".") || "(text)";
   if (depth > 20 || value === null || typeof value !== "object") return null;
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : Object.entries(value);
   for (const [key, item] of entries) {
     if (!isPlainText(key)) return [...path, "(field name)"].join(".");
     const found = findUnsafeText(item, [...path, key], depth + 1);

@@ -33,7 +33,10 @@ export function startProcessJobQueue(instance: string, retryMs = JOB_QUEUE_RETRY
           instance,
         });
       } catch (error) {
-        logger().error({ err: error, instance, retryInSeconds: retryMs / 1000 }, "job queue did not start; trying again later");
+        logger().error(
+          { err: error, instance, retryInSeconds: retryMs / 1000 },
+          "job queue did not start; trying again later",
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, retryMs);

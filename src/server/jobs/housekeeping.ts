@@ -34,23 +34,34 @@ const before = (now: Date, ms: number) => new Date(now.getTime() - ms);
 
 /** Stored replies older than the retention: a retry that late runs as a new request (docs/decisions/0007). */
 const expireIdempotencyKeys: Job = async (client, now, settings) =>
-  (await client.idempotencyKey.deleteMany({ where: { createdAt: { lt: before(now, settings.idempotencyRetentionDays * 86_400_000) } } })).count;
+  (
+    await client.idempotencyKey.deleteMany({
+      where: { createdAt: { lt: before(now, settings.idempotencyRetentionDays * 86_400_000) } },
+    })
+  ).count;
 
 /** Sign-in attempts older than every throttle window: no limit counts them any more. */
 const expireLoginAttempts: Job = async (client, now, settings) =>
-  (await client.loginAttempt.deleteMany({ where: { createdAt: { lt: before(now, settings.loginWindowMinutes * 60_000) } } })).count;
+  (
+    await client.loginAttempt.deleteMany({
+      where: { createdAt: { lt: before(now, settings.loginWindowMinutes * 60_000) } },
+    })
+  ).count;
 
 /** Sign-ins that have ended (signed out, revoked, idle) or are past their absolute end: their cookies are refused either way. */
 const expireSignInSessions: Job = async (client, now, settings) =>
   (
     await client.signInSession.deleteMany({
-      where: { OR: [{ endedAt: { not: null } }, { createdAt: { lte: before(now, settings.sessionMaxHours * 3_600_000) } }] },
+      where: {
+        OR: [{ endedAt: { not: null } }, { createdAt: { lte: before(now, settings.sessionMaxHours * 3_600_000) } }],
+      },
     })
   ).count;
 
 /** Rate-limit windows that have closed (the current minute's window is still counting). */
 const expireApiRateWindows: Job = async (client, now, settings) =>
-  (await client.apiRateWindow.deleteMany({ where: { windowStart: { lte: before(now, settings.rateWindowMs) } } })).count;
+  (await client.apiRateWindow.deleteMany({ where: { windowStart: { lte: before(now, settings.rateWindowMs) } } }))
+    .count;
 
 /** Every housekeeping job: its queue name, when it runs (cron, UTC) and what it does. */
 export const HOUSEKEEPING_JOBS = {
@@ -64,6 +75,11 @@ export type HousekeepingJobName = keyof typeof HOUSEKEEPING_JOBS;
 export const HOUSEKEEPING_JOB_NAMES = Object.keys(HOUSEKEEPING_JOBS) as HousekeepingJobName[];
 
 /** Runs one job now and says how many rows it deleted. */
-export function runHousekeepingJob(name: HousekeepingJobName, client: PrismaClient, now = new Date(), settings = housekeepingSettings()): Promise<number> {
+export function runHousekeepingJob(
+  name: HousekeepingJobName,
+  client: PrismaClient,
+  now = new Date(),
+  settings = housekeepingSettings(),
+): Promise<number> {
   return HOUSEKEEPING_JOBS[name].run(client, now, settings);
 }

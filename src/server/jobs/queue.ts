@@ -3,7 +3,13 @@ import { Client } from "pg";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { HOUSEKEEPING_JOB_NAMES, HOUSEKEEPING_JOBS, housekeepingSettings, type HousekeepingJobName, type HousekeepingSettings } from "./housekeeping";
+import {
+  HOUSEKEEPING_JOB_NAMES,
+  HOUSEKEEPING_JOBS,
+  housekeepingSettings,
+  type HousekeepingJobName,
+  type HousekeepingSettings,
+} from "./housekeeping";
 
 // The job queue: pg-boss on the app's own PostgreSQL (docs/decisions/0056-housekeeping-jobs.md).
 // Its tables live in their own PostgreSQL schema, "pgboss", which pg-boss creates and migrates
@@ -53,8 +59,16 @@ export type JobQueue = {
 };
 
 /** Runs `setup` while holding a session advisory lock that every instance's setup takes. */
-async function oneAtATime(connectionString: string, connectionTimeoutMillis: number, setup: () => Promise<void>): Promise<void> {
-  const lock = new Client({ connectionString, connectionTimeoutMillis, application_name: "community-payback-jobs-setup" });
+async function oneAtATime(
+  connectionString: string,
+  connectionTimeoutMillis: number,
+  setup: () => Promise<void>,
+): Promise<void> {
+  const lock = new Client({
+    connectionString,
+    connectionTimeoutMillis,
+    application_name: "community-payback-jobs-setup",
+  });
   await lock.connect();
   try {
     await lock.query("SELECT pg_advisory_lock(hashtext('community-payback.job-queue.setup'))");
@@ -90,26 +104,43 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     // partition): they take turns, and only create what is missing.
     await oneAtATime(options.connectionString, connectionTimeoutMillis, async () => {
       for (const name of HOUSEKEEPING_JOB_NAMES) {
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 300 });
+        if (!(await boss.getQueue(name)))
+          await boss.createQueue(name, {
+            name,
+            policy: "stately",
+            retryLimit: 2,
+            retryDelay: 60,
+            expireInSeconds: 300,
+          });
         if (work) await boss.schedule(name, options.crons?.[name] ?? HOUSEKEEPING_JOBS[name].cron, {}, { tz: "UTC" });
       }
     });
 
     for (const name of HOUSEKEEPING_JOB_NAMES) {
       if (!work) continue;
-      await boss.work(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
-        for (const job of jobs) {
-          const started = Date.now();
-          await options.onRun?.(name, instance);
-          try {
-            const deleted = await HOUSEKEEPING_JOBS[name].run(client, new Date(), settings());
-            log.info({ job: name, jobId: job.id, instance, deleted, durationMs: Date.now() - started }, "housekeeping job done");
-          } catch (error) {
-            log.error({ err: error, job: name, jobId: job.id, instance }, "housekeeping job failed (it will be retried)");
-            throw error;
+      await boss.work(
+        name,
+        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 },
+        async (jobs) => {
+          for (const job of jobs) {
+            const started = Date.now();
+            await options.onRun?.(name, instance);
+            try {
+              const deleted = await HOUSEKEEPING_JOBS[name].run(client, new Date(), settings());
+              log.info(
+                { job: name, jobId: job.id, instance, deleted, durationMs: Date.now() - started },
+                "housekeeping job done",
+              );
+            } catch (error) {
+              log.error(
+                { err: error, job: name, jobId: job.id, instance },
+                "housekeeping job failed (it will be retried)",
+              );
+              throw error;
+            }
           }
-        }
-      });
+        },
+      );
     }
   } catch (error) {
     // Half started (the database went away): close what was opened, then report.
@@ -122,6 +153,8 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   return {
     send: (name) => boss.send(name, {}),
     stop: ({ timeoutMs = 1_500 } = {}) =>
-      (stopped ??= boss.stop({ graceful: true, wait: true, timeout: timeoutMs }).then(() => log.info({ instance }, "job queue stopped"))),
+      (stopped ??= boss
+        .stop({ graceful: true, wait: true, timeout: timeoutMs })
+        .then(() => log.info({ instance }, "job queue stopped"))),
   };
 }

@@ -59,7 +59,13 @@ export async function listBankHolidays(year: number) {
 export async function listRegionSettings() {
   return db.region.findMany({
     select: {
-      id: true, code: true, name: true, overSubscriptionPercent: true, maxPeoplePerSupervisor: true, autoEnforcement: true, version: true,
+      id: true,
+      code: true,
+      name: true,
+      overSubscriptionPercent: true,
+      maxPeoplePerSupervisor: true,
+      autoEnforcement: true,
+      version: true,
       pdus: { select: { code: true, name: true }, orderBy: { name: "asc" } },
     },
     orderBy: { name: "asc" },
@@ -72,7 +78,14 @@ export async function getUserForAdmin(id: string) {
   return db.user.findUnique({
     where: { id },
     select: {
-      id: true, name: true, email: true, role: true, regionId: true, active: true, version: true, createdAt: true,
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      regionId: true,
+      active: true,
+      version: true,
+      createdAt: true,
       region: { select: { name: true } },
       pdu: { select: { name: true } },
       _count: { select: { signInSessions: { where: { endedAt: null } } } },
@@ -89,11 +102,23 @@ export async function listRegionChoices(): Promise<{ value: string; label: strin
 /** One risk code for its change page, with how many assessments hold it and how many of those under an earlier wording. */
 export async function getRiskCodeForAdmin(id: string) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const riskCode = await db.riskCode.findUnique({ where: { id }, select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, active: true, version: true } });
+  const riskCode = await db.riskCode.findUnique({
+    where: { id },
+    select: { id: true, code: true, title: true, guidance: true, conflictsWith: true, active: true, version: true },
+  });
   if (!riskCode) return null;
   const [recorded, earlierWording] = await Promise.all([
     db.assessmentRiskCode.count({ where: { riskCodeId: id } }),
-    db.assessmentRiskCode.count({ where: { riskCodeId: id, OR: [{ title: { not: riskCode.title } }, { guidance: { not: riskCode.guidance } }, { NOT: { conflictsWith: { equals: riskCode.conflictsWith } } }] } }),
+    db.assessmentRiskCode.count({
+      where: {
+        riskCodeId: id,
+        OR: [
+          { title: { not: riskCode.title } },
+          { guidance: { not: riskCode.guidance } },
+          { NOT: { conflictsWith: { equals: riskCode.conflictsWith } } },
+        ],
+      },
+    }),
   ]);
   return { ...riskCode, recorded, earlierWording };
 }
@@ -104,9 +129,16 @@ export async function getRegionPdus(regionId: string) {
   return db.region.findUnique({
     where: { id: regionId },
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       pdus: {
-        select: { id: true, code: true, name: true, version: true, _count: { select: { requirements: { where: { status: "ACTIVE" } }, users: { where: { active: true } } } } },
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          version: true,
+          _count: { select: { requirements: { where: { status: "ACTIVE" } }, users: { where: { active: true } } } },
+        },
         orderBy: { name: "asc" },
       },
     },

@@ -40,7 +40,11 @@ type SelectedToken = {
 };
 
 function toRow(token: SelectedToken, now: Date): ApiTokenRow {
-  const status: ApiTokenStatus = token.revokedAt ? "REVOKED" : token.expiresAt && token.expiresAt <= now ? "EXPIRED" : "ACTIVE";
+  const status: ApiTokenStatus = token.revokedAt
+    ? "REVOKED"
+    : token.expiresAt && token.expiresAt <= now
+      ? "EXPIRED"
+      : "ACTIVE";
   const { region, ...user } = token.user;
   return { ...token, status, user: { ...user, regionName: region?.name ?? null } };
 }

@@ -50,7 +50,14 @@ export type TimelineEntry = { key: string; date: IsoDate; at: string } & (
   | { kind: "court-outcome"; outcome: BreachOutcomeType; newHoursOrdered: number | null }
   | { kind: "extension"; newEndDate: IsoDate; court: string; reason: string }
   | { kind: "review"; reviewKind: ReviewKind; dueOn: IsoDate; completedOn: IsoDate | null; note: string | null }
-  | { kind: "approval"; approvalKind: ApprovalKind; status: ApprovalStatus; reason: string | null; decidedOn: IsoDate | null; decisionNote: string | null }
+  | {
+      kind: "approval";
+      approvalKind: ApprovalKind;
+      status: ApprovalStatus;
+      reason: string | null;
+      decidedOn: IsoDate | null;
+      decisionNote: string | null;
+    }
   | { kind: "note"; body: string; sensitive: boolean; author: string | null }
   | { kind: "incident"; incidentType: IncidentType; time: string; description: string; placementName: string }
 );
@@ -80,9 +87,19 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
         restricted: true,
         hoursOrdered: true,
         originalHoursOrdered: true,
-        person: { select: { crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true, ethnicity: true } },
+        person: {
+          select: { crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true, ethnicity: true },
+        },
         order: {
-          select: { type: true, court: true, sentenceDate: true, managedBy: true, practitionerName: true, operationalPeriodEndsOn: true, supervisionPeriodEndsOn: true },
+          select: {
+            type: true,
+            court: true,
+            sentenceDate: true,
+            managedBy: true,
+            practitionerName: true,
+            operationalPeriodEndsOn: true,
+            supervisionPeriodEndsOn: true,
+          },
         },
         pdu: { select: { name: true } },
         coordinator: { select: { name: true } },
@@ -112,7 +129,13 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
             retrospective: true,
             lateStartReason: true,
             lateStartNote: true,
-            session: { select: { startTime: true, endTime: true, placement: { select: { name: true, type: true, region: { select: { name: true } } } } } },
+            session: {
+              select: {
+                startTime: true,
+                endTime: true,
+                placement: { select: { name: true, type: true, region: { select: { name: true } } } },
+              },
+            },
             attendance: {
               select: {
                 outcome: true,
@@ -127,7 +150,9 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
             },
           },
         },
-        eteCredits: { select: { id: true, date: true, createdAt: true, minutes: true, activity: true, provider: true } },
+        eteCredits: {
+          select: { id: true, date: true, createdAt: true, minutes: true, activity: true, provider: true },
+        },
         enforcementActions: {
           select: {
             id: true,
@@ -138,13 +163,29 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
             outcomes: { select: { id: true, outcome: true, date: true, createdAt: true, newHoursOrdered: true } },
           },
         },
-        extensions: { select: { id: true, grantedOn: true, createdAt: true, newEndDate: true, court: true, reason: true } },
+        extensions: {
+          select: { id: true, grantedOn: true, createdAt: true, newEndDate: true, court: true, reason: true },
+        },
         reviews: { select: { id: true, kind: true, dueOn: true, completedOn: true, createdAt: true, note: true } },
         approvals: {
-          select: { id: true, kind: true, status: true, requestedAt: true, decidedAt: true, reason: true, decisionNote: true },
+          select: {
+            id: true,
+            kind: true,
+            status: true,
+            requestedAt: true,
+            decidedAt: true,
+            reason: true,
+            decisionNote: true,
+          },
         },
         incidents: {
-          select: { id: true, type: true, occurredAt: true, description: true, session: { select: { placement: { select: { name: true } } } } },
+          select: {
+            id: true,
+            type: true,
+            occurredAt: true,
+            description: true,
+            session: { select: { placement: { select: { name: true } } } },
+          },
         },
         notes: {
           where: seesSensitive ? {} : { sensitive: false },
@@ -196,7 +237,14 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
       provider: c.provider,
     })),
     ...requirement.enforcementActions.flatMap((action): TimelineEntry[] => [
-      { key: `enforcement-${action.id}`, date: iso(action.date), at: action.createdAt.toISOString(), kind: "enforcement", type: action.type, note: action.note },
+      {
+        key: `enforcement-${action.id}`,
+        date: iso(action.date),
+        at: action.createdAt.toISOString(),
+        kind: "enforcement",
+        type: action.type,
+        note: action.note,
+      },
       ...action.outcomes.map((o): TimelineEntry => ({
         key: `outcome-${o.id}`,
         date: iso(o.date),
@@ -260,10 +308,36 @@ export async function loadCaseDetail(user: AppUser, requirementId: string) {
     })),
   ].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
-  const { id, status, terminationReason, restricted, hoursOrdered, originalHoursOrdered, person, order, pdu, coordinator, assessment } = requirement;
+  const {
+    id,
+    status,
+    terminationReason,
+    restricted,
+    hoursOrdered,
+    originalHoursOrdered,
+    person,
+    order,
+    pdu,
+    coordinator,
+    assessment,
+  } = requirement;
   return {
-    id, regionId: scope.regionId, status, terminationReason, restricted, hoursOrdered, originalHoursOrdered, person, order, pdu, coordinator, assessment,
-    asOf, view, timeline, seesSensitive,
+    id,
+    regionId: scope.regionId,
+    status,
+    terminationReason,
+    restricted,
+    hoursOrdered,
+    originalHoursOrdered,
+    person,
+    order,
+    pdu,
+    coordinator,
+    assessment,
+    asOf,
+    view,
+    timeline,
+    seesSensitive,
   };
 }
 

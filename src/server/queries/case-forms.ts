@@ -94,7 +94,11 @@ export async function findAssessmentForForm(user: AppUser, requirementId: string
   return {
     requirement,
     version,
-    assessment: { ...assessment, riskCodes: riskCodes.map((r) => r.riskCode.code), nonAssociations: nonAssociations.map((n) => n.person.crn) },
+    assessment: {
+      ...assessment,
+      riskCodes: riskCodes.map((r) => r.riskCode.code),
+      nonAssociations: nonAssociations.map((n) => n.person.crn),
+    },
   };
 }
 
@@ -192,7 +196,8 @@ export async function listUnansweredFailures(user: AppUser, requirementId: strin
 
 // What the failure was, in the person's terms (the letter is for them, not for staff).
 const FAILURE_IN_WORDS: Partial<Record<AttendanceOutcome, string>> = {
-  ATTENDED_FAILED_TO_COMPLY: "you came to your work session but did not work as instructed (for example, you refused work, made poor effort or broke the rules).",
+  ATTENDED_FAILED_TO_COMPLY:
+    "you came to your work session but did not work as instructed (for example, you refused work, made poor effort or broke the rules).",
   ATTENDED_SENT_HOME_BEHAVIOUR: "you were sent home from your work session because of your behaviour.",
   UNACCEPTABLE_ABSENCE: "you did not come to your work session and did not give an acceptable reason.",
   ACCEPTABLE_ABSENCE: "you did not come to your work session, and the reason you gave was not accepted.",
@@ -233,18 +238,31 @@ export async function findWarningLetter(user: AppUser, requirementId: string, ac
   const on = utcDateFromIsoDate(warningDate);
   const [failure, officer, address] = await Promise.all([
     action.failureAttendanceId
-      ? db.attendance.findUnique({ where: { id: action.failureAttendanceId }, select: { sessionDate: true, outcome: true } })
+      ? db.attendance.findUnique({
+          where: { id: action.failureAttendanceId },
+          select: { sessionDate: true, outcome: true },
+        })
       : null,
-    action.createdById ? db.user.findUnique({ where: { id: action.createdById }, select: { name: true, email: true, phone: true } }) : null,
+    action.createdById
+      ? db.user.findUnique({ where: { id: action.createdById }, select: { name: true, email: true, phone: true } })
+      : null,
     db.personAddress.findFirst({
-      where: { personId: action.requirement.person.id, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gte: on } }] },
+      where: {
+        personId: action.requirement.person.id,
+        validFrom: { lte: on },
+        OR: [{ validTo: null }, { validTo: { gte: on } }],
+      },
       orderBy: { validFrom: "desc" },
       select: { line1: true, line2: true, town: true, postcode: true },
     }),
   ]);
   const { requirement } = action;
   const personName = `${requirement.person.firstName} ${requirement.person.lastName}`;
-  const failureDate = failure ? isoDateFromUtcDate(failure.sessionDate) : action.failureDate ? isoDateFromUtcDate(action.failureDate) : null;
+  const failureDate = failure
+    ? isoDateFromUtcDate(failure.sessionDate)
+    : action.failureDate
+      ? isoDateFromUtcDate(action.failureDate)
+      : null;
   const description =
     (failure && FAILURE_IN_WORDS[failure.outcome]) ??
     action.failureDescription ??
@@ -297,5 +315,12 @@ export async function listOtherCasesOfPerson(user: AppUser, requirementId: strin
     select: { id: true, sentenceDate: true, hoursOrdered: true },
     orderBy: { sentenceDate: "desc" },
   });
-  return { orderType: self.orderType, cases: cases.map((c) => ({ id: c.id, sentenceDate: isoDateFromUtcDate(c.sentenceDate), hoursOrdered: c.hoursOrdered })) };
+  return {
+    orderType: self.orderType,
+    cases: cases.map((c) => ({
+      id: c.id,
+      sentenceDate: isoDateFromUtcDate(c.sentenceDate),
+      hoursOrdered: c.hoursOrdered,
+    })),
+  };
 }

@@ -18,11 +18,19 @@ export async function listCorrectableRecords(user: AppUser, caseId: string) {
           outcome: true,
           minutesCredited: true,
           sessionDate: true,
-          allocation: { select: { sessionId: true, session: { select: { startTime: true, endTime: true, placement: { select: { name: true } } } } } },
+          allocation: {
+            select: {
+              sessionId: true,
+              session: { select: { startTime: true, endTime: true, placement: { select: { name: true } } } },
+            },
+          },
         },
         orderBy: [{ sessionDate: "desc" }],
       },
-      eteCredits: { select: { id: true, date: true, minutes: true, activity: true }, orderBy: [{ date: "desc" }, { createdAt: "desc" }] },
+      eteCredits: {
+        select: { id: true, date: true, minutes: true, activity: true },
+        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      },
     },
   });
   if (!requirement) return null;
@@ -36,14 +44,24 @@ export async function listCorrectableRecords(user: AppUser, caseId: string) {
       outcome: a.outcome,
       minutesCredited: a.minutesCredited,
     })),
-    eteCredits: requirement.eteCredits.map((c) => ({ id: c.id, date: isoDateFromUtcDate(c.date), minutes: c.minutes, activity: c.activity })),
+    eteCredits: requirement.eteCredits.map((c) => ({
+      id: c.id,
+      date: isoDateFromUtcDate(c.date),
+      minutes: c.minutes,
+      activity: c.activity,
+    })),
   };
 }
 
 export type CorrectableRecords = NonNullable<Awaited<ReturnType<typeof listCorrectableRecords>>>;
 
 /** One ETE credit of a visible case, for its correction form. */
-export async function findEteCreditForCorrection(user: AppUser, caseId: string, creditId: string, asOf: IsoDate = todayInLondon()) {
+export async function findEteCreditForCorrection(
+  user: AppUser,
+  caseId: string,
+  creditId: string,
+  asOf: IsoDate = todayInLondon(),
+) {
   const credit = await db.eteCredit.findFirst({
     where: { id: creditId, requirementId: caseId, requirement: visibleRequirementsWhere(user) },
     select: { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true, version: true },

@@ -18,7 +18,15 @@ import { casesWithFailuresAwaitingAction, enforcementStateByCase } from "./enfor
 
 export const CASES_PER_PAGE = 25;
 
-export const CASE_FLAGS = ["awaiting-assessment", "late-start", "dormant", "backlog", "breach", "warrant", "enforcement-due"] as const;
+export const CASE_FLAGS = [
+  "awaiting-assessment",
+  "late-start",
+  "dormant",
+  "backlog",
+  "breach",
+  "warrant",
+  "enforcement-due",
+] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 export const CASE_SORTS = ["name", "crn", "sentence-newest", "sentence-oldest"] as const;
@@ -33,7 +41,10 @@ export const caseListQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(REQUIREMENT_STATUSES).optional()).catch(undefined),
   pdu: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
   managedBy: z.preprocess(blankToUndefined, z.enum(MANAGED_BY).optional()).catch(undefined),
-  flag: z.preprocess(asList, z.array(z.string())).transform((values) => CASE_FLAGS.filter((flag) => values.includes(flag))).catch([]),
+  flag: z
+    .preprocess(asList, z.array(z.string()))
+    .transform((values) => CASE_FLAGS.filter((flag) => values.includes(flag)))
+    .catch([]),
   sort: z.enum(CASE_SORTS).catch("name"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
@@ -139,7 +150,10 @@ export async function listCases(user: AppUser, query: CaseListQuery) {
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / CASES_PER_PAGE)),
-    cases: rows.map((row) => ({ ...row, flags: { ...caseFlagsOf(views.get(row.id)), enforcement: enforcement.get(row.id) ?? null } })),
+    cases: rows.map((row) => ({
+      ...row,
+      flags: { ...caseFlagsOf(views.get(row.id)), enforcement: enforcement.get(row.id) ?? null },
+    })),
   };
 }
 

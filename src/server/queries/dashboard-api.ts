@@ -41,7 +41,9 @@ export async function loadSummaryForApi(user: AppUser, query: DashboardQuery) {
       age25plus: figures.breachRateBy.age25plus.percent,
       male: figures.breachRateBy.male.percent,
       female: figures.breachRateBy.female.percent,
-      byEthnicity: Object.fromEntries(figures.breachRateBy.byEthnicity.map((group) => [group.ethnicity || "Not recorded", group.percent])),
+      byEthnicity: Object.fromEntries(
+        figures.breachRateBy.byEthnicity.map((group) => [group.ethnicity || "Not recorded", group.percent]),
+      ),
     },
     standDownRatePercent: figures.standDown.percent,
     hoursDeliveredLast7Days: figures.hoursDelivered.hours,

@@ -32,7 +32,14 @@ export type CacheSource = "memory" | "snapshot" | "computed";
 /** The snapshot's key: everything the figures depend on besides the data. */
 export function dashboardScopeKey(scope: FigureScope): string {
   const rules = `s36:${scope.rules?.twelveMonthPeriodAbolishedFrom ?? "-"},s37:${scope.rules?.earnedReductionFrom ?? "-"}`;
-  return [`v${FIGURES_CACHE_VERSION}`, scope.asOf, scope.regionId ?? "all", scope.pduId ?? "all-pdus", scope.teamType ?? "all-teams", rules].join("|");
+  return [
+    `v${FIGURES_CACHE_VERSION}`,
+    scope.asOf,
+    scope.regionId ?? "all",
+    scope.pduId ?? "all-pdus",
+    scope.teamType ?? "all-teams",
+    rules,
+  ].join("|");
 }
 
 // Per client (i.e. per database), so a script or test holding two clients never mixes them.
@@ -82,7 +89,12 @@ async function readSnapshot(client: PrismaClient, key: string, marker: string): 
   return row ? { marker, computedAt: row.computedAt, data: row.figures } : null;
 }
 
-async function saveSnapshot(client: PrismaClient, key: string, scope: FigureScope & { regionId: string }, entry: Entry): Promise<void> {
+async function saveSnapshot(
+  client: PrismaClient,
+  key: string,
+  scope: FigureScope & { regionId: string },
+  entry: Entry,
+): Promise<void> {
   await client.$executeRaw`
     INSERT INTO "DashboardSnapshot" ("scopeKey", "regionId", "asOf", "dataMarker", "figures")
     VALUES (${key}, ${scope.regionId}::uuid, ${scope.asOf}::date, ${entry.marker}::bigint, ${JSON.stringify(entry.data)}::jsonb)
@@ -99,7 +111,12 @@ async function saveSnapshot(client: PrismaClient, key: string, scope: FigureScop
  * at `marker`; if something does, the version has moved past `marker` and this snapshot is never
  * served (readers compare with the version they read first). So it is never wrong, only wasted.
  */
-async function computeEntry(client: PrismaClient, key: string, scope: FigureScope & { regionId: string }, marker: string): Promise<Entry & { source: CacheSource }> {
+async function computeEntry(
+  client: PrismaClient,
+  key: string,
+  scope: FigureScope & { regionId: string },
+  marker: string,
+): Promise<Entry & { source: CacheSource }> {
   const stored = await readSnapshot(client, key, marker);
   if (stored) {
     dashboardCacheStats.snapshot++;
@@ -118,7 +135,11 @@ async function computeEntry(client: PrismaClient, key: string, scope: FigureScop
 }
 
 /** One region's tallies for a scope at the region's version `marker`: memory, snapshot or computed (once). */
-async function regionTallies(client: PrismaClient, scope: FigureScope & { regionId: string }, marker: string): Promise<Entry & { source: CacheSource }> {
+async function regionTallies(
+  client: PrismaClient,
+  scope: FigureScope & { regionId: string },
+  marker: string,
+): Promise<Entry & { source: CacheSource }> {
   const key = dashboardScopeKey(scope);
   const map = mapFor(memory, client);
   const known = map.get(key);
@@ -152,7 +173,9 @@ async function regionTallies(client: PrismaClient, scope: FigureScope & { region
 export function combineTallies(parts: DashboardTallies[]): DashboardTallies {
   const [first] = parts;
   const keys = (first ? Object.keys(first.tallies) : []) as SourceKey[];
-  const tallies = Object.fromEntries(keys.map((key) => [key, parts.flatMap((part): Tally[] => part.tallies[key] ?? [])])) as Record<SourceKey, Tally[]>;
+  const tallies = Object.fromEntries(
+    keys.map((key) => [key, parts.flatMap((part): Tally[] => part.tallies[key] ?? [])]),
+  ) as Record<SourceKey, Tally[]>;
   return {
     tallies,
     demographics: parts.flatMap((part) => part.demographics),
@@ -171,7 +194,10 @@ const WORST: Record<CacheSource, number> = { memory: 0, snapshot: 1, computed: 2
  * many ask at the same time). The nation's (no region): every region's part the same way, put
  * together, so a write in London recounts London only.
  */
-export async function loadDashboardTalliesCached(client: PrismaClient, scope: FigureScope): Promise<Entry & { source: CacheSource }> {
+export async function loadDashboardTalliesCached(
+  client: PrismaClient,
+  scope: FigureScope,
+): Promise<Entry & { source: CacheSource }> {
   if (scope.regionId) {
     const versions = await readRegionVersions(client, scope.regionId);
     return regionTallies(client, { ...scope, regionId: scope.regionId }, versions.get(scope.regionId) ?? "0");
@@ -191,7 +217,10 @@ export async function loadDashboardTalliesCached(client: PrismaClient, scope: Fi
   for (const [regionId, version] of versions) parts.push(await regionTallies(client, { ...scope, regionId }, version));
   // The versions the parts are actually at (some may be newer than those read above).
   const used = parts.map((part, i) => `${[...versions.keys()][i] ?? ""}:${part.marker}`).join(",");
-  const source = parts.reduce<CacheSource>((worst, part) => (WORST[part.source] > WORST[worst] ? part.source : worst), "memory");
+  const source = parts.reduce<CacheSource>(
+    (worst, part) => (WORST[part.source] > WORST[worst] ? part.source : worst),
+    "memory",
+  );
   const computedAt = parts.reduce((oldest, part) => (part.computedAt < oldest ? part.computedAt : oldest), new Date());
   const entry: Entry = { marker: used, computedAt, data: combineTallies(parts.map((part) => part.data)) };
   remember(map, key, entry);

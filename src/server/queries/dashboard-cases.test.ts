@@ -39,7 +39,11 @@ describe("the drill-down CSV", () => {
   });
 
   it("quotes commas and quotes, and defuses cells a spreadsheet would run as a formula", () => {
-    const csv = figureCasesCsv(list([row({ lastName: 'O"Neil, Jr', firstName: "=HYPERLINK(1)", pduName: null })], "backlog"));
-    expect(csv.split("\r\n")[1]).toBe('X123456,"O""Neil, Jr",\'=HYPERLINK(1),London,,Unpaid work team,2025-10-01,100,2026-10-01');
+    const csv = figureCasesCsv(
+      list([row({ lastName: 'O"Neil, Jr', firstName: "=HYPERLINK(1)", pduName: null })], "backlog"),
+    );
+    expect(csv.split("\r\n")[1]).toBe(
+      'X123456,"O""Neil, Jr",\'=HYPERLINK(1),London,,Unpaid work team,2025-10-01,100,2026-10-01',
+    );
   });
 });

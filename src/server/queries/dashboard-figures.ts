@@ -17,10 +17,24 @@ export * from "./figures/registry";
 
 // ───────────────────────────── counting the sources
 
-export type Tally = { regionId: string; pduId: string | null; managedBy: TeamType; band: string | null; n: number; met: number; x: number; y: number };
+export type Tally = {
+  regionId: string;
+  pduId: string | null;
+  managedBy: TeamType;
+  band: string | null;
+  n: number;
+  met: number;
+  x: number;
+  y: number;
+};
 
 /** One grouped count of a source: by region, PDU, team type and band; a few hundred rows at most. */
-export async function tallySource(client: PrismaClient, key: SourceKey, scope: DashboardScope, cal: SentenceCalendar): Promise<Tally[]> {
+export async function tallySource(
+  client: PrismaClient,
+  key: SourceKey,
+  scope: DashboardScope,
+  cal: SentenceCalendar,
+): Promise<Tally[]> {
   return client.$queryRaw<Tally[]>`
     SELECT s."regionId"::text AS "regionId", s."pduId"::text AS "pduId", s."managedBy"::text AS "managedBy", s.band,
            COUNT(*)::int AS n, COUNT(*) FILTER (WHERE s.met)::int AS met,
@@ -32,7 +46,11 @@ export async function tallySource(client: PrismaClient, key: SourceKey, scope: D
 export type DemographicTally = { band: string; gender: string; ethnicity: string | null; n: number; met: number };
 
 /** The breach source split by age band, gender and ethnicity (docs/domain.md §5 disproportionality). */
-export async function tallyBreachDemographics(client: PrismaClient, scope: DashboardScope, cal: SentenceCalendar): Promise<DemographicTally[]> {
+export async function tallyBreachDemographics(
+  client: PrismaClient,
+  scope: DashboardScope,
+  cal: SentenceCalendar,
+): Promise<DemographicTally[]> {
   return client.$queryRaw<DemographicTally[]>`
     SELECT s.band, p."gender"::text AS gender, NULLIF(p."ethnicity", '') AS ethnicity,
            COUNT(*)::int AS n, COUNT(*) FILTER (WHERE s.met)::int AS met

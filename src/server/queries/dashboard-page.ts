@@ -30,14 +30,20 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
   const today = todayInLondon();
   const asOf = params.asOf && isIsoDate(params.asOf) && params.asOf <= today ? params.asOf : today;
   const national = user.role === "NATIONAL_LEAD";
-  const scope = await resolveDashboardScope(client, user, { region: national ? params.region : undefined, pdu: params.pdu, teamType: params.teamType, asOf }, today);
+  const scope = await resolveDashboardScope(
+    client,
+    user,
+    { region: national ? params.region : undefined, pdu: params.pdu, teamType: params.teamType, asOf },
+    today,
+  );
   const [figures, regions, pdus, reductionsGranted] = await Promise.all([
     loadDashboardFiguresCached(client, scope),
     listRegions(),
     listDashboardPdus(client, scope.regionId),
     earnedReductionsGranted(client, scope),
   ]);
-  const pduName = (id: string | null) => (id === null ? "No PDU recorded" : (pdus.find((pdu) => pdu.id === id)?.name ?? "Unknown PDU"));
+  const pduName = (id: string | null) =>
+    id === null ? "No PDU recorded" : (pdus.find((pdu) => pdu.id === id)?.name ?? "Unknown PDU");
   return {
     today,
     national,
@@ -45,7 +51,12 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
     /** Sentencing Act 2026 s.37: requirements whose officer has confirmed an earned reduction by the as-of date. */
     reductionsGranted,
     dateWasInvalid: params.asOf !== undefined && params.asOf !== asOf,
-    filters: { region: national ? (scope.regionCode ?? undefined) : undefined, pdu: scope.pduId ?? undefined, teamType: scope.teamType ?? undefined, asOf },
+    filters: {
+      region: national ? (scope.regionCode ?? undefined) : undefined,
+      pdu: scope.pduId ?? undefined,
+      teamType: scope.teamType ?? undefined,
+      asOf,
+    },
     regionId: scope.regionId,
     regionName: scope.regionId ? (regions.find((region) => region.id === scope.regionId)?.name ?? null) : null,
     pduName: scope.pduId ? pduName(scope.pduId) : null,
@@ -56,7 +67,12 @@ export async function loadDashboardPage(client: PrismaClient, user: AppUser, sea
     pduRows:
       scope.regionId && !scope.pduId
         ? figures.byPdu
-            .map((row) => ({ key: row.pduId ?? "none", pduId: row.pduId, label: pduName(row.pduId), figures: row.figures }))
+            .map((row) => ({
+              key: row.pduId ?? "none",
+              pduId: row.pduId,
+              label: pduName(row.pduId),
+              figures: row.figures,
+            }))
             .sort((a, b) => a.label.localeCompare(b.label))
         : [],
   };

@@ -50,17 +50,29 @@ const byRegion = (tallies: Tally[]): CountByRegion => {
 };
 
 /** Active caseload on D: requirements ACTIVE on that date (restricted cases included). */
-export async function activeCaseload(client: PrismaClient, scope: FigureScope, cal?: SentenceCalendar): Promise<CountByRegion> {
+export async function activeCaseload(
+  client: PrismaClient,
+  scope: FigureScope,
+  cal?: SentenceCalendar,
+): Promise<CountByRegion> {
   return byRegion(await tallySource(client, "active", scope, cal ?? (await loadSentenceCalendar(client, scope))));
 }
 
 // R4 — mirrors isInBacklog (src/domain/backlog.ts)
-export async function backlogCount(client: PrismaClient, scope: FigureScope, cal: SentenceCalendar): Promise<CountByRegion> {
+export async function backlogCount(
+  client: PrismaClient,
+  scope: FigureScope,
+  cal: SentenceCalendar,
+): Promise<CountByRegion> {
   return byRegion(await tallySource(client, "backlog", scope, cal));
 }
 
 // R5 — mirrors isDormant (src/domain/dormant.ts)
-export async function dormantCount(client: PrismaClient, scope: FigureScope, cal?: SentenceCalendar): Promise<CountByRegion> {
+export async function dormantCount(
+  client: PrismaClient,
+  scope: FigureScope,
+  cal?: SentenceCalendar,
+): Promise<CountByRegion> {
   return byRegion(await tallySource(client, "dormant", scope, cal ?? (await loadSentenceCalendar(client, scope))));
 }
 
@@ -78,21 +90,34 @@ export async function nearingEnd(client: PrismaClient, scope: FigureScope, cal: 
 }
 
 export type Share = { cohort: number; met: number };
-const shareOf = (tallies: Tally[]): Share => ({ cohort: sumWhere(tallies, () => true), met: tallies.reduce((sum, t) => sum + t.met, 0) });
+const shareOf = (tallies: Tally[]): Share => ({
+  cohort: sumWhere(tallies, () => true),
+  met: tallies.reduce((sum, t) => sum + t.met, 0),
+});
 
 // R2 — mirrors commencedWithinDeadline (src/domain/requirement-dates.ts)
-export async function commencedWithinDeadline(client: PrismaClient, scope: FigureScope, cal: SentenceCalendar): Promise<Share> {
+export async function commencedWithinDeadline(
+  client: PrismaClient,
+  scope: FigureScope,
+  cal: SentenceCalendar,
+): Promise<Share> {
   return shareOf(await tallySource(client, "commenced", scope, cal));
 }
 
 // §5 / SL029 — mirrors completedWithinTwelveMonths (src/domain/requirement-dates.ts)
-export async function completedWithinTwelveMonths(client: PrismaClient, scope: FigureScope, cal: SentenceCalendar): Promise<Share> {
+export async function completedWithinTwelveMonths(
+  client: PrismaClient,
+  scope: FigureScope,
+  cal: SentenceCalendar,
+): Promise<Share> {
   return shareOf(await tallySource(client, "completed", scope, cal));
 }
 
 /** Approvals waiting for a manager's decision now (3rd+ accepted absences, risk overrides, high RoSH on individual placements). */
 export async function pendingApprovals(client: PrismaClient, scope: FigureScope): Promise<number> {
-  return client.approval.count({ where: { status: "PENDING", ...(scope.regionId ? { regionId: scope.regionId } : {}) } });
+  return client.approval.count({
+    where: { status: "PENDING", ...(scope.regionId ? { regionId: scope.regionId } : {}) },
+  });
 }
 
 function sumWhere(tallies: Tally[], keep: (t: Tally) => boolean): number {
@@ -162,7 +187,10 @@ function breachRateBy(rows: DemographicTally[]) {
     male: rate(rows.filter((r) => r.gender === "MALE")),
     female: rate(rows.filter((r) => r.gender === "FEMALE")),
     other: rate(rows.filter((r) => r.gender === "OTHER")),
-    byEthnicity: ethnicities.map((ethnicity) => ({ ethnicity, ...rate(rows.filter((r) => (r.ethnicity ?? "") === ethnicity)) })),
+    byEthnicity: ethnicities.map((ethnicity) => ({
+      ethnicity,
+      ...rate(rows.filter((r) => (r.ethnicity ?? "") === ethnicity)),
+    })),
   };
 }
 
@@ -171,7 +199,11 @@ function breachRateBy(rows: DemographicTally[]) {
  * breach demographics and the pending approvals. Plain JSON, so the figures cache
  * (./dashboard-cache.ts) can keep it in DashboardSnapshot and any app instance can reuse it.
  */
-export type DashboardTallies = { tallies: Record<SourceKey, Tally[]>; demographics: DemographicTally[]; pendingApprovals: number };
+export type DashboardTallies = {
+  tallies: Record<SourceKey, Tally[]>;
+  demographics: DemographicTally[];
+  pendingApprovals: number;
+};
 
 /** Counts every source for a scope: one grouped query per figure family, run side by side. */
 export async function computeDashboardTallies(client: PrismaClient, scope: FigureScope): Promise<DashboardTallies> {
@@ -186,7 +218,10 @@ export async function computeDashboardTallies(client: PrismaClient, scope: Figur
 }
 
 /** Every figure and comparison from the tallies: sums over those few hundred grouped rows, no SQL. */
-export function dashboardFiguresFrom(asOf: FigureScope["asOf"], { tallies, demographics, pendingApprovals: pending }: DashboardTallies) {
+export function dashboardFiguresFrom(
+  asOf: FigureScope["asOf"],
+  { tallies, demographics, pendingApprovals: pending }: DashboardTallies,
+) {
   const keys = (pick: (t: Tally) => string | null) => [...new Set(Object.values(tallies).flat().map(pick))];
   return {
     asOf,
@@ -198,7 +233,9 @@ export function dashboardFiguresFrom(asOf: FigureScope["asOf"], { tallies, demog
     byPdu: keys((t) => t.pduId)
       .sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
       .map((pduId) => ({ pduId, figures: figureSet(tallies, (t) => t.pduId === pduId) })),
-    byTeamType: Object.fromEntries(TEAM_TYPES.map((team) => [team, figureSet(tallies, (t) => t.managedBy === team)])) as Record<TeamType, FigureSet>,
+    byTeamType: Object.fromEntries(
+      TEAM_TYPES.map((team) => [team, figureSet(tallies, (t) => t.managedBy === team)]),
+    ) as Record<TeamType, FigureSet>,
   };
 }
 
@@ -241,7 +278,9 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
     },
     orderBy: { requestedAt: "asc" },
   });
-  const ids = (pick: (a: (typeof approvals)[number]) => string | null) => [...new Set(approvals.map(pick).filter((id): id is string => id !== null))];
+  const ids = (pick: (a: (typeof approvals)[number]) => string | null) => [
+    ...new Set(approvals.map(pick).filter((id): id is string => id !== null)),
+  ];
   const [requesters, attendances, allocations, sessions] = await Promise.all([
     client.user.findMany({ where: { id: { in: ids((a) => a.requestedById) } }, select: { id: true, name: true } }),
     client.attendance.findMany({
@@ -250,7 +289,11 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
     }),
     client.allocation.findMany({
       where: { id: { in: ids((a) => a.allocationId) } },
-      select: { id: true, sessionDate: true, session: { select: { startTime: true, placement: { select: { name: true } } } } },
+      select: {
+        id: true,
+        sessionDate: true,
+        session: { select: { startTime: true, placement: { select: { name: true } } } },
+      },
     }),
     // A booking override request names the session it asks for (the booking is made on approval).
     client.session.findMany({
@@ -259,7 +302,12 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
     }),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
-  const [requesterById, attendanceById, allocationById, sessionById] = [byId(requesters), byId(attendances), byId(allocations), byId(sessions)];
+  const [requesterById, attendanceById, allocationById, sessionById] = [
+    byId(requesters),
+    byId(attendances),
+    byId(allocations),
+    byId(sessions),
+  ];
   return approvals.map((approval) => {
     const attendance = approval.attendanceId ? attendanceById.get(approval.attendanceId) : undefined;
     const allocation = approval.allocationId ? allocationById.get(approval.allocationId) : undefined;
@@ -272,12 +320,29 @@ export async function listPendingApprovals(client: PrismaClient, user: AppUser, 
       reason: approval.reason,
       requestedAt: approval.requestedAt,
       requestedBy: approval.requestedById ? (requesterById.get(approval.requestedById)?.name ?? null) : null,
-      person: { crn: approval.requirement.person.crn, name: `${approval.requirement.person.firstName} ${approval.requirement.person.lastName}` },
-      absence: attendance ? { date: isoDateFromUtcDate(attendance.sessionDate), reasonCategory: attendance.reasonCategory, note: attendance.note } : null,
+      person: {
+        crn: approval.requirement.person.crn,
+        name: `${approval.requirement.person.firstName} ${approval.requirement.person.lastName}`,
+      },
+      absence: attendance
+        ? {
+            date: isoDateFromUtcDate(attendance.sessionDate),
+            reasonCategory: attendance.reasonCategory,
+            note: attendance.note,
+          }
+        : null,
       booking: allocation
-        ? { date: isoDateFromUtcDate(allocation.sessionDate), startTime: allocation.session.startTime, placementName: allocation.session.placement.name }
+        ? {
+            date: isoDateFromUtcDate(allocation.sessionDate),
+            startTime: allocation.session.startTime,
+            placementName: allocation.session.placement.name,
+          }
         : session
-          ? { date: isoDateFromUtcDate(session.date), startTime: session.startTime, placementName: session.placement.name }
+          ? {
+              date: isoDateFromUtcDate(session.date),
+              startTime: session.startTime,
+              placementName: session.placement.name,
+            }
           : null,
     };
   });
@@ -287,5 +352,9 @@ export type PendingApproval = Awaited<ReturnType<typeof listPendingApprovals>>[n
 
 /** PDUs for the dashboard's filter and its PDU comparison: the region's, or all. */
 export async function listDashboardPdus(client: PrismaClient, regionId: string | null) {
-  return client.pdu.findMany({ where: regionId ? { regionId } : {}, select: { id: true, name: true, regionId: true }, orderBy: { name: "asc" } });
+  return client.pdu.findMany({
+    where: regionId ? { regionId } : {},
+    select: { id: true, name: true, regionId: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -65,7 +65,9 @@ export async function loadFailuresAwaitingAction(
   // The policy on the as-of date with the commencement dates, as the dashboard's figure uses (one rule for figure and list).
   const policy = policyOn(asOf, rules);
   const dueOf = (failureDate: IsoDate) => enforcementDecisionDueBy(failureDate, calendar, policy);
-  const overdue = shown.filter((c) => enforcementTimescale(dueOf(isoDateFromUtcDate(c.failureDate)), asOf) === "OVERDUE").length;
+  const overdue = shown.filter(
+    (c) => enforcementTimescale(dueOf(isoDateFromUtcDate(c.failureDate)), asOf) === "OVERDUE",
+  ).length;
   const offset = options.offset ?? 0;
   const page = options.limit === undefined ? shown.slice(offset) : shown.slice(offset, offset + options.limit);
 
@@ -81,7 +83,10 @@ export async function loadFailuresAwaitingAction(
       },
     }),
     db.enforcementAction.findMany({
-      where: { status: "ACTIVE", orderId: { in: [...new Set(page.map((c) => caseById.get(c.caseId)?.orderId ?? ""))] } },
+      where: {
+        status: "ACTIVE",
+        orderId: { in: [...new Set(page.map((c) => caseById.get(c.caseId)?.orderId ?? ""))] },
+      },
       select: { orderId: true, type: true, date: true },
     }),
   ]);
@@ -92,7 +97,9 @@ export async function loadFailuresAwaitingAction(
     if (!requirement || !detail) return [];
     const failureDate = isoDateFromUtcDate(c.failureDate);
     const dueBy = dueOf(failureDate);
-    const onOrder = orderActions.filter((a) => a.orderId === requirement.orderId).map((a) => ({ type: a.type, date: isoDateFromUtcDate(a.date) }));
+    const onOrder = orderActions
+      .filter((a) => a.orderId === requirement.orderId)
+      .map((a) => ({ type: a.type, date: isoDateFromUtcDate(a.date) }));
     return [
       {
         attendanceId: c.attendanceId,
@@ -112,7 +119,11 @@ export async function loadFailuresAwaitingAction(
 }
 
 /** Per case: the most urgent state of its failures awaiting action (OVERDUE beats DUE), for flags. */
-export async function enforcementStateByCase(user: AppUser, caseIds: readonly string[], asOf?: IsoDate): Promise<Map<string, EnforcementTimescale>> {
+export async function enforcementStateByCase(
+  user: AppUser,
+  caseIds: readonly string[],
+  asOf?: IsoDate,
+): Promise<Map<string, EnforcementTimescale>> {
   const { rows } = await loadFailuresAwaitingAction(user, { caseIds, ...(asOf ? { asOf } : {}) });
   const state = new Map<string, EnforcementTimescale>();
   for (const row of rows) if (state.get(row.caseId) !== "OVERDUE") state.set(row.caseId, row.timescale);

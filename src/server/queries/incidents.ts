@@ -24,7 +24,14 @@ export async function listIncidents(user: AppUser, options: { today?: IsoDate } 
       occurredAt: true,
       description: true,
       requirementId: true,
-      session: { select: { id: true, date: true, placement: { select: { name: true, region: { select: { code: true } } } }, supervisor: { select: { name: true } } } },
+      session: {
+        select: {
+          id: true,
+          date: true,
+          placement: { select: { name: true, region: { select: { code: true } } } },
+          supervisor: { select: { name: true } },
+        },
+      },
     },
   });
   const named = rows.flatMap((row) => (row.requirementId ? [row.requirementId] : []));
@@ -32,7 +39,9 @@ export async function listIncidents(user: AppUser, options: { today?: IsoDate } 
     where: { AND: [visibleRequirementsWhere(user), { id: { in: named } }] },
     select: { id: true, person: { select: { firstName: true, lastName: true, crn: true } } },
   });
-  const personOf = new Map(visible.map((r) => [r.id, { caseId: r.id, name: `${r.person.firstName} ${r.person.lastName}`, crn: r.person.crn }]));
+  const personOf = new Map(
+    visible.map((r) => [r.id, { caseId: r.id, name: `${r.person.firstName} ${r.person.lastName}`, crn: r.person.crn }]),
+  );
   return rows.map((row) => {
     const when = londonDateAndTime(row.occurredAt);
     return {

@@ -30,4 +30,5 @@ export async function loadTrendsPage(user: AppUser, searchParams: Record<string,
 export const listPendingApprovalsForUser = (user: AppUser) => listPendingApprovals(db, user);
 
 /** The approvals waiting on one case (the case page's actions area). */
-export const listPendingApprovalsForCase = (user: AppUser, caseId: string) => listPendingApprovals(db, user, { caseId });
+export const listPendingApprovalsForCase = (user: AppUser, caseId: string) =>
+  listPendingApprovals(db, user, { caseId });

@@ -21,7 +21,10 @@ const OPEN_EARLIER_LIMIT = 30;
 type SessionSafetyContext = { placementFeatures: readonly PlacementFeature[]; supervisorGender: Gender | null };
 
 /** R10 via the domain: the placement features this one risk code conflicts with on this session. */
-function featuresInConflict(riskCode: { code: string; conflictsWith: readonly PlacementFeature[] }, context: SessionSafetyContext): PlacementFeature[] {
+function featuresInConflict(
+  riskCode: { code: string; conflictsWith: readonly PlacementFeature[] },
+  context: SessionSafetyContext,
+): PlacementFeature[] {
   return riskConflicts({ riskCodes: [riskCode], ...context }).map((conflict) => conflict.feature);
 }
 
@@ -38,7 +41,15 @@ const sessionCardSelect = {
   supervisor: { select: { gender: true } },
   allocations: {
     where: { status: "BOOKED" },
-    select: { requirement: { select: { assessment: { select: { riskCodes: { select: { conflictsWith: true, riskCode: { select: { code: true } } } } } } } } },
+    select: {
+      requirement: {
+        select: {
+          assessment: {
+            select: { riskCodes: { select: { conflictsWith: true, riskCode: { select: { code: true } } } } },
+          },
+        },
+      },
+    },
   },
 } satisfies Prisma.SessionSelect;
 
@@ -50,7 +61,9 @@ function toSessionCard(row: SessionCardRow) {
   const context = { placementFeatures: row.placement.features, supervisorGender: row.supervisor?.gender ?? null };
   // Every booked person counts here, restricted cases included: the warning names nobody.
   const peopleWithRelevantRisk = row.allocations.filter((allocation) =>
-    (allocation.requirement.assessment?.riskCodes ?? []).some((link) => featuresInConflict({ code: link.riskCode.code, conflictsWith: link.conflictsWith }, context).length > 0),
+    (allocation.requirement.assessment?.riskCodes ?? []).some(
+      (link) => featuresInConflict({ code: link.riskCode.code, conflictsWith: link.conflictsWith }, context).length > 0,
+    ),
   ).length;
   return {
     id: row.id,
@@ -99,8 +112,17 @@ export async function listMySessions(user: AppUser, today: IsoDate = todayInLond
  * the case's coordinator only (docs/domain.md §2), so the supervisor sees that one exists, not its words.
  */
 function attendanceSnapshot(row: {
-  outcome: AttendanceOutcome; arrivedAt: string | null; leftAt: string | null; penaltyMinutes: number; minutesCredited: number;
-  workQuality: Rating | null; behaviour: Rating | null; reasonCategory: AbsenceReason | null; note: string | null; noteSensitive: boolean; version: number;
+  outcome: AttendanceOutcome;
+  arrivedAt: string | null;
+  leftAt: string | null;
+  penaltyMinutes: number;
+  minutesCredited: number;
+  workQuality: Rating | null;
+  behaviour: Rating | null;
+  reasonCategory: AbsenceReason | null;
+  note: string | null;
+  noteSensitive: boolean;
+  version: number;
 }): AttendanceSnapshot {
   const { noteSensitive, note, ...rest } = row;
   return { ...rest, note: noteSensitive ? null : note, noteHidden: noteSensitive && note !== null, noteSensitive };
@@ -128,8 +150,21 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       capacity: true,
       pickUpPoint: true,
       pickUpTime: true,
-      incidents: { select: { id: true, type: true, occurredAt: true, description: true, requirementId: true }, orderBy: { occurredAt: "asc" } },
-      placement: { select: { name: true, type: true, address: true, postcode: true, features: true, whatToBring: true, regionId: true } },
+      incidents: {
+        select: { id: true, type: true, occurredAt: true, description: true, requirementId: true },
+        orderBy: { occurredAt: "asc" },
+      },
+      placement: {
+        select: {
+          name: true,
+          type: true,
+          address: true,
+          postcode: true,
+          features: true,
+          whatToBring: true,
+          regionId: true,
+        },
+      },
       supervisor: { select: { gender: true } },
       _count: { select: { allocations: { where: { status: "BOOKED" } } } },
       allocations: {
@@ -139,8 +174,17 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
           id: true,
           attendance: {
             select: {
-              outcome: true, arrivedAt: true, leftAt: true, penaltyMinutes: true, minutesCredited: true, workQuality: true,
-              behaviour: true, reasonCategory: true, note: true, noteSensitive: true, version: true,
+              outcome: true,
+              arrivedAt: true,
+              leftAt: true,
+              penaltyMinutes: true,
+              minutesCredited: true,
+              workQuality: true,
+              behaviour: true,
+              reasonCategory: true,
+              note: true,
+              noteSensitive: true,
+              version: true,
             },
           },
           requirement: {
@@ -154,7 +198,13 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
                   adjustments: true,
                   riskCodes: {
                     // Each code as it was recorded (decision 0074), not as the catalogue reads today.
-                    select: { note: true, title: true, guidance: true, conflictsWith: true, riskCode: { select: { code: true } } },
+                    select: {
+                      note: true,
+                      title: true,
+                      guidance: true,
+                      conflictsWith: true,
+                      riskCode: { select: { code: true } },
+                    },
                     orderBy: { riskCode: { code: "asc" } },
                   },
                 },
@@ -167,7 +217,10 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
   });
   if (!session) return null;
 
-  const context = { placementFeatures: session.placement.features, supervisorGender: session.supervisor?.gender ?? null };
+  const context = {
+    placementFeatures: session.placement.features,
+    supervisorGender: session.supervisor?.gender ?? null,
+  };
   const regionCoordinator = await db.user.findFirst({
     where: { regionId: session.placement.regionId, role: "COORDINATOR", active: true, phone: { not: null } },
     select: { name: true, phone: true },
@@ -175,11 +228,16 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
   });
 
   // Hours required now and any earned reduction (Sentencing Act 2026 s.37), from the same view as the case page.
-  const views = await deriveRequirementViews(user, session.allocations.map((a) => a.requirement.id), todayInLondon());
+  const views = await deriveRequirementViews(
+    user,
+    session.allocations.map((a) => a.requirement.id),
+    todayInLondon(),
+  );
 
   const people = session.allocations.map((allocation) => {
     const { requirement } = allocation;
-    const caseCoordinator = requirement.coordinator?.active && requirement.coordinator.phone ? requirement.coordinator : null;
+    const caseCoordinator =
+      requirement.coordinator?.active && requirement.coordinator.phone ? requirement.coordinator : null;
     const contact = caseCoordinator ?? regionCoordinator;
     return {
       allocationId: allocation.id,
@@ -234,9 +292,16 @@ function hoursOf(view: RequirementView | undefined) {
   return {
     requiredMinutes: view.requiredMinutes,
     outstandingMinutes: view.outstandingMinutes,
-    earnedReduction: r.status === "NOT_IN_FORCE" ? null : { status: r.status, appliedMinutes: r.appliedMinutes, currentMinutes: r.currentMinutes, projectedMinutes: r.projectedMinutes },
+    earnedReduction:
+      r.status === "NOT_IN_FORCE"
+        ? null
+        : {
+            status: r.status,
+            appliedMinutes: r.appliedMinutes,
+            currentMinutes: r.currentMinutes,
+            projectedMinutes: r.projectedMinutes,
+          },
   };
 }
 
 export type SessionRoster = NonNullable<Awaited<ReturnType<typeof findSessionRoster>>>;
-

@@ -1,5 +1,13 @@
 import "server-only";
-import { isoDateFromUtcDate, outstandingMinutes, policyOn, requiredMinutes, warnWhenOutstandingOver300, type IsoDate, type RuleWarning } from "@/domain";
+import {
+  isoDateFromUtcDate,
+  outstandingMinutes,
+  policyOn,
+  requiredMinutes,
+  warnWhenOutstandingOver300,
+  type IsoDate,
+  type RuleWarning,
+} from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { loadReaderRuleCommencements } from "./requirement-facts";
@@ -34,12 +42,20 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       region: { select: { code: true, name: true } },
       orderRelation: true,
       relatedRequirementId: true,
-      relatedBy: { where: { orderRelation: { not: null } }, select: { id: true, orderRelation: true }, orderBy: { sentenceDate: "asc" } },
+      relatedBy: {
+        where: { orderRelation: { not: null } },
+        select: { id: true, orderRelation: true },
+        orderBy: { sentenceDate: "asc" },
+      },
     },
     orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
   });
   const warning: RuleWarning | null = warnWhenOutstandingOver300(
-    all.map((r) => ({ status: r.status, requiredMinutes: requiredMinutes(r.hoursOrdered), minutesCredited: r.minutesCredited })),
+    all.map((r) => ({
+      status: r.status,
+      requiredMinutes: requiredMinutes(r.hoursOrdered),
+      minutesCredited: r.minutesCredited,
+    })),
     policyOn(asOf, await loadReaderRuleCommencements()),
   );
   const activeOutstanding = all
@@ -55,9 +71,11 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       region: r.region,
       sentenceDate: isoDateFromUtcDate(r.sentenceDate),
       hoursOrdered: r.hoursOrdered,
-      outstandingMinutes: r.status === "ACTIVE" ? outstandingMinutes(requiredMinutes(r.hoursOrdered), r.minutesCredited) : 0,
+      outstandingMinutes:
+        r.status === "ACTIVE" ? outstandingMinutes(requiredMinutes(r.hoursOrdered), r.minutesCredited) : 0,
       // How the court ordered it to run with another of the person's requirements (decision 0049).
-      relation: r.orderRelation && r.relatedRequirementId ? { kind: r.orderRelation, relatedId: r.relatedRequirementId } : null,
+      relation:
+        r.orderRelation && r.relatedRequirementId ? { kind: r.orderRelation, relatedId: r.relatedRequirementId } : null,
       followedBy: r.relatedBy.flatMap((f) => (f.orderRelation ? [{ id: f.id, kind: f.orderRelation }] : [])),
     })),
     /** Requirements of this person the caller cannot see (other regions, restricted). */
@@ -77,7 +95,20 @@ export async function loadPersonForNewOrder(user: AppUser, requirementId: string
   if (!z.uuid().safeParse(requirementId).success) return null;
   const scope = await db.requirement.findFirst({
     where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
-    select: { person: { select: { id: true, crn: true, firstName: true, lastName: true, dateOfBirth: true, gender: true, ethnicity: true, phone: true } } },
+    select: {
+      person: {
+        select: {
+          id: true,
+          crn: true,
+          firstName: true,
+          lastName: true,
+          dateOfBirth: true,
+          gender: true,
+          ethnicity: true,
+          phone: true,
+        },
+      },
+    },
   });
   if (!scope) return null;
   const requirements = await db.requirement.findMany({
@@ -88,7 +119,13 @@ export async function loadPersonForNewOrder(user: AppUser, requirementId: string
   const { person } = scope;
   return {
     person: { ...person, dateOfBirth: isoDateFromUtcDate(person.dateOfBirth) },
-    requirements: requirements.map((r) => ({ id: r.id, orderType: r.orderType, sentenceDate: isoDateFromUtcDate(r.sentenceDate), status: r.status, court: r.order.court })),
+    requirements: requirements.map((r) => ({
+      id: r.id,
+      orderType: r.orderType,
+      sentenceDate: isoDateFromUtcDate(r.sentenceDate),
+      status: r.status,
+      court: r.order.court,
+    })),
   };
 }
 

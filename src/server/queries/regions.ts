@@ -19,7 +19,10 @@ export async function listPduChoices(regionId: string | null): Promise<{ code: s
 /** R9: whether auto-enforcement is on, for one region or (null) how many regions have it on. Read live, never cached. */
 export async function loadAutoEnforcement(regionId: string | null) {
   if (regionId) {
-    const region = await db.region.findUnique({ where: { id: regionId }, select: { autoEnforcement: true, version: true } });
+    const region = await db.region.findUnique({
+      where: { id: regionId },
+      select: { autoEnforcement: true, version: true },
+    });
     return { scope: "region" as const, on: region?.autoEnforcement ?? false, version: region?.version ?? 1 };
   }
   const [on, all] = await Promise.all([db.region.count({ where: { autoEnforcement: true } }), db.region.count()]);

@@ -41,7 +41,11 @@ export const loadReaderRuleCommencements = cache(async (): Promise<RuleCommencem
  * earlier sentence date too (older cases reach each deadline first). Null when none within
  * `searchDays` of `asOf` does. A binary search over days, asking the domain function itself.
  */
-export function latestDateWhere(asOf: IsoDate, holds: (sentenceDate: IsoDate) => boolean, searchDays = 1200): IsoDate | null {
+export function latestDateWhere(
+  asOf: IsoDate,
+  holds: (sentenceDate: IsoDate) => boolean,
+  searchDays = 1200,
+): IsoDate | null {
   let low = -searchDays; // offset from asOf where `holds` is true
   let high = searchDays; // offset where it is false
   if (!holds(addDays(asOf, low))) return null;
@@ -63,12 +67,15 @@ async function idsWhere(rows: Prisma.Sql): Promise<Prisma.RequirementWhereInput>
   return { id: { in: found.map((row) => row.id) } };
 }
 
-const inRegionOf = (user: AppUser) => (user.regionId ? Prisma.sql`r."regionId" = ${user.regionId}::uuid` : Prisma.sql`TRUE`);
+const inRegionOf = (user: AppUser) =>
+  user.regionId ? Prisma.sql`r."regionId" = ${user.regionId}::uuid` : Prisma.sql`TRUE`;
 
 // R9 — the one definition: inBreachOrWarrantOn (./predicates/requirement.ts)
 /** An open breach on `asOf`: breach proceedings started and not closed by a court outcome. */
 export async function openBreachWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
-  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${inBreachOrWarrantOn(asOf)}`);
+  return idsWhere(
+    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${inBreachOrWarrantOn(asOf)}`,
+  );
 }
 
 // R9 — the one definition: underWarrantOn (./predicates/requirement.ts)
@@ -82,7 +89,11 @@ export async function underWarrantWhere(asOf: IsoDate, user: AppUser): Promise<P
  * rows the figure counts and its drill-down lists (backlog, dormant, nearing end), under the
  * same rules (the commencement dates the services load).
  */
-export async function figureRowsWhere(user: AppUser, source: "backlog" | "dormant" | "nearing", asOf: IsoDate): Promise<Prisma.RequirementWhereInput> {
+export async function figureRowsWhere(
+  user: AppUser,
+  source: "backlog" | "dormant" | "nearing",
+  asOf: IsoDate,
+): Promise<Prisma.RequirementWhereInput> {
   const scope: DashboardScope = { asOf, regionId: user.regionId, rules: await loadReaderRuleCommencements() };
   return idsWhere(sourceRows(source, scope, await loadSentenceCalendar(db, scope)));
 }
@@ -90,13 +101,20 @@ export async function figureRowsWhere(user: AppUser, source: "backlog" | "dorman
 // R2
 /** Not started by the start deadline: active, no attended work session, 15 working days gone. */
 export function lateStartWhere(asOf: IsoDate, calendar: BankHolidayCalendar): Prisma.RequirementWhereInput {
-  const latest = latestDateWhere(asOf, (s) => commencedWithinDeadline(null, startDeadline(s, calendar), asOf) === false);
+  const latest = latestDateWhere(
+    asOf,
+    (s) => commencedWithinDeadline(null, startDeadline(s, calendar), asOf) === false,
+  );
   const sentenceDate = onOrBefore(latest);
   return sentenceDate ? { status: "ACTIVE", commencedOn: null, sentenceDate } : NOTHING;
 }
 
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */
-export async function deriveRequirementViews(user: AppUser, ids: readonly string[], asOf: IsoDate): Promise<Map<string, RequirementView>> {
+export async function deriveRequirementViews(
+  user: AppUser,
+  ids: readonly string[],
+  asOf: IsoDate,
+): Promise<Map<string, RequirementView>> {
   if (ids.length === 0) return new Map();
   const [calendar, rules, rows] = await Promise.all([
     loadBankHolidayCalendar(),
@@ -106,5 +124,7 @@ export async function deriveRequirementViews(user: AppUser, ids: readonly string
       select: requirementFactsSelect,
     }),
   ]);
-  return new Map(rows.map((row) => [row.id, deriveRequirementStatus(toRequirementFacts(row), asOf, { calendar, overrides: rules })]));
+  return new Map(
+    rows.map((row) => [row.id, deriveRequirementStatus(toRequirementFacts(row), asOf, { calendar, overrides: rules })]),
+  );
 }

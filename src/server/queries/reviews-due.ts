@@ -27,7 +27,12 @@ export async function loadReviewsDue(user: AppUser, asOf: IsoDate = todayInLondo
   // A case's first review can fall due in the window only if it was sentenced by this date.
   const sentencedBy = addCalendarMonths(addDays(asOf, REVIEW_DUE_SOON_DAYS), -firstMonths);
   const candidates = await db.requirement.findMany({
-    where: { AND: [visibleRequirementsWhere(user), { status: "ACTIVE", sentenceDate: { lte: utcDateFromIsoDate(sentencedBy) } }] },
+    where: {
+      AND: [
+        visibleRequirementsWhere(user),
+        { status: "ACTIVE", sentenceDate: { lte: utcDateFromIsoDate(sentencedBy) } },
+      ],
+    },
     select: {
       id: true,
       sentenceDate: true,
@@ -36,13 +41,32 @@ export async function loadReviewsDue(user: AppUser, asOf: IsoDate = todayInLondo
     },
   });
   const rows = candidates.flatMap((c) =>
-    mandatoryReviewsDue({ sentenceDate: isoDateFromUtcDate(c.sentenceDate), asOf, recordedTypes: c.reviews.map((r) => r.kind) }).map(
-      (due: MandatoryReviewState) => ({ id: c.id, person: c.person, ...due }),
-    ),
+    mandatoryReviewsDue({
+      sentenceDate: isoDateFromUtcDate(c.sentenceDate),
+      asOf,
+      recordedTypes: c.reviews.map((r) => r.kind),
+    }).map((due: MandatoryReviewState) => ({ id: c.id, person: c.person, ...due })),
   );
-  rows.sort((a, b) => (a.state !== b.state ? (a.state === "OVERDUE" ? -1 : 1) : a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1));
+  rows.sort((a, b) =>
+    a.state !== b.state
+      ? a.state === "OVERDUE"
+        ? -1
+        : 1
+      : a.dueOn < b.dueOn
+        ? -1
+        : a.dueOn > b.dueOn
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1,
+  );
   const shown = pageOf(page, rows.length);
-  return { total: rows.length, page: shown.page, pageCount: shown.pageCount, rows: rows.slice(shown.skip, shown.skip + WORK_QUEUE_ROWS) };
+  return {
+    total: rows.length,
+    page: shown.page,
+    pageCount: shown.pageCount,
+    rows: rows.slice(shown.skip, shown.skip + WORK_QUEUE_ROWS),
+  };
 }
 
 export type ReviewsDue = Awaited<ReturnType<typeof loadReviewsDue>>;
@@ -85,7 +109,11 @@ export async function loadCaseReviews(user: AppUser, requirementId: string, asOf
     recorded,
     due:
       requirement.status === "ACTIVE"
-        ? mandatoryReviewsDue({ sentenceDate: isoDateFromUtcDate(requirement.sentenceDate), asOf, recordedTypes: recorded.map((r) => r.type) })
+        ? mandatoryReviewsDue({
+            sentenceDate: isoDateFromUtcDate(requirement.sentenceDate),
+            asOf,
+            recordedTypes: recorded.map((r) => r.type),
+          })
         : [],
     extensionAppliedOn: isExtensionAppliedFor(
       appliedOn,

@@ -26,12 +26,18 @@ async function countSource(key: SourceKey, scope: DashboardScope): Promise<numbe
   return row?.n ?? 0;
 }
 
-export async function previewRuleCommencements(proposed: RuleCommencements, asOf: IsoDate): Promise<RuleCommencementPreview> {
+export async function previewRuleCommencements(
+  proposed: RuleCommencements,
+  asOf: IsoDate,
+): Promise<RuleCommencementPreview> {
   const current = await loadRuleCommencements(db);
   const scopeWith = (rules: RuleCommencements): DashboardScope => ({ asOf, regionId: null, rules });
-  const s36 = (rules: RuleCommencements) => rules.twelveMonthPeriodAbolishedFrom !== null && rules.twelveMonthPeriodAbolishedFrom <= asOf;
+  const s36 = (rules: RuleCommencements) =>
+    rules.twelveMonthPeriodAbolishedFrom !== null && rules.twelveMonthPeriodAbolishedFrom <= asOf;
   const s37 = (rules: RuleCommencements) => rules.earnedReductionFrom !== null && rules.earnedReductionFrom <= asOf;
-  const [extensions] = await db.$queryRaw<{ n: number }[]>`SELECT COUNT(DISTINCT x."requirementId")::int AS n FROM "Extension" x
+  const [extensions] = await db.$queryRaw<
+    { n: number }[]
+  >`SELECT COUNT(DISTINCT x."requirementId")::int AS n FROM "Extension" x
     JOIN "Requirement" r ON r."id" = x."requirementId" WHERE r."status" = 'ACTIVE' AND x."grantedOn" <= ${asOf}::date AND x."newEndDate" >= ${asOf}::date`;
   const [candidates] = await db.$queryRaw<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM "Requirement" r
     WHERE r."status" = 'ACTIVE' AND r."minutesCredited" * 4 >= r."hoursOrdered" * 60`;
@@ -41,8 +47,14 @@ export async function previewRuleCommencements(proposed: RuleCommencements, asOf
     asOf,
     current,
     proposed,
-    backlog: { now: await countSource("backlog", scopeWith(current)), after: await countSource("backlog", scopeWith(proposed)) },
-    nearingEnd: { now: await countSource("nearing", scopeWith(current)), after: await countSource("nearing", scopeWith(proposed)) },
+    backlog: {
+      now: await countSource("backlog", scopeWith(current)),
+      after: await countSource("backlog", scopeWith(proposed)),
+    },
+    nearingEnd: {
+      now: await countSource("nearing", scopeWith(current)),
+      after: await countSource("nearing", scopeWith(proposed)),
+    },
     runningExtensions: { now: s36(current) ? 0 : running, after: s36(proposed) ? 0 : running },
     earnedReductionCandidates: { now: s37(current) ? qualifying : 0, after: s37(proposed) ? qualifying : 0 },
   };

@@ -1,5 +1,12 @@
 import "server-only";
-import { addDays, formatDateWithDay, isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain";
+import {
+  addDays,
+  formatDateWithDay,
+  isoDateFromUtcDate,
+  todayInLondon,
+  utcDateFromIsoDate,
+  type IsoDate,
+} from "@/domain";
 import { visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 
@@ -32,13 +39,31 @@ export async function findBookingForChange(user: AppUser, allocationId: string) 
 }
 
 /** Scheduled sessions of the caller's region from `from` (paged), to move a booking to. */
-export async function listMoveTargets(user: AppUser, options: { from: IsoDate; excludeSessionId: string; page: number }) {
+export async function listMoveTargets(
+  user: AppUser,
+  options: { from: IsoDate; excludeSessionId: string; page: number },
+) {
   const where = {
-    AND: [visibleSessionsWhere(user), { status: "SCHEDULED" as const, date: { gte: utcDateFromIsoDate(options.from) }, id: { not: options.excludeSessionId } }],
+    AND: [
+      visibleSessionsWhere(user),
+      {
+        status: "SCHEDULED" as const,
+        date: { gte: utcDateFromIsoDate(options.from) },
+        id: { not: options.excludeSessionId },
+      },
+    ],
   };
   const rows = await db.session.findMany({
     where,
-    select: { id: true, date: true, startTime: true, endTime: true, capacity: true, placement: { select: { name: true } }, _count: { select: { allocations: { where: { status: "BOOKED" } } } } },
+    select: {
+      id: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      capacity: true,
+      placement: { select: { name: true } },
+      _count: { select: { allocations: { where: { status: "BOOKED" } } } },
+    },
     orderBy: [{ date: "asc" }, { startTime: "asc" }, { placement: { name: "asc" } }],
     skip: (options.page - 1) * 100,
     take: 100,
@@ -61,20 +86,48 @@ export async function listPeopleToRebook(user: AppUser, options: { asOf?: IsoDat
   const [stoodDown, cancelled] = await Promise.all([
     db.attendance.findMany({
       where: { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "STOOD_DOWN", sessionDate: { gte: since }, requirement },
-      select: { requirementId: true, recordedAt: true, sessionDate: true, allocation: { select: { session: { select: { id: true, placement: { select: { name: true } } } } } } },
+      select: {
+        requirementId: true,
+        recordedAt: true,
+        sessionDate: true,
+        allocation: { select: { session: { select: { id: true, placement: { select: { name: true } } } } } },
+      },
     }),
     db.allocation.findMany({
       where: { status: "CANCELLED", session: { status: "CANCELLED" }, sessionDate: { gte: since }, requirement },
-      select: { requirementId: true, cancelledAt: true, sessionDate: true, session: { select: { id: true, placement: { select: { name: true } } } } },
+      select: {
+        requirementId: true,
+        cancelledAt: true,
+        sessionDate: true,
+        session: { select: { id: true, placement: { select: { name: true } } } },
+      },
     }),
   ]);
   const events = [
-    ...stoodDown.map((a) => ({ requirementId: a.requirementId, at: a.recordedAt, sessionDate: a.sessionDate, sessionId: a.allocation.session.id, placement: a.allocation.session.placement.name, why: "Stood down" as const })),
-    ...cancelled.map((a) => ({ requirementId: a.requirementId, at: a.cancelledAt ?? new Date(0), sessionDate: a.sessionDate, sessionId: a.session.id, placement: a.session.placement.name, why: "Session cancelled" as const })),
+    ...stoodDown.map((a) => ({
+      requirementId: a.requirementId,
+      at: a.recordedAt,
+      sessionDate: a.sessionDate,
+      sessionId: a.allocation.session.id,
+      placement: a.allocation.session.placement.name,
+      why: "Stood down" as const,
+    })),
+    ...cancelled.map((a) => ({
+      requirementId: a.requirementId,
+      at: a.cancelledAt ?? new Date(0),
+      sessionDate: a.sessionDate,
+      sessionId: a.session.id,
+      placement: a.session.placement.name,
+      why: "Session cancelled" as const,
+    })),
   ];
   if (events.length === 0) return { total: 0, page, pageCount: 1, rows: [] };
   const rebooked = await db.allocation.findMany({
-    where: { requirementId: { in: [...new Set(events.map((e) => e.requirementId))] }, status: "BOOKED", createdAt: { gte: new Date(Math.min(...events.map((e) => e.at.getTime()))) } },
+    where: {
+      requirementId: { in: [...new Set(events.map((e) => e.requirementId))] },
+      status: "BOOKED",
+      createdAt: { gte: new Date(Math.min(...events.map((e) => e.at.getTime()))) },
+    },
     select: { requirementId: true, createdAt: true },
   });
   const latest = new Map<string, (typeof events)[number]>();
@@ -85,24 +138,45 @@ export async function listPeopleToRebook(user: AppUser, options: { asOf?: IsoDat
   }
   const waiting = [...latest.values()].sort((a, b) => a.sessionDate.getTime() - b.sessionDate.getTime());
   const people = await db.requirement.findMany({
-    where: { id: { in: waiting.slice((page - 1) * SCHEDULING_ROWS, page * SCHEDULING_ROWS).map((w) => w.requirementId) } },
+    where: {
+      id: { in: waiting.slice((page - 1) * SCHEDULING_ROWS, page * SCHEDULING_ROWS).map((w) => w.requirementId) },
+    },
     select: { id: true, person: { select: { firstName: true, lastName: true, crn: true } } },
   });
   const rows = waiting.slice((page - 1) * SCHEDULING_ROWS, page * SCHEDULING_ROWS).flatMap((w) => {
     const person = people.find((p) => p.id === w.requirementId)?.person;
-    return person ? [{ caseId: w.requirementId, person, sessionId: w.sessionId, placement: w.placement, sessionDate: isoDateFromUtcDate(w.sessionDate), why: w.why }] : [];
+    return person
+      ? [
+          {
+            caseId: w.requirementId,
+            person,
+            sessionId: w.sessionId,
+            placement: w.placement,
+            sessionDate: isoDateFromUtcDate(w.sessionDate),
+            why: w.why,
+          },
+        ]
+      : [];
   });
   return { total: waiting.length, page, pageCount: Math.max(1, Math.ceil(waiting.length / SCHEDULING_ROWS)), rows };
 }
 
 /** Open safety conflicts on future bookings (a re-check after a risk or supervisor change), optionally of one case. */
-export async function listOpenBookingConflicts(user: AppUser, options: { asOf?: IsoDate; caseId?: string; page?: number } = {}) {
+export async function listOpenBookingConflicts(
+  user: AppUser,
+  options: { asOf?: IsoDate; caseId?: string; page?: number } = {},
+) {
   const asOf = options.asOf ?? todayInLondon();
   const page = Math.max(1, options.page ?? 1);
   const where = {
     resolvedAt: null,
     ...(options.caseId ? { requirementId: options.caseId } : {}),
-    allocation: { status: "BOOKED" as const, sessionDate: { gte: utcDateFromIsoDate(asOf) }, requirement: visibleRequirementsWhere(user), session: { status: "SCHEDULED" as const } },
+    allocation: {
+      status: "BOOKED" as const,
+      sessionDate: { gte: utcDateFromIsoDate(asOf) },
+      requirement: visibleRequirementsWhere(user),
+      session: { status: "SCHEDULED" as const },
+    },
   };
   const [total, rows] = await Promise.all([
     db.bookingConflict.count({ where }),
@@ -150,14 +224,31 @@ export async function listOpenBookingConflicts(user: AppUser, options: { asOf?: 
 /** One booking's attendance record for the office's correction form (the caller may see the session and the case). */
 export async function findAttendanceForCorrection(user: AppUser, sessionId: string, caseId: string) {
   const booking = await db.allocation.findFirst({
-    where: { sessionId, requirementId: caseId, status: "BOOKED", session: visibleSessionsWhere(user), requirement: visibleRequirementsWhere(user) },
+    where: {
+      sessionId,
+      requirementId: caseId,
+      status: "BOOKED",
+      session: visibleSessionsWhere(user),
+      requirement: visibleRequirementsWhere(user),
+    },
     select: {
       sessionId: true,
       requirementId: true,
       requirement: { select: { person: { select: { firstName: true, lastName: true, crn: true } } } },
       session: { select: { date: true, startTime: true, endTime: true, placement: { select: { name: true } } } },
       attendance: {
-        select: { outcome: true, arrivedAt: true, leftAt: true, penaltyMinutes: true, workQuality: true, behaviour: true, reasonCategory: true, note: true, noteSensitive: true, version: true },
+        select: {
+          outcome: true,
+          arrivedAt: true,
+          leftAt: true,
+          penaltyMinutes: true,
+          workQuality: true,
+          behaviour: true,
+          reasonCategory: true,
+          note: true,
+          noteSensitive: true,
+          version: true,
+        },
       },
     },
   });
@@ -171,7 +262,9 @@ export async function findAttendanceForCorrection(user: AppUser, sessionId: stri
     startTime: booking.session.startTime,
     endTime: booking.session.endTime,
     // A sensitive note is not shown in the form (it stays unless a new note is written).
-    attendance: booking.attendance ? { ...booking.attendance, note: booking.attendance.noteSensitive ? null : booking.attendance.note } : null,
+    attendance: booking.attendance
+      ? { ...booking.attendance, note: booking.attendance.noteSensitive ? null : booking.attendance.note }
+      : null,
   };
 }
 
@@ -216,7 +309,9 @@ export async function loadPersonSchedule(user: AppUser, caseId: string, asOf: Is
       endTime: a.session.endTime,
       placement: a.session.placement.name,
       address: [a.session.placement.address, a.session.placement.postcode].filter(Boolean).join(", ") || null,
-      pickUp: a.session.pickUpPoint ? `${a.session.pickUpPoint}${a.session.pickUpTime ? ` at ${a.session.pickUpTime}` : ""}` : null,
+      pickUp: a.session.pickUpPoint
+        ? `${a.session.pickUpPoint}${a.session.pickUpTime ? ` at ${a.session.pickUpTime}` : ""}`
+        : null,
       whatToBring: a.session.placement.whatToBring,
     })),
   };

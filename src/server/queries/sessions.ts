@@ -55,7 +55,13 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
       pickUpPoint: true,
       pickUpTime: true,
       placement: {
-        select: { name: true, type: true, address: true, postcode: true, region: { select: { overSubscriptionPercent: true } } },
+        select: {
+          name: true,
+          type: true,
+          address: true,
+          postcode: true,
+          region: { select: { overSubscriptionPercent: true } },
+        },
       },
       supervisor: { select: { name: true } },
       allocations: {
@@ -83,7 +89,9 @@ export async function findSessionRoster(user: AppUser, sessionId: string) {
   });
   const visibleIds = new Set(visible.map((r) => r.id));
   const roster = session.allocations.map(({ requirement, ...allocation }) =>
-    visibleIds.has(requirement.id) ? { ...allocation, person: { ...requirement.person, requirementId: requirement.id } } : { ...allocation, person: null },
+    visibleIds.has(requirement.id)
+      ? { ...allocation, person: { ...requirement.person, requirementId: requirement.id } }
+      : { ...allocation, person: null },
   );
   return { ...session, allocations: undefined, roster };
 }

@@ -35,7 +35,10 @@ export async function listIncomingTransfers(user: AppUser) {
       },
     },
   });
-  const requesters = await db.user.findMany({ where: { id: { in: rows.map((r) => r.requestedById) } }, select: { id: true, name: true } });
+  const requesters = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.requestedById) } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(requesters.map((u) => [u.id, u.name]));
   return rows.map((t) => ({
     id: t.id,
@@ -58,7 +61,10 @@ export type IncomingTransfer = Awaited<ReturnType<typeof listIncomingTransfers>>
 
 /** Every transfer of a case the caller can see, newest first, for the case page's history. */
 export async function listCaseTransfers(user: AppUser, requirementId: string) {
-  const visible = await db.requirement.findFirst({ where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] }, select: { id: true } });
+  const visible = await db.requirement.findFirst({
+    where: { AND: [visibleRequirementsWhere(user), { id: requirementId }] },
+    select: { id: true },
+  });
   if (!visible) return [];
   const rows = await db.requirementTransfer.findMany({
     where: { requirementId },
@@ -92,5 +98,9 @@ export type CaseTransfer = Awaited<ReturnType<typeof listCaseTransfers>>[number]
 
 /** The regions a case can be sent to: every region but its own. */
 export async function transferDestinations(regionId: string) {
-  return db.region.findMany({ where: { id: { not: regionId } }, select: { code: true, name: true }, orderBy: { name: "asc" } });
+  return db.region.findMany({
+    where: { id: { not: regionId } },
+    select: { code: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

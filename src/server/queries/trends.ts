@@ -74,7 +74,9 @@ const monthEnd = Prisma.sql`m.month_end`;
 
 /** R3: each sentence date in scope with its 12-month end from the domain (one row per distinct date, not per case). */
 async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promise<Prisma.Sql> {
-  const rows = await client.$queryRaw<{ d: Date }[]>`SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r WHERE r."sentenceDate" <= ${scope.asOf}::date ${inScope(scope, null)}`;
+  const rows = await client.$queryRaw<
+    { d: Date }[]
+  >`SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r WHERE r."sentenceDate" <= ${scope.asOf}::date ${inScope(scope, null)}`;
   const sentenceDates = rows.map((row) => isoDateFromUtcDate(row.d));
   return Prisma.sql`JOIN unnest(${dates(sentenceDates)}, ${dates(sentenceDates.map((d) => twelveMonthEnd(d)))}) AS sc("sentenceDate", "twelveMonthEnd")
     ON sc."sentenceDate" = r."sentenceDate"`;
@@ -82,11 +84,21 @@ async function sentenceCalendar(client: PrismaClient, scope: TrendScope): Promis
 
 export type BacklogPoint = { monthEnd: IsoDate; active: number; backlog: number; percent: number };
 export type DormantPoint = { monthEnd: IsoDate; dormant: number };
-export type HoursPoint = { monthEnd: IsoDate; minutes: number; workMinutes: number; eteMinutes: number; hoursPerWeek: number };
+export type HoursPoint = {
+  monthEnd: IsoDate;
+  minutes: number;
+  workMinutes: number;
+  eteMinutes: number;
+  hoursPerWeek: number;
+};
 export type CompletionPoint = { monthEnd: IsoDate; cohort: number; met: number; percent: number };
 
 // R4 at each month end — mirrors isInBacklog with the history as it stood then
-export async function backlogTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<BacklogPoint[]> {
+export async function backlogTrend(
+  client: PrismaClient,
+  scope: TrendScope,
+  monthEnds: readonly IsoDate[],
+): Promise<BacklogPoint[]> {
   const applies = monthEnds.map((d) => !isTwelveMonthPeriodAbolished(d, policyOn(d, scope.rules ?? NO_COMMENCEMENTS)));
   const calendar = await sentenceCalendar(client, scope);
   const rows = await client.$queryRaw<{ month_end: Date; active: number; backlog: number }[]>`
@@ -95,11 +107,20 @@ export async function backlogTrend(client: PrismaClient, scope: TrendScope, mont
       COUNT(r."id") FILTER (WHERE ${inBacklogOn(monthEnd, Prisma.sql`sc."twelveMonthEnd"`, Prisma.sql`m.rule_applies`)})::int AS backlog
     FROM m LEFT JOIN ("Requirement" r ${calendar}) ON ${activeOn(monthEnd)} ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
-  return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), active: row.active, backlog: row.backlog, percent: roundedPercent(row.backlog, row.active) }));
+  return rows.map((row) => ({
+    monthEnd: isoDateFromUtcDate(row.month_end),
+    active: row.active,
+    backlog: row.backlog,
+    percent: roundedPercent(row.backlog, row.active),
+  }));
 }
 
 // R5 at each month end — mirrors isDormant with the history as it stood then
-export async function dormantTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<DormantPoint[]> {
+export async function dormantTrend(
+  client: PrismaClient,
+  scope: TrendScope,
+  monthEnds: readonly IsoDate[],
+): Promise<DormantPoint[]> {
   const windowStarts = monthEnds.map((d) => dormancyWindowStart(d, policyOn(d, scope.rules ?? NO_COMMENCEMENTS)));
   const sentencedBy = monthEnds.map((d) => addDays(d, -policyOn(d, scope.rules ?? NO_COMMENCEMENTS).dormantDays));
   const rows = await client.$queryRaw<{ month_end: Date; dormant: number }[]>`
@@ -115,7 +136,11 @@ export async function dormantTrend(client: PrismaClient, scope: TrendScope, mont
  * §5 hours delivered in each calendar month — the dashboard figure's credits (creditsBetween: work
  * minutes credited at sessions and ETE minutes), as hours per week (minutes ÷ 60 ÷ (days in month ÷ 7)).
  */
-export async function hoursDeliveredTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<HoursPoint[]> {
+export async function hoursDeliveredTrend(
+  client: PrismaClient,
+  scope: TrendScope,
+  monthEnds: readonly IsoDate[],
+): Promise<HoursPoint[]> {
   const monthStarts = monthEnds.map((d) => `${d.slice(0, 8)}01`);
   const scoped = scope.regionId !== null || scope.pduId !== null || scope.teamType !== null;
   // One pass over the year's credits grouped by month (not one range per month); the
@@ -141,7 +166,11 @@ export async function hoursDeliveredTrend(client: PrismaClient, scope: TrendScop
 }
 
 // §5 / SL029 at each month end — of requirements whose 12 months ended in the 12 months up to it, the share completed within them
-export async function completionTrend(client: PrismaClient, scope: TrendScope, monthEnds: readonly IsoDate[]): Promise<CompletionPoint[]> {
+export async function completionTrend(
+  client: PrismaClient,
+  scope: TrendScope,
+  monthEnds: readonly IsoDate[],
+): Promise<CompletionPoint[]> {
   const yearBefore = monthEnds.map((d) => addCalendarMonths(d, -12));
   const calendar = await sentenceCalendar(client, scope);
   const rows = await client.$queryRaw<{ month_end: Date; cohort: number; met: number }[]>`
@@ -149,7 +178,12 @@ export async function completionTrend(client: PrismaClient, scope: TrendScope, m
     SELECT m.month_end, COUNT(r."id")::int AS cohort, COUNT(r."id") FILTER (WHERE r."completedOn" <= sc."twelveMonthEnd")::int AS met
     FROM m LEFT JOIN ("Requirement" r ${calendar}) ON sc."twelveMonthEnd" <= m.month_end AND sc."twelveMonthEnd" > m.year_before ${inScope(scope, Prisma.sql`m.month_end`)}
     GROUP BY m.month_end ORDER BY m.month_end`;
-  return rows.map((row) => ({ monthEnd: isoDateFromUtcDate(row.month_end), cohort: row.cohort, met: row.met, percent: roundedPercent(row.met, row.cohort) }));
+  return rows.map((row) => ({
+    monthEnd: isoDateFromUtcDate(row.month_end),
+    cohort: row.cohort,
+    met: row.met,
+    percent: roundedPercent(row.met, row.cohort),
+  }));
 }
 
 export async function loadTrends(client: PrismaClient, scope: TrendScope) {
@@ -172,20 +206,56 @@ export type TrendsFilters = { region?: string; pdu?: string; teamType?: TeamType
  * region (another region's code, or a PDU outside it, is "not found"); a national lead sees all
  * regions or the one chosen. Null means 404. An unreadable as-of date falls back to today.
  */
-export async function resolveTrendsView(client: PrismaClient, user: { role: string; regionId: string | null }, params: Record<string, unknown>, today: IsoDate) {
-  const parsed = trendsQuerySchema.safeParse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+export async function resolveTrendsView(
+  client: PrismaClient,
+  user: { role: string; regionId: string | null },
+  params: Record<string, unknown>,
+  today: IsoDate,
+) {
+  const parsed = trendsQuerySchema.safeParse(
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const query = parsed.success ? parsed.data : {};
   const asOf = query.asOf && query.asOf <= today ? query.asOf : today;
-  const regions = await client.region.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: "asc" } });
+  const regions = await client.region.findMany({
+    select: { id: true, code: true, name: true },
+    orderBy: { name: "asc" },
+  });
   const national = user.role === "NATIONAL_LEAD";
   const region = national ? regions.find((r) => r.code === query.region) : regions.find((r) => r.id === user.regionId);
   if (!region && (!national || query.region)) return null;
   if (!national && query.region && query.region !== region?.code) return null; // another region's figures: not found
-  const pdus = region ? await client.pdu.findMany({ where: { regionId: region.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : [];
+  const pdus = region
+    ? await client.pdu.findMany({
+        where: { regionId: region.id },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      })
+    : [];
   const pdu = query.pdu ? pdus.find((p) => p.id === query.pdu) : undefined;
   if (query.pdu && !pdu) return null;
-  const filters: TrendsFilters = { region: national ? region?.code : undefined, pdu: pdu?.id, teamType: query.teamType, asOf };
+  const filters: TrendsFilters = {
+    region: national ? region?.code : undefined,
+    pdu: pdu?.id,
+    teamType: query.teamType,
+    asOf,
+  };
   const rules = await loadRuleCommencements(client);
-  const scope: TrendScope = { asOf, regionId: region?.id ?? null, pduId: pdu?.id ?? null, teamType: query.teamType ?? null, rules };
-  return { national, regions, region: region ?? null, pdus, pdu: pdu ?? null, filters, scope, asOfWasInvalid: Boolean(params.asOf) && params.asOf !== asOf };
+  const scope: TrendScope = {
+    asOf,
+    regionId: region?.id ?? null,
+    pduId: pdu?.id ?? null,
+    teamType: query.teamType ?? null,
+    rules,
+  };
+  return {
+    national,
+    regions,
+    region: region ?? null,
+    pdus,
+    pdu: pdu ?? null,
+    filters,
+    scope,
+    asOfWasInvalid: Boolean(params.asOf) && params.asOf !== asOf,
+  };
 }

@@ -20,7 +20,11 @@ export async function listWorkInstructions(user: AppUser, caseId: string) {
       person: { select: { firstName: true, lastName: true, crn: true } },
       allocations: {
         where: { status: "BOOKED", sessionDate: { gte: utcDateFromIsoDate(todayInLondon()) } },
-        select: { id: true, sessionDate: true, session: { select: { startTime: true, endTime: true, placement: { select: { name: true } } } } },
+        select: {
+          id: true,
+          sessionDate: true,
+          session: { select: { startTime: true, endTime: true, placement: { select: { name: true } } } },
+        },
         orderBy: [{ sessionDate: "asc" }],
       },
     },
@@ -40,7 +44,11 @@ export async function listWorkInstructions(user: AppUser, caseId: string) {
 }
 
 /** One booked session's work instruction, in the words of src/domain/work-instruction.ts; null when not visible. */
-export async function loadWorkInstruction(user: AppUser, caseId: string, allocationId: string): Promise<{ caseId: string; allocationId: string; date: string; instruction: WorkInstruction } | null> {
+export async function loadWorkInstruction(
+  user: AppUser,
+  caseId: string,
+  allocationId: string,
+): Promise<{ caseId: string; allocationId: string; date: string; instruction: WorkInstruction } | null> {
   const allocation = await db.allocation.findFirst({
     where: { id: allocationId, status: "BOOKED", requirementId: caseId, requirement: visibleRequirementsWhere(user) },
     select: {
@@ -53,14 +61,32 @@ export async function loadWorkInstruction(user: AppUser, caseId: string, allocat
           endTime: true,
           pickUpPoint: true,
           pickUpTime: true,
-          placement: { select: { name: true, type: true, address: true, postcode: true, description: true, whatToBring: true, region: { select: { name: true } } } },
+          placement: {
+            select: {
+              name: true,
+              type: true,
+              address: true,
+              postcode: true,
+              description: true,
+              whatToBring: true,
+              region: { select: { name: true } },
+            },
+          },
         },
       },
-      requirement: { select: { id: true, coordinator: staffSelect, person: { select: { firstName: true, lastName: true, crn: true } } } },
+      requirement: {
+        select: {
+          id: true,
+          coordinator: staffSelect,
+          person: { select: { firstName: true, lastName: true, crn: true } },
+        },
+      },
     },
   });
   if (!allocation) return null;
-  const booker = allocation.createdById ? await db.user.findUnique({ where: { id: allocation.createdById }, ...staffSelect }) : null;
+  const booker = allocation.createdById
+    ? await db.user.findUnique({ where: { id: allocation.createdById }, ...staffSelect })
+    : null;
   const office = allocation.requirement.coordinator ?? booker;
   const { session, requirement } = allocation;
   const date = isoDateFromUtcDate(session.date);
@@ -73,7 +99,13 @@ export async function loadWorkInstruction(user: AppUser, caseId: string, allocat
     instruction: workInstruction({
       personName: `${requirement.person.firstName} ${requirement.person.lastName}`,
       crn: requirement.person.crn,
-      session: { date, startTime: session.startTime, endTime: session.endTime, pickUpPoint: session.pickUpPoint, pickUpTime: session.pickUpTime },
+      session: {
+        date,
+        startTime: session.startTime,
+        endTime: session.endTime,
+        pickUpPoint: session.pickUpPoint,
+        pickUpTime: session.pickUpTime,
+      },
       placement: {
         name: session.placement.name,
         kind: session.placement.type,
@@ -82,10 +114,21 @@ export async function loadWorkInstruction(user: AppUser, caseId: string, allocat
         description: session.placement.description,
         whatToBring: session.placement.whatToBring,
       },
-      office: { name: office?.name ?? "Your unpaid work office", phone: office?.phone ?? null, email: office?.email ?? null, region: session.placement.region.name },
+      office: {
+        name: office?.name ?? "Your unpaid work office",
+        phone: office?.phone ?? null,
+        email: office?.email ?? null,
+        region: session.placement.region.name,
+      },
       issuedOn,
       ...(view
-        ? { hours: { requiredMinutes: view.requiredMinutes, creditedMinutes: view.minutesCredited, earnedReduction: view.earnedReduction } }
+        ? {
+            hours: {
+              requiredMinutes: view.requiredMinutes,
+              creditedMinutes: view.minutesCredited,
+              earnedReduction: view.earnedReduction,
+            },
+          }
         : {}),
     }),
   };

@@ -14,13 +14,26 @@ import {
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { loadFailuresAwaitingAction } from "./enforcement-due";
-import { deriveRequirementViews, figureRowsWhere, loadBankHolidayCalendar, loadReaderRuleCommencements } from "./requirement-facts";
+import {
+  deriveRequirementViews,
+  figureRowsWhere,
+  loadBankHolidayCalendar,
+  loadReaderRuleCommencements,
+} from "./requirement-facts";
 
 /** Each work-queue section shows this many rows a page; every list is paged to its end (issue 13). */
 export const WORK_QUEUE_ROWS = 25;
 
 /** The work-queue lists that page, each with its own query parameter (`?<list>Page=2`). */
-export const WORK_QUEUE_LISTS = ["enforcementDue", "awaitingAssessment", "noFirstSession", "noFutureSession", "nearingEnd", "absences", "reviewsDue"] as const;
+export const WORK_QUEUE_LISTS = [
+  "enforcementDue",
+  "awaitingAssessment",
+  "noFirstSession",
+  "noFutureSession",
+  "nearingEnd",
+  "absences",
+  "reviewsDue",
+] as const;
 export type WorkQueueList = (typeof WORK_QUEUE_LISTS)[number];
 export type WorkQueuePages = Partial<Record<WorkQueueList, number>>;
 
@@ -40,16 +53,26 @@ const iso = isoDateFromUtcDate;
  */
 export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon(), pages: WorkQueuePages = {}) {
   const visible = visibleRequirementsWhere(user);
-  const scoped = (...conditions: Prisma.RequirementWhereInput[]): Prisma.RequirementWhereInput => ({ AND: [visible, ...conditions] });
+  const scoped = (...conditions: Prisma.RequirementWhereInput[]): Prisma.RequirementWhereInput => ({
+    AND: [visible, ...conditions],
+  });
   const fromToday = utcDateFromIsoDate(asOf);
   const noFutureBooking: Prisma.RequirementWhereInput = {
     allocations: { none: { status: "BOOKED", sessionDate: { gte: fromToday } } },
   };
   // R2: the first WORK session; a booked induction does not start the hours.
   const noFutureWorkBooking: Prisma.RequirementWhereInput = {
-    allocations: { none: { status: "BOOKED", sessionDate: { gte: fromToday }, session: { placement: { type: { not: "INDUCTION" } } } } },
+    allocations: {
+      none: {
+        status: "BOOKED",
+        sessionDate: { gte: fromToday },
+        session: { placement: { type: { not: "INDUCTION" } } },
+      },
+    },
   };
-  const assessmentIncomplete: Prisma.RequirementWhereInput = { OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] };
+  const assessmentIncomplete: Prisma.RequirementWhereInput = {
+    OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }],
+  };
   // Assessed, not started, and no induction booked or attended ("an induction should precede the first work session").
   const awaitingInduction: Prisma.RequirementWhereInput = {
     commencedOn: null,
@@ -58,53 +81,57 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   };
 
   const awaitingAssessmentWhere = scoped({ status: "ACTIVE" }, { OR: [assessmentIncomplete, awaitingInduction] });
-  const noFirstSessionWhere = scoped({ status: "ACTIVE", commencedOn: null, assessment: { is: { complete: true } } }, noFutureWorkBooking);
+  const noFirstSessionWhere = scoped(
+    { status: "ACTIVE", commencedOn: null, assessment: { is: { complete: true } } },
+    noFutureWorkBooking,
+  );
   const noFutureSessionWhere = scoped({ status: "ACTIVE", commencedOn: { not: null } }, noFutureBooking);
 
   const rules = await loadReaderRuleCommencements();
   // §5 nearing end: the dashboard figure's own rows (predicates/nearing-end.ts), in the caller's region.
   const nearingWhere = await figureRowsWhere(user, "nearing", asOf);
-  const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences, enforcementDue] = await Promise.all([
-    loadBankHolidayCalendar(),
-    section(awaitingAssessmentWhere, pages.awaitingAssessment, (where, skip) =>
-      db.requirement.findMany({
-        where,
-        skip,
-        select: { id: true, sentenceDate: true, person: personSelect, assessment: { select: { complete: true } } },
-        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
-        take: WORK_QUEUE_ROWS,
-      }),
-    ),
-    // R2: the start deadline rises with the sentence date, so oldest sentence = fewest days left (overdue first).
-    section(noFirstSessionWhere, pages.noFirstSession, (where, skip) =>
-      db.requirement.findMany({
-        where,
-        skip,
-        select: { id: true, sentenceDate: true, person: personSelect },
-        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
-        take: WORK_QUEUE_ROWS,
-      }),
-    ),
-    section(noFutureSessionWhere, pages.noFutureSession, (where, skip) =>
-      db.requirement.findMany({
-        where,
-        skip,
-        select: {
-          id: true,
-          hoursOrdered: true,
-          minutesCredited: true,
-          person: personSelect,
-          attendances: { select: { sessionDate: true }, orderBy: { sessionDate: "desc" }, take: 1 },
-        },
-        orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
-        take: WORK_QUEUE_ROWS,
-      }),
-    ),
-    loadNearingEnd(user, scoped(nearingWhere), asOf, pages.nearingEnd),
-    loadAbsencesAwaitingDecision(visible, pages.absences),
-    // R9: failures to comply with no warning or breach yet, oldest (most overdue) first.
-    loadEnforcementDue(user, asOf, pages.enforcementDue),
-  ]);
+  const [calendar, awaitingAssessment, noFirstSession, noFutureSession, nearingEnd, absences, enforcementDue] =
+    await Promise.all([
+      loadBankHolidayCalendar(),
+      section(awaitingAssessmentWhere, pages.awaitingAssessment, (where, skip) =>
+        db.requirement.findMany({
+          where,
+          skip,
+          select: { id: true, sentenceDate: true, person: personSelect, assessment: { select: { complete: true } } },
+          orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
+          take: WORK_QUEUE_ROWS,
+        }),
+      ),
+      // R2: the start deadline rises with the sentence date, so oldest sentence = fewest days left (overdue first).
+      section(noFirstSessionWhere, pages.noFirstSession, (where, skip) =>
+        db.requirement.findMany({
+          where,
+          skip,
+          select: { id: true, sentenceDate: true, person: personSelect },
+          orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
+          take: WORK_QUEUE_ROWS,
+        }),
+      ),
+      section(noFutureSessionWhere, pages.noFutureSession, (where, skip) =>
+        db.requirement.findMany({
+          where,
+          skip,
+          select: {
+            id: true,
+            hoursOrdered: true,
+            minutesCredited: true,
+            person: personSelect,
+            attendances: { select: { sessionDate: true }, orderBy: { sessionDate: "desc" }, take: 1 },
+          },
+          orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
+          take: WORK_QUEUE_ROWS,
+        }),
+      ),
+      loadNearingEnd(user, scoped(nearingWhere), asOf, pages.nearingEnd),
+      loadAbsencesAwaitingDecision(visible, pages.absences),
+      // R9: failures to comply with no warning or breach yet, oldest (most overdue) first.
+      loadEnforcementDue(user, asOf, pages.enforcementDue),
+    ]);
 
   const policy = policyOn(asOf, rules);
   return {
@@ -136,7 +163,10 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
           sentenceDate: iso(row.sentenceDate),
           startDeadline: deadline,
           /** Negative when the deadline has passed. */
-          workingDaysLeft: deadline >= asOf ? workingDaysBetween(asOf, deadline, calendar) : -workingDaysBetween(deadline, asOf, calendar),
+          workingDaysLeft:
+            deadline >= asOf
+              ? workingDaysBetween(asOf, deadline, calendar)
+              : -workingDaysBetween(deadline, asOf, calendar),
         };
       }),
     },
@@ -170,9 +200,17 @@ export function workQueueCaseIds(queue: WorkQueue): string[] {
   return [...new Set(ids)];
 }
 
-const pagesOf = (list: { total: number; page: number; pageCount: number }) => ({ total: list.total, page: list.page, pageCount: list.pageCount });
+const pagesOf = (list: { total: number; page: number; pageCount: number }) => ({
+  total: list.total,
+  page: list.page,
+  pageCount: list.pageCount,
+});
 
-async function section<T>(where: Prisma.RequirementWhereInput, requested: number | undefined, load: (where: Prisma.RequirementWhereInput, skip: number) => Promise<T[]>) {
+async function section<T>(
+  where: Prisma.RequirementWhereInput,
+  requested: number | undefined,
+  load: (where: Prisma.RequirementWhereInput, skip: number) => Promise<T[]>,
+) {
   const total = await db.requirement.count({ where });
   const { page, pageCount, skip } = pageOf(requested, total);
   return { total, page, pageCount, rows: await load(where, skip) };
@@ -181,12 +219,18 @@ async function section<T>(where: Prisma.RequirementWhereInput, requested: number
 async function loadEnforcementDue(user: AppUser, asOf: IsoDate, requested: number | undefined) {
   const first = await loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS });
   const { page, pageCount, skip } = pageOf(requested, first.total);
-  const shown = page === 1 ? first : await loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS, offset: skip });
+  const shown =
+    page === 1 ? first : await loadFailuresAwaitingAction(user, { asOf, limit: WORK_QUEUE_ROWS, offset: skip });
   return { ...shown, page, pageCount };
 }
 
 // §5 nearing end: sorted by effective end date, which only the domain computes (extensions).
-async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput, asOf: IsoDate, requested: number | undefined) {
+async function loadNearingEnd(
+  user: AppUser,
+  where: Prisma.RequirementWhereInput,
+  asOf: IsoDate,
+  requested: number | undefined,
+) {
   const candidates = await db.requirement.findMany({
     where,
     select: { id: true, sentenceDate: true, extensions: { select: { grantedOn: true, newEndDate: true } } },
@@ -217,7 +261,15 @@ async function loadNearingEnd(user: AppUser, where: Prisma.RequirementWhereInput
       const person = personById.get(row.id);
       const view = views.get(row.id);
       if (!person || !view) return [];
-      return [{ id: row.id, person, effectiveEndDate: view.effectiveEndDate, outstandingMinutes: view.outstandingMinutes, rag: view.rag }];
+      return [
+        {
+          id: row.id,
+          person,
+          effectiveEndDate: view.effectiveEndDate,
+          outstandingMinutes: view.outstandingMinutes,
+          rag: view.rag,
+        },
+      ];
     }),
   };
 }
@@ -231,7 +283,12 @@ async function loadAbsencesAwaitingDecision(visible: Prisma.RequirementWhereInpu
     db.approval.findMany({
       where,
       skip,
-      select: { id: true, requestedAt: true, attendanceId: true, requirement: { select: { id: true, person: personSelect } } },
+      select: {
+        id: true,
+        requestedAt: true,
+        attendanceId: true,
+        requirement: { select: { id: true, person: personSelect } },
+      },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
       take: WORK_QUEUE_ROWS,
     }),

@@ -15,7 +15,16 @@ import {
   type RulePolicy,
 } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AbsenceReason, ApprovalState, EteReason, ManagedBy, OrderType, RequirementStatus, RoshLevel, SessionStatus } from "@/generated/prisma/enums";
+import type {
+  AbsenceReason,
+  ApprovalState,
+  EteReason,
+  ManagedBy,
+  OrderType,
+  RequirementStatus,
+  RoshLevel,
+  SessionStatus,
+} from "@/generated/prisma/enums";
 import { notFound, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleCommencements } from "@/server/rules/rule-commencements";
@@ -81,7 +90,10 @@ export function ruleContextFrom(
 export async function loadRuleContext(tx: Tx, input: { regionId: string; on: IsoDate }): Promise<RuleContext> {
   // One query at a time: a transaction is one connection (pg refuses overlapping queries on it).
   const calendar = await loadBankHolidayCalendar(tx);
-  const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { overSubscriptionPercent: true, maxPeoplePerSupervisor: true } });
+  const region = await tx.region.findUnique({
+    where: { id: input.regionId },
+    select: { overSubscriptionPercent: true, maxPeoplePerSupervisor: true },
+  });
   const commencements = await loadRuleCommencements(tx);
   return ruleContextFrom(calendar, {
     on: input.on,
@@ -98,21 +110,27 @@ export const isUuid = (id: string): boolean => UUID.test(id);
 /** Locks the requirement row until the transaction ends (R6 ETE cap, R7 completion, R10 booking). False if missing. */
 export async function lockRequirement(tx: Tx, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM "Requirement" WHERE id = ${id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text AS id FROM "Requirement" WHERE id = ${id}::uuid FOR UPDATE`;
   return rows.length > 0;
 }
 
 /** Locks the session row until the transaction ends (R10 capacity). False if missing. */
 export async function lockSession(tx: Tx, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM "Session" WHERE id = ${id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text AS id FROM "Session" WHERE id = ${id}::uuid FOR UPDATE`;
   return rows.length > 0;
 }
 
 /** Locks the person row (R10 double booking spans all of a person's requirements). False if missing. */
 export async function lockPerson(tx: Tx, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM "Person" WHERE id = ${id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text AS id FROM "Person" WHERE id = ${id}::uuid FOR UPDATE`;
   return rows.length > 0;
 }
 
@@ -166,19 +184,47 @@ export interface LoadedRequirement extends RequirementFacts {
 
 /** What loadRequirementFacts reads of a requirement; list readers add their own fields to it. */
 export const requirementFactsSelect = {
-  id: true, personId: true, orderId: true, regionId: true, orderType: true, managedBy: true, version: true, sentenceDate: true, hoursOrdered: true,
-  originalHoursOrdered: true, status: true, completedOn: true, terminatedOn: true, commencedOn: true,
-  minutesCredited: true, minutesEte: true,
+  id: true,
+  personId: true,
+  orderId: true,
+  regionId: true,
+  orderType: true,
+  managedBy: true,
+  version: true,
+  sentenceDate: true,
+  hoursOrdered: true,
+  originalHoursOrdered: true,
+  status: true,
+  completedOn: true,
+  terminatedOn: true,
+  commencedOn: true,
+  minutesCredited: true,
+  minutesEte: true,
   assessment: {
     select: {
-      id: true, version: true, complete: true, rosh: true, eteEligible: true, eteReason: true, womenOnlyPreference: true,
-      availability: true, employment: true, caringDuties: true, religiousObservance: true,
+      id: true,
+      version: true,
+      complete: true,
+      rosh: true,
+      eteEligible: true,
+      eteReason: true,
+      womenOnlyPreference: true,
+      availability: true,
+      employment: true,
+      caringDuties: true,
+      religiousObservance: true,
       riskCodes: { select: { title: true, conflictsWith: true, riskCode: { select: { code: true } } } },
     },
   },
   attendances: {
     select: {
-      id: true, allocationId: true, sessionDate: true, outcome: true, minutesCredited: true, reasonCategory: true, approvalState: true,
+      id: true,
+      allocationId: true,
+      sessionDate: true,
+      outcome: true,
+      minutesCredited: true,
+      reasonCategory: true,
+      approvalState: true,
       allocation: { select: { session: { select: { placement: { select: { type: true } } } } } },
     },
   },
@@ -188,14 +234,22 @@ export const requirementFactsSelect = {
   // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
   enforcementActions: {
     where: { status: "ACTIVE" },
-    select: { id: true, orderId: true, type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
+    select: {
+      id: true,
+      orderId: true,
+      type: true,
+      date: true,
+      outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } },
+    },
   },
 } satisfies Prisma.RequirementSelect;
 
 export type RequirementFactsRow = Prisma.RequirementGetPayload<{ select: typeof requirementFactsSelect }>;
 
 /** A stored requirement row as the rule functions see it (before its rule context and view). */
-export function toRequirementFacts(row: RequirementFactsRow): RequirementFacts & Omit<LoadedRequirement, "rules" | "view"> {
+export function toRequirementFacts(
+  row: RequirementFactsRow,
+): RequirementFacts & Omit<LoadedRequirement, "rules" | "view"> {
   const iso = isoDateFromUtcDate;
   const closedOn = row.completedOn ?? row.terminatedOn;
   const { riskCodes, ...assessment } = row.assessment ?? { riskCodes: [] };
@@ -234,25 +288,41 @@ export function toRequirementFacts(row: RequirementFactsRow): RequirementFacts &
     })),
     eteCredits: row.eteCredits.map((c) => ({ date: iso(c.date), minutes: c.minutes })),
     extensions: row.extensions.map((e) => ({ grantedOn: iso(e.grantedOn), newEndDate: iso(e.newEndDate) })),
-    earnedReductionDecisions: row.earnedReductionDecisions.map((d) => ({ decision: d.decision, decidedOn: iso(d.decidedOn), recordedAt: d.createdAt.toISOString() })),
+    earnedReductionDecisions: row.earnedReductionDecisions.map((d) => ({
+      decision: d.decision,
+      decidedOn: iso(d.decidedOn),
+      recordedAt: d.createdAt.toISOString(),
+    })),
     enforcementActions: row.enforcementActions.map((action) => ({
       id: action.id,
       orderId: action.orderId,
       type: action.type,
       date: iso(action.date),
-      outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: iso(o.date), newHoursOrdered: o.newHoursOrdered })),
+      outcomes: action.outcomes.map((o) => ({
+        outcome: o.outcome,
+        date: iso(o.date),
+        newHoursOrdered: o.newHoursOrdered,
+      })),
     })),
   };
 }
 
 /** The rule context and the view as of `asOf`, for facts already loaded. */
-export function withView(facts: RequirementFacts & Omit<LoadedRequirement, "rules" | "view">, rules: RuleContext, asOf: IsoDate): LoadedRequirement {
+export function withView(
+  facts: RequirementFacts & Omit<LoadedRequirement, "rules" | "view">,
+  rules: RuleContext,
+  asOf: IsoDate,
+): LoadedRequirement {
   const view = deriveRequirementStatus(facts, asOf, { calendar: rules.calendar, overrides: rules.overrides });
   return { ...facts, rules, view };
 }
 
 /** The facts of one requirement (no scope check: call requireVisibleRequirement first). Null if missing. */
-export async function loadRequirementFacts(tx: Tx, requirementId: string, asOf: IsoDate): Promise<LoadedRequirement | null> {
+export async function loadRequirementFacts(
+  tx: Tx,
+  requirementId: string,
+  asOf: IsoDate,
+): Promise<LoadedRequirement | null> {
   if (!isUuid(requirementId)) return null;
   const row = await tx.requirement.findUnique({ where: { id: requirementId }, select: requirementFactsSelect });
   if (!row) return null;
@@ -275,7 +345,15 @@ export async function requireVisibleRequirement(tx: Tx, actor: AppUser, id: stri
   if (!isUuid(id)) throw notFound("case");
   const requirement = await tx.requirement.findFirst({
     where: { AND: [visibleRequirementsWhere(actor), { id }] },
-    select: { id: true, regionId: true, personId: true, orderId: true, coordinatorId: true, status: true, version: true },
+    select: {
+      id: true,
+      regionId: true,
+      personId: true,
+      orderId: true,
+      coordinatorId: true,
+      status: true,
+      version: true,
+    },
   });
   if (!requirement) throw notFound("case");
   return requirement;
@@ -300,8 +378,16 @@ export async function requireVisibleSession(tx: Tx, actor: AppUser, id: string):
   const session = await tx.session.findFirst({
     where: { AND: [visibleSessionsWhere(actor), { id }] },
     select: {
-      id: true, placementId: true, date: true, startTime: true, endTime: true, supervisorId: true, capacity: true, status: true,
-      version: true, placement: { select: { regionId: true } },
+      id: true,
+      placementId: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      supervisorId: true,
+      capacity: true,
+      status: true,
+      version: true,
+      placement: { select: { regionId: true } },
     },
   });
   if (!session) throw notFound("session");

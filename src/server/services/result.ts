@@ -54,10 +54,14 @@ export function failure(
 
 /** Optimistic locking said no (docs/api.md: 409 when `version` is stale). */
 export function staleVersion(what: string): ServiceFailure {
-  return failure("STALE_VERSION", "This record was changed by someone else. Reload it to see their changes, then try again.", {
-    field: "version",
-    details: { record: what },
-  });
+  return failure(
+    "STALE_VERSION",
+    "This record was changed by someone else. Reload it to see their changes, then try again.",
+    {
+      field: "version",
+      details: { record: what },
+    },
+  );
 }
 
 /**
@@ -66,7 +70,13 @@ export function staleVersion(what: string): ServiceFailure {
  * ServiceCode because it is not a rule (422) or a conflict (409): the API answers 400
  * VALIDATION_FAILED with the field, a form marks the field.
  */
-export type InputRefusal = { ok: false; code: "INVALID_INPUT"; message: string; field: string; problems?: FieldProblem[] };
+export type InputRefusal = {
+  ok: false;
+  code: "INVALID_INPUT";
+  message: string;
+  field: string;
+  problems?: FieldProblem[];
+};
 export type CommandResult<T> = ServiceResult<T> | InputRefusal;
 
 export function invalidInput(field: string, message: string): InputRefusal {
@@ -83,7 +93,9 @@ export function expectOk<T>(result: CommandResult<T>): T {
  * The first of several refusals, carrying all of them (a record checked as a whole reports every
  * problem at once: the new-case form and the CSV import). Null when there are none.
  */
-export function allProblems(refusals: readonly (ServiceFailure | InputRefusal)[]): ServiceFailure | InputRefusal | null {
+export function allProblems(
+  refusals: readonly (ServiceFailure | InputRefusal)[],
+): ServiceFailure | InputRefusal | null {
   const [first] = refusals;
   if (!first) return null;
   const problems = refusals.map((r) => ({ field: r.field ?? "row", message: r.message }));

@@ -18,4 +18,7 @@ export const versionSchema = z.number().int("Enter the version as a whole number
 export const MAX_MINUTES_IN_A_DAY = 24 * 60;
 
 /** The assessment's availability: days of the week → parts of the day, e.g. { "MON": ["AM", "PM"] }. */
-export const availabilitySchema = z.partialRecord(z.enum(WEEKDAY_KEYS), z.array(z.enum(DAY_PARTS)).max(DAY_PARTS.length));
+export const availabilitySchema = z.partialRecord(
+  z.enum(WEEKDAY_KEYS),
+  z.array(z.enum(DAY_PARTS)).max(DAY_PARTS.length),
+);

@@ -24,7 +24,11 @@ const WIDTH = 720;
 const HEIGHT = 300;
 const MARGIN = { top: 16, right: 24, bottom: 40, left: 64 };
 
-function describe(points: readonly ChartPoint[], format: (value: number) => string, target?: { value: number; label: string }): string {
+function describe(
+  points: readonly ChartPoint[],
+  format: (value: number) => string,
+  target?: { value: number; label: string },
+): string {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return "No figures for this period.";
@@ -34,26 +38,49 @@ function describe(points: readonly ChartPoint[], format: (value: number) => stri
     `From ${format(first.value)} in ${first.label} to ${format(last.value)} in ${last.label}.`,
     `Highest ${format(highest.value)} (${highest.label}), lowest ${format(lowest.value)} (${lowest.label}).`,
     target ? `${target.label}.` : "",
-  ].join(" ").trim();
+  ]
+    .join(" ")
+    .trim();
 }
 
 export function LineChart({ id, title, points, format, target, table }: LineChartProps) {
   const values = points.map((p) => p.value);
   const top = Math.max(1, ...values, target?.value ?? 0);
-  const y = scaleLinear().domain([0, top]).nice(5).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const x = scalePoint<string>().domain(points.map((p) => p.label)).range([MARGIN.left, WIDTH - MARGIN.right]).padding(0.3);
-  const path = line<ChartPoint>().x((p) => x(p.label) ?? 0).y((p) => y(p.value))(points as ChartPoint[]) ?? "";
+  const y = scaleLinear()
+    .domain([0, top])
+    .nice(5)
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const x = scalePoint<string>()
+    .domain(points.map((p) => p.label))
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .padding(0.3);
+  const path =
+    line<ChartPoint>()
+      .x((p) => x(p.label) ?? 0)
+      .y((p) => y(p.value))(points as ChartPoint[]) ?? "";
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   return (
     <figure className="m-0 mb-8">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-3xl" role="img" aria-labelledby={`${titleId} ${descId}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="h-auto w-full max-w-3xl"
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{describe(points, format, target)}</desc>
         <g aria-hidden="true" fontSize="14" fill="#0b0c0c">
           {y.ticks(5).map((tick) => (
             <g key={tick}>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
+              <line
+                x1={MARGIN.left}
+                x2={WIDTH - MARGIN.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                stroke="#b1b4b6"
+                strokeWidth="1"
+              />
               <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
                 {format(tick)}
               </text>
@@ -66,7 +93,15 @@ export function LineChart({ id, title, points, format, target, table }: LineChar
           ))}
           {target && (
             <g>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(target.value)} y2={y(target.value)} stroke="#d4351c" strokeWidth="2" strokeDasharray="8 6" />
+              <line
+                x1={MARGIN.left}
+                x2={WIDTH - MARGIN.right}
+                y1={y(target.value)}
+                y2={y(target.value)}
+                stroke="#d4351c"
+                strokeWidth="2"
+                strokeDasharray="8 6"
+              />
               <text x={WIDTH - MARGIN.right} y={y(target.value) - 6} textAnchor="end" fill="#b2290e" fontWeight="bold">
                 {target.label}
               </text>

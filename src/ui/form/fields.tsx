@@ -11,7 +11,15 @@ function describedBy({ id, hint, error }: Described): string | undefined {
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-function FieldGroup({ error, children, className = "" }: { error?: string | undefined; children: ReactNode; className?: string }) {
+function FieldGroup({
+  error,
+  children,
+  className = "",
+}: {
+  error?: string | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
   return <div className={`mb-6 ${error ? "border-l-[5px] border-error pl-4" : ""} ${className}`}>{children}</div>;
 }
 
@@ -33,7 +41,14 @@ export function ErrorMessage({ id, error }: { id: string; error?: string | undef
   );
 }
 
-const WIDTHS = { full: "", "30": "max-w-xl", "20": "max-w-md", "10": "max-w-56", "5": "max-w-32", "3": "max-w-24" } as const;
+const WIDTHS = {
+  full: "",
+  "30": "max-w-xl",
+  "20": "max-w-md",
+  "10": "max-w-56",
+  "5": "max-w-32",
+  "3": "max-w-24",
+} as const;
 export type FieldWidth = keyof typeof WIDTHS;
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
@@ -46,7 +61,16 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">
   labelClassName?: string;
 };
 
-export function TextField({ name, label, hint, error, width = "30", labelClassName = "", className = "", ...input }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  width = "30",
+  labelClassName = "",
+  className = "",
+  ...input
+}: TextFieldProps) {
   return (
     <FieldGroup error={error}>
       <label htmlFor={name} className={`label ${labelClassName}`}>
@@ -117,7 +141,16 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "na
   placeholder?: string;
 };
 
-export function SelectField({ name, label, hint, error, options, placeholder, className = "", ...select }: SelectFieldProps) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  placeholder,
+  className = "",
+  ...select
+}: SelectFieldProps) {
   return (
     <FieldGroup error={error}>
       <label htmlFor={name} className="label">
@@ -157,7 +190,17 @@ type ChoiceGroupProps = {
 };
 
 /** Radios or checkboxes in a fieldset; the first input carries the name as its id, for the error summary link. */
-function ChoiceFieldset({ type, name, legend, hint, error, choices, inline, legendClassName = "", isChecked }: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
+function ChoiceFieldset({
+  type,
+  name,
+  legend,
+  hint,
+  error,
+  choices,
+  inline,
+  legendClassName = "",
+  isChecked,
+}: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   return (
     <FieldGroup error={error}>
       {/* min-w-0: a fieldset is never narrower than its content by default, which pushed a phone's page sideways at 200 % text. */}
@@ -202,12 +245,27 @@ export function RadioGroup({ defaultValue, ...group }: ChoiceGroupProps & { defa
 }
 
 /** Any number of answers (GOV.UK checkboxes). */
-export function CheckboxGroup({ defaultValues = [], ...group }: ChoiceGroupProps & { defaultValues?: readonly string[] }) {
+export function CheckboxGroup({
+  defaultValues = [],
+  ...group
+}: ChoiceGroupProps & { defaultValues?: readonly string[] }) {
   return <ChoiceFieldset {...group} type="checkbox" isChecked={(value) => defaultValues.includes(value)} />;
 }
 
 /** One yes/no tick box, sent as "true" when ticked. */
-export function Checkbox({ name, label, hint, error, defaultChecked }: { name: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; defaultChecked?: boolean }) {
+export function Checkbox({
+  name,
+  label,
+  hint,
+  error,
+  defaultChecked,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  defaultChecked?: boolean;
+}) {
   return (
     <FieldGroup error={error}>
       <ErrorMessage id={name} error={error} />

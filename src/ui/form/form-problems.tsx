@@ -11,7 +11,9 @@ export { SuccessBanner };
  * success notice for forms that stay on the page.
  */
 export function FormProblems({ state }: { state: FormState }) {
-  const errors = state.message ? [{ field: state.errors[0]?.field ?? "main-content", message: state.message }, ...state.errors] : state.errors;
+  const errors = state.message
+    ? [{ field: state.errors[0]?.field ?? "main-content", message: state.message }, ...state.errors]
+    : state.errors;
   return (
     <>
       <ErrorSummary errors={state.status === "error" ? dedupe(errors) : []} />

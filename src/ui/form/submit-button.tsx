@@ -3,7 +3,13 @@
 import { useFormStatus } from "react-dom";
 
 /** The form's main button; says what is happening while the server works, and cannot be pressed twice. */
-export function SubmitButton({ children, pendingText = "Saving…", variant = "primary", name, value }: {
+export function SubmitButton({
+  children,
+  pendingText = "Saving…",
+  variant = "primary",
+  name,
+  value,
+}: {
   children: React.ReactNode;
   pendingText?: string;
   variant?: "primary" | "secondary" | "warning";
@@ -11,7 +17,8 @@ export function SubmitButton({ children, pendingText = "Saving…", variant = "p
   value?: string;
 }) {
   const { pending } = useFormStatus();
-  const style = variant === "primary" ? "button" : variant === "secondary" ? "button button-secondary" : "button button-warning";
+  const style =
+    variant === "primary" ? "button" : variant === "secondary" ? "button button-secondary" : "button button-warning";
   return (
     <button type="submit" className={style} disabled={pending} aria-disabled={pending} name={name} value={value}>
       {pending ? pendingText : children}

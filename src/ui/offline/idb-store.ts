@@ -30,7 +30,10 @@ export function idbStore(name = OUTBOX_DB_NAME): OutboxStore {
     return opening;
   };
   /** Runs `work` in one transaction and resolves when it has committed. */
-  const inTransaction = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> => {
+  const inTransaction = async <T>(
+    mode: IDBTransactionMode,
+    work: (store: IDBObjectStore) => IDBRequest<T> | void,
+  ): Promise<T | undefined> => {
     const tx = (await db()).transaction(STORE, mode);
     const request = work(tx.objectStore(STORE));
     let result: T | undefined;

@@ -25,9 +25,11 @@ const input = (caseId: string, body: unknown = { outcome: "ATTENDED_COMPLIED" })
 });
 
 let clock = Date.parse("2026-11-23T09:00:00Z");
-const record = (caseId: string, body?: unknown): OutboxRecord => newRecord(input(caseId, body), new Date((clock += 1000)));
+const record = (caseId: string, body?: unknown): OutboxRecord =>
+  newRecord(input(caseId, body), new Date((clock += 1000)));
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 /** A fake server that counts each idempotency key once, like the real one. */
 function fakeServer(answer: (url: string, body: unknown) => Response | "network-down") {
@@ -47,22 +49,41 @@ function fakeServer(answer: (url: string, body: unknown) => Response | "network-
 describe("outcomeOfResponse", () => {
   it("keeps a record waiting on a server error, a redirect to sign-in, 401, 408 and 429", () => {
     expect(outcomeOfResponse({ status: 503 }, null)).toMatchObject({ kind: "wait", reason: "server-error" });
-    expect(outcomeOfResponse({ status: 200, redirected: true }, null)).toMatchObject({ kind: "wait", reason: "signed-out" });
+    expect(outcomeOfResponse({ status: 200, redirected: true }, null)).toMatchObject({
+      kind: "wait",
+      reason: "signed-out",
+    });
     expect(outcomeOfResponse({ status: 401 }, null)).toMatchObject({ kind: "wait", reason: "signed-out" });
     expect(outcomeOfResponse({ status: 429 }, null)).toMatchObject({ kind: "wait", reason: "busy" });
   });
 
   it("marks a 4xx refused with the server's code and message", () => {
-    const outcome = outcomeOfResponse({ status: 422 }, { error: { code: "OUTCOME_NOT_ALLOWED", message: "Give a reason for this outcome." } });
-    expect(outcome).toEqual({ kind: "refused", error: { status: 422, code: "OUTCOME_NOT_ALLOWED", message: "Give a reason for this outcome." } });
+    const outcome = outcomeOfResponse(
+      { status: 422 },
+      { error: { code: "OUTCOME_NOT_ALLOWED", message: "Give a reason for this outcome." } },
+    );
+    expect(outcome).toEqual({
+      kind: "refused",
+      error: { status: 422, code: "OUTCOME_NOT_ALLOWED", message: "Give a reason for this outcome." },
+    });
   });
 
   it("explains a 4xx without the docs/api.md error shape in plain words", () => {
-    expect(outcomeOfResponse({ status: 404 }, null)).toMatchObject({ kind: "refused", error: { code: "UNKNOWN", message: "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office." } });
+    expect(outcomeOfResponse({ status: 404 }, null)).toMatchObject({
+      kind: "refused",
+      error: {
+        code: "UNKNOWN",
+        message:
+          "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office.",
+      },
+    });
   });
 
   it("marks a 2xx sent with the reply", () => {
-    expect(outcomeOfResponse({ status: 200 }, { attendance: { id: "a1" } })).toEqual({ kind: "sent", response: { attendance: { id: "a1" } } });
+    expect(outcomeOfResponse({ status: 200 }, { attendance: { id: "a1" } })).toEqual({
+      kind: "sent",
+      response: { attendance: { id: "a1" } },
+    });
   });
 });
 
@@ -101,10 +122,15 @@ describe.each([
     await store.put(refused);
     await store.put(fine);
     const server = fakeServer((_url, body) =>
-      (body as { outcome: string }).outcome === "UNACCEPTABLE_ABSENCE" ? json(422, { error: { code: "OUTCOME_NOT_ALLOWED", message: "Say why." } }) : json(200, {}),
+      (body as { outcome: string }).outcome === "UNACCEPTABLE_ABSENCE"
+        ? json(422, { error: { code: "OUTCOME_NOT_ALLOWED", message: "Say why." } })
+        : json(200, {}),
     );
     expect(await sendWaitingRecords({ store, fetch: server.fetch })).toEqual({ sent: 1, refused: 1, waiting: 0 });
-    expect(await store.get(refused.id)).toMatchObject({ state: "refused", error: { status: 422, message: "Say why." } });
+    expect(await store.get(refused.id)).toMatchObject({
+      state: "refused",
+      error: { status: 422, message: "Say why." },
+    });
   });
 
   it("keeps records waiting on a 5xx", async () => {
@@ -112,7 +138,10 @@ describe.each([
     const waiting = record("c1");
     await store.put(waiting);
     const server = fakeServer(() => json(500, { error: { code: "INTERNAL", message: "Oops" } }));
-    expect(await sendWaitingRecords({ store, fetch: server.fetch })).toMatchObject({ waiting: 1, stoppedBy: "server-error" });
+    expect(await sendWaitingRecords({ store, fetch: server.fetch })).toMatchObject({
+      waiting: 1,
+      stoppedBy: "server-error",
+    });
     expect((await store.get(waiting.id))?.state).toBe("waiting");
   });
 
@@ -121,7 +150,10 @@ describe.each([
     const one = record("c1");
     await store.put(one);
     const server = fakeServer(() => json(200, {}));
-    await Promise.all([sendWaitingRecords({ store, fetch: server.fetch }), sendWaitingRecords({ store, fetch: server.fetch })]);
+    await Promise.all([
+      sendWaitingRecords({ store, fetch: server.fetch }),
+      sendWaitingRecords({ store, fetch: server.fetch }),
+    ]);
     expect(server.calls).toHaveLength(1);
   });
 
@@ -138,12 +170,21 @@ describe.each([
 
   it("replaces a refused record by its changed copy under a new key", async () => {
     const store = makeStore();
-    const refused: OutboxRecord = { ...record("c1"), state: "refused", error: { status: 422, code: "X", message: "No" } };
+    const refused: OutboxRecord = {
+      ...record("c1"),
+      state: "refused",
+      error: { status: 422, code: "X", message: "No" },
+    };
     await store.put(refused);
     const next = retried(refused, { outcome: "ACCEPTABLE_ABSENCE" });
     await store.replace(refused.id, next);
     expect(await store.all()).toEqual([next]);
-    expect(next).toMatchObject({ state: "waiting", body: { outcome: "ACCEPTABLE_ABSENCE" }, error: undefined, createdAt: refused.createdAt });
+    expect(next).toMatchObject({
+      state: "waiting",
+      body: { outcome: "ACCEPTABLE_ABSENCE" },
+      error: undefined,
+      createdAt: refused.createdAt,
+    });
     expect(next.id).not.toBe(refused.id);
   });
 });

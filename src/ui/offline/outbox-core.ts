@@ -34,7 +34,10 @@ export type OutboxRecord = {
   userId?: string;
 };
 
-export type NewOutboxRecord = Pick<OutboxRecord, "kind" | "method" | "url" | "body" | "label" | "sessionId"> & { caseId?: string; userId?: string };
+export type NewOutboxRecord = Pick<OutboxRecord, "kind" | "method" | "url" | "body" | "label" | "sessionId"> & {
+  caseId?: string;
+  userId?: string;
+};
 
 /** Where records are kept: IndexedDB in a browser (idb-store.ts), memory in tests or when IndexedDB is unavailable. */
 export type OutboxStore = {
@@ -84,13 +87,19 @@ export function outcomeOfResponse(response: { status: number; redirected?: boole
   if (status === 408 || status === 429) return { kind: "wait", reason: "busy", stop: true };
   if (status >= 500 || status < 200) return { kind: "wait", reason: "server-error", stop: true };
   const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-  const details = error?.details && typeof error.details === "object" && Object.keys(error.details).length > 0 ? (error.details as Record<string, unknown>) : undefined;
+  const details =
+    error?.details && typeof error.details === "object" && Object.keys(error.details).length > 0
+      ? (error.details as Record<string, unknown>)
+      : undefined;
   return {
     kind: "refused",
     error: {
       status,
       code: typeof error?.code === "string" ? error.code : "UNKNOWN",
-      message: typeof error?.message === "string" && error.message ? error.message : "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office.",
+      message:
+        typeof error?.message === "string" && error.message
+          ? error.message
+          : "The office system did not accept this record. Check it and send it again; if it keeps happening, phone the office.",
       ...(details ? { details } : {}),
     },
   };
@@ -143,7 +152,12 @@ export type SendOptions = {
   userId?: string;
 };
 
-export type PassResult = { sent: number; refused: number; waiting: number; stoppedBy?: Extract<SendOutcome, { kind: "wait" }>["reason"] };
+export type PassResult = {
+  sent: number;
+  refused: number;
+  waiting: number;
+  stoppedBy?: Extract<SendOutcome, { kind: "wait" }>["reason"];
+};
 
 const localQueue: { tail: Promise<unknown> } = { tail: Promise.resolve() };
 
@@ -167,7 +181,9 @@ export async function sendWaitingRecords(options: SendOptions): Promise<PassResu
   const lock = options.lock ?? outboxLock;
   return lock(async () => {
     const result: PassResult = { sent: 0, refused: 0, waiting: 0 };
-    const queue = inSendingOrder((await store.all()).filter((record) => record.state === "waiting" || record.state === "sending"));
+    const queue = inSendingOrder(
+      (await store.all()).filter((record) => record.state === "waiting" || record.state === "sending"),
+    );
     for (const queued of queue) {
       const found = await store.get(queued.id);
       if (!found || (found.state !== "waiting" && found.state !== "sending")) continue;
@@ -200,7 +216,14 @@ export async function sendWaitingRecords(options: SendOptions): Promise<PassResu
 
 /** A refused record to send again: always under a new key, because the server keeps its answer to the old one. */
 export function retried(record: OutboxRecord, body: unknown, id: string = crypto.randomUUID()): OutboxRecord {
-  return { ...record, id, body: body === undefined ? record.body : body, state: "waiting", error: undefined, response: undefined };
+  return {
+    ...record,
+    id,
+    body: body === undefined ? record.body : body,
+    state: "waiting",
+    error: undefined,
+    response: undefined,
+  };
 }
 
 /** Counts for the status line. */
@@ -230,8 +253,10 @@ export function retryDelay(failedPasses: number): number {
 // ---- One pending record per person (decision 0024) ------------------------------------------
 
 const isPending = (record: OutboxRecord) => record.state === "waiting" || record.state === "refused";
-const sameSubject = (a: Pick<OutboxRecord, "kind" | "sessionId" | "caseId">, b: Pick<OutboxRecord, "kind" | "sessionId" | "caseId">) =>
-  a.kind === b.kind && a.sessionId === b.sessionId && a.caseId === b.caseId;
+const sameSubject = (
+  a: Pick<OutboxRecord, "kind" | "sessionId" | "caseId">,
+  b: Pick<OutboxRecord, "kind" | "sessionId" | "caseId">,
+) => a.kind === b.kind && a.sessionId === b.sessionId && a.caseId === b.caseId;
 
 /** Whether the signed-in user may send this record: only the user who made it. */
 export function sentBy(record: OutboxRecord, userId: string | undefined): boolean {
@@ -268,12 +293,22 @@ function withVersion(body: unknown, version: number | undefined): unknown {
  * record; a change made while the previous record was on its way is sent after it, with the
  * version its answer gives. Run it under the outbox lock (no pass is sending meanwhile).
  */
-export async function queuePersonRecord(store: OutboxStore, input: NewOutboxRecord, now = new Date(), id: string = crypto.randomUUID()): Promise<OutboxRecord> {
-  const same = inSendingOrder((await store.all()).filter((record) => sameSubject(record, input) && record.userId === input.userId));
+export async function queuePersonRecord(
+  store: OutboxStore,
+  input: NewOutboxRecord,
+  now = new Date(),
+  id: string = crypto.randomUUID(),
+): Promise<OutboxRecord> {
+  const same = inSendingOrder(
+    (await store.all()).filter((record) => sameSubject(record, input) && record.userId === input.userId),
+  );
   const pending = same.filter(isPending);
   const inFlight = same.filter((record) => record.state === "sending").at(-1);
   const body = input.kind === "attendance" ? withVersion(input.body, knownVersion(same)) : input.body;
-  const record: OutboxRecord = { ...newRecord({ ...input, body }, now, id), ...(inFlight ? { after: inFlight.id } : {}) };
+  const record: OutboxRecord = {
+    ...newRecord({ ...input, body }, now, id),
+    ...(inFlight ? { after: inFlight.id } : {}),
+  };
   const [replaced, ...older] = pending;
   if (replaced) await store.replace(replaced.id, record);
   else await store.put(record);
@@ -289,13 +324,23 @@ export async function queuePersonRecord(store: OutboxStore, input: NewOutboxReco
  */
 async function readyToSend(store: OutboxStore, record: OutboxRecord): Promise<OutboxRecord | undefined> {
   if (record.kind === "close-session") {
-    const others = (await store.all()).filter((other) => other.sessionId === record.sessionId && other.id !== record.id && other.kind !== "close-session" && other.kind !== "reopen-session");
+    const others = (await store.all()).filter(
+      (other) =>
+        other.sessionId === record.sessionId &&
+        other.id !== record.id &&
+        other.kind !== "close-session" &&
+        other.kind !== "reopen-session",
+    );
     return others.some((other) => other.state !== "sent") ? undefined : record;
   }
   if (!record.after) return record;
   const base = await store.get(record.after);
   if (base && (base.state === "waiting" || base.state === "sending")) return undefined;
-  const ready: OutboxRecord = { ...record, after: undefined, body: base?.state === "sent" ? withVersion(record.body, versionInReply(base.response)) : record.body };
+  const ready: OutboxRecord = {
+    ...record,
+    after: undefined,
+    body: base?.state === "sent" ? withVersion(record.body, versionInReply(base.response)) : record.body,
+  };
   await store.put(ready);
   return ready;
 }

@@ -1,7 +1,14 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { idbStore } from "./idb-store";
-import { madeByOthers, newRecord, queuePersonRecord, sendWaitingRecords, type NewOutboxRecord, type OutboxStore } from "./outbox-core";
+import {
+  madeByOthers,
+  newRecord,
+  queuePersonRecord,
+  sendWaitingRecords,
+  type NewOutboxRecord,
+  type OutboxStore,
+} from "./outbox-core";
 
 // Issue 11's wrong-credit bug, over IndexedDB (fake-indexeddb): no signal → "Mark all present" →
 // change one person to "did not attend" → "Close the session" → signal returns. The outbox must
@@ -9,7 +16,14 @@ import { madeByOthers, newRecord, queuePersonRecord, sendWaitingRecords, type Ne
 // the server's version), and send the close only after every record is accepted.
 
 const SUPERVISOR = "user-supervisor";
-const PRESENT = { outcome: "ATTENDED_COMPLIED", arrivedAt: "09:00", leftAt: "16:00", penaltyMinutes: 0, workQuality: "SATISFACTORY", behaviour: "SATISFACTORY" };
+const PRESENT = {
+  outcome: "ATTENDED_COMPLIED",
+  arrivedAt: "09:00",
+  leftAt: "16:00",
+  penaltyMinutes: 0,
+  workQuality: "SATISFACTORY",
+  behaviour: "SATISFACTORY",
+};
 const ABSENT = { outcome: "UNACCEPTABLE_ABSENCE" };
 
 const attendance = (caseId: string, body: unknown, userId = SUPERVISOR): NewOutboxRecord => ({
@@ -22,7 +36,15 @@ const attendance = (caseId: string, body: unknown, userId = SUPERVISOR): NewOutb
   caseId,
   userId,
 });
-const close = (userId = SUPERVISOR): NewOutboxRecord => ({ kind: "close-session", method: "POST", url: "/api/v1/sessions/s1/close", body: {}, label: "Close the session", sessionId: "s1", userId });
+const close = (userId = SUPERVISOR): NewOutboxRecord => ({
+  kind: "close-session",
+  method: "POST",
+  url: "/api/v1/sessions/s1/close",
+  body: {},
+  label: "Close the session",
+  sessionId: "s1",
+  userId,
+});
 
 let clock = Date.parse("2026-12-03T09:00:00Z");
 const tick = () => new Date((clock += 1000));
@@ -45,15 +67,24 @@ function fakeServer(booked: string[], user = SUPERVISOR) {
   const handle = (url: string, body: { outcome?: string; version?: number }): { status: number; body: unknown } => {
     if (url.endsWith("/close")) {
       const missing = booked.filter((caseId) => !rows.has(caseId)).length;
-      if (missing > 0) return { status: 422, body: { error: { code: "ATTENDANCE_INCOMPLETE", message: `${missing} without attendance` } } };
+      if (missing > 0)
+        return {
+          status: 422,
+          body: { error: { code: "ATTENDANCE_INCOMPLETE", message: `${missing} without attendance` } },
+        };
       closed = true;
       return { status: 200, body: { status: "CLOSED" } };
     }
     const caseId = url.split("/").pop() ?? "";
     if (closed) return { status: 422, body: { error: { code: "SESSION_CLOSED", message: "Phone the office." } } };
     const existing = rows.get(caseId);
-    const conflict = existing && (body.version === undefined ? existing.by !== user : body.version !== existing.version);
-    if (conflict) return { status: 409, body: { error: { code: "STALE_VERSION", message: "Changed by someone else", details: { current: existing } } } };
+    const conflict =
+      existing && (body.version === undefined ? existing.by !== user : body.version !== existing.version);
+    if (conflict)
+      return {
+        status: 409,
+        body: { error: { code: "STALE_VERSION", message: "Changed by someone else", details: { current: existing } } },
+      };
     const row = { outcome: body.outcome ?? "", version: (existing?.version ?? 0) + 1, by: user };
     rows.set(caseId, row);
     return { status: 200, body: { attendance: row } };
@@ -62,9 +93,13 @@ function fakeServer(booked: string[], user = SUPERVISOR) {
     if (down) throw new TypeError("Failed to fetch");
     const key = new Headers(init.headers).get("Idempotency-Key") ?? "";
     log.push(`${url.split("/").slice(-2).join("/")} ${String(init.body)}`);
-    const answer = answers.get(key) ?? handle(url, JSON.parse(String(init.body)) as { outcome?: string; version?: number });
+    const answer =
+      answers.get(key) ?? handle(url, JSON.parse(String(init.body)) as { outcome?: string; version?: number });
     answers.set(key, answer);
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "Content-Type": "application/json" } });
+    return new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { "Content-Type": "application/json" },
+    });
   }) as unknown as typeof fetch;
   return {
     fetch: fetchImpl,
@@ -79,7 +114,7 @@ function fakeServer(booked: string[], user = SUPERVISOR) {
   };
 }
 
-const noLock = <T,>(fn: () => Promise<T>) => fn();
+const noLock = <T>(fn: () => Promise<T>) => fn();
 
 describe("one pending record per person", () => {
   it("mark all present + one change + close, all offline: the server gets exactly the corrected records, then the close", async () => {
@@ -91,9 +126,16 @@ describe("one pending record per person", () => {
     expect((await store.all()).filter((record) => record.caseId === "c2")).toHaveLength(1);
 
     server.setDown(true);
-    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock })).toMatchObject({ sent: 0, stoppedBy: "offline" });
+    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock })).toMatchObject({
+      sent: 0,
+      stoppedBy: "offline",
+    });
     server.setDown(false);
-    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock, userId: SUPERVISOR })).toMatchObject({ sent: 4, refused: 0, waiting: 0 });
+    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock, userId: SUPERVISOR })).toMatchObject({
+      sent: 4,
+      refused: 0,
+      waiting: 0,
+    });
 
     expect(Object.fromEntries([...server.rows].map(([caseId, row]) => [caseId, [row.outcome, row.version]]))).toEqual({
       c1: ["ATTENDED_COMPLIED", 1],
@@ -137,7 +179,10 @@ describe("one pending record per person", () => {
     const change = await queuePersonRecord(store, attendance("c1", ABSENT), tick());
     expect(change.after).toBe(sending.id);
     await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock });
-    expect(server.log.map((line) => JSON.parse(line.slice(line.indexOf(" ") + 1)) as unknown)).toEqual([PRESENT, { ...ABSENT, version: 1 }]);
+    expect(server.log.map((line) => JSON.parse(line.slice(line.indexOf(" ") + 1)) as unknown)).toEqual([
+      PRESENT,
+      { ...ABSENT, version: 1 },
+    ]);
     expect(server.rows.get("c1")).toMatchObject({ outcome: "UNACCEPTABLE_ABSENCE", version: 2 });
   });
 
@@ -151,9 +196,17 @@ describe("one pending record per person", () => {
     await queuePersonRecord(store, attendance("c2", ABSENT), tick());
     await queuePersonRecord(store, close(), tick());
 
-    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock })).toMatchObject({ sent: 0, refused: 1, waiting: 1 });
+    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock })).toMatchObject({
+      sent: 0,
+      refused: 1,
+      waiting: 1,
+    });
     const refused = (await store.all()).find((record) => record.state === "refused");
-    expect(refused?.error).toMatchObject({ status: 409, code: "STALE_VERSION", details: { current: { outcome: "ACCEPTABLE_ABSENCE", version: 2 } } });
+    expect(refused?.error).toMatchObject({
+      status: 409,
+      code: "STALE_VERSION",
+      details: { current: { outcome: "ACCEPTABLE_ABSENCE", version: 2 } },
+    });
     expect(server.rows.get("c2")).toMatchObject({ outcome: "ACCEPTABLE_ABSENCE", by: "office" });
     expect(server.isClosed()).toBe(false);
     expect((await store.all()).find((record) => record.kind === "close-session")?.state).toBe("waiting");
@@ -163,9 +216,13 @@ describe("one pending record per person", () => {
     const store = freshStore();
     const server = fakeServer(["c1"]);
     await queuePersonRecord(store, attendance("c1", PRESENT), tick());
-    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock, userId: "someone-else" })).toMatchObject({ sent: 0, waiting: 1 });
+    expect(
+      await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock, userId: "someone-else" }),
+    ).toMatchObject({ sent: 0, waiting: 1 });
     expect(server.log).toEqual([]);
     expect(madeByOthers(await store.all(), "someone-else")).toHaveLength(1);
-    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock, userId: SUPERVISOR })).toMatchObject({ sent: 1 });
+    expect(await sendWaitingRecords({ store, fetch: server.fetch, lock: noLock, userId: SUPERVISOR })).toMatchObject({
+      sent: 1,
+    });
   });
 });

@@ -71,8 +71,14 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
         Records on this phone
       </h2>
       <p role="status" className="mb-2">
-        {online ? <strong className={`tag ${GREEN}`}>Online</strong> : <strong className={`tag ${ORANGE}`}>Offline</strong>}{" "}
-        {online ? "Records are sent to the office as you save them." : "Records are kept on this phone and sent when the connection returns."}
+        {online ? (
+          <strong className={`tag ${GREEN}`}>Online</strong>
+        ) : (
+          <strong className={`tag ${ORANGE}`}>Offline</strong>
+        )}{" "}
+        {online
+          ? "Records are sent to the office as you save them."
+          : "Records are kept on this phone and sent when the connection returns."}
       </p>
       {loaded && (
         <ul className="mb-2 list-none p-0" aria-label="Records for this session">
@@ -83,7 +89,9 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
       )}
       {othersWaiting > 0 && (
         <p className="mb-2 font-bold">
-          {plural(othersWaiting, "record", "records")} made on this phone by another user {othersWaiting === 1 ? "is" : "are"} waiting. {othersWaiting === 1 ? "It is" : "They are"} sent only when that user signs in again.
+          {plural(othersWaiting, "record", "records")} made on this phone by another user{" "}
+          {othersWaiting === 1 ? "is" : "are"} waiting. {othersWaiting === 1 ? "It is" : "They are"} sent only when that
+          user signs in again.
         </p>
       )}
       {lastStop === "signed-out" && counts.waiting > 0 && (
@@ -100,7 +108,8 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
       {refused.length > 0 && (
         <>
           <p className="mb-2 font-bold text-error">
-            {plural(refused.length, "record was", "records were")} not accepted. Change or drop {refused.length === 1 ? "it" : "each one"} where it was made:
+            {plural(refused.length, "record was", "records were")} not accepted. Change or drop{" "}
+            {refused.length === 1 ? "it" : "each one"} where it was made:
           </p>
           <ul className="m-0 list-none p-0">
             {refused.map((record) => (
@@ -114,7 +123,15 @@ export function OutboxStatus({ sessionId }: { sessionId: string }) {
 }
 
 /** "Saved", "Waiting to send" or "Not accepted: …" for one person's latest record; nothing when there is none. */
-export function RecordStateTag({ sessionId, caseId, kind = "attendance" }: { sessionId: string; caseId: string; kind?: OutboxKind }) {
+export function RecordStateTag({
+  sessionId,
+  caseId,
+  kind = "attendance",
+}: {
+  sessionId: string;
+  caseId: string;
+  kind?: OutboxKind;
+}) {
   const state = useRecordStateFor(sessionId, caseId, kind);
   if (state.state === "none") return null;
   if (state.state === "saved") return <strong className={`tag ${GREEN}`}>Saved</strong>;

@@ -15,7 +15,8 @@ const attendance = (caseId: string, body: unknown): NewOutboxRecord => ({
   caseId,
 });
 
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const reply = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 setOutboxUserForTests("user-1");
 afterEach(() => vi.unstubAllGlobals());
@@ -31,16 +32,24 @@ describe("the outbox interface", () => {
   });
 
   it("keeps a record waiting when there is no connection", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     expect((await submitRecord(attendance("c2", { outcome: "ATTENDED_COMPLIED" }))).state).toBe("waiting");
   });
 
   it("sends a refused record again under a new key with the changed body, and discards only refused records", async () => {
     // The waiting record of the previous test goes first and is sent now.
-    vi.stubGlobal("fetch", vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { outcome: string };
-      return body.outcome === "ACCEPTABLE_ABSENCE" ? reply(422, { error: { code: "REASON_REQUIRED", message: "Say why they were absent." } }) : reply(200, {});
-    }));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const body = JSON.parse(String(init.body)) as { outcome: string };
+        return body.outcome === "ACCEPTABLE_ABSENCE"
+          ? reply(422, { error: { code: "REASON_REQUIRED", message: "Say why they were absent." } })
+          : reply(200, {});
+      }),
+    );
     const refused = await submitRecord(attendance("c3", { outcome: "ACCEPTABLE_ABSENCE" }));
     expect(refused).toMatchObject({ state: "refused", error: { status: 422, message: "Say why they were absent." } });
 

@@ -88,13 +88,19 @@ function requestBackgroundSync() {
   if (typeof navigator === "undefined" || !navigator.serviceWorker) return;
   void navigator.serviceWorker
     .getRegistration("/my-sessions")
-    .then((registration) => (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC_TAG))
+    .then((registration) =>
+      (
+        registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined
+      )?.sync?.register(OUTBOX_SYNC_TAG),
+    )
     .catch(() => undefined);
 }
 
 async function pruneSent() {
   const cutoff = Date.now() - KEEP_SENT_MS;
-  const old = (await outboxStore().all()).filter((record) => record.state === "sent" && Date.parse(record.createdAt) < cutoff);
+  const old = (await outboxStore().all()).filter(
+    (record) => record.state === "sent" && Date.parse(record.createdAt) < cutoff,
+  );
   for (const record of old) await outboxStore().delete(record.id);
 }
 
@@ -139,7 +145,11 @@ export function currentOutboxUser(): string | undefined {
 
 /** The signed-in user's id from the API (cookie), or undefined when signed out; throws without a connection. */
 async function signedInUser(): Promise<string | undefined> {
-  const response = await fetch("/api/v1/me", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+  const response = await fetch("/api/v1/me", {
+    credentials: "same-origin",
+    cache: "no-store",
+    headers: { Accept: "application/json" },
+  });
   if (!response.ok || response.redirected) return undefined;
   const me = (await response.json().catch(() => null)) as { id?: unknown } | null;
   return typeof me?.id === "string" ? me.id : undefined;
@@ -233,18 +243,30 @@ const EMPTY: OutboxRecord[] = [];
 
 /** The records of one session, oldest first, re-rendering when any changes (in this tab or another). */
 export function useOutbox(sessionId: string): OutboxRecord[] {
-  const all = useSyncExternalStore(subscribe, () => records, () => EMPTY);
+  const all = useSyncExternalStore(
+    subscribe,
+    () => records,
+    () => EMPTY,
+  );
   return useMemo(() => all.filter((record) => record.sessionId === sessionId), [all, sessionId]);
 }
 
 /** False until the stored records have been read after the page opened (so counts do not flash 0). */
 export function useOutboxLoaded(): boolean {
-  return useSyncExternalStore(subscribe, () => loaded, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => false,
+  );
 }
 
 /** Records in this browser made by another user, still waiting for them to sign in again. */
 export function useRecordsOfOthers(): number {
-  const all = useSyncExternalStore(subscribe, () => records, () => EMPTY);
+  const all = useSyncExternalStore(
+    subscribe,
+    () => records,
+    () => EMPTY,
+  );
   return useMemo(() => (loaded ? madeByOthers(all, currentOutboxUser()).length : 0), [all]);
 }
 
@@ -255,7 +277,11 @@ export function useOnline(): boolean {
 
 /** Why the last sending pass stopped early, if it did ("signed-out" asks the supervisor to sign in again). */
 export function useLastStop(): PassResult["stoppedBy"] {
-  return useSyncExternalStore(subscribe, () => lastStop, () => undefined);
+  return useSyncExternalStore(
+    subscribe,
+    () => lastStop,
+    () => undefined,
+  );
 }
 
 export type PersonRecordState =
@@ -265,13 +291,18 @@ export type PersonRecordState =
   | { state: "refused"; record: OutboxRecord; message: string };
 
 /** What to show next to one person on the roster: their latest record of `kind` decides. */
-export function useRecordStateFor(sessionId: string, caseId: string, kind: OutboxKind = "attendance"): PersonRecordState {
+export function useRecordStateFor(
+  sessionId: string,
+  caseId: string,
+  kind: OutboxKind = "attendance",
+): PersonRecordState {
   const session = useOutbox(sessionId);
   return useMemo(() => {
     const record = latestFor(session, caseId, kind);
     if (!record) return { state: "none" };
     if (record.state === "sent") return { state: "saved", record };
-    if (record.state === "refused") return { state: "refused", record, message: record.error?.message ?? "The server did not accept this record." };
+    if (record.state === "refused")
+      return { state: "refused", record, message: record.error?.message ?? "The server did not accept this record." };
     return { state: "waiting", record };
   }, [session, caseId, kind]);
 }

@@ -59,7 +59,8 @@ async function keepForOffline(pathname: string) {
   const rosters = rostersToKeep();
   if (rosters.length > 0) worker?.postMessage({ type: "KEEP_PAGES", paths: rosters });
   // Records waiting on this phone go now, under whoever is signed in (the worker only sends their own).
-  const registration = (await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+  const registration = (await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) as
+    (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
   await registration?.sync?.register("community-payback-outbox").catch(() => undefined);
 }
 
@@ -67,7 +68,9 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
   const pathname = usePathname();
   // The page this document was loaded as: if the worker already controlled it, it kept it on the way.
   const [loadedAs] = useState(() => (typeof window === "undefined" ? "" : location.pathname));
-  const [controlledAtLoad] = useState(() => typeof navigator !== "undefined" && Boolean(navigator.serviceWorker?.controller));
+  const [controlledAtLoad] = useState(
+    () => typeof navigator !== "undefined" && Boolean(navigator.serviceWorker?.controller),
+  );
 
   // Rendered once per supervisor page, so it also watches for the end of the sign-in.
   useEffect(watchSignInEnd, []);
@@ -76,7 +79,9 @@ export function ServiceWorkerRegistration({ enabled }: { enabled: boolean }) {
     if (!("serviceWorker" in navigator)) return;
     if (!enabled) {
       // In development: drop a worker left by a production run on the same address (it would serve stale files).
-      void navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE).then((registration) => registration?.unregister());
+      void navigator.serviceWorker
+        .getRegistration(SERVICE_WORKER_SCOPE)
+        .then((registration) => registration?.unregister());
       return;
     }
     registering = navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => {

@@ -1,5 +1,12 @@
 /// <reference lib="webworker" />
-import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type RouteMatchCallbackOptions, type SerwistPlugin } from "serwist";
+import {
+  CacheFirst,
+  ExpirationPlugin,
+  NetworkFirst,
+  Serwist,
+  type RouteMatchCallbackOptions,
+  type SerwistPlugin,
+} from "serwist";
 import { sendWaitingRecords } from "./outbox-core";
 import { idbStore } from "./idb-store";
 import { SUPERVISOR_PAGES_CACHE } from "./forget-cached-pages";
@@ -32,7 +39,8 @@ const sameOrigin = (url: URL) => url.origin === self.location.origin;
 
 /** Only a plain, complete page of the supervisor's own is kept: never a redirect to sign-in or an error. */
 const onlyCompletePages: SerwistPlugin = {
-  cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected && response.type === "basic" ? response : null),
+  cacheWillUpdate: async ({ response }) =>
+    response.status === 200 && !response.redirected && response.type === "basic" ? response : null,
 };
 
 const isSupervisorPage = ({ url, request }: RouteMatchCallbackOptions) =>
@@ -43,12 +51,16 @@ const isSupervisorPage = ({ url, request }: RouteMatchCallbackOptions) =>
   !url.searchParams.has("_rsc") &&
   request.headers.get("RSC") !== "1";
 
-const isBuiltAsset = ({ url, request }: RouteMatchCallbackOptions) => sameOrigin(url) && request.method === "GET" && url.pathname.startsWith("/_next/static/");
+const isBuiltAsset = ({ url, request }: RouteMatchCallbackOptions) =>
+  sameOrigin(url) && request.method === "GET" && url.pathname.startsWith("/_next/static/");
 
 /** When a supervisor's page is neither on the network nor kept: the app's own page, not the browser's error. */
 const offlinePage: SerwistPlugin = {
   handlerDidError: async () =>
-    new Response(OFFLINE_HTML, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } }),
+    new Response(OFFLINE_HTML, {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    }),
 };
 
 const OFFLINE_HTML = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -72,7 +84,11 @@ const serwist = new Serwist({
         networkTimeoutSeconds: 8,
         // Next varies pages on router headers; a plain page request and a navigation are the same page.
         matchOptions: { ignoreVary: true },
-        plugins: [onlyCompletePages, offlinePage, new ExpirationPlugin({ maxEntries: PAGES_KEPT, maxAgeSeconds: 7 * 24 * 60 * 60 })],
+        plugins: [
+          onlyCompletePages,
+          offlinePage,
+          new ExpirationPlugin({ maxEntries: PAGES_KEPT, maxAgeSeconds: 7 * 24 * 60 * 60 }),
+        ],
       }),
     },
     {
@@ -91,7 +107,11 @@ type SyncEvent = ExtendableEvent & { tag: string };
 
 /** Who is signed in on this browser now: records are only sent under the user who made them. */
 async function signedInUser(): Promise<string | undefined> {
-  const response = await fetch("/api/v1/me", { credentials: "same-origin", headers: { Accept: "application/json" }, redirect: "manual" });
+  const response = await fetch("/api/v1/me", {
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+    redirect: "manual",
+  });
   if (!response.ok) return undefined;
   const me = (await response.json().catch(() => null)) as { id?: unknown } | null;
   return typeof me?.id === "string" ? me.id : undefined;

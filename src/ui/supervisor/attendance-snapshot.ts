@@ -41,7 +41,11 @@ const attendanceRecords = (records: readonly OutboxRecord[], caseId: string) =>
   records.filter((record) => record.kind === "attendance" && record.caseId === caseId);
 
 /** What the server has saved for this person: the newest version seen, on the page or in a reply. */
-export function savedAttendance(initial: AttendanceSnapshot | null, records: readonly OutboxRecord[], caseId: string): AttendanceSnapshot | null {
+export function savedAttendance(
+  initial: AttendanceSnapshot | null,
+  records: readonly OutboxRecord[],
+  caseId: string,
+): AttendanceSnapshot | null {
   let saved = initial;
   for (const record of attendanceRecords(records, caseId)) {
     if (record.state !== "sent") continue;

@@ -42,13 +42,28 @@ afterAll(async () => {
 async function weeklySeries(spec: { capacity?: number; features?: PlacementFeature[] } = {}) {
   const placement = await makePlacement(region, { capacity: spec.capacity ?? 6, features: spec.features ?? [] });
   const series = await testDb.sessionSeries.create({
-    data: { placementId: placement.id, weekday: 3, startTime: "09:00", endTime: "16:00", fromDate: utcDateFromIsoDate(WEDNESDAYS[0]!), toDate: utcDateFromIsoDate(WEDNESDAYS[4]!) },
+    data: {
+      placementId: placement.id,
+      weekday: 3,
+      startTime: "09:00",
+      endTime: "16:00",
+      fromDate: utcDateFromIsoDate(WEDNESDAYS[0]!),
+      toDate: utcDateFromIsoDate(WEDNESDAYS[4]!),
+    },
   });
   const sessions = [];
   for (const date of WEDNESDAYS) {
     sessions.push(
       await testDb.session.create({
-        data: { placementId: placement.id, seriesId: series.id, date: utcDateFromIsoDate(date), startTime: "09:00", endTime: "16:00", capacity: spec.capacity ?? 6, supervisorId: supervisor.id },
+        data: {
+          placementId: placement.id,
+          seriesId: series.id,
+          date: utcDateFromIsoDate(date),
+          startTime: "09:00",
+          endTime: "16:00",
+          capacity: spec.capacity ?? 6,
+          supervisorId: supervisor.id,
+        },
         select: { id: true },
       }),
     );
@@ -57,9 +72,13 @@ async function weeklySeries(spec: { capacity?: number; features?: PlacementFeatu
 }
 
 const bookedDates = async (requirementId: string) =>
-  (await testDb.allocation.findMany({ where: { requirementId, status: "BOOKED" }, select: { sessionDate: true }, orderBy: { sessionDate: "asc" } })).map((a) =>
-    a.sessionDate.toISOString().slice(0, 10),
-  );
+  (
+    await testDb.allocation.findMany({
+      where: { requirementId, status: "BOOKED" },
+      select: { sessionDate: true },
+      orderBy: { sessionDate: "asc" },
+    })
+  ).map((a) => a.sessionDate.toISOString().slice(0, 10));
 
 describe("allocateSeries", () => {
   it("books every future session of the series in one go, skipping the past one, and audits it", async () => {
@@ -89,7 +108,11 @@ describe("allocateSeries", () => {
     if (!result.ok) return;
     expect(result.value.booked.map((b) => b.sessionDate)).toEqual(["2025-06-18", "2025-06-25", "2025-07-09"]);
     expect(result.value.refused).toHaveLength(1);
-    expect(result.value.refused[0]).toMatchObject({ sessionId: sessionIds[3], date: "2025-07-02", code: "SESSION_FULL" });
+    expect(result.value.refused[0]).toMatchObject({
+      sessionId: sessionIds[3],
+      date: "2025-07-02",
+      code: "SESSION_FULL",
+    });
     expect(result.value.refused[0]?.reasons[0]).toMatch(/This session is full/);
   });
 
@@ -105,7 +128,11 @@ describe("allocateSeries", () => {
 
     const result = await allocateSeries(
       coordinator,
-      { seriesId, caseId: person.requirementId, lateStartReason: { category: "SERVICE_CAPACITY", note: "No places before the deadline" } },
+      {
+        seriesId,
+        caseId: person.requirementId,
+        lateStartReason: { category: "SERVICE_CAPACITY", note: "No places before the deadline" },
+      },
       options,
     );
     expect(result.ok).toBe(true);
@@ -130,6 +157,8 @@ describe("allocateSeries", () => {
     const elsewhere = await makeRegion();
     const { coordinator: outsider } = await makeRegionalStaff(elsewhere);
     const person = await makeCase(elsewhere, { sentenceDate: SENTENCED });
-    await expect(allocateSeries(outsider, { seriesId, caseId: person.requirementId }, options)).rejects.toBeInstanceOf(AccessError);
+    await expect(allocateSeries(outsider, { seriesId, caseId: person.requirementId }, options)).rejects.toBeInstanceOf(
+      AccessError,
+    );
   });
 });

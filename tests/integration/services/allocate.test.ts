@@ -1,7 +1,6 @@
 // R10 allocation against real PostgreSQL: every refusal code, overrides, scope and concurrency.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { testDb } from "../../support/db";
 import {
   auditEventsFor,
@@ -42,8 +41,20 @@ afterAll(async () => {
   await Promise.all([testDb.$disconnect(), db.$disconnect()]);
 });
 
-async function groupSession(spec: { date?: string; capacity?: number; features?: NonNullable<Parameters<typeof makePlacement>[1]>["features"]; type?: "GROUP" | "INDIVIDUAL" | "INDUCTION"; supervisorId?: string } = {}) {
-  const placement = await makePlacement(region, { type: spec.type ?? "GROUP", capacity: spec.capacity ?? 6, features: spec.features ?? [] });
+async function groupSession(
+  spec: {
+    date?: string;
+    capacity?: number;
+    features?: NonNullable<Parameters<typeof makePlacement>[1]>["features"];
+    type?: "GROUP" | "INDIVIDUAL" | "INDUCTION";
+    supervisorId?: string;
+  } = {},
+) {
+  const placement = await makePlacement(region, {
+    type: spec.type ?? "GROUP",
+    capacity: spec.capacity ?? 6,
+    features: spec.features ?? [],
+  });
   return makeSession(placement.id, { date: spec.date ?? WEDNESDAY, supervisorId: spec.supervisorId ?? supervisor.id });
 }
 
@@ -58,7 +69,12 @@ describe("allocate — R10 refusals", () => {
     const result = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ sessionId: session.id, caseId: person.requirementId, sessionDate: WEDNESDAY, status: "BOOKED" });
+    expect(result.value).toMatchObject({
+      sessionId: session.id,
+      caseId: person.requirementId,
+      sessionDate: WEDNESDAY,
+      status: "BOOKED",
+    });
     expect(result.warnings?.map((w) => w.code)).toContain("NO_INDUCTION_YET");
     const events = await auditEventsFor("Allocation", result.value.id);
     expect(events.map((e) => e.action)).toEqual(["allocation.create"]);
@@ -74,7 +90,12 @@ describe("allocate — R10 refusals", () => {
 
   it("REQUIREMENT_NOT_ACTIVE for a completed requirement", async () => {
     const session = await groupSession();
-    const person = await makeCase(region, { sentenceDate: SENTENCED, status: "COMPLETED", hoursOrdered: 40, minutesCredited: 2400 });
+    const person = await makeCase(region, {
+      sentenceDate: SENTENCED,
+      status: "COMPLETED",
+      hoursOrdered: 40,
+      minutesCredited: 2400,
+    });
     const result = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(result).toMatchObject({ ok: false, code: "REQUIREMENT_NOT_ACTIVE" });
   });
@@ -84,20 +105,35 @@ describe("allocate — R10 refusals", () => {
     const person = await makeCase(region, { sentenceDate: SENTENCED });
     const refused = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(refused).toMatchObject({ ok: false, code: "SESSION_IN_PAST", field: "sessionId" });
-    const booked = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId, retrospective: true }, options);
+    const booked = await allocate(
+      coordinator,
+      { sessionId: session.id, caseId: person.requirementId, retrospective: true },
+      options,
+    );
     expect(booked.ok).toBe(true);
     if (!booked.ok) return;
     expect(booked.value.retrospective).toBe(true);
-    expect((await auditEventsFor("Allocation", booked.value.id)).map((e) => e.action)).toEqual(["allocation.create-retrospective"]);
+    expect((await auditEventsFor("Allocation", booked.value.id)).map((e) => e.action)).toEqual([
+      "allocation.create-retrospective",
+    ]);
   });
 
   it("SESSION_FULL at capacity × 120 % (6 places → 7), with an over-capacity warning before that", async () => {
     const session = await groupSession({ capacity: 6 });
-    for (let i = 0; i < 6; i++) await makeAllocation(session.id, (await makeCase(region, { sentenceDate: SENTENCED })).requirementId);
-    const seventh = await allocate(coordinator, { sessionId: session.id, caseId: (await makeCase(region, { sentenceDate: SENTENCED })).requirementId }, options);
+    for (let i = 0; i < 6; i++)
+      await makeAllocation(session.id, (await makeCase(region, { sentenceDate: SENTENCED })).requirementId);
+    const seventh = await allocate(
+      coordinator,
+      { sessionId: session.id, caseId: (await makeCase(region, { sentenceDate: SENTENCED })).requirementId },
+      options,
+    );
     expect(seventh.ok).toBe(true);
     if (seventh.ok) expect(seventh.warnings?.map((w) => w.code)).toContain("OVER_CAPACITY");
-    const eighth = await allocate(coordinator, { sessionId: session.id, caseId: (await makeCase(region, { sentenceDate: SENTENCED })).requirementId }, options);
+    const eighth = await allocate(
+      coordinator,
+      { sessionId: session.id, caseId: (await makeCase(region, { sentenceDate: SENTENCED })).requirementId },
+      options,
+    );
     expect(eighth).toMatchObject({ ok: false, code: "SESSION_FULL", details: { limit: 7, allocationsCount: 7 } });
     expect(await bookings(session.id)).toBe(7);
   });
@@ -107,8 +143,13 @@ describe("allocate — R10 refusals", () => {
     const staff = await makeRegionalStaff(strict);
     const placement = await makePlacement(strict, { capacity: 2 });
     const session = await makeSession(placement.id, { date: WEDNESDAY });
-    for (let i = 0; i < 2; i++) await makeAllocation(session.id, (await makeCase(strict, { sentenceDate: SENTENCED })).requirementId);
-    const result = await allocate(staff.coordinator, { sessionId: session.id, caseId: (await makeCase(strict, { sentenceDate: SENTENCED })).requirementId }, options);
+    for (let i = 0; i < 2; i++)
+      await makeAllocation(session.id, (await makeCase(strict, { sentenceDate: SENTENCED })).requirementId);
+    const result = await allocate(
+      staff.coordinator,
+      { sessionId: session.id, caseId: (await makeCase(strict, { sentenceDate: SENTENCED })).requirementId },
+      options,
+    );
     expect(result).toMatchObject({ ok: false, code: "SESSION_FULL", details: { limit: 2 } });
   });
 
@@ -131,7 +172,11 @@ describe("allocate — R10 refusals", () => {
     const person = await makeCase(region, { sentenceDate: SENTENCED, assessment: { riskCodes: ["RC"] } });
     const plain = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(plain).toMatchObject({ ok: false, code: "RISK_CONFLICT" });
-    const overridden = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId, overrideReason: "Works away from the play area" }, options);
+    const overridden = await allocate(
+      coordinator,
+      { sessionId: session.id, caseId: person.requirementId, overrideReason: "Works away from the play area" },
+      options,
+    );
     expect(overridden).toMatchObject({ ok: false, code: "RISK_CONFLICT" });
     if (!overridden.ok) {
       const codes = (overridden.details?.refusals as { code: string }[]).map((r) => r.code);
@@ -145,7 +190,11 @@ describe("allocate — R10 refusals", () => {
     const person = await makeCase(region, { sentenceDate: SENTENCED, assessment: { riskCodes: ["RC"] } });
     const withoutReason = await allocate(manager, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(withoutReason).toMatchObject({ ok: false, code: "RISK_CONFLICT" });
-    const result = await allocate(manager, { sessionId: session.id, caseId: person.requirementId, overrideReason: "Site closed to the public that day" }, options);
+    const result = await allocate(
+      manager,
+      { sessionId: session.id, caseId: person.requirementId, overrideReason: "Site closed to the public that day" },
+      options,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings?.map((w) => w.code)).toContain("RISK_CONFLICT_OVERRIDDEN");
@@ -165,17 +214,28 @@ describe("allocate — R10 refusals", () => {
   it("WOMEN_ONLY_PLACEMENT for a man on a female-only placement, even with a manager's override", async () => {
     const session = await groupSession({ features: ["FEMALE_ONLY"] });
     const person = await makeCase(region, { sentenceDate: SENTENCED, gender: "MALE" });
-    const result = await allocate(manager, { sessionId: session.id, caseId: person.requirementId, overrideReason: "Please" }, options);
+    const result = await allocate(
+      manager,
+      { sessionId: session.id, caseId: person.requirementId, overrideReason: "Please" },
+      options,
+    );
     expect(result).toMatchObject({ ok: false, code: "WOMEN_ONLY_PLACEMENT" });
   });
 
   it("LONE_WOMAN_CONSENT_REQUIRED for a woman alone in an all-male group, until her consent is recorded", async () => {
     const session = await groupSession();
-    await makeAllocation(session.id, (await makeCase(region, { sentenceDate: SENTENCED, gender: "MALE" })).requirementId);
+    await makeAllocation(
+      session.id,
+      (await makeCase(region, { sentenceDate: SENTENCED, gender: "MALE" })).requirementId,
+    );
     const woman = await makeCase(region, { sentenceDate: SENTENCED, gender: "FEMALE" });
     const refused = await allocate(coordinator, { sessionId: session.id, caseId: woman.requirementId }, options);
     expect(refused).toMatchObject({ ok: false, code: "LONE_WOMAN_CONSENT_REQUIRED", field: "consentRecorded" });
-    const booked = await allocate(coordinator, { sessionId: session.id, caseId: woman.requirementId, consentRecorded: true }, options);
+    const booked = await allocate(
+      coordinator,
+      { sessionId: session.id, caseId: woman.requirementId, consentRecorded: true },
+      options,
+    );
     expect(booked).toMatchObject({ ok: true, value: { consentRecorded: true } });
   });
 
@@ -184,27 +244,56 @@ describe("allocate — R10 refusals", () => {
     const session = await groupSession();
     const person = await makeCase(region, { sentenceDate: "2025-05-01" });
     const refused = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
-    expect(refused).toMatchObject({ ok: false, code: "LATE_START_REASON_REQUIRED", details: { startDeadline: "2025-05-23" } });
-    const noNote = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId, lateStartReason: "HEALTH" }, options);
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "LATE_START_REASON_REQUIRED",
+      details: { startDeadline: "2025-05-23" },
+    });
+    const noNote = await allocate(
+      coordinator,
+      { sessionId: session.id, caseId: person.requirementId, lateStartReason: "HEALTH" },
+      options,
+    );
     expect(noNote).toMatchObject({ ok: false, code: "LATE_START_REASON_REQUIRED" });
     const booked = await allocate(
       coordinator,
-      { sessionId: session.id, caseId: person.requirementId, lateStartReason: { category: "HEALTH", note: "In hospital until 10 June" } },
+      {
+        sessionId: session.id,
+        caseId: person.requirementId,
+        lateStartReason: { category: "HEALTH", note: "In hospital until 10 June" },
+      },
       options,
     );
-    expect(booked).toMatchObject({ ok: true, value: { lateStartReason: "HEALTH", lateStartNote: "In hospital until 10 June" } });
+    expect(booked).toMatchObject({
+      ok: true,
+      value: { lateStartReason: "HEALTH", lateStartNote: "In hospital until 10 June" },
+    });
   });
 
   it("EXTENSION_REQUIRED for a session after the effective end date (R3), and not once the court extends", async () => {
     const session = await groupSession();
     const person = await makeCase(region, { sentenceDate: "2024-06-03" });
     await testDb.allocation.create({
-      data: { sessionId: (await groupSession({ date: "2024-06-10" })).id, requirementId: person.requirementId, sessionDate: new Date("2024-06-10") },
+      data: {
+        sessionId: (await groupSession({ date: "2024-06-10" })).id,
+        requirementId: person.requirementId,
+        sessionDate: new Date("2024-06-10"),
+      },
     });
     const refused = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
-    expect(refused).toMatchObject({ ok: false, code: "EXTENSION_REQUIRED", details: { effectiveEndDate: "2025-06-03" } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "EXTENSION_REQUIRED",
+      details: { effectiveEndDate: "2025-06-03" },
+    });
     await testDb.extension.create({
-      data: { requirementId: person.requirementId, grantedOn: new Date("2025-06-12"), newEndDate: new Date("2025-12-03"), court: "Test Crown Court", reason: "Illness" },
+      data: {
+        requirementId: person.requirementId,
+        grantedOn: new Date("2025-06-12"),
+        newEndDate: new Date("2025-12-03"),
+        court: "Test Crown Court",
+        reason: "Illness",
+      },
     });
     const booked = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(booked.ok).toBe(true);
@@ -215,16 +304,34 @@ describe("allocate — R10 refusals", () => {
     const person = await makeCase(region, { sentenceDate: SENTENCED, assessment: { rosh: "HIGH" } });
     const refused = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(refused).toMatchObject({ ok: false, code: "APPROVAL_REQUIRED", details: { rosh: "HIGH" } });
-    const booked = await allocate(manager, { sessionId: session.id, caseId: person.requirementId, overrideReason: "Known to the charity; supervised by its manager" }, options);
+    const booked = await allocate(
+      manager,
+      {
+        sessionId: session.id,
+        caseId: person.requirementId,
+        overrideReason: "Known to the charity; supervised by its manager",
+      },
+      options,
+    );
     expect(booked.ok).toBe(true);
-    if (booked.ok) expect(booked.value.approvals).toEqual([expect.objectContaining({ kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED" })]);
+    if (booked.ok)
+      expect(booked.value.approvals).toEqual([
+        expect.objectContaining({ kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED" }),
+      ]);
   });
 
   it("a standing manager approval lets a coordinator book high RoSH on an individual placement", async () => {
     const session = await groupSession({ type: "INDIVIDUAL", capacity: 1 });
     const person = await makeCase(region, { sentenceDate: SENTENCED, assessment: { rosh: "VERY_HIGH" } });
     await testDb.approval.create({
-      data: { kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED", requirementId: person.requirementId, regionId: region.id, decidedById: manager.id, decidedAt: new Date() },
+      data: {
+        kind: "HIGH_ROSH_INDIVIDUAL",
+        status: "APPROVED",
+        requirementId: person.requirementId,
+        regionId: region.id,
+        decidedById: manager.id,
+        decidedAt: new Date(),
+      },
     });
     const booked = await allocate(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(booked).toMatchObject({ ok: true, value: { approvals: [] } });
@@ -247,7 +354,9 @@ describe("allocate — scope", () => {
 
   it("an unknown or malformed id is not found", async () => {
     const session = await groupSession();
-    await expect(allocate(coordinator, { sessionId: session.id, caseId: "not-a-uuid" }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(allocate(coordinator, { sessionId: session.id, caseId: "not-a-uuid" }, options)).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
     await expect(
       allocate(coordinator, { sessionId: "00000000-0000-4000-8000-000000000000", caseId: "not-a-uuid" }, options),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -257,14 +366,20 @@ describe("allocate — scope", () => {
     const session = await groupSession();
     const person = await makeCase(region, { sentenceDate: SENTENCED });
     await makeAllocation(session.id, (await makeCase(region, { sentenceDate: SENTENCED })).requirementId);
-    await expect(allocate(supervisor, { sessionId: session.id, caseId: person.requirementId }, options)).rejects.toBeInstanceOf(AccessError);
+    await expect(
+      allocate(supervisor, { sessionId: session.id, caseId: person.requirementId }, options),
+    ).rejects.toBeInstanceOf(AccessError);
   });
 });
 
 describe("check-allocation", () => {
   it("explains every reason without writing anything", async () => {
     const session = await groupSession({ features: ["FEMALE_ONLY", "CHILDREN_PRESENT"] });
-    const person = await makeCase(region, { sentenceDate: "2025-05-01", gender: "MALE", assessment: { complete: false, riskCodes: ["RC"] } });
+    const person = await makeCase(region, {
+      sentenceDate: "2025-05-01",
+      gender: "MALE",
+      assessment: { complete: false, riskCodes: ["RC"] },
+    });
     const result = await checkAllocation(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -281,7 +396,11 @@ describe("check-allocation", () => {
   it("agrees with allocate on an allowed booking", async () => {
     const session = await groupSession();
     const person = await makeCase(region, { sentenceDate: SENTENCED });
-    const preview = await checkAllocation(coordinator, { sessionId: session.id, caseId: person.requirementId }, options);
+    const preview = await checkAllocation(
+      coordinator,
+      { sessionId: session.id, caseId: person.requirementId },
+      options,
+    );
     expect(preview).toMatchObject({ ok: true, value: { allowed: true, refusals: [] } });
     expect(await bookings(session.id)).toBe(0);
   });
@@ -291,7 +410,9 @@ describe("allocate — concurrency", () => {
   it("20 coordinators booking at once never overfill a session beyond capacity × 120 %", async () => {
     const session = await groupSession({ capacity: 5 }); // limit 6
     const people = await Promise.all(Array.from({ length: 20 }, () => makeCase(region, { sentenceDate: SENTENCED })));
-    const results = await Promise.all(people.map((p) => allocate(coordinator, { sessionId: session.id, caseId: p.requirementId }, options)));
+    const results = await Promise.all(
+      people.map((p) => allocate(coordinator, { sessionId: session.id, caseId: p.requirementId }, options)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(6);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(14);
@@ -302,7 +423,9 @@ describe("allocate — concurrency", () => {
   it("one person booked twice at once on overlapping sessions gets one booking", async () => {
     const person = await makeCase(region, { sentenceDate: SENTENCED });
     const sessions = await Promise.all([groupSession(), groupSession(), groupSession()]);
-    const results = await Promise.all(sessions.map((s) => allocate(coordinator, { sessionId: s.id, caseId: person.requirementId }, options)));
+    const results = await Promise.all(
+      sessions.map((s) => allocate(coordinator, { sessionId: s.id, caseId: person.requirementId }, options)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await testDb.allocation.count({ where: { requirementId: person.requirementId, status: "BOOKED" } })).toBe(1);
   });

@@ -2,7 +2,16 @@
 // paging past any fixed limit, and one message when the case itself cannot be booked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../support/db";
-import { makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, seedReferenceData, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeRegionalStaff,
+  makeSession,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 import { addDays } from "@/domain";
 import { db } from "@/server/db/client";
 import { suggestSessions } from "@/server/services/allocations/suggest-sessions";
@@ -38,27 +47,47 @@ describe("suggestSessions filters and paging", () => {
   it("pages through every session of a long date range, 20 at a time, none twice", async () => {
     const person = await makeCase(region, { sentenceDate: "2025-06-09" });
     const seen = new Set<string>();
-    const first = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, to: addDays(today, 89) }, options));
+    const first = expectOk(
+      await suggestSessions(coordinator, { caseId: person.requirementId, to: addDays(today, 89) }, options),
+    );
     expect(first).toMatchObject({ total: 92, pageCount: 5, page: 1 });
     for (let page = 1; page <= first.pageCount; page++) {
-      const result = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, to: addDays(today, 89), page }, options));
+      const result = expectOk(
+        await suggestSessions(coordinator, { caseId: person.requirementId, to: addDays(today, 89), page }, options),
+      );
       for (const choice of result.choices) seen.add(choice.id);
     }
     expect(seen.size).toBe(92);
     // A page past the end shows the last page.
-    expect(expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, to: addDays(today, 89), page: 99 }, options)).page).toBe(5);
+    expect(
+      expectOk(
+        await suggestSessions(coordinator, { caseId: person.requirementId, to: addDays(today, 89), page: 99 }, options),
+      ).page,
+    ).toBe(5);
   });
 
   it("filters by placement, day of the week and part of the day", async () => {
     const person = await makeCase(region, { sentenceDate: "2025-06-09" });
-    const hallOnly = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, placementId: hall.id }, options));
+    const hallOnly = expectOk(
+      await suggestSessions(coordinator, { caseId: person.requirementId, placementId: hall.id }, options),
+    );
     expect(hallOnly.choices.map((c) => c.date).sort()).toEqual(["2025-06-21", "2025-06-28"]);
-    const saturdays = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, days: ["SAT"] }, options));
+    const saturdays = expectOk(
+      await suggestSessions(coordinator, { caseId: person.requirementId, days: ["SAT"] }, options),
+    );
     expect(saturdays.total).toBe(6); // 4 park Saturdays in 4 weeks + 2 hall evenings
     expect(saturdays.choices.every((c) => new Date(`${c.date}T00:00:00Z`).getUTCDay() === 6)).toBe(true);
-    const evenings = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, parts: ["EVE"] }, options));
+    const evenings = expectOk(
+      await suggestSessions(coordinator, { caseId: person.requirementId, parts: ["EVE"] }, options),
+    );
     expect(evenings.choices.map((c) => c.placementName)).toEqual(["Hall", "Hall"]);
-    const mornings = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, parts: ["AM"], from: "2025-06-20", to: "2025-06-22" }, options));
+    const mornings = expectOk(
+      await suggestSessions(
+        coordinator,
+        { caseId: person.requirementId, parts: ["AM"], from: "2025-06-20", to: "2025-06-22" },
+        options,
+      ),
+    );
     expect(mornings.choices.map((c) => c.date)).toEqual(["2025-06-20", "2025-06-21", "2025-06-22"]);
   });
 

@@ -2,7 +2,6 @@
 // lets it stand, rejection makes it a failure to comply with the enforcement due.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { decideApproval } from "@/server/services/approvals/decide-approval";
 import { listApprovals } from "@/server/services/approvals/list-approvals";
@@ -47,7 +46,13 @@ async function pendingThirdAbsence(): Promise<{ caseId: string; approvalId: stri
     await makeAllocation(session.id, caseId);
     last = await recordAttendance(
       staff.coordinator,
-      { sessionId: session.id, caseId, outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Doctor's note" },
+      {
+        sessionId: session.id,
+        caseId,
+        outcome: "ACCEPTABLE_ABSENCE",
+        reasonCategory: "MEDICAL",
+        note: "Doctor's note",
+      },
       options,
     );
   }
@@ -59,16 +64,32 @@ async function pendingThirdAbsence(): Promise<{ caseId: string; approvalId: stri
 describe("decideApproval (R8)", () => {
   it("approve: the absence stands; the decision is audited", async () => {
     const { approvalId, attendanceId } = await pendingThirdAbsence();
-    const decided = expectOk(await decideApproval(staff.manager, { approvalId, decision: "APPROVE", note: "Medical evidence seen", version: 1 }, options));
-    expect(decided).toMatchObject({ status: "APPROVED", decisionNote: "Medical evidence seen", enforcementDue: null, version: 2 });
+    const decided = expectOk(
+      await decideApproval(
+        staff.manager,
+        { approvalId, decision: "APPROVE", note: "Medical evidence seen", version: 1 },
+        options,
+      ),
+    );
+    expect(decided).toMatchObject({
+      status: "APPROVED",
+      decisionNote: "Medical evidence seen",
+      enforcementDue: null,
+      version: 2,
+    });
     const attendance = await testDb.attendance.findUniqueOrThrow({ where: { id: attendanceId } });
     expect(attendance.approvalState).toBe("APPROVED");
-    expect((await auditEventsFor("Approval", approvalId)).map((e) => e.action)).toEqual(["approval.request", "approval.approve"]);
+    expect((await auditEventsFor("Approval", approvalId)).map((e) => e.action)).toEqual([
+      "approval.request",
+      "approval.approve",
+    ]);
   });
 
   it("reject: the absence becomes a failure to comply and the result says a warning is due", async () => {
     const { approvalId, attendanceId } = await pendingThirdAbsence();
-    const decided = expectOk(await decideApproval(staff.manager, { approvalId, decision: "REJECT", note: "No evidence" }, options));
+    const decided = expectOk(
+      await decideApproval(staff.manager, { approvalId, decision: "REJECT", note: "No evidence" }, options),
+    );
     expect(decided).toMatchObject({ status: "REJECTED", enforcementDue: "WARNING" });
     const attendance = await testDb.attendance.findUniqueOrThrow({ where: { id: attendanceId } });
     expect(attendance).toMatchObject({ outcome: "ACCEPTABLE_ABSENCE", approvalState: "REJECTED" });
@@ -82,18 +103,25 @@ describe("decideApproval (R8)", () => {
       audits: await testDb.auditEvent.count(),
     });
     const before = await snapshot();
-    expect(await decideApproval(staff.manager, { approvalId, decision: "APPROVE", version: 5 }, options)).toMatchObject({
-      ok: false,
-      code: "STALE_VERSION",
-    });
+    expect(await decideApproval(staff.manager, { approvalId, decision: "APPROVE", version: 5 }, options)).toMatchObject(
+      {
+        ok: false,
+        code: "STALE_VERSION",
+      },
+    );
     expect(await snapshot()).toEqual(before);
     expectOk(await decideApproval(staff.manager, { approvalId, decision: "APPROVE" }, options));
-    expect(await decideApproval(staff.manager, { approvalId, decision: "REJECT" }, options)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await decideApproval(staff.manager, { approvalId, decision: "REJECT" }, options)).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("only a manager of the region decides: coordinators are forbidden, other regions get NOT_FOUND", async () => {
     const { approvalId } = await pendingThirdAbsence();
-    await expect(decideApproval(staff.coordinator, { approvalId, decision: "APPROVE" }, options)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideApproval(staff.coordinator, { approvalId, decision: "APPROVE" }, options)).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
     const outsider = await makeUser("MANAGER", await makeRegion());
     await expect(decideApproval(outsider, { approvalId, decision: "APPROVE" }, options)).rejects.toMatchObject({
       name: "AccessError",

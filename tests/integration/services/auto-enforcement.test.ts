@@ -15,7 +15,10 @@ describe("setAutoEnforcement", () => {
     const { manager, coordinator } = await makeRegionalStaff(region);
     const on = expectOk(await setAutoEnforcement(manager, { on: true, version: 1 }));
     expect(on).toMatchObject({ regionId: region.id, autoEnforcement: true, version: 2 });
-    expect(await setAutoEnforcement(manager, { on: false, version: 1 })).toMatchObject({ ok: false, code: "STALE_VERSION" });
+    expect(await setAutoEnforcement(manager, { on: false, version: 1 })).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+    });
     expectOk(await setAutoEnforcement(manager, { on: false }));
     const audits = await auditEventsFor("Region", region.id);
     expect(audits.map((a) => [a.action, a.after])).toEqual([

@@ -63,9 +63,18 @@ describe("closeSession", () => {
     expect(refused.ok || refused.message).toContain("1 person booked on this session has no attendance recorded");
     expect((await testDb.session.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("SCHEDULED");
 
-    expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId: second, outcome: "UNACCEPTABLE_ABSENCE" }, options));
+    expectOk(
+      await recordAttendance(staff.supervisor, { sessionId, caseId: second, outcome: "UNACCEPTABLE_ABSENCE" }, options),
+    );
     const closed = expectOk(await closeSession(staff.supervisor, { sessionId }, options));
-    expect(closed).toMatchObject({ id: sessionId, status: "CLOSED", closedBy: staff.supervisor.name, attendanceRecorded: 2, alreadyClosed: false, version: 2 });
+    expect(closed).toMatchObject({
+      id: sessionId,
+      status: "CLOSED",
+      closedBy: staff.supervisor.name,
+      attendanceRecorded: 2,
+      alreadyClosed: false,
+      version: 2,
+    });
 
     const row = await testDb.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row).toMatchObject({ status: "CLOSED", closedById: staff.supervisor.id });
@@ -77,29 +86,58 @@ describe("closeSession", () => {
 
   it("refuses to close a session that has not happened yet, even with nobody booked", async () => {
     const session = await makeSession(placementId, { date: "2025-06-12", supervisorId: staff.supervisor.id });
-    expect(await closeSession(staff.coordinator, { sessionId: session.id }, options)).toMatchObject({ ok: false, code: "SESSION_NOT_STARTED" });
+    expect(await closeSession(staff.coordinator, { sessionId: session.id }, options)).toMatchObject({
+      ok: false,
+      code: "SESSION_NOT_STARTED",
+    });
     expect((await testDb.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("SCHEDULED");
   });
 
   it("a supervisor's first recording sent after the office recorded the booking is a conflict, not an overwrite", async () => {
     const { sessionId, caseIds } = await sessionWith(1);
     const caseId = caseIds[0]!;
-    expectOk(await recordAttendance(staff.coordinator, { sessionId, caseId, outcome: "UNACCEPTABLE_ABSENCE" }, options));
+    expectOk(
+      await recordAttendance(staff.coordinator, { sessionId, caseId, outcome: "UNACCEPTABLE_ABSENCE" }, options),
+    );
     // The phone, offline, recorded "present" without knowing of the office's record (no version).
-    expect(await recordAttendance(staff.supervisor, { sessionId, caseId, ...COMPLIED }, options)).toMatchObject({ ok: false, code: "STALE_VERSION" });
-    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).outcome).toBe("UNACCEPTABLE_ABSENCE");
+    expect(await recordAttendance(staff.supervisor, { sessionId, caseId, ...COMPLIED }, options)).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+    });
+    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).outcome).toBe(
+      "UNACCEPTABLE_ABSENCE",
+    );
   });
 
   it("a sensitive note recorded by the office is not sent back to a supervisor who corrects the record", async () => {
     const { sessionId, caseIds } = await sessionWith(1);
     const caseId = caseIds[0]!;
     const first = expectOk(
-      await recordAttendance(staff.coordinator, { sessionId, caseId, outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Mental health crisis", noteSensitive: true }, options),
+      await recordAttendance(
+        staff.coordinator,
+        {
+          sessionId,
+          caseId,
+          outcome: "ACCEPTABLE_ABSENCE",
+          reasonCategory: "MEDICAL",
+          note: "Mental health crisis",
+          noteSensitive: true,
+        },
+        options,
+      ),
     );
     expect(first.attendance.note).toBe("Mental health crisis");
-    const corrected = expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId, ...COMPLIED, version: first.attendance.version }, options));
+    const corrected = expectOk(
+      await recordAttendance(
+        staff.supervisor,
+        { sessionId, caseId, ...COMPLIED, version: first.attendance.version },
+        options,
+      ),
+    );
     expect(corrected.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", noteSensitive: true, note: null });
-    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).note).toBe("Mental health crisis");
+    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).note).toBe(
+      "Mental health crisis",
+    );
   });
 
   it("closing a closed session changes nothing and says so", async () => {
@@ -117,12 +155,22 @@ describe("closeSession", () => {
     expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId, ...COMPLIED }, options));
     expectOk(await closeSession(staff.supervisor, { sessionId }, options));
 
-    const refused = await recordAttendance(staff.supervisor, { sessionId, caseId, outcome: "UNACCEPTABLE_ABSENCE" }, options);
+    const refused = await recordAttendance(
+      staff.supervisor,
+      { sessionId, caseId, outcome: "UNACCEPTABLE_ABSENCE" },
+      options,
+    );
     expect(refused).toMatchObject({ ok: false, code: "SESSION_CLOSED" });
-    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).outcome).toBe("ATTENDED_COMPLIED");
+    expect((await testDb.attendance.findFirstOrThrow({ where: { requirementId: caseId } })).outcome).toBe(
+      "ATTENDED_COMPLIED",
+    );
 
     const corrected = expectOk(
-      await recordAttendance(staff.coordinator, { sessionId, caseId, outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Evidence arrived" }, options),
+      await recordAttendance(
+        staff.coordinator,
+        { sessionId, caseId, outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Evidence arrived" },
+        options,
+      ),
     );
     expect(corrected.attendance.outcome).toBe("ACCEPTABLE_ABSENCE");
   });
@@ -131,17 +179,26 @@ describe("closeSession", () => {
     const { sessionId } = await sessionWith(0);
     const restricted = await makeCase(region, { restricted: true });
     await makeAllocation(sessionId, restricted.requirementId);
-    expect(await closeSession(staff.supervisor, { sessionId }, options)).toMatchObject({ ok: false, code: "ATTENDANCE_INCOMPLETE" });
+    expect(await closeSession(staff.supervisor, { sessionId }, options)).toMatchObject({
+      ok: false,
+      code: "ATTENDANCE_INCOMPLETE",
+    });
 
     const cancelled = await makeSession(placementId, { date: TODAY, supervisorId: staff.supervisor.id });
     await testDb.session.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
-    expect(await closeSession(staff.manager, { sessionId: cancelled.id }, options)).toMatchObject({ ok: false, code: "SESSION_CANCELLED" });
+    expect(await closeSession(staff.manager, { sessionId: cancelled.id }, options)).toMatchObject({
+      ok: false,
+      code: "SESSION_CANCELLED",
+    });
   });
 
   it("refuses a stale version with STALE_VERSION", async () => {
     const { sessionId, caseIds } = await sessionWith(1);
     expectOk(await recordAttendance(staff.supervisor, { sessionId, caseId: caseIds[0]!, ...COMPLIED }, options));
-    expect(await closeSession(staff.supervisor, { sessionId, version: 7 }, options)).toMatchObject({ ok: false, code: "STALE_VERSION" });
+    expect(await closeSession(staff.supervisor, { sessionId, version: 7 }, options)).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+    });
     expectOk(await closeSession(staff.supervisor, { sessionId, version: 1 }, options));
   });
 

@@ -34,7 +34,11 @@ beforeAll(async () => {
 afterAll(() => testDb.$disconnect());
 
 const eligibleCase = (hoursOrdered: number) =>
-  makeCase(region, { sentenceDate: "2025-03-03", hoursOrdered, assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" } });
+  makeCase(region, {
+    sentenceDate: "2025-03-03",
+    hoursOrdered,
+    assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" },
+  });
 
 const credit = async (caseId: string, minutes: number, date: IsoDate = "2025-06-02") =>
   expectOk(await creditEte(coordinator, { caseId, date, minutes, activity: "Forklift licence course" }, options));
@@ -56,7 +60,16 @@ describe("correctEteCredit (R6, R7)", () => {
     const first = await credit(requirementId, 120);
     expect(first.version).toBe(1);
     const corrected = expectOk(await correctEteCredit(coordinator, correction(requirementId, first.id, 180), options));
-    expect(corrected).toMatchObject({ id: first.id, version: 2, date: "2025-06-03", minutes: 180, provider: "City College", minutesEte: 180, minutesCredited: 180, eteRemainingMinutes: 558 });
+    expect(corrected).toMatchObject({
+      id: first.id,
+      version: 2,
+      date: "2025-06-03",
+      minutes: 180,
+      provider: "City College",
+      minutesEte: 180,
+      minutesCredited: 180,
+      eteRemainingMinutes: 558,
+    });
     const requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } });
     expect(requirement).toMatchObject({ minutesEte: 180, minutesCredited: 180 });
     const events = await auditEventsFor("EteCredit", first.id);
@@ -70,7 +83,9 @@ describe("correctEteCredit (R6, R7)", () => {
     const { requirementId } = await eligibleCase(41); // 738 minutes allowed
     const big = await credit(requirementId, 700);
     // 738 on its own is allowed even though 700 + 738 would not be.
-    expect(expectOk(await correctEteCredit(coordinator, correction(requirementId, big.id, 738), options))).toMatchObject({ minutesEte: 738, eteRemainingMinutes: 0 });
+    expect(
+      expectOk(await correctEteCredit(coordinator, correction(requirementId, big.id, 738), options)),
+    ).toMatchObject({ minutesEte: 738, eteRemainingMinutes: 0 });
     const over = await correctEteCredit(coordinator, correction(requirementId, big.id, 739, 2), options);
     expect(over).toMatchObject({ ok: false, code: "ETE_CAP_EXCEEDED" });
     expect((await testDb.eteCredit.findUniqueOrThrow({ where: { id: big.id } })).minutes).toBe(738);
@@ -82,7 +97,11 @@ describe("correctEteCredit (R6, R7)", () => {
     expectOk(await correctEteCredit(coordinator, correction(requirementId, first.id, 150), options));
     const auditsBefore = await testDb.auditEvent.count();
     const stale = await correctEteCredit(coordinator, correction(requirementId, first.id, 90, 1), options);
-    expect(stale).toMatchObject({ ok: false, code: "STALE_VERSION", details: { yourVersion: 1, currentVersion: 2, current: { minutes: 150 } } });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+      details: { yourVersion: 1, currentVersion: 2, current: { minutes: 150 } },
+    });
     expect((await testDb.eteCredit.findUniqueOrThrow({ where: { id: first.id } })).minutes).toBe(150);
     expect(await testDb.auditEvent.count()).toBe(auditsBefore);
   });
@@ -105,9 +124,13 @@ describe("correctEteCredit (R6, R7)", () => {
     const { requirementId } = await eligibleCase(41);
     const other = await eligibleCase(41);
     const theirs = await credit(other.requirementId, 60);
-    await expect(correctEteCredit(coordinator, correction(requirementId, theirs.id, 90), options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      correctEteCredit(coordinator, correction(requirementId, theirs.id, 90), options),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const outsider = await makeUser("MANAGER", await makeRegion());
-    await expect(correctEteCredit(outsider, correction(other.requirementId, theirs.id, 90), options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      correctEteCredit(outsider, correction(other.requirementId, theirs.id, 90), options),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await testDb.eteCredit.findUniqueOrThrow({ where: { id: theirs.id } })).minutes).toBe(60);
   });
 });
@@ -117,10 +140,21 @@ describe("removeEteCredit (R6, R7)", () => {
     const { requirementId } = await eligibleCase(41);
     const keep = await credit(requirementId, 60, "2025-06-01");
     const wrong = await credit(requirementId, 120);
-    const removed = expectOk(await removeEteCredit(coordinator, { caseId: requirementId, creditId: wrong.id, version: 1, reason: "Credited to the wrong person" }, options));
+    const removed = expectOk(
+      await removeEteCredit(
+        coordinator,
+        { caseId: requirementId, creditId: wrong.id, version: 1, reason: "Credited to the wrong person" },
+        options,
+      ),
+    );
     expect(removed).toMatchObject({ removed: true, minutesEte: 60, minutesCredited: 60, eteRemainingMinutes: 678 });
-    expect(await testDb.eteCredit.findMany({ where: { requirementId }, select: { id: true } })).toEqual([{ id: keep.id }]);
-    expect(await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({ minutesEte: 60, minutesCredited: 60 });
+    expect(await testDb.eteCredit.findMany({ where: { requirementId }, select: { id: true } })).toEqual([
+      { id: keep.id },
+    ]);
+    expect(await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({
+      minutesEte: 60,
+      minutesCredited: 60,
+    });
     const events = await auditEventsFor("EteCredit", wrong.id);
     expect(events.map((e) => e.action)).toEqual(["ete.credit", "ete.remove"]);
     expect(events[1]?.before).toMatchObject({ minutes: 120, activity: "Forklift licence course", date: "2025-06-02" });
@@ -131,22 +165,43 @@ describe("removeEteCredit (R6, R7)", () => {
     const { requirementId } = await eligibleCase(40);
     const placement = await makePlacement(region);
     const session = await makeSession(placement.id, { date: "2025-05-01" });
-    await makeAttendance((await makeAllocation(session.id, requirementId)).id, { outcome: "ATTENDED_COMPLIED", minutesCredited: 2350 });
+    await makeAttendance((await makeAllocation(session.id, requirementId)).id, {
+      outcome: "ATTENDED_COMPLIED",
+      minutesCredited: 2350,
+    });
     const last = await credit(requirementId, 50, "2025-06-10");
-    expect(await removeEteCredit(coordinator, { caseId: requirementId, creditId: last.id, version: 2, reason: "Wrong" }, options)).toMatchObject({
+    expect(
+      await removeEteCredit(
+        coordinator,
+        { caseId: requirementId, creditId: last.id, version: 2, reason: "Wrong" },
+        options,
+      ),
+    ).toMatchObject({
       ok: false,
       code: "STALE_VERSION",
       details: { yourVersion: 2, currentVersion: 1 },
     });
-    expectOk(await removeEteCredit(coordinator, { caseId: requirementId, creditId: last.id, version: 1, reason: "Wrong" }, options));
-    expect(await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({ status: "ACTIVE", completedOn: null, minutesCredited: 2350 });
+    expectOk(
+      await removeEteCredit(
+        coordinator,
+        { caseId: requirementId, creditId: last.id, version: 1, reason: "Wrong" },
+        options,
+      ),
+    );
+    expect(await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({
+      status: "ACTIVE",
+      completedOn: null,
+      minutesCredited: 2350,
+    });
   });
 
   it("is refused to a supervisor and a national lead", async () => {
     const { requirementId } = await eligibleCase(41);
     const c = await credit(requirementId, 60);
     const national = await makeUser("NATIONAL_LEAD", null);
-    await expect(removeEteCredit(national, { caseId: requirementId, creditId: c.id, version: 1, reason: "x" }, options)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      removeEteCredit(national, { caseId: requirementId, creditId: c.id, version: 1, reason: "x" }, options),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await testDb.eteCredit.count({ where: { id: c.id } })).toBe(1);
   });
 });

@@ -1,9 +1,17 @@
 // Taking a case in: R1, CRN rules, region scope, audit, and the case view's computed fields.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { testDb } from "../../support/db";
-import { auditEventsFor, makeRegion, makeRegionalStaff, makeUser, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  auditEventsFor,
+  makeRegion,
+  makeRegionalStaff,
+  makeUser,
+  seedReferenceData,
+  uniqueCrn,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 import { AccessError } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { createCase } from "@/server/services/cases/create-case";
@@ -64,8 +72,15 @@ describe("createCase", () => {
       version: 1,
       asOf: today,
     });
-    const requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: result.value.id }, include: { assessment: true } });
-    expect(requirement).toMatchObject({ coordinatorId: coordinator.id, originalHoursOrdered: 100, regionId: region.id });
+    const requirement = await testDb.requirement.findUniqueOrThrow({
+      where: { id: result.value.id },
+      include: { assessment: true },
+    });
+    expect(requirement).toMatchObject({
+      coordinatorId: coordinator.id,
+      originalHoursOrdered: 100,
+      regionId: region.id,
+    });
     expect(requirement.assessment?.complete).toBe(false);
     expect((await auditEventsFor("Requirement", result.value.id)).map((e) => e.action)).toEqual(["requirement.create"]);
   });
@@ -101,7 +116,11 @@ describe("createCase", () => {
   it("attaches a second order to the same person when CRN, name and date of birth match, and warns over 300 hours", async () => {
     const first = caseInput({ hoursOrdered: 200 });
     const one = await createCase(coordinator, first, options);
-    const two = await createCase(coordinator, { ...first, firstName: "SAM", sentenceDate: "2025-06-09", hoursOrdered: 150 }, options);
+    const two = await createCase(
+      coordinator,
+      { ...first, firstName: "SAM", sentenceDate: "2025-06-09", hoursOrdered: 150 },
+      options,
+    );
     expect(one.ok && two.ok).toBe(true);
     if (!one.ok || !two.ok) return;
     expect(two.value.personId).toBe(one.value.personId);
@@ -128,11 +147,22 @@ describe("createCase", () => {
 
   it("a manager can take a case in; an unknown PDU or region names the field", async () => {
     expect((await createCase(manager, caseInput(), options)).ok).toBe(true);
-    expect(await createCase(manager, caseInput({ pdu: "NOPE" }), options)).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "pdu" });
-    expect(await createCase(manager, caseInput({ region: "ZZZZ" }), options)).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "region" });
+    expect(await createCase(manager, caseInput({ pdu: "NOPE" }), options)).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      field: "pdu",
+    });
+    expect(await createCase(manager, caseInput({ region: "ZZZZ" }), options)).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      field: "region",
+    });
   });
 
   it("refuses a sentence date in the future", async () => {
-    expect(await createCase(coordinator, caseInput({ sentenceDate: "2025-06-17" }), options)).toMatchObject({ ok: false, field: "sentenceDate" });
+    expect(await createCase(coordinator, caseInput({ sentenceDate: "2025-06-17" }), options)).toMatchObject({
+      ok: false,
+      field: "sentenceDate",
+    });
   });
 });

@@ -2,7 +2,6 @@
 // message, eligibility, and the cap holding under twenty concurrent requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { creditEte } from "@/server/services/ete/credit-ete";
 import { expectOk } from "@/server/services/result";
@@ -36,7 +35,11 @@ beforeAll(async () => {
 afterAll(() => testDb.$disconnect());
 
 const eligibleCase = (hoursOrdered: number) =>
-  makeCase(region, { sentenceDate: "2025-03-03", hoursOrdered, assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" } });
+  makeCase(region, {
+    sentenceDate: "2025-03-03",
+    hoursOrdered,
+    assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" },
+  });
 
 const credit = (caseId: string, minutes: number, date: IsoDate = "2025-06-02", actor: TestUser = coordinator) =>
   creditEte(actor, { caseId, date, minutes, activity: "Forklift licence course", provider: "City College" }, options);
@@ -54,7 +57,13 @@ describe("creditEte (R6)", () => {
   it("41 hours allow 738 minutes of ETE; the credit counts towards the hours and is audited", async () => {
     const { requirementId } = await eligibleCase(41);
     const first = expectOk(await credit(requirementId, 700));
-    expect(first).toMatchObject({ minutes: 700, minutesEte: 700, eteAllowanceMinutes: 738, eteRemainingMinutes: 38, minutesCredited: 700 });
+    expect(first).toMatchObject({
+      minutes: 700,
+      minutesEte: 700,
+      eteAllowanceMinutes: 738,
+      eteRemainingMinutes: 38,
+      minutesCredited: 700,
+    });
     const last = expectOk(await credit(requirementId, 38));
     expect(last).toMatchObject({ minutesEte: 738, eteRemainingMinutes: 0 });
     const requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } });
@@ -68,13 +77,20 @@ describe("creditEte (R6)", () => {
     expectOk(await credit(requirementId, 700));
     const before = await snapshot(requirementId);
     const result = await credit(requirementId, 39);
-    expect(result).toMatchObject({ ok: false, code: "ETE_CAP_EXCEEDED", details: { remainingMinutes: 38, allowanceMinutes: 738 } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "ETE_CAP_EXCEEDED",
+      details: { remainingMinutes: 38, allowanceMinutes: 738 },
+    });
     expect(result.ok ? "" : result.message).toContain("38 minutes remain");
     expect(await snapshot(requirementId)).toEqual(before);
   });
 
   it("refuses ETE for a person not assessed as eligible", async () => {
-    const { requirementId } = await makeCase(region, { sentenceDate: "2025-03-03", assessment: { eteEligible: false } });
+    const { requirementId } = await makeCase(region, {
+      sentenceDate: "2025-03-03",
+      assessment: { eteEligible: false },
+    });
     const before = await snapshot(requirementId);
     expect(await credit(requirementId, 60)).toMatchObject({ ok: false, code: "ETE_NOT_ELIGIBLE" });
     expect(await snapshot(requirementId)).toEqual(before);
@@ -93,7 +109,11 @@ describe("creditEte (R6)", () => {
     const done = expectOk(await credit(requirementId, 50, "2025-06-10"));
     expect(done).toMatchObject({ minutesCredited: 2400, caseStatus: "COMPLETED" });
     const requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } });
-    expect(requirement).toMatchObject({ status: "COMPLETED", completedOn: utcDateFromIsoDate("2025-06-10"), minutesEte: 50 });
+    expect(requirement).toMatchObject({
+      status: "COMPLETED",
+      completedOn: utcDateFromIsoDate("2025-06-10"),
+      minutesEte: 50,
+    });
   });
 
   it("refuses a credit dated in the future", async () => {
@@ -117,7 +137,10 @@ describe("creditEte (R6)", () => {
   it("is for coordinators and managers of the region: others get NOT_FOUND or FORBIDDEN", async () => {
     const { requirementId } = await eligibleCase(100);
     const outsider = await makeUser("MANAGER", await makeRegion());
-    await expect(credit(requirementId, 60, "2025-06-02", outsider)).rejects.toMatchObject({ name: "AccessError", code: "NOT_FOUND" });
+    await expect(credit(requirementId, 60, "2025-06-02", outsider)).rejects.toMatchObject({
+      name: "AccessError",
+      code: "NOT_FOUND",
+    });
     // A supervisor does not see a case that is not on one of their sessions.
     await expect(credit(requirementId, 60, "2025-06-02", supervisor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const national = await makeUser("NATIONAL_LEAD", null);

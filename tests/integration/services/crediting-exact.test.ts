@@ -51,7 +51,11 @@ async function bookedCase(date: IsoDate, spec: CaseSpec = {}) {
   return { caseId: testCase.requirementId, sessionId: session.id };
 }
 
-function record(actor: TestUser, ids: { caseId: string; sessionId: string }, body: Omit<RecordAttendanceInput, "caseId" | "sessionId">) {
+function record(
+  actor: TestUser,
+  ids: { caseId: string; sessionId: string },
+  body: Omit<RecordAttendanceInput, "caseId" | "sessionId">,
+) {
   return recordAttendance(actor, { ...ids, ...body }, options);
 }
 
@@ -97,14 +101,20 @@ describe("sent home: credit stops at the time they were sent home", () => {
 
   it("sent home for behaviour at 11:20 credits 2 h 20 min", async () => {
     const ids = await bookedCase("2025-06-02");
-    const result = expectOk(await record(staff.supervisor, ids, { outcome: "ATTENDED_SENT_HOME_BEHAVIOUR", ...RATED, leftAt: "11:20" }));
+    const result = expectOk(
+      await record(staff.supervisor, ids, { outcome: "ATTENDED_SENT_HOME_BEHAVIOUR", ...RATED, leftAt: "11:20" }),
+    );
     expect(result.attendance.minutesCredited).toBe(140);
     expect((await testDb.requirement.findUniqueOrThrow({ where: { id: ids.caseId } })).minutesCredited).toBe(140);
   });
 
   it("rained off at 09:15 credits the 15 minutes present; without the time it is refused", async () => {
     const ids = await bookedCase("2025-06-03");
-    const service = { outcome: "ATTENDED_SENT_HOME_SERVICE", workQuality: "NOT_APPLICABLE", behaviour: "GOOD" } as const;
+    const service = {
+      outcome: "ATTENDED_SENT_HOME_SERVICE",
+      workQuality: "NOT_APPLICABLE",
+      behaviour: "GOOD",
+    } as const;
     expect(await record(staff.supervisor, ids, service)).toMatchObject({ ok: false, code: "LEAVING_TIME_REQUIRED" });
     const result = expectOk(await record(staff.supervisor, ids, { ...service, leftAt: "09:15" }));
     expect(result.attendance.minutesCredited).toBe(15);
@@ -113,10 +123,17 @@ describe("sent home: credit stops at the time they were sent home", () => {
 
   it("a correction from complied to sent home re-runs the credit in the same transaction", async () => {
     const ids = await bookedCase("2025-06-04");
-    const first = expectOk(await record(staff.coordinator, ids, { outcome: "ATTENDED_COMPLIED", workQuality: "GOOD", behaviour: "GOOD" }));
+    const first = expectOk(
+      await record(staff.coordinator, ids, { outcome: "ATTENDED_COMPLIED", workQuality: "GOOD", behaviour: "GOOD" }),
+    );
     expect(first.attendance.minutesCredited).toBe(420);
     const corrected = expectOk(
-      await record(staff.coordinator, ids, { outcome: "ATTENDED_SENT_HOME_BEHAVIOUR", ...RATED, leftAt: "12:00", version: first.attendance.version }),
+      await record(staff.coordinator, ids, {
+        outcome: "ATTENDED_SENT_HOME_BEHAVIOUR",
+        ...RATED,
+        leftAt: "12:00",
+        version: first.attendance.version,
+      }),
     );
     expect(corrected.attendance.minutesCredited).toBe(180);
     expect(corrected.enforcementDue).toBe("WARNING");
@@ -127,8 +144,16 @@ describe("sent home: credit stops at the time they were sent home", () => {
 describe("nothing before the sentence date (BEFORE_SENTENCE)", () => {
   it("a session a week before the sentence cannot be booked, even retrospectively", async () => {
     const testCase = await makeCase(region, { sentenceDate: "2025-06-02" });
-    const session = await makeSession(placementId, { date: "2025-05-26", supervisorId: staff.supervisor.id, capacity: 50 });
-    const result = await allocate(staff.coordinator, { sessionId: session.id, caseId: testCase.requirementId, retrospective: true }, options);
+    const session = await makeSession(placementId, {
+      date: "2025-05-26",
+      supervisorId: staff.supervisor.id,
+      capacity: 50,
+    });
+    const result = await allocate(
+      staff.coordinator,
+      { sessionId: session.id, caseId: testCase.requirementId, retrospective: true },
+      options,
+    );
     expect(result).toMatchObject({ ok: false, code: "BEFORE_SENTENCE" });
     expect(await testDb.allocation.count({ where: { requirementId: testCase.requirementId } })).toBe(0);
   });
@@ -136,7 +161,11 @@ describe("nothing before the sentence date (BEFORE_SENTENCE)", () => {
   it("an outcome for a session before the sentence is refused: no 420 minutes, not commenced before it was made", async () => {
     const ids = await bookedCase("2025-05-26", { sentenceDate: "2025-06-02" });
     const before = await snapshot(ids.caseId);
-    const result = await record(staff.coordinator, ids, { outcome: "ATTENDED_COMPLIED", workQuality: "GOOD", behaviour: "GOOD" });
+    const result = await record(staff.coordinator, ids, {
+      outcome: "ATTENDED_COMPLIED",
+      workQuality: "GOOD",
+      behaviour: "GOOD",
+    });
     expect(result).toMatchObject({ ok: false, code: "BEFORE_SENTENCE" });
     const after = await snapshot(ids.caseId);
     expect(after).toEqual(before);
@@ -144,8 +173,15 @@ describe("nothing before the sentence date (BEFORE_SENTENCE)", () => {
   });
 
   it("ETE dated before the sentence is refused with BEFORE_SENTENCE (422 through the API)", async () => {
-    const testCase = await makeCase(region, { sentenceDate: "2025-06-02", assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" } });
-    const result = await creditEte(staff.coordinator, { caseId: testCase.requirementId, date: "2025-05-30", minutes: 60, activity: "Course" }, options);
+    const testCase = await makeCase(region, {
+      sentenceDate: "2025-06-02",
+      assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" },
+    });
+    const result = await creditEte(
+      staff.coordinator,
+      { caseId: testCase.requirementId, date: "2025-05-30", minutes: 60, activity: "Course" },
+      options,
+    );
     expect(result).toMatchObject({ ok: false, code: "BEFORE_SENTENCE", field: "date" });
     const response = await postEte(
       new Request(`http://localhost/api/v1/cases/${testCase.requirementId}/ete-credits`, {
@@ -163,10 +199,17 @@ describe("nothing before the sentence date (BEFORE_SENTENCE)", () => {
 
 describe("no ETE past the effective end date without an extension (EXTENSION_REQUIRED)", () => {
   it("a requirement 13 months old, in the backlog, refuses a 2-hour ETE credit; an extension lets it through", async () => {
-    const testCase = await makeCase(region, { sentenceDate: "2024-05-10", assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" } });
+    const testCase = await makeCase(region, {
+      sentenceDate: "2024-05-10",
+      assessment: { eteEligible: true, eteReason: "NOT_IN_WORK" },
+    });
     const before = await snapshot(testCase.requirementId);
     const input = { caseId: testCase.requirementId, date: "2025-06-10", minutes: 120, activity: "Forklift course" };
-    expect(await creditEte(staff.coordinator, input, options)).toMatchObject({ ok: false, code: "EXTENSION_REQUIRED", field: "date" });
+    expect(await creditEte(staff.coordinator, input, options)).toMatchObject({
+      ok: false,
+      code: "EXTENSION_REQUIRED",
+      field: "date",
+    });
     expect(await snapshot(testCase.requirementId)).toEqual(before);
 
     await testDb.extension.create({
@@ -187,7 +230,11 @@ describe("supervisors record what they saw; acceptability is the office's correc
   it("a supervisor cannot record an acceptable absence; they record did-not-attend, and the office corrects it on evidence", async () => {
     const ids = await bookedCase("2025-06-05");
     const before = await snapshot(ids.caseId);
-    const refused = await record(staff.supervisor, ids, { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Says he was ill" });
+    const refused = await record(staff.supervisor, ids, {
+      outcome: "ACCEPTABLE_ABSENCE",
+      reasonCategory: "MEDICAL",
+      note: "Says he was ill",
+    });
     expect(refused).toMatchObject({ ok: false, code: "OUTCOME_NOT_ALLOWED", field: "outcome" });
     expect(await snapshot(ids.caseId)).toEqual(before);
 

@@ -2,7 +2,15 @@
 // rejected rows, and all-or-nothing creation of the valid ones.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../support/db";
-import { makeCase, makeRegion, makeRegionalStaff, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  makeCase,
+  makeRegion,
+  makeRegionalStaff,
+  seedReferenceData,
+  uniqueCrn,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 import { db } from "@/server/db/client";
 import { importCases } from "@/server/services/cases/import-cases";
 import { IMPORT_COLUMNS } from "@/server/services/cases/import-cases.types";
@@ -38,7 +46,10 @@ const good = (over: Cells = {}): Cells => ({
   ...over,
 });
 const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const csvOf = (rows: Cells[]) => [IMPORT_COLUMNS.join(","), ...rows.map((row) => IMPORT_COLUMNS.map((c) => quote(row[c] ?? "")).join(","))].join("\r\n");
+const csvOf = (rows: Cells[]) =>
+  [IMPORT_COLUMNS.join(","), ...rows.map((row) => IMPORT_COLUMNS.map((c) => quote(row[c] ?? "")).join(","))].join(
+    "\r\n",
+  );
 const requirementsFor = (crns: string[]) => testDb.requirement.count({ where: { person: { crn: { in: crns } } } });
 
 describe("importCases", () => {
@@ -84,7 +95,10 @@ describe("importCases", () => {
     expect(result.value.created).toBe(true);
     expect(result.value.valid.map((v) => v.crn)).toEqual([rows[0]!.crn, rows[3]!.crn]);
     // Each created case carries its id, so the report links it.
-    const ids = await testDb.requirement.findMany({ where: { person: { crn: { in: [rows[0]!.crn!, rows[3]!.crn!] } } }, select: { id: true } });
+    const ids = await testDb.requirement.findMany({
+      where: { person: { crn: { in: [rows[0]!.crn!, rows[3]!.crn!] } } },
+      select: { id: true },
+    });
     expect(new Set(result.value.valid.map((v) => v.caseId))).toEqual(new Set(ids.map((r) => r.id)));
     expect(result.value.rejected.map((r) => [r.row, r.field])).toEqual([
       [3, "hoursOrdered"],
@@ -92,11 +106,15 @@ describe("importCases", () => {
     ]);
     expect(await requirementsFor([rows[0]!.crn!, rows[3]!.crn!])).toBe(2);
     expect(await requirementsFor([rows[1]!.crn!, rows[2]!.crn!])).toBe(0);
-    const events = await testDb.auditEvent.findMany({ where: { action: "requirement.import", actorId: coordinator.id } });
+    const events = await testDb.auditEvent.findMany({
+      where: { action: "requirement.import", actorId: coordinator.id },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]?.after).toMatchObject({ rows: 4, created: [{ row: 2 }, { row: 5 }] });
     // Each case is audited as createCase audits it.
-    expect(await testDb.auditEvent.count({ where: { action: "requirement.create", actorId: coordinator.id } })).toBeGreaterThanOrEqual(2);
+    expect(
+      await testDb.auditEvent.count({ where: { action: "requirement.create", actorId: coordinator.id } }),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it("refuses a CRN that appears twice in the file (the later row) and one already held by someone else", async () => {
@@ -122,7 +140,11 @@ describe("importCases", () => {
 
   it("refuses a file that is not the template", async () => {
     const result = await importCases(coordinator, { csv: "name,hours\nJo,120", commit: false }, options);
-    expect(result).toMatchObject({ ok: false, field: "file", message: expect.stringMatching(/columns the template does not: name, hours/) });
+    expect(result).toMatchObject({
+      ok: false,
+      field: "file",
+      message: expect.stringMatching(/columns the template does not: name, hours/),
+    });
     const empty = await importCases(coordinator, { csv: IMPORT_COLUMNS.join(","), commit: false }, options);
     expect(empty).toMatchObject({ ok: false, field: "file", message: expect.stringMatching(/no cases/) });
   });

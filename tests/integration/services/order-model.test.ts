@@ -13,7 +13,15 @@ import type { CreateCaseInput } from "@/server/services/cases/create-case.types"
 import { importCases } from "@/server/services/cases/import-cases";
 import { IMPORT_COLUMNS } from "@/server/services/cases/import-cases.types";
 import { testDb } from "../../support/db";
-import { makeCase, makeRegion, makeRegionalStaff, seedReferenceData, uniqueCrn, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  makeCase,
+  makeRegion,
+  makeRegionalStaff,
+  seedReferenceData,
+  uniqueCrn,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 import { loadPersonRequirements } from "@/server/queries/person-requirements";
 
 const today = todayInLondon();
@@ -44,7 +52,8 @@ const caseInput = (overrides: Partial<CreateCaseInput> = {}): CreateCaseInput =>
   hoursOrdered: 100,
   ...overrides,
 });
-const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`.replace(/-02-29$/, "-02-28");
+const yearsBefore = (date: string, years: number) =>
+  `${Number(date.slice(0, 4)) - years}${date.slice(4)}`.replace(/-02-29$/, "-02-28");
 
 function post(body: unknown) {
   return postCase(
@@ -65,8 +74,14 @@ describe("adults only: 18 or over on the sentence date (UNDER_18)", () => {
   });
 
   it("someone whose 18th birthday is the sentence date is accepted; the day after it is not", async () => {
-    expect((await createCase(coordinator, caseInput({ dateOfBirth: yearsBefore(sentenceDate, 18) }), { today })).ok).toBe(true);
-    const younger = await createCase(coordinator, caseInput({ dateOfBirth: addDays(yearsBefore(sentenceDate, 18), 1) }), { today });
+    expect(
+      (await createCase(coordinator, caseInput({ dateOfBirth: yearsBefore(sentenceDate, 18) }), { today })).ok,
+    ).toBe(true);
+    const younger = await createCase(
+      coordinator,
+      caseInput({ dateOfBirth: addDays(yearsBefore(sentenceDate, 18), 1) }),
+      { today },
+    );
     expect(younger).toMatchObject({ ok: false, code: "UNDER_18" });
   });
 
@@ -81,8 +96,17 @@ describe("adults only: 18 or over on the sentence date (UNDER_18)", () => {
   it("the CSV import rejects the row with its field and creates the others", async () => {
     const row = (over: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => {
       const cells: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {
-        crn: uniqueCrn(), firstName: "Jo", lastName: "Import", dateOfBirth: "1990-03-27", gender: "FEMALE",
-        orderType: "COMMUNITY_ORDER", managedBy: "STANDALONE_UPW", sentenceDate, court: "Test Court", hoursOrdered: "120", ...over,
+        crn: uniqueCrn(),
+        firstName: "Jo",
+        lastName: "Import",
+        dateOfBirth: "1990-03-27",
+        gender: "FEMALE",
+        orderType: "COMMUNITY_ORDER",
+        managedBy: "STANDALONE_UPW",
+        sentenceDate,
+        court: "Test Court",
+        hoursOrdered: "120",
+        ...over,
       };
       return IMPORT_COLUMNS.map((c) => cells[c] ?? "").join(",");
     };
@@ -91,7 +115,9 @@ describe("adults only: 18 or over on the sentence date (UNDER_18)", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.valid.map((v) => v.row)).toEqual([2]);
-    expect(result.value.rejected).toEqual([{ row: 3, field: "dateOfBirth", message: expect.stringMatching(/18 or over/) }]);
+    expect(result.value.rejected).toEqual([
+      { row: 3, field: "dateOfBirth", message: expect.stringMatching(/18 or over/) },
+    ]);
   });
 });
 
@@ -104,14 +130,21 @@ describe("several requirements per person: more than 300 hours outstanding is a 
     const second = await post({ ...first, court: "Another Court", hoursOrdered: 150 });
     expect(second.status).toBe(201);
     const body = (await second.json()) as { warnings?: { code: string; message: string }[] };
-    expect(body.warnings).toEqual([{ code: "OUTSTANDING_OVER_300_HOURS", message: expect.stringMatching(/350 hours/) }]);
+    expect(body.warnings).toEqual([
+      { code: "OUTSTANDING_OVER_300_HOURS", message: expect.stringMatching(/350 hours/) },
+    ]);
   });
 });
 
 describe("the case page lists all the person's requirements", () => {
   it("shows the ones the caller may see, counts the others, and warns over 300 hours across all active ones", async () => {
     const first = await makeCase(region, { sentenceDate: "2025-01-06", hoursOrdered: 200 });
-    await makeCase(region, { sentenceDate: "2025-03-03", hoursOrdered: 60, personId: first.personId, status: "COMPLETED" });
+    await makeCase(region, {
+      sentenceDate: "2025-03-03",
+      hoursOrdered: 60,
+      personId: first.personId,
+      status: "COMPLETED",
+    });
     await makeCase(await makeRegion(), { sentenceDate: "2025-04-07", hoursOrdered: 120, personId: first.personId });
     const data = await loadPersonRequirements(coordinator, first.requirementId, today);
     expect(data?.requirements.map((r) => [r.sentenceDate, r.status, r.current])).toEqual([
@@ -128,22 +161,36 @@ describe("suspended sentence orders: supervision period and expired-incomplete",
   it("records the periods, refuses them on a community order, and counts a still-active SSO past its supervision period", async () => {
     const ssoRegion = await makeRegion();
     const { coordinator: ssoCoordinator } = await makeRegionalStaff(ssoRegion);
-    const input = (over: Partial<CreateCaseInput>) => caseInput({ region: ssoRegion.code, sentenceDate: "2025-01-06", ...over });
-    const refused = await createCase(ssoCoordinator, input({ orderType: "COMMUNITY_ORDER", supervisionPeriodEndsOn: "2025-12-01" }), { today });
+    const input = (over: Partial<CreateCaseInput>) =>
+      caseInput({ region: ssoRegion.code, sentenceDate: "2025-01-06", ...over });
+    const refused = await createCase(
+      ssoCoordinator,
+      input({ orderType: "COMMUNITY_ORDER", supervisionPeriodEndsOn: "2025-12-01" }),
+      { today },
+    );
     expect(refused).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "supervisionPeriodEndsOn" });
-    const tooLong = await createCase(ssoCoordinator, input({ orderType: "SUSPENDED_SENTENCE_ORDER", operationalPeriodEndsOn: "2027-01-07" }), { today });
+    const tooLong = await createCase(
+      ssoCoordinator,
+      input({ orderType: "SUSPENDED_SENTENCE_ORDER", operationalPeriodEndsOn: "2027-01-07" }),
+      { today },
+    );
     expect(tooLong).toMatchObject({ ok: false, field: "operationalPeriodEndsOn" });
 
     const ended = expectOk(
       await createCase(
         ssoCoordinator,
-        input({ orderType: "SUSPENDED_SENTENCE_ORDER", operationalPeriodEndsOn: "2026-01-06", supervisionPeriodEndsOn: "2025-10-06" }),
+        input({
+          orderType: "SUSPENDED_SENTENCE_ORDER",
+          operationalPeriodEndsOn: "2026-01-06",
+          supervisionPeriodEndsOn: "2025-10-06",
+        }),
         { today: "2025-11-01" },
       ),
     );
-    expect((await testDb.order.findFirstOrThrow({ where: { requirements: { some: { id: ended.id } } } })).supervisionPeriodEndsOn).toEqual(
-      utcDateFromIsoDate("2025-10-06"),
-    );
+    expect(
+      (await testDb.order.findFirstOrThrow({ where: { requirements: { some: { id: ended.id } } } }))
+        .supervisionPeriodEndsOn,
+    ).toEqual(utcDateFromIsoDate("2025-10-06"));
     const figures = (asOf: IsoDate) => loadDashboardFigures(testDb, { asOf, regionId: ssoRegion.id });
     expect((await figures("2025-10-06")).expiredIncompleteSso).toBe(0);
     expect((await figures("2025-10-07")).expiredIncompleteSso).toBe(1);

@@ -1,7 +1,6 @@
 // Placements, one-off sessions and weekly runs (skipping bank holidays), and terminating a requirement.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { testDb } from "../../support/db";
 import {
   auditEventsFor,
@@ -43,17 +42,38 @@ describe("createPlacement", () => {
   it("adds a placement with its beneficiary, audited", async () => {
     const result = await createPlacement(
       coordinator,
-      { name: "Canal towpath clearance", type: "GROUP", region: region.code, capacity: 8, features: ["TOOLS", "WELFARE_FACILITIES"], beneficiary: "Canal trust" },
+      {
+        name: "Canal towpath clearance",
+        type: "GROUP",
+        region: region.code,
+        capacity: 8,
+        features: ["TOOLS", "WELFARE_FACILITIES"],
+        beneficiary: "Canal trust",
+      },
       options,
     );
-    expect(result).toMatchObject({ ok: true, value: { name: "Canal towpath clearance", capacity: 8, region: region.code, beneficiary: "Canal trust", active: true } });
-    if (result.ok) expect((await auditEventsFor("Placement", result.value.id)).map((e) => e.action)).toEqual(["placement.create"]);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        name: "Canal towpath clearance",
+        capacity: 8,
+        region: region.code,
+        beneficiary: "Canal trust",
+        active: true,
+      },
+    });
+    if (result.ok)
+      expect((await auditEventsFor("Placement", result.value.id)).map((e) => e.action)).toEqual(["placement.create"]);
   });
 
   it("refuses another region with 403", async () => {
     const elsewhere = await makeRegion();
     await expect(
-      createPlacement(coordinator, { name: "X", type: "GROUP", region: elsewhere.code, capacity: 5, features: [] }, options),
+      createPlacement(
+        coordinator,
+        { name: "X", type: "GROUP", region: elsewhere.code, capacity: 5, features: [] },
+        options,
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -61,23 +81,56 @@ describe("createPlacement", () => {
 describe("createSession", () => {
   it("defaults capacity to the placement's and shows the booking limit", async () => {
     const placement = await makePlacement(region, { capacity: 5 });
-    const result = await createSession(coordinator, { placementId: placement.id, date: "2025-06-21", startTime: "09:00", endTime: "16:00", supervisorId: supervisor.id }, options);
-    expect(result).toMatchObject({ ok: true, value: { capacity: 5, bookingLimit: 6, booked: 0, date: "2025-06-21", supervisorId: supervisor.id, allocations: [] } });
+    const result = await createSession(
+      coordinator,
+      {
+        placementId: placement.id,
+        date: "2025-06-21",
+        startTime: "09:00",
+        endTime: "16:00",
+        supervisorId: supervisor.id,
+      },
+      options,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        capacity: 5,
+        bookingLimit: 6,
+        booked: 0,
+        date: "2025-06-21",
+        supervisorId: supervisor.id,
+        allocations: [],
+      },
+    });
   });
 
   it("needs a supervisor of the placement's region, and an end after the start", async () => {
     const placement = await makePlacement(region);
     const otherSupervisor = await makeUser("SUPERVISOR", await makeRegion());
     const base = { placementId: placement.id, date: "2025-06-21", startTime: "09:00", endTime: "16:00" };
-    expect(await createSession(coordinator, { ...base, supervisorId: otherSupervisor.id }, options)).toMatchObject({ ok: false, field: "supervisorId" });
-    expect(await createSession(coordinator, { ...base, supervisorId: coordinator.id }, options)).toMatchObject({ ok: false, field: "supervisorId" });
-    expect(await createSession(coordinator, { ...base, endTime: "08:00" }, options)).toMatchObject({ ok: false, field: "endTime" });
+    expect(await createSession(coordinator, { ...base, supervisorId: otherSupervisor.id }, options)).toMatchObject({
+      ok: false,
+      field: "supervisorId",
+    });
+    expect(await createSession(coordinator, { ...base, supervisorId: coordinator.id }, options)).toMatchObject({
+      ok: false,
+      field: "supervisorId",
+    });
+    expect(await createSession(coordinator, { ...base, endTime: "08:00" }, options)).toMatchObject({
+      ok: false,
+      field: "endTime",
+    });
   });
 
   it("a placement in another region is not found", async () => {
     const placement = await makePlacement(await makeRegion());
     await expect(
-      createSession(coordinator, { placementId: placement.id, date: "2025-06-21", startTime: "09:00", endTime: "16:00" }, options),
+      createSession(
+        coordinator,
+        { placementId: placement.id, date: "2025-06-21", startTime: "09:00", endTime: "16:00" },
+        options,
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -88,7 +141,14 @@ describe("createSessionSeries", () => {
     // Mondays 5 May – 2 June 2025: 5 May and 26 May are bank holidays.
     const result = await createSessionSeries(
       coordinator,
-      { placementId: placement.id, fromDate: "2025-05-01", toDate: "2025-06-02", weekday: 1, startTime: "09:00", endTime: "16:00" },
+      {
+        placementId: placement.id,
+        fromDate: "2025-05-01",
+        toDate: "2025-06-02",
+        weekday: 1,
+        startTime: "09:00",
+        endTime: "16:00",
+      },
       options,
     );
     expect(result.ok).toBe(true);
@@ -117,19 +177,35 @@ describe("terminateRequirement", () => {
     const placement = await makePlacement(region);
     const later = await makeSession(placement.id, { date: "2025-06-28" });
     await makeAllocation(later.id, c.requirementId);
-    const result = await terminateRequirement(manager, { caseId: c.requirementId, reason: "REVOKED", note: "Revoked at court" }, options);
-    expect(result).toMatchObject({ ok: true, value: { status: "TERMINATED", terminatedOn: today, cancelledAllocations: 1 } });
-    expect(await testDb.requirement.findUniqueOrThrow({ where: { id: c.requirementId } })).toMatchObject({ status: "TERMINATED", terminationReason: "REVOKED" });
-    expect((await auditEventsFor("Requirement", c.requirementId)).map((e) => e.action)).toEqual(["requirement.terminate"]);
+    const result = await terminateRequirement(
+      manager,
+      { caseId: c.requirementId, reason: "REVOKED", note: "Revoked at court" },
+      options,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: "TERMINATED", terminatedOn: today, cancelledAllocations: 1 },
+    });
+    expect(await testDb.requirement.findUniqueOrThrow({ where: { id: c.requirementId } })).toMatchObject({
+      status: "TERMINATED",
+      terminationReason: "REVOKED",
+    });
+    expect((await auditEventsFor("Requirement", c.requirementId)).map((e) => e.action)).toEqual([
+      "requirement.terminate",
+    ]);
     const again = await terminateRequirement(manager, { caseId: c.requirementId, reason: "OTHER" }, options);
     expect(again).toMatchObject({ ok: false, code: "REQUIREMENT_NOT_ACTIVE" });
   });
 
   it("only a manager may terminate; another region's manager gets NOT_FOUND", async () => {
     const c = await makeCase(region);
-    await expect(terminateRequirement(coordinator, { caseId: c.requirementId, reason: "OTHER" }, options)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      terminateRequirement(coordinator, { caseId: c.requirementId, reason: "OTHER" }, options),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const outsider = await makeUser("MANAGER", await makeRegion());
-    await expect(terminateRequirement(outsider, { caseId: c.requirementId, reason: "OTHER" }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      terminateRequirement(outsider, { caseId: c.requirementId, reason: "OTHER" }, options),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await testDb.requirement.findUniqueOrThrow({ where: { id: c.requirementId } })).status).toBe("ACTIVE");
   });
 });

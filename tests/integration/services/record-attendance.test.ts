@@ -3,7 +3,6 @@
 // future sessions and the enforcement due after a failure to comply.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { PUT as putAttendance } from "../../../app/api/v1/sessions/[id]/attendance/[caseId]/route";
 import { utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { AccessError } from "@/server/auth/access";
@@ -43,7 +42,10 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.$disconnect());
 
-async function sessionOn(date: IsoDate, times: { startTime?: string; endTime?: string; supervisorId?: string } = {}): Promise<string> {
+async function sessionOn(
+  date: IsoDate,
+  times: { startTime?: string; endTime?: string; supervisorId?: string } = {},
+): Promise<string> {
   const session = await testDb.session.create({
     data: {
       placementId,
@@ -58,7 +60,11 @@ async function sessionOn(date: IsoDate, times: { startTime?: string; endTime?: s
 }
 
 /** A case booked on a session on `date`; returns both ids. */
-async function bookedCase(date: IsoDate, spec: CaseSpec = {}, caseId?: string): Promise<{ caseId: string; sessionId: string; orderId: string }> {
+async function bookedCase(
+  date: IsoDate,
+  spec: CaseSpec = {},
+  caseId?: string,
+): Promise<{ caseId: string; sessionId: string; orderId: string }> {
   const testCase = caseId ? null : await makeCase(region, { sentenceDate: "2025-03-03", ...spec });
   const id = caseId ?? testCase!.requirementId;
   const sessionId = await sessionOn(date);
@@ -67,7 +73,11 @@ async function bookedCase(date: IsoDate, spec: CaseSpec = {}, caseId?: string): 
   return { caseId: id, sessionId, orderId };
 }
 
-function record(actor: TestUser, ids: { caseId: string; sessionId: string }, body: Omit<RecordAttendanceInput, "caseId" | "sessionId">) {
+function record(
+  actor: TestUser,
+  ids: { caseId: string; sessionId: string },
+  body: Omit<RecordAttendanceInput, "caseId" | "sessionId">,
+) {
   return recordAttendance(actor, { caseId: ids.caseId, sessionId: ids.sessionId, ...body }, options);
 }
 
@@ -86,7 +96,12 @@ describe("recordAttendance — crediting (R7)", () => {
   it("credits the session's length when no times are given, commences the requirement and audits", async () => {
     const ids = await bookedCase("2025-06-02");
     const result = expectOk(await record(staff.supervisor, ids, COMPLIED));
-    expect(result.attendance).toMatchObject({ outcome: "ATTENDED_COMPLIED", minutesCredited: 420, arrivedAt: "09:00", leftAt: "16:00" });
+    expect(result.attendance).toMatchObject({
+      outcome: "ATTENDED_COMPLIED",
+      minutesCredited: 420,
+      arrivedAt: "09:00",
+      leftAt: "16:00",
+    });
     expect(result.enforcementDue).toBeNull();
     const requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: ids.caseId } });
     expect(requirement.minutesCredited).toBe(420);
@@ -97,7 +112,9 @@ describe("recordAttendance — crediting (R7)", () => {
 
   it("credits (left − arrived) − penalty in whole minutes", async () => {
     const ids = await bookedCase("2025-06-02");
-    const result = expectOk(await record(staff.coordinator, ids, { ...COMPLIED, arrivedAt: "09:30", leftAt: "15:07", penaltyMinutes: 15 }));
+    const result = expectOk(
+      await record(staff.coordinator, ids, { ...COMPLIED, arrivedAt: "09:30", leftAt: "15:07", penaltyMinutes: 15 }),
+    );
     expect(result.attendance.minutesCredited).toBe(322);
   });
 
@@ -129,7 +146,11 @@ describe("recordAttendance — crediting (R7)", () => {
     const result = expectOk(await record(staff.supervisor, ids, COMPLIED));
     expect(result.attendance.minutesCredited).toBe(420); // time worked; the case total is capped
     let requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: ids.caseId } });
-    expect(requirement).toMatchObject({ minutesCredited: 2400, status: "COMPLETED", completedOn: utcDateFromIsoDate("2025-06-03") });
+    expect(requirement).toMatchObject({
+      minutesCredited: 2400,
+      status: "COMPLETED",
+      completedOn: utcDateFromIsoDate("2025-06-03"),
+    });
 
     expectOk(await record(staff.coordinator, ids, { outcome: "UNACCEPTABLE_ABSENCE", version: 1 }));
     requirement = await testDb.requirement.findUniqueOrThrow({ where: { id: ids.caseId } });
@@ -167,11 +188,21 @@ describe("recordAttendance — outcomes (R8)", () => {
     const first = expectOk(await record(staff.supervisor, ids, { outcome: "UNACCEPTABLE_ABSENCE" }));
     expect(first.enforcementDue).toBe("WARNING");
 
-    const stale = await record(staff.coordinator, ids, { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "x", version: 7 });
+    const stale = await record(staff.coordinator, ids, {
+      outcome: "ACCEPTABLE_ABSENCE",
+      reasonCategory: "MEDICAL",
+      note: "x",
+      version: 7,
+    });
     expect(stale).toMatchObject({ ok: false, code: "STALE_VERSION" });
 
     const corrected = expectOk(
-      await record(staff.coordinator, ids, { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "MEDICAL", note: "Hospital letter", version: 1 }),
+      await record(staff.coordinator, ids, {
+        outcome: "ACCEPTABLE_ABSENCE",
+        reasonCategory: "MEDICAL",
+        note: "Hospital letter",
+        version: 1,
+      }),
     );
     expect(corrected.enforcementDue).toBeNull();
     expect(corrected.attendance).toMatchObject({ id: first.attendance.id, version: 2, outcome: "ACCEPTABLE_ABSENCE" });
@@ -182,7 +213,11 @@ describe("recordAttendance — outcomes (R8)", () => {
   });
 
   it("the 3rd accepted absence (STOOD_DOWN not counted) waits for a manager's approval", async () => {
-    const absence = (reasonCategory: "MEDICAL" | "STOOD_DOWN") => ({ outcome: "ACCEPTABLE_ABSENCE" as const, reasonCategory, note: "noted" });
+    const absence = (reasonCategory: "MEDICAL" | "STOOD_DOWN") => ({
+      outcome: "ACCEPTABLE_ABSENCE" as const,
+      reasonCategory,
+      note: "noted",
+    });
     const first = await bookedCase("2025-05-05");
     expect(expectOk(await record(staff.coordinator, first, absence("MEDICAL"))).approval).toBeUndefined();
     const second = await bookedCase("2025-05-12", {}, first.caseId);
@@ -213,7 +248,11 @@ describe("recordAttendance — outcomes (R8)", () => {
     const attended = await record(staff.supervisor, ids, COMPLIED);
     expect(attended).toMatchObject({ ok: false, code: "OUTCOME_NOT_ALLOWED" });
     expect(await snapshot(ids.caseId)).toEqual(before);
-    const stoodDown = await record(staff.coordinator, ids, { outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "STOOD_DOWN", note: "Site closed" });
+    const stoodDown = await record(staff.coordinator, ids, {
+      outcome: "ACCEPTABLE_ABSENCE",
+      reasonCategory: "STOOD_DOWN",
+      note: "Site closed",
+    });
     expect(stoodDown.ok).toBe(true);
   });
 });
@@ -221,9 +260,16 @@ describe("recordAttendance — outcomes (R8)", () => {
 describe("recordAttendance — enforcement due (R9)", () => {
   it("a failure makes a WARNING due, then a BREACH once a warning on the order is live", async () => {
     const ids = await bookedCase("2025-05-06");
-    expect(expectOk(await record(staff.supervisor, ids, { outcome: "UNACCEPTABLE_ABSENCE" })).enforcementDue).toBe("WARNING");
+    expect(expectOk(await record(staff.supervisor, ids, { outcome: "UNACCEPTABLE_ABSENCE" })).enforcementDue).toBe(
+      "WARNING",
+    );
     await testDb.enforcementAction.create({
-      data: { requirementId: ids.caseId, orderId: ids.orderId, type: "WARNING", date: utcDateFromIsoDate("2025-05-08") },
+      data: {
+        requirementId: ids.caseId,
+        orderId: ids.orderId,
+        type: "WARNING",
+        date: utcDateFromIsoDate("2025-05-08"),
+      },
     });
     const next = await bookedCase("2025-05-13", {}, ids.caseId);
     const result = expectOk(await record(staff.supervisor, next, { outcome: "UNACCEPTABLE_ABSENCE" }));
@@ -237,11 +283,21 @@ describe("recordAttendance — enforcement due (R9)", () => {
     const autoPlacement = await makePlacement(autoRegion);
     const testCase = await makeCase(autoRegion, { sentenceDate: "2025-03-03" });
     const session = await testDb.session.create({
-      data: { placementId: autoPlacement.id, date: utcDateFromIsoDate("2025-06-02"), startTime: "09:00", endTime: "16:00", capacity: 6 },
+      data: {
+        placementId: autoPlacement.id,
+        date: utcDateFromIsoDate("2025-06-02"),
+        startTime: "09:00",
+        endTime: "16:00",
+        capacity: 6,
+      },
     });
     await makeAllocation(session.id, testCase.requirementId);
     const result = expectOk(
-      await recordAttendance(autoStaff.coordinator, { sessionId: session.id, caseId: testCase.requirementId, outcome: "UNACCEPTABLE_ABSENCE" }, options),
+      await recordAttendance(
+        autoStaff.coordinator,
+        { sessionId: session.id, caseId: testCase.requirementId, outcome: "UNACCEPTABLE_ABSENCE" },
+        options,
+      ),
     );
     expect(result.enforcementDue).toBe("WARNING");
     expect(result.enforcementAction).toMatchObject({ type: "WARNING", date: TODAY, caseId: testCase.requirementId });
@@ -290,6 +346,8 @@ describe("PUT /api/v1/sessions/{id}/attendance/{caseId}", () => {
     expect((await testDb.requirement.findUniqueOrThrow({ where: { id: ids.caseId } })).minutesCredited).toBe(420);
     const both = await put({ ...COMPLIED, minutesCredited: 60, leftAt: "10:00" }, "retry-2");
     expect(both.status).toBe(400);
-    expect(await both.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", details: { fields: [{ field: "minutesCredited" }] } } });
+    expect(await both.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", details: { fields: [{ field: "minutesCredited" }] } },
+    });
   });
 });

@@ -45,9 +45,21 @@ afterAll(() => testDb.$disconnect());
 describe("recordIncident", () => {
   it("records who, what and when (London time on the session's day), audited", async () => {
     const incident = expectOk(
-      await recordIncident(staff.supervisor, { sessionId, caseId, type: "THREAT_TO_STAFF", occurredAt: "13:40", description: "Swore at me and threw a rake." }),
+      await recordIncident(staff.supervisor, {
+        sessionId,
+        caseId,
+        type: "THREAT_TO_STAFF",
+        occurredAt: "13:40",
+        description: "Swore at me and threw a rake.",
+      }),
     );
-    expect(incident).toMatchObject({ sessionId, caseId, type: "THREAT_TO_STAFF", occurredOn: SUMMER_DAY, occurredAt: "13:40" });
+    expect(incident).toMatchObject({
+      sessionId,
+      caseId,
+      type: "THREAT_TO_STAFF",
+      occurredOn: SUMMER_DAY,
+      occurredAt: "13:40",
+    });
     const row = await testDb.incident.findUniqueOrThrow({ where: { id: incident.id } });
     // 13:40 BST is 12:40 UTC.
     expect(row.occurredAt.toISOString()).toBe("2025-06-11T12:40:00.000Z");
@@ -59,11 +71,23 @@ describe("recordIncident", () => {
 
   it("shows on the person's case timeline and in the managers' list", async () => {
     const incident = expectOk(
-      await recordIncident(staff.coordinator, { sessionId, caseId, type: "INJURY", occurredAt: "10:05", description: "Cut hand on a bramble; first aid given." }),
+      await recordIncident(staff.coordinator, {
+        sessionId,
+        caseId,
+        type: "INJURY",
+        occurredAt: "10:05",
+        description: "Cut hand on a bramble; first aid given.",
+      }),
     );
     const detail = await loadCaseDetail(staff.manager, caseId);
     const entry = detail?.timeline.find((e) => e.key === `incident-${incident.id}`);
-    expect(entry).toMatchObject({ kind: "incident", date: SUMMER_DAY, incidentType: "INJURY", time: "10:05", description: "Cut hand on a bramble; first aid given." });
+    expect(entry).toMatchObject({
+      kind: "incident",
+      date: SUMMER_DAY,
+      incidentType: "INJURY",
+      time: "10:05",
+      description: "Cut hand on a bramble; first aid given.",
+    });
 
     const listed = await listIncidents(staff.manager, { today: "2025-06-20" });
     expect(listed.map((i) => i.id)).toContain(incident.id);
@@ -72,9 +96,22 @@ describe("recordIncident", () => {
   });
 
   it("records an incident about nobody in particular; refuses a person not booked on the session", async () => {
-    expectOk(await recordIncident(staff.manager, { sessionId, type: "NEAR_MISS", occurredAt: "11:00", description: "Loose strimmer guard." }));
+    expectOk(
+      await recordIncident(staff.manager, {
+        sessionId,
+        type: "NEAR_MISS",
+        occurredAt: "11:00",
+        description: "Loose strimmer guard.",
+      }),
+    );
     const stranger = await makeCase(region);
-    const refused = await recordIncident(staff.supervisor, { sessionId, caseId: stranger.requirementId, type: "BEHAVIOUR", occurredAt: "11:00", description: "x" });
+    const refused = await recordIncident(staff.supervisor, {
+      sessionId,
+      caseId: stranger.requirementId,
+      type: "BEHAVIOUR",
+      occurredAt: "11:00",
+      description: "x",
+    });
     expect(refused).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "caseId" });
   });
 
@@ -84,7 +121,9 @@ describe("recordIncident", () => {
     await expect(recordIncident(otherSupervisor, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const elsewhere = await makeRegionalStaff(await makeRegion());
     await expect(recordIncident(elsewhere.coordinator, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(recordIncident(await makeUser("NATIONAL_LEAD", null), input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordIncident(await makeUser("NATIONAL_LEAD", null), input)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 

@@ -12,12 +12,33 @@ describe("updateRegionSettings", () => {
     const region = await makeRegion();
     const admin = await makeUser("ADMIN", null);
     const saved = expectOk(
-      await updateRegionSettings(admin, { regionId: region.id, version: 1, overSubscriptionPercent: 110, maxPeoplePerSupervisor: 8, autoEnforcement: true }),
+      await updateRegionSettings(admin, {
+        regionId: region.id,
+        version: 1,
+        overSubscriptionPercent: 110,
+        maxPeoplePerSupervisor: 8,
+        autoEnforcement: true,
+      }),
     );
-    expect(saved).toMatchObject({ overSubscriptionPercent: 110, maxPeoplePerSupervisor: 8, autoEnforcement: true, version: 2 });
+    expect(saved).toMatchObject({
+      overSubscriptionPercent: 110,
+      maxPeoplePerSupervisor: 8,
+      autoEnforcement: true,
+      version: 2,
+    });
     const [event] = await auditEventsFor("Region", region.id);
-    expect(event).toMatchObject({ action: "region.settings", before: { overSubscriptionPercent: 120 }, after: { overSubscriptionPercent: 110 } });
-    const stale = await updateRegionSettings(admin, { regionId: region.id, version: 1, overSubscriptionPercent: 130, maxPeoplePerSupervisor: null, autoEnforcement: false });
+    expect(event).toMatchObject({
+      action: "region.settings",
+      before: { overSubscriptionPercent: 120 },
+      after: { overSubscriptionPercent: 110 },
+    });
+    const stale = await updateRegionSettings(admin, {
+      regionId: region.id,
+      version: 1,
+      overSubscriptionPercent: 130,
+      maxPeoplePerSupervisor: null,
+      autoEnforcement: false,
+    });
     expect(stale).toMatchObject({ ok: false, code: "STALE_VERSION" });
   });
 
@@ -25,7 +46,13 @@ describe("updateRegionSettings", () => {
     const region = await makeRegion();
     const manager = await makeUser("MANAGER", region);
     await expect(
-      updateRegionSettings(manager, { regionId: region.id, version: 1, overSubscriptionPercent: 150, maxPeoplePerSupervisor: null, autoEnforcement: false }),
+      updateRegionSettings(manager, {
+        regionId: region.id,
+        version: 1,
+        overSubscriptionPercent: 150,
+        maxPeoplePerSupervisor: null,
+        autoEnforcement: false,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

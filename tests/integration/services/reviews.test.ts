@@ -12,7 +12,15 @@ import { loadReviewsDue } from "@/server/queries/reviews-due";
 import { recordReview } from "@/server/services/reviews/record-review";
 import { expectOk } from "@/server/services/result";
 import { testDb } from "../../support/db";
-import { auditEventsFor, makeCase, makeRegion, makeRegionalStaff, seedReferenceData, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  auditEventsFor,
+  makeCase,
+  makeRegion,
+  makeRegionalStaff,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 
 const TODAY: IsoDate = "2025-10-01";
 const options = { today: TODAY };
@@ -36,13 +44,34 @@ describe("recordReview", () => {
   it("records the 6-month review with its outcome and due date, audited; a second one is a conflict", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2025-03-03" });
     const review = expectOk(
-      await recordReview(staff.coordinator, { caseId: requirementId, type: "SIX_MONTH", date: "2025-09-05", outcome: "ACTION_PLAN", note: "Two sessions a week agreed" }, options),
+      await recordReview(
+        staff.coordinator,
+        {
+          caseId: requirementId,
+          type: "SIX_MONTH",
+          date: "2025-09-05",
+          outcome: "ACTION_PLAN",
+          note: "Two sessions a week agreed",
+        },
+        options,
+      ),
     );
-    expect(review).toMatchObject({ type: "SIX_MONTH", date: "2025-09-05", dueOn: "2025-09-03", outcome: "ACTION_PLAN", note: "Two sessions a week agreed", extensionAppliedOn: null });
+    expect(review).toMatchObject({
+      type: "SIX_MONTH",
+      date: "2025-09-05",
+      dueOn: "2025-09-03",
+      outcome: "ACTION_PLAN",
+      note: "Two sessions a week agreed",
+      extensionAppliedOn: null,
+    });
     expect((await auditEventsFor("Review", review.id)).map((e) => e.action)).toEqual(["review.record"]);
 
     const before = await snapshot(requirementId);
-    const again = await recordReview(staff.manager, { caseId: requirementId, type: "SIX_MONTH", date: "2025-09-20", outcome: "ON_TRACK" }, options);
+    const again = await recordReview(
+      staff.manager,
+      { caseId: requirementId, type: "SIX_MONTH", date: "2025-09-20", outcome: "ON_TRACK" },
+      options,
+    );
     expect(again).toMatchObject({ ok: false, code: "CONFLICT", field: "type" });
     expect(await snapshot(requirementId)).toEqual(before);
   });
@@ -50,10 +79,20 @@ describe("recordReview", () => {
   it("fills in a scheduled slot rather than adding a second row", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2025-03-03" });
     await testDb.review.create({ data: { requirementId, kind: "SIX_MONTH", dueOn: utcDateFromIsoDate("2025-09-03") } });
-    expectOk(await recordReview(staff.coordinator, { caseId: requirementId, type: "SIX_MONTH", date: "2025-09-03", outcome: "ON_TRACK" }, options));
+    expectOk(
+      await recordReview(
+        staff.coordinator,
+        { caseId: requirementId, type: "SIX_MONTH", date: "2025-09-03", outcome: "ON_TRACK" },
+        options,
+      ),
+    );
     const rows = await testDb.review.findMany({ where: { requirementId } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ outcome: "ON_TRACK", completedOn: utcDateFromIsoDate("2025-09-03"), completedById: staff.coordinator.id });
+    expect(rows[0]).toMatchObject({
+      outcome: "ON_TRACK",
+      completedOn: utcDateFromIsoDate("2025-09-03"),
+      completedById: staff.coordinator.id,
+    });
   });
 
   it("an extension to be sought can record the day it was applied for", async () => {
@@ -61,29 +100,65 @@ describe("recordReview", () => {
     const review = expectOk(
       await recordReview(
         staff.coordinator,
-        { caseId: requirementId, type: "NINE_MONTH", date: "2025-10-01", outcome: "EXTENSION_TO_BE_SOUGHT", extensionAppliedOn: "2025-10-01" },
+        {
+          caseId: requirementId,
+          type: "NINE_MONTH",
+          date: "2025-10-01",
+          outcome: "EXTENSION_TO_BE_SOUGHT",
+          extensionAppliedOn: "2025-10-01",
+        },
         options,
       ),
     );
     expect(review.extensionAppliedOn).toBe("2025-10-01");
-    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } })).extensionAppliedOn).toEqual(utcDateFromIsoDate("2025-10-01"));
-    const mismatch = await recordReview(staff.coordinator, { caseId: requirementId, type: "OTHER", date: "2025-10-01", outcome: "ON_TRACK", extensionAppliedOn: "2025-10-01" }, options);
+    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: requirementId } })).extensionAppliedOn).toEqual(
+      utcDateFromIsoDate("2025-10-01"),
+    );
+    const mismatch = await recordReview(
+      staff.coordinator,
+      {
+        caseId: requirementId,
+        type: "OTHER",
+        date: "2025-10-01",
+        outcome: "ON_TRACK",
+        extensionAppliedOn: "2025-10-01",
+      },
+      options,
+    );
     expect(mismatch).toMatchObject({ ok: false, code: "INVALID_INPUT", field: "extensionAppliedOn" });
   });
 
   it("refuses a review before the sentence, in the future, or of an ended requirement, writing nothing", async () => {
     const { requirementId } = await makeCase(region, { sentenceDate: "2025-09-01" });
     const before = await snapshot(requirementId);
-    expect(await recordReview(staff.coordinator, { caseId: requirementId, type: "OTHER", date: "2025-08-29", outcome: "ON_TRACK" }, options)).toMatchObject({
+    expect(
+      await recordReview(
+        staff.coordinator,
+        { caseId: requirementId, type: "OTHER", date: "2025-08-29", outcome: "ON_TRACK" },
+        options,
+      ),
+    ).toMatchObject({
       code: "BEFORE_SENTENCE",
     });
-    expect(await recordReview(staff.coordinator, { caseId: requirementId, type: "OTHER", date: "2025-10-02", outcome: "ON_TRACK" }, options)).toMatchObject({
+    expect(
+      await recordReview(
+        staff.coordinator,
+        { caseId: requirementId, type: "OTHER", date: "2025-10-02", outcome: "ON_TRACK" },
+        options,
+      ),
+    ).toMatchObject({
       code: "INVALID_INPUT",
       field: "date",
     });
     expect(await snapshot(requirementId)).toEqual(before);
     const done = await makeCase(region, { sentenceDate: "2025-03-03", status: "COMPLETED" });
-    expect(await recordReview(staff.coordinator, { caseId: done.requirementId, type: "OTHER", date: "2025-09-01", outcome: "ON_TRACK" }, options)).toMatchObject({
+    expect(
+      await recordReview(
+        staff.coordinator,
+        { caseId: done.requirementId, type: "OTHER", date: "2025-09-01", outcome: "ON_TRACK" },
+        options,
+      ),
+    ).toMatchObject({
       code: "REQUIREMENT_NOT_ACTIVE",
     });
   });
@@ -108,7 +183,12 @@ describe("recordReview", () => {
       { params: Promise.resolve({ id: requirementId }) },
     );
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ caseId: requirementId, type: "SIX_MONTH", outcome: "ON_TRACK", dueOn: "2025-09-03" });
+    expect(await response.json()).toMatchObject({
+      caseId: requirementId,
+      type: "SIX_MONTH",
+      outcome: "ON_TRACK",
+      dueOn: "2025-09-03",
+    });
   });
 });
 
@@ -119,7 +199,13 @@ describe("the work queue's reviews due and overdue", () => {
     const overdue = await makeCase(reviewRegion, { sentenceDate: "2025-03-03" }); // 6-month due 3 Sep: overdue on 1 Oct
     const dueSoon = await makeCase(reviewRegion, { sentenceDate: "2025-01-10" }); // 6-month overdue; 9-month due 10 Oct: due soon
     await makeCase(reviewRegion, { sentenceDate: "2025-06-02" }); // 6-month due 2 Dec: not yet
-    expectOk(await recordReview(coordinator, { caseId: dueSoon.requirementId, type: "SIX_MONTH", date: "2025-07-11", outcome: "ON_TRACK" }, options));
+    expectOk(
+      await recordReview(
+        coordinator,
+        { caseId: dueSoon.requirementId, type: "SIX_MONTH", date: "2025-07-11", outcome: "ON_TRACK" },
+        options,
+      ),
+    );
 
     const queue = await loadReviewsDue(coordinator, TODAY);
     expect(queue.rows.map((r) => [r.id, r.type, r.dueOn, r.state])).toEqual([

@@ -1,9 +1,17 @@
 // The post-sentence assessment: optimistic locking, the risk-code catalogue, ETE eligibility, completion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-
 import { testDb } from "../../support/db";
-import { auditEventsFor, makeCase, makeRegion, makeRegionalStaff, makeUser, seedReferenceData, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  auditEventsFor,
+  makeCase,
+  makeRegion,
+  makeRegionalStaff,
+  makeUser,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 import { db } from "@/server/db/client";
 import { saveAssessment } from "@/server/services/cases/save-assessment";
 import { saveAssessmentInput, type SaveAssessmentInput } from "@/server/services/cases/save-assessment.types";
@@ -38,7 +46,11 @@ afterAll(async () => {
 
 describe("saveAssessment", () => {
   it("saves, completes (who and when), bumps the version and audits", async () => {
-    const c = await makeCase(region, { sentenceDate: "2025-06-02", hoursOrdered: 100, assessment: { complete: false } });
+    const c = await makeCase(region, {
+      sentenceDate: "2025-06-02",
+      hoursOrdered: 100,
+      assessment: { complete: false },
+    });
     const result = await saveAssessment(coordinator, body(c.requirementId), options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -52,7 +64,12 @@ describe("saveAssessment", () => {
     });
     expect([...result.value.riskCodes].sort()).toEqual(["RC", "SUB"]);
     const row = await testDb.assessment.findUniqueOrThrow({ where: { requirementId: c.requirementId } });
-    expect(row).toMatchObject({ complete: true, completedById: coordinator.id, eteReason: "NOT_IN_WORK", availability: { MON: ["AM", "PM"], SAT: ["AM"] } });
+    expect(row).toMatchObject({
+      complete: true,
+      completedById: coordinator.id,
+      eteReason: "NOT_IN_WORK",
+      availability: { MON: ["AM", "PM"], SAT: ["AM"] },
+    });
     expect(row.completedOn?.toISOString().slice(0, 10)).toBe(today);
     expect((await auditEventsFor("Assessment", row.id)).map((e) => e.action)).toEqual(["assessment.complete"]);
   });
@@ -60,14 +77,24 @@ describe("saveAssessment", () => {
   it("refuses a stale version with STALE_VERSION and leaves the row unchanged", async () => {
     const c = await makeCase(region, { assessment: { complete: false } });
     expect((await saveAssessment(coordinator, body(c.requirementId, { complete: false }), options)).ok).toBe(true);
-    const before = await testDb.assessment.findUniqueOrThrow({ where: { requirementId: c.requirementId }, include: { riskCodes: true } });
-    const stale = await saveAssessment(coordinator, body(c.requirementId, { version: 1, rosh: "VERY_HIGH", riskCodes: [] }), options);
+    const before = await testDb.assessment.findUniqueOrThrow({
+      where: { requirementId: c.requirementId },
+      include: { riskCodes: true },
+    });
+    const stale = await saveAssessment(
+      coordinator,
+      body(c.requirementId, { version: 1, rosh: "VERY_HIGH", riskCodes: [] }),
+      options,
+    );
     expect(stale).toMatchObject({
       ok: false,
       code: "STALE_VERSION",
       message: "This record was changed by someone else. Reload it to see their changes, then try again.",
     });
-    const after = await testDb.assessment.findUniqueOrThrow({ where: { requirementId: c.requirementId }, include: { riskCodes: true } });
+    const after = await testDb.assessment.findUniqueOrThrow({
+      where: { requirementId: c.requirementId },
+      include: { riskCodes: true },
+    });
     expect(after).toEqual(before);
   });
 
@@ -94,7 +121,9 @@ describe("saveAssessment", () => {
 
   it("a restricted case is not found for users not named on it", async () => {
     const c = await makeCase(region, { restricted: true, assessment: { complete: false } });
-    await expect(saveAssessment(coordinator, body(c.requirementId), options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveAssessment(coordinator, body(c.requirementId), options)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await testDb.requirementAccess.create({ data: { requirementId: c.requirementId, userId: coordinator.id } });
     expect((await saveAssessment(coordinator, body(c.requirementId), options)).ok).toBe(true);
   });

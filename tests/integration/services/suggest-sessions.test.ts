@@ -1,7 +1,17 @@
 // The allocation page's read: every session explained by the one booking rule, ranked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../support/db";
-import { makeAllocation, makeCase, makePlacement, makeRegion, makeRegionalStaff, makeSession, seedReferenceData, type TestRegion, type TestUser } from "../../support/factories";
+import {
+  makeAllocation,
+  makeCase,
+  makePlacement,
+  makeRegion,
+  makeRegionalStaff,
+  makeSession,
+  seedReferenceData,
+  type TestRegion,
+  type TestUser,
+} from "../../support/factories";
 import { AccessError } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { allocate } from "@/server/services/allocations/allocate";
@@ -30,13 +40,27 @@ afterAll(async () => {
 
 describe("suggestSessions", () => {
   it("explains every session of the next 4 weeks with the booking rule's own reasons, bookable first", async () => {
-    const person = await makeCase(region, { sentenceDate: "2025-06-09", gender: "MALE", assessment: { riskCodes: ["RC"] } });
+    const person = await makeCase(region, {
+      sentenceDate: "2025-06-09",
+      gender: "MALE",
+      assessment: { riskCodes: ["RC"] },
+    });
     const ordinary = await makeSession((await makePlacement(region, { name: "Ordinary" })).id, { date: "2025-06-20" });
-    const induction = await makeSession((await makePlacement(region, { name: "Induction", type: "INDUCTION" })).id, { date: "2025-06-25" });
-    const full = await makeSession((await makePlacement(region, { name: "Full", capacity: 1 })).id, { date: "2025-06-18" });
+    const induction = await makeSession((await makePlacement(region, { name: "Induction", type: "INDUCTION" })).id, {
+      date: "2025-06-25",
+    });
+    const full = await makeSession((await makePlacement(region, { name: "Full", capacity: 1 })).id, {
+      date: "2025-06-18",
+    });
     await makeAllocation(full.id, (await makeCase(region)).requirementId);
-    const school = await makeSession((await makePlacement(region, { name: "School", features: ["CHILDREN_PRESENT"] })).id, { date: "2025-06-17" });
-    const women = await makeSession((await makePlacement(region, { name: "Women", type: "INDIVIDUAL", features: ["FEMALE_ONLY"] })).id, { date: "2025-06-19" });
+    const school = await makeSession(
+      (await makePlacement(region, { name: "School", features: ["CHILDREN_PRESENT"] })).id,
+      { date: "2025-06-17" },
+    );
+    const women = await makeSession(
+      (await makePlacement(region, { name: "Women", type: "INDIVIDUAL", features: ["FEMALE_ONLY"] })).id,
+      { date: "2025-06-19" },
+    );
     await makeSession((await makePlacement(region, { name: "Too late" })).id, { date: "2025-07-14" });
 
     const result = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId }, options));
@@ -53,7 +77,11 @@ describe("suggestSessions", () => {
 
     // The same question the booking asks: what the page said is what allocate answers.
     const booking = await allocate(coordinator, { sessionId: school.id, caseId: person.requirementId }, options);
-    expect(booking).toMatchObject({ ok: false, code: "RISK_CONFLICT", message: byId.get(school.id)?.refusals[0]?.message });
+    expect(booking).toMatchObject({
+      ok: false,
+      code: "RISK_CONFLICT",
+      message: byId.get(school.id)?.refusals[0]?.message,
+    });
 
     // A manager can clear the risk conflict on the booking form.
     const forManager = expectOk(await suggestSessions(manager, { caseId: person.requirementId }, options));
@@ -63,7 +91,9 @@ describe("suggestSessions", () => {
   it("a past day lists that day's sessions as paper-register bookings", async () => {
     const person = await makeCase(region, { sentenceDate: "2025-06-02" });
     const past = await makeSession((await makePlacement(region, { name: "Last week" })).id, { date: "2025-06-11" });
-    const result = expectOk(await suggestSessions(coordinator, { caseId: person.requirementId, on: "2025-06-11" }, options));
+    const result = expectOk(
+      await suggestSessions(coordinator, { caseId: person.requirementId, on: "2025-06-11" }, options),
+    );
     expect(result.retrospective).toBe(true);
     expect(result.choices.map((c) => c.id)).toEqual([past.id]);
     expect(result.choices[0]?.refusals.map((r) => r.code)).not.toContain("SESSION_IN_PAST");
@@ -72,7 +102,9 @@ describe("suggestSessions", () => {
   it("explainBooking and suggestPeopleForSession give the same reasons; another region's case is not found", async () => {
     const late = await makeCase(region, { sentenceDate: "2025-05-12" });
     const session = await makeSession((await makePlacement(region)).id, { date: "2025-06-20" });
-    const one = expectOk(await explainBooking(coordinator, { caseId: late.requirementId, sessionId: session.id }, options));
+    const one = expectOk(
+      await explainBooking(coordinator, { caseId: late.requirementId, sessionId: session.id }, options),
+    );
     expect(one.session).toMatchObject({ standing: "NEEDS_DETAILS" });
     expect(one.session.refusals.map((r) => r.code)).toEqual(["LATE_START_REASON_REQUIRED"]);
     const people = expectOk(await suggestPeopleForSession(coordinator, { sessionId: session.id }, options));
@@ -80,7 +112,11 @@ describe("suggestSessions", () => {
 
     const elsewhere = await makeRegion();
     const outsider = await makeCase(elsewhere);
-    await expect(explainBooking(coordinator, { caseId: outsider.requirementId, sessionId: session.id }, options)).rejects.toBeInstanceOf(AccessError);
-    await expect(suggestSessions(coordinator, { caseId: outsider.requirementId }, options)).rejects.toBeInstanceOf(AccessError);
+    await expect(
+      explainBooking(coordinator, { caseId: outsider.requirementId, sessionId: session.id }, options),
+    ).rejects.toBeInstanceOf(AccessError);
+    await expect(suggestSessions(coordinator, { caseId: outsider.requirementId }, options)).rejects.toBeInstanceOf(
+      AccessError,
+    );
   });
 });

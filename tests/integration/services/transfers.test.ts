@@ -48,7 +48,11 @@ beforeAll(async () => {
   sending = await makeRegionalStaff(from);
   receiving = await makeRegionalStaff(to);
   third = { manager: (await makeRegionalStaff(other)).manager };
-  for (const [name, user] of Object.entries({ coordinator: sending.coordinator, receiver: receiving.manager, sender: sending.manager })) {
+  for (const [name, user] of Object.entries({
+    coordinator: sending.coordinator,
+    receiver: receiving.manager,
+    sender: sending.manager,
+  })) {
     tokens[name] = (await issueApiToken(testDb, { userId: user.id, name: "test", expiresAt: null })).token;
   }
 });
@@ -69,28 +73,58 @@ async function activeIn(region: TestRegion, asOf: IsoDate): Promise<number> {
 describe("asking for a transfer", () => {
   it("the sending region asks; nothing moves; a second request and a request to its own region are refused", async () => {
     const testCase = await makeCase(from, { sentenceDate: addDays(TODAY, -60) });
-    const transfer = expectOk(await requestTransfer(sending.coordinator, { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved to Cardiff" }, options));
+    const transfer = expectOk(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved to Cardiff" },
+        options,
+      ),
+    );
     expect(transfer).toMatchObject({ status: "REQUESTED", fromRegion: from.code, toRegion: to.code, acceptedOn: null });
-    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } })).regionId).toBe(from.id);
+    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } })).regionId).toBe(
+      from.id,
+    );
     const view = expectOk(await getCase(sending.coordinator, { caseId: testCase.requirementId }, options));
     expect(view.pendingTransfer).toMatchObject({ id: transfer.id, toRegion: to.code });
 
-    expect(await requestTransfer(sending.manager, { caseId: testCase.requirementId, toRegion: to.code, reason: "Again" }, options)).toMatchObject({
+    expect(
+      await requestTransfer(
+        sending.manager,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Again" },
+        options,
+      ),
+    ).toMatchObject({
       ok: false,
       code: "TRANSFER_NOT_ALLOWED",
     });
     const other = await makeCase(from);
-    expect(await requestTransfer(sending.coordinator, { caseId: other.requirementId, toRegion: from.code, reason: "Same" }, options)).toMatchObject({
+    expect(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: other.requirementId, toRegion: from.code, reason: "Same" },
+        options,
+      ),
+    ).toMatchObject({
       ok: false,
       field: "toRegion",
     });
-    expect(await testDb.auditEvent.count({ where: { entityId: transfer.id, action: "requirement.transfer.request" } })).toBe(1);
+    expect(
+      await testDb.auditEvent.count({ where: { entityId: transfer.id, action: "requirement.transfer.request" } }),
+    ).toBe(1);
   });
 
   it("another region cannot ask for a case it cannot see (404), and a supervisor may not ask at all", async () => {
     const testCase = await makeCase(from);
-    await expect(requestTransfer(receiving.coordinator, { caseId: testCase.requirementId, toRegion: to.code, reason: "x" }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(requestTransfer(sending.supervisor, { caseId: testCase.requirementId, toRegion: to.code, reason: "x" }, options)).rejects.toMatchObject({
+    await expect(
+      requestTransfer(
+        receiving.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "x" },
+        options,
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      requestTransfer(sending.supervisor, { caseId: testCase.requirementId, toRegion: to.code, reason: "x" }, options),
+    ).rejects.toMatchObject({
       code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/),
     });
     expect(await testDb.requirementTransfer.count({ where: { requirementId: testCase.requirementId } })).toBe(0);
@@ -100,20 +134,47 @@ describe("asking for a transfer", () => {
 describe("deciding a transfer", () => {
   it("only the receiving region's manager decides: the sender and a third region get 404, a coordinator 403", async () => {
     const testCase = await makeCase(from);
-    const transfer = expectOk(await requestTransfer(sending.coordinator, { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved" }, options));
-    await expect(acceptTransfer(sending.manager, { transferId: transfer.id }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(acceptTransfer(third.manager, { transferId: transfer.id }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(acceptTransfer(receiving.coordinator, { transferId: transfer.id }, options)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await testDb.requirementTransfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe("REQUESTED");
+    const transfer = expectOk(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved" },
+        options,
+      ),
+    );
+    await expect(acceptTransfer(sending.manager, { transferId: transfer.id }, options)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(acceptTransfer(third.manager, { transferId: transfer.id }, options)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(acceptTransfer(receiving.coordinator, { transferId: transfer.id }, options)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await testDb.requirementTransfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe(
+      "REQUESTED",
+    );
   });
 
   it("declining leaves the case where it is, with the reason; a decided transfer cannot be decided again (409)", async () => {
     const testCase = await makeCase(from);
-    const transfer = expectOk(await requestTransfer(sending.coordinator, { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved" }, options));
-    const declined = expectOk(await declineTransfer(receiving.manager, { transferId: transfer.id, reason: "Not our area" }, options));
+    const transfer = expectOk(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved" },
+        options,
+      ),
+    );
+    const declined = expectOk(
+      await declineTransfer(receiving.manager, { transferId: transfer.id, reason: "Not our area" }, options),
+    );
     expect(declined).toMatchObject({ status: "DECLINED", decisionNote: "Not our area", acceptedOn: null });
-    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } })).regionId).toBe(from.id);
-    expect(await acceptTransfer(receiving.manager, { transferId: transfer.id }, options)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } })).regionId).toBe(
+      from.id,
+    );
+    expect(await acceptTransfer(receiving.manager, { transferId: transfer.id }, options)).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("a case with a booking still waiting for its outcome cannot move until the sending region deals with it", async () => {
@@ -121,9 +182,21 @@ describe("deciding a transfer", () => {
     const placement = await makePlacement(from);
     const session = await makeSession(placement.id, { date: addDays(TODAY, 7) });
     await makeAllocation(session.id, testCase.requirementId);
-    const transfer = expectOk(await requestTransfer(sending.coordinator, { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved" }, options));
-    expect(await acceptTransfer(receiving.manager, { transferId: transfer.id }, options)).toMatchObject({ ok: false, code: "TRANSFER_NOT_ALLOWED", details: { openBookings: 1 } });
-    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } })).regionId).toBe(from.id);
+    const transfer = expectOk(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved" },
+        options,
+      ),
+    );
+    expect(await acceptTransfer(receiving.manager, { transferId: transfer.id }, options)).toMatchObject({
+      ok: false,
+      code: "TRANSFER_NOT_ALLOWED",
+      details: { openBookings: 1 },
+    });
+    expect((await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } })).regionId).toBe(
+      from.id,
+    );
   });
 
   it("accepting moves the case from today: the receiving region sees it, the sender no longer does, the hours stay where they were worked, dashboards count by date", async () => {
@@ -135,18 +208,37 @@ describe("deciding a transfer", () => {
     const yesterday = addDays(TODAY, -1);
     const [fromBefore, toBefore] = [await activeIn(from, yesterday), await activeIn(to, yesterday)];
 
-    const transfer = expectOk(await requestTransfer(sending.coordinator, { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved to Cardiff" }, options));
-    const accepted = expectOk(await acceptTransfer(receiving.manager, { transferId: transfer.id, note: "Welcome" }, options));
+    const transfer = expectOk(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved to Cardiff" },
+        options,
+      ),
+    );
+    const accepted = expectOk(
+      await acceptTransfer(receiving.manager, { transferId: transfer.id, note: "Welcome" }, options),
+    );
     expect(accepted).toMatchObject({ status: "ACCEPTED", acceptedOn: TODAY });
 
     const moved = await testDb.requirement.findUniqueOrThrow({ where: { id: testCase.requirementId } });
     expect(moved).toMatchObject({ regionId: to.id, pduId: null, coordinatorId: null });
-    expect(expectOk(await getCase(receiving.coordinator, { caseId: testCase.requirementId }, options)).region).toBe(to.code);
-    await expect(getCase(sending.coordinator, { caseId: testCase.requirementId }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(expectOk(await getCase(receiving.coordinator, { caseId: testCase.requirementId }, options)).region).toBe(
+      to.code,
+    );
+    await expect(getCase(sending.coordinator, { caseId: testCase.requirementId }, options)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     // The hour worked stays on the old region's session.
-    const session = await testDb.session.findUniqueOrThrow({ where: { id: worked.id }, select: { placement: { select: { regionId: true } } } });
+    const session = await testDb.session.findUniqueOrThrow({
+      where: { id: worked.id },
+      select: { placement: { select: { regionId: true } } },
+    });
     expect(session.placement.regionId).toBe(from.id);
-    expect(await testDb.auditEvent.count({ where: { entityId: testCase.requirementId, action: "requirement.region.change", regionId: from.id } })).toBe(1);
+    expect(
+      await testDb.auditEvent.count({
+        where: { entityId: testCase.requirementId, action: "requirement.region.change", regionId: from.id },
+      }),
+    ).toBe(1);
 
     // Dashboards count by date: yesterday in the old region, today in the new one.
     expect(await activeIn(from, yesterday)).toBe(fromBefore);
@@ -165,34 +257,57 @@ describe("deciding a transfer", () => {
 describe("the API", () => {
   it("request (201), list (the receiving manager), accept (200) and decline, with 400 for bad input", async () => {
     const testCase = await makeCase(from);
-    const bad = await postTransfer(new Request(`http://localhost/api/v1/cases/${testCase.requirementId}/transfers`, json(tokens.coordinator ?? "", { toRegion: to.code })), {
-      params: Promise.resolve({ id: testCase.requirementId }),
-    });
+    const bad = await postTransfer(
+      new Request(
+        `http://localhost/api/v1/cases/${testCase.requirementId}/transfers`,
+        json(tokens.coordinator ?? "", { toRegion: to.code }),
+      ),
+      {
+        params: Promise.resolve({ id: testCase.requirementId }),
+      },
+    );
     expect(bad.status).toBe(400);
     const created = await postTransfer(
-      new Request(`http://localhost/api/v1/cases/${testCase.requirementId}/transfers`, json(tokens.coordinator ?? "", { toRegion: to.code, reason: "Moved" })),
+      new Request(
+        `http://localhost/api/v1/cases/${testCase.requirementId}/transfers`,
+        json(tokens.coordinator ?? "", { toRegion: to.code, reason: "Moved" }),
+      ),
       { params: Promise.resolve({ id: testCase.requirementId }) },
     );
     expect(created.status).toBe(201);
     const transfer = (await created.json()) as { id: string };
 
-    const list = await getTransfers(new Request("http://localhost/api/v1/transfers", json(tokens.receiver ?? "", undefined, "GET")), { params: Promise.resolve({}) });
+    const list = await getTransfers(
+      new Request("http://localhost/api/v1/transfers", json(tokens.receiver ?? "", undefined, "GET")),
+      { params: Promise.resolve({}) },
+    );
     expect(list.status).toBe(200);
     expect(((await list.json()) as { transfers: { id: string }[] }).transfers.map((t) => t.id)).toContain(transfer.id);
 
-    const bySender = await postAcceptance(new Request(`http://localhost/api/v1/transfers/${transfer.id}/acceptance`, json(tokens.sender ?? "", {})), {
-      params: Promise.resolve({ id: transfer.id }),
-    });
+    const bySender = await postAcceptance(
+      new Request(`http://localhost/api/v1/transfers/${transfer.id}/acceptance`, json(tokens.sender ?? "", {})),
+      {
+        params: Promise.resolve({ id: transfer.id }),
+      },
+    );
     expect(bySender.status).toBe(404);
-    const accepted = await postAcceptance(new Request(`http://localhost/api/v1/transfers/${transfer.id}/acceptance`, json(tokens.receiver ?? "", {})), {
-      params: Promise.resolve({ id: transfer.id }),
-    });
+    const accepted = await postAcceptance(
+      new Request(`http://localhost/api/v1/transfers/${transfer.id}/acceptance`, json(tokens.receiver ?? "", {})),
+      {
+        params: Promise.resolve({ id: transfer.id }),
+      },
+    );
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toMatchObject({ status: "ACCEPTED", acceptedOn: TODAY });
-    const late = await postDecline(new Request(`http://localhost/api/v1/transfers/${transfer.id}/decline`, json(tokens.receiver ?? "", { reason: "Too late" })), {
-      params: Promise.resolve({ id: transfer.id }),
-    });
+    const late = await postDecline(
+      new Request(
+        `http://localhost/api/v1/transfers/${transfer.id}/decline`,
+        json(tokens.receiver ?? "", { reason: "Too late" }),
+      ),
+      {
+        params: Promise.resolve({ id: transfer.id }),
+      },
+    );
     expect(late.status).toBe(409);
   });
 });
-

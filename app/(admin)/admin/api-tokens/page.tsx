@@ -24,7 +24,11 @@ const STATUS_TAG: Record<ApiTokenStatus, React.ReactNode> = {
 };
 
 /** Administrator: every API token, who it acts as, when it was last used, and revoking one. */
-export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ApiTokensPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser("admin.apiTokens");
   const page = pageFrom((await searchParams).page);
   const { total, usableCount, tokens, pageCount } = await listApiTokens({ page });
@@ -34,12 +38,12 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
       <PageHeading caption="Access for other systems">API tokens</PageHeading>
       <div className="max-w-3xl">
         <p>
-          A token lets a script or another system use the JSON API as one user: it has that user&apos;s role and region, no more.
-          Only a fingerprint (hash) of each token is kept, so a token is shown once, when it is created.
+          A token lets a script or another system use the JSON API as one user: it has that user&apos;s role and region,
+          no more. Only a fingerprint (hash) of each token is kept, so a token is shown once, when it is created.
         </p>
         <p>
-          Tokens named &ldquo;Signed in through the API&rdquo; were made by a user signing in with their email and password; they last
-          12 hours.
+          Tokens named &ldquo;Signed in through the API&rdquo; were made by a user signing in with their email and
+          password; they last 12 hours.
         </p>
       </div>
       <p>
@@ -79,16 +83,24 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                     </span>
                   </td>
                   <td className="whitespace-nowrap">{formatDateTime(token.createdAt)}</td>
-                  <td className="whitespace-nowrap">{token.expiresAt ? formatDateTime(token.expiresAt) : "One year after it was made"}</td>
+                  <td className="whitespace-nowrap">
+                    {token.expiresAt ? formatDateTime(token.expiresAt) : "One year after it was made"}
+                  </td>
                   <td className="whitespace-nowrap">{formatDateTime(token.lastUsedAt)}</td>
                   <td>
                     {STATUS_TAG[token.status]}
-                    {token.revokedAt && <span className="block text-secondary whitespace-nowrap">{formatDateTime(token.revokedAt)}</span>}
+                    {token.revokedAt && (
+                      <span className="block text-secondary whitespace-nowrap">{formatDateTime(token.revokedAt)}</span>
+                    )}
                   </td>
                   <td>
                     {token.status === "ACTIVE" && (
                       <Link href={`/admin/api-tokens/${token.id}/revoke`}>
-                        Revoke<span className="sr-only"> the token {token.name} for {token.user.name}</span>
+                        Revoke
+                        <span className="sr-only">
+                          {" "}
+                          the token {token.name} for {token.user.name}
+                        </span>
                       </Link>
                     )}
                   </td>

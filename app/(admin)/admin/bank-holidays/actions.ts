@@ -1,8 +1,16 @@
 "use server";
 
 import { formAction } from "@/server/actions/form-action";
-import { addBankHoliday, importBankHolidays, removeBankHoliday } from "@/server/services/bank-holidays/manage-bank-holidays";
-import { addBankHolidayInput, importBankHolidaysInput, removeBankHolidayInput } from "@/server/services/bank-holidays/manage-bank-holidays.types";
+import {
+  addBankHoliday,
+  importBankHolidays,
+  removeBankHoliday,
+} from "@/server/services/bank-holidays/manage-bank-holidays";
+import {
+  addBankHolidayInput,
+  importBankHolidaysInput,
+  removeBankHolidayInput,
+} from "@/server/services/bank-holidays/manage-bank-holidays.types";
 import type { FormState } from "@/ui/form/form-state";
 import { formatDate } from "@/ui/format";
 

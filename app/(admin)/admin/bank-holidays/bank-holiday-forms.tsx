@@ -9,8 +9,20 @@ export function AddBankHolidayForm() {
   return (
     <form action={action} noValidate key={state.submission}>
       <FormProblems state={state} />
-      <DateField name="date" label="Date" hint="A future date: past deadlines are not moved." error={errorFor(state, "date")} defaultValue={valueFor(state, "date")} />
-      <TextField name="name" label="Name of the holiday" hint="For example, Coronation bank holiday" error={errorFor(state, "name")} defaultValue={valueFor(state, "name")} />
+      <DateField
+        name="date"
+        label="Date"
+        hint="A future date: past deadlines are not moved."
+        error={errorFor(state, "date")}
+        defaultValue={valueFor(state, "date")}
+      />
+      <TextField
+        name="name"
+        label="Name of the holiday"
+        hint="For example, Coronation bank holiday"
+        error={errorFor(state, "name")}
+        defaultValue={valueFor(state, "name")}
+      />
       <SubmitButton pendingText="Adding…">Add bank holiday</SubmitButton>
     </form>
   );
@@ -27,14 +39,22 @@ export function ImportBankHolidaysForm() {
           GOV.UK bank holidays file
         </label>
         <div id="file-hint" className="hint">
-          Download bank-holidays.json from www.gov.uk/bank-holidays.json, then choose it here. Only future England and Wales dates not yet recorded are added.
+          Download bank-holidays.json from www.gov.uk/bank-holidays.json, then choose it here. Only future England and
+          Wales dates not yet recorded are added.
         </div>
         {error && (
           <p id="file-error" className="error-message">
             <span className="sr-only">Error:</span> {error}
           </p>
         )}
-        <input id="file" name="file" type="file" accept="application/json,.json" className="block min-h-11" aria-describedby={`file-hint${error ? " file-error" : ""}`} />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept="application/json,.json"
+          className="block min-h-11"
+          aria-describedby={`file-hint${error ? " file-error" : ""}`}
+        />
       </div>
       <SubmitButton pendingText="Importing…">Import the file</SubmitButton>
     </form>

@@ -17,7 +17,11 @@ function yearFrom(value: string | string[] | undefined, fallback: number): numbe
 }
 
 /** England & Wales bank holidays that working-day rules skip, one year at a time. */
-export default async function BankHolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BankHolidaysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser("admin.reference");
   const today = todayInLondon();
   const thisYear = Number(today.slice(0, 4));
@@ -29,9 +33,10 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
     <>
       <PageHeading caption="Reference data">Bank holidays</PageHeading>
       <p>
-        Working days are Monday to Friday except these dates. They are skipped when counting the {policyOn(today).startWorkingDays} working days to a start deadline. The app ships
-        with the England and Wales dates to 2030; add a newly proclaimed holiday below, or import GOV.UK&apos;s file. Only future dates can be added or
-        removed, so deadlines people were already held to do not move. Every change is audited.
+        Working days are Monday to Friday except these dates. They are skipped when counting the{" "}
+        {policyOn(today).startWorkingDays} working days to a start deadline. The app ships with the England and Wales
+        dates to 2030; add a newly proclaimed holiday below, or import GOV.UK&apos;s file. Only future dates can be
+        added or removed, so deadlines people were already held to do not move. Every change is audited.
       </p>
 
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4">
@@ -83,11 +88,20 @@ export default async function BankHolidaysPage({ searchParams }: { searchParams:
                     ) : (
                       <>
                         <Tag colour="blue">Added by an administrator</Tag>
-                        <span className="block text-secondary">on {formatDate(isoDateInLondon(holiday.createdAt))}</span>
+                        <span className="block text-secondary">
+                          on {formatDate(isoDateInLondon(holiday.createdAt))}
+                        </span>
                       </>
                     )}
                   </td>
-                  <td>{holiday.date > today && <RemoveBankHolidayButton date={holiday.date} label={`${holiday.name}, ${formatDate(holiday.date)}`} />}</td>
+                  <td>
+                    {holiday.date > today && (
+                      <RemoveBankHolidayButton
+                        date={holiday.date}
+                        label={`${holiday.name}, ${formatDate(holiday.date)}`}
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

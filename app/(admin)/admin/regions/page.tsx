@@ -15,8 +15,9 @@ export default async function RegionsPage() {
     <>
       <PageHeading caption="Reference data">Regions</PageHeading>
       <p className="max-w-3xl">
-        Each region sets how far a session may be over-booked, how many people one supervisor may take (empty means the national rule),
-        and whether a warning is created automatically when a failure is recorded. Changes apply from now on and are audited.
+        Each region sets how far a session may be over-booked, how many people one supervisor may take (empty means the
+        national rule), and whether a warning is created automatically when a failure is recorded. Changes apply from
+        now on and are audited.
       </p>
       <TableRegion label="Regions and their settings">
         <table>
@@ -24,8 +25,12 @@ export default async function RegionsPage() {
           <thead>
             <tr>
               <th scope="col">Region</th>
-              <th scope="col" className="text-right">Over-booking limit</th>
-              <th scope="col" className="text-right">People per supervisor</th>
+              <th scope="col" className="text-right">
+                Over-booking limit
+              </th>
+              <th scope="col" className="text-right">
+                People per supervisor
+              </th>
               <th scope="col">Automatic warnings</th>
               <th scope="col">PDUs</th>
               <th scope="col">

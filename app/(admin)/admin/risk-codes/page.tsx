@@ -18,9 +18,10 @@ export default async function RiskCodesPage() {
     <>
       <PageHeading caption="Reference data">Risk codes</PageHeading>
       <p>
-        One national catalogue. Supervisors see each code&rsquo;s title and guidance on their rosters. A person with a code is not
-        booked on a placement with a conflicting feature unless a manager overrides it with a reason. A change applies to codes
-        recorded from now on: assessments already recorded keep the meaning they were recorded with.
+        One national catalogue. Supervisors see each code&rsquo;s title and guidance on their rosters. A person with a
+        code is not booked on a placement with a conflicting feature unless a manager overrides it with a reason. A
+        change applies to codes recorded from now on: assessments already recorded keep the meaning they were recorded
+        with.
       </p>
       <p>
         <Link href="/admin/risk-codes/new" className="button">

@@ -1,18 +1,42 @@
 "use client";
 
 import { useActionState } from "react";
-import { CheckboxGroup, FormProblems, SubmitButton, TextArea, TextField, errorFor, initialFormState, valueFor, valuesFor, type FormState } from "@/ui/form";
+import {
+  CheckboxGroup,
+  FormProblems,
+  SubmitButton,
+  TextArea,
+  TextField,
+  errorFor,
+  initialFormState,
+  valueFor,
+  valuesFor,
+  type FormState,
+} from "@/ui/form";
 import { PLACEMENT_FEATURE_LABEL } from "@/ui/labels";
 import { addRiskCodeAction, setRiskCodeActiveAction, updateRiskCodeAction } from "./actions";
 
-type RiskCode = { id: string; code: string; title: string; guidance: string; conflictsWith: string[]; active: boolean; version: number };
+type RiskCode = {
+  id: string;
+  code: string;
+  title: string;
+  guidance: string;
+  conflictsWith: string[];
+  active: boolean;
+  version: number;
+};
 
 const FEATURE_CHOICES = Object.entries(PLACEMENT_FEATURE_LABEL).map(([value, label]) => ({ value, label }));
 
 function MeaningFields({ state, riskCode }: { state: FormState; riskCode?: RiskCode | undefined }) {
   return (
     <>
-      <TextField name="title" label="Title" error={errorFor(state, "title")} defaultValue={valueFor(state, "title", riskCode?.title)} />
+      <TextField
+        name="title"
+        label="Title"
+        error={errorFor(state, "title")}
+        defaultValue={valueFor(state, "title", riskCode?.title)}
+      />
       <TextArea
         name="guidance"
         label="Guidance for the supervisor"
@@ -38,7 +62,15 @@ export function NewRiskCodeForm() {
   return (
     <form action={action} noValidate key={state.submission}>
       <FormProblems state={state} />
-      <TextField name="code" label="Code" hint="Letters and numbers, for example RC. It cannot be changed later." width="10" error={errorFor(state, "code")} defaultValue={valueFor(state, "code")} autoComplete="off" />
+      <TextField
+        name="code"
+        label="Code"
+        hint="Letters and numbers, for example RC. It cannot be changed later."
+        width="10"
+        error={errorFor(state, "code")}
+        defaultValue={valueFor(state, "code")}
+        autoComplete="off"
+      />
       <MeaningFields state={state} />
       <SubmitButton pendingText="Adding…">Add risk code</SubmitButton>
     </form>

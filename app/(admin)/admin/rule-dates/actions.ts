@@ -11,9 +11,15 @@ const submitRuleDates = formAction({
   // Empty dates mean "not in force", so only the previewed form (which says so) can record them.
   fromForm: (form) =>
     form.text("previewed") === "yes"
-      ? { twelveMonthPeriodAbolishedFrom: form.text("twelveMonthPeriodAbolishedFrom") ?? null, earnedReductionFrom: form.text("earnedReductionFrom") ?? null }
+      ? {
+          twelveMonthPeriodAbolishedFrom: form.text("twelveMonthPeriodAbolishedFrom") ?? null,
+          earnedReductionFrom: form.text("earnedReductionFrom") ?? null,
+        }
       : {},
-  messages: { twelveMonthPeriodAbolishedFrom: "Preview the change first, then record it", earnedReductionFrom: "Preview the change first, then record it" },
+  messages: {
+    twelveMonthPeriodAbolishedFrom: "Preview the change first, then record it",
+    earnedReductionFrom: "Preview the change first, then record it",
+  },
   run: (user, input) => setRuleCommencements(user, input),
   onSuccess: () => ({
     redirectTo: "/admin/rule-dates",

@@ -24,13 +24,19 @@ const shown = (date: string | null) => (date ? `From ${formatDate(date)}` : "Not
  * Administrator: the Sentencing Act 2026 commencement dates. Step 1 previews what recording the
  * dates would change today (a GET form, so nothing is saved); step 2 records them (audited).
  */
-export default async function RuleDatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RuleDatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser("admin.reference");
   const params = await searchParams;
   const current = await currentRuleCommencements();
   const previewing = text(params.preview) === "1";
   const sent = { [S36]: text(params[S36]), [S37]: text(params[S37]) };
-  const parsed = previewing ? ruleCommencementsBody.safeParse({ [S36]: sent[S36] || null, [S37]: sent[S37] || null }) : null;
+  const parsed = previewing
+    ? ruleCommencementsBody.safeParse({ [S36]: sent[S36] || null, [S37]: sent[S37] || null })
+    : null;
   const problems: FormState =
     parsed && !parsed.success
       ? {
@@ -50,12 +56,16 @@ export default async function RuleDatesPage({ searchParams }: { searchParams: Pr
       <PageHeading caption="Reference data">Rule dates</PageHeading>
       <div className="max-w-3xl">
         <p>
-          The Sentencing Act 2026 changes unpaid work from dates set by commencement regulations. Record each date here once it is
-          known. Every screen, dashboard figure and API answer applies the new rules on and after the date, and the old rules before it.
+          The Sentencing Act 2026 changes unpaid work from dates set by commencement regulations. Record each date here
+          once it is known. Every screen, dashboard figure and API answer applies the new rules on and after the date,
+          and the old rules before it.
         </p>
         <SummaryList
           rows={[
-            { key: "No 12-month period (section 36, SI 2026/402)", value: shown(current.twelveMonthPeriodAbolishedFrom) },
+            {
+              key: "No 12-month period (section 36, SI 2026/402)",
+              value: shown(current.twelveMonthPeriodAbolishedFrom),
+            },
             { key: "Earned reduction of hours (section 37)", value: shown(current.earnedReductionFrom) },
           ]}
         />
@@ -93,23 +103,36 @@ export default async function RuleDatesPage({ searchParams }: { searchParams: Pr
               <thead>
                 <tr>
                   <th scope="col">What</th>
-                  <th scope="col" className="text-right">Now</th>
-                  <th scope="col" className="text-right">With these dates</th>
+                  <th scope="col" className="text-right">
+                    Now
+                  </th>
+                  <th scope="col" className="text-right">
+                    With these dates
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 <PreviewRow label="Requirements in the backlog" counts={preview.backlog} />
                 <PreviewRow label="Requirements with a nearing-end rating" counts={preview.nearingEnd} />
-                <PreviewRow label="Court extensions still running that set an end date" counts={preview.runningExtensions} />
-                <PreviewRow label="Requirements already past the qualifying amount (a reduction will be proposed)" counts={preview.earnedReductionCandidates} />
+                <PreviewRow
+                  label="Court extensions still running that set an end date"
+                  counts={preview.runningExtensions}
+                />
+                <PreviewRow
+                  label="Requirements already past the qualifying amount (a reduction will be proposed)"
+                  counts={preview.earnedReductionCandidates}
+                />
               </tbody>
             </table>
           </TableRegion>
           <p>
-            Days before each date keep the old rules, so past dashboards and trends do not change. The app does not record applications to
-            the court for an extension, so none are counted here.
+            Days before each date keep the old rules, so past dashboards and trends do not change. The app does not
+            record applications to the court for an extension, so none are counted here.
           </p>
-          <RecordRuleDatesForm twelveMonthPeriodAbolishedFrom={proposed[S36] ?? ""} earnedReductionFrom={proposed[S37] ?? ""} />
+          <RecordRuleDatesForm
+            twelveMonthPeriodAbolishedFrom={proposed[S36] ?? ""}
+            earnedReductionFrom={proposed[S37] ?? ""}
+          />
           <p>
             <Link href="/admin/rule-dates" className="inline-block min-h-11 py-2">
               Cancel

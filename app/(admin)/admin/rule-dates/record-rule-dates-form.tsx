@@ -5,7 +5,13 @@ import { FormProblems, SubmitButton, initialFormState } from "@/ui/form";
 import { recordRuleDatesAction } from "./actions";
 
 /** The second step: the previewed dates, recorded as they were previewed. */
-export function RecordRuleDatesForm({ twelveMonthPeriodAbolishedFrom, earnedReductionFrom }: { twelveMonthPeriodAbolishedFrom: string; earnedReductionFrom: string }) {
+export function RecordRuleDatesForm({
+  twelveMonthPeriodAbolishedFrom,
+  earnedReductionFrom,
+}: {
+  twelveMonthPeriodAbolishedFrom: string;
+  earnedReductionFrom: string;
+}) {
   const [state, action] = useActionState(recordRuleDatesAction, initialFormState);
   return (
     <form action={action} noValidate key={state.submission}>

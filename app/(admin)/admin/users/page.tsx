@@ -17,7 +17,11 @@ const pageFrom = (value: string | string[] | undefined): number => {
 };
 
 /** Administrator's home: everyone who can sign in, with role and region; each name opens the user (decision 0072). */
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser("admin.reference");
   const page = pageFrom((await searchParams).page);
   const { total, users, pageCount } = await listUsers({ page });

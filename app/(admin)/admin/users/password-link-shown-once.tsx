@@ -7,7 +7,19 @@ import { formatDateTime } from "../api-tokens/format-time";
  * The one-time link to set a password, shown to the administrator this once (decision 0073): only a
  * fingerprint is stored, so it cannot be shown again. It is never emailed by the service.
  */
-export function PasswordLinkShownOnce({ heading, name, path, expiresAt, userId }: { heading: string; name: string; path: string; expiresAt: string; userId: string }) {
+export function PasswordLinkShownOnce({
+  heading,
+  name,
+  path,
+  expiresAt,
+  userId,
+}: {
+  heading: string;
+  name: string;
+  path: string;
+  expiresAt: string;
+  userId: string;
+}) {
   const url = new URL(path, window.location.origin).toString();
   return (
     <>
@@ -19,13 +31,21 @@ export function PasswordLinkShownOnce({ heading, name, path, expiresAt, userId }
           Give {name} this link now: it will not be shown again
         </h2>
         <p>
-          With it, {name} sets their own password. It works once, until {formatDateTime(expiresAt)}. Nobody, including you, ever sees the
-          password. Pass the link on in person, by phone or by a message only they can read.
+          With it, {name} sets their own password. It works once, until {formatDateTime(expiresAt)}. Nobody, including
+          you, ever sees the password. Pass the link on in person, by phone or by a message only they can read.
         </p>
         <label htmlFor="password-link" className="label">
           Link to set a password
         </label>
-        <input id="password-link" readOnly value={url} className="input w-full font-mono" spellCheck={false} autoComplete="off" onFocus={(event) => event.currentTarget.select()} />
+        <input
+          id="password-link"
+          readOnly
+          value={url}
+          className="input w-full font-mono"
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(event) => event.currentTarget.select()}
+        />
       </div>
       <p>
         <Link href={`/admin/users/${userId}`}>Go to {name}&rsquo;s details</Link>

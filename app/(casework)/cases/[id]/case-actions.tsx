@@ -5,7 +5,13 @@ import { listCaseEnforcement } from "@/server/queries/case-forms";
 import { listPendingApprovalsForCase } from "@/server/queries/manager-pages";
 import { loadFailuresAwaitingAction } from "@/server/queries/enforcement-due";
 import { formatDate } from "@/ui/format";
-import { APPROVAL_KIND_LABEL, BREACH_OUTCOME_LABEL, ENFORCEMENT_TYPE_DUE_LABEL, ENFORCEMENT_TYPE_LABEL, outcomeWords } from "@/ui/labels";
+import {
+  APPROVAL_KIND_LABEL,
+  BREACH_OUTCOME_LABEL,
+  ENFORCEMENT_TYPE_DUE_LABEL,
+  ENFORCEMENT_TYPE_LABEL,
+  outcomeWords,
+} from "@/ui/labels";
 import { isoDateInLondon } from "@/domain/dates";
 import { Tag } from "@/ui/tag";
 
@@ -36,7 +42,9 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
           </p>
           <ul className="flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
             <li>
-              <Link href={`${base}/assessment`}>{assessmentComplete ? "Update the assessment" : "Complete the assessment"}</Link>
+              <Link href={`${base}/assessment`}>
+                {assessmentComplete ? "Update the assessment" : "Complete the assessment"}
+              </Link>
             </li>
             {detail.assessment?.eteEligible && (
               <li>
@@ -73,7 +81,8 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                   {APPROVAL_KIND_LABEL[approval.kind]}, asked on {formatDate(isoDateInLondon(approval.requestedAt))}
                 </p>
                 <Link href={`/approvals/${approval.id}?from=case`}>
-                  Approve or reject<span className="sr-only"> the request of {formatDate(isoDateInLondon(approval.requestedAt))}</span>
+                  Approve or reject
+                  <span className="sr-only"> the request of {formatDate(isoDateInLondon(approval.requestedAt))}</span>
                 </Link>
               </li>
             ))}
@@ -88,7 +97,8 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
             {awaiting.rows.map((row) => (
               <li key={row.attendanceId} className="mb-4 border-l-4 border-error pl-4">
                 <p className="mb-1 font-bold">
-                  {outcomeWords(row.outcome)} on {formatDate(row.failureDate)}: {ENFORCEMENT_TYPE_DUE_LABEL[row.actionDue]}{" "}
+                  {outcomeWords(row.outcome)} on {formatDate(row.failureDate)}:{" "}
+                  {ENFORCEMENT_TYPE_DUE_LABEL[row.actionDue]}{" "}
                   {row.timescale === "OVERDUE" ? <Tag colour="red">Overdue</Tag> : <Tag colour="orange">Due</Tag>}
                 </p>
                 <p className="mb-1">
@@ -99,13 +109,15 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                   <ul className="flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
                     <li>
                       <Link href={`${base}/enforcement/new?failure=${row.attendanceId}`}>
-                        Record a warning or breach<span className="sr-only"> for the failure on {formatDate(row.failureDate)}</span>
+                        Record a warning or breach
+                        <span className="sr-only"> for the failure on {formatDate(row.failureDate)}</span>
                       </Link>
                     </li>
                     {!row.respondBy && (
                       <li>
                         <Link href={`${base}/enforcement/explanation?failure=${row.attendanceId}`}>
-                          Ask for an explanation<span className="sr-only"> of the failure on {formatDate(row.failureDate)}</span>
+                          Ask for an explanation
+                          <span className="sr-only"> of the failure on {formatDate(row.failureDate)}</span>
                         </Link>
                       </li>
                     )}
@@ -140,7 +152,9 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                 )}
                 {action.outcomes.length > 0 && (
                   <p className="mb-1 text-secondary">
-                    {action.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} on ${formatDate(o.date)}`).join("; ")}
+                    {action.outcomes
+                      .map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} on ${formatDate(o.date)}`)
+                      .join("; ")}
                   </p>
                 )}
                 {action.type === "WARNING" && !action.withdrawn && (
@@ -150,14 +164,19 @@ export async function CaseActions({ user, detail }: { user: AppUser; detail: Cas
                 )}
                 {action.type === "BREACH" && action.openBreach && can(user, "enforcement.outcome") && (
                   <Link href={`${base}/enforcement/${action.id}/outcome`}>
-                    Record the court&apos;s outcome<span className="sr-only"> of the breach of {formatDate(action.date)}</span>
+                    Record the court&apos;s outcome
+                    <span className="sr-only"> of the breach of {formatDate(action.date)}</span>
                   </Link>
                 )}
                 {!action.withdrawn && action.outcomes.length === 0 && can(user, "enforcement.withdraw") && (
                   <>
                     {" "}
                     <Link href={`${base}/enforcement/${action.id}/withdraw`} className="ml-4">
-                      Withdraw<span className="sr-only"> the {action.type === "WARNING" ? "warning" : "breach"} of {formatDate(action.date)}</span>
+                      Withdraw
+                      <span className="sr-only">
+                        {" "}
+                        the {action.type === "WARNING" ? "warning" : "breach"} of {formatDate(action.date)}
+                      </span>
                     </Link>
                   </>
                 )}

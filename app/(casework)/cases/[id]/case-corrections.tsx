@@ -19,7 +19,10 @@ export async function CaseCorrections({ user, caseId }: { user: AppUser; caseId:
   return (
     <section aria-labelledby="records-heading" className="mb-8">
       <h2 id="records-heading">Attendance and ETE records</h2>
-      <p className="max-w-2xl">When evidence arrives or a record was wrong, correct it here. Hours done, absences and enforcement are worked out again, and the change is kept in the audit trail.</p>
+      <p className="max-w-2xl">
+        When evidence arrives or a record was wrong, correct it here. Hours done, absences and enforcement are worked
+        out again, and the change is kept in the audit trail.
+      </p>
       {mayCorrectAttendance && records.attendances.length > 0 && (
         <TableRegion label="Attendance records">
           <table>

@@ -32,8 +32,8 @@ export function CaseFormHeading({ caseForForm, title }: { caseForForm: CaseForFo
 export function NotActiveMessage({ caseForForm }: { caseForForm: CaseForForm }) {
   return (
     <p className="max-w-2xl">
-      This requirement is {caseForForm.status === "COMPLETED" ? "completed" : "terminated"}, so this can no longer be recorded.{" "}
-      <Link href={`/cases/${caseForForm.id}`}>Return to the case</Link>.
+      This requirement is {caseForForm.status === "COMPLETED" ? "completed" : "terminated"}, so this can no longer be
+      recorded. <Link href={`/cases/${caseForForm.id}`}>Return to the case</Link>.
     </p>
   );
 }

@@ -6,7 +6,15 @@ import { Tag } from "@/ui/tag";
 
 // R3 on the case page: the mandatory reviews due or overdue, the reviews recorded with their
 // outcomes, "extension applied for", and the link to record a review.
-export function CaseReviewsSection({ caseId, reviews, active }: { caseId: string; reviews: CaseReviews; active: boolean }) {
+export function CaseReviewsSection({
+  caseId,
+  reviews,
+  active,
+}: {
+  caseId: string;
+  reviews: CaseReviews;
+  active: boolean;
+}) {
   return (
     <section aria-labelledby="reviews-heading" className="mb-8">
       <h2 id="reviews-heading">Reviews</h2>
@@ -20,8 +28,8 @@ export function CaseReviewsSection({ caseId, reviews, active }: { caseId: string
         <ul className="mb-4 list-none p-0">
           {reviews.due.map((due) => (
             <li key={due.type} className="mb-1">
-              {due.state === "OVERDUE" ? <Tag colour="red">Overdue</Tag> : <Tag colour="yellow">Due soon</Tag>} {REVIEW_TYPE_LABEL[due.type]} due on{" "}
-              {formatDate(due.dueOn)}
+              {due.state === "OVERDUE" ? <Tag colour="red">Overdue</Tag> : <Tag colour="yellow">Due soon</Tag>}{" "}
+              {REVIEW_TYPE_LABEL[due.type]} due on {formatDate(due.dueOn)}
             </li>
           ))}
         </ul>

@@ -7,7 +7,15 @@ const STATUS_WORDS = { REQUESTED: "Waiting for a decision", ACCEPTED: "Accepted"
 const STATUS_COLOUR = { REQUESTED: "blue", ACCEPTED: "green", DECLINED: "grey" } as const;
 
 // Transfers between regions (decision 0050): the one waiting for a decision, and the history.
-export function CaseTransfersSection({ caseId, transfers, canRequest }: { caseId: string; transfers: CaseTransfer[]; canRequest: boolean }) {
+export function CaseTransfersSection({
+  caseId,
+  transfers,
+  canRequest,
+}: {
+  caseId: string;
+  transfers: CaseTransfer[];
+  canRequest: boolean;
+}) {
   const pending = transfers.find((t) => t.status === "REQUESTED");
   if (transfers.length === 0 && !canRequest) return null;
   return (
@@ -15,8 +23,8 @@ export function CaseTransfersSection({ caseId, transfers, canRequest }: { caseId
       <h2 id="transfers-heading">Region transfers</h2>
       {pending ? (
         <p className="max-w-2xl">
-          A transfer to {pending.toRegion} was asked for on {formatDate(pending.requestedOn)}. The case stays with {pending.fromRegion} until a
-          manager in {pending.toRegion} accepts it.
+          A transfer to {pending.toRegion} was asked for on {formatDate(pending.requestedOn)}. The case stays with{" "}
+          {pending.fromRegion} until a manager in {pending.toRegion} accepts it.
         </p>
       ) : (
         canRequest && (
@@ -29,9 +37,14 @@ export function CaseTransfersSection({ caseId, transfers, canRequest }: { caseId
         <ul className="list-none p-0">
           {transfers.map((t) => (
             <li key={t.id} className="mb-3 border-l-4 border-[#b1b4b6] pl-3">
-              <Tag colour={STATUS_COLOUR[t.status]}>{STATUS_WORDS[t.status]}</Tag>{" "}
-              From {t.fromRegion} to {t.toRegion}, asked for on {formatDate(t.requestedOn)}: {t.reason}
-              {t.status === "ACCEPTED" && t.acceptedOn && <> · in {t.toRegion} from {formatDate(t.acceptedOn)}</>}
+              <Tag colour={STATUS_COLOUR[t.status]}>{STATUS_WORDS[t.status]}</Tag> From {t.fromRegion} to {t.toRegion},
+              asked for on {formatDate(t.requestedOn)}: {t.reason}
+              {t.status === "ACCEPTED" && t.acceptedOn && (
+                <>
+                  {" "}
+                  · in {t.toRegion} from {formatDate(t.acceptedOn)}
+                </>
+              )}
               {t.status === "DECLINED" && t.decisionNote && <> · declined: {t.decisionNote}</>}
             </li>
           ))}

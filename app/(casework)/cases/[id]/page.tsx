@@ -55,7 +55,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const eteUsed = view.minutesEte;
   const supervisionEnd = order.supervisionPeriodEndsOn ? isoDateFromUtcDate(order.supervisionPeriodEndsOn) : null;
   const operationalEnd = order.operationalPeriodEndsOn ? isoDateFromUtcDate(order.operationalPeriodEndsOn) : null;
-  const supervisionEnded = isSsoSupervisionEndedIncomplete({ orderType: order.type, status: detail.status, supervisionPeriodEndsOn: supervisionEnd, asOf: detail.asOf });
+  const supervisionEnded = isSsoSupervisionEndedIncomplete({
+    orderType: order.type,
+    status: detail.status,
+    supervisionPeriodEndsOn: supervisionEnd,
+    asOf: detail.asOf,
+  });
 
   return (
     <>
@@ -88,7 +93,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <KeyFigure label="Hours required now">
             {formatMinutes(view.requiredMinutes)}
             {view.earnedReduction.appliedMinutes > 0 && (
-              <span className="block text-base font-normal">{formatMinutes(view.earnedReduction.appliedMinutes)} earned off</span>
+              <span className="block text-base font-normal">
+                {formatMinutes(view.earnedReduction.appliedMinutes)} earned off
+              </span>
             )}
           </KeyFigure>
         )}
@@ -113,10 +120,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {view.twelveMonthPeriodApplies ? (
             <>
               {formatDate(view.effectiveEndDate)}
-              {view.effectiveEndDate !== view.twelveMonthEnd && <span className="block text-base font-normal">Extended by the court</span>}
+              {view.effectiveEndDate !== view.twelveMonthEnd && (
+                <span className="block text-base font-normal">Extended by the court</span>
+              )}
             </>
           ) : (
-            <span className="text-base font-normal">No end date: the Sentencing Act 2026 removed the 12-month period</span>
+            <span className="text-base font-normal">
+              No end date: the Sentencing Act 2026 removed the 12-month period
+            </span>
           )}
         </KeyFigure>
         <KeyFigure label="Progress rating">
@@ -129,8 +140,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <CaseActions user={user} detail={detail} />
 
-      {personRequirements && <PersonRequirementsSection data={personRequirements} addOrderHref={can(user, "case.create") ? `/cases/new?for=${detail.id}` : null} />}
-      <CaseTransfersSection caseId={detail.id} transfers={transfers} canRequest={detail.status === "ACTIVE" && can(user, "transfer.request")} />
+      {personRequirements && (
+        <PersonRequirementsSection
+          data={personRequirements}
+          addOrderHref={can(user, "case.create") ? `/cases/new?for=${detail.id}` : null}
+        />
+      )}
+      <CaseTransfersSection
+        caseId={detail.id}
+        transfers={transfers}
+        canRequest={detail.status === "ACTIVE" && can(user, "transfer.request")}
+      />
       {reviews && <CaseReviewsSection caseId={detail.id} reviews={reviews} active={detail.status === "ACTIVE"} />}
 
       <CaseCorrections user={user} caseId={detail.id} />
@@ -161,7 +181,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               { key: "Probation practitioner", value: order.practitionerName ?? "Not recorded" },
               { key: "Placement coordinator", value: detail.coordinator?.name ?? "Not assigned" },
               ...(detail.originalHoursOrdered !== detail.hoursOrdered
-                ? [{ key: "Hours first ordered", value: `${detail.originalHoursOrdered} hours (the court has since changed them)` }]
+                ? [
+                    {
+                      key: "Hours first ordered",
+                      value: `${detail.originalHoursOrdered} hours (the court has since changed them)`,
+                    },
+                  ]
                 : []),
             ]}
           />
@@ -178,9 +203,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               rows={[
                 {
                   key: "Assessment",
-                  value: assessment.complete ? `Complete${assessment.completedOn ? ` on ${formatDate(assessment.completedOn)}` : ""}` : "In progress",
+                  value: assessment.complete
+                    ? `Complete${assessment.completedOn ? ` on ${formatDate(assessment.completedOn)}` : ""}`
+                    : "In progress",
                 },
-                { key: "Risk of serious harm (RoSH)", value: assessment.rosh ? ROSH_LABEL[assessment.rosh] : "Not recorded" },
+                {
+                  key: "Risk of serious harm (RoSH)",
+                  value: assessment.rosh ? ROSH_LABEL[assessment.rosh] : "Not recorded",
+                },
                 {
                   key: "MAPPA",
                   value: assessment.mappaCategory
@@ -193,7 +223,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                     ? `Eligible${assessment.eteReason ? `: ${ETE_REASON_LABEL[assessment.eteReason].toLowerCase()}` : ""} (up to ${formatMinutes(view.eteAllowanceMinutes)})`
                     : "Not eligible",
                 },
-                { key: "Women-only placement", value: assessment.womenOnlyPreference ? "Preferred" : "No preference recorded" },
+                {
+                  key: "Women-only placement",
+                  value: assessment.womenOnlyPreference ? "Preferred" : "No preference recorded",
+                },
               ]}
             />
             <h3>Risk codes</h3>
@@ -218,7 +251,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        <p className="text-secondary">Newest first.{detail.seesSensitive ? "" : " Sensitive notes are shown only to managers and the case coordinator."}</p>
+        <p className="text-secondary">
+          Newest first.
+          {detail.seesSensitive ? "" : " Sensitive notes are shown only to managers and the case coordinator."}
+        </p>
         <CaseTimeline entries={detail.timeline} today={detail.asOf} />
       </section>
     </>

@@ -9,22 +9,37 @@ type Row = PersonRequirements["requirements"][number];
 
 const nameOf = (id: string, all: readonly Row[]) => {
   const other = all.find((r) => r.id === id);
-  return other ? `${ORDER_TYPE_LABEL[other.orderType].toLowerCase()} of ${formatDate(other.sentenceDate)}` : "a requirement held elsewhere";
+  return other
+    ? `${ORDER_TYPE_LABEL[other.orderType].toLowerCase()} of ${formatDate(other.sentenceDate)}`
+    : "a requirement held elsewhere";
 };
 
 // Concurrent and consecutive orders (decision 0049), in words: "After the community order of …".
 function runsText(r: Row, all: readonly Row[]): string {
   const parts: string[] = [];
-  if (r.relation) parts.push(`${r.relation.kind === "CONSECUTIVE" ? "After" : "At the same time as"} the ${nameOf(r.relation.relatedId, all)}`);
+  if (r.relation)
+    parts.push(
+      `${r.relation.kind === "CONSECUTIVE" ? "After" : "At the same time as"} the ${nameOf(r.relation.relatedId, all)}`,
+    );
   for (const next of r.followedBy) {
-    parts.push(next.kind === "CONSECUTIVE" ? `Before the ${nameOf(next.id, all)}` : `At the same time as the ${nameOf(next.id, all)}`);
+    parts.push(
+      next.kind === "CONSECUTIVE"
+        ? `Before the ${nameOf(next.id, all)}`
+        : `At the same time as the ${nameOf(next.id, all)}`,
+    );
   }
   return parts.length > 0 ? parts.join("; ") : "On its own";
 }
 
 // Several requirements per person (concurrent or consecutive orders): all of the person's
 // requirements the caller may see, and R1's warning over 300 hours outstanding across them.
-export function PersonRequirementsSection({ data, addOrderHref }: { data: PersonRequirements; addOrderHref: string | null }) {
+export function PersonRequirementsSection({
+  data,
+  addOrderHref,
+}: {
+  data: PersonRequirements;
+  addOrderHref: string | null;
+}) {
   const { requirements, hiddenCount, activeOutstandingMinutes, warning } = data;
   return (
     <section aria-labelledby="requirements-heading" className="mb-8">
@@ -85,7 +100,8 @@ export function PersonRequirementsSection({ data, addOrderHref }: { data: Person
       )}
       {hiddenCount > 0 && (
         <p className="mb-4">
-          {hiddenCount === 1 ? "1 more requirement is" : `${hiddenCount} more requirements are`} held in another region or restricted; their hours are included above.
+          {hiddenCount === 1 ? "1 more requirement is" : `${hiddenCount} more requirements are`} held in another region
+          or restricted; their hours are included above.
         </p>
       )}
     </section>

@@ -20,8 +20,8 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
       <div key={state.submission}>
         <h2 className="text-2xl">What the check found</h2>
         <p>
-          {report.rows} {report.rows === 1 ? "row" : "rows"} checked: {report.valid.length} can be created, {rejectedRows} {rejectedRows === 1 ? "was" : "were"} rejected. Nothing
-          has been created yet.
+          {report.rows} {report.rows === 1 ? "row" : "rows"} checked: {report.valid.length} can be created,{" "}
+          {rejectedRows} {rejectedRows === 1 ? "was" : "were"} rejected. Nothing has been created yet.
         </p>
         <RejectedDownload report={report} />
         {report.rejected.length > 0 && (
@@ -50,9 +50,15 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
             <FormProblems state={state} />
             <input type="hidden" name="csv" value={csv} />
             <input type="hidden" name="commit" value="true" />
-            <p>{report.rejected.length > 0 ? "Either create the valid rows now and fix the rejected ones in a new file, or create none and upload a corrected file." : "Every row is valid."}</p>
+            <p>
+              {report.rejected.length > 0
+                ? "Either create the valid rows now and fix the rejected ones in a new file, or create none and upload a corrected file."
+                : "Every row is valid."}
+            </p>
             <SubmitButton pendingText="Creating the cases…">
-              {report.rejected.length > 0 ? `Create the ${report.valid.length} valid ${report.valid.length === 1 ? "case" : "cases"}` : `Create all ${report.valid.length} cases`}
+              {report.rejected.length > 0
+                ? `Create the ${report.valid.length} valid ${report.valid.length === 1 ? "case" : "cases"}`
+                : `Create all ${report.valid.length} cases`}
             </SubmitButton>
           </form>
         ) : (
@@ -83,7 +89,14 @@ export function ImportForm({ columnWords }: { columnWords: Record<string, string
             <span className="sr-only">Error:</span> {fileError}
           </p>
         )}
-        <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby={`file-hint${fileError ? " file-error" : ""}`} className="block py-2" />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={`file-hint${fileError ? " file-error" : ""}`}
+          className="block py-2"
+        />
       </div>
       <SubmitButton pendingText="Checking the file…">Check the file</SubmitButton>
     </form>
@@ -95,7 +108,11 @@ function RejectedDownload({ report }: { report: ImportReport }) {
   if (!report.rejectedCsv) return null;
   return (
     <p>
-      <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${report.rejectedCsv}`)}`} download="rejected-rows.csv" className="inline-block min-h-11 py-2">
+      <a
+        href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${report.rejectedCsv}`)}`}
+        download="rejected-rows.csv"
+        className="inline-block min-h-11 py-2"
+      >
         Download the rejected rows as CSV
       </a>{" "}
       (each with a &ldquo;problems&rdquo; column)
@@ -117,7 +134,8 @@ function CreatedReport({ report, columnWords }: { report: ImportReport; columnWo
       <ul className="mb-6">
         {report.valid.map((created) => (
           <li key={created.row}>
-            {created.caseId ? <Link href={`/cases/${created.caseId}`}>{created.name}</Link> : created.name}, CRN {created.crn}
+            {created.caseId ? <Link href={`/cases/${created.caseId}`}>{created.name}</Link> : created.name}, CRN{" "}
+            {created.crn}
           </li>
         ))}
       </ul>

@@ -48,8 +48,8 @@ export default async function ImportCasesPage() {
       </p>
       <PageHeading caption="Take in new cases">Import new cases from a file</PageHeading>
       <p className="max-w-3xl">
-        Each row is checked with the same rules as the new case form. You then see which rows would be rejected and why, and choose whether to create the valid rows (all together)
-        or none.
+        Each row is checked with the same rules as the new case form. You then see which rows would be rejected and why,
+        and choose whether to create the valid rows (all together) or none.
       </p>
       <p>
         <a href="/cases/import/template" download="new-cases-template.csv">

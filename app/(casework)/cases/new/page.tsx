@@ -22,10 +22,14 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
         <Link href="/cases">Back to cases</Link>
       </p>
       <PageHeading caption="Take in a new case">New case</PageHeading>
-      <p className="max-w-2xl">Enter the details from the court order. The person is added to your region&apos;s cases with an assessment to complete.</p>
+      <p className="max-w-2xl">
+        Enter the details from the court order. The person is added to your region&apos;s cases with an assessment to
+        complete.
+      </p>
       {existing && (
         <p className="max-w-2xl">
-          This is another order for {existing.person.firstName} {existing.person.lastName} ({existing.person.crn}): their details are filled in below.
+          This is another order for {existing.person.firstName} {existing.person.lastName} ({existing.person.crn}):
+          their details are filled in below.
         </p>
       )}
       <NewCaseForm regionCode={user.regionCode} pdus={pdus} existing={existing} />

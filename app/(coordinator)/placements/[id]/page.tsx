@@ -19,7 +19,10 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
   if (!id.success) notFound();
   const placement = await findPlacementDetail(user, id.data);
   if (!placement) notFound();
-  const features = [...placement.features.map((f) => PLACEMENT_FEATURE_LABEL[f]), ...(placement.needsMinibus ? ["Needs the minibus"] : [])];
+  const features = [
+    ...placement.features.map((f) => PLACEMENT_FEATURE_LABEL[f]),
+    ...(placement.needsMinibus ? ["Needs the minibus"] : []),
+  ];
   const beneficiary = placement.beneficiary;
 
   return (
@@ -28,7 +31,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         <Link href="/placements">Back to placements</Link>
       </p>
       <PageHeading caption={PLACEMENT_TYPE_LABEL[placement.type]}>{placement.name}</PageHeading>
-      <div className="mb-6">{placement.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Inactive</Tag>}</div>
+      <div className="mb-6">
+        {placement.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Inactive</Tag>}
+      </div>
       <p className="mb-6">
         <Link href={`/placements/${placement.id}/edit`}>Edit, close or reopen this placement</Link>
       </p>
@@ -40,7 +45,10 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
               ? `${beneficiary.name} (${beneficiary.kind})${beneficiary.contactName ? `, contact ${beneficiary.contactName}${beneficiary.contactPhone ? ` on ${beneficiary.contactPhone}` : ""}` : ""}`
               : "None",
           },
-          { key: "Address", value: [placement.address, placement.postcode].filter(Boolean).join(", ") || "Not recorded" },
+          {
+            key: "Address",
+            value: [placement.address, placement.postcode].filter(Boolean).join(", ") || "Not recorded",
+          },
           { key: "PDU", value: placement.pdu?.name ?? "Whole region" },
           {
             key: "Places",
@@ -69,7 +77,10 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
         <TableRegion label="Upcoming sessions">
           <table>
             <caption>
-              Upcoming sessions{placement.sessions.length === PLACEMENT_UPCOMING_SESSIONS ? ` (the next ${PLACEMENT_UPCOMING_SESSIONS})` : ""}
+              Upcoming sessions
+              {placement.sessions.length === PLACEMENT_UPCOMING_SESSIONS
+                ? ` (the next ${PLACEMENT_UPCOMING_SESSIONS})`
+                : ""}
             </caption>
             <thead>
               <tr>
@@ -94,7 +105,9 @@ export default async function PlacementPage({ params }: { params: Promise<{ id: 
                   <td>
                     {session.booked} of {session.capacity}
                   </td>
-                  <td>{Math.max(0, session.limit - session.booked)} (limit {session.limit})</td>
+                  <td>
+                    {Math.max(0, session.limit - session.booked)} (limit {session.limit})
+                  </td>
                   <td>{SESSION_STATUS_LABEL[session.status]}</td>
                 </tr>
               ))}

@@ -23,7 +23,12 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   const session = await findSessionRoster(user, id.data);
   if (!session) notFound();
   const shown = session.roster.flatMap((booking) => (booking.person ? [booking.person.requirementId] : []));
-  await recordView(user, { view: "session-roster", recordId: session.id, requirementIds: shown, regionId: user.regionId });
+  await recordView(user, {
+    view: "session-roster",
+    recordId: session.id,
+    requirementIds: shown,
+    regionId: user.regionId,
+  });
 
   const limit = sessionLimit(session.capacity, session.placement.region.overSubscriptionPercent);
   const booked = session.roster.length;
@@ -42,7 +47,12 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
           { key: "Time", value: `${session.startTime} to ${session.endTime}` },
           { key: "Address", value: address || "Not recorded" },
           ...(session.pickUpPoint
-            ? [{ key: "Pick-up", value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}` }]
+            ? [
+                {
+                  key: "Pick-up",
+                  value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}`,
+                },
+              ]
             : []),
           { key: "Supervisor", value: session.supervisor?.name ?? "Not assigned" },
           { key: "Status", value: SESSION_STATUS_LABEL[session.status] },
@@ -84,7 +94,9 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                     ) : (
                       <span className="text-secondary">Restricted case</span>
                     )}
-                    {allocation.retrospective && <span className="block text-base text-secondary">Entered from a paper register</span>}
+                    {allocation.retrospective && (
+                      <span className="block text-base text-secondary">Entered from a paper register</span>
+                    )}
                   </td>
                   <td>{allocation.person?.crn ?? "Hidden"}</td>
                   <td>
@@ -92,7 +104,9 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                       <>
                         {outcomeWords(allocation.attendance.outcome)}
                         {allocation.attendance.reasonCategory && (
-                          <span className="block text-base text-secondary">{absenceReasonWords(allocation.attendance.reasonCategory)}</span>
+                          <span className="block text-base text-secondary">
+                            {absenceReasonWords(allocation.attendance.reasonCategory)}
+                          </span>
                         )}
                       </>
                     ) : (
@@ -105,12 +119,19 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
                       <span className="flex flex-col gap-1">
                         {!allocation.attendance && session.status === "SCHEDULED" && (
                           <Link href={`/sessions/${session.id}/bookings/${allocation.id}`}>
-                            Move or cancel<span className="sr-only"> the booking of {allocation.person.firstName} {allocation.person.lastName}</span>
+                            Move or cancel
+                            <span className="sr-only">
+                              {" "}
+                              the booking of {allocation.person.firstName} {allocation.person.lastName}
+                            </span>
                           </Link>
                         )}
                         <Link href={`/sessions/${session.id}/attendance/${allocation.person.requirementId}`}>
                           {allocation.attendance ? "Correct attendance" : "Record attendance"}
-                          <span className="sr-only"> of {allocation.person.firstName} {allocation.person.lastName}</span>
+                          <span className="sr-only">
+                            {" "}
+                            of {allocation.person.firstName} {allocation.person.lastName}
+                          </span>
                         </Link>
                       </span>
                     ) : (

@@ -31,7 +31,11 @@ const messages = {
 const submitSession = formAction({
   permission: "session.create",
   schema: createSessionInput,
-  fromForm: (form) => ({ ...common(form), date: form.text("date") ?? "", bankHolidayConfirmed: form.boolean("bankHolidayConfirmed") }),
+  fromForm: (form) => ({
+    ...common(form),
+    date: form.text("date") ?? "",
+    bankHolidayConfirmed: form.boolean("bankHolidayConfirmed"),
+  }),
   messages,
   run: (user, input) => createSession(user, input),
   onSuccess: (session) => ({

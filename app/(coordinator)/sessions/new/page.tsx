@@ -14,10 +14,17 @@ const querySchema = z.object({
   kind: z.enum(["one", "series"]).catch("one"),
 });
 
-export default async function NewSessionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewSessionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("session.create");
   const query = querySchema.parse(await searchParams);
-  const [placements, supervisors] = await Promise.all([listPlacementChoices(user), listSupervisorChoices(user.regionId)]);
+  const [placements, supervisors] = await Promise.all([
+    listPlacementChoices(user),
+    listSupervisorChoices(user.regionId),
+  ]);
   const series = query.kind === "series";
   const placementId = placements.some((p) => p.id === query.placement) ? query.placement : undefined;
   const other = `/sessions/new?${new URLSearchParams({ ...(placementId ? { placement: placementId } : {}), kind: series ? "one" : "series" })}`;
@@ -25,7 +32,9 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
   return (
     <>
       <p className="mb-6">
-        <Link href={placementId ? `/placements/${placementId}` : "/sessions"}>{placementId ? "Back to the placement" : "Back to sessions"}</Link>
+        <Link href={placementId ? `/placements/${placementId}` : "/sessions"}>
+          {placementId ? "Back to the placement" : "Back to sessions"}
+        </Link>
       </p>
       <PageHeading caption="Sessions">{series ? "New weekly series of sessions" : "New session"}</PageHeading>
       <p>
@@ -41,7 +50,10 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
           key={query.kind}
           series={series}
           placementId={placementId}
-          placements={placements.map((p) => ({ value: p.id, label: `${p.name} (${PLACEMENT_TYPE_LABEL[p.type]}, ${p.capacity} places)` }))}
+          placements={placements.map((p) => ({
+            value: p.id,
+            label: `${p.name} (${PLACEMENT_TYPE_LABEL[p.type]}, ${p.capacity} places)`,
+          }))}
           supervisors={supervisors.map((s) => ({ value: s.id, label: s.name }))}
         />
       )}

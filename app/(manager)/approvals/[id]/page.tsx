@@ -42,16 +42,28 @@ export default async function DecideApprovalPage({
   return (
     <>
       <p className="mb-6">
-        <Link href={from === "case" ? `/cases/${approval.caseId}` : "/approvals"}>{from === "case" ? "Back to the case" : "Back to the approvals waiting"}</Link>
+        <Link href={from === "case" ? `/cases/${approval.caseId}` : "/approvals"}>
+          {from === "case" ? "Back to the case" : "Back to the approvals waiting"}
+        </Link>
       </p>
-      <PageHeading caption={`${approval.person.name}, CRN ${approval.person.crn}`}>{APPROVAL_KIND_LABEL[approval.kind]}</PageHeading>
+      <PageHeading caption={`${approval.person.name}, CRN ${approval.person.crn}`}>
+        {APPROVAL_KIND_LABEL[approval.kind]}
+      </PageHeading>
       <WhatIsAsked approval={approval} />
       <p>
-        Asked by {approval.requestedBy ?? "someone not recorded"} on {formatDate(requestedOn)} ({age === 0 ? "today" : `${age} ${age === 1 ? "day" : "days"} ago`}).{" "}
+        Asked by {approval.requestedBy ?? "someone not recorded"} on {formatDate(requestedOn)} (
+        {age === 0 ? "today" : `${age} ${age === 1 ? "day" : "days"} ago`}).{" "}
         <Link href={`/cases/${approval.caseId}`}>See the case</Link>
       </p>
-      <p className="max-w-2xl">Whoever recorded or changed what this request is about cannot decide it: another manager must (four eyes).</p>
-      <DecisionForm approvalId={approval.id} version={approval.version} label="this request" from={from === "case" ? "case" : "list"} />
+      <p className="max-w-2xl">
+        Whoever recorded or changed what this request is about cannot decide it: another manager must (four eyes).
+      </p>
+      <DecisionForm
+        approvalId={approval.id}
+        version={approval.version}
+        label="this request"
+        from={from === "case" ? "case" : "list"}
+      />
     </>
   );
 }

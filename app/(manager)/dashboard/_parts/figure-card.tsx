@@ -19,7 +19,8 @@ export function FigureCard(props: {
       <p className="mb-2 text-base">{props.definition}</p>
       {props.target && (
         <p className="mb-2 text-base">
-          {props.target.text} {props.target.met ? <Tag colour="green">Meets target</Tag> : <Tag colour="red">Misses target</Tag>}
+          {props.target.text}{" "}
+          {props.target.met ? <Tag colour="green">Meets target</Tag> : <Tag colour="red">Misses target</Tag>}
         </p>
       )}
       {props.href && (

@@ -15,7 +15,12 @@ export function FiltersForm(props: {
   const wording = props.wording ?? { form: "Choose the figures", asOf: "Figures as of", submit: "Show figures" };
   const { values } = props;
   return (
-    <form method="get" action={props.action} className="no-print mb-8 flex flex-wrap items-end gap-4 bg-panel p-4" aria-label={wording.form}>
+    <form
+      method="get"
+      action={props.action}
+      className="no-print mb-8 flex flex-wrap items-end gap-4 bg-panel p-4"
+      aria-label={wording.form}
+    >
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -64,7 +69,14 @@ export function FiltersForm(props: {
         <label className="label" htmlFor="asOf">
           {wording.asOf}
         </label>
-        <input id="asOf" name="asOf" type="date" defaultValue={values.asOf} max={props.today} className="input w-auto" />
+        <input
+          id="asOf"
+          name="asOf"
+          type="date"
+          defaultValue={values.asOf}
+          max={props.today}
+          className="input w-auto"
+        />
       </div>
       <button type="submit" className="button">
         {wording.submit}

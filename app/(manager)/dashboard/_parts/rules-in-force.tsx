@@ -2,7 +2,15 @@ import { isEarnedReductionInForce, isTwelveMonthPeriodAbolished, type IsoDate, t
 import { formatDate, formatNumber } from "@/ui/format";
 
 /** Which rules the figures follow on their as-of date (Sentencing Act 2026 s.36 and s.37), and the reductions granted. */
-export function RulesInForce({ asOf, policy, reductionsGranted }: { asOf: IsoDate; policy: RulePolicy; reductionsGranted: number }) {
+export function RulesInForce({
+  asOf,
+  policy,
+  reductionsGranted,
+}: {
+  asOf: IsoDate;
+  policy: RulePolicy;
+  reductionsGranted: number;
+}) {
   const abolished = isTwelveMonthPeriodAbolished(asOf, policy);
   const earned = isEarnedReductionInForce(asOf, policy);
   return (

@@ -16,7 +16,12 @@ export const metadata: Metadata = { title: "Cases behind a dashboard figure" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** A column heading that sorts by it; a second click reverses the order. aria-sort says the current order. */
-function SortHeader(props: { sort: DrillSort; current: { sort: DrillSort; dir: "asc" | "desc" }; hrefFor: (sort: DrillSort, dir: "asc" | "desc") => string; children: React.ReactNode }) {
+function SortHeader(props: {
+  sort: DrillSort;
+  current: { sort: DrillSort; dir: "asc" | "desc" };
+  hrefFor: (sort: DrillSort, dir: "asc" | "desc") => string;
+  children: React.ReactNode;
+}) {
   const current = props.current.sort === props.sort;
   const order = props.current.dir === "asc" ? "ascending" : "descending";
   const next = current && props.current.dir === "asc" ? "desc" : "asc";
@@ -38,10 +43,19 @@ export default async function DashboardCasesPage({ searchParams }: { searchParam
   const { query, national, filters, list } = drill;
   const columns = FIGURE_COLUMNS[list.source];
   const listParams = (extra: Record<string, string | undefined>) =>
-    filterParams(filters, { figure: query.figure, ethnicity: query.ethnicity, sort: query.sort, dir: query.dir, ...extra });
+    filterParams(filters, {
+      figure: query.figure,
+      ethnicity: query.ethnicity,
+      sort: query.sort,
+      dir: query.dir,
+      ...extra,
+    });
   const pageHref = (page: number) => `/dashboard/cases?${listParams({ page: page > 1 ? String(page) : undefined })}`;
   const csvHref = `/dashboard/cases/export?${listParams({})}`;
-  const sorting = { current: { sort: query.sort, dir: query.dir }, hrefFor: (sort: DrillSort, dir: "asc" | "desc") => `/dashboard/cases?${listParams({ sort, dir })}` };
+  const sorting = {
+    current: { sort: query.sort, dir: query.dir },
+    hrefFor: (sort: DrillSort, dir: "asc" | "desc") => `/dashboard/cases?${listParams({ sort, dir })}`,
+  };
 
   const shown = list.total - list.hiddenRestricted;
   return (
@@ -51,7 +65,9 @@ export default async function DashboardCasesPage({ searchParams }: { searchParam
       </p>
       <PageHeading caption={`As of ${formatDate(filters.asOf)}`}>
         {list.title}
-        {query.ethnicity !== undefined && list.source === "breach" ? `: ethnicity ${query.ethnicity || "not recorded"}` : ""}
+        {query.ethnicity !== undefined && list.source === "breach"
+          ? `: ethnicity ${query.ethnicity || "not recorded"}`
+          : ""}
       </PageHeading>
       <p>
         {formatNumber(list.total)} {list.total === 1 ? "case" : "cases"}, the same as the figure on the dashboard
@@ -74,16 +90,30 @@ export default async function DashboardCasesPage({ searchParams }: { searchParam
             </caption>
             <thead>
               <tr>
-                <SortHeader sort="name" {...sorting}>Name</SortHeader>
-                <SortHeader sort="crn" {...sorting}>CRN</SortHeader>
-                {national && <SortHeader sort="region" {...sorting}>Region</SortHeader>}
-                <SortHeader sort="pdu" {...sorting}>PDU</SortHeader>
+                <SortHeader sort="name" {...sorting}>
+                  Name
+                </SortHeader>
+                <SortHeader sort="crn" {...sorting}>
+                  CRN
+                </SortHeader>
+                {national && (
+                  <SortHeader sort="region" {...sorting}>
+                    Region
+                  </SortHeader>
+                )}
+                <SortHeader sort="pdu" {...sorting}>
+                  PDU
+                </SortHeader>
                 <th scope="col">Team</th>
-                <SortHeader sort="sentence" {...sorting}>Sentenced</SortHeader>
+                <SortHeader sort="sentence" {...sorting}>
+                  Sentenced
+                </SortHeader>
                 <th scope="col" className="text-right">
                   Hours ordered
                 </th>
-                <SortHeader sort="date" {...sorting}>{columns.date}</SortHeader>
+                <SortHeader sort="date" {...sorting}>
+                  {columns.date}
+                </SortHeader>
                 {columns.detail && <th scope="col">{columns.detail}</th>}
               </tr>
             </thead>

@@ -22,9 +22,7 @@ export default async function TransferDecisionPage({ params }: { params: Promise
       <p className="mb-6">
         <Link href="/transfers">Back to transfers</Link>
       </p>
-      <PageHeading caption={`From ${transfer.fromRegionName}`}>
-        Transfer of {transfer.name}
-      </PageHeading>
+      <PageHeading caption={`From ${transfer.fromRegionName}`}>Transfer of {transfer.name}</PageHeading>
       <SummaryList
         rows={[
           { key: "CRN", value: transfer.crn },
@@ -35,7 +33,9 @@ export default async function TransferDecisionPage({ params }: { params: Promise
           { key: "Reason", value: transfer.reason },
         ]}
       />
-      <p className="max-w-2xl">Accepting moves the case today. Declining leaves it with {transfer.fromRegionName}, who will see your reason.</p>
+      <p className="max-w-2xl">
+        Accepting moves the case today. Declining leaves it with {transfer.fromRegionName}, who will see your reason.
+      </p>
       <TransferDecisionForms transferId={transfer.id} who={transfer.name} />
     </>
   );

@@ -2,13 +2,24 @@
 
 import { useState } from "react";
 import { flushSync } from "react-dom";
-import { ABSENCE_REASON_LABELS, ATTENDANCE_OUTCOMES, OUTCOME_INFO, SUPERVISOR_OUTCOMES, type AttendanceOutcome } from "@/domain/attendance-outcomes";
+import {
+  ABSENCE_REASON_LABELS,
+  ATTENDANCE_OUTCOMES,
+  OUTCOME_INFO,
+  SUPERVISOR_OUTCOMES,
+  type AttendanceOutcome,
+} from "@/domain/attendance-outcomes";
 import { checkAttendanceDetails, creditForOutcome, isSentHome, type SessionTimes } from "@/domain/crediting";
 import { formatHoursAndMinutes } from "@/domain/format";
 import { WORK_RATINGS } from "@/domain/vocabulary";
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField, TimeField } from "@/ui/form/fields";
 import { discardRecord, retryRecord, submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
-import { savedAttendance, unsentAttendance, type AttendanceBody, type AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
+import {
+  savedAttendance,
+  unsentAttendance,
+  type AttendanceBody,
+  type AttendanceSnapshot,
+} from "@/ui/supervisor/attendance-snapshot";
 import { RATING_LABEL } from "@/ui/rating-labels";
 
 // One person's attendance on the roster: what the server has saved, what is waiting to be sent or
@@ -32,10 +43,14 @@ const ratingOptions = WORK_RATINGS.map((rating) => ({ value: rating, label: RATI
 // A supervisor records what they saw: attended outcomes and "did not attend"; the office decides on evidence whether an absence was acceptable.
 const outcomeChoices = SUPERVISOR_OUTCOMES.map((outcome) => ({
   value: outcome,
-  label: outcome === "UNACCEPTABLE_ABSENCE" ? "Did not attend (the office decides whether the absence was acceptable)" : OUTCOME_INFO[outcome].label,
+  label:
+    outcome === "UNACCEPTABLE_ABSENCE"
+      ? "Did not attend (the office decides whether the absence was acceptable)"
+      : OUTCOME_INFO[outcome].label,
 }));
 
-const isOutcome = (value: unknown): value is AttendanceOutcome => ATTENDANCE_OUTCOMES.includes(value as AttendanceOutcome);
+const isOutcome = (value: unknown): value is AttendanceOutcome =>
+  ATTENDANCE_OUTCOMES.includes(value as AttendanceOutcome);
 
 /**
  * The body from the form's fields (names prefixed per person); blank fields are left out. The note
@@ -43,7 +58,12 @@ const isOutcome = (value: unknown): value is AttendanceOutcome => ATTENDANCE_OUT
  * sensitive one the supervisor cannot read included); emptied, it is cleared (`note: null`).
  * `pending` is a record not yet accepted that this one replaces: its note is carried over.
  */
-function bodyFrom(form: FormData, prefix: string, saved: AttendanceSnapshot | null, pending?: AttendanceBody): AttendanceBody | null {
+function bodyFrom(
+  form: FormData,
+  prefix: string,
+  saved: AttendanceSnapshot | null,
+  pending?: AttendanceBody,
+): AttendanceBody | null {
   const text = (name: string) => {
     const value = form.get(prefix + name);
     return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
@@ -65,7 +85,8 @@ function bodyFrom(form: FormData, prefix: string, saved: AttendanceSnapshot | nu
   const startNote = pending && pending.note !== undefined ? pending.note : (saved?.note ?? null);
   if (note !== startNote) body.note = note;
   else if (pending && pending.note !== undefined) body.note = pending.note;
-  if (form.get(prefix + "noteSensitive") === "true" || saved?.noteSensitive || pending?.noteSensitive) body.noteSensitive = true;
+  if (form.get(prefix + "noteSensitive") === "true" || saved?.noteSensitive || pending?.noteSensitive)
+    body.noteSensitive = true;
   return body;
 }
 
@@ -86,14 +107,25 @@ function creditText(body: AttendanceBody | null, session: SessionTimes): string 
   if (!body) return "Select what happened to see the time credited.";
   if (!OUTCOME_INFO[body.outcome].attended) return "No time is credited for an absence.";
   const credit = creditForOutcome({ ...body, session });
-  return credit.ok ? `Time credited: ${formatHoursAndMinutes(credit.value)}` : "Check the times to see the time credited.";
+  return credit.ok
+    ? `Time credited: ${formatHoursAndMinutes(credit.value)}`
+    : "Check the times to see the time credited.";
 }
 
 /** The values of a record as entered (waiting, refused) or as the server has them, in words. */
-function AttendanceValues({ values, session, title }: { values: AttendanceBody & { minutesCredited?: number }; session: SessionTimes; title: string }) {
+function AttendanceValues({
+  values,
+  session,
+  title,
+}: {
+  values: AttendanceBody & { minutesCredited?: number };
+  session: SessionTimes;
+  title: string;
+}) {
   const info = OUTCOME_INFO[values.outcome];
   // What the server credited (after the cap at the hours ordered) when it has answered; else the rule's figure.
-  const computed = info.attended && values.minutesCredited === undefined ? creditForOutcome({ ...values, session }) : null;
+  const computed =
+    info.attended && values.minutesCredited === undefined ? creditForOutcome({ ...values, session }) : null;
   const credit = values.minutesCredited !== undefined ? { ok: true as const, value: values.minutesCredited } : computed;
   return (
     <div className="mb-2">
@@ -119,7 +151,15 @@ function AttendanceValues({ values, session, title }: { values: AttendanceBody &
   );
 }
 
-function SavedSummary({ saved, waiting, session }: { saved: AttendanceSnapshot | null; waiting: boolean; session: SessionTimes }) {
+function SavedSummary({
+  saved,
+  waiting,
+  session,
+}: {
+  saved: AttendanceSnapshot | null;
+  waiting: boolean;
+  session: SessionTimes;
+}) {
   if (!saved) return waiting ? null : <p className="mb-2">Not recorded yet.</p>;
   return (
     <>
@@ -132,11 +172,24 @@ function SavedSummary({ saved, waiting, session }: { saved: AttendanceSnapshot |
 type Conflict = { current: AttendanceBody & { version: number } };
 
 function conflictOf(record: OutboxRecord): Conflict | undefined {
-  const current = record.error?.code === "STALE_VERSION" ? (record.error.details?.current as Conflict["current"] | undefined) : undefined;
+  const current =
+    record.error?.code === "STALE_VERSION"
+      ? (record.error.details?.current as Conflict["current"] | undefined)
+      : undefined;
   return current && typeof current.version === "number" ? { current } : undefined;
 }
 
-function UnsentNotice({ record, name, session, onChange }: { record: OutboxRecord; name: string; session: SessionTimes; onChange: () => void }) {
+function UnsentNotice({
+  record,
+  name,
+  session,
+  onChange,
+}: {
+  record: OutboxRecord;
+  name: string;
+  session: SessionTimes;
+  onChange: () => void;
+}) {
   const entered = record.body as AttendanceBody;
   if (record.state === "refused") {
     const conflict = conflictOf(record);
@@ -144,7 +197,11 @@ function UnsentNotice({ record, name, session, onChange }: { record: OutboxRecor
     return (
       <div className="mb-3 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
         <p className="mb-1 font-bold">
-          {conflict ? "Not saved – the office changed this attendance" : closed ? "Not saved – the session was closed by the office" : "Not saved – the server refused this change"}
+          {conflict
+            ? "Not saved – the office changed this attendance"
+            : closed
+              ? "Not saved – the session was closed by the office"
+              : "Not saved – the server refused this change"}
         </p>
         <p className="mb-2">
           {conflict
@@ -157,7 +214,11 @@ function UnsentNotice({ record, name, session, onChange }: { record: OutboxRecor
         <AttendanceValues values={entered} session={session} title={closed ? "What you entered" : "Yours"} />
         <div className="flex flex-wrap gap-3">
           {conflict ? (
-            <button type="button" className="button" onClick={() => void retryRecord(record.id, { ...entered, version: conflict.current.version })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void retryRecord(record.id, { ...entered, version: conflict.current.version })}
+            >
               Send mine instead<span className="sr-only"> for {name}</span>
             </button>
           ) : (
@@ -168,7 +229,11 @@ function UnsentNotice({ record, name, session, onChange }: { record: OutboxRecor
             )
           )}
           <button type="button" className="button button-secondary" onClick={() => discardRecord(record.id)}>
-            {conflict ? "Keep the office's record" : closed ? "I have phoned the office: remove it" : "Drop this change"}
+            {conflict
+              ? "Keep the office's record"
+              : closed
+                ? "I have phoned the office: remove it"
+                : "Drop this change"}
             <span className="sr-only"> for {name}</span>
           </button>
         </div>
@@ -177,7 +242,9 @@ function UnsentNotice({ record, name, session, onChange }: { record: OutboxRecor
   }
   return (
     <div className="mb-3 border-l-[5px] border-[#f47738] bg-[#fef0e7] px-3 py-2">
-      <p className="mb-1 font-bold">{record.state === "sending" ? "Sending…" : "Waiting to be sent. It will be sent when you have a connection."}</p>
+      <p className="mb-1 font-bold">
+        {record.state === "sending" ? "Sending…" : "Waiting to be sent. It will be sent when you have a connection."}
+      </p>
       <AttendanceValues values={entered} session={session} title="You entered" />
     </div>
   );
@@ -218,14 +285,14 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
     if (saved) body.version = saved.version;
     setOpen(false);
     void submitRecord({
-        kind: "attendance",
-        method: "PUT",
-        url: `/api/v1/sessions/${sessionId}/attendance/${caseId}`,
-        body,
-        label: `Attendance for ${name}`,
-        sessionId,
-        caseId,
-      });
+      kind: "attendance",
+      method: "PUT",
+      url: `/api/v1/sessions/${sessionId}/attendance/${caseId}`,
+      body,
+      label: `Attendance for ${name}`,
+      sessionId,
+      caseId,
+    });
   };
 
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -268,11 +335,22 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
               </ul>
             </div>
           )}
-          <RadioGroup name={`${prefix}outcome`} legend="What happened?" choices={outcomeChoices} defaultValue={start?.outcome} error={errorFor("outcome")} />
+          <RadioGroup
+            name={`${prefix}outcome`}
+            legend="What happened?"
+            choices={outcomeChoices}
+            defaultValue={start?.outcome}
+            error={errorFor("outcome")}
+          />
           {attended && (
             <>
               <div className="flex flex-wrap gap-x-6 *:min-w-0 *:max-w-full">
-                <TimeField name={`${prefix}arrivedAt`} label="Arrived" defaultValue={start?.arrivedAt ?? session.startTime} error={errorFor("arrivedAt")} />
+                <TimeField
+                  name={`${prefix}arrivedAt`}
+                  label="Arrived"
+                  defaultValue={start?.arrivedAt ?? session.startTime}
+                  error={errorFor("arrivedAt")}
+                />
                 <TimeField
                   name={`${prefix}leftAt`}
                   label={outcome && isSentHome(outcome) ? "Sent home at" : "Left"}
@@ -289,8 +367,22 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
                 defaultValue={start?.penaltyMinutes ? String(start.penaltyMinutes) : "0"}
                 error={errorFor("penaltyMinutes")}
               />
-              <SelectField name={`${prefix}workQuality`} label="Quality of work" options={ratingOptions} placeholder="Choose" defaultValue={start?.workQuality ?? ""} error={errorFor("workQuality")} />
-              <SelectField name={`${prefix}behaviour`} label="Behaviour" options={ratingOptions} placeholder="Choose" defaultValue={start?.behaviour ?? ""} error={errorFor("behaviour")} />
+              <SelectField
+                name={`${prefix}workQuality`}
+                label="Quality of work"
+                options={ratingOptions}
+                placeholder="Choose"
+                defaultValue={start?.workQuality ?? ""}
+                error={errorFor("workQuality")}
+              />
+              <SelectField
+                name={`${prefix}behaviour`}
+                label="Behaviour"
+                options={ratingOptions}
+                placeholder="Choose"
+                defaultValue={start?.behaviour ?? ""}
+                error={errorFor("behaviour")}
+              />
             </>
           )}
           <p className="mb-4 font-bold" aria-live="polite">
@@ -299,7 +391,11 @@ export function AttendanceRecorder({ sessionId, caseId, name, session, initial, 
           <TextArea
             name={`${prefix}note`}
             label="Note (optional)"
-            hint={saved?.noteHidden ? "A sensitive note is already recorded. Anything you type here replaces it; leave it empty to keep it." : undefined}
+            hint={
+              saved?.noteHidden
+                ? "A sensitive note is already recorded. Anything you type here replaces it; leave it empty to keep it."
+                : undefined
+            }
             rows={3}
             maxLength={4000}
             defaultValue={start?.note ?? ""}

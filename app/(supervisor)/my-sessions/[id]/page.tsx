@@ -20,9 +20,11 @@ type Person = SessionRoster["people"][number];
 /** Risk of serious harm in words (the assessment's definitions), so a level is never just a word. */
 const ROSH_MEANING: Record<keyof typeof ROSH_LABEL, string> = {
   LOW: "No current signs that they will cause serious harm.",
-  MEDIUM: "There are signs they could cause serious harm, but they are unlikely to unless their circumstances change (for example losing their home or job, or drinking or drug use).",
+  MEDIUM:
+    "There are signs they could cause serious harm, but they are unlikely to unless their circumstances change (for example losing their home or job, or drinking or drug use).",
   HIGH: "They could cause serious harm at any time, and the harm would be serious. Follow the guidance below closely and phone the office if anything worries you.",
-  VERY_HIGH: "Serious harm is likely to happen soon and would be serious. Follow the guidance below exactly and phone the office straight away if anything worries you.",
+  VERY_HIGH:
+    "Serious harm is likely to happen soon and would be serious. Follow the guidance below exactly and phone the office straight away if anything worries you.",
 };
 
 /** At the top of the roster: everyone booked, what is recorded for them, and a link to their card. */
@@ -53,7 +55,10 @@ function RiskCodes({ person }: { person: Person }) {
   return (
     <ul className="m-0 mb-4 list-none p-0">
       {person.riskCodes.map((riskCode) => (
-        <li key={riskCode.code} className={`mb-3 border-l-[5px] py-1 pl-3 ${riskCode.relevantHere.length > 0 ? "border-error" : "border-border"}`}>
+        <li
+          key={riskCode.code}
+          className={`mb-3 border-l-[5px] py-1 pl-3 ${riskCode.relevantHere.length > 0 ? "border-error" : "border-border"}`}
+        >
           <p className="mb-1 font-bold">
             {riskCode.title} <span className="font-normal text-secondary">({riskCode.code})</span>
           </p>
@@ -113,7 +118,11 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Ses
           <span className="font-bold">Risk of serious harm: </span>
           {person.rosh ? ROSH_LABEL[person.rosh] : "Not assessed"}
         </p>
-        <p className="mb-3">{person.rosh ? ROSH_MEANING[person.rosh] : "Their risk of serious harm has not been assessed yet. Ask the office before the session."}</p>
+        <p className="mb-3">
+          {person.rosh
+            ? ROSH_MEANING[person.rosh]
+            : "Their risk of serious harm has not been assessed yet. Ask the office before the session."}
+        </p>
         {person.hours && (
           <p className="mb-3" data-testid="roster-hours">
             <span className="font-bold">Hours required now: </span>
@@ -122,7 +131,9 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Ses
               <span className="block">
                 Earned reduction: {formatMinutes(person.hours.earnedReduction.currentMinutes)} so far, up to{" "}
                 {formatMinutes(person.hours.earnedReduction.projectedMinutes)}
-                {person.hours.earnedReduction.appliedMinutes > 0 ? " (confirmed)" : " (not yet confirmed by the office)"}
+                {person.hours.earnedReduction.appliedMinutes > 0
+                  ? " (confirmed)"
+                  : " (not yet confirmed by the office)"}
               </span>
             )}
           </p>
@@ -199,9 +210,14 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   const address = [placement.address, placement.postcode].filter(Boolean).join(", ");
   // Attendance is recorded on the day or after, until the session is closed (R7: no attended outcome before the day).
   const recording = roster.status === "SCHEDULED" && roster.date <= todayInLondon();
-  const people = roster.people.map((person) => ({ caseId: person.requirementId, name: person.name, initial: person.attendance }));
+  const people = roster.people.map((person) => ({
+    caseId: person.requirementId,
+    name: person.name,
+    initial: person.attendance,
+  }));
   // The supervisor may reopen a session they closed on the day they closed it (the server decides).
-  const reopenable = roster.status === "CLOSED" && roster.closedAt !== null && isoDateInLondon(roster.closedAt) === todayInLondon();
+  const reopenable =
+    roster.status === "CLOSED" && roster.closedAt !== null && isoDateInLondon(roster.closedAt) === todayInLondon();
 
   return (
     <>
@@ -222,8 +238,13 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
         rows={[
           { key: "Time", value: `${roster.startTime} to ${roster.endTime}` },
           { key: "Where", value: address || "No address recorded" },
-          ...(roster.pickUpPoint ? [{ key: "Pick-up", value: `${roster.pickUpPoint}${roster.pickUpTime ? ` at ${roster.pickUpTime}` : ""}` }] : []),
-          { key: "This placement has", value: placement.features.length > 0 ? featureList(placement.features) : "No features recorded" },
+          ...(roster.pickUpPoint
+            ? [{ key: "Pick-up", value: `${roster.pickUpPoint}${roster.pickUpTime ? ` at ${roster.pickUpTime}` : ""}` }]
+            : []),
+          {
+            key: "This placement has",
+            value: placement.features.length > 0 ? featureList(placement.features) : "No features recorded",
+          },
           ...(placement.whatToBring ? [{ key: "What to wear and bring", value: placement.whatToBring }] : []),
           { key: "Booked", value: `${roster.bookedCount} (places for ${roster.capacity})` },
         ]}
@@ -231,7 +252,9 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
 
       {roster.status === "CLOSED" && (
         <p className="mb-6 border-l-[5px] border-success bg-[#e6f2ec] px-3 py-2 font-bold">
-          {reopenable ? "This session is closed. You can reopen it today to correct its attendance." : "This session is closed. To correct its attendance, phone the office."}
+          {reopenable
+            ? "This session is closed. You can reopen it today to correct its attendance."
+            : "This session is closed. To correct its attendance, phone the office."}
         </p>
       )}
       {reopenable && <ReopenSession sessionId={roster.id} version={roster.version} />}
@@ -246,8 +269,8 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
       {recording && roster.people.length > 0 && (
         <div className="mb-6 border-l-[5px] border-link bg-panel px-3 py-3">
           <p className="mb-2">
-            For everyone not yet recorded: attended and complied, {roster.startTime} to {roster.endTime}, work and behaviour satisfactory. Then
-            change anyone whose day was different.
+            For everyone not yet recorded: attended and complied, {roster.startTime} to {roster.endTime}, work and
+            behaviour satisfactory. Then change anyone whose day was different.
           </p>
           <MarkAllPresent sessionId={roster.id} startTime={roster.startTime} endTime={roster.endTime} people={people} />
         </div>
@@ -262,16 +285,25 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
       )}
       {roster.restrictedNotShown > 0 && (
         <p>
-          {roster.restrictedNotShown === 1 ? "1 more person is" : `${roster.restrictedNotShown} more people are`} booked on a restricted case.
-          Your coordinator will tell you what you need to know, and the office records their attendance.
+          {roster.restrictedNotShown === 1 ? "1 more person is" : `${roster.restrictedNotShown} more people are`} booked
+          on a restricted case. Your coordinator will tell you what you need to know, and the office records their
+          attendance.
         </p>
       )}
       <Incidents roster={roster} />
       {recording && (
         <section aria-labelledby="close-heading" className="mb-8">
           <h2 id="close-heading">Close the session</h2>
-          <p>When everyone&apos;s attendance is recorded, close the session. The office then sees it as done. You can reopen it today if you find a mistake.</p>
-          <CloseSessionButton sessionId={roster.id} version={roster.version} people={people} session={{ startTime: roster.startTime, endTime: roster.endTime }} />
+          <p>
+            When everyone&apos;s attendance is recorded, close the session. The office then sees it as done. You can
+            reopen it today if you find a mistake.
+          </p>
+          <CloseSessionButton
+            sessionId={roster.id}
+            version={roster.version}
+            people={people}
+            session={{ startTime: roster.startTime, endTime: roster.endTime }}
+          />
         </section>
       )}
     </>

@@ -5,7 +5,12 @@ import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 import { creditForOutcome } from "@/domain/crediting";
 import { formatHoursAndMinutes } from "@/domain/format";
 import { submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
-import { savedAttendance, unsentAttendance, type AttendanceBody, type AttendanceSnapshot } from "@/ui/supervisor/attendance-snapshot";
+import {
+  savedAttendance,
+  unsentAttendance,
+  type AttendanceBody,
+  type AttendanceSnapshot,
+} from "@/ui/supervisor/attendance-snapshot";
 
 // The roster's controls that read the phone's outbox, in one module (the roster's JavaScript
 // budget): "Mark all present", incidents waiting on this phone, closing and reopening the session.
@@ -33,7 +38,15 @@ export function lastOpenOrClose(records: OutboxRecord[]): OutboxRecord | undefin
 }
 
 /** Why a close or reopen has not happened yet: refused by the server, or waiting for a connection. */
-function PendingBanner({ record, refusedText, waitingText }: { record: OutboxRecord | undefined; refusedText: string; waitingText: string }) {
+function PendingBanner({
+  record,
+  refusedText,
+  waitingText,
+}: {
+  record: OutboxRecord | undefined;
+  refusedText: string;
+  waitingText: string;
+}) {
   if (record?.state === "refused") {
     return (
       <p role="alert" className="mb-4 border-l-[5px] border-error bg-[#fbe9e6] px-3 py-2">
@@ -67,7 +80,14 @@ export function ReopenSession({ sessionId, version }: { sessionId: string; versi
         className="button button-secondary"
         disabled={reopening !== undefined && reopening.state !== "refused" && reopening.state !== "sent"}
         onClick={() =>
-          void submitRecord({ kind: "reopen-session", method: "POST", url: `/api/v1/sessions/${sessionId}/reopen`, body: { version }, label: "Reopen the session", sessionId })
+          void submitRecord({
+            kind: "reopen-session",
+            method: "POST",
+            url: `/api/v1/sessions/${sessionId}/reopen`,
+            body: { version },
+            label: "Reopen the session",
+            sessionId,
+          })
         }
       >
         Reopen the session to correct it
@@ -88,7 +108,8 @@ function registerSummary(people: Person[], records: OutboxRecord[], session: Tim
       summary.missing.push(person.name);
       continue;
     }
-    if (values.outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" || values.outcome === "ATTENDED_SENT_HOME_SERVICE") summary.sentHome += 1;
+    if (values.outcome === "ATTENDED_SENT_HOME_BEHAVIOUR" || values.outcome === "ATTENDED_SENT_HOME_SERVICE")
+      summary.sentHome += 1;
     else if (OUTCOME_INFO[values.outcome].attended) summary.attended += 1;
     else summary.absent += 1;
     const credit = OUTCOME_INFO[values.outcome].attended ? creditForOutcome({ ...values, session }) : null;
@@ -97,7 +118,17 @@ function registerSummary(people: Person[], records: OutboxRecord[], session: Tim
   return summary;
 }
 
-export function CloseSessionButton({ sessionId, version, people, session }: { sessionId: string; version: number; people: Person[]; session: Times }) {
+export function CloseSessionButton({
+  sessionId,
+  version,
+  people,
+  session,
+}: {
+  sessionId: string;
+  version: number;
+  people: Person[];
+  session: Times;
+}) {
   const records = useOutbox(sessionId);
   const [checking, setChecking] = useState(false);
   const latest = lastOpenOrClose(records);
@@ -112,7 +143,14 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
 
   const close = () => {
     setChecking(false);
-    void submitRecord({ kind: "close-session", method: "POST", url: `/api/v1/sessions/${sessionId}/close`, body: { version }, label: "Close the session", sessionId });
+    void submitRecord({
+      kind: "close-session",
+      method: "POST",
+      url: `/api/v1/sessions/${sessionId}/close`,
+      body: { version },
+      label: "Close the session",
+      sessionId,
+    });
   };
   const held = summary.waiting + summary.refused;
 
@@ -149,7 +187,9 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
               Attendance is not recorded yet for {summary.missing.join(", ")}. Record it, then close the session.
             </p>
           ) : (
-            held > 0 && <p className="mb-3">The session will close after the records waiting on this phone are saved.</p>
+            held > 0 && (
+              <p className="mb-3">The session will close after the records waiting on this phone are saved.</p>
+            )
           )}
           <div className="flex flex-wrap gap-3">
             {summary.missing.length === 0 && (
@@ -163,7 +203,12 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
           </div>
         </div>
       ) : (
-        <button type="button" className="button button-warning w-full sm:w-auto" onClick={() => setChecking(true)} disabled={closing?.state === "waiting" || closing?.state === "sending"}>
+        <button
+          type="button"
+          className="button button-warning w-full sm:w-auto"
+          onClick={() => setChecking(true)}
+          disabled={closing?.state === "waiting" || closing?.state === "sending"}
+        >
           Close the session
         </button>
       )}
@@ -176,12 +221,28 @@ export function CloseSessionButton({ sessionId, version, people, session }: { se
 // The explanation around the button is server-rendered by the page (the roster's JavaScript budget).
 
 /** What "present" means when the supervisor has not said otherwise (docs/decisions/0013). */
-export const PRESENT_DEFAULTS = { outcome: "ATTENDED_COMPLIED", workQuality: "SATISFACTORY", behaviour: "SATISFACTORY" } as const;
+export const PRESENT_DEFAULTS = {
+  outcome: "ATTENDED_COMPLIED",
+  workQuality: "SATISFACTORY",
+  behaviour: "SATISFACTORY",
+} as const;
 
-export function MarkAllPresent({ sessionId, startTime, endTime, people }: { sessionId: string; startTime: string; endTime: string; people: Person[] }) {
+export function MarkAllPresent({
+  sessionId,
+  startTime,
+  endTime,
+  people,
+}: {
+  sessionId: string;
+  startTime: string;
+  endTime: string;
+  people: Person[];
+}) {
   const records = useOutbox(sessionId);
   const [marked, setMarked] = useState<number | null>(null);
-  const unrecorded = people.filter((person) => !savedAttendance(person.initial, records, person.caseId) && !unsentAttendance(records, person.caseId));
+  const unrecorded = people.filter(
+    (person) => !savedAttendance(person.initial, records, person.caseId) && !unsentAttendance(records, person.caseId),
+  );
   const times = `${startTime}–${endTime}`;
 
   const markAll = () => {
@@ -202,7 +263,12 @@ export function MarkAllPresent({ sessionId, startTime, endTime, people }: { sess
 
   return (
     <>
-      <button type="button" className="button mb-0 w-full sm:w-auto" onClick={markAll} disabled={unrecorded.length === 0}>
+      <button
+        type="button"
+        className="button mb-0 w-full sm:w-auto"
+        onClick={markAll}
+        disabled={unrecorded.length === 0}
+      >
         Mark all present {times}
       </button>
       <p className="mb-0 mt-2" aria-live="polite">
@@ -223,7 +289,9 @@ type IncidentBody = { occurredAt?: string; description?: string };
 
 export function WaitingIncidents({ sessionId, savedIds }: { sessionId: string; savedIds: string[] }) {
   const incidents = useOutbox(sessionId).filter(
-    (record) => record.kind === "incident" && !(record.state === "sent" && savedIds.includes(String((record.response as { id?: unknown } | null)?.id))),
+    (record) =>
+      record.kind === "incident" &&
+      !(record.state === "sent" && savedIds.includes(String((record.response as { id?: unknown } | null)?.id))),
   );
   if (incidents.length === 0) return null;
   return (
@@ -231,10 +299,17 @@ export function WaitingIncidents({ sessionId, savedIds }: { sessionId: string; s
       {incidents.map((record) => {
         const body = record.body as IncidentBody;
         return (
-          <li key={record.id} className={`mb-3 border-l-[5px] pl-3 ${record.state === "refused" ? "border-error" : "border-[#f47738]"}`}>
+          <li
+            key={record.id}
+            className={`mb-3 border-l-[5px] pl-3 ${record.state === "refused" ? "border-error" : "border-[#f47738]"}`}
+          >
             <p className="mb-1 font-bold">
               {body.occurredAt} · {record.label.replace(/^Incident: /, "")} ·{" "}
-              {record.state === "sent" ? "Saved" : record.state === "refused" ? "Not accepted: open the incident form to send it again" : "Waiting to be sent"}
+              {record.state === "sent"
+                ? "Saved"
+                : record.state === "refused"
+                  ? "Not accepted: open the incident form to send it again"
+                  : "Waiting to be sent"}
             </p>
             <p className="mb-0 whitespace-pre-wrap break-words">{body.description}</p>
           </li>

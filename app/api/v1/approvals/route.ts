@@ -5,4 +5,6 @@ import { listApprovals } from "@/server/services/approvals/list-approvals";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listApprovalsRoute, async ({ user, query }) => commandReply(await listApprovals(user, query)));
+export const GET = apiRoute(listApprovalsRoute, async ({ user, query }) =>
+  commandReply(await listApprovals(user, query)),
+);

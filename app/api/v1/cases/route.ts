@@ -14,7 +14,12 @@ export const POST = apiRoute(createCaseRoute, async ({ user, body, transaction }
 export const GET = apiRoute(listCasesRoute, async ({ user, query, requestId }) => {
   const result = await listCases(user, query);
   if (result.ok) {
-    await recordView(user, { view: "api.cases", requirementIds: result.value.cases.map((c) => c.id), filters: query, requestId });
+    await recordView(user, {
+      view: "api.cases",
+      requirementIds: result.value.cases.map((c) => c.id),
+      filters: query,
+      requestId,
+    });
   }
   return commandReply(result);
 });

@@ -20,7 +20,8 @@ export const requestBookingOverrideRoute = defineRoute({
   method: "POST",
   path: "/api/v1/sessions/{id}/override-requests",
   tag: "Placements and sessions",
-  summary: "Ask a regional manager to book a case refused by a risk or capacity rule (R10); a pending BOOKING_OVERRIDE approval",
+  summary:
+    "Ask a regional manager to book a case refused by a risk or capacity rule (R10); a pending BOOKING_OVERRIDE approval",
   permission: "allocation.overrideRequest",
   params: z.object({ id: z.uuid() }),
   body: requestBookingOverrideBody,

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { approvalListView, decideApprovalBody, decidedApprovalView, listApprovalsQuery } from "@/server/services/approvals/approvals.types";
+import {
+  approvalListView,
+  decideApprovalBody,
+  decidedApprovalView,
+  listApprovalsQuery,
+} from "@/server/services/approvals/approvals.types";
 import { defineRoute } from "../route-spec";
 
 export const listApprovalsRoute = defineRoute({

@@ -25,5 +25,8 @@ export const issueTokenRoute = defineRoute({
   auth: "none",
   body: issueTokenBody,
   response: issuedToken,
-  extraResponses: { 401: "Wrong email or password, or the account is deactivated", 429: "Too many failed attempts for this email" },
+  extraResponses: {
+    401: "Wrong email or password, or the account is deactivated",
+    429: "Too many failed attempts for this email",
+  },
 });

@@ -13,7 +13,8 @@ export const createCaseRoute = defineRoute({
   method: "POST",
   path: "/api/v1/cases",
   tag: "Cases",
-  summary: "Take in a new case: person (by CRN), order and unpaid work requirement (R1: 40–300 hours; 18 or over on the sentence date)",
+  summary:
+    "Take in a new case: person (by CRN), order and unpaid work requirement (R1: 40–300 hours; 18 or over on the sentence date)",
   description:
     "A CRN already on record with the same name and date of birth gets the new order attached to that person; with a different name or date of birth it is 409 DUPLICATE_CRN.",
   permission: "case.create",

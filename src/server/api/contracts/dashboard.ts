@@ -12,7 +12,15 @@ import { defineRoute } from "../route-spec";
 
 export const dashboardQuery = z
   .object({
-    region: z.string().trim().min(1).max(8).optional().describe("Region code; a manager may only ask for their own. Omitted: the manager's region, or all regions for a national lead"),
+    region: z
+      .string()
+      .trim()
+      .min(1)
+      .max(8)
+      .optional()
+      .describe(
+        "Region code; a manager may only ask for their own. Omitted: the manager's region, or all regions for a national lead",
+      ),
     asOf: isoDateSchema.optional().describe("Figures as they stood on this date (YYYY-MM-DD); default today in London"),
     pdu: z.uuid().optional().describe("Only this probation delivery unit (its id); it must be in the region asked for"),
     teamType: z.enum(TEAM_TYPES).optional().describe("Only requirements managed by this team type"),
@@ -46,22 +54,32 @@ export const dashboardSummaryView = z
     commencedWithin15WorkingDaysPercent: percent,
     completedWithin12MonthsPercent: percent,
     eteUsePercent: percent.describe("Active requirements with any ETE credit, as a share of the active caseload"),
-    eteFullUsePercent: percent.describe("Active requirements that have used their whole ETE allowance (30 %), as a share of the active caseload"),
+    eteFullUsePercent: percent.describe(
+      "Active requirements that have used their whole ETE allowance (30 %), as a share of the active caseload",
+    ),
     breachRatePercent: percent.describe("Active requirements with a warning or breach in the 12 months up to asOf"),
     breachRateBy: z.object({
       under25: percent,
       age25plus: percent,
       male: percent,
       female: percent,
-      byEthnicity: z.record(z.string(), percent).describe("Keyed by recorded ethnicity; \"Not recorded\" when none"),
+      byEthnicity: z.record(z.string(), percent).describe('Keyed by recorded ethnicity; "Not recorded" when none'),
     }),
-    standDownRatePercent: percent.describe("Stand-downs (sent home by the service, or stood down in advance) per booked allocation, 28 days up to asOf"),
-    hoursDeliveredLast7Days: z.number().describe("Hours credited (work and ETE) in the 7 days up to asOf, one decimal place"),
+    standDownRatePercent: percent.describe(
+      "Stand-downs (sent home by the service, or stood down in advance) per booked allocation, 28 days up to asOf",
+    ),
+    hoursDeliveredLast7Days: z
+      .number()
+      .describe("Hours credited (work and ETE) in the 7 days up to asOf, one decimal place"),
     reviewsOverdue: z.object({ sixMonth: count, nineMonth: count }),
-    expiredIncompleteSso: count.describe("Suspended sentence orders whose requirement ended expired-incomplete in the 12 months up to asOf"),
+    expiredIncompleteSso: count.describe(
+      "Suspended sentence orders whose requirement ended expired-incomplete in the 12 months up to asOf",
+    ),
     enforcementOverdue: z
       .object({ cases: count, failures: count })
-      .describe("R9: active requirements with a failure to comply not answered by a warning or breach within 10 working days"),
+      .describe(
+        "R9: active requirements with a failure to comply not answered by a warning or breach within 10 working days",
+      ),
     byTeamType: z.object({ STANDALONE_UPW: teamFigures, SENTENCE_MANAGEMENT: teamFigures }),
     pendingApprovals: count.describe("Approvals waiting for a manager's decision now"),
   })
@@ -78,18 +96,31 @@ export const dashboardCaseView = z
     managedBy: z.enum(TEAM_TYPES),
     sentenceDate: z.string(),
     hoursOrdered: count,
-    date: z.string().nullable().describe("Backlog: the date the 12 months ended; dormant: the last attendance or ETE credit"),
+    date: z
+      .string()
+      .nullable()
+      .describe("Backlog: the date the 12 months ended; dormant: the last attendance or ETE credit"),
   })
   .meta({ title: "DashboardCase" });
 
-const caseList = z.array(dashboardCaseView).describe("The cases behind the figure; restricted cases are counted but listed only for their named users");
+const caseList = z
+  .array(dashboardCaseView)
+  .describe("The cases behind the figure; restricted cases are counted but listed only for their named users");
 
 export const dashboardBacklogView = z
-  .object({ asOf: z.string(), region, activeCaseload: count, backlogCount: count, backlogPercent: percent, cases: caseList })
+  .object({
+    asOf: z.string(),
+    region,
+    activeCaseload: count,
+    backlogCount: count,
+    backlogPercent: percent,
+    cases: caseList,
+  })
   .meta({ title: "DashboardBacklog" });
 
-export const dashboardDormantView = z.object({ asOf: z.string(), region, count, cases: caseList }).meta({ title: "DashboardDormant" });
-
+export const dashboardDormantView = z
+  .object({ asOf: z.string(), region, count, cases: caseList })
+  .meta({ title: "DashboardDormant" });
 
 export const dashboardSummaryRoute = defineRoute({
   method: "GET",

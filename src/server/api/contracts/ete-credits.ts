@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { creditEteBody, eteCreditView } from "@/server/services/ete/credit-ete.types";
-import { correctEteCreditBody, removeEteCreditBody, removedEteCreditView } from "@/server/services/ete/correct-ete-credit.types";
+import {
+  correctEteCreditBody,
+  removeEteCreditBody,
+  removedEteCreditView,
+} from "@/server/services/ete/correct-ete-credit.types";
 import { defineRoute } from "../route-spec";
 
 export const creditEteRoute = defineRoute({
@@ -35,7 +39,8 @@ export const removeEteCreditRoute = defineRoute({
   path: "/api/v1/cases/{id}/ete-credits/{creditId}/removal",
   tag: "Cases",
   summary: "Remove an ETE credit, with a reason (hours done and completion re-run without it)",
-  description: "409 STALE_VERSION (details carry yourVersion, currentVersion and the current credit) when `version` is stale. The removed credit is kept in the audit trail with the reason.",
+  description:
+    "409 STALE_VERSION (details carry yourVersion, currentVersion and the current credit) when `version` is stale. The removed credit is kept in the audit trail with the reason.",
   permission: "ete.correct",
   params: z.object({ id: z.uuid(), creditId: z.uuid() }),
   body: removeEteCreditBody,

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { allocationView } from "@/server/services/allocations/allocate.types";
-import { cancelAllocationBody, cancelledAllocationView, moveAllocationBody } from "@/server/services/allocations/change-allocation.types";
+import {
+  cancelAllocationBody,
+  cancelledAllocationView,
+  moveAllocationBody,
+} from "@/server/services/allocations/change-allocation.types";
 import { cancelSessionBody, standDownBody, updateSessionBody } from "@/server/services/sessions/change-session.types";
 import { placementView } from "@/server/services/placements/create-placement.types";
 import { updatePlacementBody } from "@/server/services/placements/update-placement.types";
@@ -29,7 +33,8 @@ export const standDownSessionRoute = defineRoute({
   path: "/api/v1/sessions/{id}/stand-down",
   tag: "Placements and sessions",
   summary: "Stand a session down in advance: every booking gets ACCEPTABLE_ABSENCE / STOOD_DOWN",
-  description: "Stood-down absences never count towards the third-absence approval; each person shows on the work queue to be re-booked. 422 SESSION_STOOD_DOWN, SESSION_CANCELLED, SESSION_CLOSED or SESSION_IN_PAST.",
+  description:
+    "Stood-down absences never count towards the third-absence approval; each person shows on the work queue to be re-booked. 422 SESSION_STOOD_DOWN, SESSION_CANCELLED, SESSION_CLOSED or SESSION_IN_PAST.",
   permission: "session.change",
   params: z.object({ id: z.uuid() }),
   body: standDownBody,
@@ -42,7 +47,8 @@ export const cancelSessionRoute = defineRoute({
   path: "/api/v1/sessions/{id}/cancellation",
   tag: "Placements and sessions",
   summary: "Cancel a session and every booking on it, with a reason",
-  description: "Refused (409 CONFLICT) once any attendance is recorded: stand the session down or correct the records instead.",
+  description:
+    "Refused (409 CONFLICT) once any attendance is recorded: stand the session down or correct the records instead.",
   permission: "session.change",
   params: z.object({ id: z.uuid() }),
   body: cancelSessionBody,
@@ -55,7 +61,8 @@ export const cancelAllocationRoute = defineRoute({
   path: "/api/v1/allocations/{id}/cancellation",
   tag: "Placements and sessions",
   summary: "Cancel a booking with a reason",
-  description: "409 CONFLICT when it was already cancelled or moved, or an outcome is recorded (correct the attendance instead). A problem the cancellation leaves for the rest of the group (e.g. one woman now among men) comes back in warnings.",
+  description:
+    "409 CONFLICT when it was already cancelled or moved, or an outcome is recorded (correct the attendance instead). A problem the cancellation leaves for the rest of the group (e.g. one woman now among men) comes back in warnings.",
   permission: "allocation.change",
   params: z.object({ id: z.uuid() }),
   body: cancelAllocationBody,
@@ -81,7 +88,8 @@ export const updatePlacementRoute = defineRoute({
   path: "/api/v1/placements/{id}",
   tag: "Placements and sessions",
   summary: "Edit, close (active: false) or reopen (active: true) a placement",
-  description: "409 STALE_VERSION with both versions when `version` is stale. A change of features re-checks every future booking on it; problems come back in warnings.",
+  description:
+    "409 STALE_VERSION with both versions when `version` is stale. A change of features re-checks every future booking on it; problems come back in warnings.",
   permission: "placement.change",
   params: z.object({ id: z.uuid() }),
   body: updatePlacementBody,

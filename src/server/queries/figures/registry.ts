@@ -5,7 +5,11 @@ import type { SourceKey } from "./scope";
 
 export type FigureDef = { source: SourceKey; filter: Prisma.Sql | null; title: string };
 
-const f = (source: SourceKey, title: string, filter: Prisma.Sql | null = null): FigureDef => ({ source, filter, title });
+const f = (source: SourceKey, title: string, filter: Prisma.Sql | null = null): FigureDef => ({
+  source,
+  filter,
+  title,
+});
 
 /** Every list a dashboard figure links to. The filter reads the source's columns (`s`) and the person (`p`). */
 export const FIGURES = {
@@ -23,10 +27,22 @@ export const FIGURES = {
   "ete-use": f("ete", "Using ETE"),
   "ete-full": f("ete", "Using the full ETE allowance", Prisma.sql`s.met`),
   breach: f("breach", "Warning or breach in the last 12 months", Prisma.sql`s.met`),
-  "breach-under25": f("breach", "Warning or breach in the last 12 months: under 25", Prisma.sql`s.met AND s.band = 'UNDER_25'`),
-  "breach-25plus": f("breach", "Warning or breach in the last 12 months: 25 and over", Prisma.sql`s.met AND s.band = 'AGE_25_PLUS'`),
+  "breach-under25": f(
+    "breach",
+    "Warning or breach in the last 12 months: under 25",
+    Prisma.sql`s.met AND s.band = 'UNDER_25'`,
+  ),
+  "breach-25plus": f(
+    "breach",
+    "Warning or breach in the last 12 months: 25 and over",
+    Prisma.sql`s.met AND s.band = 'AGE_25_PLUS'`,
+  ),
   "breach-male": f("breach", "Warning or breach in the last 12 months: men", Prisma.sql`s.met AND p."gender" = 'MALE'`),
-  "breach-female": f("breach", "Warning or breach in the last 12 months: women", Prisma.sql`s.met AND p."gender" = 'FEMALE'`),
+  "breach-female": f(
+    "breach",
+    "Warning or breach in the last 12 months: women",
+    Prisma.sql`s.met AND p."gender" = 'FEMALE'`,
+  ),
   "stand-down": f("standDown", "Stood down in the last 28 days", Prisma.sql`s.met`),
   "hours-delivered": f("hours", "Hours credited in the last 7 days"),
   "review-6": f("review6", "6-month review overdue"),
@@ -40,4 +56,6 @@ export const isFigureKey = (value: unknown): value is FigureKey => typeof value 
 
 /** Breach rows of one ethnicity ("" = not recorded), for the ethnicity split's drill-down. */
 export const ethnicityFilter = (ethnicity: string) =>
-  ethnicity === "" ? Prisma.sql`(p."ethnicity" IS NULL OR p."ethnicity" = '')` : Prisma.sql`p."ethnicity" = ${ethnicity}`;
+  ethnicity === ""
+    ? Prisma.sql`(p."ethnicity" IS NULL OR p."ethnicity" = '')`
+    : Prisma.sql`p."ethnicity" = ${ethnicity}`;

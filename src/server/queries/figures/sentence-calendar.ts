@@ -69,9 +69,13 @@ export async function loadSentenceCalendar(
   scope: Pick<DashboardScope, "asOf" | "regionId" | "rules">,
 ): Promise<SentenceCalendar> {
   const [dates, holidays, appliedReductions] = await Promise.all([
-    client.$queryRaw<{ d: string }[]>`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
+    client.$queryRaw<
+      { d: string }[]
+    >`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
       WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND ${inRegionOn(scope.regionId, day(scope.asOf))}` : Prisma.empty}) s`,
-    client.$queryRaw<{ dates: string | null }[]>`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
+    client.$queryRaw<
+      { dates: string | null }[]
+    >`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
     loadAppliedReductions(client, scope),
   ]);
   const sentenceDates = dates.map((row) => row.d as IsoDate);
@@ -91,7 +95,6 @@ export async function loadSentenceCalendar(
     appliedReductions,
   };
 }
-
 
 export const joinCalendar = (cal: SentenceCalendar) => Prisma.sql`JOIN unnest(
   ${cal.sentenceDates}::text[]::date[], ${cal.twelveMonthEnds}::text[]::date[], ${cal.startDeadlines}::text[]::date[],

@@ -4,11 +4,25 @@ import { addCalendarMonths, addDays, type IsoDate } from "@/domain/dates";
 import { dormancyWindowStart } from "@/domain/dormant";
 import { isTwelveMonthPeriodAbolished, policyOn } from "@/domain/policy";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
-import { activeOn, creditsBetween, dormantOn, enforceableOn, failureAwaitingActionOn, inBacklogOn } from "../predicates/requirement";
+import {
+  activeOn,
+  creditsBetween,
+  dormantOn,
+  enforceableOn,
+  failureAwaitingActionOn,
+  inBacklogOn,
+} from "../predicates/requirement";
 import { nearingEndOn } from "../predicates/nearing-end";
 import { day } from "../predicates/sql";
 import { regionOn } from "../region-on-date";
-import { HOURS_WINDOW_DAYS, REPORTING_WINDOW_MONTHS, STAND_DOWN_WINDOW_DAYS, YOUNG_ADULT_AGE_BELOW, type DashboardScope, type SourceKey } from "./scope";
+import {
+  HOURS_WINDOW_DAYS,
+  REPORTING_WINDOW_MONTHS,
+  STAND_DOWN_WINDOW_DAYS,
+  YOUNG_ADULT_AGE_BELOW,
+  type DashboardScope,
+  type SourceKey,
+} from "./scope";
 import { inScope, joinCalendar, type SentenceCalendar } from "./sentence-calendar";
 
 // Every figure of docs/domain.md §5 as ONE SQL source per figure family: a SELECT that returns one
@@ -38,7 +52,13 @@ export function figureDates(asOf: IsoDate, rules: RuleCommencements = NO_COMMENC
 type Columns = { band?: Prisma.Sql; met?: Prisma.Sql; x?: Prisma.Sql; y?: Prisma.Sql; keyDate?: Prisma.Sql };
 
 /** Every source returns the same columns, so the count, the list and the CSV are one query shape. */
-function rows(cal: SentenceCalendar, scope: DashboardScope, columns: Columns, from: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+function rows(
+  cal: SentenceCalendar,
+  scope: DashboardScope,
+  columns: Columns,
+  from: Prisma.Sql,
+  where: Prisma.Sql,
+): Prisma.Sql {
   return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", r."pduId", r."managedBy",
       ${columns.band ?? Prisma.sql`NULL`}::text AS band, ${columns.met ?? Prisma.sql`NULL`}::boolean AS met,
       ${columns.x ?? Prisma.sql`NULL`}::float8 AS x, ${columns.y ?? Prisma.sql`NULL`}::float8 AS y,
@@ -61,7 +81,13 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       return rows(cal, scope, { keyDate: Prisma.sql`sc."twelveMonthEnd"` }, none, activeOn(D));
     // R4 — mirrors isInBacklog (src/domain/backlog.ts)
     case "backlog":
-      return rows(cal, scope, { keyDate: Prisma.sql`sc."twelveMonthEnd"` }, none, inBacklogOn(D, Prisma.sql`sc."twelveMonthEnd"`, !t.abolished));
+      return rows(
+        cal,
+        scope,
+        { keyDate: Prisma.sql`sc."twelveMonthEnd"` },
+        none,
+        inBacklogOn(D, Prisma.sql`sc."twelveMonthEnd"`, !t.abolished),
+      );
     // R5 — mirrors isDormant (src/domain/dormant.ts); keyDate = the last attendance or ETE credit by D
     case "dormant":
       return rows(
@@ -79,7 +105,13 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
     case "nearing": {
       if (t.abolished) return rows(cal, scope, {}, none, Prisma.sql`FALSE`);
       const nearing = nearingEndOn(D, t, cal.appliedReductions);
-      return rows(cal, scope, { band: nearing.band, x: nearing.outstanding, y: nearing.recent, keyDate: nearing.endDate }, nearing.from, nearing.where);
+      return rows(
+        cal,
+        scope,
+        { band: nearing.band, x: nearing.outstanding, y: nearing.recent, keyDate: nearing.endDate },
+        nearing.from,
+        nearing.where,
+      );
     }
     // R2 — mirrors commencedWithinDeadline (src/domain/requirement-dates.ts): the cohort whose start
     // deadline passed in the 12 months before D; met = commenced by the deadline.
@@ -87,7 +119,10 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       return rows(
         cal,
         scope,
-        { met: Prisma.sql`(r."commencedOn" IS NOT NULL AND r."commencedOn" <= sc."startDeadline" AND r."commencedOn" <= ${day(D)})`, keyDate: Prisma.sql`sc."startDeadline"` },
+        {
+          met: Prisma.sql`(r."commencedOn" IS NOT NULL AND r."commencedOn" <= sc."startDeadline" AND r."commencedOn" <= ${day(D)})`,
+          keyDate: Prisma.sql`sc."startDeadline"`,
+        },
         none,
         Prisma.sql`sc."startDeadline" < ${day(D)} AND sc."startDeadline" >= ${day(t.yearAgo)}`,
       );
@@ -97,7 +132,10 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       return rows(
         cal,
         scope,
-        { met: Prisma.sql`(r."status" = 'COMPLETED' AND r."completedOn" <= sc."twelveMonthEnd")`, keyDate: Prisma.sql`sc."twelveMonthEnd"` },
+        {
+          met: Prisma.sql`(r."status" = 'COMPLETED' AND r."completedOn" <= sc."twelveMonthEnd")`,
+          keyDate: Prisma.sql`sc."twelveMonthEnd"`,
+        },
         none,
         Prisma.sql`sc."twelveMonthEnd" <= ${day(D)} AND sc."twelveMonthEnd" > ${day(t.yearAgo)}`,
       );
@@ -108,7 +146,12 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       return rows(
         cal,
         scope,
-        { met: Prisma.sql`(ete.minutes >= ${allowance})`, x: Prisma.sql`ete.minutes`, y: allowance, keyDate: Prisma.sql`ete.last` },
+        {
+          met: Prisma.sql`(ete.minutes >= ${allowance})`,
+          x: Prisma.sql`ete.minutes`,
+          y: allowance,
+          keyDate: Prisma.sql`ete.last`,
+        },
         Prisma.sql`JOIN LATERAL (SELECT SUM(e."minutes") AS minutes, MAX(e."date") AS last FROM "EteCredit" e
                                  WHERE e."requirementId" = r."id" AND e."date" <= ${day(D)}) ete ON ete.minutes > 0`,
         activeOn(D),
@@ -136,7 +179,12 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       return rows(
         cal,
         scope,
-        { met: Prisma.sql`(sd.stood > 0)`, x: Prisma.sql`sd.booked`, y: Prisma.sql`sd.stood`, keyDate: Prisma.sql`sd.last` },
+        {
+          met: Prisma.sql`(sd.stood > 0)`,
+          x: Prisma.sql`sd.booked`,
+          y: Prisma.sql`sd.stood`,
+          keyDate: Prisma.sql`sd.last`,
+        },
         // The join keeps only stand-down outcomes (an allocation has at most one attendance), so
         // PostgreSQL reads those few rows through Attendance(sessionDate, outcome), not the window's every register.
         Prisma.sql`JOIN (SELECT al."requirementId", COUNT(*) AS booked, COUNT(at."id") AS stood, MAX(al."sessionDate") FILTER (WHERE at."id" IS NOT NULL) AS last

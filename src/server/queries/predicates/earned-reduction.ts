@@ -1,7 +1,14 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/server/db/create-client";
-import { earnedReductionOn, hoursOrderedOn, isEarnedReductionInForce, policyOn, utcDateFromIsoDate, type IsoDate } from "@/domain";
+import {
+  earnedReductionOn,
+  hoursOrderedOn,
+  isEarnedReductionInForce,
+  policyOn,
+  utcDateFromIsoDate,
+  type IsoDate,
+} from "@/domain";
 import { NO_COMMENCEMENTS, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { requirementFactsSelect, toRequirementFacts } from "./facts";
 

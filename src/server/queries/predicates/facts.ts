@@ -58,8 +58,11 @@ export function toRequirementFacts(row: FactsRow): RequirementFacts {
     enforcementActions: row.enforcementActions.map((action) => ({
       type: action.type,
       date: iso(action.date),
-      outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: iso(o.date), newHoursOrdered: o.newHoursOrdered })),
+      outcomes: action.outcomes.map((o) => ({
+        outcome: o.outcome,
+        date: iso(o.date),
+        newHoursOrdered: o.newHoursOrdered,
+      })),
     })),
   };
 }
-

@@ -6,7 +6,13 @@ import { joinAppliedReductions, requiredMinutesNow, type AppliedReductions } fro
 import { day } from "./sql";
 
 /** The policy values nearing end reads on D (figureDates in ../figures/sources.ts). */
-export type NearingEndDates = { abolished: boolean; nearingBy: IsoDate; paceFrom: IsoDate; paceDays: number; redDays: number };
+export type NearingEndDates = {
+  abolished: boolean;
+  nearingBy: IsoDate;
+  paceFrom: IsoDate;
+  paceDays: number;
+  redDays: number;
+};
 
 /**
  * §5 nearing end — mirrors isNearingEnd and ragStatus (src/domain/rag.ts) as deriveRequirementStatus
@@ -32,7 +38,9 @@ export function nearingEndOn(D: IsoDate, t: NearingEndDates, reductions: Applied
                         WHERE ${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} OFFSET 0) cr`;
   return {
     from,
-    where: t.abolished ? Prisma.sql`FALSE` : Prisma.sql`${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} AND ${outstanding} > 0`,
+    where: t.abolished
+      ? Prisma.sql`FALSE`
+      : Prisma.sql`${activeOn(D)} AND ${endDate} <= ${day(t.nearingBy)} AND ${outstanding} > 0`,
     band: Prisma.sql`CASE WHEN ${daysLeft} <= ${t.redDays} THEN 'RED'
                           WHEN ${outstanding}::bigint * ${t.paceDays} > cr.recent::bigint * ${daysLeft} THEN 'AMBER'
                           ELSE 'GREEN' END`,

@@ -15,7 +15,11 @@ import { allocateManyInput, type AllocateManyInput, type AllocateManyView } from
  * A refusal writes nothing for that person and does not stop the others; each booking is audited
  * by `allocate` itself. A session outside the caller's region is not found.
  */
-export async function allocateMany(actor: AppUser, rawInput: AllocateManyInput, options?: ServiceOptions): Promise<ServiceResult<AllocateManyView>> {
+export async function allocateMany(
+  actor: AppUser,
+  rawInput: AllocateManyInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<AllocateManyView>> {
   const input = allocateManyInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -32,8 +36,13 @@ export async function allocateMany(actor: AppUser, rawInput: AllocateManyInput, 
         if (result.ok) {
           view.booked.push(result.value);
         } else {
-          const refusals = (result.details?.refusals as Refusal[] | undefined) ?? [{ code: result.code, message: result.message }];
-          const who = await tx.requirement.findUniqueOrThrow({ where: { id: booking.caseId }, select: { person: { select: { crn: true, firstName: true, lastName: true } } } });
+          const refusals = (result.details?.refusals as Refusal[] | undefined) ?? [
+            { code: result.code, message: result.message },
+          ];
+          const who = await tx.requirement.findUniqueOrThrow({
+            where: { id: booking.caseId },
+            select: { person: { select: { crn: true, firstName: true, lastName: true } } },
+          });
           view.refused.push({
             caseId: booking.caseId,
             crn: who.person.crn,
@@ -46,7 +55,14 @@ export async function allocateMany(actor: AppUser, rawInput: AllocateManyInput, 
       } catch (error) {
         // A case outside the caller's reach is refused like any other, without saying more.
         if (!(error instanceof AccessError) || error.code !== "NOT_FOUND") throw error;
-        view.refused.push({ caseId: booking.caseId, crn: null, personName: null, code: "NOT_FOUND", message: "This case could not be found in your region.", refusals: [] });
+        view.refused.push({
+          caseId: booking.caseId,
+          crn: null,
+          personName: null,
+          code: "NOT_FOUND",
+          message: "This case could not be found in your region.",
+          refusals: [],
+        });
       }
     }
     return success(view);

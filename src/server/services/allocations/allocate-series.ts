@@ -7,7 +7,12 @@ import { failure, success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { allocate } from "./allocate";
 import type { AllocationView } from "./allocate.types";
-import { allocateSeriesInput, type AllocateSeriesInput, type SeriesAllocationView, type SeriesRefusal } from "./allocate-series.types";
+import {
+  allocateSeriesInput,
+  type AllocateSeriesInput,
+  type SeriesAllocationView,
+  type SeriesRefusal,
+} from "./allocate-series.types";
 
 // R10
 /**
@@ -35,7 +40,9 @@ export async function allocateSeries(
     if (sessions.length === 0) throw notFound("series");
     const future = sessions.filter((s) => s.status === "SCHEDULED" && s.date >= utcDateFromIsoDate(today));
     if (future.length === 0) {
-      return failure("CONFLICT", "This weekly series has no sessions left from today, so there is nothing to book.", { field: "seriesId" });
+      return failure("CONFLICT", "This weekly series has no sessions left from today, so there is nothing to book.", {
+        field: "seriesId",
+      });
     }
 
     const { seriesId, ...booking } = input;
@@ -55,7 +62,13 @@ export async function allocateSeries(
         continue;
       }
       const reasons = (result.details?.refusals as Refusal[] | undefined)?.map((r) => r.message) ?? [result.message];
-      refused.push({ sessionId: session.id, date: isoDateFromUtcDate(session.date), code: result.code, message: result.message, reasons });
+      refused.push({
+        sessionId: session.id,
+        date: isoDateFromUtcDate(session.date),
+        code: result.code,
+        message: result.message,
+        reasons,
+      });
     }
 
     if (booked.length === 0) {

@@ -27,7 +27,10 @@ export async function allocate(
   const input = allocateInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
-    const prepared = await prepareAllocation(tx, actor, input, today, { lock: true, overrideApproved: onApproval !== undefined });
+    const prepared = await prepareAllocation(tx, actor, input, today, {
+      lock: true,
+      overrideApproved: onApproval !== undefined,
+    });
     if (!prepared.ok) return prepared;
     const { check, session, requirement } = prepared;
     if (!check.ok) {
@@ -58,14 +61,23 @@ export async function allocate(
     };
     const select = { id: true, version: true } as const;
     const allocation = prepared.cancelledAllocationId
-      ? await tx.allocation.update({ where: { id: prepared.cancelledAllocationId }, data: { ...data, version: { increment: 1 } }, select })
+      ? await tx.allocation.update({
+          where: { id: prepared.cancelledAllocationId },
+          data: { ...data, version: { increment: 1 } },
+          select,
+        })
       : await tx.allocation.create({ data: { ...data, sessionId: session.id, requirementId: requirement.id }, select });
 
     const other = prepared.loneWoman;
     if (other && !other.isThisBooking && !other.consentRecorded) {
       await tx.allocation.update({
         where: { id: other.allocationId },
-        data: { consentRecorded: true, consentRecordedAt: now, consentRecordedById: actor.id, version: { increment: 1 } },
+        data: {
+          consentRecorded: true,
+          consentRecordedAt: now,
+          consentRecordedById: actor.id,
+          version: { increment: 1 },
+        },
       });
       await audit(tx, actor, {
         action: "allocation.record-consent",
@@ -81,9 +93,12 @@ export async function allocate(
     // Booked on an approved override request: that approval is the record, so no second one is made.
     const kinds: ("RISK_OVERRIDE" | "HIGH_ROSH_INDIVIDUAL")[] = [];
     if (check.overridden.some((r) => r.code === "RISK_CONFLICT") && !onApproval) kinds.push("RISK_OVERRIDE");
-    const highRosh = session.placementType === "INDIVIDUAL" && (requirement.assessment?.rosh === "HIGH" || requirement.assessment?.rosh === "VERY_HIGH");
+    const highRosh =
+      session.placementType === "INDIVIDUAL" &&
+      (requirement.assessment?.rosh === "HIGH" || requirement.assessment?.rosh === "VERY_HIGH");
     if (highRosh && !prepared.standingRoshApprovalId && !onApproval) kinds.push("HIGH_ROSH_INDIVIDUAL");
-    if (onApproval) await tx.approval.update({ where: { id: onApproval.approvalId }, data: { allocationId: allocation.id } });
+    if (onApproval)
+      await tx.approval.update({ where: { id: onApproval.approvalId }, data: { allocationId: allocation.id } });
     const approvals = [];
     for (const kind of kinds) {
       approvals.push(
@@ -116,7 +131,11 @@ export async function allocate(
       lateStartReason: data.lateStartReason,
       lateStartNote: data.lateStartNote,
       overrideReason: data.overrideReason,
-      approvals: approvals.map((a) => ({ id: a.id, kind: a.kind as "RISK_OVERRIDE" | "HIGH_ROSH_INDIVIDUAL", status: a.status })),
+      approvals: approvals.map((a) => ({
+        id: a.id,
+        kind: a.kind as "RISK_OVERRIDE" | "HIGH_ROSH_INDIVIDUAL",
+        status: a.status,
+      })),
       version: allocation.version,
     };
     await audit(tx, actor, {

@@ -19,9 +19,17 @@ export const allocateBody = z
     caseId: recordIdSchema,
     lateStartReason: lateStartReason.nullish(),
     lateStartNote: z.string().trim().max(4000).nullish(),
-    overrideReason: z.string().trim().max(4000).nullish().describe("Regional managers only: why a risk conflict or high RoSH is accepted"),
+    overrideReason: z
+      .string()
+      .trim()
+      .max(4000)
+      .nullish()
+      .describe("Regional managers only: why a risk conflict or high RoSH is accepted"),
     consentRecorded: z.boolean().optional().describe("She has agreed to be the only woman in the group"),
-    retrospective: z.boolean().optional().describe("Entering a paper register after the event: allows a past session (audited)"),
+    retrospective: z
+      .boolean()
+      .optional()
+      .describe("Entering a paper register after the event: allows a past session (audited)"),
   })
   .strict()
   .meta({ title: "AllocationInput" });
@@ -44,7 +52,9 @@ export const allocationView = z
     lateStartReason: z.enum(LATE_START_REASONS).nullable(),
     lateStartNote: z.string().nullable(),
     overrideReason: z.string().nullable(),
-    approvals: z.array(z.object({ id: z.string(), kind: z.enum(["RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL"]), status: z.string() })),
+    approvals: z.array(
+      z.object({ id: z.string(), kind: z.enum(["RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL"]), status: z.string() }),
+    ),
     version: z.number().int(),
   })
   .meta({ title: "Allocation" });

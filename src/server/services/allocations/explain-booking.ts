@@ -22,7 +22,14 @@ export async function explainBooking(
   actor: AppUser,
   input: { caseId: string; sessionId: string },
   options?: ServiceOptions,
-): Promise<ServiceResult<{ case: CaseSummary; session: SessionChoice & { pickUpPoint: string | null; pickUpTime: string | null }; futureSessionsInSeries: number; overrideRequests: OverrideRequest[] }>> {
+): Promise<
+  ServiceResult<{
+    case: CaseSummary;
+    session: SessionChoice & { pickUpPoint: string | null; pickUpTime: string | null };
+    futureSessionsInSeries: number;
+    overrideRequests: OverrideRequest[];
+  }>
+> {
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const loaded = await caseSummary(tx, actor, input.caseId, today);
@@ -30,11 +37,21 @@ export async function explainBooking(
     const person = withoutRegion(loaded);
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
     if (visible.regionId !== regionId) throw notFound("session");
-    const row = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: { ...sessionSelect, pickUpPoint: true, pickUpTime: true } });
+    const row = await tx.session.findUniqueOrThrow({
+      where: { id: visible.id },
+      select: { ...sessionSelect, pickUpPoint: true, pickUpTime: true },
+    });
     const summary = summarise(row, await bookedCounts(tx, [row.id]));
-    const explained = await explain(tx, actor, { sessionId: row.id, caseId: person.id, retrospective: summary.date < today }, today);
+    const explained = await explain(
+      tx,
+      actor,
+      { sessionId: row.id, caseId: person.id, retrospective: summary.date < today },
+      today,
+    );
     const futureSessionsInSeries = row.seriesId
-      ? await tx.session.count({ where: { seriesId: row.seriesId, status: "SCHEDULED", date: { gte: utcDateFromIsoDate(today) } } })
+      ? await tx.session.count({
+          where: { seriesId: row.seriesId, status: "SCHEDULED", date: { gte: utcDateFromIsoDate(today) } },
+        })
       : 0;
     // R10: what became of any request to a manager to override a refusal of this booking.
     const requests = await tx.approval.findMany({
@@ -42,8 +59,16 @@ export async function explainBooking(
       select: { id: true, status: true, reason: true, requestedAt: true, decidedAt: true, decisionNote: true },
       orderBy: { requestedAt: "desc" },
     });
-    const overrideRequests = requests.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null }));
-    return success({ case: person, session: { ...summary, ...explained, pickUpPoint: row.pickUpPoint, pickUpTime: row.pickUpTime }, futureSessionsInSeries, overrideRequests });
+    const overrideRequests = requests.map((r) => ({
+      ...r,
+      requestedAt: r.requestedAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+    }));
+    return success({
+      case: person,
+      session: { ...summary, ...explained, pickUpPoint: row.pickUpPoint, pickUpTime: row.pickUpTime },
+      futureSessionsInSeries,
+      overrideRequests,
+    });
   });
 }
-

@@ -30,9 +30,20 @@ export type CaseSummary = {
   effectiveEndDate: IsoDate;
 };
 
-export async function explain(tx: Tx, actor: AppUser, pair: { sessionId: string; caseId: string; retrospective: boolean }, today: IsoDate): Promise<Explained> {
-  const preview = await checkAllocation(actor, { sessionId: pair.sessionId, caseId: pair.caseId, ...(pair.retrospective ? { retrospective: true } : {}) }, { tx, today });
-  const refusals: Refusal[] = preview.ok ? preview.value.refusals : [{ code: "SESSION_IN_PAST", message: preview.message }];
+export async function explain(
+  tx: Tx,
+  actor: AppUser,
+  pair: { sessionId: string; caseId: string; retrospective: boolean },
+  today: IsoDate,
+): Promise<Explained> {
+  const preview = await checkAllocation(
+    actor,
+    { sessionId: pair.sessionId, caseId: pair.caseId, ...(pair.retrospective ? { retrospective: true } : {}) },
+    { tx, today },
+  );
+  const refusals: Refusal[] = preview.ok
+    ? preview.value.refusals
+    : [{ code: "SESSION_IN_PAST", message: preview.message }];
   const warnings = preview.ok ? preview.value.warnings : [];
   return {
     standing: standingOf(
@@ -47,11 +58,19 @@ export async function explain(tx: Tx, actor: AppUser, pair: { sessionId: string;
   };
 }
 
-export async function caseSummary(tx: Tx, actor: AppUser, caseId: string, today: IsoDate): Promise<CaseSummary & { regionId: string }> {
+export async function caseSummary(
+  tx: Tx,
+  actor: AppUser,
+  caseId: string,
+  today: IsoDate,
+): Promise<CaseSummary & { regionId: string }> {
   const visible = await requireVisibleRequirement(tx, actor, caseId);
   const facts = await loadRequirementFacts(tx, visible.id, today);
   if (!facts) throw notFound("case");
-  const person = await tx.person.findUniqueOrThrow({ where: { id: visible.personId }, select: { crn: true, firstName: true, lastName: true } });
+  const person = await tx.person.findUniqueOrThrow({
+    where: { id: visible.personId },
+    select: { crn: true, firstName: true, lastName: true },
+  });
   return {
     id: visible.id,
     regionId: visible.regionId,
@@ -75,4 +94,3 @@ export function withoutRegion(person: CaseSummary & { regionId: string }): CaseS
     effectiveEndDate: person.effectiveEndDate,
   };
 }
-

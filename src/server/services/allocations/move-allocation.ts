@@ -15,7 +15,11 @@ import { moveAllocationInput, type MoveAllocationInput } from "./change-allocati
  * both happen or neither. Two people moving the same booking at once: the booking's row lock
  * lets one through; the other is told it was already moved.
  */
-export async function moveAllocation(actor: AppUser, rawInput: MoveAllocationInput, options?: ServiceOptions): Promise<ServiceResult<AllocationView> | ServiceFailure> {
+export async function moveAllocation(
+  actor: AppUser,
+  rawInput: MoveAllocationInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<AllocationView> | ServiceFailure> {
   const input = moveAllocationInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -23,7 +27,10 @@ export async function moveAllocation(actor: AppUser, rawInput: MoveAllocationInp
     const target = await requireVisibleSession(tx, actor, input.toSessionId);
     if (target.regionId !== booking.regionId) throw notFound("session");
     assertCan(actor, "allocation.change");
-    if (target.id === booking.sessionId) return failure("CONFLICT", "The booking is already on this session. Choose a different session to move it to.", { field: "toSessionId" });
+    if (target.id === booking.sessionId)
+      return failure("CONFLICT", "The booking is already on this session. Choose a different session to move it to.", {
+        field: "toSessionId",
+      });
     // Both sessions in a fixed order, so two moves between the same sessions never wait on each other in a circle.
     for (const id of [booking.sessionId, target.id].sort()) await lockSession(tx, id);
 
@@ -48,7 +55,8 @@ export async function moveAllocation(actor: AppUser, rawInput: MoveAllocationInp
       { tx, today },
     );
     if (!moved.ok) return moved;
-    const left = cancelled.value.sessionDate >= today ? await warningsAfterLeaving(tx, booking.sessionId, booking.regionId) : [];
+    const left =
+      cancelled.value.sessionDate >= today ? await warningsAfterLeaving(tx, booking.sessionId, booking.regionId) : [];
     return success(moved.value, [...(moved.warnings ?? []), ...left]);
   });
 }

@@ -56,7 +56,8 @@ export type PreparedAllocation = {
 function lateStart(input: ParsedAllocateInput): { category: LateStartReason; note: string } | null {
   const reason = input.lateStartReason;
   if (!reason) return null;
-  if (typeof reason === "object") return { category: reason.category, note: reason.note || (input.lateStartNote ?? "") };
+  if (typeof reason === "object")
+    return { category: reason.category, note: reason.note || (input.lateStartNote ?? "") };
   const category = LATE_START_REASONS.find((c) => c === reason);
   if (category) return { category, note: input.lateStartNote ?? "" };
   // Plain words: an "other" reason whose note is what was written.
@@ -73,7 +74,13 @@ export async function prepareAllocation(
   actor: AppUser,
   input: ParsedAllocateInput,
   today: IsoDate,
-  { lock, overrideApproved = false }: { lock: boolean; /** A manager approved this booking despite the risk and capacity rules. */ overrideApproved?: boolean },
+  {
+    lock,
+    overrideApproved = false,
+  }: {
+    lock: boolean;
+    /** A manager approved this booking despite the risk and capacity rules. */ overrideApproved?: boolean;
+  },
 ): Promise<PreparedAllocation | ServiceFailure> {
   const session = await requireVisibleSession(tx, actor, input.sessionId);
   const visible = await requireVisibleRequirement(tx, actor, input.caseId);
@@ -85,9 +92,16 @@ export async function prepareAllocation(
     await lockPerson(tx, visible.personId);
     await lockRequirement(tx, visible.id);
   }
-  if (session.status === "CANCELLED") return failure("CONFLICT", "This session has been cancelled, so no one can be booked on it.", { field: "sessionId" });
+  if (session.status === "CANCELLED")
+    return failure("CONFLICT", "This session has been cancelled, so no one can be booked on it.", {
+      field: "sessionId",
+    });
   if (session.status === "STOOD_DOWN") {
-    return failure("SESSION_STOOD_DOWN", "This session has been stood down, so no one can be booked on it. Choose another session.", { field: "sessionId" });
+    return failure(
+      "SESSION_STOOD_DOWN",
+      "This session has been stood down, so no one can be booked on it. Choose another session.",
+      { field: "sessionId" },
+    );
   }
 
   const requirement = await loadRequirementFacts(tx, visible.id, today);
@@ -101,7 +115,10 @@ export async function prepareAllocation(
   const supervisor = session.supervisorId
     ? await tx.user.findUnique({ where: { id: session.supervisorId }, select: { gender: true } })
     : null;
-  const person = await tx.person.findUniqueOrThrow({ where: { id: requirement.personId }, select: { gender: true, crn: true } });
+  const person = await tx.person.findUniqueOrThrow({
+    where: { id: requirement.personId },
+    select: { gender: true, crn: true },
+  });
   const booked = await loadBookedMembers(tx, session.id, requirement.id);
   const namedPeople = await nonAssociatedPersonIds(tx, requirement.id);
   const ownBookings = await tx.allocation.findMany({
@@ -145,7 +162,9 @@ export async function prepareAllocation(
       isFirstWorkSession:
         requirement.view.commencedOn === null &&
         !ownBookings.some((b) => isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),
-      hasInductionBefore: ownBookings.some((b) => !isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),
+      hasInductionBefore: ownBookings.some(
+        (b) => !isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date,
+      ),
     },
     person: {
       personId: requirement.personId,
@@ -162,8 +181,16 @@ export async function prepareAllocation(
         religiousObservance: assessment?.religiousObservance ?? null,
       },
       // Includes a booking on this very session, which is a double booking too.
-      otherBookings: sameDayBookings.map((b) => ({ date: isoDateFromUtcDate(b.session.date), startTime: b.session.startTime, endTime: b.session.endTime })),
-      requirementsHours: personRequirements.map((r) => ({ status: r.status, requiredMinutes: requiredMinutes(r.hoursOrdered), minutesCredited: r.minutesCredited })),
+      otherBookings: sameDayBookings.map((b) => ({
+        date: isoDateFromUtcDate(b.session.date),
+        startTime: b.session.startTime,
+        endTime: b.session.endTime,
+      })),
+      requirementsHours: personRequirements.map((r) => ({
+        status: r.status,
+        requiredMinutes: requiredMinutes(r.hoursOrdered),
+        minutesCredited: r.minutesCredited,
+      })),
     },
     session: {
       date: session.date,
@@ -189,7 +216,11 @@ export async function prepareAllocation(
     },
   };
   if (session.status === "CLOSED" && !input.retrospective) {
-    return failure("SESSION_IN_PAST", "The register for this session has been closed. Book it as a retrospective booking to enter a paper register.", { field: "retrospective" });
+    return failure(
+      "SESSION_IN_PAST",
+      "The register for this session has been closed. Book it as a retrospective booking to enter a paper register.",
+      { field: "retrospective" },
+    );
   }
   return {
     ok: true,
@@ -209,5 +240,7 @@ function loneWomanAfter(input: AllocationInput, booked: readonly BookedMember[])
   if (!woman) return null;
   if (woman.key === groups.newKey) return { isThisBooking: true };
   const member = booked.find((b) => b.key === woman.key);
-  return member ? { isThisBooking: false, allocationId: member.allocationId, consentRecorded: member.loneWomanConsent } : null;
+  return member
+    ? { isThisBooking: false, allocationId: member.allocationId, consentRecorded: member.loneWomanConsent }
+    : null;
 }

@@ -31,7 +31,13 @@ async function conflictsOnSession(tx: Tx, sessionId: string): Promise<FoundConfl
   for (const conflict of groupSafetyConflicts(group)) {
     for (const key of conflict.memberKeys) {
       const member = byKey.get(key);
-      if (member) found.push({ allocationId: member.allocationId, requirementId: member.requirementId, code: conflict.code, message: conflict.message });
+      if (member)
+        found.push({
+          allocationId: member.allocationId,
+          requirementId: member.requirementId,
+          code: conflict.code,
+          message: conflict.message,
+        });
     }
   }
   for (const member of members) {
@@ -41,12 +47,20 @@ async function conflictsOnSession(tx: Tx, sessionId: string): Promise<FoundConfl
       supervisorGender: group.supervisorGender,
     });
     for (const c of placementConflicts) {
-      found.push({ allocationId: member.allocationId, requirementId: member.requirementId, code: "RISK_CONFLICT", message: `${member.label}: ${c.message}` });
+      found.push({
+        allocationId: member.allocationId,
+        requirementId: member.requirementId,
+        code: "RISK_CONFLICT",
+        message: `${member.label}: ${c.message}`,
+      });
     }
   }
   if (session.placement.type === "INDIVIDUAL") {
     for (const member of members) {
-      const assessment = await tx.assessment.findUnique({ where: { requirementId: member.requirementId }, select: { rosh: true } });
+      const assessment = await tx.assessment.findUnique({
+        where: { requirementId: member.requirementId },
+        select: { rosh: true },
+      });
       if (!highRoshOnIndividualPlacement(assessment?.rosh ?? null, "INDIVIDUAL")) continue;
       const approved = await tx.approval.count({
         where: {
@@ -74,7 +88,10 @@ async function conflictsOnSession(tx: Tx, sessionId: string): Promise<FoundConfl
  * bookings' open conflicts in line: new ones recorded, ones that no longer hold resolved.
  * Returns the open conflicts found, for the command's reply.
  */
-export async function recheckSessions(tx: Tx, input: { sessionIds: readonly string[]; regionId: string }): Promise<FoundConflict[]> {
+export async function recheckSessions(
+  tx: Tx,
+  input: { sessionIds: readonly string[]; regionId: string },
+): Promise<FoundConflict[]> {
   if (input.sessionIds.length === 0) return [];
   const all: FoundConflict[] = [];
   const now = new Date();
@@ -88,11 +105,18 @@ export async function recheckSessions(tx: Tx, input: { sessionIds: readonly stri
     const same = (a: { allocationId: string; code: string; message: string }, b: typeof a) =>
       a.allocationId === b.allocationId && a.code === b.code && a.message === b.message;
     const gone = open.filter((o) => !found.some((f) => same(o, f)));
-    if (gone.length > 0) await tx.bookingConflict.updateMany({ where: { id: { in: gone.map((g) => g.id) } }, data: { resolvedAt: now } });
+    if (gone.length > 0)
+      await tx.bookingConflict.updateMany({ where: { id: { in: gone.map((g) => g.id) } }, data: { resolvedAt: now } });
     const fresh = found.filter((f, i) => !open.some((o) => same(o, f)) && found.findIndex((g) => same(g, f)) === i);
     if (fresh.length > 0) {
       await tx.bookingConflict.createMany({
-        data: fresh.map((f) => ({ allocationId: f.allocationId, requirementId: f.requirementId, regionId: input.regionId, code: f.code, message: f.message })),
+        data: fresh.map((f) => ({
+          allocationId: f.allocationId,
+          requirementId: f.requirementId,
+          regionId: input.regionId,
+          code: f.code,
+          message: f.message,
+        })),
       });
     }
   }
@@ -102,7 +126,12 @@ export async function recheckSessions(tx: Tx, input: { sessionIds: readonly stri
 /** The future, still-running sessions a requirement is booked on. */
 export async function futureSessionsOf(tx: Tx, requirementId: string, today: IsoDate): Promise<string[]> {
   const rows = await tx.allocation.findMany({
-    where: { requirementId, status: "BOOKED", sessionDate: { gte: utcDateFromIsoDate(today) }, session: { status: "SCHEDULED" } },
+    where: {
+      requirementId,
+      status: "BOOKED",
+      sessionDate: { gte: utcDateFromIsoDate(today) },
+      session: { status: "SCHEDULED" },
+    },
     select: { sessionId: true },
   });
   return rows.map((r) => r.sessionId);

@@ -8,10 +8,16 @@ import { recordIdSchema } from "../schemas";
 export const requestBookingOverrideBody = z
   .object({
     caseId: recordIdSchema,
-    reason: plainText.trim().min(1, "Say why the booking should be made anyway").max(4000, "Keep the reason to 4,000 characters or fewer"),
+    reason: plainText
+      .trim()
+      .min(1, "Say why the booking should be made anyway")
+      .max(4000, "Keep the reason to 4,000 characters or fewer"),
   })
   .strict()
   .meta({ title: "BookingOverrideRequest" });
 
-export const requestBookingOverrideInput = requestBookingOverrideBody.safeExtend({ sessionId: z.string(), caseId: z.string() });
+export const requestBookingOverrideInput = requestBookingOverrideBody.safeExtend({
+  sessionId: z.string(),
+  caseId: z.string(),
+});
 export type RequestBookingOverrideInput = z.input<typeof requestBookingOverrideInput>;

@@ -21,15 +21,28 @@ const memberSelect = {
   requirement: {
     select: {
       person: { select: { id: true, crn: true, gender: true } },
-      assessment: { select: { riskCodes: { select: { conflictsWith: true, riskCode: { select: { code: true } } } }, nonAssociations: { select: { personId: true } } } },
+      assessment: {
+        select: {
+          riskCodes: { select: { conflictsWith: true, riskCode: { select: { code: true } } } },
+          nonAssociations: { select: { personId: true } },
+        },
+      },
     },
   },
 } as const;
 
 /** The people booked on a session (not counting `excludeRequirementId`), as group members keyed by booking id. */
-export async function loadBookedMembers(tx: Tx, sessionId: string, excludeRequirementId?: string): Promise<BookedMember[]> {
+export async function loadBookedMembers(
+  tx: Tx,
+  sessionId: string,
+  excludeRequirementId?: string,
+): Promise<BookedMember[]> {
   const rows = await tx.allocation.findMany({
-    where: { sessionId, status: "BOOKED", ...(excludeRequirementId ? { requirementId: { not: excludeRequirementId } } : {}) },
+    where: {
+      sessionId,
+      status: "BOOKED",
+      ...(excludeRequirementId ? { requirementId: { not: excludeRequirementId } } : {}),
+    },
     select: memberSelect,
     orderBy: { createdAt: "asc" },
   });
@@ -41,14 +54,19 @@ export async function loadBookedMembers(tx: Tx, sessionId: string, excludeRequir
     label: row.requirement.person.crn,
     gender: row.requirement.person.gender,
     riskCodes: row.requirement.assessment?.riskCodes.map((r) => r.riskCode.code) ?? [],
-    recordedRiskCodes: row.requirement.assessment?.riskCodes.map((r) => ({ code: r.riskCode.code, conflictsWith: r.conflictsWith })) ?? [],
+    recordedRiskCodes:
+      row.requirement.assessment?.riskCodes.map((r) => ({ code: r.riskCode.code, conflictsWith: r.conflictsWith })) ??
+      [],
     nonAssociatedPersonIds: row.requirement.assessment?.nonAssociations.map((n) => n.personId) ?? [],
     loneWomanConsent: row.consentRecorded,
   }));
 }
 
 /** The whole group of a session as it stands: its placement type, supervisor's gender and everyone booked. */
-export async function loadSessionGroup(tx: Tx, sessionId: string): Promise<Omit<SessionGroup, "members"> & { members: BookedMember[] }> {
+export async function loadSessionGroup(
+  tx: Tx,
+  sessionId: string,
+): Promise<Omit<SessionGroup, "members"> & { members: BookedMember[] }> {
   const session = await tx.session.findUniqueOrThrow({
     where: { id: sessionId },
     select: { placement: { select: { type: true } }, supervisor: { select: { gender: true } } },
@@ -59,6 +77,9 @@ export async function loadSessionGroup(tx: Tx, sessionId: string): Promise<Omit<
 
 /** The people (person ids) a requirement's assessment names for non-association. */
 export async function nonAssociatedPersonIds(tx: Tx, requirementId: string): Promise<string[]> {
-  const rows = await tx.nonAssociation.findMany({ where: { assessment: { requirementId } }, select: { personId: true } });
+  const rows = await tx.nonAssociation.findMany({
+    where: { assessment: { requirementId } },
+    select: { personId: true },
+  });
   return rows.map((r) => r.personId);
 }

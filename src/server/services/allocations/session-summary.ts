@@ -29,7 +29,15 @@ export const sessionSelect = {
   status: true,
   seriesId: true,
   capacity: true,
-  placement: { select: { name: true, type: true, address: true, postcode: true, region: { select: { overSubscriptionPercent: true } } } },
+  placement: {
+    select: {
+      name: true,
+      type: true,
+      address: true,
+      postcode: true,
+      region: { select: { overSubscriptionPercent: true } },
+    },
+  },
 } as const;
 
 export type SessionRow = {
@@ -40,7 +48,13 @@ export type SessionRow = {
   status: string;
   seriesId: string | null;
   capacity: number;
-  placement: { name: string; type: PlacementType; address: string | null; postcode: string | null; region: { overSubscriptionPercent: number } };
+  placement: {
+    name: string;
+    type: PlacementType;
+    address: string | null;
+    postcode: string | null;
+    region: { overSubscriptionPercent: number };
+  };
 };
 
 /**
@@ -49,7 +63,11 @@ export type SessionRow = {
  */
 export async function bookedCounts(tx: Tx, sessionIds: readonly string[]): Promise<Map<string, number>> {
   if (sessionIds.length === 0) return new Map();
-  const rows = await tx.allocation.groupBy({ by: ["sessionId"], where: { sessionId: { in: [...sessionIds] }, status: "BOOKED" }, _count: { _all: true } });
+  const rows = await tx.allocation.groupBy({
+    by: ["sessionId"],
+    where: { sessionId: { in: [...sessionIds] }, status: "BOOKED" },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.sessionId, r._count._all]));
 }
 
@@ -72,4 +90,3 @@ export function summarise(row: SessionRow, counts: ReadonlyMap<string, number>):
     freePlaces: Math.max(0, limit - booked),
   };
 }
-

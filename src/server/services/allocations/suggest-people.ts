@@ -48,7 +48,14 @@ export async function suggestPeopleForSession(
                 {
                   OR: [
                     { person: { crn: { startsWith: likeLiteral(q.toUpperCase()) } } },
-                    { AND: words.map((word) => ({ OR: [{ person: { firstName: { contains: likeLiteral(word), mode: "insensitive" as const } } }, { person: { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } } }] })) },
+                    {
+                      AND: words.map((word) => ({
+                        OR: [
+                          { person: { firstName: { contains: likeLiteral(word), mode: "insensitive" as const } } },
+                          { person: { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } } },
+                        ],
+                      })),
+                    },
                   ],
                 },
               ]
@@ -69,7 +76,12 @@ export async function suggestPeopleForSession(
         lastName: person.lastName,
         startDeadline: person.startDeadline,
         commencedOn: person.commencedOn,
-        ...(await explain(tx, actor, { sessionId: visible.id, caseId: person.id, retrospective: session.date < today }, today)),
+        ...(await explain(
+          tx,
+          actor,
+          { sessionId: visible.id, caseId: person.id, retrospective: session.date < today },
+          today,
+        )),
       });
     }
     const order: Record<SessionChoiceStanding, number> = { BOOKABLE: 0, NEEDS_DETAILS: 1, BLOCKED: 2 };

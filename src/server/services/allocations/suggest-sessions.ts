@@ -1,6 +1,13 @@
 import "server-only";
 import { addDays, daysBetween, utcDateFromIsoDate, type IsoDate, type Refusal } from "@/domain";
-import { datesOnWeekdays, dayPartTimeBounds, isCaseLevelRefusal, MAX_SESSION_FILTER_DAYS, rankSessionChoices, SESSION_CHOICES_PER_PAGE } from "@/domain/session-choice";
+import {
+  datesOnWeekdays,
+  dayPartTimeBounds,
+  isCaseLevelRefusal,
+  MAX_SESSION_FILTER_DAYS,
+  rankSessionChoices,
+  SESSION_CHOICES_PER_PAGE,
+} from "@/domain/session-choice";
 import { visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import type { Prisma } from "@/generated/prisma/client";
 import { todayFor, type ServiceOptions } from "../context";
@@ -46,13 +53,21 @@ export async function suggestSessions(
   options?: ServiceOptions,
 ): Promise<ServiceResult<SuggestedSessions>> {
   const today = todayFor(options);
-  const filters = sessionFilters.parse({ from: input.from, to: input.to, placementId: input.placementId, days: input.days, parts: input.parts, page: input.page });
+  const filters = sessionFilters.parse({
+    from: input.from,
+    to: input.to,
+    placementId: input.placementId,
+    days: input.days,
+    parts: input.parts,
+    page: input.page,
+  });
   return inTransaction(options, async (tx) => {
     const person = await caseSummary(tx, actor, input.caseId, today);
     const retrospective = input.on !== undefined && input.on < today;
     const from = input.on ?? filters.from ?? today;
     const wantedTo = input.on ?? filters.to ?? addDays(from, SUGGESTION_WINDOW_DAYS - 1);
-    const to = daysBetween(from, wantedTo) >= MAX_SESSION_FILTER_DAYS ? addDays(from, MAX_SESSION_FILTER_DAYS - 1) : wantedTo;
+    const to =
+      daysBetween(from, wantedTo) >= MAX_SESSION_FILTER_DAYS ? addDays(from, MAX_SESSION_FILTER_DAYS - 1) : wantedTo;
     const dates = datesOnWeekdays(from, to, filters.days ?? []);
     const parts = filters.parts ?? [];
     const where: Prisma.SessionWhereInput = {
@@ -64,7 +79,14 @@ export async function suggestSessions(
         ...(filters.placementId ? [{ placementId: filters.placementId }] : []),
         ...(dates ? [{ date: { in: dates.map(utcDateFromIsoDate) } }] : []),
         ...(parts.length > 0
-          ? [{ OR: parts.map((part) => { const b = dayPartTimeBounds(part); return { startTime: { lt: b.startsBefore }, endTime: { gt: b.endsAfter } }; }) }]
+          ? [
+              {
+                OR: parts.map((part) => {
+                  const b = dayPartTimeBounds(part);
+                  return { startTime: { lt: b.startsBefore }, endTime: { gt: b.endsAfter } };
+                }),
+              },
+            ]
           : []),
       ],
     };
@@ -84,7 +106,10 @@ export async function suggestSessions(
       take: SESSION_CHOICES_PER_PAGE,
     });
     const base = { case: withoutRegion(person), from, to, retrospective, page, pageCount, total, placements };
-    const counts = await bookedCounts(tx, rows.map((r) => r.id));
+    const counts = await bookedCounts(
+      tx,
+      rows.map((r) => r.id),
+    );
     const choices: SessionChoice[] = [];
     for (const row of rows) {
       const explained = await explain(tx, actor, { sessionId: row.id, caseId: person.id, retrospective }, today);

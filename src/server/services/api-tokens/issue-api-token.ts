@@ -19,8 +19,12 @@ export async function issueApiTokenForUser(
   assertCan(actor, "admin.apiTokens");
   const input = issueApiTokenInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, active: true } });
-    if (!user || !user.active) return invalidInput("userId", "Choose a user who can sign in: this one is deactivated or no longer exists.");
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, name: true, active: true },
+    });
+    if (!user || !user.active)
+      return invalidInput("userId", "Choose a user who can sign in: this one is deactivated or no longer exists.");
     const issued = await createApiTokenForUser(
       tx,
       actor,

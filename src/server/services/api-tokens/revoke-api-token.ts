@@ -25,9 +25,21 @@ export async function revokeUserApiToken(
     });
     if (!token) throw notFound("API token");
     if (token.revokedAt) {
-      return success({ id: token.id, name: token.name, userName: token.user.name, revokedAt: token.revokedAt.toISOString(), alreadyRevoked: true });
+      return success({
+        id: token.id,
+        name: token.name,
+        userName: token.user.name,
+        revokedAt: token.revokedAt.toISOString(),
+        alreadyRevoked: true,
+      });
     }
     await revokeApiToken(tx, actor, token.id, now);
-    return success({ id: token.id, name: token.name, userName: token.user.name, revokedAt: now.toISOString(), alreadyRevoked: false });
+    return success({
+      id: token.id,
+      name: token.name,
+      userName: token.user.name,
+      revokedAt: now.toISOString(),
+      alreadyRevoked: false,
+    });
   });
 }

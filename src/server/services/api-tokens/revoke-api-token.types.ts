@@ -5,4 +5,10 @@ import { z } from "zod";
 export const revokeApiTokenInput = z.object({ tokenId: z.uuid("Choose the token to revoke") }).strict();
 export type RevokeApiTokenInput = z.input<typeof revokeApiTokenInput>;
 
-export type RevokedApiTokenView = { id: string; name: string; userName: string; revokedAt: string; alreadyRevoked: boolean };
+export type RevokedApiTokenView = {
+  id: string;
+  name: string;
+  userName: string;
+  revokedAt: string;
+  alreadyRevoked: boolean;
+};

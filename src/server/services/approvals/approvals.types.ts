@@ -6,7 +6,12 @@ import { allocationView } from "../allocations/allocate.types";
 // Approvals — docs/api.md: GET /api/v1/approvals?status=PENDING and POST /api/v1/approvals/{id}.
 
 export const APPROVAL_STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
-export const APPROVAL_KINDS = ["ACCEPTED_ABSENCE", "RISK_OVERRIDE", "HIGH_ROSH_INDIVIDUAL", "BOOKING_OVERRIDE"] as const;
+export const APPROVAL_KINDS = [
+  "ACCEPTED_ABSENCE",
+  "RISK_OVERRIDE",
+  "HIGH_ROSH_INDIVIDUAL",
+  "BOOKING_OVERRIDE",
+] as const;
 
 export const decideApprovalBody = z
   .object({
@@ -35,7 +40,10 @@ export const approvalView = z
     personName: z.string(),
     attendanceId: z.string().nullable(),
     allocationId: z.string().nullable(),
-    sessionId: z.string().nullable().describe("BOOKING_OVERRIDE: the session the booking is asked for (the booking, once made, is allocationId)"),
+    sessionId: z
+      .string()
+      .nullable()
+      .describe("BOOKING_OVERRIDE: the session the booking is asked for (the booking, once made, is allocationId)"),
     reason: z.string().nullable(),
     requestedAt: z.string().describe("ISO 8601 timestamp"),
     decidedAt: z.string().nullable(),

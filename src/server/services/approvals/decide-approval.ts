@@ -3,7 +3,15 @@ import { isFailureToComply, isoDateFromUtcDate, refuse } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import { isUuid, loadRuleContext, lockPerson, lockRequirement, lockSession, todayFor, type ServiceOptions } from "../context";
+import {
+  isUuid,
+  loadRuleContext,
+  lockPerson,
+  lockRequirement,
+  lockSession,
+  todayFor,
+  type ServiceOptions,
+} from "../context";
 import { allocate } from "../allocations/allocate";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
 import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
@@ -31,7 +39,13 @@ export async function decideApproval(
     if (!isUuid(input.approvalId)) throw notFound("approval");
     const found = await tx.approval.findFirst({
       where: { id: input.approvalId, requirement: visibleRequirementsWhere(actor) },
-      select: { id: true, requirementId: true, kind: true, sessionId: true, requirement: { select: { personId: true } } },
+      select: {
+        id: true,
+        requirementId: true,
+        kind: true,
+        sessionId: true,
+        requirement: { select: { personId: true } },
+      },
     });
     if (!found) throw notFound("approval");
     assertCan(actor, "approval.decide");
@@ -46,7 +60,10 @@ export async function decideApproval(
     const approval = await tx.approval.findUniqueOrThrow({ where: { id: found.id }, select: approvalSelect });
     if (input.version !== undefined && approval.version !== input.version) return staleVersion("approval");
     if (approval.status !== "PENDING") {
-      return failure("CONFLICT", `This request has already been ${approval.status === "APPROVED" ? "approved" : "rejected"}.`);
+      return failure(
+        "CONFLICT",
+        `This request has already been ${approval.status === "APPROVED" ? "approved" : "rejected"}.`,
+      );
     }
     if (!(await decidedByAnotherPerson(tx, actor, approval))) {
       return failure(
@@ -80,7 +97,12 @@ export async function decideApproval(
         { tx, today },
         { approvalId: approval.id },
       );
-      if (!booking.ok) return failure(booking.code, `The booking cannot be made, so the request has not been approved: ${booking.message}`, { field: "decision" });
+      if (!booking.ok)
+        return failure(
+          booking.code,
+          `The booking cannot be made, so the request has not been approved: ${booking.message}`,
+          { field: "decision" },
+        );
       booked = booking.value;
     }
     const enforcement =
@@ -97,7 +119,11 @@ export async function decideApproval(
       before: toApprovalView(approval),
       after: view,
     });
-    return success({ ...view, ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}), ...(booked ? { booking: booked } : {}) });
+    return success({
+      ...view,
+      ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
+      ...(booked ? { booking: booked } : {}),
+    });
   });
 }
 

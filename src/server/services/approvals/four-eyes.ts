@@ -14,11 +14,19 @@ export async function decidedByAnotherPerson(
   const request = await tx.approval.findUniqueOrThrow({ where: { id: approval.id }, select: { requestedById: true } });
   if (request.requestedById === actor.id) return false;
   if (!approval.attendanceId) return true;
-  const attendance = await tx.attendance.findUnique({ where: { id: approval.attendanceId }, select: { recordedById: true } });
+  const attendance = await tx.attendance.findUnique({
+    where: { id: approval.attendanceId },
+    select: { recordedById: true },
+  });
   if (attendance?.recordedById === actor.id) return false;
   // Every earlier recording or correction of the outcome is in the audit trail.
   const touched = await tx.auditEvent.count({
-    where: { entityType: "Attendance", entityId: approval.attendanceId, actorId: actor.id, action: { in: ["attendance.record", "attendance.correct"] } },
+    where: {
+      entityType: "Attendance",
+      entityId: approval.attendanceId,
+      actorId: actor.id,
+      action: { in: ["attendance.record", "attendance.correct"] },
+    },
   });
   return touched === 0;
 }

@@ -73,8 +73,15 @@ function toView(row: AttendanceRow, sessionId: string): AttendanceView {
  * unless they wrote it in this very request (the reply only echoes what they sent). The
  * idempotency store keeps this reply, so a replay shows no more than the first reply did.
  */
-function forCaller(view: AttendanceView, actor: AppUser, caseCoordinatorId: string | null, noteSentNow: boolean): AttendanceView {
-  return view.noteSensitive && !noteSentNow && !seesSensitiveNotes(actor, caseCoordinatorId) ? { ...view, note: null } : view;
+function forCaller(
+  view: AttendanceView,
+  actor: AppUser,
+  caseCoordinatorId: string | null,
+  noteSentNow: boolean,
+): AttendanceView {
+  return view.noteSensitive && !noteSentNow && !seesSensitiveNotes(actor, caseCoordinatorId)
+    ? { ...view, note: null }
+    : view;
 }
 
 // R7 / R8 / R9
@@ -103,24 +110,36 @@ export async function recordAttendance(
     assertCan(actor, "attendance.record");
     // A closed register is final for the supervisor; the office may still correct it. FOR SHARE
     // waits for a close in progress (close-session takes the row FOR UPDATE).
-    const [sessionState] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Session" WHERE id = ${session.id}::uuid FOR SHARE`;
+    const [sessionState] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS status FROM "Session" WHERE id = ${session.id}::uuid FOR SHARE`;
     if (sessionState?.status === "CLOSED" && actor.role === "SUPERVISOR") {
-      return failure("SESSION_CLOSED", "This session has been closed, so its attendance can no longer be changed here. Phone the office to correct it.");
+      return failure(
+        "SESSION_CLOSED",
+        "This session has been closed, so its attendance can no longer be changed here. Phone the office to correct it.",
+      );
     }
     if (sessionState?.status === "STOOD_DOWN" && actor.role === "SUPERVISOR") {
-      return failure("SESSION_STOOD_DOWN", "This session was stood down, so everyone booked has an acceptable absence. Phone the office if someone came.");
+      return failure(
+        "SESSION_STOOD_DOWN",
+        "This session was stood down, so everyone booked has an acceptable absence. Phone the office if someone came.",
+      );
     }
 
     // Serialises every change to this case's credit, approvals and completion (R6–R9).
     await lockRequirement(tx, visible.id);
     const existing = await findAttendance(tx, allocation.id);
-    if (existing && input.version !== undefined && existing.version !== input.version) return attendanceConflict(forCaller(toView(existing, session.id), actor, visible.coordinatorId, false));
+    if (existing && input.version !== undefined && existing.version !== input.version)
+      return attendanceConflict(forCaller(toView(existing, session.id), actor, visible.coordinatorId, false));
     const facts = await loadRequirementFacts(tx, visible.id, today);
     if (!facts) throw notFound("case");
     const { policy } = facts.rules;
 
     if (facts.status === "TERMINATED" && facts.closedOn && session.date > facts.closedOn) {
-      return failure("REQUIREMENT_NOT_ACTIVE", "This requirement ended before the session, so no outcome can be recorded for it.");
+      return failure(
+        "REQUIREMENT_NOT_ACTIVE",
+        "This requirement ended before the session, so no outcome can be recorded for it.",
+      );
     }
     const allowed = checkOutcomeAllowed(input.outcome, session.date, today);
     if (!allowed.ok) return failure(allowed);
@@ -135,7 +154,10 @@ export async function recordAttendance(
     if (!details.ok) return failure(details);
     const timesGiven = input.arrivedAt != null || input.leftAt != null || input.penaltyMinutes != null;
     if (input.minutesCredited != null && timesGiven) {
-      return invalidInput("minutesCredited", "Enter either the times they arrived and left, or the minutes to credit — not both.");
+      return invalidInput(
+        "minutesCredited",
+        "Enter either the times they arrived and left, or the minutes to credit — not both.",
+      );
     }
     const sessionTimes = { startTime: session.startTime, endTime: session.endTime };
     // The policy in force on the session's date (a minimum credit for a stand-down is dated).
@@ -150,9 +172,12 @@ export async function recordAttendance(
 
     // R8: the 3rd+ accepted absence (not counting STOOD_DOWN) waits for a manager's approval.
     const others = facts.attendances.filter((a) => a.allocationId !== allocation.id);
-    const priorAccepted = others.filter((a) => countsTowardsAbsenceLimit(a.outcome, a.reasonCategory, a.approvalState)).length;
+    const priorAccepted = others.filter((a) =>
+      countsTowardsAbsenceLimit(a.outcome, a.reasonCategory, a.approvalState),
+    ).length;
     let approvalState: ApprovalState = initialApprovalState(input.outcome, input.reasonCategory, priorAccepted, policy);
-    const stillCounted = existing && countsTowardsAbsenceLimit(existing.outcome, existing.reasonCategory, existing.approvalState);
+    const stillCounted =
+      existing && countsTowardsAbsenceLimit(existing.outcome, existing.reasonCategory, existing.approvalState);
     if (approvalState === "PENDING" && stillCounted && existing.approvalState !== "NOT_NEEDED") {
       approvalState = existing.approvalState; // a correction keeps a manager's approval, or the request already waiting
     }
@@ -177,9 +202,18 @@ export async function recordAttendance(
       recordedById: actor.id,
     };
     const row = existing
-      ? await tx.attendance.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } }, select: attendanceSelect })
+      ? await tx.attendance.update({
+          where: { id: existing.id },
+          data: { ...data, version: { increment: 1 } },
+          select: attendanceSelect,
+        })
       : await tx.attendance.create({
-          data: { ...data, allocationId: allocation.id, requirementId: visible.id, sessionDate: utcDateFromIsoDate(session.date) },
+          data: {
+            ...data,
+            allocationId: allocation.id,
+            requirementId: visible.id,
+            sessionDate: utcDateFromIsoDate(session.date),
+          },
           select: attendanceSelect,
         });
 
@@ -188,17 +222,29 @@ export async function recordAttendance(
     const totals = requirementTotals({
       hoursOrdered: facts.hoursOrdered,
       status: facts.status,
-      attendances: [...others, { date: session.date, outcome: row.outcome, minutesCredited: row.minutesCredited, placementType }],
+      attendances: [
+        ...others,
+        { date: session.date, outcome: row.outcome, minutesCredited: row.minutesCredited, placementType },
+      ],
       eteCredits: facts.eteCredits,
       earnedReductionDecisions: facts.earnedReductionDecisions,
       rules: facts.rules,
     });
     await saveRequirementTotals(tx, visible.id, totals);
 
-    const approval = await settleApproval(tx, actor, { attendance: row, regionId: visible.regionId, allocationId: allocation.id });
+    const approval = await settleApproval(tx, actor, {
+      attendance: row,
+      regionId: visible.regionId,
+      allocationId: allocation.id,
+    });
     // R9: a failure corrected to an acceptable outcome withdraws the action that answered it.
     const withdrawnEnforcement = existing
-      ? await withdrawActionsIfNoLongerFailure(tx, actor, { attendanceId: row.id, outcome: row.outcome, approvalState: row.approvalState, regionId: visible.regionId })
+      ? await withdrawActionsIfNoLongerFailure(tx, actor, {
+          attendanceId: row.id,
+          outcome: row.outcome,
+          approvalState: row.approvalState,
+          regionId: visible.regionId,
+        })
       : [];
     const enforcement: FailureResponse = isFailureToComply(row.outcome, row.approvalState)
       ? await respondToFailure(tx, actor, {
@@ -220,7 +266,12 @@ export async function recordAttendance(
     });
 
     return success({
-      attendance: forCaller(toView(row, session.id), actor, visible.coordinatorId, input.note != null && input.note === row.note),
+      attendance: forCaller(
+        toView(row, session.id),
+        actor,
+        visible.coordinatorId,
+        input.note != null && input.note === row.note,
+      ),
       enforcementDue: enforcement.enforcementDue,
       ...(enforcement.enforcementAction ? { enforcementAction: enforcement.enforcementAction } : {}),
       ...(approval ? { approval } : {}),
@@ -229,7 +280,12 @@ export async function recordAttendance(
   });
 }
 
-function caseTotalsOf(facts: { storedMinutesCredited: number; storedCommencedOn: string | null; status: string; closedOn?: string | null }) {
+function caseTotalsOf(facts: {
+  storedMinutesCredited: number;
+  storedCommencedOn: string | null;
+  status: string;
+  closedOn?: string | null;
+}) {
   return {
     minutesCredited: facts.storedMinutesCredited,
     commencedOn: facts.storedCommencedOn,
@@ -274,7 +330,12 @@ async function settleApproval(
       entityType: "Approval",
       entityId: created.id,
       regionId,
-      after: { kind: created.kind, attendanceId: attendance.id, reasonCategory: attendance.reasonCategory, note: attendance.note },
+      after: {
+        kind: created.kind,
+        attendanceId: attendance.id,
+        reasonCategory: attendance.reasonCategory,
+        note: attendance.note,
+      },
     });
     return created;
   }

@@ -25,11 +25,19 @@ export const recordAttendanceBody = z
     workQuality: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
     behaviour: z.enum(WORK_RATINGS).nullish().describe("Required for attended outcomes"),
     reasonCategory: z.enum(ABSENCE_REASONS).nullish().describe("Required for ACCEPTABLE_ABSENCE"),
-    note: z.string().max(4000).nullish().describe("Required for ACCEPTABLE_ABSENCE; plain text. Left out of a correction, the note already recorded stays"),
+    note: z
+      .string()
+      .max(4000)
+      .nullish()
+      .describe(
+        "Required for ACCEPTABLE_ABSENCE; plain text. Left out of a correction, the note already recorded stays",
+      ),
     noteSensitive: z
       .boolean()
       .optional()
-      .describe("Marks the note sensitive (shown only to managers and the case's coordinator); once marked it cannot be un-marked"),
+      .describe(
+        "Marks the note sensitive (shown only to managers and the case's coordinator); once marked it cannot be un-marked",
+      ),
     version: versionSchema.optional().describe("For a correction: the attendance's version as last read"),
   })
   .strict()
@@ -57,7 +65,10 @@ export const attendanceView = z
     arrivedAt: z.string().nullable(),
     leftAt: z.string().nullable(),
     penaltyMinutes: z.number().int(),
-    minutesCredited: z.number().int().describe("Minutes this session adds to the total (after the cap at the hours ordered)"),
+    minutesCredited: z
+      .number()
+      .int()
+      .describe("Minutes this session adds to the total (after the cap at the hours ordered)"),
     workQuality: z.enum(WORK_RATINGS).nullable(),
     behaviour: z.enum(WORK_RATINGS).nullable(),
     reasonCategory: z.enum(ABSENCE_REASONS).nullable(),

@@ -60,7 +60,10 @@ export function requirementTotals(history: CreditHistory): RequirementTotals {
   const reducedOn = reduction?.completedOn ?? null;
   const totals = {
     minutesCredited: replayed.minutesCredited,
-    completedOn: reducedOn !== null && (replayed.completedOn === null || reducedOn < replayed.completedOn) ? reducedOn : replayed.completedOn,
+    completedOn:
+      reducedOn !== null && (replayed.completedOn === null || reducedOn < replayed.completedOn)
+        ? reducedOn
+        : replayed.completedOn,
   };
   const terminated = history.status === "TERMINATED";
   return {

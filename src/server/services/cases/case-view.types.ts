@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { EARNED_REDUCTION_STATUSES, GENDERS, MANAGED_BY, ORDER_RELATIONS, ORDER_TYPES, REQUIREMENT_STATUSES, ROSH_LEVELS, TERMINATION_REASONS } from "@/domain";
+import {
+  EARNED_REDUCTION_STATUSES,
+  GENDERS,
+  MANAGED_BY,
+  ORDER_RELATIONS,
+  ORDER_TYPES,
+  REQUIREMENT_STATUSES,
+  ROSH_LEVELS,
+  TERMINATION_REASONS,
+} from "@/domain";
 
 // The case (docs/api.md "A case carries at least…"): what POST /cases, GET /cases/{id} and
 // PUT /cases/{id}/assessment return. The computed fields come from the domain's
@@ -26,12 +35,17 @@ export const caseView = z
     minutesRequired: z
       .number()
       .int()
-      .describe("Hours ordered × 60 less any earned reduction the responsible officer has confirmed (Sentencing Act 2026 s.37)"),
+      .describe(
+        "Hours ordered × 60 less any earned reduction the responsible officer has confirmed (Sentencing Act 2026 s.37)",
+      ),
     earnedReduction: z
       .object({
         status: z.enum(EARNED_REDUCTION_STATUSES),
         qualifyingMinutes: z.number().int().describe("25 % of the hours ordered, in minutes"),
-        currentMinutes: z.number().int().describe("The reduction the hours worked so far have earned (proposed until confirmed)"),
+        currentMinutes: z
+          .number()
+          .int()
+          .describe("The reduction the hours worked so far have earned (proposed until confirmed)"),
         projectedMinutes: z.number().int().describe("The reduction in prospect if the person keeps working"),
         decision: z.enum(["CONFIRMED", "REFUSED"]).nullable().describe("The responsible officer's recorded view"),
       })
@@ -43,7 +57,10 @@ export const caseView = z
     eteRemainingMinutes: z.number().int(),
     startDeadline: z.string(),
     commencedOn: z.string().nullable(),
-    effectiveEndDate: z.string().nullable().describe("Null once the Sentencing Act 2026 s.36 has removed the 12-month period for asOf"),
+    effectiveEndDate: z
+      .string()
+      .nullable()
+      .describe("Null once the Sentencing Act 2026 s.36 has removed the 12-month period for asOf"),
     status: z.enum(REQUIREMENT_STATUSES).describe("As of asOf"),
     terminationReason: z.enum(TERMINATION_REASONS).nullable(),
     completedOn: z.string().nullable(),
@@ -60,16 +77,22 @@ export const caseView = z
     orderRelation: z
       .enum(ORDER_RELATIONS)
       .nullable()
-      .describe("How this requirement runs with relatedCaseId: CONCURRENT (at the same time) or CONSECUTIVE (after it ends); null on its own"),
+      .describe(
+        "How this requirement runs with relatedCaseId: CONCURRENT (at the same time) or CONSECUTIVE (after it ends); null on its own",
+      ),
     relatedCaseId: z.string().nullable().describe("The same person's requirement this one runs with or after"),
     pendingTransfer: z
       .object({ id: z.string(), toRegion: z.string(), requestedOn: z.string() })
       .nullable()
-      .describe("A transfer to another region waiting for that region's manager; the case stays here until it is accepted"),
+      .describe(
+        "A transfer to another region waiting for that region's manager; the case stays here until it is accepted",
+      ),
     version: z
       .number()
       .int()
-      .describe("The assessment's version: send it back with PUT /cases/{id}/assessment (409 when someone saved since)"),
+      .describe(
+        "The assessment's version: send it back with PUT /cases/{id}/assessment (409 when someone saved since)",
+      ),
   })
   .meta({ title: "Case" });
 

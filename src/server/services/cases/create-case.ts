@@ -14,7 +14,15 @@ import { AccessError, assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
-import { allProblems, failure, invalidInput, success, type CommandResult, type InputRefusal, type ServiceFailure } from "../result";
+import {
+  allProblems,
+  failure,
+  invalidInput,
+  success,
+  type CommandResult,
+  type InputRefusal,
+  type ServiceFailure,
+} from "../result";
 import { inTransaction } from "../transaction";
 import type { CaseView } from "./case-view.types";
 import { createCaseInput, type CreateCaseInput } from "./create-case.types";
@@ -47,8 +55,10 @@ export async function createCase(
     const pdu = input.pdu
       ? await tx.pdu.findFirst({ where: { code: input.pdu, regionId: region.id }, select: { id: true } })
       : null;
-    if (input.pdu && !pdu) refusals.push(invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`));
-    if (input.sentenceDate > today) refusals.push(invalidInput("sentenceDate", "The sentence date cannot be in the future."));
+    if (input.pdu && !pdu)
+      refusals.push(invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`));
+    if (input.sentenceDate > today)
+      refusals.push(invalidInput("sentenceDate", "The sentence date cannot be in the future."));
     if (input.dateOfBirth >= input.sentenceDate) {
       refusals.push(invalidInput("dateOfBirth", "The date of birth must be before the sentence date."));
     } else {
@@ -75,18 +85,33 @@ export async function createCase(
         existing.dateOfBirth.getTime() === utcDateFromIsoDate(input.dateOfBirth).getTime();
       const sameOrder = matches
         ? await tx.order.findFirst({
-            where: { personId: existing.id, sentenceDate: utcDateFromIsoDate(input.sentenceDate), court: input.court, type: input.orderType },
+            where: {
+              personId: existing.id,
+              sentenceDate: utcDateFromIsoDate(input.sentenceDate),
+              court: input.court,
+              type: input.orderType,
+            },
             select: { id: true },
           })
         : null;
       if (!matches) {
-        refusals.push(failure("DUPLICATE_CRN", `CRN ${input.crn} already belongs to someone with a different name or date of birth. Check the CRN.`, { field: "crn" }));
+        refusals.push(
+          failure(
+            "DUPLICATE_CRN",
+            `CRN ${input.crn} already belongs to someone with a different name or date of birth. Check the CRN.`,
+            { field: "crn" },
+          ),
+        );
       } else if (sameOrder) {
         refusals.push(
-          failure("DUPLICATE_CRN", `CRN ${input.crn} already has a ${input.orderType === "COMMUNITY_ORDER" ? "community order" : "suspended sentence order"} from ${input.court} on this sentence date.`, {
-            field: "crn",
-            details: { orderId: sameOrder.id },
-          }),
+          failure(
+            "DUPLICATE_CRN",
+            `CRN ${input.crn} already has a ${input.orderType === "COMMUNITY_ORDER" ? "community order" : "suspended sentence order"} from ${input.court} on this sentence date.`,
+            {
+              field: "crn",
+              details: { orderId: sameOrder.id },
+            },
+          ),
         );
       }
     }
@@ -120,8 +145,12 @@ export async function createCase(
         court: input.court,
         managedBy: input.managedBy,
         practitionerName: input.practitionerName ?? null,
-        operationalPeriodEndsOn: input.operationalPeriodEndsOn ? utcDateFromIsoDate(input.operationalPeriodEndsOn) : null,
-        supervisionPeriodEndsOn: input.supervisionPeriodEndsOn ? utcDateFromIsoDate(input.supervisionPeriodEndsOn) : null,
+        operationalPeriodEndsOn: input.operationalPeriodEndsOn
+          ? utcDateFromIsoDate(input.operationalPeriodEndsOn)
+          : null,
+        supervisionPeriodEndsOn: input.supervisionPeriodEndsOn
+          ? utcDateFromIsoDate(input.supervisionPeriodEndsOn)
+          : null,
         regionId: region.id,
         pduId: pdu?.id ?? null,
       },
@@ -171,7 +200,11 @@ async function checkRelation(
   const relation = input.orderRelation ?? null;
   const relatedId = input.relatedCaseId ?? null;
   if (relation === null && relatedId === null) return { ok: true, value: null };
-  if (relation === null) return invalidInput("orderRelation", "Say whether this requirement runs at the same time as the other one or after it.");
+  if (relation === null)
+    return invalidInput(
+      "orderRelation",
+      "Say whether this requirement runs at the same time as the other one or after it.",
+    );
   if (relatedId === null) return invalidInput("relatedCaseId", "Choose the requirement this one runs with.");
   const related = personId
     ? await tx.requirement.findFirst({
@@ -179,9 +212,16 @@ async function checkRelation(
         select: { id: true, relatedBy: { where: { orderRelation: "CONSECUTIVE" }, select: { id: true } } },
       })
     : null;
-  if (!related) return invalidInput("relatedCaseId", "This person has no other requirement with that reference. Check the CRN and the requirement chosen.");
+  if (!related)
+    return invalidInput(
+      "relatedCaseId",
+      "This person has no other requirement with that reference. Check the CRN and the requirement chosen.",
+    );
   if (relation === "CONSECUTIVE" && related.relatedBy.length > 0) {
-    return invalidInput("relatedCaseId", "Another requirement already runs after that one. Choose the last requirement in the sequence.");
+    return invalidInput(
+      "relatedCaseId",
+      "Another requirement already runs after that one. Choose the last requirement in the sequence.",
+    );
   }
   return { ok: true, value: { relation, relatedId: related.id } };
 }
@@ -193,7 +233,11 @@ async function outstandingHoursWarning(tx: Tx, personId: string, policy: RulePol
     select: { status: true, hoursOrdered: true, minutesCredited: true },
   });
   return warnWhenOutstandingOver300(
-    requirements.map((r) => ({ status: r.status, requiredMinutes: requiredMinutes(r.hoursOrdered), minutesCredited: r.minutesCredited })),
+    requirements.map((r) => ({
+      status: r.status,
+      requiredMinutes: requiredMinutes(r.hoursOrdered),
+      minutesCredited: r.minutesCredited,
+    })),
     policy,
   );
 }

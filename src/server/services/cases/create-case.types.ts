@@ -28,14 +28,20 @@ export const createCaseInput = z
     hoursOrdered: z.number().int("Enter whole hours"),
     operationalPeriodEndsOn: isoDateSchema
       .nullish()
-      .describe("Suspended sentence order only: the end of the operational period (6 months to 2 years after sentence)"),
+      .describe(
+        "Suspended sentence order only: the end of the operational period (6 months to 2 years after sentence)",
+      ),
     supervisionPeriodEndsOn: isoDateSchema
       .nullish()
-      .describe("Suspended sentence order only: the end of the supervision period, no later than the operational period; the work must be done by then"),
+      .describe(
+        "Suspended sentence order only: the end of the supervision period, no later than the operational period; the work must be done by then",
+      ),
     orderRelation: z
       .enum(ORDER_RELATIONS)
       .nullish()
-      .describe("The court's direction when the person has another requirement: CONCURRENT (at the same time) or CONSECUTIVE (after it); give relatedCaseId with it"),
+      .describe(
+        "The court's direction when the person has another requirement: CONCURRENT (at the same time) or CONSECUTIVE (after it); give relatedCaseId with it",
+      ),
     relatedCaseId: z
       .uuid("Choose the requirement this one runs with")
       .nullish()

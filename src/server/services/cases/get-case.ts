@@ -12,14 +12,23 @@ import { loadCaseView } from "./load-case-view";
  * One case as of `asOf` (default today), for anyone who may see it (else not found). The
  * case carries the person's RoSH and risk codes, so the view is audited (docs/domain.md §2).
  */
-export async function getCase(actor: AppUser, rawInput: GetCaseInput, options?: ServiceOptions): Promise<ServiceResult<CaseView>> {
+export async function getCase(
+  actor: AppUser,
+  rawInput: GetCaseInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<CaseView>> {
   const input = getCaseInput.parse(rawInput);
   const asOf = input.asOf ?? todayFor(options);
   return inTransaction(options, async (tx) => {
     assertCan(actor, "case.read");
     const requirement = await requireVisibleRequirement(tx, actor, input.caseId);
     const view = await loadCaseView(tx, requirement.id, asOf);
-    await audit(tx, actor, { action: "risk.view", entityType: "Requirement", entityId: requirement.id, regionId: requirement.regionId });
+    await audit(tx, actor, {
+      action: "risk.view",
+      entityType: "Requirement",
+      entityId: requirement.id,
+      regionId: requirement.regionId,
+    });
     return success(view);
   });
 }

@@ -29,11 +29,19 @@ type Row = Record<string, string>;
 
 function readCsv(csv: string): { ok: true; rows: Row[] } | { ok: false; message: string } {
   try {
-    const rows = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, trim: true }) as Row[];
+    const rows = parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as Row[];
     return { ok: true, rows };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { ok: false, message: `The file could not be read as CSV${line ? ` (near line ${line})` : ""}. Save it from the template as "CSV (comma delimited)" and try again.` };
+    return {
+      ok: false,
+      message: `The file could not be read as CSV${line ? ` (near line ${line})` : ""}. Save it from the template as "CSV (comma delimited)" and try again.`,
+    };
   }
 }
 
@@ -78,7 +86,11 @@ function rawCase(row: Row, regionCode: string) {
  * one file is refused on its later rows. Coordinators and managers, own region only. It always
  * opens its own transaction (a check must be able to roll back), so `options.tx` is not used.
  */
-export async function importCases(actor: AppUser, rawInput: ImportCasesInput, options?: ServiceOptions): Promise<CommandResult<ImportReport>> {
+export async function importCases(
+  actor: AppUser,
+  rawInput: ImportCasesInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<ImportReport>> {
   const input = importCasesInput.parse(rawInput);
   const today = todayFor(options);
   assertCan(actor, "case.create");
@@ -89,14 +101,27 @@ export async function importCases(actor: AppUser, rawInput: ImportCasesInput, op
   if (!read.ok) return invalidInput("file", read.message);
   const header = read.rows[0] ? Object.keys(read.rows[0]) : [];
   const unknown = header.filter((column) => !(IMPORT_COLUMNS as readonly string[]).includes(column));
-  if (unknown.length > 0) return invalidInput("file", `The file has columns the template does not: ${unknown.join(", ")}. Use the column names of the template.`);
+  if (unknown.length > 0)
+    return invalidInput(
+      "file",
+      `The file has columns the template does not: ${unknown.join(", ")}. Use the column names of the template.`,
+    );
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-  if (read.rows.length === 0) return invalidInput("file", "The file has no cases in it: add one row per case under the template's header row.");
-  if (missing.length > 0) return invalidInput("file", `The file is missing these columns: ${missing.join(", ")}. Use the template.`);
-  if (read.rows.length > MAX_IMPORT_ROWS) return invalidInput("file", `The file has ${read.rows.length} cases; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (read.rows.length === 0)
+    return invalidInput("file", "The file has no cases in it: add one row per case under the template's header row.");
+  if (missing.length > 0)
+    return invalidInput("file", `The file is missing these columns: ${missing.join(", ")}. Use the template.`);
+  if (read.rows.length > MAX_IMPORT_ROWS)
+    return invalidInput("file", `The file has ${read.rows.length} cases; import at most ${MAX_IMPORT_ROWS} at a time.`);
 
   const run = async (tx: Tx): Promise<ImportReport> => {
-    const report: ImportReport = { rows: read.rows.length, valid: [], rejected: [], rejectedCsv: "", created: input.commit };
+    const report: ImportReport = {
+      rows: read.rows.length,
+      valid: [],
+      rejected: [],
+      rejectedCsv: "",
+      created: input.commit,
+    };
     const firstRowOfCrn = new Map<string, number>();
     for (const [index, row] of read.rows.entries()) {
       const rowNumber = index + 2; // the header is row 1, as in a spreadsheet
@@ -127,10 +152,16 @@ export async function importCases(actor: AppUser, rawInput: ImportCasesInput, op
       const created = await createCase(actor, data, { tx, today });
       if (!created.ok) {
         // Every problem of the row at once, not just the first.
-        for (const problem of created.problems ?? [{ field: created.field ?? "row", message: created.message }]) reject(problem.field, problem.message);
+        for (const problem of created.problems ?? [{ field: created.field ?? "row", message: created.message }])
+          reject(problem.field, problem.message);
         continue;
       }
-      report.valid.push({ row: rowNumber, crn: data.crn, name: `${data.firstName} ${data.lastName}`, ...(input.commit ? { caseId: created.value.id } : {}) });
+      report.valid.push({
+        row: rowNumber,
+        crn: data.crn,
+        name: `${data.firstName} ${data.lastName}`,
+        ...(input.commit ? { caseId: created.value.id } : {}),
+      });
     }
     report.rejectedCsv = rejectedRowsCsv(header, read.rows, report.rejected);
     if (input.commit) {
@@ -174,7 +205,10 @@ function rejectedRowsCsv(header: string[], rows: Row[], rejected: ImportReport["
 }
 
 // With commit: the valid rows are created in one transaction; with none valid nothing is written.
-async function createValidRows(run: (tx: Tx) => Promise<ImportReport>, transaction: { maxWait: number; timeout: number }): Promise<CommandResult<ImportReport>> {
+async function createValidRows(
+  run: (tx: Tx) => Promise<ImportReport>,
+  transaction: { maxWait: number; timeout: number },
+): Promise<CommandResult<ImportReport>> {
   try {
     const report = await db.$transaction(async (tx) => {
       const report = await run(tx);
@@ -183,8 +217,11 @@ async function createValidRows(run: (tx: Tx) => Promise<ImportReport>, transacti
     }, transaction);
     return success(report);
   } catch (error) {
-    if (error instanceof CheckOnly) return invalidInput("file", "None of the rows can be created, so nothing was imported. Correct the rows listed and upload the file again.");
+    if (error instanceof CheckOnly)
+      return invalidInput(
+        "file",
+        "None of the rows can be created, so nothing was imported. Correct the rows listed and upload the file again.",
+      );
     throw error;
   }
 }
-

@@ -25,13 +25,27 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** Columns a file must have (region may be left out: it is then the importer's own region). */
-export const REQUIRED_COLUMNS: readonly ImportColumn[] = ["crn", "firstName", "lastName", "dateOfBirth", "gender", "orderType", "managedBy", "sentenceDate", "court", "hoursOrdered"];
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
+  "crn",
+  "firstName",
+  "lastName",
+  "dateOfBirth",
+  "gender",
+  "orderType",
+  "managedBy",
+  "sentenceDate",
+  "court",
+  "hoursOrdered",
+];
 
 export const MAX_IMPORT_ROWS = 500;
 
 export const importCasesInput = z
   .object({
-    csv: z.string().min(1, "Choose a CSV file to upload").max(CSV_IMPORT_MAX_CHARS, "The file is too large: split it into files of at most 500 cases"),
+    csv: z
+      .string()
+      .min(1, "Choose a CSV file to upload")
+      .max(CSV_IMPORT_MAX_CHARS, "The file is too large: split it into files of at most 500 cases"),
     /** false: check every row and create nothing; true: create the valid rows, all in one transaction. */
     commit: z.boolean(),
   })

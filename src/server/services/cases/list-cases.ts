@@ -12,7 +12,11 @@ import { likeLiteral } from "@/server/db/like-pattern";
  * The cases the caller may see (restricted cases only for the named users), filtered by region
  * code, stored status and a CRN or name search, newest sentence first, at most 100.
  */
-export async function listCases(actor: AppUser, rawInput: ListCasesInput, options?: ServiceOptions): Promise<ServiceResult<CaseList>> {
+export async function listCases(
+  actor: AppUser,
+  rawInput: ListCasesInput,
+  options?: ServiceOptions,
+): Promise<ServiceResult<CaseList>> {
   const input = listCasesQuery.parse(rawInput);
   const asOf = input.asOf ?? todayFor(options);
   assertCan(actor, "case.list");
@@ -46,7 +50,11 @@ export async function listCases(actor: AppUser, rawInput: ListCasesInput, option
       select: { id: true },
     });
     // Every case's facts in one read (not one query per case).
-    const cases = await loadCaseViews(tx, rows.slice(0, LIST_CASES_LIMIT).map((row) => row.id), asOf);
+    const cases = await loadCaseViews(
+      tx,
+      rows.slice(0, LIST_CASES_LIMIT).map((row) => row.id),
+      asOf,
+    );
     return success({ asOf, cases, truncated: rows.length > LIST_CASES_LIMIT });
   });
 }

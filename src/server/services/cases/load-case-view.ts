@@ -54,14 +54,33 @@ export async function loadCaseViews(tx: Tx, requirementIds: readonly string[], a
   return requirementIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const rules = ruleContextFrom(calendar, { on: asOf, overSubscriptionPercent: row.region.overSubscriptionPercent, ...commencements });
+    const rules = ruleContextFrom(calendar, {
+      on: asOf,
+      overSubscriptionPercent: row.region.overSubscriptionPercent,
+      ...commencements,
+    });
     return [toCaseView(row, withView(toRequirementFacts(row as RequirementFactsRow), rules, asOf), asOf)];
   });
 }
 
-type CaseViewRow = { terminationReason: CaseView["terminationReason"]; restricted: boolean; person: { id: string; crn: string; firstName: string; lastName: string; dateOfBirth: Date; gender: CaseView["gender"] }; order: { court: string }; region: { code: string }; pdu: { code: string } | null;
-  orderRelation: CaseView["orderRelation"]; relatedRequirementId: string | null;
-  transfers: { id: string; requestedAt: Date; toRegion: { code: string } }[] };
+type CaseViewRow = {
+  terminationReason: CaseView["terminationReason"];
+  restricted: boolean;
+  person: {
+    id: string;
+    crn: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: Date;
+    gender: CaseView["gender"];
+  };
+  order: { court: string };
+  region: { code: string };
+  pdu: { code: string } | null;
+  orderRelation: CaseView["orderRelation"];
+  relatedRequirementId: string | null;
+  transfers: { id: string; requestedAt: Date; toRegion: { code: string } }[];
+};
 
 function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: IsoDate): CaseView {
   const { view, assessment } = facts;
@@ -115,7 +134,11 @@ function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: 
     orderRelation: row.orderRelation,
     relatedCaseId: row.relatedRequirementId,
     pendingTransfer: row.transfers[0]
-      ? { id: row.transfers[0].id, toRegion: row.transfers[0].toRegion.code, requestedOn: isoDateInLondon(row.transfers[0].requestedAt) }
+      ? {
+          id: row.transfers[0].id,
+          toRegion: row.transfers[0].toRegion.code,
+          requestedOn: isoDateInLondon(row.transfers[0].requestedAt),
+        }
       : null,
     version: assessment?.version ?? 0,
   };

@@ -12,14 +12,30 @@ import { conflictsWarning, futureSessionsOf, recheckSessions } from "../allocati
 import { saveAssessmentInput, type SaveAssessmentInput } from "./save-assessment.types";
 
 const assessmentAudit = {
-  rosh: true, mappaCategory: true, mappaLevel: true, eteEligible: true, eteReason: true, availability: true,
-  womenOnlyPreference: true, complete: true, completedOn: true, version: true,
+  rosh: true,
+  mappaCategory: true,
+  mappaLevel: true,
+  eteEligible: true,
+  eteReason: true,
+  availability: true,
+  womenOnlyPreference: true,
+  complete: true,
+  completedOn: true,
+  version: true,
   riskCodes: { select: { riskCode: { select: { code: true } } } },
   nonAssociations: { select: { personId: true } },
 } satisfies Prisma.AssessmentSelect;
 
-const codesOf = (rows: readonly { riskCode: { code: string } }[]) => rows.map((r) => r.riskCode.code).sort().join(",");
-const idsOf = (rows: readonly { personId: string }[]) => rows.map((r) => r.personId).sort().join(",");
+const codesOf = (rows: readonly { riskCode: { code: string } }[]) =>
+  rows
+    .map((r) => r.riskCode.code)
+    .sort()
+    .join(",");
+const idsOf = (rows: readonly { personId: string }[]) =>
+  rows
+    .map((r) => r.personId)
+    .sort()
+    .join(",");
 
 /**
  * Saves the post-sentence assessment (optimistic locking on its version → STALE_VERSION).
@@ -37,21 +53,34 @@ export async function saveAssessment(
     const requirement = await requireVisibleRequirement(tx, actor, input.caseId);
     assertCan(actor, "case.assess");
     if (requirement.status !== "ACTIVE") {
-      return failure("REQUIREMENT_NOT_ACTIVE", "This requirement is no longer active, so its assessment cannot be changed.");
+      return failure(
+        "REQUIREMENT_NOT_ACTIVE",
+        "This requirement is no longer active, so its assessment cannot be changed.",
+      );
     }
 
     // Decision 0074: a code already on the assessment keeps the meaning it was recorded with (even
     // if the code has since been retired); a code added now takes the catalogue's meaning today.
     const recorded = new Set(
-      (await tx.assessmentRiskCode.findMany({ where: { assessment: { requirementId: requirement.id } }, select: { riskCode: { select: { code: true } } } })).map((r) => r.riskCode.code),
+      (
+        await tx.assessmentRiskCode.findMany({
+          where: { assessment: { requirementId: requirement.id } },
+          select: { riskCode: { select: { code: true } } },
+        })
+      ).map((r) => r.riskCode.code),
     );
     const catalogue = await tx.riskCode.findMany({
       where: { code: { in: input.riskCodes } },
       select: { id: true, code: true, active: true, title: true, guidance: true, conflictsWith: true, version: true },
     });
-    const unknown = input.riskCodes.filter((code) => !catalogue.some((c) => c.code === code && (c.active || recorded.has(code))));
+    const unknown = input.riskCodes.filter(
+      (code) => !catalogue.some((c) => c.code === code && (c.active || recorded.has(code))),
+    );
     if (unknown.length > 0) {
-      return invalidInput("riskCodes", `${unknown.join(", ")} ${unknown.length === 1 ? "is not a risk code" : "are not risk codes"} in the national catalogue.`);
+      return invalidInput(
+        "riskCodes",
+        `${unknown.join(", ")} ${unknown.length === 1 ? "is not a risk code" : "are not risk codes"} in the national catalogue.`,
+      );
     }
 
     const named = input.nonAssociations
@@ -60,10 +89,14 @@ export async function saveAssessment(
     if (input.nonAssociations && named) {
       const missing = input.nonAssociations.filter((crn) => !named.some((p) => p.crn === crn));
       if (missing.length > 0) return invalidInput("nonAssociations", `No person has the CRN ${missing.join(", ")}.`);
-      if (named.some((p) => p.id === requirement.personId)) return invalidInput("nonAssociations", "A person cannot be named as a non-association of themselves.");
+      if (named.some((p) => p.id === requirement.personId))
+        return invalidInput("nonAssociations", "A person cannot be named as a non-association of themselves.");
     }
 
-    const before = await tx.assessment.findUnique({ where: { requirementId: requirement.id }, select: { id: true, completedById: true, ...assessmentAudit } });
+    const before = await tx.assessment.findUnique({
+      where: { requirementId: requirement.id },
+      select: { id: true, completedById: true, ...assessmentAudit },
+    });
     const data = {
       rosh: input.rosh,
       mappaCategory: input.mappaCategory ?? null,
@@ -71,7 +104,8 @@ export async function saveAssessment(
       healthNotes: input.healthNotes ?? null,
       adjustments: input.adjustments ?? null,
       skills: input.skills ?? null,
-      availability: input.availability === undefined ? undefined : input.availability === null ? Prisma.DbNull : input.availability,
+      availability:
+        input.availability === undefined ? undefined : input.availability === null ? Prisma.DbNull : input.availability,
       caringDuties: input.caringDuties ?? null,
       employment: input.employment ?? null,
       religiousObservance: input.religiousObservance ?? null,
@@ -96,13 +130,22 @@ export async function saveAssessment(
       assessmentId = before.id;
     } else {
       if (input.version !== 0) return staleVersion("assessment");
-      assessmentId = (await tx.assessment.create({ data: { ...data, requirementId: requirement.id }, select: { id: true } })).id;
+      assessmentId = (
+        await tx.assessment.create({ data: { ...data, requirementId: requirement.id }, select: { id: true } })
+      ).id;
     }
     await tx.assessmentRiskCode.deleteMany({ where: { assessmentId, riskCode: { code: { notIn: input.riskCodes } } } });
     await tx.assessmentRiskCode.createMany({
       data: catalogue
         .filter((c) => !recorded.has(c.code))
-        .map((c) => ({ assessmentId, riskCodeId: c.id, title: c.title, guidance: c.guidance, conflictsWith: c.conflictsWith, catalogueVersion: c.version })),
+        .map((c) => ({
+          assessmentId,
+          riskCodeId: c.id,
+          title: c.title,
+          guidance: c.guidance,
+          conflictsWith: c.conflictsWith,
+          catalogueVersion: c.version,
+        })),
     });
     if (named) {
       await tx.nonAssociation.deleteMany({ where: { assessmentId } });
@@ -125,7 +168,10 @@ export async function saveAssessment(
       (named !== null && idsOf(before?.nonAssociations ?? []) !== idsOf(after.nonAssociations));
     const warnings = [];
     if (riskChanged) {
-      const conflicts = await recheckSessions(tx, { sessionIds: await futureSessionsOf(tx, requirement.id, today), regionId: requirement.regionId });
+      const conflicts = await recheckSessions(tx, {
+        sessionIds: await futureSessionsOf(tx, requirement.id, today),
+        regionId: requirement.regionId,
+      });
       const warning = conflictsWarning(conflicts, requirement.id);
       if (warning) warnings.push(warning);
     }

@@ -6,7 +6,12 @@ import { availabilitySchema, DB_INT_MAX, optionalText } from "../schemas";
 
 export const saveAssessmentBody = z
   .object({
-    version: z.number().int().nonnegative().max(DB_INT_MAX).describe("The case's version as last read; 409 STALE_VERSION if someone saved since"),
+    version: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(DB_INT_MAX)
+      .describe("The case's version as last read; 409 STALE_VERSION if someone saved since"),
     rosh: z.enum(ROSH_LEVELS),
     riskCodes: z
       .array(z.string().trim().toUpperCase().min(1).max(16))
@@ -27,11 +32,19 @@ export const saveAssessmentBody = z
     religiousObservance: optionalText(4000),
     womenOnlyPreference: z.boolean().optional(),
     nonAssociations: z
-      .array(z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{6}$/, "Enter a CRN: one capital letter then six digits"))
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z][0-9]{6}$/, "Enter a CRN: one capital letter then six digits"),
+      )
       .max(20)
       .refine((crns) => new Set(crns).size === crns.length, "List each person once")
       .optional()
-      .describe("R10 non-association: CRNs of people who must never be booked on the same session as this person (left out: unchanged)"),
+      .describe(
+        "R10 non-association: CRNs of people who must never be booked on the same session as this person (left out: unchanged)",
+      ),
     complete: z.boolean().describe("True when the assessment is finished; work sessions can then be booked"),
   })
   .strict()

@@ -37,15 +37,26 @@ export async function terminateRequirement(
       const words = current.status === "COMPLETED" ? "has been completed" : "has already been terminated";
       return failure("REQUIREMENT_NOT_ACTIVE", `This requirement ${words}, so it cannot be terminated.`);
     }
-    if (on < isoDateFromUtcDate(current.sentenceDate)) return invalidInput("date", "The end date cannot be before the sentence date.");
+    if (on < isoDateFromUtcDate(current.sentenceDate))
+      return invalidInput("date", "The end date cannot be before the sentence date.");
 
     const cancelled = await tx.allocation.updateMany({
-      where: { requirementId: requirement.id, status: "BOOKED", sessionDate: { gt: utcDateFromIsoDate(on) }, attendance: null },
+      where: {
+        requirementId: requirement.id,
+        status: "BOOKED",
+        sessionDate: { gt: utcDateFromIsoDate(on) },
+        attendance: null,
+      },
       data: { status: "CANCELLED", version: { increment: 1 } },
     });
     await tx.requirement.update({
       where: { id: requirement.id },
-      data: { status: "TERMINATED", terminationReason: input.reason, terminatedOn: utcDateFromIsoDate(on), version: { increment: 1 } },
+      data: {
+        status: "TERMINATED",
+        terminationReason: input.reason,
+        terminatedOn: utcDateFromIsoDate(on),
+        version: { increment: 1 },
+      },
     });
     await audit(tx, actor, {
       action: "requirement.terminate",
@@ -53,8 +64,19 @@ export async function terminateRequirement(
       entityId: requirement.id,
       regionId: requirement.regionId,
       before: { status: current.status, version: current.version },
-      after: { status: "TERMINATED", terminationReason: input.reason, terminatedOn: on, note: input.note ?? null, cancelledAllocations: cancelled.count },
+      after: {
+        status: "TERMINATED",
+        terminationReason: input.reason,
+        terminatedOn: on,
+        note: input.note ?? null,
+        cancelledAllocations: cancelled.count,
+      },
     });
-    return success({ caseId: requirement.id, status: "TERMINATED" as const, terminatedOn: on, cancelledAllocations: cancelled.count });
+    return success({
+      caseId: requirement.id,
+      status: "TERMINATED" as const,
+      terminatedOn: on,
+      cancelledAllocations: cancelled.count,
+    });
   });
 }

@@ -19,7 +19,10 @@ export const terminationView = z
     caseId: z.string(),
     status: z.literal("TERMINATED"),
     terminatedOn: z.string().describe("YYYY-MM-DD"),
-    cancelledAllocations: z.number().int().describe("Bookings after the end date, with no attendance, that were cancelled"),
+    cancelledAllocations: z
+      .number()
+      .int()
+      .describe("Bookings after the end date, with no attendance, that were cancelled"),
   })
   .meta({ title: "Termination" });
 

@@ -5,7 +5,13 @@ import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import type { CaseView } from "../cases/case-view.types";
 import { loadCaseView } from "../cases/load-case-view";
-import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import {
+  loadRequirementFacts,
+  lockRequirement,
+  requireVisibleRequirement,
+  todayFor,
+  type ServiceOptions,
+} from "../context";
 import { failure, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { decideEarnedReductionInput, type DecideEarnedReductionInput } from "./decide-earned-reduction.types";
@@ -36,10 +42,18 @@ export async function decideEarnedReduction(
     const reduction = view.earnedReduction;
 
     if (view.status !== "ACTIVE") {
-      return failure(refuse("REQUIREMENT_NOT_ACTIVE", "A reduction can only be decided for an active requirement.", { details: { status: view.status } }));
+      return failure(
+        refuse("REQUIREMENT_NOT_ACTIVE", "A reduction can only be decided for an active requirement.", {
+          details: { status: view.status },
+        }),
+      );
     }
     if (reduction.status === "NOT_IN_FORCE") {
-      return failure("EARNED_REDUCTION_NOT_AVAILABLE", "The earned reduction of hours is not in force yet: an administrator records the date it commences.", { field: "decision" });
+      return failure(
+        "EARNED_REDUCTION_NOT_AVAILABLE",
+        "The earned reduction of hours is not in force yet: an administrator records the date it commences.",
+        { field: "decision" },
+      );
     }
     if (reduction.status === "NOT_YET_QUALIFIED") {
       return failure(
@@ -60,11 +74,20 @@ export async function decideEarnedReduction(
     const decision = input.decision === "CONFIRM" ? "CONFIRMED" : "REFUSED";
     const before = { decision: reduction.decision, minutesRequired: view.requiredMinutes, status: view.status };
     const row = await tx.earnedReductionDecision.create({
-      data: { requirementId: visible.id, decision, decidedOn: utcDateFromIsoDate(today), note: input.note || null, decidedById: actor.id },
+      data: {
+        requirementId: visible.id,
+        decision,
+        decidedOn: utcDateFromIsoDate(today),
+        note: input.note || null,
+        decidedById: actor.id,
+      },
       select: { id: true, createdAt: true },
     });
     // The hours required change, so the stored totals and completion are replayed (R7).
-    const decisions = [...(facts.earnedReductionDecisions ?? []), { decision, decidedOn: today, recordedAt: row.createdAt.toISOString() } as const];
+    const decisions = [
+      ...(facts.earnedReductionDecisions ?? []),
+      { decision, decidedOn: today, recordedAt: row.createdAt.toISOString() } as const,
+    ];
     const totals = requirementTotals({ ...facts, earnedReductionDecisions: decisions });
     await saveRequirementTotals(tx, visible.id, totals);
     await tx.requirement.update({ where: { id: visible.id }, data: { version: { increment: 1 } } });
@@ -76,7 +99,13 @@ export async function decideEarnedReduction(
       entityId: visible.id,
       regionId: visible.regionId,
       before,
-      after: { decision, note: input.note || null, minutesRequired: after.minutesRequired, status: after.status, earnedReduction: after.earnedReduction },
+      after: {
+        decision,
+        note: input.note || null,
+        minutesRequired: after.minutesRequired,
+        status: after.status,
+        earnedReduction: after.earnedReduction,
+      },
     });
     return success(after);
   });

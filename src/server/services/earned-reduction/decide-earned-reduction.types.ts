@@ -9,7 +9,9 @@ export const decideEarnedReductionBody = z
   .object({
     decision: z
       .enum(EARNED_REDUCTION_DECISION_INPUTS, { message: "Choose whether you confirm or refuse the reduction" })
-      .describe("CONFIRM: in your view the person did not fail without reasonable excuse to attend, and was not sent home for not working, before reaching the qualifying amount. REFUSE: in your view they did."),
+      .describe(
+        "CONFIRM: in your view the person did not fail without reasonable excuse to attend, and was not sent home for not working, before reaching the qualifying amount. REFUSE: in your view they did.",
+      ),
     note: z.string().trim().max(4000, "The note must be 4,000 characters or fewer").optional(),
   })
   .strict()

@@ -17,9 +17,18 @@ export const startEnforcementBody = z
     attendanceId: z
       .uuid()
       .nullish()
-      .describe("The recorded failure to comply this answers; a manager may name one under another requirement of the same order"),
-    failureDate: isoDate.nullish().describe("A failure not recorded as an attendance: its date (with failureDescription)"),
-    failureDescription: z.string().trim().max(4000).nullish().describe("A failure not recorded as an attendance: what happened"),
+      .describe(
+        "The recorded failure to comply this answers; a manager may name one under another requirement of the same order",
+      ),
+    failureDate: isoDate
+      .nullish()
+      .describe("A failure not recorded as an attendance: its date (with failureDescription)"),
+    failureDescription: z
+      .string()
+      .trim()
+      .max(4000)
+      .nullish()
+      .describe("A failure not recorded as an attendance: what happened"),
     deliveredBy: z.enum(WARNING_DELIVERIES).nullish().describe("A warning: how it was given to the person"),
   })
   .strict()
@@ -33,7 +42,10 @@ export const breachOutcomeBody = z
     outcome: z.enum(BREACH_OUTCOMES),
     date: isoDate.describe("The day of the court's decision or the warrant"),
     newHoursOrdered: z.number().int().nullish().describe("HOURS_ADDED: the new total hours ordered (at most 300)"),
-    newCaseId: z.uuid().nullish().describe("REVOKED_AND_RESENTENCED: the requirement of the new sentence, when it has been made"),
+    newCaseId: z
+      .uuid()
+      .nullish()
+      .describe("REVOKED_AND_RESENTENCED: the requirement of the new sentence, when it has been made"),
     version: versionSchema.optional().describe("The action's version as last read"),
   })
   .strict()

@@ -35,13 +35,20 @@ const actionSelect = {
   withdrawnAt: true,
   withdrawalReason: true,
   version: true,
-  outcomes: { select: { id: true, outcome: true, date: true, newHoursOrdered: true, newRequirementId: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+  outcomes: {
+    select: { id: true, outcome: true, date: true, newHoursOrdered: true, newRequirementId: true },
+    orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+  },
 } satisfies Prisma.EnforcementActionSelect;
 
 export type StoredAction = Awaited<ReturnType<typeof loadOrderActionRows>>[number];
 
 async function loadOrderActionRows(tx: Tx, where: { orderId: string } | { requirementId: string }) {
-  return tx.enforcementAction.findMany({ where, select: actionSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }] });
+  return tx.enforcementAction.findMany({
+    where,
+    select: actionSelect,
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+  });
 }
 
 /** Every warning and breach on the order (all its requirements), newest first. */
@@ -59,7 +66,11 @@ export function toDomainAction(action: StoredAction): EnforcementAction {
   return {
     type: action.type,
     date: isoDateFromUtcDate(action.date),
-    outcomes: action.outcomes.map((o) => ({ outcome: o.outcome, date: isoDateFromUtcDate(o.date), newHoursOrdered: o.newHoursOrdered })),
+    outcomes: action.outcomes.map((o) => ({
+      outcome: o.outcome,
+      date: isoDateFromUtcDate(o.date),
+      newHoursOrdered: o.newHoursOrdered,
+    })),
     withdrawn: action.status === "WITHDRAWN",
   };
 }
@@ -119,7 +130,10 @@ export async function respondToFailure(
   },
 ): Promise<FailureResponse> {
   const { requirement, attendanceId, failureDate, today, policy } = input;
-  const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: attendanceId, status: "ACTIVE" }, select: { id: true } });
+  const answered = await tx.enforcementAction.findFirst({
+    where: { failureAttendanceId: attendanceId, status: "ACTIVE" },
+    select: { id: true },
+  });
   if (answered) return { enforcementDue: null };
   const onOrder = (await loadOrderActions(tx, requirement.orderId)).map(toDomainAction);
   const due = enforcementDue(failureDate, onOrder, policy);

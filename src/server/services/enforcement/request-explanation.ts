@@ -36,17 +36,28 @@ export async function requestExplanation(
     if (!isUuid(input.attendanceId)) throw notFound("failure to comply");
     const row = await tx.attendance.findFirst({
       where: { id: input.attendanceId, requirement: visibleRequirementsWhere(actor) },
-      select: { id: true, requirementId: true, outcome: true, approvalState: true, sessionDate: true, requirement: { select: { regionId: true } } },
+      select: {
+        id: true,
+        requirementId: true,
+        outcome: true,
+        approvalState: true,
+        sessionDate: true,
+        requirement: { select: { regionId: true } },
+      },
     });
     if (!row) throw notFound("failure to comply");
     assertCan(actor, "enforcement.explain");
     await lockRequirement(tx, row.requirementId);
     if (!isFailureToComply(row.outcome, row.approvalState)) {
-      return failure(refuse("OUTCOME_NOT_ALLOWED", "This attendance is not a failure to comply, so there is nothing to explain."));
+      return failure(
+        refuse("OUTCOME_NOT_ALLOWED", "This attendance is not a failure to comply, so there is nothing to explain."),
+      );
     }
     if (input.requestedOn > today) return invalidInput("requestedOn", "The date you asked cannot be in the future.");
-    if (input.requestedOn < isoDateFromUtcDate(row.sessionDate)) return invalidInput("requestedOn", "The date you asked cannot be before the failure.");
-    if (input.respondBy < input.requestedOn) return invalidInput("respondBy", "The reply date cannot be before the date you asked.");
+    if (input.requestedOn < isoDateFromUtcDate(row.sessionDate))
+      return invalidInput("requestedOn", "The date you asked cannot be before the failure.");
+    if (input.respondBy < input.requestedOn)
+      return invalidInput("respondBy", "The reply date cannot be before the date you asked.");
     const existing = await tx.explanationRequest.findUnique({ where: { attendanceId: row.id }, select: { id: true } });
     if (existing) return failure("CONFLICT", "An explanation has already been asked for this failure.");
     const created = await tx.explanationRequest.create({
@@ -64,7 +75,12 @@ export async function requestExplanation(
       entityType: "ExplanationRequest",
       entityId: created.id,
       regionId: row.requirement.regionId,
-      after: { attendanceId: row.id, requestedOn: input.requestedOn, respondBy: input.respondBy, note: input.note ?? null },
+      after: {
+        attendanceId: row.id,
+        requestedOn: input.requestedOn,
+        respondBy: input.respondBy,
+        note: input.note ?? null,
+      },
     });
     return success({ caseId: row.requirementId, attendanceId: row.id, respondBy: input.respondBy });
   });

@@ -1,5 +1,13 @@
 import "server-only";
-import { breachStateOn, checkFailureNamed, checkWarningAllowed, isFailureToComply, isoDateFromUtcDate, refuse, utcDateFromIsoDate } from "@/domain";
+import {
+  breachStateOn,
+  checkFailureNamed,
+  checkWarningAllowed,
+  isFailureToComply,
+  isoDateFromUtcDate,
+  refuse,
+  utcDateFromIsoDate,
+} from "@/domain";
 import { AccessError, assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
@@ -34,9 +42,14 @@ export async function startEnforcement(
     assertCan(actor, "enforcement.start");
 
     await lockOrder(tx, visible.orderId);
-    const requirement = await tx.requirement.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true, sentenceDate: true } });
+    const requirement = await tx.requirement.findUniqueOrThrow({
+      where: { id: visible.id },
+      select: { status: true, sentenceDate: true },
+    });
     if (requirement.status !== "ACTIVE") {
-      return failure(refuse("REQUIREMENT_NOT_ACTIVE", "Warnings and breaches can only be started on an active requirement."));
+      return failure(
+        refuse("REQUIREMENT_NOT_ACTIVE", "Warnings and breaches can only be started on an active requirement."),
+      );
     }
     if (input.date > today) {
       return invalidInput("date", "The date of a warning or breach cannot be in the future.");
@@ -58,26 +71,49 @@ export async function startEnforcement(
       if (failureRow.requirementId !== visible.id) {
         // R9: a failure under another requirement of the same order — a manager's decision, with a note.
         if (actor.role !== "MANAGER") {
-          throw new AccessError("FORBIDDEN", "Only a manager can start a breach for a failure under another requirement of the order");
+          throw new AccessError(
+            "FORBIDDEN",
+            "Only a manager can start a breach for a failure under another requirement of the order",
+          );
         }
         if (input.type !== "BREACH") {
-          return failure(refuse("OUTCOME_NOT_ALLOWED", "A failure under another requirement of the order can only lead to a breach here.", { field: "type" }));
+          return failure(
+            refuse(
+              "OUTCOME_NOT_ALLOWED",
+              "A failure under another requirement of the order can only lead to a breach here.",
+              { field: "type" },
+            ),
+          );
         }
         if (!note) {
-          return invalidInput("note", "Add a note explaining why this breach answers a failure under another requirement.");
+          return invalidInput(
+            "note",
+            "Add a note explaining why this breach answers a failure under another requirement.",
+          );
         }
       }
       if (!isFailureToComply(failureRow.outcome, failureRow.approvalState)) {
         return failure(
-          refuse("OUTCOME_NOT_ALLOWED", "The attendance named is not a failure to comply, so there is nothing to warn about.", { field: "attendanceId" }),
+          refuse(
+            "OUTCOME_NOT_ALLOWED",
+            "The attendance named is not a failure to comply, so there is nothing to warn about.",
+            { field: "attendanceId" },
+          ),
         );
       }
       if (isoDateFromUtcDate(failureRow.sessionDate) > input.date) {
         return invalidInput("date", "A warning or breach cannot be dated before the failure it answers.");
       }
       failureDate = isoDateFromUtcDate(failureRow.sessionDate);
-      const answered = await tx.enforcementAction.findFirst({ where: { failureAttendanceId: failureRow.id, status: "ACTIVE" }, select: { type: true } });
-      if (answered) return failure("CONFLICT", `This failure to comply has already been answered with a ${answered.type.toLowerCase()}.`);
+      const answered = await tx.enforcementAction.findFirst({
+        where: { failureAttendanceId: failureRow.id, status: "ACTIVE" },
+        select: { type: true },
+      });
+      if (answered)
+        return failure(
+          "CONFLICT",
+          `This failure to comply has already been answered with a ${answered.type.toLowerCase()}.`,
+        );
     }
 
     const { policy } = await loadRuleContext(tx, { regionId: visible.regionId, on: input.date });
@@ -88,7 +124,10 @@ export async function startEnforcement(
     } else {
       const ownActions = onOrder.filter((a) => a.requirementId === visible.id).map(toDomainAction);
       if (breachStateOn(today, ownActions).openBreach) {
-        return failure("CONFLICT", "Breach proceedings are already open on this requirement. Record the court's outcome first.");
+        return failure(
+          "CONFLICT",
+          "Breach proceedings are already open on this requirement. Record the court's outcome first.",
+        );
       }
     }
 

@@ -5,7 +5,11 @@ import { audit } from "@/server/audit";
 import { isUuid, lockRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
-import { withdrawEnforcementInput, type EnforcementActionView, type WithdrawEnforcementInput } from "./enforcement.types";
+import {
+  withdrawEnforcementInput,
+  type EnforcementActionView,
+  type WithdrawEnforcementInput,
+} from "./enforcement.types";
 import { loadRequirementActions, toActionView } from "./order-enforcement";
 
 // R9 (second round)
@@ -38,14 +42,23 @@ export async function withdrawEnforcement(
     if (stored.status === "WITHDRAWN") return failure("CONFLICT", "This warning or breach has already been withdrawn.");
     if (stored.outcomes.length > 0) {
       return failure(
-        refuse("OUTCOME_NOT_ALLOWED", "The court has already dealt with this breach, so it cannot be withdrawn. Record the court's decision as its outcome."),
+        refuse(
+          "OUTCOME_NOT_ALLOWED",
+          "The court has already dealt with this breach, so it cannot be withdrawn. Record the court's decision as its outcome.",
+        ),
       );
     }
 
     const reason = input.reason.trim();
     await tx.enforcementAction.update({
       where: { id: stored.id },
-      data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason, version: { increment: 1 } },
+      data: {
+        status: "WITHDRAWN",
+        withdrawnAt: new Date(),
+        withdrawnById: actor.id,
+        withdrawalReason: reason,
+        version: { increment: 1 },
+      },
     });
     const updated = (await loadRequirementActions(tx, found.requirementId)).find((a) => a.id === found.id);
     if (!updated) throw new Error("The enforcement action could not be read back");

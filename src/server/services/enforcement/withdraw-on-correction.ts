@@ -30,7 +30,13 @@ export async function withdrawActionsIfNoLongerFailure(
   for (const action of standing) {
     await tx.enforcementAction.update({
       where: { id: action.id },
-      data: { status: "WITHDRAWN", withdrawnAt, withdrawnById: actor.id, withdrawalReason: reason, version: { increment: 1 } },
+      data: {
+        status: "WITHDRAWN",
+        withdrawnAt,
+        withdrawnById: actor.id,
+        withdrawalReason: reason,
+        version: { increment: 1 },
+      },
     });
     await audit(tx, actor, {
       action: "enforcement.withdraw",
@@ -45,5 +51,9 @@ export async function withdrawActionsIfNoLongerFailure(
 }
 
 function describe(outcome: AttendanceOutcome): string {
-  return outcome === "ACCEPTABLE_ABSENCE" ? "acceptable absence" : outcome === "ATTENDED_COMPLIED" ? "attended and complied" : "not a failure to comply";
+  return outcome === "ACCEPTABLE_ABSENCE"
+    ? "acceptable absence"
+    : outcome === "ATTENDED_COMPLIED"
+      ? "attended and complied"
+      : "not a failure to comply";
 }

@@ -11,7 +11,13 @@ import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
-import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import {
+  loadRequirementFacts,
+  lockRequirement,
+  requireVisibleRequirement,
+  todayFor,
+  type ServiceOptions,
+} from "../context";
 import { failure, staleVersion, success, type CommandResult, type ServiceFailure } from "../result";
 import { inTransaction } from "../transaction";
 import { refuseEteDate } from "./credit-ete";
@@ -30,11 +36,35 @@ import {
 // completion, and re-opening a case a wrong credit had completed) and the earned reduction all
 // follow the corrected record.
 
-const creditSelect = { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true, version: true } as const;
+const creditSelect = {
+  id: true,
+  date: true,
+  minutes: true,
+  activity: true,
+  provider: true,
+  evidence: true,
+  version: true,
+} as const;
 
-type CreditRow = { id: string; date: Date; minutes: number; activity: string; provider: string | null; evidence: string | null; version: number };
+type CreditRow = {
+  id: string;
+  date: Date;
+  minutes: number;
+  activity: string;
+  provider: string | null;
+  evidence: string | null;
+  version: number;
+};
 
-const asRecord = (c: CreditRow) => ({ id: c.id, date: isoDateFromUtcDate(c.date), minutes: c.minutes, activity: c.activity, provider: c.provider, evidence: c.evidence, version: c.version });
+const asRecord = (c: CreditRow) => ({
+  id: c.id,
+  date: isoDateFromUtcDate(c.date),
+  minutes: c.minutes,
+  activity: c.activity,
+  provider: c.provider,
+  evidence: c.evidence,
+  version: c.version,
+});
 
 /** The credit on this case (404 if it is on another case), locked behind the requirement's row lock. */
 async function loadCredit(tx: Tx, caseId: string, creditId: string) {
@@ -48,7 +78,12 @@ async function loadCredit(tx: Tx, caseId: string, creditId: string) {
  * role's permission, the requirement's row lock, the credit, its version (409 with both when
  * stale), and the case's facts.
  */
-async function openCredit(tx: Tx, actor: AppUser, input: { caseId: string; creditId: string; version: number }, today: IsoDate) {
+async function openCredit(
+  tx: Tx,
+  actor: AppUser,
+  input: { caseId: string; creditId: string; version: number },
+  today: IsoDate,
+) {
   const visible = await requireVisibleRequirement(tx, actor, input.caseId);
   assertCan(actor, "ete.correct");
   await lockRequirement(tx, visible.id);
@@ -61,12 +96,19 @@ async function openCredit(tx: Tx, actor: AppUser, input: { caseId: string; credi
 
 function staleCredit(yourVersion: number, credit: CreditRow): ServiceFailure {
   const stale = staleVersion("ETE credit");
-  return { ...stale, details: { ...stale.details, yourVersion, currentVersion: credit.version, current: asRecord(credit) } };
+  return {
+    ...stale,
+    details: { ...stale.details, yourVersion, currentVersion: credit.version, current: asRecord(credit) },
+  };
 }
 
 // R6 R7
 /** Corrects an ETE credit's date, minutes or details, with a reason; the cap is judged without the old credit. */
-export async function correctEteCredit(actor: AppUser, rawInput: CorrectEteCreditInput, options?: ServiceOptions): Promise<CommandResult<CorrectedEteCreditView>> {
+export async function correctEteCredit(
+  actor: AppUser,
+  rawInput: CorrectEteCreditInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<CorrectedEteCreditView>> {
   const input = correctEteCreditInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -109,7 +151,10 @@ export async function correctEteCredit(actor: AppUser, rawInput: CorrectEteCredi
       },
       select: creditSelect,
     });
-    const after = requirementTotals({ ...facts, eteCredits: [...others, { date: input.date, minutes: input.minutes }] });
+    const after = requirementTotals({
+      ...facts,
+      eteCredits: [...others, { date: input.date, minutes: input.minutes }],
+    });
     await saveRequirementTotals(tx, visible.id, after);
 
     const view: CorrectedEteCreditView = {
@@ -117,7 +162,10 @@ export async function correctEteCredit(actor: AppUser, rawInput: CorrectEteCredi
       caseId: visible.id,
       minutesEte: after.minutesEte,
       eteAllowanceMinutes: eteAllowanceMinutes(facts.hoursOrdered, policy),
-      eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
+      eteRemainingMinutes: eteRemainingMinutes(
+        { eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte },
+        policy,
+      ),
       minutesCredited: after.minutesCredited,
       caseStatus: after.status,
     };
@@ -135,7 +183,11 @@ export async function correctEteCredit(actor: AppUser, rawInput: CorrectEteCredi
 
 // R6 R7
 /** Removes an ETE credit, with a reason; hours done and completion are replayed without it. */
-export async function removeEteCredit(actor: AppUser, rawInput: RemoveEteCreditInput, options?: ServiceOptions): Promise<CommandResult<RemovedEteCreditView>> {
+export async function removeEteCredit(
+  actor: AppUser,
+  rawInput: RemoveEteCreditInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<RemovedEteCreditView>> {
   const input = removeEteCreditInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -157,7 +209,10 @@ export async function removeEteCredit(actor: AppUser, rawInput: RemoveEteCreditI
       removed: true,
       minutesEte: after.minutesEte,
       eteAllowanceMinutes: eteAllowanceMinutes(facts.hoursOrdered, policy),
-      eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
+      eteRemainingMinutes: eteRemainingMinutes(
+        { eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte },
+        policy,
+      ),
       minutesCredited: after.minutesCredited,
       caseStatus: after.status,
     };
@@ -173,12 +228,24 @@ export async function removeEteCredit(actor: AppUser, rawInput: RemoveEteCreditI
   });
 }
 
-async function otherCredits(tx: Tx, requirementId: string, creditId: string): Promise<{ date: IsoDate; minutes: number }[]> {
-  const rows = await tx.eteCredit.findMany({ where: { requirementId, id: { not: creditId } }, select: { date: true, minutes: true } });
+async function otherCredits(
+  tx: Tx,
+  requirementId: string,
+  creditId: string,
+): Promise<{ date: IsoDate; minutes: number }[]> {
+  const rows = await tx.eteCredit.findMany({
+    where: { requirementId, id: { not: creditId } },
+    select: { date: true, minutes: true },
+  });
   return rows.map((r) => ({ date: isoDateFromUtcDate(r.date), minutes: r.minutes }));
 }
 
-const caseTotals = (t: { minutesCredited: number; minutesEte: number; status: string; completedOn: string | null }) => ({
+const caseTotals = (t: {
+  minutesCredited: number;
+  minutesEte: number;
+  status: string;
+  completedOn: string | null;
+}) => ({
   minutesCredited: t.minutesCredited,
   minutesEte: t.minutesEte,
   status: t.status,

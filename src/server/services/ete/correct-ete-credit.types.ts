@@ -6,7 +6,12 @@ import { creditEteBody, eteCreditView } from "./credit-ete.types";
 // a credit is corrected or removed with a reason, against the version read (decision 0064).
 
 const version = versionSchema.describe("The credit's version as last read; a stale one is a 409 with both versions");
-const reason = z.string().trim().min(1, "Enter the reason for the correction").max(1000).describe("Why the credit is being changed, for the audit trail");
+const reason = z
+  .string()
+  .trim()
+  .min(1, "Enter the reason for the correction")
+  .max(1000)
+  .describe("Why the credit is being changed, for the audit trail");
 
 export const correctEteCreditBody = creditEteBody
   .extend({ version, reason })
@@ -16,7 +21,10 @@ export const correctEteCreditBody = creditEteBody
 export const correctEteCreditInput = correctEteCreditBody.extend({ caseId: z.uuid(), creditId: z.uuid() }).strict();
 export type CorrectEteCreditInput = z.input<typeof correctEteCreditInput>;
 
-export const removeEteCreditBody = z.object({ version, reason: reason.describe("Why the credit is being removed, for the audit trail") }).strict().meta({ title: "EteCreditRemoval" });
+export const removeEteCreditBody = z
+  .object({ version, reason: reason.describe("Why the credit is being removed, for the audit trail") })
+  .strict()
+  .meta({ title: "EteCreditRemoval" });
 export const removeEteCreditInput = removeEteCreditBody.extend({ caseId: z.uuid(), creditId: z.uuid() }).strict();
 export type RemoveEteCreditInput = z.input<typeof removeEteCreditInput>;
 

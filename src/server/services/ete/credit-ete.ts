@@ -14,7 +14,13 @@ import {
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
-import { loadRequirementFacts, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import {
+  loadRequirementFacts,
+  lockRequirement,
+  requireVisibleRequirement,
+  todayFor,
+  type ServiceOptions,
+} from "../context";
 import { failure, invalidInput, success, type CommandResult, type InputRefusal, type ServiceFailure } from "../result";
 import { loadRunsAfter } from "../cases/order-relation";
 import type { Tx } from "@/server/db/create-client";
@@ -34,10 +40,19 @@ export async function refuseEteDate(
   date: IsoDate,
   today: IsoDate,
 ): Promise<ServiceFailure | InputRefusal | null> {
-  if (date > today) return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
-  const dated = checkEteCreditDate({ date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today }, facts.rules.policy);
+  if (date > today)
+    return invalidInput("date", `ETE time can only be credited for activity up to today (${formatDate(today)}).`);
+  const dated = checkEteCreditDate(
+    { date, sentenceDate: facts.sentenceDate, effectiveEndDate: facts.view.effectiveEndDate, today },
+    facts.rules.policy,
+  );
   if (!dated.ok) return failure(dated);
-  const inOrder = checkConsecutiveOrder({ relation: "CONSECUTIVE", earlier: await loadRunsAfter(tx, facts.id), date, what: "This ETE activity" });
+  const inOrder = checkConsecutiveOrder({
+    relation: "CONSECUTIVE",
+    earlier: await loadRunsAfter(tx, facts.id),
+    date,
+    what: "This ETE activity",
+  });
   return inOrder.ok ? null : failure(inOrder);
 }
 
@@ -95,7 +110,10 @@ export async function creditEte(
       },
       select: { id: true, date: true, minutes: true, activity: true, provider: true, evidence: true, version: true },
     });
-    const after = requirementTotals({ ...facts, eteCredits: [...facts.eteCredits, { date: input.date, minutes: input.minutes }] });
+    const after = requirementTotals({
+      ...facts,
+      eteCredits: [...facts.eteCredits, { date: input.date, minutes: input.minutes }],
+    });
     await saveRequirementTotals(tx, visible.id, after);
 
     const view: EteCreditView = {
@@ -108,7 +126,10 @@ export async function creditEte(
       evidence: credit.evidence,
       minutesEte: after.minutesEte,
       eteAllowanceMinutes: eteAllowanceMinutes(facts.hoursOrdered, policy),
-      eteRemainingMinutes: eteRemainingMinutes({ eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte }, policy),
+      eteRemainingMinutes: eteRemainingMinutes(
+        { eteEligible, hoursOrdered: facts.hoursOrdered, eteMinutesUsed: after.minutesEte },
+        policy,
+      ),
       minutesCredited: after.minutesCredited,
       caseStatus: after.status,
       version: credit.version,

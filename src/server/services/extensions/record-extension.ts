@@ -1,5 +1,12 @@
 import "server-only";
-import { effectiveEndDate, isoDateFromUtcDate, isTwelveMonthPeriodAbolished, refuse, utcDateFromIsoDate, validateExtension } from "@/domain";
+import {
+  effectiveEndDate,
+  isoDateFromUtcDate,
+  isTwelveMonthPeriodAbolished,
+  refuse,
+  utcDateFromIsoDate,
+  validateExtension,
+} from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { loadRuleContext, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
@@ -31,7 +38,11 @@ export async function recordExtension(
       select: { status: true, sentenceDate: true, extensions: { select: { grantedOn: true, newEndDate: true } } },
     });
     if (requirement.status !== "ACTIVE") {
-      return failure(refuse("REQUIREMENT_NOT_ACTIVE", "An extension can only be recorded for an active requirement.", { details: { status: requirement.status } }));
+      return failure(
+        refuse("REQUIREMENT_NOT_ACTIVE", "An extension can only be recorded for an active requirement.", {
+          details: { status: requirement.status },
+        }),
+      );
     }
     if (input.grantedOn > today) {
       return invalidInput("grantedOn", "The date the court granted the extension cannot be in the future.");
@@ -40,15 +51,22 @@ export async function recordExtension(
     const now = await loadRuleContext(tx, { regionId: visible.regionId, on: today });
     if (isTwelveMonthPeriodAbolished(today, now.policy)) {
       return failure(
-        refuse("NO_TWELVE_MONTH_PERIOD", "The 12-month period for unpaid work was removed by the Sentencing Act 2026, so there is no period to extend.", {
-          details: { twelveMonthPeriodAbolishedFrom: now.policy.twelveMonthPeriodAbolishedFrom },
-        }),
+        refuse(
+          "NO_TWELVE_MONTH_PERIOD",
+          "The 12-month period for unpaid work was removed by the Sentencing Act 2026, so there is no period to extend.",
+          {
+            details: { twelveMonthPeriodAbolishedFrom: now.policy.twelveMonthPeriodAbolishedFrom },
+          },
+        ),
       );
     }
     const sentenceDate = isoDateFromUtcDate(requirement.sentenceDate);
     // R3's 12 months are those in force on the sentence date (policy module), with any s.36 setting.
     const { policy } = await loadRuleContext(tx, { regionId: visible.regionId, on: sentenceDate });
-    const extensions = requirement.extensions.map((e) => ({ grantedOn: isoDateFromUtcDate(e.grantedOn), newEndDate: isoDateFromUtcDate(e.newEndDate) }));
+    const extensions = requirement.extensions.map((e) => ({
+      grantedOn: isoDateFromUtcDate(e.grantedOn),
+      newEndDate: isoDateFromUtcDate(e.newEndDate),
+    }));
     const proposed = { grantedOn: input.grantedOn, newEndDate: input.newEndDate };
     const valid = validateExtension({ sentenceDate, extensions, proposed }, policy);
     if (!valid.ok) return failure(valid);

@@ -12,7 +12,11 @@ import { recordIncidentInput, type IncidentView, type RecordIncidentInput } from
  * the session's own supervisor, or a coordinator or manager of its region. When it names a
  * person, that person must be booked on the session; it then shows on their case timeline.
  */
-export async function recordIncident(actor: AppUser, rawInput: RecordIncidentInput, options?: ServiceOptions): Promise<CommandResult<IncidentView>> {
+export async function recordIncident(
+  actor: AppUser,
+  rawInput: RecordIncidentInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<IncidentView>> {
   const input = recordIncidentInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const session = await requireVisibleSession(tx, actor, input.sessionId);
@@ -31,10 +35,16 @@ export async function recordIncident(actor: AppUser, rawInput: RecordIncidentInp
       const restrictedButVisible =
         !booked &&
         (await tx.allocation.findFirst({
-          where: { sessionId: session.id, requirementId: caseId, status: "BOOKED", requirement: { access: { some: { userId: actor.id } } } },
+          where: {
+            sessionId: session.id,
+            requirementId: caseId,
+            status: "BOOKED",
+            requirement: { access: { some: { userId: actor.id } } },
+          },
           select: { id: true },
         }));
-      if (!booked && !restrictedButVisible) return invalidInput("caseId", "Choose someone booked on this session, or nobody in particular.");
+      if (!booked && !restrictedButVisible)
+        return invalidInput("caseId", "Choose someone booked on this session, or nobody in particular.");
     }
 
     const occurredAt = londonInstant(session.date, input.occurredAt);
@@ -59,7 +69,13 @@ export async function recordIncident(actor: AppUser, rawInput: RecordIncidentInp
       occurredAt: when.time,
       description: input.description,
     };
-    await audit(tx, actor, { action: "incident.record", entityType: "Incident", entityId: incident.id, regionId: session.regionId, after: view });
+    await audit(tx, actor, {
+      action: "incident.record",
+      entityType: "Incident",
+      entityId: incident.id,
+      regionId: session.regionId,
+      after: view,
+    });
     return success(view);
   });
 }

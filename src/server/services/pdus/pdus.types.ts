@@ -4,7 +4,9 @@ import { DB_INT_MAX } from "../schemas";
 
 // Probation delivery units within a region, maintained by administrators (decision 0075).
 
-const name = plainText.pipe(z.string().trim().min(1, "Enter the PDU's name").max(200, "Enter a name of 200 characters or fewer"));
+const name = plainText.pipe(
+  z.string().trim().min(1, "Enter the PDU's name").max(200, "Enter a name of 200 characters or fewer"),
+);
 
 export const addPduInput = z
   .object({
@@ -21,7 +23,9 @@ export const addPduInput = z
   .strict();
 export type AddPduInput = z.input<typeof addPduInput>;
 
-export const renamePduInput = z.object({ pduId: z.uuid(), version: z.number().int().positive().max(DB_INT_MAX), name }).strict();
+export const renamePduInput = z
+  .object({ pduId: z.uuid(), version: z.number().int().positive().max(DB_INT_MAX), name })
+  .strict();
 export type RenamePduInput = z.input<typeof renamePduInput>;
 
 export const pduSelect = { id: true, regionId: true, code: true, name: true, version: true } as const;

@@ -10,7 +10,11 @@ import { pduSelect, renamePduInput, type PduRecord, type RenamePduInput } from "
  * An administrator renames a PDU (e.g. after a reorganisation). Its code, region and everything
  * recorded against it stay; every screen shows the new name. Optimistic locking; audited.
  */
-export async function renamePdu(actor: AppUser, raw: RenamePduInput, options?: ServiceOptions): Promise<CommandResult<PduRecord>> {
+export async function renamePdu(
+  actor: AppUser,
+  raw: RenamePduInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<PduRecord>> {
   assertCan(actor, "admin.reference");
   const input = renamePduInput.parse(raw);
   return inTransaction(options, async (tx) => {
@@ -21,10 +25,20 @@ export async function renamePdu(actor: AppUser, raw: RenamePduInput, options?: S
       select: { id: true },
     });
     if (sameName) return invalidInput("name", "This region already has a PDU with this name");
-    const { count } = await tx.pdu.updateMany({ where: { id: input.pduId, version: input.version }, data: { name: input.name, version: { increment: 1 } } });
+    const { count } = await tx.pdu.updateMany({
+      where: { id: input.pduId, version: input.version },
+      data: { name: input.name, version: { increment: 1 } },
+    });
     if (count === 0) return staleVersion("PDU");
     const after = await tx.pdu.findUniqueOrThrow({ where: { id: input.pduId }, select: pduSelect });
-    await audit(tx, actor, { action: "pdu.rename", entityType: "Pdu", entityId: after.id, regionId: after.regionId, before, after });
+    await audit(tx, actor, {
+      action: "pdu.rename",
+      entityType: "Pdu",
+      entityId: after.id,
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return success(after);
   });
 }

@@ -30,7 +30,11 @@ export type RecordAddressInput = z.input<typeof recordAddressInput>;
  * history is kept: the address it replaces ends the day before. Letters (the R9 warning) use the
  * address current on their date. Audited; the person row is locked so two changes queue.
  */
-export async function recordAddress(actor: AppUser, rawInput: RecordAddressInput, options?: ServiceOptions): Promise<CommandResult<{ caseId: string }>> {
+export async function recordAddress(
+  actor: AppUser,
+  rawInput: RecordAddressInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<{ caseId: string }>> {
   const input = recordAddressInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -44,10 +48,16 @@ export async function recordAddress(actor: AppUser, rawInput: RecordAddressInput
       select: { id: true, validFrom: true, line1: true, town: true, postcode: true },
     });
     if (current && isoDateFromUtcDate(current.validFrom) >= input.validFrom) {
-      return invalidInput("validFrom", `The new address must start after the current one (from ${isoDateFromUtcDate(current.validFrom)}).`);
+      return invalidInput(
+        "validFrom",
+        `The new address must start after the current one (from ${isoDateFromUtcDate(current.validFrom)}).`,
+      );
     }
     if (current) {
-      await tx.personAddress.update({ where: { id: current.id }, data: { validTo: utcDateFromIsoDate(addDays(input.validFrom, -1)) } });
+      await tx.personAddress.update({
+        where: { id: current.id },
+        data: { validTo: utcDateFromIsoDate(addDays(input.validFrom, -1)) },
+      });
     }
     const created = await tx.personAddress.create({
       data: {
@@ -66,8 +76,16 @@ export async function recordAddress(actor: AppUser, rawInput: RecordAddressInput
       entityType: "Person",
       entityId: visible.personId,
       regionId: visible.regionId,
-      before: current ? { addressId: current.id, line1: current.line1, town: current.town, postcode: current.postcode } : undefined,
-      after: { addressId: created.id, line1: input.line1, town: input.town, postcode: input.postcode, validFrom: input.validFrom },
+      before: current
+        ? { addressId: current.id, line1: current.line1, town: current.town, postcode: current.postcode }
+        : undefined,
+      after: {
+        addressId: created.id,
+        line1: input.line1,
+        town: input.town,
+        postcode: input.postcode,
+        validFrom: input.validFrom,
+      },
     });
     return success({ caseId: visible.id });
   });

@@ -17,8 +17,11 @@ export async function createPlacement(
     const region = await tx.region.findUnique({ where: { code: input.region }, select: { id: true, code: true } });
     if (!region) return invalidInput("region", `There is no region with the code ${input.region}.`);
     assertCan(actor, "placement.create");
-    if (actor.regionId !== region.id) throw new AccessError("FORBIDDEN", "You can only add placements in your own region.");
-    const pdu = input.pdu ? await tx.pdu.findFirst({ where: { code: input.pdu, regionId: region.id }, select: { id: true, code: true } }) : null;
+    if (actor.regionId !== region.id)
+      throw new AccessError("FORBIDDEN", "You can only add placements in your own region.");
+    const pdu = input.pdu
+      ? await tx.pdu.findFirst({ where: { code: input.pdu, regionId: region.id }, select: { id: true, code: true } })
+      : null;
     if (input.pdu && !pdu) return invalidInput("pdu", `There is no PDU with the code ${input.pdu} in ${region.code}.`);
 
     let beneficiary: { id: string; name: string } | null = null;
@@ -29,7 +32,11 @@ export async function createPlacement(
           select: { id: true, name: true },
         })) ??
         (await tx.beneficiary.create({
-          data: { regionId: region.id, name: input.beneficiary, kind: input.beneficiaryKind ?? "Community organisation" },
+          data: {
+            regionId: region.id,
+            name: input.beneficiary,
+            kind: input.beneficiaryKind ?? "Community organisation",
+          },
           select: { id: true, name: true },
         }));
     }
@@ -49,7 +56,13 @@ export async function createPlacement(
         needsMinibus: input.needsMinibus ?? false,
       },
     });
-    await audit(tx, actor, { action: "placement.create", entityType: "Placement", entityId: placement.id, regionId: region.id, after: placement });
+    await audit(tx, actor, {
+      action: "placement.create",
+      entityType: "Placement",
+      entityId: placement.id,
+      regionId: region.id,
+      after: placement,
+    });
     return success({
       id: placement.id,
       name: placement.name,

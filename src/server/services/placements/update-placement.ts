@@ -14,16 +14,30 @@ import { updatePlacementInput, type UpdatePlacementInput } from "./update-placem
  * already planned stay, and the reply says how many still have people booked. A change of
  * features (e.g. children now present) re-checks every future booking on it (R10).
  */
-export async function updatePlacement(actor: AppUser, rawInput: UpdatePlacementInput, options?: ServiceOptions): Promise<CommandResult<PlacementView>> {
+export async function updatePlacement(
+  actor: AppUser,
+  rawInput: UpdatePlacementInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<PlacementView>> {
   const input = updatePlacementInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     if (!isUuid(input.placementId)) throw notFound("placement");
-    const found = await tx.placement.findFirst({ where: { id: input.placementId, ...regionFilter(actor) }, select: { id: true } });
+    const found = await tx.placement.findFirst({
+      where: { id: input.placementId, ...regionFilter(actor) },
+      select: { id: true },
+    });
     if (!found) throw notFound("placement");
     assertCan(actor, "placement.change");
     await tx.$queryRaw`SELECT id FROM "Placement" WHERE id = ${found.id}::uuid FOR UPDATE`;
-    const before = await tx.placement.findUniqueOrThrow({ where: { id: found.id }, include: { region: { select: { code: true } }, pdu: { select: { code: true } }, beneficiary: { select: { name: true } } } });
+    const before = await tx.placement.findUniqueOrThrow({
+      where: { id: found.id },
+      include: {
+        region: { select: { code: true } },
+        pdu: { select: { code: true } },
+        beneficiary: { select: { name: true } },
+      },
+    });
     if (before.version !== input.version) {
       const stale = staleVersion("placement");
       return { ...stale, details: { ...stale.details, yourVersion: input.version, currentVersion: before.version } };
@@ -44,11 +58,18 @@ export async function updatePlacement(actor: AppUser, rawInput: UpdatePlacementI
 
     const warnings: RuleWarning[] = [];
     const future = await tx.session.findMany({
-      where: { placementId: before.id, status: "SCHEDULED", date: { gte: utcDateFromIsoDate(today) }, allocations: { some: { status: "BOOKED" } } },
+      where: {
+        placementId: before.id,
+        status: "SCHEDULED",
+        date: { gte: utcDateFromIsoDate(today) },
+        allocations: { some: { status: "BOOKED" } },
+      },
       select: { id: true },
     });
     if (input.features && [...input.features].sort().join() !== [...before.features].sort().join()) {
-      const warning = conflictsWarning(await recheckSessions(tx, { sessionIds: future.map((s) => s.id), regionId: before.regionId }));
+      const warning = conflictsWarning(
+        await recheckSessions(tx, { sessionIds: future.map((s) => s.id), regionId: before.regionId }),
+      );
       if (warning) warnings.push(warning);
     }
     if (before.active && after.active === false && future.length > 0) {
@@ -58,11 +79,15 @@ export async function updatePlacement(actor: AppUser, rawInput: UpdatePlacementI
       });
     }
     await audit(tx, actor, {
-      action: before.active !== after.active ? (after.active ? "placement.reopen" : "placement.close") : "placement.update",
+      action:
+        before.active !== after.active ? (after.active ? "placement.reopen" : "placement.close") : "placement.update",
       entityType: "Placement",
       entityId: before.id,
       regionId: before.regionId,
-      before: { ...Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]])), version: before.version },
+      before: {
+        ...Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]])),
+        version: before.version,
+      },
       after: { ...data, version: after.version },
     });
     return success(

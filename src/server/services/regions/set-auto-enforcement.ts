@@ -6,7 +6,9 @@ import { type ServiceOptions } from "../context";
 import { staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 
-export const setAutoEnforcementInput = z.object({ on: z.boolean(), version: z.number().int().min(1).optional() }).strict();
+export const setAutoEnforcementInput = z
+  .object({ on: z.boolean(), version: z.number().int().min(1).optional() })
+  .strict();
 export type SetAutoEnforcementInput = z.input<typeof setAutoEnforcementInput>;
 
 // R9

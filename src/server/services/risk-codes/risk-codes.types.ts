@@ -7,11 +7,23 @@ import { DB_INT_MAX } from "../schemas";
 // only: docs/api.md defines no catalogue routes.
 
 const version = z.number().int().positive().max(DB_INT_MAX);
-const title = plainText.pipe(z.string().trim().min(1, "Enter a title, for example Risk to children").max(200, "Enter a title of 200 characters or fewer"));
-const guidance = plainText.pipe(
-  z.string().trim().min(1, "Enter the guidance a supervisor reads, in plain words").max(4000, "Enter guidance of 4,000 characters or fewer"),
+const title = plainText.pipe(
+  z
+    .string()
+    .trim()
+    .min(1, "Enter a title, for example Risk to children")
+    .max(200, "Enter a title of 200 characters or fewer"),
 );
-const conflictsWith = z.array(z.enum(PLACEMENT_FEATURES, { message: "Choose features from the list" })).max(PLACEMENT_FEATURES.length);
+const guidance = plainText.pipe(
+  z
+    .string()
+    .trim()
+    .min(1, "Enter the guidance a supervisor reads, in plain words")
+    .max(4000, "Enter guidance of 4,000 characters or fewer"),
+);
+const conflictsWith = z
+  .array(z.enum(PLACEMENT_FEATURES, { message: "Choose features from the list" }))
+  .max(PLACEMENT_FEATURES.length);
 
 export const addRiskCodeInput = z
   .object({
@@ -35,6 +47,22 @@ export type UpdateRiskCodeInput = z.input<typeof updateRiskCodeInput>;
 export const setRiskCodeActiveInput = z.object({ riskCodeId: z.uuid(), version, active: z.boolean() }).strict();
 export type SetRiskCodeActiveInput = z.input<typeof setRiskCodeActiveInput>;
 
-export const riskCodeSelect = { id: true, code: true, title: true, guidance: true, conflictsWith: true, active: true, version: true } as const;
+export const riskCodeSelect = {
+  id: true,
+  code: true,
+  title: true,
+  guidance: true,
+  conflictsWith: true,
+  active: true,
+  version: true,
+} as const;
 
-export type RiskCodeRecord = { id: string; code: string; title: string; guidance: string; conflictsWith: (typeof PLACEMENT_FEATURES)[number][]; active: boolean; version: number };
+export type RiskCodeRecord = {
+  id: string;
+  code: string;
+  title: string;
+  guidance: string;
+  conflictsWith: (typeof PLACEMENT_FEATURES)[number][];
+  active: boolean;
+  version: number;
+};

@@ -11,7 +11,11 @@ import { riskCodeSelect, updateRiskCodeInput, type UpdateRiskCodeInput, type Ris
  * recorded keep the meaning they were recorded with (decision 0074); the new meaning applies to
  * codes recorded from now on. The version rises with each change; a stale version is refused.
  */
-export async function updateRiskCode(actor: AppUser, raw: UpdateRiskCodeInput, options?: ServiceOptions): Promise<CommandResult<RiskCodeRecord>> {
+export async function updateRiskCode(
+  actor: AppUser,
+  raw: UpdateRiskCodeInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<RiskCodeRecord>> {
   assertCan(actor, "admin.reference");
   const input = updateRiskCodeInput.parse(raw);
   return inTransaction(options, async (tx) => {
@@ -19,7 +23,12 @@ export async function updateRiskCode(actor: AppUser, raw: UpdateRiskCodeInput, o
     if (!before) throw notFound("risk code");
     const { count } = await tx.riskCode.updateMany({
       where: { id: input.riskCodeId, version: input.version },
-      data: { title: input.title, guidance: input.guidance, conflictsWith: input.conflictsWith, version: { increment: 1 } },
+      data: {
+        title: input.title,
+        guidance: input.guidance,
+        conflictsWith: input.conflictsWith,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) return staleVersion("risk code");
     const after = await tx.riskCode.findUniqueOrThrow({ where: { id: input.riskCodeId }, select: riskCodeSelect });

@@ -3,7 +3,11 @@ import { utcDateFromIsoDate } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
-import { loadRuleCommencements, RULE_COMMENCEMENT_KEYS, type RuleCommencements } from "@/server/rules/rule-commencements";
+import {
+  loadRuleCommencements,
+  RULE_COMMENCEMENT_KEYS,
+  type RuleCommencements,
+} from "@/server/rules/rule-commencements";
 import { todayFor, type ServiceOptions } from "../context";
 import { success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
@@ -38,7 +42,13 @@ export async function setRuleCommencements(
     }
     const after: RuleCommencements = { ...input };
     if (changed.length > 0) {
-      await audit(tx, actor, { action: "rule-commencements.set", entityType: "PolicySetting", entityId: "rule-commencements", before, after });
+      await audit(tx, actor, {
+        action: "rule-commencements.set",
+        entityType: "PolicySetting",
+        entityId: "rule-commencements",
+        before,
+        after,
+      });
     }
     return success(after);
   });

@@ -13,7 +13,10 @@ export const updateSessionBody = z
     endTime: timeOfDaySchema.optional(),
     supervisorId: z.uuid().nullable().optional().describe("null takes the supervisor off the session"),
     capacity: z.number().int().min(1).max(100).optional(),
-    consentRecorded: z.boolean().optional().describe("The only woman in the group has agreed to the new supervisor (R10)"),
+    consentRecorded: z
+      .boolean()
+      .optional()
+      .describe("The only woman in the group has agreed to the new supervisor (R10)"),
   })
   .strict()
   .meta({ title: "SessionChangeInput" });

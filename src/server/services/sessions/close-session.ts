@@ -19,7 +19,9 @@ async function closedView(tx: Tx, sessionId: string, alreadyClosed: boolean): Pr
       _count: { select: { allocations: { where: { status: "BOOKED", attendance: { isNot: null } } } } },
     },
   });
-  const closer = row.closedById ? await tx.user.findUnique({ where: { id: row.closedById }, select: { name: true } }) : null;
+  const closer = row.closedById
+    ? await tx.user.findUnique({ where: { id: row.closedById }, select: { name: true } })
+    : null;
   return {
     id: row.id,
     status: row.status,
@@ -38,21 +40,31 @@ async function closedView(tx: Tx, sessionId: string, alreadyClosed: boolean): Pr
  * refuses SESSION_CLOSED); the office still can. Closing a closed session changes nothing and
  * says so, so a supervisor's retried "close" is never shown as a failure.
  */
-export async function closeSession(actor: AppUser, rawInput: CloseSessionInput, options?: ServiceOptions): Promise<CommandResult<ClosedSessionView>> {
+export async function closeSession(
+  actor: AppUser,
+  rawInput: CloseSessionInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<ClosedSessionView>> {
   const input = closeSessionInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleSession(tx, actor, input.sessionId);
     assertCan(actor, "session.close");
     // Attendance takes this row FOR SHARE, so nobody records an outcome while the session closes.
     await lockSession(tx, visible.id);
-    const session = await tx.session.findUniqueOrThrow({ where: { id: visible.id }, select: { status: true, version: true } });
+    const session = await tx.session.findUniqueOrThrow({
+      where: { id: visible.id },
+      select: { status: true, version: true },
+    });
 
     if (session.status === "CLOSED") return success(await closedView(tx, visible.id, true));
     if (session.status === "CANCELLED") {
       return failure("SESSION_CANCELLED", "This session was cancelled, so there is no register to close.");
     }
     if (session.status === "STOOD_DOWN") {
-      return failure("SESSION_STOOD_DOWN", "This session was stood down: everyone booked has an acceptable absence, so there is no register to close.");
+      return failure(
+        "SESSION_STOOD_DOWN",
+        "This session was stood down: everyone booked has an acceptable absence, so there is no register to close.",
+      );
     }
     if (input.version !== undefined && input.version !== session.version) return staleVersion("session");
     // A register is closed on or after the day it was kept: closing a future session would stop every booking on it.
@@ -60,7 +72,9 @@ export async function closeSession(actor: AppUser, rawInput: CloseSessionInput, 
       return failure("SESSION_NOT_STARTED", "This session has not happened yet, so its register cannot be closed.");
     }
 
-    const missing = await tx.allocation.count({ where: { sessionId: visible.id, status: "BOOKED", attendance: { is: null } } });
+    const missing = await tx.allocation.count({
+      where: { sessionId: visible.id, status: "BOOKED", attendance: { is: null } },
+    });
     if (missing > 0) {
       return failure(
         "ATTENDANCE_INCOMPLETE",
@@ -83,7 +97,12 @@ export async function closeSession(actor: AppUser, rawInput: CloseSessionInput, 
       entityId: visible.id,
       regionId: visible.regionId,
       before: { status: session.status, version: session.version },
-      after: { status: view.status, closedAt: view.closedAt, attendanceRecorded: view.attendanceRecorded, version: view.version },
+      after: {
+        status: view.status,
+        closedAt: view.closedAt,
+        attendanceRecorded: view.attendanceRecorded,
+        version: view.version,
+      },
     });
     return success(view);
   });

@@ -10,7 +10,13 @@ export const createSessionSeriesInput = z
     placementId: z.string(),
     fromDate: isoDateSchema,
     toDate: isoDateSchema,
-    weekday: z.number().int().min(1).max(7).optional().describe("1 = Monday … 7 = Sunday; defaults to fromDate's weekday"),
+    weekday: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .optional()
+      .describe("1 = Monday … 7 = Sunday; defaults to fromDate's weekday"),
     startTime: timeOfDaySchema,
     endTime: timeOfDaySchema,
     supervisorId: z.string().nullish(),
@@ -19,7 +25,10 @@ export const createSessionSeriesInput = z
     pickUpTime: timeOfDaySchema.nullish(),
   })
   .strict()
-  .refine((s) => s.toDate >= s.fromDate, { path: ["toDate"], message: "The last date must be on or after the first date" })
+  .refine((s) => s.toDate >= s.fromDate, {
+    path: ["toDate"],
+    message: "The last date must be on or after the first date",
+  })
   .meta({ title: "SessionSeriesInput" });
 
 export type CreateSessionSeriesInput = z.input<typeof createSessionSeriesInput>;

@@ -13,7 +13,10 @@ export const createSessionInput = z
     capacity: z.number().int().min(1).max(100).nullish().describe("Defaults to the placement's capacity"),
     pickUpPoint: optionalText(300),
     pickUpTime: timeOfDaySchema.nullish(),
-    bankHolidayConfirmed: z.boolean().optional().describe("The date is a bank holiday and the session should still go ahead"),
+    bankHolidayConfirmed: z
+      .boolean()
+      .optional()
+      .describe("The date is a bank holiday and the session should still go ahead"),
   })
   .strict()
   .meta({ title: "SessionInput" });

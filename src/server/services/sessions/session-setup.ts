@@ -10,7 +10,11 @@ import { invalidInput, type InputRefusal } from "../result";
 export type PlacementForSessions = { id: string; regionId: string; type: string; capacity: number; active: boolean };
 
 /** The placement, if it is in the caller's region; else not found. */
-export async function findPlacementForSessions(tx: Tx, actor: AppUser, placementId: string): Promise<PlacementForSessions> {
+export async function findPlacementForSessions(
+  tx: Tx,
+  actor: AppUser,
+  placementId: string,
+): Promise<PlacementForSessions> {
   if (!isUuid(placementId)) throw notFound("placement");
   const placement = await tx.placement.findFirst({
     where: { id: placementId, ...regionFilter(actor) },
@@ -28,10 +32,17 @@ export function checkTimes(startTime: string, endTime: string): InputRefusal | n
 }
 
 /** A supervisor must be an active SUPERVISOR of the placement's region. */
-export async function checkSupervisor(tx: Tx, regionId: string, supervisorId: string | null | undefined): Promise<InputRefusal | null> {
+export async function checkSupervisor(
+  tx: Tx,
+  regionId: string,
+  supervisorId: string | null | undefined,
+): Promise<InputRefusal | null> {
   if (!supervisorId) return null;
   const supervisor = isUuid(supervisorId)
-    ? await tx.user.findFirst({ where: { id: supervisorId, role: "SUPERVISOR", regionId, active: true }, select: { id: true } })
+    ? await tx.user.findFirst({
+        where: { id: supervisorId, role: "SUPERVISOR", regionId, active: true },
+        select: { id: true },
+      })
     : null;
   return supervisor ? null : invalidInput("supervisorId", "Choose a supervisor who works in this placement's region.");
 }

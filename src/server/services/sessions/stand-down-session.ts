@@ -8,21 +8,38 @@ import { failure, staleVersion, success, type CommandResult, type ServiceFailure
 import { inTransaction } from "../transaction";
 import { recordAttendance } from "../attendance/record-attendance";
 import { cancelBooking } from "../allocations/cancel-allocation";
-import { standDownInput, cancelSessionInput, type CancelSessionInput, type StandDownInput } from "./change-session.types";
+import {
+  standDownInput,
+  cancelSessionInput,
+  type CancelSessionInput,
+  type StandDownInput,
+} from "./change-session.types";
 import { loadSessionView } from "./load-session-view";
 import type { SessionView } from "./session-view.types";
 
-const STAND_DOWN_WORDS = { WEATHER: "the weather", NO_SUPERVISOR: "no supervisor", OVERSUBSCRIBED: "over-subscription", OTHER: "another reason" } as const;
+const STAND_DOWN_WORDS = {
+  WEATHER: "the weather",
+  NO_SUPERVISOR: "no supervisor",
+  OVERSUBSCRIBED: "over-subscription",
+  OTHER: "another reason",
+} as const;
 
 /** The session must still be running (scheduled), and the version, if given, current. */
-async function sessionToChange(tx: Tx, actor: AppUser, sessionId: string, version: number | undefined): Promise<VisibleSession | ServiceFailure> {
+async function sessionToChange(
+  tx: Tx,
+  actor: AppUser,
+  sessionId: string,
+  version: number | undefined,
+): Promise<VisibleSession | ServiceFailure> {
   const visible = await requireVisibleSession(tx, actor, sessionId);
   assertCan(actor, "session.change");
   await lockSession(tx, visible.id);
   const session = await requireVisibleSession(tx, actor, sessionId);
-  if (session.status === "STOOD_DOWN") return failure("SESSION_STOOD_DOWN", "This session has already been stood down.");
+  if (session.status === "STOOD_DOWN")
+    return failure("SESSION_STOOD_DOWN", "This session has already been stood down.");
   if (session.status === "CANCELLED") return failure("SESSION_CANCELLED", "This session has already been cancelled.");
-  if (session.status === "CLOSED") return failure("SESSION_CLOSED", "This session's register is closed. Correct the attendance records instead.");
+  if (session.status === "CLOSED")
+    return failure("SESSION_CLOSED", "This session's register is closed. Correct the attendance records instead.");
   if (version !== undefined && version !== session.version) {
     const stale = staleVersion("session");
     return { ...stale, details: { ...stale.details, yourVersion: version, currentVersion: session.version } };
@@ -38,14 +55,21 @@ async function sessionToChange(tx: Tx, actor: AppUser, sessionId: string, versio
  * hand, and never towards the third-absence approval. Each person then shows on the work
  * queue to be re-booked.
  */
-export async function standDownSession(actor: AppUser, rawInput: StandDownInput, options?: ServiceOptions): Promise<CommandResult<SessionView>> {
+export async function standDownSession(
+  actor: AppUser,
+  rawInput: StandDownInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<SessionView>> {
   const input = standDownInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
     const session = await sessionToChange(tx, actor, input.sessionId, input.version);
     if ("ok" in session) return session;
     if (session.date < today) {
-      return failure("SESSION_IN_PAST", `This session was on ${formatDate(session.date)}. A session can only be stood down in advance or on the day; record "sent home (service)" for anyone who came.`);
+      return failure(
+        "SESSION_IN_PAST",
+        `This session was on ${formatDate(session.date)}. A session can only be stood down in advance or on the day; record "sent home (service)" for anyone who came.`,
+      );
     }
     const note = `Session stood down because of ${STAND_DOWN_WORDS[input.reason]}${input.note ? `: ${input.note}` : "."}`;
     const bookings = await tx.allocation.findMany({
@@ -55,14 +79,27 @@ export async function standDownSession(actor: AppUser, rawInput: StandDownInput,
     for (const booking of bookings) {
       const recorded = await recordAttendance(
         actor,
-        { sessionId: session.id, caseId: booking.requirementId, outcome: "ACCEPTABLE_ABSENCE", reasonCategory: "STOOD_DOWN", note },
+        {
+          sessionId: session.id,
+          caseId: booking.requirementId,
+          outcome: "ACCEPTABLE_ABSENCE",
+          reasonCategory: "STOOD_DOWN",
+          note,
+        },
         { tx, today },
       );
       if (!recorded.ok) return recorded;
     }
     await tx.session.update({
       where: { id: session.id },
-      data: { status: "STOOD_DOWN", standDownReason: input.reason, statusNote: input.note ?? null, statusChangedAt: new Date(), statusChangedById: actor.id, version: { increment: 1 } },
+      data: {
+        status: "STOOD_DOWN",
+        standDownReason: input.reason,
+        statusNote: input.note ?? null,
+        statusChangedAt: new Date(),
+        statusChangedById: actor.id,
+        version: { increment: 1 },
+      },
     });
     await audit(tx, actor, {
       action: "session.stand-down",
@@ -70,7 +107,12 @@ export async function standDownSession(actor: AppUser, rawInput: StandDownInput,
       entityId: session.id,
       regionId: session.regionId,
       before: { status: session.status, version: session.version },
-      after: { status: "STOOD_DOWN", reason: input.reason, note: input.note ?? null, absencesRecorded: bookings.length },
+      after: {
+        status: "STOOD_DOWN",
+        reason: input.reason,
+        note: input.note ?? null,
+        absencesRecorded: bookings.length,
+      },
     });
     return success(await loadSessionView(tx, actor, session.id));
   });
@@ -81,23 +123,43 @@ export async function standDownSession(actor: AppUser, rawInput: StandDownInput,
  * cancelled with the reason, and each person shows on the work queue to be re-booked. Refused
  * once any outcome is recorded — stand it down or correct the attendance instead.
  */
-export async function cancelSession(actor: AppUser, rawInput: CancelSessionInput, options?: ServiceOptions): Promise<CommandResult<SessionView>> {
+export async function cancelSession(
+  actor: AppUser,
+  rawInput: CancelSessionInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<SessionView>> {
   const input = cancelSessionInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const session = await sessionToChange(tx, actor, input.sessionId, input.version);
     if ("ok" in session) return session;
     const recorded = await tx.attendance.count({ where: { allocation: { sessionId: session.id, status: "BOOKED" } } });
     if (recorded > 0) {
-      return failure("CONFLICT", "Attendance is already recorded for someone on this session, so it cannot be cancelled. Stand it down instead, or correct the records.");
+      return failure(
+        "CONFLICT",
+        "Attendance is already recorded for someone on this session, so it cannot be cancelled. Stand it down instead, or correct the records.",
+      );
     }
-    const bookings = await tx.allocation.findMany({ where: { sessionId: session.id, status: "BOOKED" }, select: { id: true, requirementId: true } });
+    const bookings = await tx.allocation.findMany({
+      where: { sessionId: session.id, status: "BOOKED" },
+      select: { id: true, requirementId: true },
+    });
     for (const booking of bookings) {
-      const cancelled = await cancelBooking(tx, actor, { allocationId: booking.id, reason: `Session cancelled: ${input.reason}`, auditAction: "allocation.cancel-with-session" });
+      const cancelled = await cancelBooking(tx, actor, {
+        allocationId: booking.id,
+        reason: `Session cancelled: ${input.reason}`,
+        auditAction: "allocation.cancel-with-session",
+      });
       if (!cancelled.ok) return cancelled;
     }
     await tx.session.update({
       where: { id: session.id },
-      data: { status: "CANCELLED", statusNote: input.reason, statusChangedAt: new Date(), statusChangedById: actor.id, version: { increment: 1 } },
+      data: {
+        status: "CANCELLED",
+        statusNote: input.reason,
+        statusChangedAt: new Date(),
+        statusChangedById: actor.id,
+        version: { increment: 1 },
+      },
     });
     await audit(tx, actor, {
       action: "session.cancel",

@@ -1,5 +1,12 @@
 import "server-only";
-import { formatDate, isoDateFromUtcDate, timesOverlap, utcDateFromIsoDate, type IsoDate, type RulePolicy } from "@/domain";
+import {
+  formatDate,
+  isoDateFromUtcDate,
+  timesOverlap,
+  utcDateFromIsoDate,
+  type IsoDate,
+  type RulePolicy,
+} from "@/domain";
 import type { Tx } from "@/server/db/create-client";
 import { isUuid } from "../context";
 import { failure, type ServiceFailure } from "../result";
@@ -17,7 +24,13 @@ export async function lockSupervisor(tx: Tx, supervisorId: string): Promise<void
 /** SUPERVISOR_DOUBLE_BOOKED when the supervisor already runs a live session overlapping any of these dates and times. */
 export async function checkSupervisorFree(
   tx: Tx,
-  input: { supervisorId: string | null | undefined; dates: readonly IsoDate[]; startTime: string; endTime: string; excludeSessionId?: string },
+  input: {
+    supervisorId: string | null | undefined;
+    dates: readonly IsoDate[];
+    startTime: string;
+    endTime: string;
+    excludeSessionId?: string;
+  },
 ): Promise<ServiceFailure | null> {
   if (!input.supervisorId || input.dates.length === 0) return null;
   const sessions = await tx.session.findMany({
@@ -36,7 +49,10 @@ export async function checkSupervisorFree(
   return failure(
     "SUPERVISOR_DOUBLE_BOOKED",
     `This supervisor already runs ${clash.placement.name} from ${clash.startTime} to ${clash.endTime} on ${formatDate(date)}. Choose another supervisor or other times.`,
-    { field: "supervisorId", details: { clash: { sessionId: clash.id, date, startTime: clash.startTime, endTime: clash.endTime } } },
+    {
+      field: "supervisorId",
+      details: { clash: { sessionId: clash.id, date, startTime: clash.startTime, endTime: clash.endTime } },
+    },
   );
 }
 

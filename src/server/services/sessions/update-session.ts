@@ -19,7 +19,11 @@ import { checkGroupCapacity, checkSupervisorFree, lockSupervisor } from "./super
  * bookings, the supervisor against their other sessions, and the group with the new supervisor
  * (a man makes a lone woman's consent necessary; a woman conflicts with risk to women).
  */
-export async function updateSession(actor: AppUser, rawInput: UpdateSessionInput, options?: ServiceOptions): Promise<CommandResult<SessionView>> {
+export async function updateSession(
+  actor: AppUser,
+  rawInput: UpdateSessionInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<SessionView>> {
   const input = updateSessionInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -35,14 +39,26 @@ export async function updateSession(actor: AppUser, rawInput: UpdateSessionInput
           ...stale.details,
           yourVersion: input.version,
           currentVersion: session.version,
-          current: { startTime: session.startTime, endTime: session.endTime, supervisorId: session.supervisorId, capacity: session.capacity },
+          current: {
+            startTime: session.startTime,
+            endTime: session.endTime,
+            supervisorId: session.supervisorId,
+            capacity: session.capacity,
+          },
         },
       };
     }
     if (session.status !== "SCHEDULED") {
-      return failure("CONFLICT", "Only a scheduled session can be changed; this one has been closed, stood down or cancelled.");
+      return failure(
+        "CONFLICT",
+        "Only a scheduled session can be changed; this one has been closed, stood down or cancelled.",
+      );
     }
-    if (session.date < today) return failure("SESSION_IN_PAST", `This session was on ${formatDate(session.date)}, so it can no longer be changed.`);
+    if (session.date < today)
+      return failure(
+        "SESSION_IN_PAST",
+        `This session was on ${formatDate(session.date)}, so it can no longer be changed.`,
+      );
 
     const next = {
       startTime: input.startTime ?? session.startTime,
@@ -50,19 +66,33 @@ export async function updateSession(actor: AppUser, rawInput: UpdateSessionInput
       supervisorId: input.supervisorId === undefined ? session.supervisorId : input.supervisorId,
       capacity: input.capacity ?? session.capacity,
     };
-    const placement = await tx.placement.findUniqueOrThrow({ where: { id: session.placementId }, select: { type: true } });
-    const invalid = checkTimes(next.startTime, next.endTime) ?? (await checkSupervisor(tx, session.regionId, input.supervisorId));
+    const placement = await tx.placement.findUniqueOrThrow({
+      where: { id: session.placementId },
+      select: { type: true },
+    });
+    const invalid =
+      checkTimes(next.startTime, next.endTime) ?? (await checkSupervisor(tx, session.regionId, input.supervisorId));
     if (invalid) return invalid;
     const { policy } = await loadRuleContext(tx, { regionId: session.regionId, on: session.date });
     const tooLarge = checkGroupCapacity(placement.type, next.capacity, policy);
     if (tooLarge) return tooLarge;
     const booked = await tx.allocation.count({ where: { sessionId: session.id, status: "BOOKED" } });
     if (next.capacity < booked) {
-      return failure("SESSION_FULL", `${booked} people are booked on this session, so it needs at least ${booked} places. Move or cancel bookings first.`, { field: "capacity", details: { booked } });
+      return failure(
+        "SESSION_FULL",
+        `${booked} people are booked on this session, so it needs at least ${booked} places. Move or cancel bookings first.`,
+        { field: "capacity", details: { booked } },
+      );
     }
     if (next.supervisorId) {
       await lockSupervisor(tx, next.supervisorId);
-      const busy = await checkSupervisorFree(tx, { supervisorId: next.supervisorId, dates: [session.date], startTime: next.startTime, endTime: next.endTime, excludeSessionId: session.id });
+      const busy = await checkSupervisorFree(tx, {
+        supervisorId: next.supervisorId,
+        dates: [session.date],
+        startTime: next.startTime,
+        endTime: next.endTime,
+        excludeSessionId: session.id,
+      });
       if (busy) return busy;
     }
     // New times: nobody booked may end up in two places at once.
@@ -72,35 +102,71 @@ export async function updateSession(actor: AppUser, rawInput: UpdateSessionInput
           status: "BOOKED",
           sessionDate: utcDateFromIsoDate(session.date),
           sessionId: { not: session.id },
-          requirement: { person: { requirements: { some: { allocations: { some: { sessionId: session.id, status: "BOOKED" } } } } } },
+          requirement: {
+            person: { requirements: { some: { allocations: { some: { sessionId: session.id, status: "BOOKED" } } } } },
+          },
         },
-        select: { session: { select: { startTime: true, endTime: true } }, requirement: { select: { person: { select: { crn: true } } } } },
+        select: {
+          session: { select: { startTime: true, endTime: true } },
+          requirement: { select: { person: { select: { crn: true } } } },
+        },
       });
       const clash = elsewhere.find((e) => timesOverlap(e.session, next));
       if (clash) {
-        return failure("DOUBLE_BOOKED", `${clash.requirement.person.crn} is booked elsewhere from ${clash.session.startTime} to ${clash.session.endTime} that day, so the session cannot move to these times.`, { field: "startTime" });
+        return failure(
+          "DOUBLE_BOOKED",
+          `${clash.requirement.person.crn} is booked elsewhere from ${clash.session.startTime} to ${clash.session.endTime} that day, so the session cannot move to these times.`,
+          { field: "startTime" },
+        );
       }
     }
     // The group with the new supervisor.
     if (next.supervisorId !== session.supervisorId) {
       const before = await loadSessionGroup(tx, session.id);
-      const supervisor = next.supervisorId ? await tx.user.findUnique({ where: { id: next.supervisorId }, select: { gender: true } }) : null;
+      const supervisor = next.supervisorId
+        ? await tx.user.findUnique({ where: { id: next.supervisorId }, select: { gender: true } })
+        : null;
       const after = { ...before, supervisorGender: supervisor?.gender ?? null };
       const woman = loneWomanOf(after);
       const consentNow = woman !== null && !woman.loneWomanConsent && input.consentRecorded === true;
       if (woman && consentNow) {
-        await tx.allocation.update({ where: { id: woman.key }, data: { consentRecorded: true, consentRecordedAt: new Date(), consentRecordedById: actor.id, version: { increment: 1 } } });
-        await audit(tx, actor, { action: "allocation.record-consent", entityType: "Allocation", entityId: woman.key, regionId: session.regionId, after: { consentRecorded: true, askedForBySupervisorChange: session.id } });
+        await tx.allocation.update({
+          where: { id: woman.key },
+          data: {
+            consentRecorded: true,
+            consentRecordedAt: new Date(),
+            consentRecordedById: actor.id,
+            version: { increment: 1 },
+          },
+        });
+        await audit(tx, actor, {
+          action: "allocation.record-consent",
+          entityType: "Allocation",
+          entityId: woman.key,
+          regionId: session.regionId,
+          after: { consentRecorded: true, askedForBySupervisorChange: session.id },
+        });
       }
-      const judged = consentNow ? { ...after, members: after.members.map((m) => (m.key === woman?.key ? { ...m, loneWomanConsent: true } : m)) } : after;
+      const judged = consentNow
+        ? { ...after, members: after.members.map((m) => (m.key === woman?.key ? { ...m, loneWomanConsent: true } : m)) }
+        : after;
       const caused = conflictsCausedByChange({ before, after: judged });
       const first = caused[0];
       if (first) {
-        const code = first.code === "LONE_WOMAN_CONSENT_REQUIRED" ? "LONE_WOMAN_CONSENT_REQUIRED" : first.code === "NON_ASSOCIATION" ? "NON_ASSOCIATION" : "RISK_CONFLICT";
-        return failure(code, `${first.message} Choose another supervisor${code === "LONE_WOMAN_CONSENT_REQUIRED" ? ", or record her consent" : ""}.`, {
-          field: code === "LONE_WOMAN_CONSENT_REQUIRED" ? "consentRecorded" : "supervisorId",
-          details: { conflicts: caused },
-        });
+        const code =
+          first.code === "LONE_WOMAN_CONSENT_REQUIRED"
+            ? "LONE_WOMAN_CONSENT_REQUIRED"
+            : first.code === "NON_ASSOCIATION"
+              ? "NON_ASSOCIATION"
+              : "RISK_CONFLICT";
+        return failure(
+          code,
+          `${first.message} Choose another supervisor${code === "LONE_WOMAN_CONSENT_REQUIRED" ? ", or record her consent" : ""}.`,
+          {
+            field: code === "LONE_WOMAN_CONSENT_REQUIRED" ? "consentRecorded" : "supervisorId",
+            details: { conflicts: caused },
+          },
+        );
       }
     }
 
@@ -111,7 +177,13 @@ export async function updateSession(actor: AppUser, rawInput: UpdateSessionInput
       entityType: "Session",
       entityId: session.id,
       regionId: session.regionId,
-      before: { startTime: session.startTime, endTime: session.endTime, supervisorId: session.supervisorId, capacity: session.capacity, version: session.version },
+      before: {
+        startTime: session.startTime,
+        endTime: session.endTime,
+        supervisorId: session.supervisorId,
+        capacity: session.capacity,
+        version: session.version,
+      },
       after: { ...next, version: session.version + 1 },
     });
     const warning = conflictsWarning(conflicts);

@@ -34,7 +34,9 @@ async function findIncoming(tx: Tx, actor: AppUser, transferId: string) {
 }
 
 function alreadyDecided(status: string): ServiceFailure {
-  return failure("CONFLICT", `This transfer has already been ${status === "ACCEPTED" ? "accepted" : "declined"}.`, { details: { status } });
+  return failure("CONFLICT", `This transfer has already been ${status === "ACCEPTED" ? "accepted" : "declined"}.`, {
+    details: { status },
+  });
 }
 
 /**
@@ -46,7 +48,11 @@ function alreadyDecided(status: string): ServiceFailure {
  * outcome: the sending region records or cancels them first, so no one is left booked on a session
  * the case's new region cannot see.
  */
-export async function acceptTransfer(actor: AppUser, rawInput: AcceptTransferInput, options?: ServiceOptions): Promise<CommandResult<TransferView>> {
+export async function acceptTransfer(
+  actor: AppUser,
+  rawInput: AcceptTransferInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<TransferView>> {
   const input = acceptTransferInput.parse(rawInput);
   const today = todayFor(options);
   return inTransaction(options, async (tx) => {
@@ -57,7 +63,12 @@ export async function acceptTransfer(actor: AppUser, rawInput: AcceptTransferInp
       select: { regionId: true, pduId: true, coordinatorId: true, status: true },
     });
     if (requirement.status !== "ACTIVE" || requirement.regionId !== transfer.fromRegionId) {
-      return failure(refuse("TRANSFER_NOT_ALLOWED", "This case is no longer active in the region that asked for the transfer, so it cannot move. Decline the request instead."));
+      return failure(
+        refuse(
+          "TRANSFER_NOT_ALLOWED",
+          "This case is no longer active in the region that asked for the transfer, so it cannot move. Decline the request instead.",
+        ),
+      );
     }
     const open = await tx.allocation.findMany({
       where: { requirementId: transfer.requirementId, status: "BOOKED", attendance: null },
@@ -78,7 +89,13 @@ export async function acceptTransfer(actor: AppUser, rawInput: AcceptTransferInp
     const before = await loadTransferView(tx, transfer.id);
     await tx.requirementTransfer.update({
       where: { id: transfer.id },
-      data: { status: "ACCEPTED", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.note ? input.note : null, acceptedOn: utcDateFromIsoDate(today) },
+      data: {
+        status: "ACCEPTED",
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        decisionNote: input.note ? input.note : null,
+        acceptedOn: utcDateFromIsoDate(today),
+      },
     });
     await tx.requirement.update({
       where: { id: transfer.requirementId },
@@ -86,7 +103,14 @@ export async function acceptTransfer(actor: AppUser, rawInput: AcceptTransferInp
     });
     const view = await loadTransferView(tx, transfer.id);
     // One event for each region's history: the receiving region's decision, the sending region's loss.
-    await audit(tx, actor, { action: "requirement.transfer.accept", entityType: "RequirementTransfer", entityId: transfer.id, regionId: transfer.toRegionId, before, after: view });
+    await audit(tx, actor, {
+      action: "requirement.transfer.accept",
+      entityType: "RequirementTransfer",
+      entityId: transfer.id,
+      regionId: transfer.toRegionId,
+      before,
+      after: view,
+    });
     await audit(tx, actor, {
       action: "requirement.region.change",
       entityType: "Requirement",
@@ -100,7 +124,11 @@ export async function acceptTransfer(actor: AppUser, rawInput: AcceptTransferInp
 }
 
 /** Declining leaves the case where it is; the sending region sees the reason on the case page. */
-export async function declineTransfer(actor: AppUser, rawInput: DeclineTransferInput, options?: ServiceOptions): Promise<CommandResult<TransferView>> {
+export async function declineTransfer(
+  actor: AppUser,
+  rawInput: DeclineTransferInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<TransferView>> {
   const input = declineTransferInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const transfer = await findIncoming(tx, actor, input.transferId);
@@ -111,7 +139,14 @@ export async function declineTransfer(actor: AppUser, rawInput: DeclineTransferI
       data: { status: "DECLINED", decidedById: actor.id, decidedAt: new Date(), decisionNote: input.reason },
     });
     const view = await loadTransferView(tx, transfer.id);
-    await audit(tx, actor, { action: "requirement.transfer.decline", entityType: "RequirementTransfer", entityId: transfer.id, regionId: transfer.toRegionId, before, after: view });
+    await audit(tx, actor, {
+      action: "requirement.transfer.decline",
+      entityType: "RequirementTransfer",
+      entityId: transfer.id,
+      regionId: transfer.toRegionId,
+      before,
+      after: view,
+    });
     return success(view);
   });
 }

@@ -14,18 +14,30 @@ import { requestTransferInput, type RequestTransferInput, type TransferView } fr
  * (decide-transfer.ts), and until then the sending region keeps the case. One open request at a
  * time per case (the requirement row is locked while checking).
  */
-export async function requestTransfer(actor: AppUser, rawInput: RequestTransferInput, options?: ServiceOptions): Promise<CommandResult<TransferView>> {
+export async function requestTransfer(
+  actor: AppUser,
+  rawInput: RequestTransferInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<TransferView>> {
   const input = requestTransferInput.parse(rawInput);
   return inTransaction(options, async (tx) => {
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
     assertCan(actor, "transfer.request");
     await lockRequirement(tx, visible.id);
 
-    const toRegion = await tx.region.findUnique({ where: { code: input.toRegion.toUpperCase() }, select: { id: true, name: true } });
+    const toRegion = await tx.region.findUnique({
+      where: { code: input.toRegion.toUpperCase() },
+      select: { id: true, name: true },
+    });
     if (!toRegion) return invalidInput("toRegion", `There is no region with the code ${input.toRegion}.`);
-    if (toRegion.id === visible.regionId) return invalidInput("toRegion", "The case is already held in that region. Choose another region.");
+    if (toRegion.id === visible.regionId)
+      return invalidInput("toRegion", "The case is already held in that region. Choose another region.");
     if (visible.status !== "ACTIVE") {
-      return failure(refuse("REQUIREMENT_NOT_ACTIVE", "Only an active case can be transferred to another region.", { details: { status: visible.status } }));
+      return failure(
+        refuse("REQUIREMENT_NOT_ACTIVE", "Only an active case can be transferred to another region.", {
+          details: { status: visible.status },
+        }),
+      );
     }
     const open = await tx.requirementTransfer.findFirst({
       where: { requirementId: visible.id, status: "REQUESTED" },
@@ -33,15 +45,25 @@ export async function requestTransfer(actor: AppUser, rawInput: RequestTransferI
     });
     if (open) {
       return failure(
-        refuse("TRANSFER_NOT_ALLOWED", `A transfer to ${open.toRegion.name} is already waiting for a decision. It must be accepted or declined before another is asked for.`, {
-          field: "toRegion",
-          details: { transferId: open.id },
-        }),
+        refuse(
+          "TRANSFER_NOT_ALLOWED",
+          `A transfer to ${open.toRegion.name} is already waiting for a decision. It must be accepted or declined before another is asked for.`,
+          {
+            field: "toRegion",
+            details: { transferId: open.id },
+          },
+        ),
       );
     }
 
     const created = await tx.requirementTransfer.create({
-      data: { requirementId: visible.id, fromRegionId: visible.regionId, toRegionId: toRegion.id, reason: input.reason, requestedById: actor.id },
+      data: {
+        requirementId: visible.id,
+        fromRegionId: visible.regionId,
+        toRegionId: toRegion.id,
+        reason: input.reason,
+        requestedById: actor.id,
+      },
       select: { id: true },
     });
     const view = await loadTransferView(tx, created.id);

@@ -8,9 +8,15 @@ import { invalidInput, type InputRefusal } from "../result";
  * A role and region that fit together: coordinators, supervisors and regional managers belong to
  * one region that exists; national leads and administrators to none (they see every region).
  */
-export async function checkRoleAndRegion(tx: Tx, role: UserRole, regionId: string | null): Promise<InputRefusal | null> {
+export async function checkRoleAndRegion(
+  tx: Tx,
+  role: UserRole,
+  regionId: string | null,
+): Promise<InputRefusal | null> {
   if (!REGIONAL_ROLES.includes(role)) {
-    return regionId === null ? null : invalidInput("regionId", "National leads and administrators work across all regions: choose “All regions”");
+    return regionId === null
+      ? null
+      : invalidInput("regionId", "National leads and administrators work across all regions: choose “All regions”");
   }
   if (regionId === null) return invalidInput("regionId", "Choose the region this user works in");
   const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true } });

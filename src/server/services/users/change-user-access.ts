@@ -13,7 +13,11 @@ import { changeUserAccessInput, userRecordSelect, type ChangeUserAccessInput, ty
  * transaction, so nobody keeps the old access on a device. An administrator cannot change their
  * own role (decision 0072: there is always an administrator left). Optimistic locking: 409.
  */
-export async function changeUserAccess(actor: AppUser, raw: ChangeUserAccessInput, options?: ServiceOptions): Promise<CommandResult<UserRecord>> {
+export async function changeUserAccess(
+  actor: AppUser,
+  raw: ChangeUserAccessInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<UserRecord>> {
   assertCan(actor, "admin.reference");
   const input = changeUserAccessInput.parse(raw);
   return inTransaction(options, async (tx) => {
@@ -28,12 +32,24 @@ export async function changeUserAccess(actor: AppUser, raw: ChangeUserAccessInpu
     const { count } = await tx.user.updateMany({
       where: { id: input.userId, version: input.version },
       // A PDU belongs to a region: a user moved to another region leaves their PDU behind.
-      data: { role: input.role, regionId: input.regionId, ...(regionChanged ? { pduId: null } : {}), version: { increment: 1 } },
+      data: {
+        role: input.role,
+        regionId: input.regionId,
+        ...(regionChanged ? { pduId: null } : {}),
+        version: { increment: 1 },
+      },
     });
     if (count === 0) return staleVersion("user");
     if (input.role !== before.role || regionChanged) await endUserSessions(tx, input.userId);
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: userRecordSelect });
-    await audit(tx, actor, { action: "user.access", entityType: "User", entityId: after.id, regionId: after.regionId, before, after });
+    await audit(tx, actor, {
+      action: "user.access",
+      entityType: "User",
+      entityId: after.id,
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return success(after);
   });
 }

@@ -11,10 +11,16 @@ import type { Tx } from "@/server/db/create-client";
 /** How long a link works. Long enough to pass it on today; short enough not to linger in inboxes. */
 export const PASSWORD_LINK_HOURS = 24;
 
-export const hashPasswordLinkToken = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
+export const hashPasswordLinkToken = (token: string): string =>
+  createHash("sha256").update(token, "utf8").digest("hex");
 
 /** Makes a new link for the user, ending any earlier one still open; audited without the secret. */
-export async function issuePasswordLink(tx: Tx, actor: AppUser, userId: string, now = new Date()): Promise<{ path: string; expiresAt: string }> {
+export async function issuePasswordLink(
+  tx: Tx,
+  actor: AppUser,
+  userId: string,
+  now = new Date(),
+): Promise<{ path: string; expiresAt: string }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_HOURS * 3_600_000);
   await tx.passwordResetLink.updateMany({ where: { userId, usedAt: null, endedAt: null }, data: { endedAt: now } });
@@ -22,7 +28,12 @@ export async function issuePasswordLink(tx: Tx, actor: AppUser, userId: string, 
     data: { userId, tokenHash: hashPasswordLinkToken(token), createdById: actor.id, createdAt: now, expiresAt },
     select: { id: true },
   });
-  await audit(tx, actor, { action: "user.password-link", entityType: "User", entityId: userId, after: { linkId: link.id, expiresAt: expiresAt.toISOString() } });
+  await audit(tx, actor, {
+    action: "user.password-link",
+    entityType: "User",
+    entityId: userId,
+    after: { linkId: link.id, expiresAt: expiresAt.toISOString() },
+  });
   return { path: `/set-password/${token}`, expiresAt: expiresAt.toISOString() };
 }
 

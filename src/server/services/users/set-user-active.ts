@@ -14,7 +14,11 @@ import { setUserActiveInput, userRecordSelect, type SetUserActiveInput, type Use
  * are given a new link). An administrator cannot deactivate themselves (decision 0072).
  * API tokens are refused for a deactivated user by the token check itself.
  */
-export async function setUserActive(actor: AppUser, raw: SetUserActiveInput, options?: ServiceOptions): Promise<CommandResult<UserRecord>> {
+export async function setUserActive(
+  actor: AppUser,
+  raw: SetUserActiveInput,
+  options?: ServiceOptions,
+): Promise<CommandResult<UserRecord>> {
   assertCan(actor, "admin.reference");
   const input = setUserActiveInput.parse(raw);
   return inTransaction(options, async (tx) => {
@@ -23,14 +27,24 @@ export async function setUserActive(actor: AppUser, raw: SetUserActiveInput, opt
     if (before.id === actor.id && !input.active) {
       return failure("CONFLICT", "You cannot deactivate your own account. Ask another administrator to do it.");
     }
-    const { count } = await tx.user.updateMany({ where: { id: input.userId, version: input.version }, data: { active: input.active, version: { increment: 1 } } });
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, version: input.version },
+      data: { active: input.active, version: { increment: 1 } },
+    });
     if (count === 0) return staleVersion("user");
     if (!input.active) {
       await endUserSessions(tx, input.userId);
       await endPasswordLinks(tx, input.userId);
     }
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: userRecordSelect });
-    await audit(tx, actor, { action: input.active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: after.id, regionId: after.regionId, before, after });
+    await audit(tx, actor, {
+      action: input.active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: after.id,
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return success(after);
   });
 }

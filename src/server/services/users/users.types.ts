@@ -14,9 +14,17 @@ const regionId = z.uuid("Choose a region").nullable();
 
 export const createUserInput = z
   .object({
-    name: plainText.pipe(z.string().trim().min(1, "Enter the user's full name").max(200, "Enter a name of 200 characters or fewer")),
+    name: plainText.pipe(
+      z.string().trim().min(1, "Enter the user's full name").max(200, "Enter a name of 200 characters or fewer"),
+    ),
     email: plainText.pipe(
-      z.string().trim().toLowerCase().min(1, "Enter the user's email address").max(254, "Enter an email address of 254 characters or fewer").pipe(z.email("Enter an email address in the right format, like name@example.com")),
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(1, "Enter the user's email address")
+        .max(254, "Enter an email address of 254 characters or fewer")
+        .pipe(z.email("Enter an email address in the right format, like name@example.com")),
     ),
     role,
     regionId,
@@ -43,9 +51,25 @@ export const setPasswordWithLinkInput = z
 export type SetPasswordWithLinkInput = z.input<typeof setPasswordWithLinkInput>;
 
 /** What the administrator's pages and the audit see of a user (never the password hash). */
-export type UserRecord = { id: string; name: string; email: string; role: (typeof USER_ROLES)[number]; regionId: string | null; active: boolean; version: number };
+export type UserRecord = {
+  id: string;
+  name: string;
+  email: string;
+  role: (typeof USER_ROLES)[number];
+  regionId: string | null;
+  active: boolean;
+  version: number;
+};
 
-export const userRecordSelect = { id: true, name: true, email: true, role: true, regionId: true, active: true, version: true } as const;
+export const userRecordSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  regionId: true,
+  active: true,
+  version: true,
+} as const;
 
 /** A one-time link to set a password: `path` (with its secret) is shown to the administrator this once and never stored. */
 export type IssuedPasswordLink = { user: UserRecord; path: string; expiresAt: string };

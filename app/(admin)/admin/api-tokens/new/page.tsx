@@ -22,8 +22,8 @@ export default async function NewApiTokenPage() {
       </p>
       <PageHeading caption="API tokens">Create an API token</PageHeading>
       <p className="max-w-2xl">
-        The token will act as the user you choose, with their role and region. Give it a name that says what will use it, so
-        it can be found and revoked later.
+        The token will act as the user you choose, with their role and region. Give it a name that says what will use
+        it, so it can be found and revoked later.
       </p>
       <NewApiTokenForm users={userOptions} />
     </>

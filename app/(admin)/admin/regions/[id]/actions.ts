@@ -20,7 +20,11 @@ const submitSettings = formAction({
     maxPeoplePerSupervisor: "Enter the number of people as a whole number, or leave it empty for the national rule",
   },
   run: (user, input) => updateRegionSettings(user, input),
-  onSuccess: (region) => ({ redirectTo: "/admin/regions", notice: `${region.name}'s settings saved.`, revalidate: ["/admin/regions"] }),
+  onSuccess: (region) => ({
+    redirectTo: "/admin/regions",
+    notice: `${region.name}'s settings saved.`,
+    revalidate: ["/admin/regions"],
+  }),
 });
 
 export async function updateRegionSettingsAction(previous: FormState, form: FormData): Promise<FormState> {

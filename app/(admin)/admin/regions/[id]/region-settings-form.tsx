@@ -4,7 +4,13 @@ import { useActionState } from "react";
 import { FormProblems, RadioGroup, SubmitButton, TextField, errorFor, initialFormState, valueFor } from "@/ui/form";
 import { updateRegionSettingsAction } from "./actions";
 
-type Region = { id: string; version: number; overSubscriptionPercent: number; maxPeoplePerSupervisor: number | null; autoEnforcement: boolean };
+type Region = {
+  id: string;
+  version: number;
+  overSubscriptionPercent: number;
+  maxPeoplePerSupervisor: number | null;
+  autoEnforcement: boolean;
+};
 
 export function RegionSettingsForm({ region }: { region: Region }) {
   const [state, action] = useActionState(updateRegionSettingsAction, initialFormState);

@@ -24,9 +24,12 @@ export default async function RiskCodePage({ params }: { params: Promise<{ id: s
       <div className="mb-8 border-l-[10px] border-border bg-panel p-4">
         <p className="m-0">
           {formatNumber(riskCode.recorded)} {riskCode.recorded === 1 ? "assessment has" : "assessments have"} this code
-          {riskCode.earlierWording > 0 ? `, ${formatNumber(riskCode.earlierWording)} of them with an earlier wording` : ""}. A change applies to
-          codes recorded from now on: an assessment already recorded keeps the meaning it was recorded with, and its safety checks do not
-          change. To apply the new meaning to a person, their officer removes the code from the assessment and adds it again.
+          {riskCode.earlierWording > 0
+            ? `, ${formatNumber(riskCode.earlierWording)} of them with an earlier wording`
+            : ""}
+          . A change applies to codes recorded from now on: an assessment already recorded keeps the meaning it was
+          recorded with, and its safety checks do not change. To apply the new meaning to a person, their officer
+          removes the code from the assessment and adds it again.
         </p>
       </div>
       <ChangeRiskCodeForm riskCode={riskCode} />

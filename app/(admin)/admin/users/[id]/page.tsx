@@ -43,11 +43,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <hr className="my-8 border-border" />
         </>
       )}
-      {isSelf ? (
-        <p>You cannot deactivate your own account. Another administrator can.</p>
-      ) : (
-        <ActiveForm user={user} />
-      )}
+      {isSelf ? <p>You cannot deactivate your own account. Another administrator can.</p> : <ActiveForm user={user} />}
     </>
   );
 }

@@ -9,7 +9,15 @@ import { ALL_REGIONS, ROLE_CHOICES } from "../role-choices";
 type User = { id: string; name: string; version: number; role: string; regionId: string | null; active: boolean };
 
 /** Role and region: saving either signs the user out everywhere (they sign in again with the new access). */
-export function ChangeAccessForm({ user, regions, isSelf }: { user: User; regions: { value: string; label: string }[]; isSelf: boolean }) {
+export function ChangeAccessForm({
+  user,
+  regions,
+  isSelf,
+}: {
+  user: User;
+  regions: { value: string; label: string }[];
+  isSelf: boolean;
+}) {
   const [state, action] = useActionState(changeUserAccessAction, initialFormState);
   return (
     <form action={action} noValidate key={state.submission} aria-labelledby="access-heading">
@@ -70,7 +78,15 @@ export function PasswordResetForm({ user }: { user: User }) {
   const [state, action] = useActionState(issuePasswordResetAction, initialFormState);
   const data = state.status === "success" ? state.data : undefined;
   if (data && typeof data.path === "string") {
-    return <PasswordLinkShownOnce heading="Password reset link created" name={user.name} path={data.path} expiresAt={String(data.expiresAt)} userId={user.id} />;
+    return (
+      <PasswordLinkShownOnce
+        heading="Password reset link created"
+        name={user.name}
+        path={data.path}
+        expiresAt={String(data.expiresAt)}
+        userId={user.id}
+      />
+    );
   }
   return (
     <form action={action} noValidate key={state.submission} aria-labelledby="reset-heading">
@@ -81,8 +97,8 @@ export function PasswordResetForm({ user }: { user: User }) {
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <p>
-        You get a link, once, for {user.name} to set a new password. They are signed out on every device now, and any earlier link stops
-        working.
+        You get a link, once, for {user.name} to set a new password. They are signed out on every device now, and any
+        earlier link stops working.
       </p>
       <SubmitButton pendingText="Creating the link…" variant="secondary">
         Create a password reset link

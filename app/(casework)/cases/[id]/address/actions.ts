@@ -22,7 +22,11 @@ const submitAddress = formAction({
     validFrom: "Enter the date they moved in as a real date",
   },
   run: (user, input) => recordAddress(user, input),
-  onSuccess: (result) => ({ redirectTo: `/cases/${result.caseId}`, notice: "Address saved.", revalidate: [`/cases/${result.caseId}`] }),
+  onSuccess: (result) => ({
+    redirectTo: `/cases/${result.caseId}`,
+    notice: "Address saved.",
+    revalidate: [`/cases/${result.caseId}`],
+  }),
 });
 
 export async function recordAddressAction(previous: FormState, form: FormData): Promise<FormState> {

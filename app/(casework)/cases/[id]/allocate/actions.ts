@@ -15,7 +15,10 @@ import type { FormState } from "@/ui/form/form-state";
 
 const bookingFields = (form: FormReader) => ({
   caseId: form.text("caseId") ?? "",
-  lateStartReason: form.text("lateStartCategory") || form.text("lateStartNote") ? { category: form.text("lateStartCategory") ?? "", note: form.text("lateStartNote") ?? "" } : undefined,
+  lateStartReason:
+    form.text("lateStartCategory") || form.text("lateStartNote")
+      ? { category: form.text("lateStartCategory") ?? "", note: form.text("lateStartNote") ?? "" }
+      : undefined,
   overrideReason: form.text("overrideReason"),
   consentRecorded: form.boolean("consentRecorded"),
 });
@@ -42,7 +45,11 @@ function bookSession(redirectTo: (caseId: string, sessionId: string) => string) 
   return formAction({
     permission,
     schema: allocateInput,
-    fromForm: (form) => ({ ...bookingFields(form), sessionId: form.text("sessionId") ?? "", retrospective: form.boolean("retrospective") }),
+    fromForm: (form) => ({
+      ...bookingFields(form),
+      sessionId: form.text("sessionId") ?? "",
+      retrospective: form.boolean("retrospective"),
+    }),
     fieldNames,
     messages,
     run: (user, input) => allocate(user, input),
@@ -90,7 +97,11 @@ export async function allocateSeriesAction(previous: FormState, form: FormData):
 const submitOverrideRequest = formAction({
   permission: "allocation.overrideRequest",
   schema: requestBookingOverrideInput,
-  fromForm: (form) => ({ caseId: form.text("caseId") ?? "", sessionId: form.text("sessionId") ?? "", reason: form.text("reason") ?? "" }),
+  fromForm: (form) => ({
+    caseId: form.text("caseId") ?? "",
+    sessionId: form.text("sessionId") ?? "",
+    reason: form.text("reason") ?? "",
+  }),
   fieldNames: { sessionId: "", caseId: "" },
   messages: { reason: "Say why the booking should be made anyway" },
   run: (user, input) => requestBookingOverride(user, input),

@@ -1,11 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, FormProblems, RadioGroup, SubmitButton, TextArea, checkedFor, errorFor, initialFormState, valueFor } from "@/ui/form";
+import {
+  Checkbox,
+  FormProblems,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  checkedFor,
+  errorFor,
+  initialFormState,
+  valueFor,
+} from "@/ui/form";
 import { LATE_START_REASON_LABEL } from "@/ui/labels";
 import { allocateFromCaseAction, allocateFromSessionAction, allocateSeriesAction } from "./actions";
 
-const ACTIONS = { case: allocateFromCaseAction, session: allocateFromSessionAction, series: allocateSeriesAction } as const;
+const ACTIONS = {
+  case: allocateFromCaseAction,
+  session: allocateFromSessionAction,
+  series: allocateSeriesAction,
+} as const;
 
 export type BookingFormProps = {
   /** Book this one session (from the case or from the session page), or every future session of its weekly series. */
@@ -25,7 +39,11 @@ export function BookingForm({ mode, caseId, sessionId, seriesId, retrospective, 
     <form action={action} noValidate key={state.submission}>
       <FormProblems state={state} />
       <input type="hidden" name="caseId" value={caseId} />
-      {mode === "series" && seriesId ? <input type="hidden" name="seriesId" value={seriesId} /> : <input type="hidden" name="sessionId" value={sessionId} />}
+      {mode === "series" && seriesId ? (
+        <input type="hidden" name="seriesId" value={seriesId} />
+      ) : (
+        <input type="hidden" name="sessionId" value={sessionId} />
+      )}
       {retrospective && mode !== "series" && <input type="hidden" name="retrospective" value="true" />}
 
       {asks.lateStartReason && (
@@ -38,7 +56,13 @@ export function BookingForm({ mode, caseId, sessionId, seriesId, retrospective, 
             defaultValue={valueFor(state, "lateStartCategory")}
             choices={Object.entries(LATE_START_REASON_LABEL).map(([value, label]) => ({ value, label }))}
           />
-          <TextArea name="lateStartNote" label="Note about the late start" error={errorFor(state, "lateStartNote")} defaultValue={valueFor(state, "lateStartNote")} rows={3} />
+          <TextArea
+            name="lateStartNote"
+            label="Note about the late start"
+            error={errorFor(state, "lateStartNote")}
+            defaultValue={valueFor(state, "lateStartNote")}
+            rows={3}
+          />
         </>
       )}
       {asks.consent && (

@@ -6,7 +6,11 @@ import { DAY_PARTS, formatDateWithDay, isIsoDate, isOverridableOnRequest, todayI
 import { placesInWords, SESSION_CHOICES_PER_PAGE } from "@/domain/session-choice";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
 import { explainBooking } from "@/server/services/allocations/explain-booking";
-import { suggestSessions, SUGGESTION_WINDOW_DAYS, type SessionChoice } from "@/server/services/allocations/suggest-sessions";
+import {
+  suggestSessions,
+  SUGGESTION_WINDOW_DAYS,
+  type SessionChoice,
+} from "@/server/services/allocations/suggest-sessions";
 import { expectOk } from "@/server/services/result";
 import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
 import { CheckboxGroup, DateField, SelectField } from "@/ui/form";
@@ -36,24 +40,59 @@ const searchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
-const DAY_LABEL: Record<(typeof WEEKDAY_KEYS)[number], string> = { MON: "Monday", TUE: "Tuesday", WED: "Wednesday", THU: "Thursday", FRI: "Friday", SAT: "Saturday", SUN: "Sunday" };
+const DAY_LABEL: Record<(typeof WEEKDAY_KEYS)[number], string> = {
+  MON: "Monday",
+  TUE: "Tuesday",
+  WED: "Wednesday",
+  THU: "Thursday",
+  FRI: "Friday",
+  SAT: "Saturday",
+  SUN: "Sunday",
+};
 const DAY_ORDER = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
-const PART_LABEL: Record<(typeof DAY_PARTS)[number], string> = { AM: "Morning (before 12:00)", PM: "Afternoon (12:00 to 17:00)", EVE: "Evening (after 17:00)" };
+const PART_LABEL: Record<(typeof DAY_PARTS)[number], string> = {
+  AM: "Morning (before 12:00)",
+  PM: "Afternoon (12:00 to 17:00)",
+  EVE: "Evening (after 17:00)",
+};
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function AllocatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+export default async function AllocatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Search;
+}) {
   const user = await requirePageUser("allocation.create");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const search = searchSchema.parse(await searchParams);
   if (search.session) {
-    return <BookOneSession caseId={id.data} sessionId={search.session} series={search.series === "1"} fromSession={search.from === "session"} isManager={user.role === "MANAGER"} />;
+    return (
+      <BookOneSession
+        caseId={id.data}
+        sessionId={search.session}
+        series={search.series === "1"}
+        fromSession={search.from === "session"}
+        isManager={user.role === "MANAGER"}
+      />
+    );
   }
 
   const result = expectOk(
     await orNotFound(
-      suggestSessions(user, { caseId: id.data, on: search.on, from: search.start, to: search.end, placementId: search.placement, days: search.day, parts: search.part, page: search.page }),
+      suggestSessions(user, {
+        caseId: id.data,
+        on: search.on,
+        from: search.start,
+        to: search.end,
+        placementId: search.placement,
+        days: search.day,
+        parts: search.part,
+        page: search.page,
+      }),
     ),
   );
   const { case: person, choices } = result;
@@ -77,10 +116,17 @@ export default async function AllocatePage({ params, searchParams }: { params: P
       <p className="mb-6">
         <Link href={`/cases/${person.id}`}>Back to the case</Link>
       </p>
-      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>Allocate to a session</PageHeading>
+      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>
+        Allocate to a session
+      </PageHeading>
       <SummaryList
         rows={[
-          { key: "Start deadline", value: person.commencedOn ? `Started on ${formatDate(person.commencedOn)}` : formatDate(person.startDeadline) },
+          {
+            key: "Start deadline",
+            value: person.commencedOn
+              ? `Started on ${formatDate(person.commencedOn)}`
+              : formatDate(person.startDeadline),
+          },
           { key: "Hours left", value: formatMinutes(person.outstandingMinutes) },
           { key: "End date", value: formatDate(person.effectiveEndDate) },
         ]}
@@ -92,9 +138,28 @@ export default async function AllocatePage({ params, searchParams }: { params: P
             <DateField name="start" label="From" defaultValue={result.from} />
             <DateField name="end" label="To" hint="Up to a year at a time" defaultValue={result.to} />
           </div>
-          <SelectField name="placement" label="Placement" placeholder="Any placement" options={result.placements.map((p) => ({ value: p.id, label: p.name }))} defaultValue={search.placement ?? ""} />
-          <CheckboxGroup name="day" legend="Days of the week" hint="Leave all unticked for any day" inline choices={DAY_ORDER.map((d) => ({ value: d, label: DAY_LABEL[d] }))} defaultValues={search.day} />
-          <CheckboxGroup name="part" legend="Part of the day" hint="Sessions that take in any of the ticked parts" choices={DAY_PARTS.map((p) => ({ value: p, label: PART_LABEL[p] }))} defaultValues={search.part} />
+          <SelectField
+            name="placement"
+            label="Placement"
+            placeholder="Any placement"
+            options={result.placements.map((p) => ({ value: p.id, label: p.name }))}
+            defaultValue={search.placement ?? ""}
+          />
+          <CheckboxGroup
+            name="day"
+            legend="Days of the week"
+            hint="Leave all unticked for any day"
+            inline
+            choices={DAY_ORDER.map((d) => ({ value: d, label: DAY_LABEL[d] }))}
+            defaultValues={search.day}
+          />
+          <CheckboxGroup
+            name="part"
+            legend="Part of the day"
+            hint="Sessions that take in any of the ticked parts"
+            choices={DAY_PARTS.map((p) => ({ value: p, label: PART_LABEL[p] }))}
+            defaultValues={search.part}
+          />
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className="button mb-0">
               Show sessions
@@ -113,12 +178,17 @@ export default async function AllocatePage({ params, searchParams }: { params: P
       {caseLevel.length === 0 && result.total > 0 && (
         <p aria-live="polite">
           {result.total} {result.total === 1 ? "session matches" : "sessions match"}
-          {result.pageCount > 1 ? `; page ${result.page} of ${result.pageCount}, ${SESSION_CHOICES_PER_PAGE} at a time in date order` : ""}.
+          {result.pageCount > 1
+            ? `; page ${result.page} of ${result.pageCount}, ${SESSION_CHOICES_PER_PAGE} at a time in date order`
+            : ""}
+          .
         </p>
       )}
       <p className="max-w-3xl text-secondary">
-        Best first{result.pageCount > 1 ? " on each page" : ""}: sessions that can be booked now, then those that fit the person&apos;s availability, an induction first for someone who has not had one, the earliest (to
-        start before the deadline), and those with the most free places. Sessions that cannot be booked are listed too, with the reasons. Distance is not taken into account.
+        Best first{result.pageCount > 1 ? " on each page" : ""}: sessions that can be booked now, then those that fit
+        the person&apos;s availability, an induction first for someone who has not had one, the earliest (to start
+        before the deadline), and those with the most free places. Sessions that cannot be booked are listed too, with
+        the reasons. Distance is not taken into account.
       </p>
       {caseLevel.length > 0 ? (
         <div className="mb-6 border-l-8 border-red-700 pl-4" role="region" aria-label="Why no session can be booked">
@@ -133,7 +203,10 @@ export default async function AllocatePage({ params, searchParams }: { params: P
           )}
         </div>
       ) : choices.length === 0 ? (
-        <p>There are no scheduled sessions in your region {result.retrospective ? "on that day" : filtered ? "that match the filters" : "in the next 4 weeks"}.</p>
+        <p>
+          There are no scheduled sessions in your region{" "}
+          {result.retrospective ? "on that day" : filtered ? "that match the filters" : "in the next 4 weeks"}.
+        </p>
       ) : (
         <ol className="list-none p-0">
           {choices.map((choice) => (
@@ -148,7 +221,13 @@ export default async function AllocatePage({ params, searchParams }: { params: P
           Enter a past session from a paper register
         </h2>
         <form method="get" className="max-w-md">
-          <DateField name="on" label="Date of the session" hint="A retrospective booking is recorded as such in the audit trail." max={today} defaultValue={result.retrospective ? result.from : ""} />
+          <DateField
+            name="on"
+            label="Date of the session"
+            hint="A retrospective booking is recorded as such in the audit trail."
+            max={today}
+            defaultValue={result.retrospective ? result.from : ""}
+          />
           <button type="submit" className="button button-secondary">
             Show sessions on that day
           </button>
@@ -188,26 +267,53 @@ function SessionChoiceCard({ caseId, choice }: { caseId: string; choice: Session
   );
 }
 
-async function BookOneSession(props: { caseId: string; sessionId: string; series: boolean; fromSession: boolean; isManager: boolean }) {
+async function BookOneSession(props: {
+  caseId: string;
+  sessionId: string;
+  series: boolean;
+  fromSession: boolean;
+  isManager: boolean;
+}) {
   const user = await requirePageUser("allocation.create");
   const result = expectOk(await orNotFound(explainBooking(user, { caseId: props.caseId, sessionId: props.sessionId })));
   const { case: person, session } = result;
   const codes = session.refusals.map((r) => r.code);
   const series = props.series && session.seriesId !== null && result.futureSessionsInSeries > 0;
-  const back = props.fromSession ? { href: `/sessions/${session.id}/add-people`, words: "Back to add people" } : { href: `/cases/${person.id}/allocate`, words: "Back to sessions" };
+  const back = props.fromSession
+    ? { href: `/sessions/${session.id}/add-people`, words: "Back to add people" }
+    : { href: `/cases/${person.id}/allocate`, words: "Back to sessions" };
   return (
     <>
       <p className="mb-6">
         <Link href={back.href}>{back.words}</Link>
       </p>
-      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>{series ? "Book every week of this series" : "Book this session"}</PageHeading>
+      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>
+        {series ? "Book every week of this series" : "Book this session"}
+      </PageHeading>
       <SummaryList
         rows={[
           { key: "Placement", value: `${session.placementName} (${PLACEMENT_TYPE_LABEL[session.placementType]})` },
-          { key: series ? "First date" : "Date", value: `${formatDateWithDay(session.date)}, ${session.startTime} to ${session.endTime}` },
-          ...(series ? [{ key: "Sessions to book", value: `Every future session of the weekly series (${result.futureSessionsInSeries})` }] : []),
+          {
+            key: series ? "First date" : "Date",
+            value: `${formatDateWithDay(session.date)}, ${session.startTime} to ${session.endTime}`,
+          },
+          ...(series
+            ? [
+                {
+                  key: "Sessions to book",
+                  value: `Every future session of the weekly series (${result.futureSessionsInSeries})`,
+                },
+              ]
+            : []),
           { key: "Address", value: session.address ?? "Not recorded" },
-          ...(session.pickUpPoint ? [{ key: "Pick-up", value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}` }] : []),
+          ...(session.pickUpPoint
+            ? [
+                {
+                  key: "Pick-up",
+                  value: `${session.pickUpPoint}${session.pickUpTime ? ` at ${session.pickUpTime}` : ""}`,
+                },
+              ]
+            : []),
           { key: "Places", value: placesInWords(session) },
         ]}
       />
@@ -217,7 +323,12 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
           <StandingTag standing={session.standing} />
         </p>
         <AllocationExplanation refusals={session.refusals} warnings={session.warnings} />
-        {series && <p className="mt-2">Each session of the series is checked in the same way when you book; any that cannot be booked are listed afterwards.</p>}
+        {series && (
+          <p className="mt-2">
+            Each session of the series is checked in the same way when you book; any that cannot be booked are listed
+            afterwards.
+          </p>
+        )}
       </div>
       {result.overrideRequests.length > 0 && (
         <section aria-labelledby="override-requests" className="mb-6">
@@ -229,7 +340,11 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
               <li key={request.id} className="mb-3 border-l-4 border-secondary pl-3">
                 <p className="mb-1 font-bold">{APPROVAL_STATUS_LABEL[request.status]}</p>
                 {request.reason && <p className="mb-1 whitespace-pre-line">Your reason: {request.reason}</p>}
-                {request.status === "REJECTED" && <p className="mb-0 whitespace-pre-line">Manager&apos;s reason: {request.decisionNote ?? "None given"}</p>}
+                {request.status === "REJECTED" && (
+                  <p className="mb-0 whitespace-pre-line">
+                    Manager&apos;s reason: {request.decisionNote ?? "None given"}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -238,16 +353,18 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
       {session.standing === "BLOCKED" ? (
         <>
           <p>
-            This session cannot be booked for {person.firstName} {person.lastName}. <Link href={back.href}>Choose another session</Link>.
+            This session cannot be booked for {person.firstName} {person.lastName}.{" "}
+            <Link href={back.href}>Choose another session</Link>.
           </p>
-          {session.refusals.every((r) => isOverridableOnRequest(r.code)) && !result.overrideRequests.some((r) => r.status === "PENDING") && (
-            <section aria-labelledby="ask-override" className="mt-6">
-              <h2 id="ask-override" className="text-xl">
-                Ask a manager to override
-              </h2>
-              <OverrideRequestForm caseId={person.id} sessionId={session.id} />
-            </section>
-          )}
+          {session.refusals.every((r) => isOverridableOnRequest(r.code)) &&
+            !result.overrideRequests.some((r) => r.status === "PENDING") && (
+              <section aria-labelledby="ask-override" className="mt-6">
+                <h2 id="ask-override" className="text-xl">
+                  Ask a manager to override
+                </h2>
+                <OverrideRequestForm caseId={person.id} sessionId={session.id} />
+              </section>
+            )}
         </>
       ) : (
         <>
@@ -266,7 +383,11 @@ async function BookOneSession(props: { caseId: string; sessionId: string; series
           />
           {!series && session.seriesId && result.futureSessionsInSeries > 1 && (
             <p>
-              <Link href={`/cases/${person.id}/allocate?session=${session.id}&series=1${props.fromSession ? "&from=session" : ""}`}>Book every week of this series instead ({result.futureSessionsInSeries} sessions)</Link>
+              <Link
+                href={`/cases/${person.id}/allocate?session=${session.id}&series=1${props.fromSession ? "&from=session" : ""}`}
+              >
+                Book every week of this series instead ({result.futureSessionsInSeries} sessions)
+              </Link>
             </p>
           )}
         </>

@@ -99,7 +99,12 @@ export function AssessmentForm({
         options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: `Category ${n}` }))}
         placeholder="Not managed under MAPPA"
       />
-      <SelectField {...text("mappaLevel")} label="MAPPA level" options={[1, 2, 3].map((n) => ({ value: String(n), label: `Level ${n}` }))} placeholder="No level recorded" />
+      <SelectField
+        {...text("mappaLevel")}
+        label="MAPPA level"
+        options={[1, 2, 3].map((n) => ({ value: String(n), label: `Level ${n}` }))}
+        placeholder="No level recorded"
+      />
       <CheckboxGroup
         name="riskCodes"
         legend="Risk codes"
@@ -110,7 +115,8 @@ export function AssessmentForm({
           value: riskCode.code,
           label: (
             <>
-              <span className="font-bold">{riskCode.title}</span> <span className="text-secondary">(code {riskCode.code})</span>
+              <span className="font-bold">{riskCode.title}</span>{" "}
+              <span className="text-secondary">(code {riskCode.code})</span>
             </>
           ),
           hint: riskCode.guidance,
@@ -118,13 +124,26 @@ export function AssessmentForm({
       />
 
       <h2 className="mt-10 text-2xl">Health, skills and adjustments</h2>
-      <TextArea {...text("healthNotes")} label="Health and disability (optional)" hint="Anything that affects the work the person can safely do" />
-      <TextArea {...text("adjustments")} label="Reasonable adjustments (optional)" hint="For example, no heavy lifting, seated work, a quiet space for breaks" />
-      <TextArea {...text("skills")} label="Skills and work experience (optional)" hint="Helps match the person to a placement, for example painting, driving licence, retail" />
+      <TextArea
+        {...text("healthNotes")}
+        label="Health and disability (optional)"
+        hint="Anything that affects the work the person can safely do"
+      />
+      <TextArea
+        {...text("adjustments")}
+        label="Reasonable adjustments (optional)"
+        hint="For example, no heavy lifting, seated work, a quiet space for breaks"
+      />
+      <TextArea
+        {...text("skills")}
+        label="Skills and work experience (optional)"
+        hint="Helps match the person to a placement, for example painting, driving licence, retail"
+      />
 
       <h2 className="mt-10 text-2xl">Availability</h2>
       <p className="hint max-w-2xl">
-        Tick when the person can work. Sessions at other times are still possible but the allocation page will warn about the clash.
+        Tick when the person can work. Sessions at other times are still possible but the allocation page will warn
+        about the clash.
       </p>
       <div className="grid gap-x-8 sm:grid-cols-2">
         {DAYS.map(([day, label]) => (
@@ -139,9 +158,24 @@ export function AssessmentForm({
           />
         ))}
       </div>
-      <TextArea {...text("employment")} label="Work or training (optional)" hint="Days and hours the person works or studies" rows={3} />
-      <TextArea {...text("caringDuties")} label="Caring duties (optional)" hint="For example, school runs, caring for a relative" rows={3} />
-      <TextArea {...text("religiousObservance")} label="Religious observance (optional)" hint="Days or times the person cannot work for religious reasons" rows={3} />
+      <TextArea
+        {...text("employment")}
+        label="Work or training (optional)"
+        hint="Days and hours the person works or studies"
+        rows={3}
+      />
+      <TextArea
+        {...text("caringDuties")}
+        label="Caring duties (optional)"
+        hint="For example, school runs, caring for a relative"
+        rows={3}
+      />
+      <TextArea
+        {...text("religiousObservance")}
+        label="Religious observance (optional)"
+        hint="Days or times the person cannot work for religious reasons"
+        rows={3}
+      />
 
       <h2 className="mt-10 text-2xl">Education, training and employment (ETE)</h2>
       <RadioGroup

@@ -25,8 +25,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       ) : (
         <>
           <p className="max-w-2xl">
-            Record what the post-sentence assessment found. Risk codes are explained in plain words so that supervisors know
-            what to look out for.
+            Record what the post-sentence assessment found. Risk codes are explained in plain words so that supervisors
+            know what to look out for.
           </p>
           <AssessmentForm caseId={caseForForm.id} version={saved.version} record={record} catalogue={catalogue} />
         </>

@@ -24,7 +24,14 @@ export function EarnedReductionForm({ caseId, current }: { caseId: string; curre
           { value: "REFUSE", label: "Refuse: in my view they did, so the hours stay as ordered" },
         ]}
       />
-      <TextArea name="note" label="Note (optional)" hint="Why you decided this, for the record" error={errorFor(state, "note")} defaultValue={valueFor(state, "note")} rows={3} />
+      <TextArea
+        name="note"
+        label="Note (optional)"
+        hint="Why you decided this, for the record"
+        error={errorFor(state, "note")}
+        defaultValue={valueFor(state, "note")}
+        rows={3}
+      />
       <SubmitButton pendingText="Recording…">Record decision</SubmitButton>
     </form>
   );

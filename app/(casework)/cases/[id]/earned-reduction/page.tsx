@@ -26,13 +26,14 @@ export default async function EarnedReductionPage({ params }: { params: Promise<
         <>
           <p className="max-w-2xl">
             The qualifying amount of {formatMinutes(r.qualifyingMinutes)} was worked. The reduction earned so far is{" "}
-            <strong>{formatMinutes(r.currentMinutes)}</strong>, and up to <strong>{formatMinutes(r.projectedMinutes)}</strong> if they keep working.
-            If you confirm, the hours required fall now, and the work is complete when the hours done reach them.
+            <strong>{formatMinutes(r.currentMinutes)}</strong>, and up to{" "}
+            <strong>{formatMinutes(r.projectedMinutes)}</strong> if they keep working. If you confirm, the hours
+            required fall now, and the work is complete when the hours done reach them.
           </p>
           {r.status === "DISQUALIFIED" && (
             <p className="max-w-2xl">
-              A failure is recorded before the qualifying amount was reached, so the reduction can only be refused. If the person had a
-              reasonable excuse, correct that attendance record first.
+              A failure is recorded before the qualifying amount was reached, so the reduction can only be refused. If
+              the person had a reasonable excuse, correct that attendance record first.
             </p>
           )}
           <EarnedReductionForm caseId={caseForForm.id} current={formatMinutes(r.currentMinutes)} />

@@ -24,13 +24,20 @@ export default async function EteCreditPage({ params }: { params: Promise<{ id: 
       ) : (
         <>
           <p className="max-w-2xl">
-            Education, training and employment activity can make up at most 30% of the hours ordered. It counts towards the hours done.
+            Education, training and employment activity can make up at most 30% of the hours ordered. It counts towards
+            the hours done.
           </p>
           <SummaryList
             rows={[
-              { key: "ETE allowance", value: `${formatMinutes(view.eteAllowanceMinutes)} (${view.eteAllowanceMinutes.toLocaleString("en-GB")} minutes)` },
+              {
+                key: "ETE allowance",
+                value: `${formatMinutes(view.eteAllowanceMinutes)} (${view.eteAllowanceMinutes.toLocaleString("en-GB")} minutes)`,
+              },
               { key: "ETE used", value: formatMinutes(view.minutesEte) },
-              { key: "ETE remaining", value: `${formatMinutes(view.eteRemainingMinutes)} (${view.eteRemainingMinutes.toLocaleString("en-GB")} minutes)` },
+              {
+                key: "ETE remaining",
+                value: `${formatMinutes(view.eteRemainingMinutes)} (${view.eteRemainingMinutes.toLocaleString("en-GB")} minutes)`,
+              },
             ]}
           />
           <EteCreditForm caseId={caseForForm.id} today={caseForForm.asOf} />

@@ -15,13 +15,15 @@ export default async function ExtensionPage({ params }: { params: Promise<{ id: 
         <NotActiveMessage caseForForm={caseForForm} />
       ) : !caseForForm.view.twelveMonthPeriodApplies ? (
         <p className="max-w-2xl">
-          The Sentencing Act 2026 removed the 12-month period for unpaid work, so there is no period for a court to extend.
+          The Sentencing Act 2026 removed the 12-month period for unpaid work, so there is no period for a court to
+          extend.
         </p>
       ) : (
         <>
           <p className="max-w-2xl">
-            The work must currently be done by <strong>{formatDate(caseForForm.view.effectiveEndDate)}</strong>. Record the court&apos;s
-            extension of that period here. No hours can be worked after the end date until the court extends it.
+            The work must currently be done by <strong>{formatDate(caseForForm.view.effectiveEndDate)}</strong>. Record
+            the court&apos;s extension of that period here. No hours can be worked after the end date until the court
+            extends it.
           </p>
           <ExtensionForm caseId={caseForForm.id} court={caseForForm.court} />
         </>

@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Record a review" };
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, caseForForm } = await loadCaseFormPage(params, "review.record");
   const recorded = await recordedReviewTypes(user, caseForForm.id);
-  const due = mandatoryReviewsDue({ sentenceDate: caseForForm.sentenceDate, asOf: caseForForm.view.asOf, recordedTypes: recorded });
+  const due = mandatoryReviewsDue({
+    sentenceDate: caseForForm.sentenceDate,
+    asOf: caseForForm.view.asOf,
+    recordedTypes: recorded,
+  });
   return (
     <>
       <CaseFormHeading caseForForm={caseForForm} title="Record a review" />
@@ -21,7 +25,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <>
           {due.length > 0 && (
             <p className="max-w-2xl">
-              {due.map((d) => `${REVIEW_TYPE_LABEL[d.type]} ${d.state === "OVERDUE" ? "was due" : "is due"} on ${formatDate(d.dueOn)}.`).join(" ")}
+              {due
+                .map(
+                  (d) =>
+                    `${REVIEW_TYPE_LABEL[d.type]} ${d.state === "OVERDUE" ? "was due" : "is due"} on ${formatDate(d.dueOn)}.`,
+                )
+                .join(" ")}
             </p>
           )}
           <ReviewForm caseId={caseForForm.id} suggestedType={due[0]?.type} />

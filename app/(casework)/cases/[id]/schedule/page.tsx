@@ -26,7 +26,9 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
       <p className="mb-6 print:hidden">
         <Link href={`/cases/${schedule.id}`}>Back to the case</Link>
       </p>
-      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>Your unpaid work sessions</PageHeading>
+      <PageHeading caption={`${person.firstName} ${person.lastName}, CRN ${person.crn}`}>
+        Your unpaid work sessions
+      </PageHeading>
       <p>
         Hours still to do: {formatMinutes(schedule.outstandingMinutes)}. {SCHEDULE_INTRO}
       </p>

@@ -15,7 +15,8 @@ export default async function TerminatePage({ params }: { params: Promise<{ id: 
       ) : (
         <>
           <p className="max-w-2xl">
-            This ends the unpaid work requirement early. It cannot be undone here. Hours already worked stay on the record.
+            This ends the unpaid work requirement early. It cannot be undone here. Hours already worked stay on the
+            record.
           </p>
           <TerminateForm caseId={caseForForm.id} today={caseForForm.asOf} />
         </>

@@ -1,7 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { DateField, FormProblems, RadioGroup, SubmitButton, TextArea, errorFor, initialFormState, valueFor } from "@/ui/form";
+import {
+  DateField,
+  FormProblems,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  errorFor,
+  initialFormState,
+  valueFor,
+} from "@/ui/form";
 import { TERMINATION_REASON_LABEL } from "@/ui/labels";
 import { terminateRequirementAction } from "./actions";
 
@@ -28,8 +37,20 @@ export function TerminateForm({ caseId, today }: { caseId: string; today: string
           hint: REASON_HINT[value],
         }))}
       />
-      <DateField name="date" label="Date the requirement ended" hint="Bookings after this date that have no attendance are cancelled" error={errorFor(state, "date")} defaultValue={valueFor(state, "date", today)} />
-      <TextArea name="note" label="Note (optional)" error={errorFor(state, "note")} defaultValue={valueFor(state, "note")} rows={3} />
+      <DateField
+        name="date"
+        label="Date the requirement ended"
+        hint="Bookings after this date that have no attendance are cancelled"
+        error={errorFor(state, "date")}
+        defaultValue={valueFor(state, "date", today)}
+      />
+      <TextArea
+        name="note"
+        label="Note (optional)"
+        error={errorFor(state, "note")}
+        defaultValue={valueFor(state, "note")}
+        rows={3}
+      />
       <SubmitButton variant="warning" pendingText="Terminating…">
         Terminate the requirement
       </SubmitButton>

@@ -17,9 +17,9 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
       ) : (
         <>
           <p className="max-w-2xl">
-            A manager of the other region decides. Until they accept, the case stays with your region and you keep booking and recording it. Sessions
-            already worked stay in your region&apos;s history; any booked session still waiting for an outcome must be recorded or cancelled before
-            the case can move.
+            A manager of the other region decides. Until they accept, the case stays with your region and you keep
+            booking and recording it. Sessions already worked stay in your region&apos;s history; any booked session
+            still waiting for an outcome must be recorded or cancelled before the case can move.
           </p>
           <TransferForm caseId={caseForForm.id} regions={regions} />
         </>

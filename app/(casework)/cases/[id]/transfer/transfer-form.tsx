@@ -11,8 +11,19 @@ export function TransferForm({ caseId, regions }: { caseId: string; regions: { c
     <form action={action} noValidate key={state.submission}>
       <FormProblems state={state} />
       <input type="hidden" name="caseId" value={caseId} />
-      <SelectField {...field("toRegion")} label="Region to transfer to" options={regions.map((r) => ({ value: r.code, label: r.name }))} placeholder="Choose a region" />
-      <TextArea {...field("reason")} label="Reason" hint="For example, the person has moved to Cardiff" rows={3} maxLength={2000} />
+      <SelectField
+        {...field("toRegion")}
+        label="Region to transfer to"
+        options={regions.map((r) => ({ value: r.code, label: r.name }))}
+        placeholder="Choose a region"
+      />
+      <TextArea
+        {...field("reason")}
+        label="Reason"
+        hint="For example, the person has moved to Cardiff"
+        rows={3}
+        maxLength={2000}
+      />
       <SubmitButton pendingText="Asking…">Ask for the transfer</SubmitButton>
     </form>
   );

@@ -12,7 +12,13 @@ export const metadata: Metadata = { title: "Work instruction" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function WorkInstructionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+export default async function WorkInstructionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Search;
+}) {
   const user = await requirePageUser("case.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
@@ -26,7 +32,9 @@ export default async function WorkInstructionPage({ params, searchParams }: { pa
         <p className="mb-6">
           <Link href={`/cases/${list.id}`}>Back to the case</Link>
         </p>
-        <PageHeading caption={`${list.person.firstName} ${list.person.lastName}, CRN ${list.person.crn}`}>Work instructions</PageHeading>
+        <PageHeading caption={`${list.person.firstName} ${list.person.lastName}, CRN ${list.person.crn}`}>
+          Work instructions
+        </PageHeading>
         {list.allocations.length === 0 ? (
           <p>
             Nothing is booked from today. <Link href={`/cases/${list.id}/allocate`}>Allocate to a session</Link>.
@@ -67,7 +75,10 @@ export default async function WorkInstructionPage({ params, searchParams }: { pa
       ))}
       <p className="no-print mt-8 flex flex-wrap items-center gap-6">
         <PrintButton>Print this work instruction</PrintButton>
-        <a href={`/cases/${loaded.caseId}/work-instruction/pdf?allocation=${loaded.allocationId}`} download={`work-instruction-${loaded.date}.pdf`}>
+        <a
+          href={`/cases/${loaded.caseId}/work-instruction/pdf?allocation=${loaded.allocationId}`}
+          download={`work-instruction-${loaded.date}.pdf`}
+        >
           Download as PDF
         </a>
       </p>

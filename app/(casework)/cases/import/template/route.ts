@@ -25,6 +25,9 @@ export async function GET() {
   if (!user) return new Response("Sign in to continue", { status: 401 });
   const csv = `${IMPORT_COLUMNS.join(",")}\r\n${IMPORT_COLUMNS.map((c) => EXAMPLE[c]).join(",")}\r\n`;
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="new-cases-template.csv"' },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="new-cases-template.csv"',
+    },
   });
 }

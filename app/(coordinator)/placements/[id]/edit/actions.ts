@@ -22,17 +22,27 @@ const submitEdit = formAction({
   }),
   messages: { name: "Enter the placement's name", capacity: "Enter the number of places as a whole number" },
   run: (user, input) => updatePlacement(user, input),
-  onSuccess: (placement) => ({ redirectTo: `/placements/${placement.id}`, notice: "Placement saved. Future bookings on it were checked again.", revalidate: [`/placements/${placement.id}`, "/placements"] }),
+  onSuccess: (placement) => ({
+    redirectTo: `/placements/${placement.id}`,
+    notice: "Placement saved. Future bookings on it were checked again.",
+    revalidate: [`/placements/${placement.id}`, "/placements"],
+  }),
 });
 
 const submitOpenClose = formAction({
   permission: "placement.change",
   schema: updatePlacementInput,
-  fromForm: (form) => ({ placementId: form.text("placementId") ?? "", version: form.number("version"), active: form.text("active") === "true" }),
+  fromForm: (form) => ({
+    placementId: form.text("placementId") ?? "",
+    version: form.number("version"),
+    active: form.text("active") === "true",
+  }),
   run: (user, input) => updatePlacement(user, input),
   onSuccess: (placement) => ({
     redirectTo: `/placements/${placement.id}`,
-    notice: placement.active ? "Placement reopened: sessions can be added again." : "Placement closed: no new sessions can be added. Sessions already planned stay until you stand them down.",
+    notice: placement.active
+      ? "Placement reopened: sessions can be added again."
+      : "Placement closed: no new sessions can be added. Sessions already planned stay until you stand them down.",
     revalidate: [`/placements/${placement.id}`, "/placements"],
   }),
 });

@@ -1,7 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, CheckboxGroup, FormProblems, SubmitButton, TextArea, TextField, checkedFor, errorFor, initialFormState, valueFor, valuesFor } from "@/ui/form";
+import {
+  Checkbox,
+  CheckboxGroup,
+  FormProblems,
+  SubmitButton,
+  TextArea,
+  TextField,
+  checkedFor,
+  errorFor,
+  initialFormState,
+  valueFor,
+  valuesFor,
+} from "@/ui/form";
 import { PLACEMENT_FEATURE_LABEL } from "@/ui/labels";
 import { editPlacementAction, openClosePlacementAction } from "./actions";
 
@@ -34,7 +46,14 @@ export function EditPlacementForm({ placement }: { placement: Placement }) {
       <TextField {...text("name")} label="Name" />
       <TextField {...text("address")} label="Address (optional)" />
       <TextField {...text("postcode")} label="Postcode (optional)" width="10" autoComplete="off" />
-      <TextField name="capacity" label="Places" inputMode="numeric" width="3" error={errorFor(state, "capacity")} defaultValue={valueFor(state, "capacity", String(placement.capacity))} />
+      <TextField
+        name="capacity"
+        label="Places"
+        inputMode="numeric"
+        width="3"
+        error={errorFor(state, "capacity")}
+        defaultValue={valueFor(state, "capacity", String(placement.capacity))}
+      />
       <CheckboxGroup
         name="features"
         legend="What the site involves"
@@ -43,7 +62,12 @@ export function EditPlacementForm({ placement }: { placement: Placement }) {
         defaultValues={valuesFor(state, "features", placement.features)}
         choices={Object.entries(PLACEMENT_FEATURE_LABEL).map(([value, label]) => ({ value, label }))}
       />
-      <Checkbox name="needsMinibus" label="Needs the minibus" error={errorFor(state, "needsMinibus")} defaultChecked={checkedFor(state, "needsMinibus", placement.needsMinibus)} />
+      <Checkbox
+        name="needsMinibus"
+        label="Needs the minibus"
+        error={errorFor(state, "needsMinibus")}
+        defaultChecked={checkedFor(state, "needsMinibus", placement.needsMinibus)}
+      />
       <TextArea {...text("description")} label="Description of the work (optional)" rows={3} />
       <TextArea {...text("whatToBring")} label="What to wear and bring (optional)" rows={3} />
       <SubmitButton pendingText="Saving…">Save the placement</SubmitButton>

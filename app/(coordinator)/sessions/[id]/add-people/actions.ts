@@ -11,13 +11,19 @@ import type { FormState } from "@/ui/form/form-state";
 const submit = formAction({
   permission: "allocation.create",
   schema: allocateManyInput,
-  fromForm: (form) => ({ sessionId: form.text("sessionId") ?? "", bookings: form.list("caseId").map((caseId) => ({ caseId })) }),
+  fromForm: (form) => ({
+    sessionId: form.text("sessionId") ?? "",
+    bookings: form.list("caseId").map((caseId) => ({ caseId })),
+  }),
   fieldNames: { bookings: "caseId", sessionId: "" },
   messages: { caseId: "Choose at least one person to book" },
   run: (user, input) => allocateMany(user, input),
   onSuccess: (result) => {
     const count = result.booked.length;
-    const refused = result.refused.map((r) => `Not booked: ${r.personName ?? "a case"}${r.crn ? ` (CRN ${r.crn})` : ""}: ${r.refusals.map((x) => x.message).join(" ") || r.message}`);
+    const refused = result.refused.map(
+      (r) =>
+        `Not booked: ${r.personName ?? "a case"}${r.crn ? ` (CRN ${r.crn})` : ""}: ${r.refusals.map((x) => x.message).join(" ") || r.message}`,
+    );
     return {
       redirectTo: `/sessions/${result.sessionId}`,
       notice: [`${count} ${count === 1 ? "person" : "people"} booked on this session.`, ...refused].join(" "),

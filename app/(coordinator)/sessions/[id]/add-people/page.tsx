@@ -18,12 +18,25 @@ export const metadata: Metadata = { title: "Add people to a session" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function AddPeoplePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+export default async function AddPeoplePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Search;
+}) {
   const user = await requirePageUser("allocation.create");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const q = plainText.trim().max(100).optional().catch(undefined).parse((await searchParams).q);
-  const { session, people, truncated } = expectOk(await orNotFound(suggestPeopleForSession(user, { sessionId: id.data, q })));
+  const q = plainText
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).q);
+  const { session, people, truncated } = expectOk(
+    await orNotFound(suggestPeopleForSession(user, { sessionId: id.data, q })),
+  );
   const firstBookable = people.find((p) => p.standing === "BOOKABLE")?.caseId;
 
   return (
@@ -31,7 +44,11 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
       <p className="mb-6">
         <Link href={`/sessions/${session.id}`}>Back to the session</Link>
       </p>
-      <PageHeading caption={`${session.placementName}, ${formatDateWithDay(session.date)}, ${session.startTime} to ${session.endTime}`}>Add people</PageHeading>
+      <PageHeading
+        caption={`${session.placementName}, ${formatDateWithDay(session.date)}, ${session.startTime} to ${session.endTime}`}
+      >
+        Add people
+      </PageHeading>
       <p>
         {PLACEMENT_TYPE_LABEL[session.placementType]} · {placesInWords(session)}, {session.freePlaces} free
       </p>
@@ -43,7 +60,14 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
           Active cases in your region with a completed assessment, not already on this session.
         </div>
         <div className="flex gap-2">
-          <input id="q" name="q" className="input" defaultValue={q ?? ""} aria-describedby="q-hint" autoComplete="off" />
+          <input
+            id="q"
+            name="q"
+            className="input"
+            defaultValue={q ?? ""}
+            aria-describedby="q-hint"
+            autoComplete="off"
+          />
           <button type="submit" className="button">
             Search
           </button>
@@ -54,7 +78,10 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
         <p>No one found.</p>
       ) : (
         <BookPeopleForm sessionId={session.id} canSubmit={firstBookable !== undefined}>
-          <p className="max-w-3xl">Choose everyone who can be booked as they are, then book them in one go. Each person is checked again when you book; anyone who cannot be booked is named with the reason.</p>
+          <p className="max-w-3xl">
+            Choose everyone who can be booked as they are, then book them in one go. Each person is checked again when
+            you book; anyone who cannot be booked is named with the reason.
+          </p>
           <ul className="list-none p-0">
             {people.map((person) => {
               const headingId = `person-${person.caseId}`;
@@ -62,10 +89,13 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
               return (
                 <li key={person.caseId} className="summary-card mb-4" aria-labelledby={headingId}>
                   <h3 id={headingId} className="mb-1 text-xl">
-                    {person.lastName}, {person.firstName} <span className="font-normal text-secondary">({person.crn})</span>
+                    {person.lastName}, {person.firstName}{" "}
+                    <span className="font-normal text-secondary">({person.crn})</span>
                   </h3>
                   <p className="mb-2 text-secondary">
-                    {person.commencedOn ? `Started on ${formatDate(person.commencedOn)}` : `Not started; start deadline ${formatDate(person.startDeadline)}`}
+                    {person.commencedOn
+                      ? `Started on ${formatDate(person.commencedOn)}`
+                      : `Not started; start deadline ${formatDate(person.startDeadline)}`}
                   </p>
                   <p className="mb-2">
                     <StandingTag standing={person.standing} />
@@ -73,7 +103,13 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
                   <AllocationExplanation refusals={person.refusals} warnings={person.warnings} />
                   {person.standing === "BOOKABLE" && (
                     <div className="mt-3 flex min-h-11 items-start gap-3">
-                      <input id={boxId} name="caseId" type="checkbox" value={person.caseId} className="mt-0.5 size-11 shrink-0 accent-ink" />
+                      <input
+                        id={boxId}
+                        name="caseId"
+                        type="checkbox"
+                        value={person.caseId}
+                        className="mt-0.5 size-11 shrink-0 accent-ink"
+                      />
                       <label htmlFor={boxId} className="min-h-11 min-w-0 flex-1 pt-2 font-bold">
                         Choose {person.firstName} {person.lastName} to book
                       </label>
@@ -81,7 +117,10 @@ export default async function AddPeoplePage({ params, searchParams }: { params: 
                   )}
                   {person.standing !== "BLOCKED" && (
                     <p className="mb-0 mt-3">
-                      <Link href={`/cases/${person.caseId}/allocate?session=${session.id}&from=session`} className="font-bold">
+                      <Link
+                        href={`/cases/${person.caseId}/allocate?session=${session.id}&from=session`}
+                        className="font-bold"
+                      >
                         {person.standing === "BOOKABLE" ? "Book on their own" : "Record the details and book"}
                         <span className="sr-only">
                           {" "}

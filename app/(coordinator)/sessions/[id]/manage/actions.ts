@@ -1,7 +1,11 @@
 "use server";
 
 import { formAction } from "@/server/actions/form-action";
-import { updateSessionInput, standDownInput, cancelSessionInput } from "@/server/services/sessions/change-session.types";
+import {
+  updateSessionInput,
+  standDownInput,
+  cancelSessionInput,
+} from "@/server/services/sessions/change-session.types";
 import { cancelSession, standDownSession } from "@/server/services/sessions/stand-down-session";
 import { updateSession } from "@/server/services/sessions/update-session";
 import type { FormState } from "@/ui/form/form-state";
@@ -18,15 +22,28 @@ const submitChange = formAction({
     capacity: form.number("capacity"),
     consentRecorded: form.boolean("consentRecorded"),
   }),
-  messages: { startTime: "Enter the start time, for example 09:00", endTime: "Enter the end time, for example 16:00", capacity: "Enter the number of places as a whole number" },
+  messages: {
+    startTime: "Enter the start time, for example 09:00",
+    endTime: "Enter the end time, for example 16:00",
+    capacity: "Enter the number of places as a whole number",
+  },
   run: (user, input) => updateSession(user, input),
-  onSuccess: (session) => ({ redirectTo: `/sessions/${session.id}`, notice: "Session changed. Everyone booked was checked again.", revalidate: [`/sessions/${session.id}`, "/sessions"] }),
+  onSuccess: (session) => ({
+    redirectTo: `/sessions/${session.id}`,
+    notice: "Session changed. Everyone booked was checked again.",
+    revalidate: [`/sessions/${session.id}`, "/sessions"],
+  }),
 });
 
 const submitStandDown = formAction({
   permission: "session.change",
   schema: standDownInput,
-  fromForm: (form) => ({ sessionId: form.text("sessionId") ?? "", reason: form.text("reason"), note: form.text("note") ?? null, version: form.number("version") }),
+  fromForm: (form) => ({
+    sessionId: form.text("sessionId") ?? "",
+    reason: form.text("reason"),
+    note: form.text("note") ?? null,
+    version: form.number("version"),
+  }),
   messages: { reason: "Choose why the session is stood down" },
   run: (user, input) => standDownSession(user, input),
   onSuccess: (session) => ({
@@ -39,11 +56,19 @@ const submitStandDown = formAction({
 const submitCancel = formAction({
   permission: "session.change",
   schema: cancelSessionInput,
-  fromForm: (form) => ({ sessionId: form.text("sessionId") ?? "", reason: form.text("cancelReason") ?? "", version: form.number("version") }),
+  fromForm: (form) => ({
+    sessionId: form.text("sessionId") ?? "",
+    reason: form.text("cancelReason") ?? "",
+    version: form.number("version"),
+  }),
   fieldNames: { reason: "cancelReason" },
   messages: { reason: "Say why the session is cancelled" },
   run: (user, input) => cancelSession(user, input),
-  onSuccess: (session) => ({ redirectTo: `/sessions/${session.id}`, notice: "Session cancelled, with every booking on it.", revalidate: [`/sessions/${session.id}`, "/sessions", "/work-queue"] }),
+  onSuccess: (session) => ({
+    redirectTo: `/sessions/${session.id}`,
+    notice: "Session cancelled, with every booking on it.",
+    revalidate: [`/sessions/${session.id}`, "/sessions", "/work-queue"],
+  }),
 });
 
 export async function changeSessionAction(previous: FormState, form: FormData): Promise<FormState> {

@@ -25,13 +25,22 @@ export default async function ManageSessionPage({ params }: { params: Promise<{ 
     regionId: user.regionId,
   });
   const supervisors = await listSupervisorChoices(user.regionId);
-  const forForm = { id: session.id, version: session.version, startTime: session.startTime, endTime: session.endTime, supervisorId: session.supervisorId, capacity: session.capacity };
+  const forForm = {
+    id: session.id,
+    version: session.version,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    supervisorId: session.supervisorId,
+    capacity: session.capacity,
+  };
   return (
     <>
       <p className="mb-6">
         <Link href={`/sessions/${session.id}`}>Back to the session</Link>
       </p>
-      <PageHeading caption={`${session.placement.name}, ${formatDateWithDay(isoDateFromUtcDate(session.date))}`}>Change or stand down the session</PageHeading>
+      <PageHeading caption={`${session.placement.name}, ${formatDateWithDay(isoDateFromUtcDate(session.date))}`}>
+        Change or stand down the session
+      </PageHeading>
       {session.status !== "SCHEDULED" ? (
         <p>This session can no longer be changed: it has been closed, stood down or cancelled.</p>
       ) : (
@@ -41,11 +50,16 @@ export default async function ManageSessionPage({ params }: { params: Promise<{ 
           <ChangeSessionForm session={forForm} supervisors={supervisors.map((s) => ({ value: s.id, label: s.name }))} />
           <h2>Stand the session down</h2>
           <p className="max-w-2xl">
-            Use this when the service cancels in advance (weather, no supervisor). Everyone booked gets an acceptable absence that does not count towards the third-absence approval, and appears on the work queue to be re-booked.
+            Use this when the service cancels in advance (weather, no supervisor). Everyone booked gets an acceptable
+            absence that does not count towards the third-absence approval, and appears on the work queue to be
+            re-booked.
           </p>
           <StandDownForm session={forForm} />
           <h2>Cancel the session</h2>
-          <p className="max-w-2xl">Use this for a session made by mistake. Every booking on it is cancelled. A session with attendance recorded cannot be cancelled.</p>
+          <p className="max-w-2xl">
+            Use this for a session made by mistake. Every booking on it is cancelled. A session with attendance recorded
+            cannot be cancelled.
+          </p>
           <CancelSessionForm session={forForm} />
         </>
       )}

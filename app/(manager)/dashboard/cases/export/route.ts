@@ -25,7 +25,9 @@ export async function GET(request: Request) {
     });
   } catch (error) {
     if (error instanceof AccessError) {
-      return new Response(error.status === 404 ? "Not found" : error.message, { status: error.status === 403 ? 404 : error.status });
+      return new Response(error.status === 404 ? "Not found" : error.message, {
+        status: error.status === 403 ? 404 : error.status,
+      });
     }
     throw error;
   }

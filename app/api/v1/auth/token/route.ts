@@ -12,7 +12,13 @@ export const POST = apiRoute(issueTokenRoute, async ({ body, request }) => {
   const result = await issueTokenForCredentials({ ...body, ip });
   if (result.ok) return { ok: true, value: { token: result.token, expiresAt: result.expiresAt.toISOString() } };
   if (result.code === "TOO_MANY_ATTEMPTS") {
-    throw new ApiError(429, "TOO_MANY_ATTEMPTS", result.message, {}, { "retry-after": String(result.retryAfterSeconds) });
+    throw new ApiError(
+      429,
+      "TOO_MANY_ATTEMPTS",
+      result.message,
+      {},
+      { "retry-after": String(result.retryAfterSeconds) },
+    );
   }
   throw new ApiError(401, "INVALID_CREDENTIALS", result.message);
 });

@@ -5,4 +5,6 @@ import { getCase } from "@/server/services/cases/get-case";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(getCaseRoute, async ({ user, params, query }) => commandReply(await getCase(user, { ...query, caseId: params.id })));
+export const GET = apiRoute(getCaseRoute, async ({ user, params, query }) =>
+  commandReply(await getCase(user, { ...query, caseId: params.id })),
+);

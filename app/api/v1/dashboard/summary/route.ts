@@ -4,4 +4,7 @@ import { loadSummaryForApi } from "@/server/queries/dashboard-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(dashboardSummaryRoute, async ({ user, query }) => ({ ok: true, value: await loadSummaryForApi(user, query) }));
+export const GET = apiRoute(dashboardSummaryRoute, async ({ user, query }) => ({
+  ok: true,
+  value: await loadSummaryForApi(user, query),
+}));

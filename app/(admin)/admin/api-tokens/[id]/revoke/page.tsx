@@ -26,7 +26,10 @@ export default async function RevokeApiTokenPage({ params }: { params: Promise<{
       <SummaryList
         rows={[
           { key: "Name", value: token.name },
-          { key: "Acts as", value: `${token.user.name} (${ROLE_LABEL[token.user.role]}, ${token.user.regionName ?? "all regions"})` },
+          {
+            key: "Acts as",
+            value: `${token.user.name} (${ROLE_LABEL[token.user.role]}, ${token.user.regionName ?? "all regions"})`,
+          },
           { key: "Created", value: formatDateTime(token.createdAt) },
           { key: "Last used", value: formatDateTime(token.lastUsedAt) },
         ]}
@@ -34,13 +37,15 @@ export default async function RevokeApiTokenPage({ params }: { params: Promise<{
       {token.status === "ACTIVE" ? (
         <>
           <p className="max-w-2xl text-lg">
-            Anything that uses this token will be refused from the moment you revoke it. This cannot be undone: to give access again,
-            create a new token.
+            Anything that uses this token will be refused from the moment you revoke it. This cannot be undone: to give
+            access again, create a new token.
           </p>
           <RevokeApiTokenForm tokenId={token.id} />
         </>
       ) : (
-        <p className="max-w-2xl text-lg">This token is {token.status === "REVOKED" ? "already revoked" : "expired"}: it no longer works.</p>
+        <p className="max-w-2xl text-lg">
+          This token is {token.status === "REVOKED" ? "already revoked" : "expired"}: it no longer works.
+        </p>
       )}
     </>
   );

@@ -23,8 +23,8 @@ export default async function RegionPdusPage({ params }: { params: Promise<{ id:
       </p>
       <PageHeading caption={region.name}>Probation delivery units</PageHeading>
       <p className="max-w-3xl">
-        Cases, placements and staff can belong to a PDU, and the dashboard can be filtered by it. A PDU is renamed, never removed: the
-        records that name it keep it.
+        Cases, placements and staff can belong to a PDU, and the dashboard can be filtered by it. A PDU is renamed,
+        never removed: the records that name it keep it.
       </p>
       {region.pdus.length === 0 ? (
         <p>This region has no PDUs yet.</p>

@@ -13,7 +13,13 @@ export function AddPduForm({ regionId }: { regionId: string }) {
       </h2>
       <FormProblems state={state} />
       <input type="hidden" name="regionId" value={regionId} />
-      <TextField name="name" label="Name" error={errorFor(state, "name")} defaultValue={valueFor(state, "name")} autoComplete="off" />
+      <TextField
+        name="name"
+        label="Name"
+        error={errorFor(state, "name")}
+        defaultValue={valueFor(state, "name")}
+        autoComplete="off"
+      />
       <TextField
         name="code"
         label="Code"
@@ -35,7 +41,13 @@ export function RenamePduForm({ pdu }: { pdu: { id: string; name: string; versio
       <FormProblems state={state} />
       <input type="hidden" name="pduId" value={pdu.id} />
       <input type="hidden" name="version" value={pdu.version} />
-      <TextField name="name" label="Name" error={errorFor(state, "name")} defaultValue={valueFor(state, "name", pdu.name)} autoComplete="off" />
+      <TextField
+        name="name"
+        label="Name"
+        error={errorFor(state, "name")}
+        defaultValue={valueFor(state, "name", pdu.name)}
+        autoComplete="off"
+      />
       <SubmitButton pendingText="Saving…">Save name</SubmitButton>
     </form>
   );

@@ -18,12 +18,15 @@ export default async function ExplanationPage({
 }) {
   const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.explain");
   const { failure } = await searchParams;
-  const awaiting = (await loadFailuresAwaitingAction(user, { caseIds: [caseForForm.id] })).rows.filter((row) => !row.respondBy);
+  const awaiting = (await loadFailuresAwaitingAction(user, { caseIds: [caseForForm.id] })).rows.filter(
+    (row) => !row.respondBy,
+  );
   return (
     <>
       <CaseFormHeading caseForForm={caseForForm} title="Ask for an explanation" />
       <p className="max-w-2xl">
-        Record that you asked the person to explain a failure to comply, and by when. The warning or breach is still due by its date.
+        Record that you asked the person to explain a failure to comply, and by when. The warning or breach is still due
+        by its date.
       </p>
       {awaiting.length === 0 ? (
         <p>No failure to comply on this case is waiting for a decision without an explanation already asked for.</p>

@@ -1,7 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { DateField, FormProblems, RadioGroup, SubmitButton, TextArea, errorFor, initialFormState, valueFor, type Choice } from "@/ui/form";
+import {
+  DateField,
+  FormProblems,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  errorFor,
+  initialFormState,
+  valueFor,
+  type Choice,
+} from "@/ui/form";
 import { startEnforcementAction } from "./actions";
 
 // R9: every warning or breach answers a failure — one recorded on the case, or one described
@@ -33,10 +43,19 @@ export function EnforcementForm({
             label: "A formal warning",
             hint: "Only if no warning has been given on this order in the last 12 months. You can print the letter afterwards.",
           },
-          { value: "BREACH", label: "A breach (back to court)", hint: "Start breach proceedings. The court's outcome is recorded later by a manager." },
+          {
+            value: "BREACH",
+            label: "A breach (back to court)",
+            hint: "Start breach proceedings. The court's outcome is recorded later by a manager.",
+          },
         ]}
       />
-      <DateField name="date" label="Date of the warning or breach" error={errorFor(state, "date")} defaultValue={valueFor(state, "date", today)} />
+      <DateField
+        name="date"
+        label="Date of the warning or breach"
+        error={errorFor(state, "date")}
+        defaultValue={valueFor(state, "date", today)}
+      />
       {failures.length > 0 ? (
         <RadioGroup
           name="attendanceId"
@@ -49,7 +68,8 @@ export function EnforcementForm({
       ) : (
         <>
           <p className="max-w-2xl" id="attendanceId">
-            No failure to comply is recorded on this case without a warning or breach. Give the date and describe the failure this answers.
+            No failure to comply is recorded on this case without a warning or breach. Give the date and describe the
+            failure this answers.
           </p>
           <input type="hidden" name="attendanceId" value="" />
         </>
@@ -80,7 +100,13 @@ export function EnforcementForm({
           { value: "EMAIL", label: "By email" },
         ]}
       />
-      <TextArea name="note" label="Note (optional)" error={errorFor(state, "note")} defaultValue={valueFor(state, "note")} rows={3} />
+      <TextArea
+        name="note"
+        label="Note (optional)"
+        error={errorFor(state, "note")}
+        defaultValue={valueFor(state, "note")}
+        rows={3}
+      />
       <SubmitButton pendingText="Recording…">Record</SubmitButton>
     </form>
   );

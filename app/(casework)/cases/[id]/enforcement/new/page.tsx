@@ -18,7 +18,10 @@ export default async function NewEnforcementPage({
 }) {
   const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.start");
   const { failure } = await searchParams;
-  const [actions, failures] = await Promise.all([listCaseEnforcement(user, caseForForm.id), listUnansweredFailures(user, caseForForm.id)]);
+  const [actions, failures] = await Promise.all([
+    listCaseEnforcement(user, caseForForm.id),
+    listUnansweredFailures(user, caseForForm.id),
+  ]);
   return (
     <>
       <CaseFormHeading caseForForm={caseForForm} title="Record a warning or breach" />
@@ -27,8 +30,8 @@ export default async function NewEnforcementPage({
       ) : (
         <>
           <p className="max-w-2xl">
-            A failure to comply without a reasonable excuse gets a formal warning. If a warning was already given on this order in
-            the last 12 months, it must go back to court as a breach instead.
+            A failure to comply without a reasonable excuse gets a formal warning. If a warning was already given on
+            this order in the last 12 months, it must go back to court as a breach instead.
           </p>
           {actions.length > 0 && (
             <>
@@ -47,7 +50,11 @@ export default async function NewEnforcementPage({
           <EnforcementForm
             caseId={caseForForm.id}
             today={caseForForm.asOf}
-            failures={failures.map((f) => ({ value: f.id, label: `${formatDateWithDay(f.date)}, ${f.placementName}`, hint: outcomeWords(f.outcome) }))}
+            failures={failures.map((f) => ({
+              value: f.id,
+              label: `${formatDateWithDay(f.date)}, ${f.placementName}`,
+              hint: outcomeWords(f.outcome),
+            }))}
             chosenFailure={typeof failure === "string" && failures.some((f) => f.id === failure) ? failure : undefined}
           />
         </>

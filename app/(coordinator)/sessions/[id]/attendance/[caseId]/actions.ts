@@ -2,7 +2,10 @@
 
 import { formAction, type FormReader } from "@/server/actions/form-action";
 import { recordAttendance } from "@/server/services/attendance/record-attendance";
-import { recordAttendanceInput, type RecordAttendanceResult } from "@/server/services/attendance/record-attendance.types";
+import {
+  recordAttendanceInput,
+  type RecordAttendanceResult,
+} from "@/server/services/attendance/record-attendance.types";
 import type { FormState } from "@/ui/form/form-state";
 
 const fromForm = (form: FormReader) => {
@@ -36,7 +39,11 @@ const savedNotice = (result: RecordAttendanceResult) =>
   (result.enforcementDue ? ` A ${result.enforcementDue === "BREACH" ? "breach" : "warning"} is now due.` : "") +
   (result.approval ? " This accepted absence needs a manager's approval." : "");
 
-const revalidate = (result: RecordAttendanceResult) => [`/sessions/${result.attendance.sessionId}`, `/cases/${result.attendance.caseId}`, "/work-queue"];
+const revalidate = (result: RecordAttendanceResult) => [
+  `/sessions/${result.attendance.sessionId}`,
+  `/cases/${result.attendance.caseId}`,
+  "/work-queue",
+];
 
 const submitCorrection = formAction({
   permission: "attendance.record",
@@ -44,7 +51,11 @@ const submitCorrection = formAction({
   fromForm,
   messages,
   run: (user, input) => recordAttendance(user, input),
-  onSuccess: (result) => ({ redirectTo: `/sessions/${result.attendance.sessionId}`, notice: savedNotice(result), revalidate: revalidate(result) }),
+  onSuccess: (result) => ({
+    redirectTo: `/sessions/${result.attendance.sessionId}`,
+    notice: savedNotice(result),
+    revalidate: revalidate(result),
+  }),
 });
 
 // The same correction started from the case page (issue 13) returns there.
@@ -54,7 +65,11 @@ const submitCorrectionFromCase = formAction({
   fromForm,
   messages,
   run: (user, input) => recordAttendance(user, input),
-  onSuccess: (result) => ({ redirectTo: `/cases/${result.attendance.caseId}`, notice: savedNotice(result), revalidate: revalidate(result) }),
+  onSuccess: (result) => ({
+    redirectTo: `/cases/${result.attendance.caseId}`,
+    notice: savedNotice(result),
+    revalidate: revalidate(result),
+  }),
 });
 
 export async function correctAttendanceAction(previous: FormState, form: FormData): Promise<FormState> {

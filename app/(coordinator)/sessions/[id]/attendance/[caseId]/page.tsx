@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Record or correct attendance" };
 // wrong): the same attendance service as the supervisor's, so hours, absences and enforcement
 // are worked out again, and the correction is audited with before and after.
 // Opened from the case page (`?from=case`, issue 13) it returns there.
-export default async function CorrectAttendancePage({ params, searchParams }: { params: Promise<{ id: string; caseId: string }>; searchParams: Promise<{ from?: string | string[] }> }) {
+export default async function CorrectAttendancePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; caseId: string }>;
+  searchParams: Promise<{ from?: string | string[] }>;
+}) {
   const user = await requirePageUser("attendance.record");
   const raw = await params;
   const ids = z.object({ id: z.uuid(), caseId: z.uuid() }).safeParse(raw);
@@ -34,11 +40,18 @@ export default async function CorrectAttendancePage({ params, searchParams }: { 
           <Link href={`/sessions/${booking.sessionId}`}>Back to the session</Link>
         )}
       </p>
-      <PageHeading caption={`${person.firstName} ${person.lastName} (${person.crn})`}>{booking.attendance ? "Correct the attendance record" : "Record attendance"}</PageHeading>
+      <PageHeading caption={`${person.firstName} ${person.lastName} (${person.crn})`}>
+        {booking.attendance ? "Correct the attendance record" : "Record attendance"}
+      </PageHeading>
       <p>
         {booking.placement}, {formatDateWithDay(booking.sessionDate)}, {booking.startTime} to {booking.endTime}.
       </p>
-      <CorrectAttendanceForm sessionId={booking.sessionId} caseId={booking.caseId} record={booking.attendance} from={from} />
+      <CorrectAttendanceForm
+        sessionId={booking.sessionId}
+        caseId={booking.caseId}
+        record={booking.attendance}
+        from={from}
+      />
     </>
   );
 }

@@ -9,7 +9,11 @@ import type { FormState } from "@/ui/form/form-state";
 const submitCancel = formAction({
   permission: "allocation.change",
   schema: cancelAllocationInput,
-  fromForm: (form) => ({ allocationId: form.text("allocationId") ?? "", reason: form.text("reason") ?? "", version: form.number("version") }),
+  fromForm: (form) => ({
+    allocationId: form.text("allocationId") ?? "",
+    reason: form.text("reason") ?? "",
+    version: form.number("version"),
+  }),
   messages: { reason: "Say why the booking is cancelled" },
   run: (user, input) => cancelAllocation(user, input),
   onSuccess: (booking) => ({

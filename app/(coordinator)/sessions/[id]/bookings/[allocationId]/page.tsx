@@ -19,22 +19,33 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   if (!booking || booking.sessionId !== raw.id) notFound();
   const { person } = booking.requirement;
   const changeable = booking.status === "BOOKED" && !booking.attendance;
-  const sessions = changeable ? await listMoveTargets(user, { from: todayInLondon(), excludeSessionId: booking.sessionId, page: 1 }) : [];
+  const sessions = changeable
+    ? await listMoveTargets(user, { from: todayInLondon(), excludeSessionId: booking.sessionId, page: 1 })
+    : [];
   return (
     <>
       <p className="mb-6">
         <Link href={`/sessions/${booking.sessionId}`}>Back to the session</Link>
       </p>
-      <PageHeading caption={`${person.firstName} ${person.lastName} (${person.crn})`}>Move or cancel a booking</PageHeading>
+      <PageHeading caption={`${person.firstName} ${person.lastName} (${person.crn})`}>
+        Move or cancel a booking
+      </PageHeading>
       <p>
-        Booked on {booking.session.placement.name}, {formatDateWithDay(booking.session.date)}, {booking.session.startTime} to {booking.session.endTime}.
+        Booked on {booking.session.placement.name}, {formatDateWithDay(booking.session.date)},{" "}
+        {booking.session.startTime} to {booking.session.endTime}.
       </p>
       {!changeable ? (
-        <p>{booking.status !== "BOOKED" ? "This booking has been cancelled or moved." : "An outcome is recorded for this booking, so correct the attendance record instead."}</p>
+        <p>
+          {booking.status !== "BOOKED"
+            ? "This booking has been cancelled or moved."
+            : "An outcome is recorded for this booking, so correct the attendance record instead."}
+        </p>
       ) : (
         <>
           <h2>Move to another session</h2>
-          <p className="max-w-2xl">The new booking is checked like any booking. If it cannot be made, the current booking stays.</p>
+          <p className="max-w-2xl">
+            The new booking is checked like any booking. If it cannot be made, the current booking stays.
+          </p>
           <MoveBookingForm booking={{ id: booking.id, version: booking.version }} sessions={sessions} />
           <h2>Cancel the booking</h2>
           <CancelBookingForm booking={{ id: booking.id, version: booking.version }} />

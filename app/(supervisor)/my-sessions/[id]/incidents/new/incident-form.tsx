@@ -38,7 +38,15 @@ function RecordState({ record }: { record: OutboxRecord }) {
   );
 }
 
-export function IncidentForm({ sessionId, people, defaultTime }: { sessionId: string; people: { caseId: string; name: string }[]; defaultTime: string }) {
+export function IncidentForm({
+  sessionId,
+  people,
+  defaultTime,
+}: {
+  sessionId: string;
+  people: { caseId: string; name: string }[];
+  defaultTime: string;
+}) {
   const records = useOutbox(sessionId);
   const [recordId, setRecordId] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -52,8 +60,10 @@ export function IncidentForm({ sessionId, people, defaultTime }: { sessionId: st
     const description = text("description");
     const occurredAt = text("occurredAt");
     const problems: FieldError[] = [];
-    if (!TYPES.includes(type as (typeof TYPES)[number])) problems.push({ field: "type", message: "Select what kind of incident it was." });
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(occurredAt)) problems.push({ field: "occurredAt", message: "Enter the time it happened, for example 13:40." });
+    if (!TYPES.includes(type as (typeof TYPES)[number]))
+      problems.push({ field: "type", message: "Select what kind of incident it was." });
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(occurredAt))
+      problems.push({ field: "occurredAt", message: "Enter the time it happened, for example 13:40." });
     if (!description) problems.push({ field: "description", message: "Describe what happened." });
     // Drawn at once, so the problem box exists to take the focus (screen readers hear it first).
     flushSync(() => setErrors(problems));
@@ -114,7 +124,12 @@ export function IncidentForm({ sessionId, people, defaultTime }: { sessionId: st
         placeholder="Nobody in particular"
         error={errorFor("caseId")}
       />
-      <TimeField name="occurredAt" label="What time did it happen?" defaultValue={defaultTime} error={errorFor("occurredAt")} />
+      <TimeField
+        name="occurredAt"
+        label="What time did it happen?"
+        defaultValue={defaultTime}
+        error={errorFor("occurredAt")}
+      />
       <TextArea
         name="description"
         label="What happened?"

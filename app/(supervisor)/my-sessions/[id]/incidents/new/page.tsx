@@ -18,7 +18,12 @@ export default async function NewIncidentPage({ params }: { params: Promise<{ id
   const roster = await orNotFound(findSessionRoster(user, id));
   if (roster.status === "CANCELLED") notFound();
   const requirementIds = roster.people.map((person) => person.requirementId);
-  await recordView(user, { view: "incident-form", recordId: roster.id, requirementIds, regionId: roster.placement.regionId });
+  await recordView(user, {
+    view: "incident-form",
+    recordId: roster.id,
+    requirementIds,
+    regionId: roster.placement.regionId,
+  });
 
   return (
     <>
@@ -27,7 +32,9 @@ export default async function NewIncidentPage({ params }: { params: Promise<{ id
           Back to the session
         </Link>
       </p>
-      <PageHeading caption={`${roster.placement.name}, ${formatWeekdayDate(roster.date)}`}>Record an incident</PageHeading>
+      <PageHeading caption={`${roster.placement.name}, ${formatWeekdayDate(roster.date)}`}>
+        Record an incident
+      </PageHeading>
       <IncidentForm
         sessionId={roster.id}
         people={roster.people.map((person) => ({ caseId: person.requirementId, name: person.name }))}

@@ -6,7 +6,9 @@ import { startEnforcement } from "@/server/services/enforcement/start-enforcemen
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listEnforcementRoute, async ({ user, params }) => commandReply(await listEnforcement(user, { caseId: params.id })));
+export const GET = apiRoute(listEnforcementRoute, async ({ user, params }) =>
+  commandReply(await listEnforcement(user, { caseId: params.id })),
+);
 
 export const POST = apiRoute(startEnforcementRoute, async ({ user, params, body, transaction }) =>
   commandReply(await transaction((tx) => startEnforcement(user, { ...body, caseId: params.id }, { tx }))),

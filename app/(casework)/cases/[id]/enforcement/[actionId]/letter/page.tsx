@@ -51,7 +51,10 @@ export default async function WarningLetterPage({ params }: { params: Promise<{ 
         {letter.paragraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
-        <p>Keep to the instructions you are given, and if you cannot attend a session, tell us before it starts and show us evidence of the reason.</p>
+        <p>
+          Keep to the instructions you are given, and if you cannot attend a session, tell us before it starts and show
+          us evidence of the reason.
+        </p>
         {letter.signOff.map((line) => (
           <p key={line}>{line}</p>
         ))}

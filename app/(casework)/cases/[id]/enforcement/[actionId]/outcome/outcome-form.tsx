@@ -1,12 +1,26 @@
 "use client";
 
 import { useActionState } from "react";
-import { DateField, FormProblems, RadioGroup, SelectField, SubmitButton, TextField, errorFor, initialFormState, valueFor } from "@/ui/form";
+import {
+  DateField,
+  FormProblems,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextField,
+  errorFor,
+  initialFormState,
+  valueFor,
+} from "@/ui/form";
 import { recordBreachOutcomeAction } from "./actions";
 
 const OUTCOME_CHOICES = [
   { value: "CONTINUE", label: "The order continues", hint: "Closes the breach" },
-  { value: "HOURS_ADDED", label: "Hours added", hint: "Closes the breach. Enter the new total hours below (at most 300)." },
+  {
+    value: "HOURS_ADDED",
+    label: "Hours added",
+    hint: "Closes the breach. Enter the new total hours below (at most 300).",
+  },
   { value: "FINE", label: "A fine, and the order continues", hint: "Closes the breach" },
   { value: "ORDER_AMENDED", label: "The order is amended (other than by adding hours)", hint: "Closes the breach" },
   { value: "NOT_PROVEN", label: "The breach was not proven", hint: "Closes the breach" },
@@ -17,8 +31,16 @@ const OUTCOME_CHOICES = [
     label: "The order is revoked and the person re-sentenced",
     hint: "Closes the breach and ends the requirement. Choose the new sentence's case below if it is already recorded.",
   },
-  { value: "WARRANT_ISSUED", label: "A warrant was issued", hint: "The breach stays open and the case is under warrant" },
-  { value: "WARRANT_EXECUTED", label: "The warrant was executed", hint: "The person has been brought before the court; the breach stays open for its decision" },
+  {
+    value: "WARRANT_ISSUED",
+    label: "A warrant was issued",
+    hint: "The breach stays open and the case is under warrant",
+  },
+  {
+    value: "WARRANT_EXECUTED",
+    label: "The warrant was executed",
+    hint: "The person has been brought before the court; the breach stays open for its decision",
+  },
 ];
 
 const SSO_CHOICE = {
@@ -47,7 +69,13 @@ export function OutcomeForm({
       <FormProblems state={state} />
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="version" value={version} />
-      <RadioGroup name="outcome" legend="What did the court decide?" error={errorFor(state, "outcome")} defaultValue={valueFor(state, "outcome")} choices={choices} />
+      <RadioGroup
+        name="outcome"
+        legend="What did the court decide?"
+        error={errorFor(state, "outcome")}
+        defaultValue={valueFor(state, "outcome")}
+        choices={choices}
+      />
       <TextField
         name="newHoursOrdered"
         label="New total hours ordered (only if hours were added)"
@@ -67,7 +95,12 @@ export function OutcomeForm({
           options={otherCases}
         />
       )}
-      <DateField name="date" label="Date of the decision" error={errorFor(state, "date")} defaultValue={valueFor(state, "date", today)} />
+      <DateField
+        name="date"
+        label="Date of the decision"
+        error={errorFor(state, "date")}
+        defaultValue={valueFor(state, "date", today)}
+      />
       <SubmitButton pendingText="Recording…">Record outcome</SubmitButton>
     </form>
   );

@@ -14,7 +14,9 @@ export default async function BreachOutcomePage({ params }: { params: Promise<{ 
   const { actionId } = await params;
   const { user, caseForForm } = await loadCaseFormPage(params, "enforcement.outcome");
   if (!z.uuid().safeParse(actionId).success) notFound();
-  const breach = (await listCaseEnforcement(user, caseForForm.id)).find((a) => a.id === actionId && a.type === "BREACH");
+  const breach = (await listCaseEnforcement(user, caseForForm.id)).find(
+    (a) => a.id === actionId && a.type === "BREACH",
+  );
   if (!breach) notFound();
   const others = await listOtherCasesOfPerson(user, caseForForm.id);
   return (
@@ -22,7 +24,8 @@ export default async function BreachOutcomePage({ params }: { params: Promise<{ 
       <CaseFormHeading caseForForm={caseForForm} title="Record the court's outcome" />
       <p className="max-w-2xl">
         Breach started on {formatDate(breach.date)}.
-        {breach.outcomes.length > 0 && ` So far: ${breach.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} (${formatDate(o.date)})`).join("; ")}.`}
+        {breach.outcomes.length > 0 &&
+          ` So far: ${breach.outcomes.map((o) => `${BREACH_OUTCOME_LABEL[o.outcome]} (${formatDate(o.date)})`).join("; ")}.`}
       </p>
       {breach.openBreach ? (
         <OutcomeForm
@@ -30,7 +33,10 @@ export default async function BreachOutcomePage({ params }: { params: Promise<{ 
           version={breach.version}
           today={caseForForm.asOf}
           suspendedSentence={others.orderType === "SUSPENDED_SENTENCE_ORDER"}
-          otherCases={others.cases.map((c) => ({ value: c.id, label: `Sentenced ${formatDate(c.sentenceDate)}, ${c.hoursOrdered} hours` }))}
+          otherCases={others.cases.map((c) => ({
+            value: c.id,
+            label: `Sentenced ${formatDate(c.sentenceDate)}, ${c.hoursOrdered} hours`,
+          }))}
         />
       ) : (
         <p>The court has already decided this breach.</p>

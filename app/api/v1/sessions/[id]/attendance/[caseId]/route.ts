@@ -6,5 +6,7 @@ import { recordAttendance } from "@/server/services/attendance/record-attendance
 export const dynamic = "force-dynamic";
 
 export const PUT = apiRoute(recordAttendanceRoute, async ({ user, params, body, transaction }) =>
-  commandReply(await transaction((tx) => recordAttendance(user, { ...body, sessionId: params.id, caseId: params.caseId }, { tx }))),
+  commandReply(
+    await transaction((tx) => recordAttendance(user, { ...body, sessionId: params.id, caseId: params.caseId }, { tx })),
+  ),
 );

@@ -12,11 +12,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) return new Response("Sign in to continue", { status: 401 });
   if (!can(user, "case.read")) return new Response("Not found", { status: 404 });
   const { id, actionId } = await params;
-  if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(actionId).success) return new Response("Not found", { status: 404 });
+  if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(actionId).success)
+    return new Response("Not found", { status: 404 });
   const found = await findWarningLetter(user, id, actionId);
   if (!found) return new Response("Not found", { status: 404 });
   if (found.void) return new Response("This warning was withdrawn, so its letter is void.", { status: 410 });
-  const pdf = await warningLetterPdf({ letter: found.letter, personName: found.personName, regionName: found.regionName, dateWords: formatDate(found.warningDate) });
+  const pdf = await warningLetterPdf({
+    letter: found.letter,
+    personName: found.personName,
+    regionName: found.regionName,
+    dateWords: formatDate(found.warningDate),
+  });
   return new Response(Buffer.from(pdf), {
     headers: {
       "content-type": "application/pdf",

@@ -6,5 +6,7 @@ import { removeEteCredit } from "@/server/services/ete/correct-ete-credit";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(removeEteCreditRoute, async ({ user, params, body, transaction }) =>
-  commandReply(await transaction((tx) => removeEteCredit(user, { ...body, caseId: params.id, creditId: params.creditId }, { tx }))),
+  commandReply(
+    await transaction((tx) => removeEteCredit(user, { ...body, caseId: params.id, creditId: params.creditId }, { tx })),
+  ),
 );
