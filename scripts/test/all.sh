@@ -18,6 +18,9 @@ npx tsc --noEmit -p tsconfig.json
 step "Lint"
 npx eslint --max-warnings=0 .
 
+step "Formatting (Prettier; fix with npm run format)"
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run: npm run format"; exit 1; }
+
 step "Unit tests"
 npx vitest run --project unit
 
