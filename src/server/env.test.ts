@@ -20,6 +20,7 @@ describe("the environment, validated at boot", () => {
     [{ PORT: "70000" }, "PORT"],
     [{ EMBEDDED_PG_PORT: "5432.5" }, "EMBEDDED_PG_PORT"],
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
+    [{ DATABASE_REPLICA_URL: "the replica" }, "DATABASE_REPLICA_URL"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
     [{ DATABASE_STATEMENT_TIMEOUT_MS: "0" }, "DATABASE_STATEMENT_TIMEOUT_MS"],
   ])("refuses %o, naming %s", (change, name) => {

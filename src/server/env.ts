@@ -30,6 +30,12 @@ const scriptSchema = z.object({
 
 const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  /**
+   * A read replica of DATABASE_URL's database (a streaming standby). Set: the dashboards, the
+   * trends and the case list read from it, a little behind the primary; unset: everything reads
+   * the primary. docs/decisions/0093-read-replica.md
+   */
+  DATABASE_REPLICA_URL: z.string().url({ message: "DATABASE_REPLICA_URL must be a postgresql:// URL" }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Give up connecting to PostgreSQL, or waiting for a free connection of the pool, after this many milliseconds. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),

@@ -3,7 +3,8 @@
 // (started here, or reused if already running). The database is `cp_test_<time>_<random>`,
 // dropped in teardown unless KEEP_TEST_DB=1. Test files read its URL with
 // `inject("databaseUrl")` (tests/support/db.ts); it is also put in process.env.DATABASE_URL
-// before the workers start, for code that reads the environment.
+// before the workers start, for code that reads the environment (and DATABASE_REPLICA_URL, when
+// set, is pointed at the same database on the replica server).
 import type { TestProject } from "vitest/node";
 import {
   createDatabaseIfMissing,
@@ -44,6 +45,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("databaseUrl", databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
+  // A streaming standby of the server (scripts/test/streaming-replica.sh) has the new database
+  // too: point DATABASE_REPLICA_URL at it there, for tests/integration/read-replica.test.ts.
+  const replicaServer = process.env.DATABASE_REPLICA_URL?.trim();
+  if (replicaServer) process.env.DATABASE_REPLICA_URL = withDatabaseName(replicaServer, name);
 
   return async () => {
     try {

@@ -27,5 +27,17 @@ export function createPrismaClient(
 
 export type { PrismaClient };
 
+// Clients on a read replica (a hot standby refuses every write). Code that would write as a side
+// effect of a read, such as the dashboard cache sharing a snapshot, asks before it does.
+const readOnlyClients = new WeakSet<PrismaClient>();
+
+/** Marks a client as one that must never write (it reads a replica). */
+export function markReadOnly(client: PrismaClient): PrismaClient {
+  readOnlyClients.add(client);
+  return client;
+}
+
+export const isReadOnly = (client: PrismaClient): boolean => readOnlyClients.has(client);
+
 /** The client inside `$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

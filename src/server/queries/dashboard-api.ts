@@ -1,7 +1,7 @@
 import "server-only";
 import { todayInLondon } from "@/domain/dates";
 import type { AppUser } from "@/server/auth/access";
-import { db } from "@/server/db/client";
+import { replicaDb as db } from "@/server/db/replica";
 import { resolveDashboardScope, type DashboardQuery } from "@/server/api/contracts/dashboard";
 import { backlogPercent } from "@/domain/backlog";
 import { activeCaseload, loadSentenceCalendar, total, type FigureSet } from "./dashboard";
@@ -9,6 +9,7 @@ import { loadDashboardFiguresCached } from "./dashboard-cache";
 import { listFigureCases, type DrillRow } from "./dashboard-cases";
 
 // The dashboard figures shaped for /api/v1/dashboard/*: one call per route, the same SQL as the page.
+// They read the replica when there is one (docs/decisions/0093-read-replica.md).
 
 const teamFigures = (set: FigureSet) => ({
   activeCaseload: set.activeCaseload,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/server/db/create-client";
+import { isReadOnly, type PrismaClient } from "@/server/db/create-client";
 import { computeDashboardTallies, dashboardFiguresFrom, type DashboardTallies, type FigureScope } from "./dashboard";
 import type { SourceKey, Tally } from "./dashboard-figures";
 import { logger } from "@/server/log";
@@ -125,6 +125,9 @@ async function computeEntry(
   dashboardCacheStats.computed++;
   const data = await computeDashboardTallies(client, scope);
   const entry: Entry = { marker, computedAt: new Date(), data };
+  // On a read replica the marker and the tallies are both the replica's, so they agree as on the
+  // primary; but a standby takes no writes, so this instance keeps its copy to itself.
+  if (isReadOnly(client)) return { ...entry, source: "computed" };
   try {
     await saveSnapshot(client, key, scope, entry);
   } catch (error) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { replicaDb } from "@/server/db/replica";
 import type { AppUser } from "@/server/auth/access";
 import type { IsoDate } from "@/domain/dates";
 import { listPendingApprovals } from "./dashboard";
@@ -9,21 +10,23 @@ import { loadTrends, resolveTrendsView } from "./trends";
 
 // The manager's pages read through these, which own the database client: routes and pages in
 // app/ never import the client themselves (a lint rule enforces it). The functions they call take
-// a client so that the API and the tests can pass their own.
+// a client so that the API and the tests can pass their own. The dashboard, its drill-downs and the
+// trends read the replica when there is one; approvals, which the manager acts on, read the primary
+// (docs/decisions/0093-read-replica.md).
 
 /** The dashboard page's figures for the signed-in user and the page's query string. */
 export const loadDashboardPageForUser = (user: AppUser, searchParams: Record<string, unknown>) =>
-  loadDashboardPage(db, user, searchParams);
+  loadDashboardPage(replicaDb, user, searchParams);
 
 /** The cases behind one dashboard figure, for the drill-down page or its CSV export. */
 export const loadFigureCasesForUser = (user: AppUser, searchParams: Record<string, unknown>, mode: "page" | "csv") =>
-  loadFigureCasesFromUrl(db, user, searchParams, mode);
+  loadFigureCasesFromUrl(replicaDb, user, searchParams, mode);
 
 /** The trends page: the resolved view (scope, filters) and its monthly series. */
 export async function loadTrendsPage(user: AppUser, searchParams: Record<string, unknown>, today: IsoDate) {
-  const view = await resolveTrendsView(db, user, searchParams, today);
+  const view = await resolveTrendsView(replicaDb, user, searchParams, today);
   if (view === null) return null;
-  return { view, trends: await loadTrends(db, view.scope) };
+  return { view, trends: await loadTrends(replicaDb, view.scope) };
 }
 
 /** Approvals waiting for the manager's decision in their region. */
