@@ -176,6 +176,9 @@ async function main(): Promise<void> {
   const instances: Instance[] = [];
   try {
     await applyMigrations(databaseUrl);
+    // The instances boot while the demo is seeded (neither needs the other until the checks).
+    instances.push(startInstance("A", ports[0]!, databaseUrl), startInstance("B", ports[1]!, databaseUrl));
+    const [a, b] = instances as [Instance, Instance];
     const prisma = createPrismaClient(databaseUrl, { max: 4 });
     try {
       await seed(prisma, { demo: true });
@@ -183,9 +186,6 @@ async function main(): Promise<void> {
       await prisma.$disconnect();
     }
     console.log(`Database ${name} migrated and seeded (${Math.round((Date.now() - started) / 1000)} s).`);
-
-    instances.push(startInstance("A", ports[0]!, databaseUrl), startInstance("B", ports[1]!, databaseUrl));
-    const [a, b] = instances as [Instance, Instance];
     for (const instance of instances) {
       await waitFor(`${instance.name} to serve /api/health`, 120, async () => {
         if (instance.child.exitCode !== null) throw new Error(`${instance.name} exited:\n${instance.log.join("\n")}`);
