@@ -47,30 +47,33 @@ const isWriteConflict = (error: unknown) =>
     `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
   );
 
+type Refresh = "fresh" | "replaced" | "rebuilt";
+
+/** Nothing marked and the table is for this day and these rules: one read, no lock. */
+async function isFresh(client: PrismaClient, asOf: IsoDate, rulesKey: string): Promise<boolean> {
+  const [check] = await client.$queryRaw<{ marked: boolean; current: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "FigureFactMark") AS marked,
+           EXISTS (SELECT 1 FROM "FigureFactState" WHERE "id" = 1 AND "asOf" = ${asOf}::date AND "rulesKey" = ${rulesKey}) AS current`;
+  return Boolean(check && !check.marked && check.current);
+}
+
 /**
  * Brings FigureFact up to date for `asOf` and the rules: replaces the rows of every marked
  * requirement (or rebuilds the table when the day, rules or bank holidays changed) and deletes
  * exactly the marks it read. One REPEATABLE READ snapshot reads the marks and computes the rows, so
  * every write committed before it is in the rows and every later write still has its mark. The
- * state row is locked and its generation bumped by every refresh: a second reader whose snapshot
- * predates the first one's commit fails to lock it (a serialisation failure) and starts again with
- * a newer snapshot, so an older snapshot never overwrites newer rows.
+ * state row is locked and its generation bumped by every refresh: a second refresher (another app
+ * instance) whose snapshot predates the first one's commit fails to lock it (a serialisation
+ * failure) and starts again with a newer snapshot, so an older snapshot never overwrites newer rows.
  */
-export async function refreshFigureFacts(
+async function refreshOnce(
   client: PrismaClient,
   asOf: IsoDate,
   rules: RuleCommencements | undefined,
-): Promise<"fresh" | "replaced" | "rebuilt"> {
+): Promise<Refresh> {
   const rulesKey = rulesKeyOf(rules);
   for (let attempt = 1; ; attempt++) {
-    // Nothing marked and the table is for this day and these rules: the usual case, one read, no lock.
-    const [check] = await client.$queryRaw<{ marked: boolean; current: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM "FigureFactMark") AS marked,
-             EXISTS (SELECT 1 FROM "FigureFactState" WHERE "id" = 1 AND "asOf" = ${asOf}::date AND "rulesKey" = ${rulesKey}) AS current`;
-    if (check && !check.marked && check.current) {
-      figureFactStats.fresh++;
-      return "fresh";
-    }
+    if (await isFresh(client, asOf, rulesKey)) return "fresh";
     await client.$executeRaw`INSERT INTO "FigureFactState" ("id", "asOf", "rulesKey") VALUES (1, '1970-01-01', '') ON CONFLICT DO NOTHING`;
     try {
       const result = await client.$transaction(
@@ -105,6 +108,47 @@ export async function refreshFigureFacts(
       figureFactStats.retried++;
     }
   }
+}
+
+// In this process, one refresh at a time per database, day and rules. A request that finds one
+// running waits for the next (started once it ends, shared by everyone who arrived meanwhile): the
+// running one's snapshot may predate the request, the next one's cannot. So a burst of requests
+// under a stream of writes costs at most two refreshes each, and they never race each other.
+const slots = new WeakMap<
+  PrismaClient,
+  Map<string, { running: Promise<Refresh> | null; queued: Promise<Refresh> | null }>
+>();
+
+/** FigureFact brought up to date with every write committed before this call (see refreshOnce). */
+export async function refreshFigureFacts(
+  client: PrismaClient,
+  asOf: IsoDate,
+  rules: RuleCommencements | undefined,
+): Promise<Refresh> {
+  const rulesKey = rulesKeyOf(rules);
+  if (await isFresh(client, asOf, rulesKey)) {
+    figureFactStats.fresh++;
+    return "fresh";
+  }
+  let byKey = slots.get(client);
+  if (!byKey) slots.set(client, (byKey = new Map()));
+  const key = `${asOf}|${rulesKey}`;
+  let slot = byKey.get(key);
+  if (!slot) byKey.set(key, (slot = { running: null, queued: null }));
+  const s = slot;
+  if (!s.running) {
+    s.running = refreshOnce(client, asOf, rules).finally(() => {
+      s.running = null;
+    });
+    return s.running;
+  }
+  s.queued ??= s.running
+    .catch(() => undefined)
+    .then(() => {
+      s.queued = null;
+      return refreshFigureFacts(client, asOf, rules);
+    });
+  return s.queued;
 }
 
 /** The figures' tallies for a scope from FigureFact (brought up to date first), as computeDashboardTallies counts them. */
