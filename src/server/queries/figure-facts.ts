@@ -78,6 +78,9 @@ async function refreshOnce(
     try {
       const result = await client.$transaction(
         async (tx) => {
+          // A rebuild is one long statement (≈ 18 s on the 50,000 seed under load), and another instance may
+          // wait that long for the state row: past the app's statement timeout (15 s by default).
+          await tx.$executeRaw`SET LOCAL statement_timeout = '600s'`;
           const [state] = await tx.$queryRaw<{ asOf: string; rulesKey: string }[]>`
             SELECT to_char("asOf", 'YYYY-MM-DD') AS "asOf", "rulesKey" FROM "FigureFactState" WHERE "id" = 1 FOR UPDATE`;
           const marks = await tx.$queryRaw<{ seq: string; requirementId: string | null }[]>`
