@@ -1,6 +1,14 @@
 import "server-only";
 import { isReadOnly, type PrismaClient } from "@/server/db/create-client";
-import { computeDashboardTallies, dashboardFiguresFrom, type DashboardTallies, type FigureScope } from "./dashboard";
+import { todayInLondon } from "@/domain/dates";
+import {
+  computeDashboardTallies,
+  dashboardFiguresFrom,
+  pendingApprovals,
+  type DashboardTallies,
+  type FigureScope,
+} from "./dashboard";
+import { talliesFromFacts } from "./figure-facts";
 import type { SourceKey, Tally } from "./dashboard-figures";
 import { logger } from "@/server/log";
 
@@ -123,7 +131,7 @@ async function computeEntry(
     return { ...stored, source: "snapshot" };
   }
   dashboardCacheStats.computed++;
-  const data = await computeDashboardTallies(client, scope);
+  const data = await computeTallies(client, scope);
   const entry: Entry = { marker, computedAt: new Date(), data };
   // On a read replica the marker and the tallies are both the replica's, so they agree as on the
   // primary; but a standby takes no writes, so this instance keeps its copy to itself.
@@ -135,6 +143,19 @@ async function computeEntry(
     logger().warn({ err: error }, "Dashboard figures cache: could not save the snapshot");
   }
   return { ...entry, source: "computed" };
+}
+
+/**
+ * Figures as of today come from the figure facts (docs/decisions/0090-figure-facts.md); any other date from the dated
+ * history. A read replica cannot refresh the facts (a standby takes no writes), so it counts from the history too.
+ */
+const fromFacts = (client: PrismaClient, scope: FigureScope) => scope.asOf === todayInLondon() && !isReadOnly(client);
+
+/** A scope's tallies computed now: GROUP BYs over the figure facts for today, the full count from the history otherwise. */
+export async function computeTallies(client: PrismaClient, scope: FigureScope): Promise<DashboardTallies> {
+  if (!fromFacts(client, scope)) return computeDashboardTallies(client, scope);
+  const [facts, pending] = await Promise.all([talliesFromFacts(client, scope), pendingApprovals(client, scope)]);
+  return { ...facts, pendingApprovals: pending };
 }
 
 /** One region's tallies for a scope at the region's version `marker`: memory, snapshot or computed (once). */
@@ -213,6 +234,23 @@ export async function loadDashboardTalliesCached(
   if (known && known.marker === marker) {
     remember(map, key, known);
     return { ...known, source: "memory" };
+  }
+  if (fromFacts(client, scope)) {
+    // Today's figures for the nation: one GROUP BY over the figure facts (every region's rows).
+    const flights = mapFor(inFlight, client);
+    const flightKey = `${key}#${marker}`;
+    let flight = flights.get(flightKey);
+    if (!flight) {
+      flight = (async () => {
+        dashboardCacheStats.computed++;
+        const entry: Entry = { marker, computedAt: new Date(), data: await computeTallies(client, scope) };
+        return { ...entry, source: "computed" as const };
+      })().finally(() => flights.delete(flightKey));
+      flights.set(flightKey, flight);
+    }
+    const { source, ...entry } = await flight;
+    remember(map, key, entry);
+    return { ...entry, source };
   }
   // One region after another: each region's own queries already run side by side, and every
   // region at once would queue hundreds of queries for the pool (past its wait limit when cold).

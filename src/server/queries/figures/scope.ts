@@ -15,6 +15,8 @@ export type DashboardScope = {
   teamType?: TeamType | null;
   /** The Sentencing Act 2026 commencement dates the services use (loadRuleCommencements); none when omitted. */
   rules?: RuleCommencements;
+  /** Only these requirements (the figure facts replace the rows of the requirements a write touched: ../figure-facts.ts). */
+  requirementIds?: readonly string[];
 };
 
 /** One year of cohorts, like HMPPS's annual performance measures. A reporting choice, not a rule. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { PrismaClient } from "@/server/db/create-client";
+import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { calendarFrom } from "@/domain/bank-holidays";
 import { addCalendarMonths, type IsoDate } from "@/domain/dates";
 import { lastOverdueFailureDate } from "@/domain/enforcement-lifecycle";
@@ -65,14 +65,15 @@ function ruleDatesFor(holidays: string, sentenceDates: readonly IsoDate[]): Rule
 }
 
 export async function loadSentenceCalendar(
-  client: PrismaClient,
-  scope: Pick<DashboardScope, "asOf" | "regionId" | "rules">,
+  client: PrismaClient | Tx,
+  scope: Pick<DashboardScope, "asOf" | "regionId" | "rules" | "requirementIds">,
 ): Promise<SentenceCalendar> {
   const [dates, holidays, appliedReductions] = await Promise.all([
     client.$queryRaw<
       { d: string }[]
     >`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
-      WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND ${inRegionOn(scope.regionId, day(scope.asOf))}` : Prisma.empty}) s`,
+      WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND ${inRegionOn(scope.regionId, day(scope.asOf))}` : Prisma.empty}
+      ${scope.requirementIds ? Prisma.sql`AND r."id" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.empty}) s`,
     client.$queryRaw<
       { dates: string | null }[]
     >`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
@@ -108,6 +109,7 @@ export const inScope = (scope: DashboardScope) =>
       scope.regionId ? inRegionOn(scope.regionId, day(scope.asOf)) : Prisma.sql`TRUE`,
       scope.pduId ? Prisma.sql`r."pduId" = ${scope.pduId}::uuid` : Prisma.sql`TRUE`,
       scope.teamType ? Prisma.sql`r."managedBy" = ${scope.teamType}::"ManagedBy"` : Prisma.sql`TRUE`,
+      scope.requirementIds ? Prisma.sql`r."id" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.sql`TRUE`,
     ],
     " AND ",
   );

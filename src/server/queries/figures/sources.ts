@@ -193,6 +193,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
                           AND at."outcome" IN ('ATTENDED_SENT_HOME_SERVICE', 'ACCEPTABLE_ABSENCE')
                           AND (at."outcome" = 'ATTENDED_SENT_HOME_SERVICE' OR at."reasonCategory" = 'STOOD_DOWN')
                         WHERE al."sessionDate" BETWEEN ${day(t.standDownFrom)} AND ${day(D)} AND al."status" = 'BOOKED'
+                          ${scope.requirementIds ? Prisma.sql`AND al."requirementId" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.empty}
                           AND al."requirementId" IN (SELECT r."id" FROM "Requirement" r WHERE ${inScope(scope)})
                         GROUP BY al."requirementId") sd ON sd."requirementId" = r."id"`,
         Prisma.sql`TRUE`,
@@ -203,7 +204,7 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
         cal,
         scope,
         { x: Prisma.sql`hw.work`, y: Prisma.sql`hw.ete`, keyDate: Prisma.sql`hw.last` },
-        Prisma.sql`JOIN (SELECT c."requirementId", SUM(c.work) AS work, SUM(c.ete) AS ete, MAX(c.on_date) AS last FROM ${creditsBetween(t.hoursFrom, D)} c
+        Prisma.sql`JOIN (SELECT c."requirementId", SUM(c.work) AS work, SUM(c.ete) AS ete, MAX(c.on_date) AS last FROM ${creditsBetween(t.hoursFrom, D, scope.requirementIds)} c
                         WHERE c."requirementId" IN (SELECT r."id" FROM "Requirement" r WHERE ${inScope(scope)})
                         GROUP BY c."requirementId") hw ON hw."requirementId" = r."id"`,
         Prisma.sql`TRUE`,

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { PrismaClient } from "@/server/db/create-client";
+import type { PrismaClient, Tx } from "@/server/db/create-client";
 import {
   earnedReductionOn,
   hoursOrderedOn,
@@ -25,8 +25,8 @@ export const NO_REDUCTIONS: AppliedReductions = { requirementIds: [], minutes: [
 
 /** The confirmed reduction (minutes) standing on D for each requirement in the region (all regions when null) that has one. */
 export async function loadAppliedReductions(
-  client: PrismaClient,
-  scope: { asOf: IsoDate; regionId: string | null; rules?: RuleCommencements },
+  client: PrismaClient | Tx,
+  scope: { asOf: IsoDate; regionId: string | null; rules?: RuleCommencements; requirementIds?: readonly string[] },
 ): Promise<AppliedReductions> {
   const { asOf } = scope;
   const policy = policyOn(asOf, scope.rules ?? NO_COMMENCEMENTS);
@@ -35,6 +35,7 @@ export async function loadAppliedReductions(
   const rows = await client.requirement.findMany({
     where: {
       ...(scope.regionId ? { regionId: scope.regionId } : {}),
+      ...(scope.requirementIds ? { id: { in: [...scope.requirementIds] } } : {}),
       sentenceDate: { lte: on },
       earnedReductionDecisions: { some: { decision: "CONFIRMED", decidedOn: { lte: on } } },
     },

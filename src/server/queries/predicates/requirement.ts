@@ -89,9 +89,14 @@ export const creditedBetween = (from: IsoDate | null, to: IsoDate) => Prisma.sql
  * ETE minutes — one row per credit (requirementId, work, ete, on_date). The dashboard figure sums
  * it over the 7 days up to D per requirement; the trend sums it per calendar month.
  */
-export const creditsBetween = (from: At, to: At) => Prisma.sql`(
+export const creditsBetween = (from: At, to: At, requirementIds?: readonly string[]) => {
+  // Only some requirements (the figure facts of a few): filtered inside each branch, so the index is used.
+  const only = (column: Prisma.Sql) =>
+    requirementIds ? Prisma.sql`AND ${column} = ANY(${[...requirementIds]}::uuid[])` : Prisma.empty;
+  return Prisma.sql`(
   SELECT a."requirementId", a."minutesCredited" AS work, 0 AS ete, a."sessionDate" AS on_date FROM "Attendance" a
-  WHERE a."sessionDate" BETWEEN ${at(from)} AND ${at(to)} AND a."minutesCredited" > 0
+  WHERE a."sessionDate" BETWEEN ${at(from)} AND ${at(to)} AND a."minutesCredited" > 0 ${only(Prisma.sql`a."requirementId"`)}
   UNION ALL
   SELECT e."requirementId", 0, e."minutes", e."date" FROM "EteCredit" e
-  WHERE e."date" BETWEEN ${at(from)} AND ${at(to)} AND e."minutes" > 0)`;
+  WHERE e."date" BETWEEN ${at(from)} AND ${at(to)} AND e."minutes" > 0 ${only(Prisma.sql`e."requirementId"`)})`;
+};

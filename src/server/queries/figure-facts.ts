@@ -1,0 +1,194 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { PrismaClient, Tx } from "@/server/db/create-client";
+import type { IsoDate } from "@/domain/dates";
+import type { RuleCommencements } from "@/server/rules/rule-commencements";
+import { SOURCES, type DashboardScope, type SourceKey } from "./figures/scope";
+import { loadSentenceCalendar } from "./figures/sentence-calendar";
+import { sourceRows } from "./figures/sources";
+import type { DemographicTally, Tally } from "./dashboard-figures";
+
+// The figures kept current per requirement (docs/decisions/0090-figure-facts.md). FigureFact holds,
+// for every requirement, the rows each figure source (./figures/sources.ts — the one definition
+// of each figure) gives for it as of one date, the "facts day" (FigureFactState). Every write to
+// a table the figures read marks the requirements it touches, in its own transaction (statement
+// triggers, migration figure_facts). Before counting, a reader replaces the marked requirements'
+// rows — a few, under a write every 200 ms — and the figures are then GROUP BYs over this one
+// narrow table instead of the ~17 grouped queries over the source tables. A new day, other rules,
+// a bank-holiday change or a TRUNCATE rebuild the whole table once. Past dates do not come from
+// here: they are counted from the dated history (computeDashboardTallies).
+
+/** The rules part of a figures key (as dashboardScopeKey writes it). */
+export const rulesKeyOf = (rules: RuleCommencements | undefined) =>
+  `s36:${rules?.twelveMonthPeriodAbolishedFrom ?? "-"},s37:${rules?.earnedReductionFrom ?? "-"}`;
+
+/** Above this many marked requirements, rebuilding the table is cheaper than replacing their rows one by one. */
+const REBUILD_ABOVE = 5_000;
+const ATTEMPTS = 20;
+
+/** Which path a refresh took (for tests and the bench). */
+export const figureFactStats = { fresh: 0, replaced: 0, rebuilt: 0, retried: 0 };
+
+/** Writes every source's rows for the scope's requirements (every requirement when it names none). */
+async function insertFacts(tx: Tx, scope: DashboardScope): Promise<void> {
+  const cal = await loadSentenceCalendar(tx, scope);
+  const union = Prisma.join(
+    SOURCES.map((key) => Prisma.sql`SELECT ${key}::text AS source, s.* FROM (${sourceRows(key, scope, cal)}) s`),
+    " UNION ALL ",
+  );
+  await tx.$executeRaw`
+    INSERT INTO "FigureFact" ("requirementId", "source", "regionId", "pduId", "managedBy", "band", "met", "x", "y", "gender", "ethnicity")
+    SELECT u."id", u.source, u."regionId", u."pduId", u."managedBy", u.band, u.met, u.x, u.y, p."gender", NULLIF(p."ethnicity", '')
+    FROM (${union}) u JOIN "Person" p ON p."id" = u."personId"`;
+}
+
+const isWriteConflict = (error: unknown) =>
+  /P2034|40001|could not serialize|write conflict|deadlock/i.test(
+    `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
+  );
+
+type Refresh = "fresh" | "replaced" | "rebuilt";
+
+/** Nothing marked and the table is for this day and these rules: one read, no lock. */
+async function isFresh(client: PrismaClient, asOf: IsoDate, rulesKey: string): Promise<boolean> {
+  const [check] = await client.$queryRaw<{ marked: boolean; current: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "FigureFactMark") AS marked,
+           EXISTS (SELECT 1 FROM "FigureFactState" WHERE "id" = 1 AND "asOf" = ${asOf}::date AND "rulesKey" = ${rulesKey}) AS current`;
+  return Boolean(check && !check.marked && check.current);
+}
+
+/**
+ * Brings FigureFact up to date for `asOf` and the rules: replaces the rows of every marked
+ * requirement (or rebuilds the table when the day, rules or bank holidays changed) and deletes
+ * exactly the marks it read. One REPEATABLE READ snapshot reads the marks and computes the rows, so
+ * every write committed before it is in the rows and every later write still has its mark. The
+ * state row is locked and its generation bumped by every refresh: a second refresher (another app
+ * instance) whose snapshot predates the first one's commit fails to lock it (a serialisation
+ * failure) and starts again with a newer snapshot, so an older snapshot never overwrites newer rows.
+ */
+async function refreshOnce(
+  client: PrismaClient,
+  asOf: IsoDate,
+  rules: RuleCommencements | undefined,
+): Promise<Refresh> {
+  const rulesKey = rulesKeyOf(rules);
+  for (let attempt = 1; ; attempt++) {
+    if (await isFresh(client, asOf, rulesKey)) return "fresh";
+    await client.$executeRaw`INSERT INTO "FigureFactState" ("id", "asOf", "rulesKey") VALUES (1, '1970-01-01', '') ON CONFLICT DO NOTHING`;
+    try {
+      const result = await client.$transaction(
+        async (tx) => {
+          // A rebuild is one long statement (≈ 18 s on the 50,000 seed under load), and another instance may
+          // wait that long for the state row: past the app's statement timeout (15 s by default).
+          await tx.$executeRaw`SET LOCAL statement_timeout = '600s'`;
+          const [state] = await tx.$queryRaw<{ asOf: string; rulesKey: string }[]>`
+            SELECT to_char("asOf", 'YYYY-MM-DD') AS "asOf", "rulesKey" FROM "FigureFactState" WHERE "id" = 1 FOR UPDATE`;
+          const marks = await tx.$queryRaw<{ seq: string; requirementId: string | null }[]>`
+            SELECT "seq"::text AS seq, "requirementId"::text AS "requirementId" FROM "FigureFactMark"`;
+          const ids = [...new Set(marks.flatMap((m) => (m.requirementId ? [m.requirementId] : [])))];
+          const current = state?.asOf === asOf && state.rulesKey === rulesKey;
+          const rebuild = !current || marks.some((m) => m.requirementId === null) || ids.length > REBUILD_ABOVE;
+          if (!rebuild && ids.length === 0) return "fresh" as const;
+          const scope: DashboardScope = { asOf, regionId: null, rules };
+          if (rebuild) {
+            await tx.$executeRaw`DELETE FROM "FigureFact"`;
+            await insertFacts(tx, scope);
+          } else {
+            await tx.$executeRaw`DELETE FROM "FigureFact" WHERE "requirementId" = ANY(${ids}::uuid[])`;
+            await insertFacts(tx, { ...scope, requirementIds: ids });
+          }
+          await tx.$executeRaw`DELETE FROM "FigureFactMark" WHERE "seq" = ANY(${marks.map((m) => m.seq)}::bigint[])`;
+          await tx.$executeRaw`UPDATE "FigureFactState" SET "asOf" = ${asOf}::date, "rulesKey" = ${rulesKey},
+            "generation" = "generation" + 1 ${rebuild ? Prisma.sql`, "builtAt" = now()` : Prisma.empty} WHERE "id" = 1`;
+          return rebuild ? ("rebuilt" as const) : ("replaced" as const);
+        },
+        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 300_000, maxWait: 60_000 },
+      );
+      figureFactStats[result]++;
+      return result;
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= ATTEMPTS) throw error;
+      figureFactStats.retried++;
+    }
+  }
+}
+
+// In this process, one refresh at a time per database, day and rules. A request that finds one
+// running waits for the next (started once it ends, shared by everyone who arrived meanwhile): the
+// running one's snapshot may predate the request, the next one's cannot. So a burst of requests
+// under a stream of writes costs at most two refreshes each, and they never race each other.
+const slots = new WeakMap<
+  PrismaClient,
+  Map<string, { running: Promise<Refresh> | null; queued: Promise<Refresh> | null }>
+>();
+
+/** FigureFact brought up to date with every write committed before this call (see refreshOnce). */
+export async function refreshFigureFacts(
+  client: PrismaClient,
+  asOf: IsoDate,
+  rules: RuleCommencements | undefined,
+): Promise<Refresh> {
+  const rulesKey = rulesKeyOf(rules);
+  if (await isFresh(client, asOf, rulesKey)) {
+    figureFactStats.fresh++;
+    return "fresh";
+  }
+  let byKey = slots.get(client);
+  if (!byKey) slots.set(client, (byKey = new Map()));
+  const key = `${asOf}|${rulesKey}`;
+  let slot = byKey.get(key);
+  if (!slot) byKey.set(key, (slot = { running: null, queued: null }));
+  const s = slot;
+  if (!s.running) {
+    s.running = refreshOnce(client, asOf, rules).finally(() => {
+      s.running = null;
+    });
+    return s.running;
+  }
+  s.queued ??= s.running
+    .catch(() => undefined)
+    .then(() => {
+      s.queued = null;
+      return refreshFigureFacts(client, asOf, rules);
+    });
+  return s.queued;
+}
+
+/** The figures' tallies for a scope from FigureFact (brought up to date first), as computeDashboardTallies counts them. */
+export async function talliesFromFacts(
+  client: PrismaClient,
+  scope: DashboardScope,
+): Promise<{ tallies: Record<SourceKey, Tally[]>; demographics: DemographicTally[] }> {
+  await refreshFigureFacts(client, scope.asOf, scope.rules);
+  const where = Prisma.join(
+    [
+      scope.regionId ? Prisma.sql`f."regionId" = ${scope.regionId}::uuid` : Prisma.sql`TRUE`,
+      scope.pduId ? Prisma.sql`f."pduId" = ${scope.pduId}::uuid` : Prisma.sql`TRUE`,
+      scope.teamType ? Prisma.sql`f."managedBy" = ${scope.teamType}::"ManagedBy"` : Prisma.sql`TRUE`,
+    ],
+    " AND ",
+  );
+  // One statement (one snapshot), so the breach split always adds up to the breach figure.
+  const rows = await client.$queryRaw<
+    (Tally & { source: SourceKey | "demographics"; gender: string; ethnicity: string | null })[]
+  >`
+    SELECT f."source", f."regionId"::text AS "regionId", f."pduId"::text AS "pduId", f."managedBy"::text AS "managedBy", f.band,
+           NULL::text AS gender, NULL::text AS ethnicity, COUNT(*)::int AS n, COUNT(*) FILTER (WHERE f.met)::int AS met,
+           COALESCE(SUM(f.x), 0)::float8 AS x, COALESCE(SUM(f.y), 0)::float8 AS y
+    FROM "FigureFact" f WHERE ${where}
+    GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT 'demographics', NULL, NULL, NULL, f.band, f."gender"::text, f."ethnicity", COUNT(*)::int, COUNT(*) FILTER (WHERE f.met)::int, 0, 0
+    FROM "FigureFact" f WHERE ${where} AND f."source" = 'breach'
+    GROUP BY 5, 6, 7`;
+  const tallies = Object.fromEntries(SOURCES.map((key) => [key, [] as Tally[]])) as Record<SourceKey, Tally[]>;
+  const demographics: DemographicTally[] = [];
+  for (const { source, gender, ethnicity, ...tally } of rows) {
+    if (source === "demographics") {
+      demographics.push({ band: tally.band ?? "", gender, ethnicity, n: tally.n, met: tally.met });
+    } else {
+      tallies[source].push(tally);
+    }
+  }
+  return { tallies, demographics };
+}
