@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { UserRole } from "@/generated/prisma/enums";
 import { ACCESS_TABLE, roleCan, type Permission } from "./permissions";
 import { REGIONAL_ROLES } from "./roles";
@@ -78,6 +78,24 @@ export function visibleRequirementsWhere(user: AppUser): Prisma.RequirementWhere
     ...regionFilter(user),
     OR: [{ restricted: false }, { access: { some: { userId: user.id } } }],
   };
+}
+
+/**
+ * visibleRequirementsWhere as a SQL condition on requirement `r`, for reads written as one
+ * statement (the API case list). The same three rules, side by side with the where clause above:
+ * change both together (tests/integration/case-list-one-query.test.ts proves they select the same).
+ */
+export function visibleRequirementsSql(user: AppUser): Prisma.Sql {
+  const region = seesAllRegions(user)
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`r."regionId" = ${user.regionId ?? "00000000-0000-0000-0000-000000000000"}::uuid`;
+  if (user.role === "SUPERVISOR") {
+    return Prisma.sql`(${region} AND NOT r."restricted" AND EXISTS (
+      SELECT 1 FROM "Allocation" al JOIN "Session" se ON se."id" = al."sessionId"
+      WHERE al."requirementId" = r."id" AND se."supervisorId" = ${user.id}::uuid))`;
+  }
+  return Prisma.sql`(${region} AND (NOT r."restricted" OR EXISTS (
+    SELECT 1 FROM "RequirementAccess" ra WHERE ra."requirementId" = r."id" AND ra."userId" = ${user.id}::uuid)))`;
 }
 
 /** Which sessions a user may open: supervisors only their own; others their region's. */

@@ -6,7 +6,8 @@ import type { IsoDate } from "@/domain/dates";
 import { listPendingApprovals } from "./dashboard";
 import { loadFigureCasesFromUrl } from "./dashboard-cases";
 import { loadDashboardPage } from "./dashboard-page";
-import { loadTrends, resolveTrendsView } from "./trends";
+import { resolveTrendsView } from "./trends";
+import { loadTrendsCached } from "./trends-cache";
 
 // The manager's pages read through these, which own the database client: routes and pages in
 // app/ never import the client themselves (a lint rule enforces it). The functions they call take
@@ -26,7 +27,8 @@ export const loadFigureCasesForUser = (user: AppUser, searchParams: Record<strin
 export async function loadTrendsPage(user: AppUser, searchParams: Record<string, unknown>, today: IsoDate) {
   const view = await resolveTrendsView(replicaDb, user, searchParams, today);
   if (view === null) return null;
-  return { view, trends: await loadTrends(replicaDb, view.scope) };
+  // Cached by month end, exact under writes (trends-cache.ts).
+  return { view, trends: await loadTrendsCached(replicaDb, view.scope) };
 }
 
 /** Approvals waiting for the manager's decision in their region. */

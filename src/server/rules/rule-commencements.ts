@@ -25,6 +25,11 @@ export async function loadRuleCommencements(client: Reader): Promise<RuleCommenc
     orderBy: [{ effectiveFrom: "desc" }, { createdAt: "desc" }],
     select: { key: true, value: true },
   });
+  return ruleCommencementsFrom(rows);
+}
+
+/** The dates from PolicySetting rows of these keys, latest first (as loadRuleCommencements reads them). */
+export function ruleCommencementsFrom(rows: readonly { key: string; value: string }[]): RuleCommencements {
   const result: RuleCommencements = { ...NO_COMMENCEMENTS };
   for (const key of RULE_COMMENCEMENT_KEYS) {
     const value = rows.find((row) => row.key === key)?.value.trim() ?? "";

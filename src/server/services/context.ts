@@ -213,7 +213,11 @@ export const requirementFactsSelect = {
       employment: true,
       caringDuties: true,
       religiousObservance: true,
-      riskCodes: { select: { title: true, conflictsWith: true, riskCode: { select: { code: true } } } },
+      // In code order, so every reader (and the one-statement case list) lists them alike.
+      riskCodes: {
+        select: { title: true, conflictsWith: true, riskCode: { select: { code: true } } },
+        orderBy: { riskCode: { code: "asc" } },
+      },
     },
   },
   attendances: {

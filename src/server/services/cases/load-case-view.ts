@@ -1,7 +1,8 @@
 import "server-only";
-import { isoDateFromUtcDate, isoDateInLondon, type IsoDate } from "@/domain";
+import { isoDateFromUtcDate, isoDateInLondon, type BankHolidayCalendar, type IsoDate } from "@/domain";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db/create-client";
-import { loadRuleCommencements } from "@/server/rules/rule-commencements";
+import { loadRuleCommencements, type RuleCommencements } from "@/server/rules/rule-commencements";
 import {
   loadBankHolidayCalendar,
   requirementFactsSelect,
@@ -53,14 +54,26 @@ export async function loadCaseViews(tx: Tx, requirementIds: readonly string[], a
   const byId = new Map(rows.map((row) => [row.id, row]));
   return requirementIds.flatMap((id) => {
     const row = byId.get(id);
-    if (!row) return [];
-    const rules = ruleContextFrom(calendar, {
-      on: asOf,
-      overSubscriptionPercent: row.region.overSubscriptionPercent,
-      ...commencements,
-    });
-    return [toCaseView(row, withView(toRequirementFacts(row as RequirementFactsRow), rules, asOf), asOf)];
+    return row ? [caseViewFromRow(row, calendar, commencements, asOf)] : [];
   });
+}
+
+/** What a case view is made from: the select above, read by Prisma or by one SQL statement (./case-list-statement.ts). */
+export type CaseViewSourceRow = Prisma.RequirementGetPayload<{ select: typeof caseViewSelect }>;
+
+/** One case view from its row, the bank holidays and the s.36/s.37 dates: the domain derives every flag. */
+export function caseViewFromRow(
+  row: CaseViewSourceRow,
+  calendar: BankHolidayCalendar,
+  commencements: RuleCommencements,
+  asOf: IsoDate,
+): CaseView {
+  const rules = ruleContextFrom(calendar, {
+    on: asOf,
+    overSubscriptionPercent: row.region.overSubscriptionPercent,
+    ...commencements,
+  });
+  return toCaseView(row, withView(toRequirementFacts(row as RequirementFactsRow), rules, asOf), asOf);
 }
 
 type CaseViewRow = {
