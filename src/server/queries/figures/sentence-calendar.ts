@@ -9,7 +9,7 @@ import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirem
 import type { DashboardScope } from "./scope";
 import { day } from "../predicates/sql";
 import { clockStart } from "../predicates/requirement";
-import { inRegionOn } from "../region-on-date";
+import { inRegionOn, movedAfterSql, pduOn } from "../region-on-date";
 import { loadAppliedReductions, type AppliedReductions } from "../predicates/earned-reduction";
 import { NO_COMMENCEMENTS } from "@/server/rules/rule-commencements";
 
@@ -123,7 +123,10 @@ export const inScope = (scope: DashboardScope) =>
     [
       // Region at the as-of date: a transferred case counts where it was on that date.
       scope.regionId ? inRegionOn(scope.regionId, day(scope.asOf)) : Prisma.sql`TRUE`,
-      scope.pduId ? Prisma.sql`r."pduId" = ${scope.pduId}::uuid` : Prisma.sql`TRUE`,
+      // PDU at the as-of date too: a transfer keeps the PDU the case had before it moved.
+      scope.pduId
+        ? Prisma.sql`(r."pduId" = ${scope.pduId}::uuid OR r."id" = ANY(${movedAfterSql(day(scope.asOf))})) AND ${pduOn(day(scope.asOf))} = ${scope.pduId}::uuid`
+        : Prisma.sql`TRUE`,
       scope.teamType ? Prisma.sql`r."managedBy" = ${scope.teamType}::"ManagedBy"` : Prisma.sql`TRUE`,
     ],
     " AND ",

@@ -14,7 +14,7 @@ import {
 } from "../predicates/requirement";
 import { nearingEndOn } from "../predicates/nearing-end";
 import { day } from "../predicates/sql";
-import { regionOn } from "../region-on-date";
+import { pduOn, regionOn } from "../region-on-date";
 import {
   HOURS_WINDOW_DAYS,
   REPORTING_WINDOW_MONTHS,
@@ -59,7 +59,7 @@ function rows(
   from: Prisma.Sql,
   where: Prisma.Sql,
 ): Prisma.Sql {
-  return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", r."pduId", r."managedBy",
+  return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", ${pduOn(day(scope.asOf))} AS "pduId", r."managedBy",
       ${columns.band ?? Prisma.sql`NULL`}::text AS band, ${columns.met ?? Prisma.sql`NULL`}::boolean AS met,
       ${columns.x ?? Prisma.sql`NULL`}::float8 AS x, ${columns.y ?? Prisma.sql`NULL`}::float8 AS y,
       ${columns.keyDate ?? Prisma.sql`NULL`}::date AS "keyDate"
