@@ -36,7 +36,8 @@ export interface AllocationInput {
     minutesCredited: number;
     requiredMinutes: number;
     assessmentComplete: boolean;
-    startDeadline: IsoDate;
+    /** R2; null while a consecutive requirement waits for the earlier order (it cannot be booked then). */
+    startDeadline: IsoDate | null;
     effectiveEndDate: IsoDate;
     /** Nothing is booked before the court made the order (BEFORE_SENTENCE). */
     sentenceDate?: IsoDate;
@@ -332,10 +333,12 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     );
   }
   const lateReason = booking.lateStartReason;
+  const deadline = requirement.startDeadline;
   if (
+    deadline !== null &&
     needsLateStartReason({
       sessionDate: session.date,
-      startDeadline: requirement.startDeadline,
+      startDeadline: deadline,
       isFirstWorkSession: requirement.isFirstWorkSession,
       placementType: session.placementType,
     }) &&
@@ -344,9 +347,9 @@ export function checkAllocation(input: AllocationInput, policy: RulePolicy = DEF
     refusals.push(
       reason(
         "LATE_START_REASON_REQUIRED",
-        `This first work session is after the start deadline of ${formatDate(requirement.startDeadline)}. Record why the start is late (a reason and a note).`,
+        `This first work session is after the start deadline of ${formatDate(deadline)}. Record why the start is late (a reason and a note).`,
         "lateStartReason",
-        { startDeadline: requirement.startDeadline },
+        { startDeadline: deadline },
       ),
     );
   }

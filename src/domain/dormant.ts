@@ -7,6 +7,10 @@ import type { RequirementStatus } from "./vocabulary";
 
 export interface DormancyFacts {
   status: RequirementStatus;
+  /**
+   * The day the 28 days count from: the sentence date, or for a consecutive requirement the day the
+   * earlier order ended (`clockStartsOn` in order-sequence.ts; a requirement still waiting is never dormant).
+   */
   sentenceDate: IsoDate;
   openBreach: boolean;
   underWarrant: boolean;

@@ -2,7 +2,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
-import { checkConsecutiveOrder, consecutiveStartsOn, type EarlierRequirement } from "./order-sequence";
+import {
+  checkConsecutiveOrder,
+  clockStartsOn,
+  consecutiveStartsOn,
+  isWaitingForEarlierOrder,
+  runsAfterOf,
+  type EarlierRequirement,
+} from "./order-sequence";
 import { isoDateArb } from "./test-arbitraries";
 
 const earlierActive: EarlierRequirement = {
@@ -83,6 +90,50 @@ describe("consecutive orders (CONSECUTIVE_ORDER_NOT_STARTED)", () => {
         });
         expect(result.ok).toBe(offset >= 0);
       }),
+    );
+  });
+});
+
+describe("waiting for the earlier order (R2, R4, R5 clocks)", () => {
+  it("no relation: the clock is the sentence date and nothing waits", () => {
+    expect(isWaitingForEarlierOrder(null, "2026-06-01")).toBe(false);
+    expect(clockStartsOn("2026-03-02", null, "2026-06-01")).toBe("2026-03-02");
+  });
+
+  it("waits until the day the earlier one ended, then runs from that day", () => {
+    const runsAfter = { endedOn: "2026-06-10" as const };
+    expect(clockStartsOn("2026-03-02", { endedOn: null }, "2027-06-01")).toBeNull();
+    expect(clockStartsOn("2026-03-02", runsAfter, "2026-06-09")).toBeNull();
+    expect(clockStartsOn("2026-03-02", runsAfter, "2026-06-10")).toBe("2026-06-10");
+    expect(clockStartsOn("2026-03-02", runsAfter, "2027-01-01")).toBe("2026-06-10");
+  });
+
+  it("runsAfterOf reads the earlier requirement's end by its status", () => {
+    const dates = { completedOn: "2026-05-01" as const, terminatedOn: null };
+    expect(runsAfterOf("CONSECUTIVE", { status: "COMPLETED", ...dates })).toEqual({ endedOn: "2026-05-01" });
+    expect(runsAfterOf("CONSECUTIVE", { status: "ACTIVE", ...dates })).toEqual({ endedOn: null });
+    expect(runsAfterOf("CONCURRENT", { status: "COMPLETED", ...dates })).toBeNull();
+    expect(runsAfterOf("CONSECUTIVE", null)).toBeNull();
+  });
+
+  it("property: the clock, when running, is never before the sentence date nor before the earlier order's end", () => {
+    fc.assert(
+      fc.property(
+        isoDateArb,
+        fc.option(fc.integer({ min: -400, max: 400 })),
+        fc.integer({ min: -400, max: 800 }),
+        (s, end, at) => {
+          const runsAfter = { endedOn: end === null ? null : addDays(s, end) };
+          const asOf = addDays(s, at);
+          const clock = clockStartsOn(s, runsAfter, asOf);
+          if (clock === null) {
+            expect(isWaitingForEarlierOrder(runsAfter, asOf)).toBe(true);
+            return;
+          }
+          expect(clock >= s).toBe(true);
+          expect(runsAfter.endedOn !== null && clock >= runsAfter.endedOn && runsAfter.endedOn <= asOf).toBe(true);
+        },
+      ),
     );
   });
 });

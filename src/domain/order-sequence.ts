@@ -64,3 +64,53 @@ export const ORDER_RELATION_LABEL: Record<OrderRelation, string> = {
   CONCURRENT: "Runs at the same time as",
   CONSECUTIVE: "Runs after",
 };
+
+/** The requirement a consecutive one runs after, as R2 and R5 need it: the day it ended, null while active. */
+export type RunsAfter = { endedOn: IsoDate | null };
+
+// R2, R4, R5 with the court's order of requirements
+/**
+ * Whether a consecutive requirement is still waiting for the earlier one on `asOf`: the earlier
+ * one had not ended (completed or terminated) on or before that day. The day it ended the later
+ * one can already be worked (see checkConsecutiveOrder), so it is no longer waiting. A waiting
+ * requirement legally cannot start: it is never late to start, dormant or in the backlog.
+ */
+export function isWaitingForEarlierOrder(runsAfter: RunsAfter | null | undefined, asOf: IsoDate): boolean {
+  if (!runsAfter) return false;
+  return runsAfter.endedOn === null || runsAfter.endedOn > asOf;
+}
+
+// R2, R5 with the court's order of requirements
+/**
+ * The day a requirement's own clock starts, as seen on `asOf`: its sentence date, or — for a
+ * consecutive requirement — the day the earlier one ended when that is later. R2's start deadline
+ * (15 working days counted from the day after) and R5's 28 days count from it exactly as they
+ * would from a sentence date. Null while the requirement is waiting for the earlier one.
+ */
+export function clockStartsOn(
+  sentenceDate: IsoDate,
+  runsAfter: RunsAfter | null | undefined,
+  asOf: IsoDate,
+): IsoDate | null {
+  if (isWaitingForEarlierOrder(runsAfter, asOf)) return null;
+  const ended = runsAfter?.endedOn ?? null;
+  return ended !== null && ended > sentenceDate ? ended : sentenceDate;
+}
+
+/**
+ * A stored requirement's relation as R2/R5 need it: the earlier requirement's end (completedOn or
+ * terminatedOn by its status) when this one is consecutive to it; null otherwise.
+ */
+export function runsAfterOf(
+  relation: OrderRelation | null,
+  earlier: { status: RequirementStatus; completedOn: IsoDate | null; terminatedOn: IsoDate | null } | null,
+): RunsAfter | null {
+  if (relation !== "CONSECUTIVE" || earlier === null) return null;
+  const endedOn =
+    earlier.status === "COMPLETED"
+      ? earlier.completedOn
+      : earlier.status === "TERMINATED"
+        ? earlier.terminatedOn
+        : null;
+  return { endedOn };
+}

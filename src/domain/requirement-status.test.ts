@@ -149,3 +149,78 @@ describe("deriveRequirementStatus", () => {
     expect(view).toMatchObject({ eteAllowanceMinutes: 0, eteRemainingMinutes: 0 });
   });
 });
+
+// R2, R4, R5 for a consecutive requirement (docs/decisions/0049): its clock starts when the earlier
+// order ends. Sentenced Mon 2 March 2026 to 60 hours, consecutive to an earlier order.
+describe("a consecutive requirement waiting for the earlier order", () => {
+  const later: RequirementFacts = {
+    sentenceDate: "2026-03-02",
+    hoursOrdered: 60,
+    status: "ACTIVE",
+    eteEligible: false,
+    attendances: [],
+    eteCredits: [],
+    extensions: [],
+    enforcementActions: [],
+  };
+  const waiting = { ...later, runsAfter: { endedOn: null } };
+  // The earlier order completed on Thu 2 April 2026, the day before Good Friday.
+  const endedThursday = { ...later, runsAfter: { endedOn: "2026-04-02" as const } };
+
+  it("while the earlier order runs: no start deadline, never late, dormant or in the backlog", () => {
+    for (const asOf of ["2026-03-02", "2026-03-31", "2026-09-01", "2027-04-10"] as const) {
+      const view = deriveRequirementStatus(waiting, asOf, { calendar });
+      expect(view).toMatchObject({
+        waitingForEarlierOrder: true,
+        startDeadline: null,
+        commencedWithinDeadline: null,
+        dormant: false,
+        inBacklog: false,
+        status: "ACTIVE",
+      });
+    }
+    // The same requirement on its own would be late, dormant and (after 12 months) in the backlog.
+    expect(deriveRequirementStatus(later, "2027-04-10", { calendar })).toMatchObject({
+      waitingForEarlierOrder: false,
+      startDeadline: "2026-03-23",
+      commencedWithinDeadline: false,
+      dormant: true,
+      inBacklog: true,
+    });
+  });
+
+  it("ended Thu 2 April 2026: waiting on 1 April, workable on 2 April; 15 working days skip Good Friday and Easter Monday", () => {
+    expect(deriveRequirementStatus(endedThursday, "2026-04-01", { calendar })).toMatchObject({
+      waitingForEarlierOrder: true,
+      startDeadline: null,
+      dormant: false,
+    });
+    const onTheDay = deriveRequirementStatus(endedThursday, "2026-04-02", { calendar });
+    expect(onTheDay).toMatchObject({ waitingForEarlierOrder: false, startDeadline: "2026-04-27", dormant: false });
+    expect(deriveRequirementStatus(endedThursday, "2026-04-27", { calendar }).commencedWithinDeadline).toBeNull();
+    expect(deriveRequirementStatus(endedThursday, "2026-04-28", { calendar }).commencedWithinDeadline).toBe(false);
+  });
+
+  it("dormancy counts 28 days from the day the earlier order ended, not from sentence", () => {
+    expect(deriveRequirementStatus(endedThursday, "2026-04-29", { calendar }).dormant).toBe(false);
+    expect(deriveRequirementStatus(endedThursday, "2026-04-30", { calendar }).dormant).toBe(true);
+  });
+
+  it("ended on a Saturday (21 March 2026): the 15 working days start on Monday and skip Easter", () => {
+    const view = deriveRequirementStatus({ ...later, runsAfter: { endedOn: "2026-03-21" } }, "2026-03-21", {
+      calendar,
+    });
+    expect(view).toMatchObject({ waitingForEarlierOrder: false, startDeadline: "2026-04-14" });
+  });
+
+  it("an earlier order that ended before this one was made: the clock runs from the sentence date", () => {
+    const view = deriveRequirementStatus({ ...later, runsAfter: { endedOn: "2026-02-20" } }, "2026-03-02", {
+      calendar,
+    });
+    expect(view).toMatchObject({ waitingForEarlierOrder: false, startDeadline: "2026-03-23" });
+  });
+
+  it("the 12-month period still runs from its own sentence date once it can be worked", () => {
+    expect(deriveRequirementStatus(endedThursday, "2027-03-03", { calendar }).inBacklog).toBe(true);
+  });
+});

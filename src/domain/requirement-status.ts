@@ -9,6 +9,7 @@ import type { BankHolidayCalendar } from "./bank-holidays";
 import { totalCredited } from "./crediting";
 import type { IsoDate } from "./dates";
 import { isDormant } from "./dormant";
+import { clockStartsOn, type RunsAfter } from "./order-sequence";
 import { breachStateOn, type EnforcementAction } from "./enforcement";
 import {
   earnedReduction,
@@ -64,6 +65,8 @@ export interface RequirementFacts {
   enforcementActions: readonly EnforcementAction[];
   /** Sentencing Act 2026 s.37: the responsible officer's recorded views, in any order (the latest by date stands). */
   earnedReductionDecisions?: readonly DatedEarnedReductionDecision[];
+  /** A consecutive requirement: the earlier one it runs after (order-sequence.ts). Omit otherwise. */
+  runsAfter?: RunsAfter | null;
 }
 
 export interface DatedEarnedReductionDecision {
@@ -82,7 +85,13 @@ export interface RequirementView {
   minutesEte: number;
   outstandingMinutes: number;
   completedOn: IsoDate | null;
-  startDeadline: IsoDate;
+  /**
+   * R2: 15 working days after the requirement's clock starts (its sentence date, or the day the
+   * earlier order ended for a consecutive one); null while it waits for the earlier order.
+   */
+  startDeadline: IsoDate | null;
+  /** A consecutive requirement whose earlier order had not ended on asOf: it cannot start yet (never late, dormant or in backlog). */
+  waitingForEarlierOrder: boolean;
   commencedOn: IsoDate | null;
   commencedWithinDeadline: boolean | null;
   twelveMonthEnd: IsoDate;
@@ -220,7 +229,10 @@ export function deriveRequirementStatus(
       ? statusOn(asOf, { sentenceDate: facts.sentenceDate, status: "COMPLETED", closedOn: completedOnEver })
       : statusOn(asOf, facts);
 
-  const deadline = startDeadline(facts.sentenceDate, options.calendar, atSentence);
+  // R2/R4/R5: a consecutive requirement's clock starts when the earlier order ends (order-sequence.ts).
+  const clockStart = clockStartsOn(facts.sentenceDate, facts.runsAfter, asOf);
+  const waiting = clockStart === null;
+  const deadline = clockStart === null ? null : startDeadline(clockStart, options.calendar, atSentence);
   const commenced = commencedOn(attendances, asOf);
   const endDate = effectiveEndDate(facts.sentenceDate, facts.extensions, asOf, atSentence);
   const { openBreach, underWarrant } = breachStateOn(asOf, facts.enforcementActions);
@@ -240,8 +252,9 @@ export function deriveRequirementStatus(
     outstandingMinutes: outstanding,
     completedOn,
     startDeadline: deadline,
+    waitingForEarlierOrder: waiting,
     commencedOn: commenced,
-    commencedWithinDeadline: commencedWithinDeadline(commenced, deadline, asOf),
+    commencedWithinDeadline: deadline === null ? null : commencedWithinDeadline(commenced, deadline, asOf),
     twelveMonthEnd: twelveMonthEnd(facts.sentenceDate, atSentence),
     effectiveEndDate: endDate,
     twelveMonthPeriodApplies,
@@ -249,6 +262,7 @@ export function deriveRequirementStatus(
     reviews: reviewDueDates(facts.sentenceDate, atSentence),
     inBacklog:
       status !== null &&
+      !waiting &&
       isInBacklog(
         asOf,
         { status, sentenceDate: facts.sentenceDate, extensions: facts.extensions, openBreach, underWarrant },
@@ -256,11 +270,12 @@ export function deriveRequirementStatus(
       ),
     dormant:
       status !== null &&
+      clockStart !== null &&
       isDormant(
         asOf,
         {
           status,
-          sentenceDate: facts.sentenceDate,
+          sentenceDate: clockStart,
           openBreach,
           underWarrant,
           activityDates: [...attendances.map((a) => a.date), ...eteCredits.map((c) => c.date)],

@@ -3,6 +3,8 @@ import { REQUIREMENT_STATUS_LABEL, TERMINATION_REASON_LABEL } from "./labels";
 import { Tag } from "./tag";
 
 export type CaseFlags = {
+  /** A consecutive case whose earlier order has not ended: it cannot start yet (order-sequence.ts). */
+  waitingForEarlierOrder?: boolean;
   lateStart: boolean;
   inBacklog: boolean;
   dormant: boolean;
@@ -20,7 +22,9 @@ export function CaseFlagTags({
   flags: CaseFlags;
   whenNone?: React.ReactNode;
 }) {
-  const tags: { key: string; text: string; colour: "orange" | "red" | "yellow" | "purple" }[] = [];
+  const tags: { key: string; text: string; colour: "orange" | "red" | "yellow" | "purple" | "grey" }[] = [];
+  if (flags.waitingForEarlierOrder)
+    tags.push({ key: "waiting", text: "Waiting for the previous order", colour: "grey" });
   if (flags.lateStart) tags.push({ key: "late", text: "Not started by deadline", colour: "orange" });
   if (flags.inBacklog) tags.push({ key: "backlog", text: "Backlog", colour: "red" });
   if (flags.dormant) tags.push({ key: "dormant", text: "Dormant", colour: "yellow" });

@@ -166,7 +166,7 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
   const template = await page.request.get("/cases/import/template");
   const header = (await template.text()).split("\r\n")[0]!;
   expect(header).toBe(
-    "crn,firstName,lastName,dateOfBirth,gender,ethnicity,phone,region,pdu,orderType,managedBy,sentenceDate,court,practitionerName,hoursOrdered",
+    "crn,firstName,lastName,dateOfBirth,gender,ethnicity,phone,region,pdu,orderType,managedBy,sentenceDate,court,practitionerName,hoursOrdered,orderRelation,relatedSentenceDate",
   );
 
   const row = (crn: string, dateOfBirth: string, hours: string) =>
@@ -186,6 +186,8 @@ test("a CSV import with bad rows reports them, then creates the valid rows", asy
       "Camberwell Green Magistrates' Court",
       "",
       hours,
+      "",
+      "",
     ].join(",");
   const csv = [
     header,

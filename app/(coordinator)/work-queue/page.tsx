@@ -136,8 +136,8 @@ export default async function WorkQueuePage({
             <span key="s" className="whitespace-nowrap">
               {formatShortDate(row.sentenceDate)}
             </span>,
-            <span key="d" className="whitespace-nowrap">
-              {formatShortDate(row.startDeadline)}
+            <span key="d" className={row.startDeadline ? "whitespace-nowrap" : undefined}>
+              {row.startDeadline ? formatShortDate(row.startDeadline) : "Waiting for the previous order"}
             </span>,
             row.needs === "ASSESSMENT" ? (
               <Tag key="t" colour="yellow">

@@ -81,7 +81,7 @@ async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<
       // Active with no complete assessment: nothing can be booked until it is done (R10).
       return { status: "ACTIVE", OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] };
     case "late-start":
-      return lateStartWhere(asOf, await loadBankHolidayCalendar());
+      return lateStartWhere(asOf, await loadBankHolidayCalendar(), user);
     case "dormant":
       return figureRowsWhere(user, "dormant", asOf);
     case "backlog":
@@ -98,6 +98,7 @@ async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<
 /** The flags a case row shows, from the domain's derived view. */
 export function caseFlagsOf(view: RequirementView | undefined) {
   return {
+    waitingForEarlierOrder: view?.waitingForEarlierOrder ?? false,
     lateStart: view?.status === "ACTIVE" && view.commencedOn === null && view.commencedWithinDeadline === false,
     inBacklog: view?.inBacklog ?? false,
     dormant: view?.dormant ?? false,

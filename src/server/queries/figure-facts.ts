@@ -85,7 +85,21 @@ async function refreshOnce(
             SELECT to_char("asOf", 'YYYY-MM-DD') AS "asOf", "rulesKey" FROM "FigureFactState" WHERE "id" = 1 FOR UPDATE`;
           const marks = await tx.$queryRaw<{ seq: string; requirementId: string | null }[]>`
             SELECT "seq"::text AS seq, "requirementId"::text AS "requirementId" FROM "FigureFactMark"`;
-          const ids = [...new Set(marks.flatMap((m) => (m.requirementId ? [m.requirementId] : [])))];
+          const marked = [...new Set(marks.flatMap((m) => (m.requirementId ? [m.requirementId] : [])))];
+          // A consecutive case waiting for an earlier order starts its clocks when that order ends
+          // (docs/decisions/0077): a write to the earlier order changes the later ones' rows too.
+          const ids =
+            marked.length === 0
+              ? marked
+              : (
+                  await tx.$queryRaw<{ id: string }[]>`
+                    WITH RECURSIVE chain(id) AS (
+                      SELECT unnest(${marked}::uuid[])
+                      UNION
+                      SELECT r."id" FROM "Requirement" r JOIN chain c ON r."relatedRequirementId" = c.id
+                        WHERE r."orderRelation" = 'CONSECUTIVE'
+                    ) SELECT id::text AS id FROM chain`
+                ).map((row) => row.id);
           const current = state?.asOf === asOf && state.rulesKey === rulesKey;
           const rebuild = !current || marks.some((m) => m.requirementId === null) || ids.length > REBUILD_ABOVE;
           if (!rebuild && ids.length === 0) return "fresh" as const;

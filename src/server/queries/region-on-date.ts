@@ -10,12 +10,25 @@ import { Prisma } from "@/generated/prisma/client";
 const movedAfter = (d: Prisma.Sql) =>
   Prisma.sql`ARRAY(SELECT t."requirementId" FROM "RequirementTransfer" t WHERE t."status" = 'ACCEPTED' AND t."acceptedOn" > ${d})`;
 
+/** The requirements moved by a transfer accepted after D, as a SQL array (for an index-friendly OR). */
+export const movedAfterSql = movedAfter;
+
 /** The region requirement `r` was in on date D: the origin of its first transfer accepted after D, else its region now. */
 export const regionOn = (d: Prisma.Sql) => Prisma.sql`(CASE WHEN r."id" = ANY(${movedAfter(d)}) THEN (
     SELECT t."fromRegionId" FROM "RequirementTransfer" t
     WHERE t."requirementId" = r."id" AND t."status" = 'ACCEPTED' AND t."acceptedOn" > ${d}
     ORDER BY t."acceptedOn", t."decidedAt" LIMIT 1)
   ELSE r."regionId" END)`;
+
+/**
+ * The PDU requirement `r` had on date D: the PDU kept by its first transfer accepted after D (the
+ * requirement's own PDU is cleared when it moves), else its PDU now.
+ */
+export const pduOn = (d: Prisma.Sql) => Prisma.sql`(CASE WHEN r."id" = ANY(${movedAfter(d)}) THEN (
+    SELECT t."fromPduId" FROM "RequirementTransfer" t
+    WHERE t."requirementId" = r."id" AND t."status" = 'ACCEPTED' AND t."acceptedOn" > ${d}
+    ORDER BY t."acceptedOn", t."decidedAt" LIMIT 1)
+  ELSE r."pduId" END)`;
 
 /**
  * Requirement `r` was in region X on date D. The first half lets PostgreSQL use the region index

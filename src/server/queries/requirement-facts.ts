@@ -8,7 +8,6 @@ import {
   deriveRequirementStatus,
   isoDateFromUtcDate,
   startDeadline,
-  utcDateFromIsoDate,
   type BankHolidayCalendar,
   type IsoDate,
   type RequirementView,
@@ -17,15 +16,15 @@ import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
 import { loadRuleCommencements, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { loadSentenceCalendar, sourceRows, type DashboardScope } from "./dashboard-figures";
-import { inBreachOrWarrantOn, underWarrantOn } from "./predicates/requirement";
+import { inBreachOrWarrantOn, lateStartBy, underWarrantOn, waitingOn } from "./predicates/requirement";
 import { requirementFactsSelect, toRequirementFacts } from "./predicates/facts";
 
 // The case view's facts (deriveRequirementViews: the domain decides every flag) and the case
 // list's flag filters. The filters read the one read-side definition of each predicate
 // (./predicates, docs/decisions/0068-one-definition-per-figure.md) — backlog, dormant and nearing
 // end select the dashboard figure's own rows — so a list, a figure and the case page never
-// disagree about a rule (tests/integration/predicate-parity.test.ts). Late start (R2) still
-// searches the domain's start deadline by sentence date.
+// disagree about a rule (tests/integration/predicate-parity.test.ts). Late start (R2) searches the
+// domain's start deadline for the latest clock start already late, then asks lateStartBy.
 
 /** The bank holiday calendar (shipped and administrator-added dates), read once per request. */
 export const loadBankHolidayCalendar = cache(async (): Promise<BankHolidayCalendar> => {
@@ -59,7 +58,6 @@ export function latestDateWhere(
 }
 
 const NOTHING: Prisma.RequirementWhereInput = { id: { in: [] } };
-const onOrBefore = (d: IsoDate | null) => (d === null ? null : { lte: utcDateFromIsoDate(d) });
 
 /** The requirements whose ids a read-side predicate selects, as a where clause (the caller adds who may see them). */
 async function idsWhere(rows: Prisma.Sql): Promise<Prisma.RequirementWhereInput> {
@@ -98,15 +96,29 @@ export async function figureRowsWhere(
   return idsWhere(sourceRows(source, scope, await loadSentenceCalendar(db, scope)));
 }
 
-// R2
-/** Not started by the start deadline: active, no attended work session, 15 working days gone. */
-export function lateStartWhere(asOf: IsoDate, calendar: BankHolidayCalendar): Prisma.RequirementWhereInput {
+// R2 — the one definition: lateStartBy (./predicates/requirement.ts)
+/**
+ * Not started by the start deadline: active, no attended work session, 15 working days gone since
+ * the clock started (the sentence date, or the day the earlier order ended for a consecutive one;
+ * a case waiting for the earlier order is never late).
+ */
+export async function lateStartWhere(
+  asOf: IsoDate,
+  calendar: BankHolidayCalendar,
+  user: AppUser,
+): Promise<Prisma.RequirementWhereInput> {
   const latest = latestDateWhere(
     asOf,
     (s) => commencedWithinDeadline(null, startDeadline(s, calendar), asOf) === false,
   );
-  const sentenceDate = onOrBefore(latest);
-  return sentenceDate ? { status: "ACTIVE", commencedOn: null, sentenceDate } : NOTHING;
+  if (latest === null) return NOTHING;
+  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${lateStartBy(latest)}`);
+}
+
+// The one definition: waitingOn (./predicates/requirement.ts)
+/** Consecutive cases still waiting on `asOf` for the earlier order to end (they cannot be booked). */
+export async function waitingForEarlierOrderWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
+  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${waitingOn(asOf)}`);
 }
 
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */

@@ -78,6 +78,7 @@ export async function listCaseTransfers(user: AppUser, requirementId: string) {
       decidedAt: true,
       acceptedOn: true,
       fromRegion: { select: { name: true } },
+      fromPdu: { select: { name: true } },
       toRegion: { select: { name: true } },
     },
   });
@@ -87,6 +88,7 @@ export async function listCaseTransfers(user: AppUser, requirementId: string) {
     reason: t.reason,
     decisionNote: t.decisionNote,
     fromRegion: t.fromRegion.name,
+    fromPdu: t.fromPdu?.name ?? null,
     toRegion: t.toRegion.name,
     requestedOn: isoDateInLondon(t.requestedAt),
     decidedOn: t.decidedAt ? isoDateInLondon(t.decidedAt) : null,

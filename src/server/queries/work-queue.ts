@@ -1,6 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { OrderRelation, RequirementStatus } from "@/generated/prisma/enums";
 import {
+  clockStartsOn,
+  runsAfterOf,
+  type BankHolidayCalendar,
   effectiveEndDate,
   isoDateFromUtcDate,
   isoDateInLondon,
@@ -19,6 +23,7 @@ import {
   figureRowsWhere,
   loadBankHolidayCalendar,
   loadReaderRuleCommencements,
+  waitingForEarlierOrderWhere,
 } from "./requirement-facts";
 
 /** Each work-queue section shows this many rows a page; every list is paged to its end (issue 13). */
@@ -46,6 +51,35 @@ export function pageOf(requested: number | undefined, total: number) {
 
 const personSelect = { select: { firstName: true, lastName: true, crn: true } } as const;
 const iso = isoDateFromUtcDate;
+
+// R2 with consecutive orders: the earlier requirement's end, to start the clock from (order-sequence.ts).
+const relationSelect = {
+  orderRelation: true,
+  relatedRequirement: { select: { status: true, completedOn: true, terminatedOn: true } },
+} as const;
+
+type RelationRow = {
+  sentenceDate: Date;
+  orderRelation: OrderRelation | null;
+  relatedRequirement: { status: RequirementStatus; completedOn: Date | null; terminatedOn: Date | null } | null;
+};
+
+/** R2: the start deadline as the case view gives it; null while a consecutive case waits for the earlier order. */
+function deadlineOf(row: RelationRow, asOf: IsoDate, calendar: BankHolidayCalendar): IsoDate | null {
+  const earlier = row.relatedRequirement;
+  const runsAfter = runsAfterOf(
+    row.orderRelation,
+    earlier
+      ? {
+          status: earlier.status,
+          completedOn: earlier.completedOn ? iso(earlier.completedOn) : null,
+          terminatedOn: earlier.terminatedOn ? iso(earlier.terminatedOn) : null,
+        }
+      : null,
+  );
+  const clock = clockStartsOn(iso(row.sentenceDate), runsAfter, asOf);
+  return clock === null ? null : startDeadline(clock, calendar);
+}
 
 /**
  * The coordinator's home: what needs doing now, in the caller's region, each section
@@ -81,9 +115,11 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
   };
 
   const awaitingAssessmentWhere = scoped({ status: "ACTIVE" }, { OR: [assessmentIncomplete, awaitingInduction] });
+  // A consecutive case waiting for the earlier order cannot be booked yet: it is not "late to start".
   const noFirstSessionWhere = scoped(
     { status: "ACTIVE", commencedOn: null, assessment: { is: { complete: true } } },
     noFutureWorkBooking,
+    { NOT: await waitingForEarlierOrderWhere(asOf, user) },
   );
   const noFutureSessionWhere = scoped({ status: "ACTIVE", commencedOn: { not: null } }, noFutureBooking);
 
@@ -97,7 +133,13 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
         db.requirement.findMany({
           where,
           skip,
-          select: { id: true, sentenceDate: true, person: personSelect, assessment: { select: { complete: true } } },
+          select: {
+            id: true,
+            sentenceDate: true,
+            person: personSelect,
+            assessment: { select: { complete: true } },
+            ...relationSelect,
+          },
           orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
           take: WORK_QUEUE_ROWS,
         }),
@@ -107,7 +149,7 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
         db.requirement.findMany({
           where,
           skip,
-          select: { id: true, sentenceDate: true, person: personSelect },
+          select: { id: true, sentenceDate: true, person: personSelect, ...relationSelect },
           orderBy: [{ sentenceDate: "asc" }, { person: { lastName: "asc" } }, { id: "asc" }],
           take: WORK_QUEUE_ROWS,
         }),
@@ -150,13 +192,14 @@ export async function loadWorkQueue(user: AppUser, asOf: IsoDate = todayInLondon
         /** What clears the row: the assessment first, then an induction. */
         needs: row.assessment?.complete ? ("INDUCTION" as const) : ("ASSESSMENT" as const),
         assessmentStarted: row.assessment !== null,
-        startDeadline: startDeadline(iso(row.sentenceDate), calendar),
+        startDeadline: deadlineOf(row, asOf, calendar),
       })),
     },
     noFirstSession: {
       ...pagesOf(noFirstSession),
       rows: noFirstSession.rows.map((row) => {
-        const deadline = startDeadline(iso(row.sentenceDate), calendar);
+        // Never null here: waiting cases are left out of this list.
+        const deadline = deadlineOf(row, asOf, calendar) ?? startDeadline(iso(row.sentenceDate), calendar);
         return {
           id: row.id,
           person: row.person,

@@ -13,6 +13,7 @@ import {
   type RequirementFacts,
   type RequirementView,
   type RulePolicy,
+  runsAfterOf,
 } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import type {
@@ -235,6 +236,9 @@ export const requirementFactsSelect = {
   eteCredits: { select: { date: true, minutes: true } },
   extensions: { select: { grantedOn: true, newEndDate: true } },
   earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
+  // R2/R4/R5: a consecutive requirement waits for the earlier one (order-sequence.ts runsAfterOf).
+  orderRelation: true,
+  relatedRequirement: { select: { status: true, completedOn: true, terminatedOn: true } },
   // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
   enforcementActions: {
     where: { status: "ACTIVE" },
@@ -297,6 +301,16 @@ export function toRequirementFacts(
       decidedOn: iso(d.decidedOn),
       recordedAt: d.createdAt.toISOString(),
     })),
+    runsAfter: runsAfterOf(
+      row.orderRelation,
+      row.relatedRequirement
+        ? {
+            status: row.relatedRequirement.status,
+            completedOn: row.relatedRequirement.completedOn ? iso(row.relatedRequirement.completedOn) : null,
+            terminatedOn: row.relatedRequirement.terminatedOn ? iso(row.relatedRequirement.terminatedOn) : null,
+          }
+        : null,
+    ),
     enforcementActions: row.enforcementActions.map((action) => ({
       id: action.id,
       orderId: action.orderId,

@@ -131,6 +131,75 @@ describe("importCases", () => {
     ]);
   });
 
+  it("records how an order runs with the person's other case, and reports each relation problem on its row", async () => {
+    const person = async (sentenceDates: `${number}-${number}-${number}`[]) => {
+      const first = await makeCase(region, { sentenceDate: sentenceDates[0] });
+      const others = [];
+      for (const sentenceDate of sentenceDates.slice(1))
+        others.push(await makeCase(region, { sentenceDate, personId: first.personId }));
+      const p = await testDb.person.findUniqueOrThrow({ where: { id: first.personId } });
+      return {
+        cases: [first, ...others].map((c) => c.requirementId),
+        cells: { crn: p.crn, firstName: p.firstName, lastName: p.lastName, dateOfBirth: "1990-01-01", gender: "MALE" },
+      };
+    };
+    const oneCase = await person(["2026-06-01"]);
+    const twoCases = await person(["2026-05-04", "2026-07-06"]);
+    const twoMore = await person(["2026-05-04", "2026-07-06"]);
+    const [badWord, noSuchDate, noRelation] = [
+      await person(["2026-06-01"]),
+      await person(["2026-06-01"]),
+      await person(["2026-06-01"]),
+    ];
+    const rows = [
+      good({ ...oneCase.cells, orderRelation: "consecutive" }),
+      good({ ...twoCases.cells, orderRelation: "CONCURRENT" }),
+      good({ ...twoMore.cells, orderRelation: "CONSECUTIVE", relatedSentenceDate: "06/07/2026" }),
+      good({ orderRelation: "CONSECUTIVE" }),
+      good({ ...badWord.cells, orderRelation: "AFTER" }),
+      good({ ...noSuchDate.cells, orderRelation: "CONSECUTIVE", relatedSentenceDate: "2026-01-01" }),
+      good({ ...noRelation.cells, relatedSentenceDate: "2026-06-01" }),
+    ];
+    const result = await importCases(coordinator, { csv: csvOf(rows), commit: true }, options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.valid.map((v) => v.row)).toEqual([2, 4]);
+    expect(result.value.rejected).toEqual([
+      {
+        row: 3,
+        field: "relatedSentenceDate",
+        message: expect.stringMatching(/has more than one case\. Enter the sentence date/),
+      },
+      {
+        row: 5,
+        field: "orderRelation",
+        message: expect.stringMatching(/has no case for this order to run with or after/),
+      },
+      {
+        row: 6,
+        field: "orderRelation",
+        message: expect.stringMatching(/one of CONCURRENT, CONSECUTIVE, or leave it blank/),
+      },
+      {
+        row: 7,
+        field: "relatedSentenceDate",
+        message: expect.stringMatching(/has no case sentenced on 1 January 2026/),
+      },
+      { row: 8, field: "orderRelation", message: expect.stringMatching(/one of CONCURRENT, CONSECUTIVE/) },
+    ]);
+    const created = await testDb.requirement.findMany({
+      where: { id: { in: result.value.valid.map((v) => v.caseId!) } },
+      select: { orderRelation: true, relatedRequirementId: true },
+      orderBy: { person: { crn: "asc" } },
+    });
+    expect(created).toEqual(
+      expect.arrayContaining([
+        { orderRelation: "CONSECUTIVE", relatedRequirementId: oneCase.cases[0] },
+        { orderRelation: "CONSECUTIVE", relatedRequirementId: twoMore.cases[1] },
+      ]),
+    );
+  });
+
   it("creates nothing when no row is valid", async () => {
     const rows = [good({ hoursOrdered: "20" }), good({ court: "" })];
     const result = await importCases(coordinator, { csv: csvOf(rows), commit: true }, options);

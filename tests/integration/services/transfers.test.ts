@@ -8,10 +8,12 @@ import { POST as postTransfer } from "../../../app/api/v1/cases/[id]/transfers/r
 import { POST as postAcceptance } from "../../../app/api/v1/transfers/[id]/acceptance/route";
 import { POST as postDecline } from "../../../app/api/v1/transfers/[id]/decline/route";
 import { GET as getTransfers } from "../../../app/api/v1/transfers/route";
-import { addDays, todayInLondon, type IsoDate } from "@/domain";
+import { addDays, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
 import { loadSentenceCalendar, tallySource } from "@/server/queries/dashboard-figures";
+import { earnedReductionsGranted } from "@/server/queries/earned-reduction-figures";
+import { listCaseTransfers } from "@/server/queries/transfers";
 import { loadTrends } from "@/server/queries/trends";
 import { getCase } from "@/server/services/cases/get-case";
 import { expectOk } from "@/server/services/result";
@@ -251,6 +253,46 @@ describe("deciding a transfer", () => {
     const toTrends = await loadTrends(testDb, { asOf: TODAY, regionId: to.id, pduId: null, teamType: null });
     expect(lastMonth?.active ?? 0).toBeGreaterThan(0);
     expect(toTrends.backlog.at(-1)?.active ?? 0).toBe(0);
+  });
+
+  it("keeps the PDU the case had before it moved: the transfer and the case's history show it, and a figure by PDU as of yesterday counts it there", async () => {
+    const testCase = await makeCase(from, { sentenceDate: addDays(TODAY, -60) });
+    const yesterday = addDays(TODAY, -1);
+    const inPdu = async (asOf: IsoDate, regionId: string | null) => {
+      const scope = { asOf, regionId, pduId: from.pduId };
+      const rows = await tallySource(testDb, "active", scope, await loadSentenceCalendar(testDb, scope));
+      return rows.reduce((sum, t) => sum + t.n, 0);
+    };
+    // An earned reduction confirmed before the move (Sentencing Act 2026 s.37) counts where the case was then.
+    await testDb.earnedReductionDecision.create({
+      data: {
+        requirementId: testCase.requirementId,
+        decision: "CONFIRMED",
+        decidedOn: utcDateFromIsoDate(addDays(TODAY, -10)),
+      },
+    });
+    const granted = (asOf: IsoDate, regionId: string) => earnedReductionsGranted(testDb, { asOf, regionId });
+    const grantedBefore = await granted(yesterday, from.id);
+    const before = await inPdu(yesterday, from.id);
+    const todayBefore = await inPdu(TODAY, from.id);
+    const transfer = expectOk(
+      await requestTransfer(
+        sending.coordinator,
+        { caseId: testCase.requirementId, toRegion: to.code, reason: "Moved to Cardiff" },
+        options,
+      ),
+    );
+    const accepted = expectOk(await acceptTransfer(receiving.manager, { transferId: transfer.id }, options));
+    const pdu = await testDb.pdu.findUniqueOrThrow({ where: { id: from.pduId }, select: { code: true, name: true } });
+    expect(accepted).toMatchObject({ status: "ACCEPTED", fromPdu: pdu.code });
+    const history = await listCaseTransfers(receiving.manager, testCase.requirementId);
+    expect(history[0]).toMatchObject({ status: "ACCEPTED", fromPdu: pdu.name });
+    // As of yesterday the case was in the old PDU (by region and nationally); today it is in no PDU of it.
+    expect(await inPdu(yesterday, from.id)).toBe(before);
+    expect(await inPdu(yesterday, null)).toBe(before);
+    expect(await inPdu(TODAY, from.id)).toBe(todayBefore - 1);
+    expect(await granted(yesterday, from.id)).toBe(grantedBefore);
+    expect(await granted(yesterday, to.id)).toBe(0);
   });
 });
 

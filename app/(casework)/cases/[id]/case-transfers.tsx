@@ -37,8 +37,9 @@ export function CaseTransfersSection({
         <ul className="list-none p-0">
           {transfers.map((t) => (
             <li key={t.id} className="mb-3 border-l-4 border-[#b1b4b6] pl-3">
-              <Tag colour={STATUS_COLOUR[t.status]}>{STATUS_WORDS[t.status]}</Tag> From {t.fromRegion} to {t.toRegion},
-              asked for on {formatDate(t.requestedOn)}: {t.reason}
+              <Tag colour={STATUS_COLOUR[t.status]}>{STATUS_WORDS[t.status]}</Tag> From {t.fromRegion}
+              {t.fromPdu ? ` (PDU ${t.fromPdu})` : ""} to {t.toRegion}, asked for on {formatDate(t.requestedOn)}:{" "}
+              {t.reason}
               {t.status === "ACCEPTED" && t.acceptedOn && (
                 <>
                   {" "}

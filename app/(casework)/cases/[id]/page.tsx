@@ -111,7 +111,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <span className="text-base font-normal">Not eligible for ETE</span>
           )}
         </KeyFigure>
-        <KeyFigure label="Start deadline">{formatDate(view.startDeadline)}</KeyFigure>
+        <KeyFigure label="Start deadline">
+          {view.startDeadline ? (
+            formatDate(view.startDeadline)
+          ) : (
+            <span className="text-base font-normal">Waiting for the previous order to finish</span>
+          )}
+        </KeyFigure>
         <KeyFigure label="Commenced on">
           {view.commencedOn ? formatDate(view.commencedOn) : <span className="text-base font-normal">Not started</span>}
           {view.commencedWithinDeadline === false && <span className="block text-base font-normal">Late start</span>}

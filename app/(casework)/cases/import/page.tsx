@@ -24,6 +24,8 @@ const COLUMN_WORDS: Record<string, string> = {
   court: "Court",
   practitionerName: "Probation practitioner",
   hoursOrdered: "Hours ordered",
+  orderRelation: "How it runs with the person's other case",
+  relatedSentenceDate: "Sentence date of that other case",
   row: "Whole row",
 };
 
@@ -37,6 +39,9 @@ const COLUMN_HELP: Record<string, string> = {
   managedBy: "STANDALONE_UPW (unpaid work team) or SENTENCE_MANAGEMENT (probation practitioner)",
   sentenceDate: "YYYY-MM-DD, not in the future",
   hoursOrdered: "whole hours from 40 to 300",
+  orderRelation:
+    "CONCURRENT (at the same time) or CONSECUTIVE (after it) when the court directed how this order runs with another of the person's; leave blank otherwise",
+  relatedSentenceDate: "YYYY-MM-DD; may be left blank when the person has only one other case (the CRN finds it)",
 };
 
 export default async function ImportCasesPage() {

@@ -8,14 +8,16 @@ import { policyOn } from "@/domain/policy";
 import { reviewDueDates, startDeadline, twelveMonthEnd } from "@/domain/requirement-dates";
 import type { DashboardScope } from "./scope";
 import { day } from "../predicates/sql";
-import { inRegionOn } from "../region-on-date";
+import { clockStart } from "../predicates/requirement";
+import { inRegionOn, movedAfterSql, pduOn } from "../region-on-date";
 import { loadAppliedReductions, type AppliedReductions } from "../predicates/earned-reduction";
 import { NO_COMMENCEMENTS } from "@/server/rules/rule-commencements";
 
 // ───────────────────────────── rule dates per sentence date
 
 /**
- * The rule dates of every sentence date in scope, computed by the domain (R2 startDeadline with
+ * The rule dates of every sentence date in scope (and of every day a consecutive requirement's clock
+ * started, for R2), computed by the domain (R2 startDeadline with
  * the BankHoliday table, R3 twelveMonthEnd and review dates) and joined in SQL. Why TS, not SQL:
  * the working-day and month-end rules then exist once, unit-tested; there are at most a few
  * thousand distinct sentence dates, so this is one small query and a loop over dates, not over cases.
@@ -71,9 +73,12 @@ export async function loadSentenceCalendar(
   const [dates, holidays, appliedReductions] = await Promise.all([
     client.$queryRaw<
       { d: string }[]
-    >`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT DISTINCT r."sentenceDate" AS d FROM "Requirement" r
+    >`SELECT to_char(s.d, 'YYYY-MM-DD') AS d FROM (SELECT r."sentenceDate" AS d FROM "Requirement" r
       WHERE r."sentenceDate" <= ${day(scope.asOf)} ${scope.regionId ? Prisma.sql`AND ${inRegionOn(scope.regionId, day(scope.asOf))}` : Prisma.empty}
-      ${scope.requirementIds ? Prisma.sql`AND r."id" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.empty}) s`,
+      ${scope.requirementIds ? Prisma.sql`AND r."id" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.empty}
+      UNION
+      SELECT ${clockStart} FROM "Requirement" r WHERE r."orderRelation" = 'CONSECUTIVE' AND r."relatedRequirementId" IS NOT NULL
+        AND r."sentenceDate" <= ${day(scope.asOf)} ${scope.requirementIds ? Prisma.sql`AND r."id" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.empty}) s WHERE s.d IS NOT NULL`,
     client.$queryRaw<
       { dates: string | null }[]
     >`SELECT string_agg(to_char(h."date", 'YYYY-MM-DD'), ',' ORDER BY h."date") AS dates FROM "BankHoliday" h`,
@@ -102,12 +107,27 @@ export const joinCalendar = (cal: SentenceCalendar) => Prisma.sql`JOIN unnest(
   ${cal.sixMonthReviews}::text[]::date[], ${cal.nineMonthReviews}::text[]::date[]
 ) AS sc("sentenceDate", "twelveMonthEnd", "startDeadline", "sixMonthReview", "nineMonthReview") ON sc."sentenceDate" = r."sentenceDate"`;
 
+/**
+ * R2's start deadline of requirement r: its sentence date's (sc), or for a consecutive requirement
+ * the deadline counted from its clock start (the day the earlier order ended, when later; the
+ * calendar holds those days too); NULL while the earlier order is active — mirrors the case view's
+ * `startDeadline`.
+ */
+export const startDeadlineOf = (cal: SentenceCalendar) => Prisma.sql`(CASE
+  WHEN r."orderRelation" = 'CONSECUTIVE' AND r."relatedRequirementId" IS NOT NULL
+  THEN (SELECT u.dl FROM unnest(${cal.sentenceDates}::text[]::date[], ${cal.startDeadlines}::text[]::date[]) AS u(d, dl)
+        WHERE u.d = ${clockStart})
+  ELSE sc."startDeadline" END)`;
+
 export const inScope = (scope: DashboardScope) =>
   Prisma.join(
     [
       // Region at the as-of date: a transferred case counts where it was on that date.
       scope.regionId ? inRegionOn(scope.regionId, day(scope.asOf)) : Prisma.sql`TRUE`,
-      scope.pduId ? Prisma.sql`r."pduId" = ${scope.pduId}::uuid` : Prisma.sql`TRUE`,
+      // PDU at the as-of date too: a transfer keeps the PDU the case had before it moved.
+      scope.pduId
+        ? Prisma.sql`(r."pduId" = ${scope.pduId}::uuid OR r."id" = ANY(${movedAfterSql(day(scope.asOf))})) AND ${pduOn(day(scope.asOf))} = ${scope.pduId}::uuid`
+        : Prisma.sql`TRUE`,
       scope.teamType ? Prisma.sql`r."managedBy" = ${scope.teamType}::"ManagedBy"` : Prisma.sql`TRUE`,
       scope.requirementIds ? Prisma.sql`r."id" = ANY(${[...scope.requirementIds]}::uuid[])` : Prisma.sql`TRUE`,
     ],

@@ -14,7 +14,7 @@ import {
 } from "../predicates/requirement";
 import { nearingEndOn } from "../predicates/nearing-end";
 import { day } from "../predicates/sql";
-import { regionOn } from "../region-on-date";
+import { pduOn, regionOn } from "../region-on-date";
 import {
   HOURS_WINDOW_DAYS,
   REPORTING_WINDOW_MONTHS,
@@ -23,7 +23,7 @@ import {
   type DashboardScope,
   type SourceKey,
 } from "./scope";
-import { inScope, joinCalendar, type SentenceCalendar } from "./sentence-calendar";
+import { inScope, joinCalendar, startDeadlineOf, type SentenceCalendar } from "./sentence-calendar";
 
 // Every figure of docs/domain.md §5 as ONE SQL source per figure family: a SELECT that returns one
 // row per requirement behind the figure (docs/decisions/0011-dashboard-definitions.md). The
@@ -59,7 +59,7 @@ function rows(
   from: Prisma.Sql,
   where: Prisma.Sql,
 ): Prisma.Sql {
-  return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", r."pduId", r."managedBy",
+  return Prisma.sql`SELECT r."id", r."personId", ${regionOn(day(scope.asOf))} AS "regionId", ${pduOn(day(scope.asOf))} AS "pduId", r."managedBy",
       ${columns.band ?? Prisma.sql`NULL`}::text AS band, ${columns.met ?? Prisma.sql`NULL`}::boolean AS met,
       ${columns.x ?? Prisma.sql`NULL`}::float8 AS x, ${columns.y ?? Prisma.sql`NULL`}::float8 AS y,
       ${columns.keyDate ?? Prisma.sql`NULL`}::date AS "keyDate"
@@ -114,18 +114,21 @@ export function sourceRows(key: SourceKey, scope: DashboardScope, cal: SentenceC
       );
     }
     // R2 — mirrors commencedWithinDeadline (src/domain/requirement-dates.ts): the cohort whose start
-    // deadline passed in the 12 months before D; met = commenced by the deadline.
-    case "commenced":
+    // deadline passed in the 12 months before D; met = commenced by the deadline. A consecutive
+    // requirement's deadline counts from the day the earlier order ended (startDeadlineOf).
+    case "commenced": {
+      const deadline = startDeadlineOf(cal);
       return rows(
         cal,
         scope,
         {
-          met: Prisma.sql`(r."commencedOn" IS NOT NULL AND r."commencedOn" <= sc."startDeadline" AND r."commencedOn" <= ${day(D)})`,
-          keyDate: Prisma.sql`sc."startDeadline"`,
+          met: Prisma.sql`(r."commencedOn" IS NOT NULL AND r."commencedOn" <= ${deadline} AND r."commencedOn" <= ${day(D)})`,
+          keyDate: deadline,
         },
         none,
-        Prisma.sql`sc."startDeadline" < ${day(D)} AND sc."startDeadline" >= ${day(t.yearAgo)}`,
+        Prisma.sql`${deadline} < ${day(D)} AND ${deadline} >= ${day(t.yearAgo)}`,
       );
+    }
     // §5 / SL029 — mirrors completedWithinTwelveMonths: the cohort whose 12 months ended in the
     // 12 months up to D; met = completed by then (extensions ignored).
     case "completed":

@@ -34,7 +34,15 @@ export async function loadAppliedReductions(
   const on = utcDateFromIsoDate(asOf);
   const rows = await client.requirement.findMany({
     where: {
-      ...(scope.regionId ? { regionId: scope.regionId } : {}),
+      // The region on D (docs/decisions/0050): its cases now, and those that moved out of it after D.
+      ...(scope.regionId
+        ? {
+            OR: [
+              { regionId: scope.regionId },
+              { transfers: { some: { status: "ACCEPTED", acceptedOn: { gt: on }, fromRegionId: scope.regionId } } },
+            ],
+          }
+        : {}),
       ...(scope.requirementIds ? { id: { in: [...scope.requirementIds] } } : {}),
       sentenceDate: { lte: on },
       earnedReductionDecisions: { some: { decision: "CONFIRMED", decidedOn: { lte: on } } },

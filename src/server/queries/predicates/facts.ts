@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { isoDateFromUtcDate, type RequirementFacts } from "@/domain";
+import { isoDateFromUtcDate, runsAfterOf, type RequirementFacts } from "@/domain";
 
 // What the domain needs to derive a requirement's view (deriveRequirementStatus, earnedReductionOn):
 // one select and one mapping, shared by the case view and the figures' earned-reduction join.
@@ -24,6 +24,9 @@ export const requirementFactsSelect = {
   eteCredits: { select: { date: true, minutes: true } },
   extensions: { select: { grantedOn: true, newEndDate: true } },
   earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
+  // R2/R4/R5: a consecutive requirement waits for the earlier one (order-sequence.ts runsAfterOf).
+  orderRelation: true,
+  relatedRequirement: { select: { status: true, completedOn: true, terminatedOn: true } },
   enforcementActions: {
     where: { status: "ACTIVE" },
     select: { type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
@@ -55,6 +58,16 @@ export function toRequirementFacts(row: FactsRow): RequirementFacts {
       decidedOn: iso(d.decidedOn),
       recordedAt: d.createdAt.toISOString(),
     })),
+    runsAfter: runsAfterOf(
+      row.orderRelation,
+      row.relatedRequirement
+        ? {
+            status: row.relatedRequirement.status,
+            completedOn: row.relatedRequirement.completedOn ? iso(row.relatedRequirement.completedOn) : null,
+            terminatedOn: row.relatedRequirement.terminatedOn ? iso(row.relatedRequirement.terminatedOn) : null,
+          }
+        : null,
+    ),
     enforcementActions: row.enforcementActions.map((action) => ({
       type: action.type,
       date: iso(action.date),

@@ -36,24 +36,61 @@ export const underWarrantOn = (d: At) => Prisma.sql`EXISTS (
          ORDER BY eo."date" DESC, eo."createdAt" DESC LIMIT 1) = 'WARRANT_ISSUED')`;
 
 /**
+ * The day r's own clock starts — mirrors clockStartsOn (src/domain/order-sequence.ts): the sentence
+ * date, or for a consecutive requirement the later of it and the day the earlier one ended
+ * (completed or terminated); NULL while the earlier one is still active. It does not depend on D:
+ * the earlier one ended after D means a clock start after D. R2's start deadline and R5's 28 days
+ * count from it. Only consecutive rows run the subquery.
+ */
+export const clockStart = Prisma.sql`(CASE WHEN r."orderRelation" = 'CONSECUTIVE' AND r."relatedRequirementId" IS NOT NULL
+  THEN (SELECT GREATEST(r."sentenceDate", CASE pr."status" WHEN 'COMPLETED' THEN pr."completedOn" ELSE pr."terminatedOn" END)
+        FROM "Requirement" pr WHERE pr."id" = r."relatedRequirementId" AND pr."status" <> 'ACTIVE')
+  ELSE r."sentenceDate" END)`;
+
+/**
+ * Waiting for the earlier order on D — mirrors isWaitingForEarlierOrder (src/domain/order-sequence.ts):
+ * r is consecutive to a requirement that had not ended on or before D. Such a requirement cannot
+ * start, so it is never late to start, dormant or in the backlog.
+ */
+export const waitingOn = (
+  d: At,
+) => Prisma.sql`(CASE WHEN r."orderRelation" = 'CONSECUTIVE' AND r."relatedRequirementId" IS NOT NULL
+  THEN NOT EXISTS (SELECT 1 FROM "Requirement" pr WHERE pr."id" = r."relatedRequirementId" AND pr."status" <> 'ACTIVE'
+                   AND (CASE pr."status" WHEN 'COMPLETED' THEN pr."completedOn" ELSE pr."terminatedOn" END) <= ${at(d)})
+  ELSE FALSE END)`;
+
+/**
+ * R2 — not started by the start deadline, for the case list: active, no attended work session, and
+ * the clock started on or before `latestClockStart` (the latest day whose 15 working days have passed
+ * by D; a requirement still waiting for the earlier order has no clock and is never late).
+ */
+export const lateStartBy = (latestClockStart: IsoDate) => Prisma.sql`(r."status" = 'ACTIVE' AND r."commencedOn" IS NULL
+  AND r."sentenceDate" <= ${day(latestClockStart)} AND COALESCE(${clockStart} <= ${day(latestClockStart)}, FALSE))`;
+
+/**
  * R4 — mirrors isInBacklog (src/domain/backlog.ts): active, past its 12-month end (`twelveMonthEnd`,
  * a SQL date from the sentence calendar), no extension granted by D that covers D, no open breach.
- * `applies` is false from s.36's commencement (a boolean, or a SQL boolean per month end).
+ * `applies` is false from s.36's commencement (a boolean, or a SQL boolean per month end). A
+ * consecutive requirement still waiting for the earlier order on D is not in the backlog.
  */
 export const inBacklogOn = (d: At, twelveMonthEnd: Prisma.Sql, applies: boolean | Prisma.Sql) =>
   applies === false
     ? Prisma.sql`FALSE`
     : Prisma.sql`(${applies === true ? Prisma.sql`TRUE` : applies} AND ${activeOn(d)} AND ${at(d)} > ${twelveMonthEnd}
+        AND NOT ${waitingOn(d)}
         AND NOT EXISTS (SELECT 1 FROM "Extension" x WHERE x."requirementId" = r."id"
                         AND x."grantedOn" <= ${at(d)} AND x."newEndDate" >= ${at(d)})
         AND NOT ${inBreachOrWarrantOn(d)})`;
 
 /**
- * R5 — mirrors isDormant (src/domain/dormant.ts): active, sentenced by `sentencedBy` (D less the
- * policy's dormant days), no attendance or ETE credit dated in [windowStart, D], no open breach.
+ * R5 — mirrors isDormant (src/domain/dormant.ts): active, its clock started by `sentencedBy` (D less
+ * the policy's dormant days: the sentence date, or the day the earlier order ended for a consecutive
+ * requirement, so one still waiting on D is never dormant), no attendance or ETE credit dated in
+ * [windowStart, D], no open breach.
  */
 export const dormantOn = (d: At, window: { sentencedBy: At; windowStart: At }) => Prisma.sql`(${activeOn(d)}
-  AND r."sentenceDate" <= ${at(window.sentencedBy)} AND NOT ${inBreachOrWarrantOn(d)}
+  AND r."sentenceDate" <= ${at(window.sentencedBy)} AND COALESCE(${clockStart} <= ${at(window.sentencedBy)}, FALSE)
+  AND NOT ${inBreachOrWarrantOn(d)}
   AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r."id"
                   AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
   AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id"

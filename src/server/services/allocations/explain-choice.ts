@@ -24,7 +24,7 @@ export type CaseSummary = {
   crn: string;
   firstName: string;
   lastName: string;
-  startDeadline: IsoDate;
+  startDeadline: IsoDate | null;
   commencedOn: IsoDate | null;
   outstandingMinutes: number;
   effectiveEndDate: IsoDate;

@@ -17,7 +17,7 @@ export type PersonChoice = {
   crn: string;
   firstName: string;
   lastName: string;
-  startDeadline: IsoDate;
+  startDeadline: IsoDate | null;
   commencedOn: IsoDate | null;
 } & Explained;
 

@@ -55,7 +55,17 @@ export const caseView = z
     outstandingMinutes: z.number().int(),
     eteAllowanceMinutes: z.number().int(),
     eteRemainingMinutes: z.number().int(),
-    startDeadline: z.string(),
+    startDeadline: z
+      .string()
+      .nullable()
+      .describe(
+        "R2: 15 working days after the sentence date, or after the day the earlier order ended for a consecutive case; null while waitingForEarlierOrder",
+      ),
+    waitingForEarlierOrder: z
+      .boolean()
+      .describe(
+        "A consecutive case whose earlier order had not ended on asOf: it cannot start yet, so it is never late to start, dormant or in the backlog",
+      ),
     commencedOn: z.string().nullable(),
     effectiveEndDate: z
       .string()

@@ -1,7 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { isoFromUkDate } from "@/domain";
+import {
+  formatDate,
+  isIsoDate,
+  isoFromUkDate,
+  ORDER_RELATIONS,
+  utcDateFromIsoDate,
+  type OrderRelation,
+} from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
@@ -78,6 +85,49 @@ function rawCase(row: Row, regionCode: string) {
   };
 }
 
+type Relation = { orderRelation?: OrderRelation; relatedCaseId?: string };
+
+/**
+ * The optional relation columns (docs/decisions/0049): `orderRelation` (CONCURRENT or CONSECUTIVE)
+ * and `relatedSentenceDate`, the sentence date of the same person's case it runs with or after —
+ * which may be left blank when the person has exactly one other case. The case is looked up by the
+ * row's CRN (any region, as the form and the API allow); createCase then checks the relation itself.
+ */
+async function relationOf(
+  tx: Tx,
+  row: Row,
+  crn: string,
+): Promise<{ ok: true; value: Relation } | { ok: false; field: string; message: string }> {
+  const relation = row.orderRelation?.trim().toUpperCase() ?? "";
+  const dateText = row.relatedSentenceDate?.trim() ?? "";
+  if (relation === "" && dateText === "") return { ok: true, value: {} };
+  const fail = (field: string, message: string) => ({ ok: false as const, field, message });
+  if (!(ORDER_RELATIONS as readonly string[]).includes(relation))
+    return fail("orderRelation", IMPORT_CELL_MESSAGES.orderRelation ?? "");
+  const date = dateText === "" ? null : isoFromUkDate(dateText);
+  if (date !== null && !isIsoDate(date))
+    return fail("relatedSentenceDate", IMPORT_CELL_MESSAGES.relatedSentenceDate ?? "");
+  const cases = await tx.requirement.findMany({
+    where: { person: { crn }, ...(date ? { sentenceDate: utcDateFromIsoDate(date) } : {}) },
+    select: { id: true },
+    take: 2,
+  });
+  const on = date ? ` sentenced on ${formatDate(date)}` : "";
+  if (cases.length === 0)
+    return fail(
+      date ? "relatedSentenceDate" : "orderRelation",
+      `CRN ${crn} has no case${on} for this order to run with or after. Check the CRN and the date, or leave orderRelation blank.`,
+    );
+  if (cases.length > 1)
+    return fail(
+      "relatedSentenceDate",
+      date
+        ? `CRN ${crn} has more than one case sentenced on ${formatDate(date)}. Record how this order runs from its case page instead.`
+        : `CRN ${crn} has more than one case. Enter the sentence date of the one this order runs with or after in relatedSentenceDate.`,
+    );
+  return { ok: true, value: { orderRelation: relation as OrderRelation, relatedCaseId: cases[0]?.id } };
+}
+
 /**
  * CSV import of new cases. Every row goes through createCaseInput (the API's schema) and then
  * createCase itself (R1 hours, duplicate CRN, dates, PDU…), inside ONE transaction. A check
@@ -149,11 +199,16 @@ export async function importCases(
         reject("region", `You can only import cases for your own region (${regionCode}).`);
         continue;
       }
-      const created = await createCase(actor, data, { tx, today });
+      const relation = await relationOf(tx, row, data.crn);
+      if (!relation.ok) {
+        reject(relation.field, relation.message);
+        continue;
+      }
+      const created = await createCase(actor, { ...data, ...relation.value }, { tx, today });
       if (!created.ok) {
-        // Every problem of the row at once, not just the first.
+        // Every problem of the row at once, not just the first; the related case is named by its sentence date here.
         for (const problem of created.problems ?? [{ field: created.field ?? "row", message: created.message }])
-          reject(problem.field, problem.message);
+          reject(problem.field === "relatedCaseId" ? "relatedSentenceDate" : problem.field, problem.message);
         continue;
       }
       report.valid.push({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GENDERS, MANAGED_BY, ORDER_TYPES } from "@/domain";
+import { GENDERS, MANAGED_BY, ORDER_RELATIONS, ORDER_TYPES } from "@/domain";
 import { CSV_IMPORT_MAX_CHARS } from "./import-limits";
 
 // CSV import of new cases (issue 4 §2): the columns are the fields of POST /api/v1/cases
@@ -21,6 +21,9 @@ export const IMPORT_COLUMNS = [
   "court",
   "practitionerName",
   "hoursOrdered",
+  // Concurrent and consecutive orders (docs/decisions/0049): optional, both or neither.
+  "orderRelation",
+  "relatedSentenceDate",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -65,6 +68,9 @@ export const IMPORT_CELL_MESSAGES: Record<string, string> = {
   sentenceDate: "Enter the sentence date as DD/MM/YYYY or YYYY-MM-DD, for example 16/11/2026",
   court: "Enter the sentencing court",
   hoursOrdered: "Enter the hours ordered as a whole number, for example 120",
+  orderRelation: `Enter how this order runs with the person's other case as one of ${ORDER_RELATIONS.join(", ")}, or leave it blank`,
+  relatedSentenceDate:
+    "Enter the sentence date of the person's other case as DD/MM/YYYY or YYYY-MM-DD, for example 16/11/2026",
 };
 
 export type ImportRejection = { row: number; field: string; message: string };

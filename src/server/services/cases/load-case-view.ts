@@ -128,6 +128,7 @@ function toCaseView(row: CaseViewRow, facts: ReturnType<typeof withView>, asOf: 
     eteAllowanceMinutes: view.eteAllowanceMinutes,
     eteRemainingMinutes: view.eteRemainingMinutes,
     startDeadline: view.startDeadline,
+    waitingForEarlierOrder: view.waitingForEarlierOrder,
     commencedOn: view.commencedOn,
     effectiveEndDate: view.twelveMonthPeriodApplies ? view.effectiveEndDate : null,
     // Before the sentence date there is no status "as of"; report the stored one.

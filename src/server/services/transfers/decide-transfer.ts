@@ -95,6 +95,8 @@ export async function acceptTransfer(
         decidedAt: new Date(),
         decisionNote: input.note ? input.note : null,
         acceptedOn: utcDateFromIsoDate(today),
+        // The requirement's PDU is cleared below; the transfer keeps it for dates before today.
+        fromPduId: requirement.pduId,
       },
     });
     await tx.requirement.update({

@@ -15,6 +15,7 @@ export const transferSelect = {
   fromRegionId: true,
   toRegionId: true,
   fromRegion: { select: { code: true } },
+  fromPdu: { select: { code: true } },
   toRegion: { select: { code: true } },
 } as const;
 
@@ -24,6 +25,7 @@ export async function loadTransferView(tx: Tx, id: string): Promise<TransferView
     id: t.id,
     caseId: t.requirementId,
     fromRegion: t.fromRegion.code,
+    fromPdu: t.fromPdu?.code ?? null,
     toRegion: t.toRegion.code,
     reason: t.reason,
     status: t.status,

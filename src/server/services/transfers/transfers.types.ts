@@ -55,6 +55,10 @@ export const transferView = z
     id: z.string(),
     caseId: z.string(),
     fromRegion: z.string().describe("Region code the case moves from"),
+    fromPdu: z
+      .string()
+      .nullable()
+      .describe("Code of the PDU the case had before it moved, kept when the transfer is accepted (else null)"),
     toRegion: z.string().describe("Region code the case moves to"),
     reason: z.string(),
     status: z.enum(TRANSFER_STATUSES),

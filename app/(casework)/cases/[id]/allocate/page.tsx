@@ -125,7 +125,9 @@ export default async function AllocatePage({
             key: "Start deadline",
             value: person.commencedOn
               ? `Started on ${formatDate(person.commencedOn)}`
-              : formatDate(person.startDeadline),
+              : person.startDeadline
+                ? formatDate(person.startDeadline)
+                : "Waiting for the previous order to finish",
           },
           { key: "Hours left", value: formatMinutes(person.outstandingMinutes) },
           { key: "End date", value: formatDate(person.effectiveEndDate) },

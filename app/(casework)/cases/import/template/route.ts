@@ -18,6 +18,8 @@ const EXAMPLE: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   court: "Highbury Corner Magistrates' Court",
   practitionerName: "",
   hoursOrdered: "120",
+  orderRelation: "",
+  relatedSentenceDate: "",
 };
 
 export async function GET() {

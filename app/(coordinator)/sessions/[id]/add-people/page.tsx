@@ -95,7 +95,9 @@ export default async function AddPeoplePage({
                   <p className="mb-2 text-secondary">
                     {person.commencedOn
                       ? `Started on ${formatDate(person.commencedOn)}`
-                      : `Not started; start deadline ${formatDate(person.startDeadline)}`}
+                      : person.startDeadline
+                        ? `Not started; start deadline ${formatDate(person.startDeadline)}`
+                        : "Waiting for the previous order to finish"}
                   </p>
                   <p className="mb-2">
                     <StandingTag standing={person.standing} />
