@@ -1,8 +1,8 @@
 // Asserts, in SQL, that the demo's cached totals and rows obey the rules they stand for:
 // Requirement.minutesCredited/minutesEte/commencedOn/completedOn/status equal what the
 // attendance and ETE rows add up to (R6–R8), credits follow R7, no outcome on a future
-// session and one on every past booking, capacity and the 12-month rule hold. Throws with
-// every failed check and a sample of offending ids.
+// session and one on every past booking, capacity and the 12-month rule hold, no supervisor runs
+// two sessions at once. Throws with every failed check and a sample of offending ids.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_SEED_DATE_KEY } from "./demo";
 
@@ -71,6 +71,10 @@ function checks(today: string | null): Check[] {
     {
       name: "Pending approval state has a pending Approval",
       sql: `SELECT a.id FROM "Attendance" a WHERE a."approvalState" = 'PENDING' AND NOT EXISTS (SELECT 1 FROM "Approval" p WHERE p."attendanceId" = a.id AND p.status = 'PENDING')`,
+    },
+    {
+      name: "SUPERVISOR_DOUBLE_BOOKED: no supervisor runs two live sessions at once",
+      sql: `SELECT s1.id FROM "Session" s1 JOIN "Session" s2 ON s2."supervisorId" = s1."supervisorId" AND s2.date = s1.date AND s2.id <> s1.id WHERE s1.status IN ('SCHEDULED', 'CLOSED') AND s2.status IN ('SCHEDULED', 'CLOSED') AND s1."startTime" < s2."endTime" AND s2."startTime" < s1."endTime"`,
     },
     {
       name: "Assessment complete before any allocation",

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --requirements 50000 --seconds 12 --connections 10 --port 3290 --write-every-ms 1000
- *                  --database cp_scale --supervisors 200 --peak-seconds 120 (0 skips the peak)]
+ *                  --database cp_scale --supervisors 200 --peak-seconds 120 (0 skips the peak) --only allocation]
  *
  * Issue 6's benchmark: makes sure the scale database exists (seeds it, or reuses a seed with
  * the same parameters), builds the production app if stale and starts it against that
@@ -12,6 +12,8 @@
  * Issue 15: the page and the API again under a stream of realistic writes spread over the regions
  * (scripts/bench/writes.ts), each row with its p95 ÷ the bare all-figures SQL of the same run and
  * the load average when it ended, and the supervisors' peak ("attendance writes").
+ * Issue 13: the allocation page, beside its service and the bare SQL of its listing
+ * (scripts/bench/allocation.ts); `--only allocation` runs that block alone.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -24,6 +26,7 @@ import { loadTrends } from "../../src/server/queries/trends";
 import { loadRuleCommencements } from "../../src/server/rules/rule-commencements";
 import { readScaleSeed } from "../../prisma/seed/scale/index";
 import { SCALE_PASSWORD, SCALE_SIGN_INS } from "../../prisma/seed/scale/organisation";
+import { runAllocationPage } from "./allocation";
 import { measure, medianTime, type LoadResult } from "./measure";
 import { apiToken, sessionCookie } from "./sign-in";
 import { runAttendancePeak, startFigureWriter, type PeakResult } from "./writes";
@@ -54,6 +57,9 @@ async function main(): Promise<void> {
   const databaseName = textOption(args, "database", "cp_scale");
   const supervisors = option(args, "supervisors", 200, true);
   const peakSeconds = option(args, "peak-seconds", 120);
+  // `--only allocation`: the allocation page's block alone. It writes nothing, so it may run on a shared database.
+  const only = textOption(args, "only", "");
+  if (only !== "" && only !== "allocation") throw new Error("--only takes one value: allocation");
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const database = await ensureScaleDatabase({ requirements, database: databaseName, reuse: true, verify: false });
@@ -72,6 +78,18 @@ async function main(): Promise<void> {
     app = startApp({ port, databaseUrl: database.url, secret: loadOrCreateAuthSecret(), quiet: true });
     await waitForHealthy(baseUrl);
 
+    if (only === "allocation") {
+      const cookie = await sessionCookie(baseUrl, SCALE_SIGN_INS.manager, SCALE_PASSWORD);
+      await runAllocationPage(prisma, {
+        databaseUrl: database.url,
+        baseUrl,
+        cookie,
+        today: asOf,
+        seconds,
+        connections,
+      });
+      return;
+    }
     const [managerToken, nationalToken, managerCookie, nationalCookie] = await Promise.all([
       apiToken(baseUrl, SCALE_SIGN_INS.manager, SCALE_PASSWORD),
       apiToken(baseUrl, SCALE_SIGN_INS.national, SCALE_PASSWORD),
@@ -210,47 +228,15 @@ async function main(): Promise<void> {
       });
     }
 
-    // ── allocation page (issue 13 §3; target p95 ≤ 800 ms) ─────────────────────────────────
-    // Kept in its own block: one London case with a complete assessment, its allocation page
-    // (the first page of sessions, each explained by the booking rule) as the London manager.
-    const allocationCase = await prisma.requirement.findFirst({
-      where: { regionId: london.id, status: "ACTIVE", assessment: { is: { complete: true } } },
-      select: { id: true },
-      orderBy: { sentenceDate: "desc" },
+    // The allocation page (issue 13 §3; target p95 ≤ 800 ms), into .bench/allocation-page.json.
+    await runAllocationPage(prisma, {
+      databaseUrl: database.url,
+      baseUrl,
+      cookie: managerCookie,
+      today: asOf,
+      seconds,
+      connections,
     });
-    if (allocationCase) {
-      console.log(`Measuring the allocation page for ${seconds}s at ${connections} connections…`);
-      const allocation = await measure(
-        "page /cases/{id}/allocate — London",
-        `${baseUrl}/cases/${allocationCase.id}/allocate`,
-        { cookie: managerCookie },
-        { connections, seconds },
-      );
-      const summary = {
-        p50: Math.round(allocation.p50),
-        p95: Math.round(allocation.p95),
-        targetP95: 800,
-        meetsTarget: allocation.p95 <= 800,
-        errors: allocation.errors + allocation.non2xx,
-        loadAverage: os.loadavg(),
-      };
-      console.table([
-        {
-          target: allocation.name,
-          "p50 ms": summary.p50,
-          "p95 ms": summary.p95,
-          "p95 target": "≤ 800",
-          meets: summary.meetsTarget ? "yes" : "NO",
-          errors: summary.errors,
-        },
-      ]);
-      mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
-      writeFileSync(
-        path.join(repoRoot, ".bench", "allocation-page.json"),
-        `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary, result: allocation }, null, 2)}\n`,
-      );
-    }
-    // ── end of the allocation page block ──────────────────────────────────────────────────────
 
     // Bare SQL: the same query functions the app calls, straight on the database (no HTTP, no React).
     const bare = {} as Record<"region" | "nation", { backlogMs: number; allFiguresMs: number; backlogCount: number }>;

@@ -77,6 +77,25 @@ describe("seedScale", () => {
     await expect(verifySeedConsistency(prisma, TODAY, "Scale")).resolves.toBeUndefined();
   });
 
+  it("gives every session a supervisor of its PDU who runs no other session at that time", async () => {
+    // Issue 13: each placement used to have one fixed supervisor, whose sessions overlapped.
+    expect(
+      await one(
+        prisma,
+        `SELECT count(*) FROM "Session" s JOIN "Placement" p ON p.id = s."placementId" LEFT JOIN "User" u ON u.id = s."supervisorId"
+          WHERE s.status IN ('SCHEDULED', 'CLOSED') AND (u.id IS NULL OR u.role <> 'SUPERVISOR' OR u."pduId" <> p."pduId")`,
+      ),
+    ).toBe(0);
+    expect(
+      await one(
+        prisma,
+        `SELECT count(*) FROM "Session" s1 JOIN "Session" s2 ON s2."supervisorId" = s1."supervisorId" AND s2.date = s1.date AND s2.id > s1.id
+          WHERE s1.status IN ('SCHEDULED', 'CLOSED') AND s2.status IN ('SCHEDULED', 'CLOSED')
+            AND s1."startTime" < s2."endTime" AND s2."startTime" < s1."endTime"`,
+      ),
+    ).toBe(0);
+  });
+
   it("covers the states the dashboards show", async () => {
     const count = (sql: string) => one(prisma, sql);
     expect(await count(`SELECT count(*) FROM "Requirement" WHERE status = 'COMPLETED'`)).toBeGreaterThan(0);

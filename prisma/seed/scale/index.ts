@@ -22,7 +22,7 @@ import { chooseFate, simulateRequirement, type Fate, type Ids } from "./requirem
 import { scaleTables } from "./tables";
 
 /** Bump when the generator changes what it writes, so `--reuse` re-seeds. */
-export const SCALE_GENERATOR_VERSION = 2;
+export const SCALE_GENERATOR_VERSION = 3;
 export const SCALE_SEED_KEY = "scale_seed";
 const SCALE_RANDOM_SEED = 20_261_106;
 
@@ -93,7 +93,15 @@ export async function seedScale(
   organisation.build(regions, byPdu);
   const holidays = new Set([...SHIPPED_BANK_HOLIDAY_CALENDAR].map(dayNumber));
   const firstDay = firstSentence - 1;
-  const grid = new SessionGrid(rng, organisation.placements, firstDay, t + 60 - firstDay, t, holidays);
+  const grid = new SessionGrid(
+    rng,
+    organisation.placements,
+    organisation.supervisorIds,
+    firstDay,
+    t + 60 - firstDay,
+    t,
+    holidays,
+  );
   const ids: Ids = {
     allocation: new IdSequence("allocation"),
     attendance: new IdSequence("attendance"),

@@ -1,6 +1,7 @@
 // Staff, beneficiaries and placements for the scale seed, sized to the number of
 // requirements each PDU will get, plus the session grid: one session per placement per
-// day, created when the first person is booked on it, never more than its capacity.
+// day, created when the first person is booked on it, never more than its capacity, run by
+// a supervisor of its PDU who has no other session at that time (SUPERVISOR_DOUBLE_BOOKED).
 import type { PlacementType } from "@/generated/prisma/enums";
 import type { Random } from "../demo/random";
 import { pickName } from "../demo/names";
@@ -28,7 +29,8 @@ export type ScalePlacement = {
   end: number;
   startTime: string;
   endTime: string;
-  supervisorId: string;
+  /** Its PDU's supervisors (indexes into Organisation.supervisorIds), its own first choice first. */
+  supervisors: readonly number[];
 };
 
 export type PduStaff = { placementsByType: Map<PlacementType, ScalePlacement[]>; induction: ScalePlacement };
@@ -76,6 +78,8 @@ export class Organisation {
   readonly pduStaff = new Map<string, PduStaff>();
   readonly regionStaff = new Map<string, RegionStaff>();
   nationalLeadId = "";
+  /** Every supervisor's user id; placements and the session grid refer to them by index. */
+  readonly supervisorIds: string[] = [];
   private readonly userIds = new IdSequence("user");
   private readonly placementIds = new IdSequence("placement");
   private readonly beneficiaryIds = new IdSequence("beneficiary");
@@ -132,18 +136,25 @@ export class Organisation {
       });
       this.regionStaff.set(region.code, { managerId, coordinatorIds });
       region.pdus.forEach((pdu, p) => {
-        const supervisors = [1, 2, 3].map((i) => {
-          const s = this.person(region.code);
-          return this.user(
-            `supervisor${p + 1}-${i}.${code}@scale.test`,
-            s.name,
-            "SUPERVISOR",
-            region.id,
-            pdu.id,
-            s.gender,
-          );
-        });
         const expected = requirementsByPdu.get(pdu.id) ?? 0;
+        const individual = Math.max(2, Math.ceil(expected / 45));
+        const groups = Math.max(1, Math.ceil(expected / 180));
+        // Enough supervisors for every session the PDU can run at once: its work parties (09:00–15:00)
+        // and half its individual placements (10:00–12:00) with the induction, or the other half (18:00–20:00).
+        const supervisors = Array.from({ length: Math.max(3, groups + Math.ceil(individual / 2) + 1) }, (_, i) => {
+          const s = this.person(region.code);
+          this.supervisorIds.push(
+            this.user(
+              `supervisor${p + 1}-${i + 1}.${code}@scale.test`,
+              s.name,
+              "SUPERVISOR",
+              region.id,
+              pdu.id,
+              s.gender,
+            ),
+          );
+          return this.supervisorIds.length - 1;
+        });
         const byType = new Map<PlacementType, ScalePlacement[]>([
           ["INDIVIDUAL", []],
           ["GROUP", []],
@@ -174,7 +185,7 @@ export class Organisation {
             end,
             startTime: time(start),
             endTime: time(end),
-            supervisorId: supervisors[i % supervisors.length] ?? "",
+            supervisors: supervisors.map((_, k) => supervisors[(i + k) % supervisors.length] ?? 0),
           };
           this.placements.push(placement);
           this.tables.placements.add([
@@ -204,7 +215,6 @@ export class Organisation {
           ["WELFARE_FACILITIES"],
           0,
         );
-        const individual = Math.max(2, Math.ceil(expected / 45));
         for (let i = 0; i < individual; i++) {
           // Half mornings, half evenings (for people in work): two-hour shifts.
           const start = i % 2 === 0 ? 600 : 1080;
@@ -219,7 +229,6 @@ export class Organisation {
             i,
           );
         }
-        const groups = Math.max(1, Math.ceil(expected / 180));
         for (let i = 0; i < groups; i++) {
           add(
             "GROUP",
@@ -244,11 +253,16 @@ export class SessionGrid {
   private readonly booked: Uint8Array;
   private readonly sessionNumber: Int32Array;
   private readonly cancelled: Uint8Array;
+  /** Each session's supervisor (index + 1; 0 for none). */
+  private readonly supervisor: Int32Array;
+  /** The hours each supervisor is taken on each day, one bit an hour. */
+  private readonly busyHours: Uint32Array;
   private readonly ids = new IdSequence("session");
 
   constructor(
     private readonly rng: Random,
     private readonly placements: ScalePlacement[],
+    private readonly supervisorIds: readonly string[],
     private readonly firstDay: DayNumber,
     private readonly days: number,
     private readonly today: DayNumber,
@@ -257,6 +271,29 @@ export class SessionGrid {
     this.booked = new Uint8Array(placements.length * days);
     this.sessionNumber = new Int32Array(placements.length * days);
     this.cancelled = new Uint8Array(placements.length * days);
+    this.supervisor = new Int32Array(placements.length * days);
+    this.busyHours = new Uint32Array(supervisorIds.length * days);
+  }
+
+  /** The first of the placement's supervisors with no session overlapping it that day (taken for it); -1 if none. */
+  private takeSupervisor(placement: ScalePlacement, day: DayNumber): number {
+    // Whole hours, rounded outwards, so two sessions that overlap always share a bit.
+    let hours = 0;
+    for (let h = Math.floor(placement.start / 60); h < Math.ceil(placement.end / 60); h++) hours |= 1 << h;
+    for (const s of placement.supervisors) {
+      const cell = s * this.days + (day - this.firstDay);
+      if (((this.busyHours[cell] ?? 0) & hours) === 0) {
+        this.busyHours[cell] = (this.busyHours[cell] ?? 0) | hours;
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /** Who runs the placement's session that day (null if no one could, or there is no session). */
+  supervisorOf(placement: ScalePlacement, day: DayNumber): string | null {
+    const s = (this.supervisor[this.cell(placement, day)] ?? 0) - 1;
+    return s >= 0 ? (this.supervisorIds[s] ?? null) : null;
   }
 
   private cell(placement: ScalePlacement, day: DayNumber): number {
@@ -288,6 +325,7 @@ export class SessionGrid {
       this.ids.take();
       this.sessionNumber[cell] = this.ids.count;
       this.cancelled[cell] = placement.type === "GROUP" && day < this.today && this.rng.chance(0.025) ? 1 : 0;
+      this.supervisor[cell] = this.takeSupervisor(placement, day) + 1;
     }
     this.booked[cell] = (this.booked[cell] ?? 0) + 1;
     return { sessionId: sessionIdOf(this.sessionNumber[cell] ?? 0), cancelled: this.cancelled[cell] === 1 };
@@ -305,17 +343,18 @@ export class SessionGrid {
         const iso = isoOf(day);
         const cancelled = this.cancelled[cell] === 1;
         const past = day < this.today;
+        const supervisorId = this.supervisorOf(placement, day);
         tables.sessions.add([
           sessionIdOf(n),
           placement.id,
           iso,
           placement.startTime,
           placement.endTime,
-          placement.supervisorId,
+          supervisorId,
           placement.capacity,
           cancelled ? "CANCELLED" : past ? "CLOSED" : "SCHEDULED",
           past && !cancelled ? `${iso} 16:30:00+00` : null,
-          past && !cancelled ? placement.supervisorId : null,
+          past && !cancelled ? supervisorId : null,
         ]);
       }
     }

@@ -237,7 +237,7 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
       options.reason ?? null,
       options.note ?? null,
       options.approval ?? "NOT_NEEDED",
-      placement.supervisorId,
+      grid.supervisorOf(placement, day),
       stamp(day, "16:15"),
       stamp(day, "16:15"),
     ]);
@@ -343,6 +343,9 @@ export function simulateRequirement(ctx: SimulationContext, input: RequirementIn
                 note: "Sent home after swearing at a member of staff.",
               });
       failures += 1;
+      // A failure that still credited the last minutes finished the order: nothing left to enforce
+      // (a court adding hours to a completed order would leave it "completed" with hours to do).
+      if (out.completedOn !== null) break;
       const actionDay = slot.day + rng.int(1, 3);
       if (actionDay >= today) break;
       const isBreach = warningDay !== null && actionDay - warningDay <= 365;

@@ -390,25 +390,51 @@ export interface VisibleSession {
   version: number;
 }
 
+const visibleSessionSelect = {
+  id: true,
+  placementId: true,
+  date: true,
+  startTime: true,
+  endTime: true,
+  supervisorId: true,
+  capacity: true,
+  status: true,
+  version: true,
+  placement: { select: { regionId: true } },
+} satisfies Prisma.SessionSelect;
+
+function toVisibleSession(row: Prisma.SessionGetPayload<{ select: typeof visibleSessionSelect }>): VisibleSession {
+  const { placement, date, ...rest } = row;
+  return { ...rest, date: isoDateFromUtcDate(date), regionId: placement.regionId };
+}
+
 /** A session the caller may see, or AccessError NOT_FOUND. */
 export async function requireVisibleSession(tx: Tx, actor: AppUser, id: string): Promise<VisibleSession> {
   if (!isUuid(id)) throw notFound("session");
   const session = await tx.session.findFirst({
     where: { AND: [visibleSessionsWhere(actor), { id }] },
-    select: {
-      id: true,
-      placementId: true,
-      date: true,
-      startTime: true,
-      endTime: true,
-      supervisorId: true,
-      capacity: true,
-      status: true,
-      version: true,
-      placement: { select: { regionId: true } },
-    },
+    select: visibleSessionSelect,
   });
   if (!session) throw notFound("session");
-  const { placement, date, ...rest } = session;
-  return { ...rest, date: isoDateFromUtcDate(date), regionId: placement.regionId };
+  return toVisibleSession(session);
+}
+
+/** Several sessions the caller may see, in the order asked, in one query; AccessError NOT_FOUND if any is not. */
+export async function requireVisibleSessions(
+  tx: Tx,
+  actor: AppUser,
+  ids: readonly string[],
+): Promise<VisibleSession[]> {
+  if (ids.length === 0) return [];
+  if (!ids.every(isUuid)) throw notFound("session");
+  const rows = await tx.session.findMany({
+    where: { AND: [visibleSessionsWhere(actor), { id: { in: [...ids] } }] },
+    select: visibleSessionSelect,
+  });
+  const byId = new Map(rows.map((row) => [row.id, toVisibleSession(row)]));
+  return ids.map((id) => {
+    const session = byId.get(id);
+    if (!session) throw notFound("session");
+    return session;
+  });
 }

@@ -1,10 +1,18 @@
 import "server-only";
 import { type IsoDate, type Refusal, type RuleWarning } from "@/domain";
 import { standingOf, type SessionChoiceStanding } from "@/domain/session-choice";
-import { notFound, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
-import { loadRequirementFacts, requireVisibleRequirement } from "../context";
+import {
+  loadRequirementFacts,
+  requireVisibleRequirement,
+  requireVisibleSessions,
+  type LoadedRequirement,
+} from "../context";
+import { allocateInput } from "./allocate.types";
+import { loadCaseBookingFacts, loadSessionBookingFacts } from "./booking-facts";
 import { checkAllocation } from "./check-allocation";
+import { judgeBooking } from "./prepare-allocation";
 
 // R10, before the click: what the one booking rule (checkAllocation → prepareAllocation → the
 // domain's checkAllocation) would say about one person on one session, so the pages explain
@@ -41,10 +49,50 @@ export async function explain(
     { sessionId: pair.sessionId, caseId: pair.caseId, ...(pair.retrospective ? { retrospective: true } : {}) },
     { tx, today },
   );
-  const refusals: Refusal[] = preview.ok
-    ? preview.value.refusals
-    : [{ code: "SESSION_IN_PAST", message: preview.message }];
-  const warnings = preview.ok ? preview.value.warnings : [];
+  return explanationOf(
+    actor,
+    preview.ok ? { ok: true, refusals: preview.value.refusals, warnings: preview.value.warnings } : preview,
+  );
+}
+
+/**
+ * R10 for one case on each of several sessions (a page of the allocation list), in the order
+ * given: the same judgement as `explain`, from the case's facts read once and the sessions' facts
+ * read together, one query per kind of fact (docs/decisions/0086-allocation-page-facts-batched.md).
+ * The scope checks are explain's: every session visible to the caller, in the case's region.
+ */
+export async function explainMany(
+  tx: Tx,
+  actor: AppUser,
+  input: { requirement: LoadedRequirement; sessionIds: readonly string[]; retrospective: boolean },
+  today: IsoDate,
+): Promise<Explained[]> {
+  if (input.sessionIds.length === 0) return [];
+  const sessions = await requireVisibleSessions(tx, actor, input.sessionIds);
+  assertCan(actor, "allocation.create");
+  const caseFacts = await loadCaseBookingFacts(tx, input.requirement);
+  const sessionFacts = await loadSessionBookingFacts(tx, sessions, input.requirement);
+  return sessionFacts.map((facts) => {
+    const booking = allocateInput.parse({
+      sessionId: facts.session.id,
+      caseId: input.requirement.id,
+      ...(input.retrospective ? { retrospective: true } : {}),
+    });
+    const judged = judgeBooking(actor, booking, today, caseFacts, facts);
+    return explanationOf(
+      actor,
+      judged.ok ? { ok: true, refusals: judged.check.refusals, warnings: judged.check.warnings } : judged,
+    );
+  });
+}
+
+/** What the page shows of a judgement: a refused preview (a closed or stood-down session) reads as one refusal. */
+function explanationOf(
+  actor: AppUser,
+  preview: { ok: true; refusals: Refusal[]; warnings: RuleWarning[] } | { ok: false; message: string },
+): Explained {
+  const refusals: Refusal[] = preview.ok ? preview.refusals : [{ code: "SESSION_IN_PAST", message: preview.message }];
+  const warnings = preview.ok ? preview.warnings : [];
   return {
     standing: standingOf(
       refusals.map((r) => r.code),
@@ -63,7 +111,7 @@ export async function caseSummary(
   actor: AppUser,
   caseId: string,
   today: IsoDate,
-): Promise<CaseSummary & { regionId: string }> {
+): Promise<CaseSummary & { regionId: string; requirement: LoadedRequirement }> {
   const visible = await requireVisibleRequirement(tx, actor, caseId);
   const facts = await loadRequirementFacts(tx, visible.id, today);
   if (!facts) throw notFound("case");
@@ -79,6 +127,7 @@ export async function caseSummary(
     commencedOn: facts.view.commencedOn,
     outstandingMinutes: facts.view.outstandingMinutes,
     effectiveEndDate: facts.view.effectiveEndDate,
+    requirement: facts,
   };
 }
 

@@ -6,8 +6,8 @@ import {
   loneWomanOf,
   LATE_START_REASONS,
   maxIsoDate,
+  policyOn,
   requiredMinutes,
-  utcDateFromIsoDate,
   type AllocationCheck,
   type AllocationInput,
   type IsoDate,
@@ -17,7 +17,6 @@ import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
 import {
   loadRequirementFacts,
-  loadRuleContext,
   lockPerson,
   lockRequirement,
   lockSession,
@@ -27,8 +26,13 @@ import {
   type VisibleSession,
 } from "../context";
 import { failure, type ServiceFailure } from "../result";
-import { loadRunsAfter } from "../cases/order-relation";
-import { loadBookedMembers, nonAssociatedPersonIds, type BookedMember } from "./session-group";
+import {
+  loadCaseBookingFacts,
+  loadSessionBookingFacts,
+  type CaseBookingFacts,
+  type SessionBookingFacts,
+} from "./booking-facts";
+import type { BookedMember } from "./session-group";
 import { availabilitySchema } from "../schemas";
 import type { ParsedAllocateInput } from "./allocate.types";
 
@@ -67,7 +71,7 @@ function lateStart(input: ParsedAllocateInput): { category: LateStartReason; not
 // R10
 /**
  * Scoped lookups (not found outside the caller's reach) → role check → (with `lock`) the
- * session, person and requirement rows locked in that order → facts → checkAllocation.
+ * session, person and requirement rows locked in that order → facts → judgeBooking.
  */
 export async function prepareAllocation(
   tx: Tx,
@@ -92,6 +96,37 @@ export async function prepareAllocation(
     await lockPerson(tx, visible.personId);
     await lockRequirement(tx, visible.id);
   }
+  const requirement = await loadRequirementFacts(tx, visible.id, today);
+  if (!requirement) throw notFound("case");
+  const caseFacts = await loadCaseBookingFacts(tx, requirement);
+  const [sessionFacts] = await loadSessionBookingFacts(tx, [session], requirement);
+  if (!sessionFacts) throw notFound("session");
+  const judged = judgeBooking(actor, input, today, caseFacts, sessionFacts, { overrideApproved });
+  if (!judged.ok) return judged;
+  const existing = await tx.allocation.findUnique({
+    where: { sessionId_requirementId: { sessionId: session.id, requirementId: requirement.id } },
+    select: { id: true, status: true },
+  });
+  return { ...judged, cancelledAllocationId: existing?.status === "CANCELLED" ? existing.id : null };
+}
+
+// R10
+/**
+ * The booking rule for one session from facts already loaded: the session's state, then the
+ * domain's checkAllocation with the policy in force on the session's date (or today, if later).
+ * Pure: the booking, the preview and the allocation page's batched explanations all come here.
+ */
+export function judgeBooking(
+  actor: AppUser,
+  input: ParsedAllocateInput,
+  today: IsoDate,
+  caseFacts: CaseBookingFacts,
+  sessionFacts: SessionBookingFacts,
+  { overrideApproved = false }: { overrideApproved?: boolean } = {},
+): Omit<PreparedAllocation, "cancelledAllocationId"> | ServiceFailure {
+  const { requirement, person, ownBookings } = caseFacts;
+  const { session, placement, booked } = sessionFacts;
+  if (session.regionId !== requirement.regionId) throw notFound("case");
   if (session.status === "CANCELLED")
     return failure("CONFLICT", "This session has been cancelled, so no one can be booked on it.", {
       field: "sessionId",
@@ -103,51 +138,13 @@ export async function prepareAllocation(
       { field: "sessionId" },
     );
   }
-
-  const requirement = await loadRequirementFacts(tx, visible.id, today);
-  if (!requirement) throw notFound("case");
-  const sessionDate = utcDateFromIsoDate(session.date);
-  // One query at a time: a transaction is one connection.
-  const placement = await tx.placement.findUniqueOrThrow({
-    where: { id: session.placementId },
-    select: { type: true, features: true },
-  });
-  const supervisor = session.supervisorId
-    ? await tx.user.findUnique({ where: { id: session.supervisorId }, select: { gender: true } })
-    : null;
-  const person = await tx.person.findUniqueOrThrow({
-    where: { id: requirement.personId },
-    select: { gender: true, crn: true },
-  });
-  const booked = await loadBookedMembers(tx, session.id, requirement.id);
-  const namedPeople = await nonAssociatedPersonIds(tx, requirement.id);
-  const ownBookings = await tx.allocation.findMany({
-    where: { requirementId: requirement.id, status: "BOOKED", sessionId: { not: session.id } },
-    select: { sessionDate: true, session: { select: { placement: { select: { type: true } } } } },
-  });
-  const sameDayBookings = await tx.allocation.findMany({
-    where: { requirement: { personId: requirement.personId }, status: "BOOKED", sessionDate },
-    select: { session: { select: { date: true, startTime: true, endTime: true } } },
-  });
-  const personRequirements = await tx.requirement.findMany({
-    where: { personId: requirement.personId },
-    select: { status: true, hoursOrdered: true, minutesCredited: true },
-  });
-  const standingApproval = await tx.approval.findFirst({
-    where: { requirementId: requirement.id, kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED", allocationId: null },
-    select: { id: true },
-  });
-  const existing = await tx.allocation.findUnique({
-    where: { sessionId_requirementId: { sessionId: session.id, requirementId: requirement.id } },
-    select: { id: true, status: true },
-  });
-
-  const runsAfter = await loadRunsAfter(tx, requirement.id);
-  const { policy } = await loadRuleContext(tx, { regionId: session.regionId, on: maxIsoDate(today, session.date) });
+  // The region's overrides do not depend on the date; the policy is the one in force for the session.
+  const policy = policyOn(maxIsoDate(today, session.date), requirement.rules.overrides);
   const assessment = requirement.assessment;
   const availability = availabilitySchema.safeParse(assessment?.availability);
   const late = lateStart(input);
   const isWork = (type: string) => type !== "INDUCTION";
+  const otherBookings = ownBookings.filter((b) => b.sessionId !== session.id);
   const allocationInput: AllocationInput = {
     today,
     requirement: {
@@ -158,18 +155,18 @@ export async function prepareAllocation(
       startDeadline: requirement.view.startDeadline,
       effectiveEndDate: requirement.view.effectiveEndDate,
       sentenceDate: requirement.sentenceDate,
-      runsAfter,
+      runsAfter: caseFacts.runsAfter,
       isFirstWorkSession:
         requirement.view.commencedOn === null &&
-        !ownBookings.some((b) => isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date),
-      hasInductionBefore: ownBookings.some(
-        (b) => !isWork(b.session.placement.type) && isoDateFromUtcDate(b.sessionDate) < session.date,
+        !otherBookings.some((b) => isWork(b.placementType) && isoDateFromUtcDate(b.sessionDate) < session.date),
+      hasInductionBefore: otherBookings.some(
+        (b) => !isWork(b.placementType) && isoDateFromUtcDate(b.sessionDate) < session.date,
       ),
     },
     person: {
       personId: requirement.personId,
       label: person.crn,
-      nonAssociatedPersonIds: namedPeople,
+      nonAssociatedPersonIds: caseFacts.namedPeople,
       womenOnlyPreference: assessment?.womenOnlyPreference ?? false,
       gender: person.gender,
       rosh: assessment?.rosh ?? null,
@@ -181,12 +178,8 @@ export async function prepareAllocation(
         religiousObservance: assessment?.religiousObservance ?? null,
       },
       // Includes a booking on this very session, which is a double booking too.
-      otherBookings: sameDayBookings.map((b) => ({
-        date: isoDateFromUtcDate(b.session.date),
-        startTime: b.session.startTime,
-        endTime: b.session.endTime,
-      })),
-      requirementsHours: personRequirements.map((r) => ({
+      otherBookings: sessionFacts.sameDayBookings,
+      requirementsHours: caseFacts.personRequirements.map((r) => ({
         status: r.status,
         requiredMinutes: requiredMinutes(r.hoursOrdered),
         minutesCredited: r.minutesCredited,
@@ -200,7 +193,7 @@ export async function prepareAllocation(
       allocationsCount: booked.length,
       placementType: placement.type,
       placementFeatures: placement.features,
-      supervisorGender: supervisor?.gender ?? null,
+      supervisorGender: sessionFacts.supervisorGender,
       othersOnSession: booked,
       peoplePerSupervisor: placement.type === "GROUP" ? policy.maxPeoplePerSupervisor : null,
     },
@@ -210,7 +203,7 @@ export async function prepareAllocation(
       lateStartReason: late,
       overrideReason: input.overrideReason ?? null,
       callerIsManager: actor.role === "MANAGER",
-      roshApproved: standingApproval !== null,
+      roshApproved: caseFacts.standingRoshApprovalId !== null,
       consentRecorded: input.consentRecorded ?? false,
       overrideApproved,
     },
@@ -227,8 +220,7 @@ export async function prepareAllocation(
     session: { ...session, placementType: placement.type },
     requirement,
     check: checkAllocation(allocationInput, policy),
-    cancelledAllocationId: existing?.status === "CANCELLED" ? existing.id : null,
-    standingRoshApprovalId: standingApproval?.id ?? null,
+    standingRoshApprovalId: caseFacts.standingRoshApprovalId,
     lateStartReason: late,
     loneWoman: loneWomanAfter(allocationInput, booked),
   };

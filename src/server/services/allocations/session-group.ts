@@ -37,29 +37,50 @@ export async function loadBookedMembers(
   sessionId: string,
   excludeRequirementId?: string,
 ): Promise<BookedMember[]> {
+  return (await loadBookedMembersOf(tx, [sessionId], excludeRequirementId)).get(sessionId) ?? [];
+}
+
+/**
+ * The people booked on each of several sessions, in one query: session id → members, first booked
+ * first (the booking id breaks a tie, so the order is the same however many sessions are read).
+ */
+export async function loadBookedMembersOf(
+  tx: Tx,
+  sessionIds: readonly string[],
+  excludeRequirementId?: string,
+): Promise<Map<string, BookedMember[]>> {
+  const bySession = new Map<string, BookedMember[]>();
+  if (sessionIds.length === 0) return bySession;
   const rows = await tx.allocation.findMany({
     where: {
-      sessionId,
+      sessionId: sessionIds.length === 1 ? sessionIds[0] : { in: [...sessionIds] },
       status: "BOOKED",
       ...(excludeRequirementId ? { requirementId: { not: excludeRequirementId } } : {}),
     },
-    select: memberSelect,
-    orderBy: { createdAt: "asc" },
+    select: { ...memberSelect, sessionId: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return rows.map((row) => ({
-    key: row.id,
-    allocationId: row.id,
-    requirementId: row.requirementId,
-    personId: row.requirement.person.id,
-    label: row.requirement.person.crn,
-    gender: row.requirement.person.gender,
-    riskCodes: row.requirement.assessment?.riskCodes.map((r) => r.riskCode.code) ?? [],
-    recordedRiskCodes:
-      row.requirement.assessment?.riskCodes.map((r) => ({ code: r.riskCode.code, conflictsWith: r.conflictsWith })) ??
-      [],
-    nonAssociatedPersonIds: row.requirement.assessment?.nonAssociations.map((n) => n.personId) ?? [],
-    loneWomanConsent: row.consentRecorded,
-  }));
+  for (const row of rows) {
+    const members = bySession.get(row.sessionId) ?? [];
+    members.push({
+      key: row.id,
+      allocationId: row.id,
+      requirementId: row.requirementId,
+      personId: row.requirement.person.id,
+      label: row.requirement.person.crn,
+      gender: row.requirement.person.gender,
+      riskCodes: row.requirement.assessment?.riskCodes.map((r) => r.riskCode.code) ?? [],
+      recordedRiskCodes:
+        row.requirement.assessment?.riskCodes.map((r) => ({
+          code: r.riskCode.code,
+          conflictsWith: r.conflictsWith,
+        })) ?? [],
+      nonAssociatedPersonIds: row.requirement.assessment?.nonAssociations.map((n) => n.personId) ?? [],
+      loneWomanConsent: row.consentRecorded,
+    });
+    bySession.set(row.sessionId, members);
+  }
+  return bySession;
 }
 
 /** The whole group of a session as it stands: its placement type, supervisor's gender and everyone booked. */

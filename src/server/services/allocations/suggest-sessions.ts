@@ -13,7 +13,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
-import { caseSummary, explain, withoutRegion, type CaseSummary, type Explained } from "./explain-choice";
+import { caseSummary, explainMany, withoutRegion, type CaseSummary, type Explained } from "./explain-choice";
 import { bookedCounts, sessionSelect, summarise, type SessionSummary } from "./session-summary";
 import { sessionFilters, type SessionFilters } from "./suggest-sessions.types";
 
@@ -110,9 +110,17 @@ export async function suggestSessions(
       tx,
       rows.map((r) => r.id),
     );
+    // The whole page judged together: the case's facts once, the sessions' in one query per kind.
+    const explanations = await explainMany(
+      tx,
+      actor,
+      { requirement: person.requirement, sessionIds: rows.map((r) => r.id), retrospective },
+      today,
+    );
     const choices: SessionChoice[] = [];
-    for (const row of rows) {
-      const explained = await explain(tx, actor, { sessionId: row.id, caseId: person.id, retrospective }, today);
+    for (const [i, row] of rows.entries()) {
+      const explained = explanations[i];
+      if (!explained) throw new Error(`No explanation for session ${row.id}`);
       // An incomplete assessment (or a finished requirement) stops every booking: said once, not once per session.
       const caseRefusals = explained.refusals.filter((r) => isCaseLevelRefusal(r.code));
       if (caseRefusals.length > 0) return success({ ...base, caseRefusals, choices: [] });
