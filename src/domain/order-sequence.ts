@@ -58,9 +58,3 @@ export function checkConsecutiveOrder(input: {
   }
   return ok();
 }
-
-/** The words for a relation, as the case page shows it ("Runs after …"). */
-export const ORDER_RELATION_LABEL: Record<OrderRelation, string> = {
-  CONCURRENT: "Runs at the same time as",
-  CONSECUTIVE: "Runs after",
-};

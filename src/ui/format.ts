@@ -25,9 +25,6 @@ export const formatShortDate = (value: string | Date | null | undefined): string
   value ? SHORT_DATE.format(toUtcDate(value)) : "—";
 export const formatWeekdayDate = (value: string | Date): string => WEEKDAY_DATE.format(toUtcDate(value));
 
-/** A `@db.Date` value as 'YYYY-MM-DD'. */
-export const isoFromDbDate = (value: Date): string => value.toISOString().slice(0, 10);
-
 /** Minutes as hours and minutes: 90 → "1 hour 30 minutes", 600 → "10 hours". */
 export function formatMinutes(minutes: number): string {
   const sign = minutes < 0 ? "minus " : "";
@@ -50,9 +47,3 @@ export function formatHoursShort(minutes: number): string {
 export const formatPercent = (value: number | null): string => (value === null ? "—" : `${value.toFixed(1)}%`);
 
 export const formatNumber = (value: number): string => value.toLocaleString("en-GB");
-
-/** Turns an enum value into words: "SUSPENDED_SENTENCE_ORDER" → "Suspended sentence order". */
-export function humanise(value: string): string {
-  const words = value.toLowerCase().replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

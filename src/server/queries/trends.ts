@@ -197,8 +197,6 @@ export async function loadTrends(client: PrismaClient, scope: TrendScope) {
   return { monthEnds, backlog, dormant, hours, completion };
 }
 
-export type Trends = Awaited<ReturnType<typeof loadTrends>>;
-
 export type TrendsFilters = { region?: string; pdu?: string; teamType?: TeamType; asOf: IsoDate };
 
 /**
