@@ -12,7 +12,7 @@ import { likeLiteral } from "@/server/db/like-pattern";
  * The cases the caller may see (restricted cases only for the named users), filtered by region
  * code, stored status and a CRN or name search, newest sentence first, at most 100.
  */
-export async function listCases(
+export async function listCasesForApi(
   actor: AppUser,
   rawInput: ListCasesInput,
   options?: ServiceOptions,
