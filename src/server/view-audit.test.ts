@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 const LIST_QUERIES = [
   /\b(listCasePage|listCasesForApi)\(/, // /cases and GET /api/v1/cases
   /\bloadWorkQueue\(/, // /work-queue
-  /\bfindSessionRoster\(/, // /sessions/{id} and /my-sessions/{id}
+  /\b(findOfficeSessionRoster|findSupervisorRoster)\(/, // /sessions/{id} and /my-sessions/{id}
   /\bgetSession\(/, // GET /api/v1/sessions/{id}
   /\bloadCaseDetail\(/, // /cases/{id}
   /\bfindAssessmentForForm\(/, // /cases/{id}/assessment
