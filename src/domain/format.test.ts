@@ -4,7 +4,7 @@ import {
   formatDate,
   formatDateWithDay,
   formatHoursAndMinutes,
-  formatMinutes,
+  formatMinuteCount,
   roundedPercent,
 } from "./format";
 
@@ -13,7 +13,7 @@ describe("plain-English formatting", () => {
     expect(formatCount(1860)).toBe("1,860");
     expect(formatCount(1234567)).toBe("1,234,567");
     expect(formatCount(60)).toBe("60");
-    expect(formatMinutes(1)).toBe("1 minute");
+    expect(formatMinuteCount(1)).toBe("1 minute");
   });
 
   it("writes hours and minutes", () => {

@@ -29,7 +29,8 @@ function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-export function formatMinutes(minutes: number): string {
+/** A number of minutes as it is: 90 → "90 minutes" (formatHoursAndMinutes writes "1 hour 30 minutes"). */
+export function formatMinuteCount(minutes: number): string {
   return plural(minutes, "minute", "minutes");
 }
 
@@ -41,9 +42,9 @@ export function formatHours(hours: number): string {
 export function formatHoursAndMinutes(totalMinutes: number): string {
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  if (hours === 0) return formatMinutes(minutes);
+  if (hours === 0) return formatMinuteCount(minutes);
   if (minutes === 0) return formatHours(hours);
-  return `${formatHours(hours)} ${formatMinutes(minutes)}`;
+  return `${formatHours(hours)} ${formatMinuteCount(minutes)}`;
 }
 
 /** '2025-12-19' → "19 December 2025". */
