@@ -20,6 +20,9 @@ describe("plain-English formatting", () => {
     expect(formatHoursAndMinutes(1815)).toBe("30 hours 15 minutes");
     expect(formatHoursAndMinutes(60)).toBe("1 hour");
     expect(formatHoursAndMinutes(45)).toBe("45 minutes");
+    expect(formatHoursAndMinutes(0)).toBe("0 minutes");
+    expect(formatHoursAndMinutes(-90)).toBe("minus 1 hour 30 minutes");
+    expect(formatHoursAndMinutes(61_200)).toBe("1,020 hours");
   });
 
   it("writes dates GOV.UK style", () => {

@@ -38,8 +38,9 @@ export function formatHours(hours: number): string {
   return plural(hours, "hour", "hours");
 }
 
-/** 1815 → "30 hours 15 minutes"; 60 → "1 hour"; 45 → "45 minutes". */
+/** 1815 → "30 hours 15 minutes"; 60 → "1 hour"; 45 → "45 minutes"; -90 → "minus 1 hour 30 minutes". */
 export function formatHoursAndMinutes(totalMinutes: number): string {
+  if (totalMinutes < 0) return `minus ${formatHoursAndMinutes(-totalMinutes)}`;
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   if (hours === 0) return formatMinuteCount(minutes);

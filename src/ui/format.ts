@@ -25,17 +25,8 @@ export const formatShortDate = (value: string | Date | null | undefined): string
   value ? SHORT_DATE.format(toUtcDate(value)) : "—";
 export const formatWeekdayDate = (value: string | Date): string => WEEKDAY_DATE.format(toUtcDate(value));
 
-/** Minutes as hours and minutes: 90 → "1 hour 30 minutes", 600 → "10 hours". */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? "minus " : "";
-  const abs = Math.abs(minutes);
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  const parts: string[] = [];
-  if (h > 0) parts.push(`${h.toLocaleString("en-GB")} ${h === 1 ? "hour" : "hours"}`);
-  if (m > 0 || h === 0) parts.push(`${m} ${m === 1 ? "minute" : "minutes"}`);
-  return sign + parts.join(" ");
-}
+/** Minutes as hours and minutes: 90 → "1 hour 30 minutes", 600 → "10 hours" (one definition, in the domain). */
+export { formatHoursAndMinutes } from "@/domain/format";
 
 /** Compact hours for tables: 754 minutes → "12h 34m". */
 export function formatHoursShort(minutes: number): string {

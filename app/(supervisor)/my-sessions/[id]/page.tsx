@@ -6,7 +6,7 @@ import { isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { Tag } from "@/ui/tag";
-import { formatMinutes, formatWeekdayDate } from "@/ui/format";
+import { formatHoursAndMinutes, formatWeekdayDate } from "@/ui/format";
 import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { AttendanceRecorder } from "./attendance-recorder";
 import { CloseSessionButton, MarkAllPresent, ReopenSession, WaitingIncidents } from "./roster-controls";
@@ -126,11 +126,12 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Sup
         {person.hours && (
           <p className="mb-3" data-testid="roster-hours">
             <span className="font-bold">Hours required now: </span>
-            {formatMinutes(person.hours.requiredMinutes)}, {formatMinutes(person.hours.outstandingMinutes)} left
+            {formatHoursAndMinutes(person.hours.requiredMinutes)},{" "}
+            {formatHoursAndMinutes(person.hours.outstandingMinutes)} left
             {person.hours.earnedReduction && person.hours.earnedReduction.status === "QUALIFIED" && (
               <span className="block">
-                Earned reduction: {formatMinutes(person.hours.earnedReduction.currentMinutes)} so far, up to{" "}
-                {formatMinutes(person.hours.earnedReduction.projectedMinutes)}
+                Earned reduction: {formatHoursAndMinutes(person.hours.earnedReduction.currentMinutes)} so far, up to{" "}
+                {formatHoursAndMinutes(person.hours.earnedReduction.projectedMinutes)}
                 {person.hours.earnedReduction.appliedMinutes > 0
                   ? " (confirmed)"
                   : " (not yet confirmed by the office)"}
