@@ -27,6 +27,8 @@ describe("plain-English formatting", () => {
 
   it("writes dates GOV.UK style", () => {
     expect(formatDate("2025-12-19")).toBe("19 December 2025");
+    expect(formatDate(new Date("2025-12-19T00:00:00Z"))).toBe("19 December 2025");
+    expect(formatDate(null)).toBe("Not set");
     expect(formatDateWithDay("2025-12-19")).toBe("Friday 19 December 2025");
   });
 

@@ -1,7 +1,7 @@
 // Wording helpers so refusal messages read as plain English to a probation coordinator
 // (GOV.UK style: "19 December 2025", "1,860 minutes", "30 hours 15 minutes").
 
-import { dayOfWeek, type IsoDate } from "./dates";
+import { dayOfWeek, isoDateFromUtcDate, type IsoDate } from "./dates";
 
 const MONTHS = [
   "January",
@@ -48,8 +48,13 @@ export function formatHoursAndMinutes(totalMinutes: number): string {
   return `${formatHours(hours)} ${formatMinuteCount(minutes)}`;
 }
 
-/** '2025-12-19' → "19 December 2025". */
-export function formatDate(d: IsoDate): string {
+/**
+ * '2025-12-19' → "19 December 2025". Also takes a `@db.Date` value (UTC midnight), and writes
+ * "Not set" for a date that is missing, as the screens show it.
+ */
+export function formatDate(value: IsoDate | Date | null | undefined): string {
+  if (!value) return "Not set";
+  const d = typeof value === "string" ? value : isoDateFromUtcDate(value);
   const [year, month, day] = d.split("-").map(Number);
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }

@@ -1,6 +1,5 @@
 // How dates, hours and labels are written on screen (GOV.UK style: "23 November 2026").
 
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -19,8 +18,8 @@ function toUtcDate(value: string | Date): Date {
   return typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
 }
 
-export const formatDate = (value: string | Date | null | undefined): string =>
-  value ? LONG_DATE.format(toUtcDate(value)) : "Not set";
+/** "19 December 2025", or "Not set" (one definition, in the domain). */
+export { formatDate } from "@/domain/format";
 export const formatShortDate = (value: string | Date | null | undefined): string =>
   value ? SHORT_DATE.format(toUtcDate(value)) : "—";
 export const formatWeekdayDate = (value: string | Date): string => WEEKDAY_DATE.format(toUtcDate(value));
