@@ -70,11 +70,6 @@ export function handleStopSignals(stopper: Stopper): void {
   watch.unref();
 }
 
-/** Replaces the stopper (a script installs handlers first, then learns what it has to stop). */
-export function setStopper(stopper: Stopper): void {
-  installed = stopper;
-}
-
 export function stopRequested(): boolean {
   return stopping !== undefined;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2 of the README: every test tier, in order, failing fast.
-#   static checks → unit (vitest) → integration (vitest, real PostgreSQL, fresh database)
+#   static checks (types, lint, formatting, dead code) → unit (vitest) → integration (vitest, real PostgreSQL, fresh database)
 #   → end-to-end (Playwright in Debian's Chromium, against a fresh seeded database)
 # With DATABASE_URL set, integration and e2e create their databases on that server;
 # without it they use the embedded PostgreSQL under .data/.
@@ -20,6 +20,9 @@ npx eslint --max-warnings=0 .
 
 step "Formatting (Prettier; fix with npm run format)"
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run: npm run format"; exit 1; }
+
+step "Dead code (knip: unused files, exports and dependencies)"
+npx knip --no-progress
 
 step "Unit tests"
 npx vitest run --project unit

@@ -5,7 +5,7 @@
 
 import { creditsTime, isAttendedOutcome, type AbsenceReason, type AttendanceOutcome } from "./attendance-outcomes";
 import type { IsoDate } from "./dates";
-import { formatDate, formatMinutes } from "./format";
+import { formatDate, formatMinuteCount } from "./format";
 import type { RulePolicy } from "./policy";
 import { ok, refuse, type RuleResult } from "./rule-codes";
 import { isTimeOfDay, minutesBetweenTimes, type TimeOfDay } from "./time-of-day";
@@ -151,7 +151,7 @@ export function creditForOutcome(input: AttendanceCredit, policy: CreditPolicy =
     if (!Number.isInteger(m) || m < 0 || m > length) {
       return refuse(
         "INVALID_MINUTES",
-        `Minutes credited must be a whole number from 0 to ${formatMinutes(length)} (the length of the session).`,
+        `Minutes credited must be a whole number from 0 to ${formatMinuteCount(length)} (the length of the session).`,
         { field: "minutesCredited", details: { sessionLengthMinutes: length } },
       );
     }

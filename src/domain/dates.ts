@@ -82,11 +82,6 @@ export function addDays(d: IsoDate, n: number): IsoDate {
   return fromDayNumber(dayNumber(d) + n);
 }
 
-export function addWeeks(d: IsoDate, n: number): IsoDate {
-  requireInteger(n, "Number of weeks");
-  return addDays(d, n * 7);
-}
-
 /**
  * Adds calendar months, keeping the day of the month and clamping to the month's last day
  * when it is shorter: 31 Jan + 1 month = 28/29 Feb, 29 Feb 2024 + 12 months = 28 Feb 2025
@@ -109,14 +104,6 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 /** -1, 0 or 1. 'YYYY-MM-DD' strings sort as dates, so this needs no parsing. */
 export function compareIsoDate(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return a < b;
-}
-
-export function isAfter(a: IsoDate, b: IsoDate): boolean {
-  return a > b;
 }
 
 export function maxIsoDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {

@@ -6,7 +6,7 @@
 // transaction that writes the credit, after locking the requirement row (SELECT … FOR
 // UPDATE), so two credits cannot both pass against the same used total.
 
-import { formatCount, formatHours, formatHoursAndMinutes, formatMinutes } from "./format";
+import { formatCount, formatHours, formatHoursAndMinutes, formatMinuteCount } from "./format";
 import { DEFAULT_POLICY, type RulePolicy } from "./policy";
 import { ok, refuse, type RuleResult } from "./rule-codes";
 import type { RequirementStatus } from "./vocabulary";
@@ -81,7 +81,7 @@ export function checkEteCredit(
   if (eteAfter > allowance) {
     return refuse(
       "ETE_CAP_EXCEEDED",
-      `This credit would take ETE to ${formatMinutes(eteAfter)}. The most this person can have credited as ETE is ${formatCount(allowance)} minutes (${policy.eteCapPercent}% of ${formatHours(hoursOrdered)}); ${formatMinutes(remaining)} ${remaining === 1 ? "remains" : "remain"}.`,
+      `This credit would take ETE to ${formatMinuteCount(eteAfter)}. The most this person can have credited as ETE is ${formatCount(allowance)} minutes (${policy.eteCapPercent}% of ${formatHours(hoursOrdered)}); ${formatMinuteCount(remaining)} ${remaining === 1 ? "remains" : "remain"}.`,
       {
         field: "minutes",
         details: {
@@ -97,7 +97,7 @@ export function checkEteCredit(
   if (newMinutes > outstanding) {
     return refuse(
       "HOURS_EXCEED_ORDERED",
-      `This credit of ${formatMinutes(newMinutes)} would take the total past the hours ordered. Only ${formatHoursAndMinutes(outstanding)} (${formatMinutes(outstanding)}) remain to be done.`,
+      `This credit of ${formatMinuteCount(newMinutes)} would take the total past the hours ordered. Only ${formatHoursAndMinutes(outstanding)} (${formatMinuteCount(outstanding)}) remain to be done.`,
       { field: "minutes", details: { outstandingMinutes: outstanding, attemptedMinutes: newMinutes } },
     );
   }

@@ -4,7 +4,7 @@ import {
   formatDate,
   formatDateWithDay,
   formatHoursAndMinutes,
-  formatMinutes,
+  formatMinuteCount,
   roundedPercent,
 } from "./format";
 
@@ -13,17 +13,22 @@ describe("plain-English formatting", () => {
     expect(formatCount(1860)).toBe("1,860");
     expect(formatCount(1234567)).toBe("1,234,567");
     expect(formatCount(60)).toBe("60");
-    expect(formatMinutes(1)).toBe("1 minute");
+    expect(formatMinuteCount(1)).toBe("1 minute");
   });
 
   it("writes hours and minutes", () => {
     expect(formatHoursAndMinutes(1815)).toBe("30 hours 15 minutes");
     expect(formatHoursAndMinutes(60)).toBe("1 hour");
     expect(formatHoursAndMinutes(45)).toBe("45 minutes");
+    expect(formatHoursAndMinutes(0)).toBe("0 minutes");
+    expect(formatHoursAndMinutes(-90)).toBe("minus 1 hour 30 minutes");
+    expect(formatHoursAndMinutes(61_200)).toBe("1,020 hours");
   });
 
   it("writes dates GOV.UK style", () => {
     expect(formatDate("2025-12-19")).toBe("19 December 2025");
+    expect(formatDate(new Date("2025-12-19T00:00:00Z"))).toBe("19 December 2025");
+    expect(formatDate(null)).toBe("Not set");
     expect(formatDateWithDay("2025-12-19")).toBe("Friday 19 December 2025");
   });
 

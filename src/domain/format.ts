@@ -1,7 +1,7 @@
 // Wording helpers so refusal messages read as plain English to a probation coordinator
 // (GOV.UK style: "19 December 2025", "1,860 minutes", "30 hours 15 minutes").
 
-import { dayOfWeek, type IsoDate } from "./dates";
+import { dayOfWeek, isoDateFromUtcDate, type IsoDate } from "./dates";
 
 const MONTHS = [
   "January",
@@ -29,7 +29,8 @@ function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-export function formatMinutes(minutes: number): string {
+/** A number of minutes as it is: 90 → "90 minutes" (formatHoursAndMinutes writes "1 hour 30 minutes"). */
+export function formatMinuteCount(minutes: number): string {
   return plural(minutes, "minute", "minutes");
 }
 
@@ -37,17 +38,23 @@ export function formatHours(hours: number): string {
   return plural(hours, "hour", "hours");
 }
 
-/** 1815 → "30 hours 15 minutes"; 60 → "1 hour"; 45 → "45 minutes". */
+/** 1815 → "30 hours 15 minutes"; 60 → "1 hour"; 45 → "45 minutes"; -90 → "minus 1 hour 30 minutes". */
 export function formatHoursAndMinutes(totalMinutes: number): string {
+  if (totalMinutes < 0) return `minus ${formatHoursAndMinutes(-totalMinutes)}`;
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  if (hours === 0) return formatMinutes(minutes);
+  if (hours === 0) return formatMinuteCount(minutes);
   if (minutes === 0) return formatHours(hours);
-  return `${formatHours(hours)} ${formatMinutes(minutes)}`;
+  return `${formatHours(hours)} ${formatMinuteCount(minutes)}`;
 }
 
-/** '2025-12-19' → "19 December 2025". */
-export function formatDate(d: IsoDate): string {
+/**
+ * '2025-12-19' → "19 December 2025". Also takes a `@db.Date` value (UTC midnight), and writes
+ * "Not set" for a date that is missing, as the screens show it.
+ */
+export function formatDate(value: IsoDate | Date | null | undefined): string {
+  if (!value) return "Not set";
+  const d = typeof value === "string" ? value : isoDateFromUtcDate(value);
   const [year, month, day] = d.split("-").map(Number);
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }

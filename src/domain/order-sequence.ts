@@ -59,12 +59,6 @@ export function checkConsecutiveOrder(input: {
   return ok();
 }
 
-/** The words for a relation, as the case page shows it ("Runs after …"). */
-export const ORDER_RELATION_LABEL: Record<OrderRelation, string> = {
-  CONCURRENT: "Runs at the same time as",
-  CONSECUTIVE: "Runs after",
-};
-
 /** The requirement a consecutive one runs after, as R2 and R5 need it: the day it ended, null while active. */
 export type RunsAfter = { endedOn: IsoDate | null };
 

@@ -12,18 +12,6 @@ export interface PersonRiskCode {
 }
 
 /**
- * Seed values for the catalogue's `conflictsWith` (administrators maintain the real list).
- * RC and RW are docs/domain.md §4's; SO and MED are what a probation professional would expect.
- */
-export const DEFAULT_RISK_CONFLICTS: Readonly<Record<string, readonly PlacementFeature[]>> = {
-  RC: ["CHILDREN_PRESENT"],
-  RW: ["FEMALE_ONLY"],
-  SO: ["CHILDREN_PRESENT", "VULNERABLE_ADULTS"],
-  MED: ["TOOLS"],
-  VW: ["TOOLS"],
-};
-
-/**
  * Conflicts the rules themselves name (second round), held even if the catalogue's list
  * leaves them out: violence or weapon use (VW) conflicts with tools used.
  */

@@ -5,7 +5,6 @@ export const REQUIREMENT_STATUSES = ["ACTIVE", "COMPLETED", "TERMINATED"] as con
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 export const TERMINATION_REASONS = ["REVOKED", "EXPIRED_INCOMPLETE", "OTHER"] as const;
-export type TerminationReason = (typeof TERMINATION_REASONS)[number];
 
 export const GENDERS = ["MALE", "FEMALE", "OTHER"] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -37,7 +36,6 @@ export const ORDER_RELATIONS = ["CONCURRENT", "CONSECUTIVE"] as const;
 export type OrderRelation = (typeof ORDER_RELATIONS)[number];
 
 export const MANAGED_BY = ["STANDALONE_UPW", "SENTENCE_MANAGEMENT"] as const;
-export type ManagedBy = (typeof MANAGED_BY)[number];
 
 export const WORK_RATINGS = ["EXCELLENT", "GOOD", "SATISFACTORY", "UNSATISFACTORY", "POOR", "NOT_APPLICABLE"] as const;
 export type WorkRating = (typeof WORK_RATINGS)[number];
@@ -52,23 +50,5 @@ export const LATE_START_REASONS = [
 ] as const;
 export type LateStartReason = (typeof LATE_START_REASONS)[number];
 
-export const REGIONS = [
-  { code: "KSS", name: "Kent, Surrey & Sussex" },
-  { code: "LON", name: "London" },
-  { code: "SC", name: "South Central" },
-  { code: "EOE", name: "East of England" },
-  { code: "SW", name: "South West" },
-  { code: "WAL", name: "Wales" },
-  { code: "WM", name: "West Midlands" },
-  { code: "EM", name: "East Midlands" },
-  { code: "GM", name: "Greater Manchester" },
-  { code: "YH", name: "Yorkshire & the Humber" },
-  { code: "NW", name: "North West" },
-  { code: "NE", name: "North East" },
-] as const;
-export type RegionCode = (typeof REGIONS)[number]["code"];
-
-/** CRN: one capital letter then six digits, e.g. X123456. */
-export function isCrn(s: string): boolean {
-  return /^[A-Z]\d{6}$/.test(s);
-}
+/** CRN (case reference number): one capital letter then six digits, e.g. X123456. */
+export const CRN_PATTERN = /^[A-Z]\d{6}$/;

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from "@/server/queries/case-detail";
-import { formatDate, formatMinutes } from "./format";
+import { formatDate, formatHoursAndMinutes } from "./format";
 import {
   APPROVAL_KIND_LABEL,
   APPROVAL_STATUS_LABEL,
@@ -44,7 +44,9 @@ function SessionEntry({ entry, today }: { entry: Extract<TimelineEntry, { kind: 
         <>
           <p className="mb-1 font-bold">{outcomeWords(attendance.outcome)}</p>
           {attendance.reasonCategory && <Detail>Reason: {absenceReasonWords(attendance.reasonCategory)}</Detail>}
-          {attendance.minutesCredited > 0 && <Detail>Credited: {formatMinutes(attendance.minutesCredited)}</Detail>}
+          {attendance.minutesCredited > 0 && (
+            <Detail>Credited: {formatHoursAndMinutes(attendance.minutesCredited)}</Detail>
+          )}
           {attendance.workQuality && attendance.behaviour && (
             <Detail>
               Work quality: {RATING_LABEL[attendance.workQuality]} · Behaviour: {RATING_LABEL[attendance.behaviour]}
@@ -80,7 +82,7 @@ function EntryBody({ entry, today }: { entry: TimelineEntry; today: string }) {
             {entry.activity}
             {entry.provider ? ` with ${entry.provider}` : ""}
           </p>
-          <Detail>Credited: {formatMinutes(entry.minutes)}</Detail>
+          <Detail>Credited: {formatHoursAndMinutes(entry.minutes)}</Detail>
         </>
       );
     case "enforcement":

@@ -1,6 +1,5 @@
 // How dates, hours and labels are written on screen (GOV.UK style: "23 November 2026").
 
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -19,26 +18,14 @@ function toUtcDate(value: string | Date): Date {
   return typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
 }
 
-export const formatDate = (value: string | Date | null | undefined): string =>
-  value ? LONG_DATE.format(toUtcDate(value)) : "Not set";
+/** "19 December 2025", or "Not set" (one definition, in the domain). */
+export { formatDate } from "@/domain/format";
 export const formatShortDate = (value: string | Date | null | undefined): string =>
   value ? SHORT_DATE.format(toUtcDate(value)) : "—";
 export const formatWeekdayDate = (value: string | Date): string => WEEKDAY_DATE.format(toUtcDate(value));
 
-/** A `@db.Date` value as 'YYYY-MM-DD'. */
-export const isoFromDbDate = (value: Date): string => value.toISOString().slice(0, 10);
-
-/** Minutes as hours and minutes: 90 → "1 hour 30 minutes", 600 → "10 hours". */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? "minus " : "";
-  const abs = Math.abs(minutes);
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  const parts: string[] = [];
-  if (h > 0) parts.push(`${h.toLocaleString("en-GB")} ${h === 1 ? "hour" : "hours"}`);
-  if (m > 0 || h === 0) parts.push(`${m} ${m === 1 ? "minute" : "minutes"}`);
-  return sign + parts.join(" ");
-}
+/** Minutes as hours and minutes: 90 → "1 hour 30 minutes", 600 → "10 hours" (one definition, in the domain). */
+export { formatHoursAndMinutes } from "@/domain/format";
 
 /** Compact hours for tables: 754 minutes → "12h 34m". */
 export function formatHoursShort(minutes: number): string {
@@ -50,9 +37,3 @@ export function formatHoursShort(minutes: number): string {
 export const formatPercent = (value: number | null): string => (value === null ? "—" : `${value.toFixed(1)}%`);
 
 export const formatNumber = (value: number): string => value.toLocaleString("en-GB");
-
-/** Turns an enum value into words: "SUSPENDED_SENTENCE_ORDER" → "Suspended sentence order". */
-export function humanise(value: string): string {
-  const words = value.toLowerCase().replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

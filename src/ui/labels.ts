@@ -65,12 +65,6 @@ export const BREACH_OUTCOME_LABEL: Record<BreachOutcomeType, string> = {
   SSO_ACTIVATED: "Court: suspended sentence activated",
 };
 
-export const WARNING_DELIVERY_LABEL: Record<"IN_PERSON" | "POST" | "EMAIL", string> = {
-  IN_PERSON: "in person",
-  POST: "by post",
-  EMAIL: "by email",
-};
-
 export const REVIEW_KIND_LABEL: Record<ReviewKind, string> = {
   SIX_MONTH: "6-month review",
   NINE_MONTH: "9-month review",

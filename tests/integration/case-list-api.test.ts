@@ -9,7 +9,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
 import { getCase } from "@/server/services/cases/get-case";
-import { listCases } from "@/server/services/cases/list-cases";
+import { listCasesForApi } from "@/server/services/cases/list-cases";
 import { testDatabaseUrl, testDb } from "../support/db";
 import {
   makeCase,
@@ -76,7 +76,7 @@ describe("GET /api/v1/cases", () => {
     });
     const count = async (user: TestUser) => {
       queries = 0;
-      const result = await counting.$transaction((tx) => listCases(user, {}, { tx }));
+      const result = await counting.$transaction((tx) => listCasesForApi(user, {}, { tx }));
       if (!result.ok) throw new Error(result.message);
       return { queries, cases: result.value.cases };
     };

@@ -10,7 +10,7 @@ import { visibleRequirementsSql, visibleRequirementsWhere } from "@/server/auth/
 import { db } from "@/server/db/client";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { getCase } from "@/server/services/cases/get-case";
-import { listCases } from "@/server/services/cases/list-cases";
+import { listCasesForApi } from "@/server/services/cases/list-cases";
 import { testDatabaseUrl, testDb } from "../support/db";
 import {
   makeAllocation,
@@ -95,7 +95,7 @@ describe("GET /api/v1/cases in one statement", () => {
     const statements: string[] = [];
     counting.$on("query", (event) => statements.push(event.query));
     try {
-      const result = await counting.$transaction((tx) => listCases(staff.manager, {}, { tx }));
+      const result = await counting.$transaction((tx) => listCasesForApi(staff.manager, {}, { tx }));
       expect(result.ok && result.value.cases.length).toBe(7);
       // The one read, and the setting that keeps JIT from compiling it (case-list-statement.ts).
       const read = statements.filter((q) => !/^(BEGIN|COMMIT)/.test(q.trim()));
@@ -128,7 +128,7 @@ describe("GET /api/v1/cases in one statement", () => {
   });
 
   it("gives every case the case page's flags", async () => {
-    const result = await listCases(staff.manager, {});
+    const result = await listCasesForApi(staff.manager, {});
     if (!result.ok) throw new Error(result.message);
     const listed = result.value.cases;
     expect(listed.map((c) => c.id).sort()).toEqual(

@@ -18,7 +18,7 @@ import {
 } from "../support/factories";
 import { addDays, todayInLondon, utcDateFromIsoDate } from "@/domain";
 import { db } from "@/server/db/client";
-import { CASES_PER_PAGE, caseListQuerySchema, listCases } from "@/server/queries/cases";
+import { CASES_PER_PAGE, caseListQuerySchema, listCasePage } from "@/server/queries/cases";
 
 const today = todayInLondon();
 const daysAgo = (n: number) => addDays(today, -n);
@@ -109,7 +109,7 @@ afterAll(async () => {
   await Promise.all([testDb.$disconnect(), db.$disconnect()]);
 });
 
-const list = (query: Record<string, unknown>) => listCases(coordinator, caseListQuerySchema.parse(query));
+const list = (query: Record<string, unknown>) => listCasePage(coordinator, caseListQuerySchema.parse(query));
 const idSet = async (query: Record<string, unknown>) => new Set((await list(query)).cases.map((c) => c.id));
 
 describe("case list filters", () => {

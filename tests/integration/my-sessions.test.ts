@@ -3,7 +3,7 @@
 // the supervisor's own session, with risk guidance and no sensitive note's words.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, type IsoDate } from "@/domain";
-import { findSessionRoster, listMySessions } from "@/server/queries/my-sessions";
+import { findSupervisorRoster, listMySessions } from "@/server/queries/my-sessions";
 import { testDb } from "../support/db";
 import {
   makeAllocation,
@@ -66,7 +66,7 @@ describe("listMySessions", () => {
   });
 });
 
-describe("findSessionRoster", () => {
+describe("findSupervisorRoster", () => {
   it("shows the supervisor's own session with plain-language risks; null (→ 404) for anyone else's", async () => {
     const park = await makePlacement(region, { features: ["CHILDREN_PRESENT"] });
     const session = await makeSession(park.id, { date: TODAY, supervisorId: staff.supervisor.id });
@@ -83,7 +83,7 @@ describe("findSessionRoster", () => {
       },
     });
 
-    const roster = await findSessionRoster(staff.supervisor, session.id);
+    const roster = await findSupervisorRoster(staff.supervisor, session.id);
     expect(roster?.people).toHaveLength(1);
     const [shown] = roster!.people;
     expect(shown).toMatchObject({ crn: person.crn, rosh: "MEDIUM" });
@@ -103,7 +103,7 @@ describe("findSessionRoster", () => {
     expect(JSON.stringify(roster)).not.toContain("dateOfBirth");
 
     const otherSupervisor = await makeUser("SUPERVISOR", region);
-    expect(await findSessionRoster(otherSupervisor, session.id)).toBeNull();
-    expect(await findSessionRoster(staff.supervisor, "not-a-uuid")).toBeNull();
+    expect(await findSupervisorRoster(otherSupervisor, session.id)).toBeNull();
+    expect(await findSupervisorRoster(staff.supervisor, "not-a-uuid")).toBeNull();
   });
 });

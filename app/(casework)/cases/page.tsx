@@ -6,7 +6,7 @@ import { recordView } from "@/server/view-audit";
 import {
   CASE_FLAGS,
   caseListQuerySchema,
-  listCases,
+  listCasePage,
   listPdusForFilter,
   type CaseFlag,
   type CaseListQuery,
@@ -62,7 +62,7 @@ export default async function CasesPage({
 }) {
   const user = await requirePageUser("case.list");
   const query = caseListQuerySchema.parse(await searchParams);
-  const [{ total, pageCount, cases }, pdus] = await Promise.all([listCases(user, query), listPdusForFilter(user)]);
+  const [{ total, pageCount, cases }, pdus] = await Promise.all([listCasePage(user, query), listPdusForFilter(user)]);
   await recordView(user, {
     view: "case-list",
     requirementIds: cases.map((c) => c.id),

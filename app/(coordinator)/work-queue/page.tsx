@@ -4,7 +4,7 @@ import { loadWorkQueue, WORK_QUEUE_LISTS, workQueueCaseIds, type WorkQueueList }
 import { loadReviewsDue } from "@/server/queries/reviews-due";
 import { recordView } from "@/server/view-audit";
 import { ReviewsDueSection } from "./reviews-due-section";
-import { formatDate, formatHoursShort, formatMinutes, formatShortDate } from "@/ui/format";
+import { formatDate, formatHoursShort, formatHoursAndMinutes, formatShortDate } from "@/ui/format";
 import { absenceReasonWords, ENFORCEMENT_TYPE_DUE_LABEL, outcomeWords } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { QueueSection } from "@/ui/queue-section";
@@ -234,7 +234,7 @@ export default async function WorkQueuePage({
                 {formatShortDate(row.effectiveEndDate)}
                 {passed && <span className="block text-base text-secondary">Passed</span>}
               </span>,
-              formatMinutes(row.outstandingMinutes),
+              formatHoursAndMinutes(row.outstandingMinutes),
               <RagTag key="r" rag={row.rag} />,
             ],
             action: passed

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/server/auth/current-user";
 import { findRegionName } from "@/server/queries/regions";
 import { listIncomingTransfers } from "@/server/queries/transfers";
-import { formatDate, formatMinutes } from "@/ui/format";
+import { formatDate, formatHoursAndMinutes } from "@/ui/format";
 import { ORDER_TYPE_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
@@ -40,7 +40,7 @@ export default async function TransfersPage() {
               rows={[
                 { key: "Order", value: `${ORDER_TYPE_LABEL[t.orderType]} of ${formatDate(t.sentenceDate)}` },
                 { key: "Hours ordered", value: String(t.hoursOrdered) },
-                { key: "Hours left", value: formatMinutes(t.outstandingMinutes) },
+                { key: "Hours left", value: formatHoursAndMinutes(t.outstandingMinutes) },
                 { key: "Asked for", value: `${formatDate(t.requestedOn)} by ${t.requestedBy}` },
                 { key: "Reason", value: t.reason },
               ]}

@@ -5,7 +5,7 @@ import type { Gender } from "@/generated/prisma/enums";
 import { DEMO_SIGN_INS } from "../demo-users";
 import { pickName } from "./names";
 import type { Random } from "./random";
-import type { DemoRows, RegionContext, RegionStaff, StaffMember } from "./types";
+import type { DemoRows, RegionStaff, StaffMember } from "./types";
 
 type RegionRef = { code: string; id: string; pduIds: string[] };
 
@@ -107,5 +107,3 @@ export function planStaff(
   }
   return { byRegion, demoUserIds };
 }
-
-export type { RegionContext };

@@ -2,7 +2,7 @@
 // ids drawn from the seeded generator), then written with a few bulk inserts.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Gender, PlacementFeature, PlacementType } from "@/generated/prisma/enums";
-import type { DayOfWeek, IsoDate } from "@/domain/dates";
+import type { DayOfWeek } from "@/domain/dates";
 import type { TimeOfDay } from "@/domain/time-of-day";
 
 export type StaffMember = { id: string; name: string; gender: Gender; pduId: string | null };
@@ -92,4 +92,4 @@ export function emptyRows(): DemoRows {
   };
 }
 
-export type { IsoDate, DayOfWeek, TimeOfDay };
+export type { DayOfWeek, TimeOfDay };

@@ -62,12 +62,8 @@ export function errorReply(
 
 export const unauthenticatedReply = (message = "Sign in, or send a valid API token in the Authorization header") =>
   errorReply(401, "UNAUTHENTICATED", message);
-export const forbiddenReply = (message = "Your role does not allow you to do this") =>
-  errorReply(403, "FORBIDDEN", message);
-export const notFoundReply = (message = "The record could not be found") => errorReply(404, "NOT_FOUND", message);
 export const conflictReply = (message = "This record already exists", details: Record<string, unknown> = {}) =>
   errorReply(409, "CONFLICT", message, details);
-export const staleVersionReply = () => errorReply(409, "STALE_VERSION", STALE_VERSION_MESSAGE);
 
 export type InputLocation = "body" | "query" | "params";
 export type FieldProblem = { field: string; location: InputLocation; problem: string };

@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { logger } from "@/server/log";
 import type { Tx } from "@/server/db/create-client";
+import { isRefusal, transactionRollingBackRefusals } from "@/server/db/transaction";
 import {
   ApiError,
   errorReply,
@@ -59,29 +60,6 @@ export type RouteHandler = (
 ) => Promise<Response>;
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
-
-const isRefusal = (value: unknown): boolean =>
-  typeof value === "object" && value !== null && "ok" in value && (value as { ok: unknown }).ok === false;
-
-/** Sent back from inside a plain transaction to roll back a refused command's writes. */
-class RefusalRollback {
-  constructor(readonly result: unknown) {}
-}
-
-async function plainTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const result = await fn(tx);
-      if (isRefusal(result)) throw new RefusalRollback(result);
-      return result;
-    }, TRANSACTION_OPTIONS);
-  } catch (error) {
-    if (error instanceof RefusalRollback) return error.result as T;
-    throw error;
-  }
-}
-
 type Parsed<T> = { ok: true; value: T } | { ok: false; reply: ApiReply };
 
 function parseWith(schema: z.ZodType | undefined, input: unknown, location: InputLocation): Parsed<unknown> {
@@ -247,7 +225,7 @@ async function handle<S extends ApiRouteSpec>(
     }
   };
 
-  if (key === null || !user) return run(plainTransaction);
+  if (key === null || !user) return run(transactionRollingBackRefusals);
   const path = canonicalPath(url);
   const requestHash = idempotencyRequestHash({ method: request.method, path, body: rawBody });
   return runIdempotent(db, { userId: user.id, key, method: request.method, path, requestHash }, (tx) =>

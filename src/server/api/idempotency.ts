@@ -9,7 +9,7 @@ import { errorReply, type ApiReply } from "./api-error";
 // replays the stored reply; if it rolled back, the retry runs as if it were first. So twenty
 // identical retries write once, and a crash leaves no half-finished key behind.
 
-export const REPLAYED_HEADER = "idempotent-replayed";
+const REPLAYED_HEADER = "idempotent-replayed";
 
 export type IdempotentRequest = { userId: string; key: string; method: string; path: string; requestHash: string };
 

@@ -24,12 +24,6 @@ const credentialsSchema = z.object({
   password: plainText.min(1).max(200),
 });
 
-/** Shown on the sign-in page for each failure code next-auth passes back. */
-export const SIGN_IN_ERRORS = {
-  INVALID_CREDENTIALS: "Enter a correct email address and password",
-  TOO_MANY_ATTEMPTS: "You have entered the wrong password too many times. Wait 15 minutes, then try again",
-} as const;
-
 const sessionSeconds = (): number => Math.round(sessionPolicy().maxHours * 3600);
 
 export const authOptions: NextAuthOptions = {

@@ -124,8 +124,6 @@ export type Permission = keyof typeof ACCESS_TABLE;
 
 export const PERMISSIONS = Object.keys(ACCESS_TABLE) as Permission[];
 
-export const isPermission = (value: unknown): value is Permission => typeof value === "string" && value in ACCESS_TABLE;
-
 /** The roles the table allows for a permission. */
 export const rolesFor = (permission: Permission): readonly UserRole[] => ACCESS_TABLE[permission].roles;
 

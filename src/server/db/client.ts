@@ -20,5 +20,3 @@ if (process.env.NODE_ENV !== "production") globalForDb.cpDb = db;
 
 // Closed after requests in flight and any worker have finished (see src/server/lifecycle.ts).
 onStop("database pool", () => db.$disconnect(), "close");
-
-export type { Tx } from "./create-client";

@@ -162,8 +162,6 @@ export async function listCaseEnforcement(user: AppUser, requirementId: string) 
   });
 }
 
-export type CaseEnforcementAction = Awaited<ReturnType<typeof listCaseEnforcement>>[number];
-
 /** R9: the failures to comply on this case that no warning or breach answers yet, newest first. */
 export async function listUnansweredFailures(user: AppUser, requirementId: string) {
   const rows = await db.attendance.findMany({

@@ -53,8 +53,6 @@ export async function listCorrectableRecords(user: AppUser, caseId: string) {
   };
 }
 
-export type CorrectableRecords = NonNullable<Awaited<ReturnType<typeof listCorrectableRecords>>>;
-
 /** One ETE credit of a visible case, for its correction form. */
 export async function findEteCreditForCorrection(
   user: AppUser,

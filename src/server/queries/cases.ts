@@ -108,7 +108,7 @@ export function caseFlagsOf(view: RequirementView | undefined) {
 }
 
 /** One page of the cases the caller may see, filtered and sorted as the URL asks. */
-export async function listCases(user: AppUser, query: CaseListQuery) {
+export async function listCasePage(user: AppUser, query: CaseListQuery) {
   const asOf = todayInLondon();
   const conditions: Prisma.RequirementWhereInput[] = [visibleRequirementsWhere(user)];
   if (query.q) conditions.push(searchWhere(query.q));

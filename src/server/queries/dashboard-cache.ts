@@ -74,12 +74,6 @@ export async function readRegionVersions(client: PrismaClient, regionId?: string
   return new Map(rows.map((row) => [row.regionId, row.version]));
 }
 
-/** The data marker of a scope: its region's version, or every region's (for the nation). */
-export async function readDataMarker(client: PrismaClient, regionId: string | null = null): Promise<string> {
-  const versions = await readRegionVersions(client, regionId ?? undefined);
-  return [...versions].map(([id, version]) => `${id}:${version}`).join(",");
-}
-
 function remember<V>(map: Map<string, V>, key: string, entry: V): void {
   map.delete(key);
   map.set(key, entry);

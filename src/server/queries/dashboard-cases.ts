@@ -42,7 +42,6 @@ export const drillQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-export type DrillQuery = z.output<typeof drillQuerySchema>;
 
 export type DrillRow = {
   id: string;

@@ -11,8 +11,8 @@ import { sourceRows } from "./figures/sources";
 
 export * from "./figures/scope";
 export { loadSentenceCalendar, type SentenceCalendar } from "./figures/sentence-calendar";
-export { activeOn, enforceableOn, failureAwaitingActionOn, inBreachOrWarrantOn } from "./predicates/requirement";
-export { figureDates, sourceRows } from "./figures/sources";
+export { enforceableOn, failureAwaitingActionOn } from "./predicates/requirement";
+export { sourceRows } from "./figures/sources";
 export * from "./figures/registry";
 
 // ───────────────────────────── counting the sources

@@ -29,7 +29,6 @@ export {
   REPORTING_WINDOW_MONTHS,
   type DashboardScope,
   type SentenceCalendar,
-  type TeamType,
 } from "./dashboard-figures";
 
 export type FigureScope = DashboardScope;
@@ -102,15 +101,6 @@ export async function commencedWithinDeadline(
   cal: SentenceCalendar,
 ): Promise<Share> {
   return shareOf(await tallySource(client, "commenced", scope, cal));
-}
-
-// §5 / SL029 — mirrors completedWithinTwelveMonths (src/domain/requirement-dates.ts)
-export async function completedWithinTwelveMonths(
-  client: PrismaClient,
-  scope: FigureScope,
-  cal: SentenceCalendar,
-): Promise<Share> {
-  return shareOf(await tallySource(client, "completed", scope, cal));
 }
 
 /** Approvals waiting for a manager's decision now (3rd+ accepted absences, risk overrides, high RoSH on individual placements). */
@@ -247,8 +237,6 @@ export function dashboardFiguresFrom(
 export async function loadDashboardFigures(client: PrismaClient, scope: FigureScope) {
   return dashboardFiguresFrom(scope.asOf, await computeDashboardTallies(client, scope));
 }
-
-export type DashboardFigures = Awaited<ReturnType<typeof loadDashboardFigures>>;
 
 // ───────────────────────────── the manager's pending approvals (read-only until issue 3)
 

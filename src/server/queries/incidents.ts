@@ -58,5 +58,3 @@ export async function listIncidents(user: AppUser, options: { today?: IsoDate } 
     };
   });
 }
-
-export type IncidentListItem = Awaited<ReturnType<typeof listIncidents>>[number];

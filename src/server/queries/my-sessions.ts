@@ -135,7 +135,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * risk codes with the catalogue's guidance, adjustments and whom to phone. Nothing more
  * (no date of birth, address or offence). Null when the session is not the caller's.
  */
-export async function findSessionRoster(user: AppUser, sessionId: string) {
+export async function findSupervisorRoster(user: AppUser, sessionId: string) {
   if (!UUID.test(sessionId)) return null;
   const session = await db.session.findFirst({
     where: { id: sessionId, ...visibleSessionsWhere(user) },
@@ -304,4 +304,4 @@ function hoursOf(view: RequirementView | undefined) {
   };
 }
 
-export type SessionRoster = NonNullable<Awaited<ReturnType<typeof findSessionRoster>>>;
+export type SupervisorRoster = NonNullable<Awaited<ReturnType<typeof findSupervisorRoster>>>;

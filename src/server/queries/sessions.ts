@@ -40,7 +40,7 @@ export async function listSessions(user: AppUser, options: { from: IsoDate; page
  * One session and its roster. People on a restricted case the caller may not open are
  * counted but not named (docs/domain.md §2: restricted cases are left out of everyone else's lists).
  */
-export async function findSessionRoster(user: AppUser, sessionId: string) {
+export async function findOfficeSessionRoster(user: AppUser, sessionId: string) {
   const session = await db.session.findFirst({
     where: { AND: [visibleSessionsWhere(user), { id: sessionId }] },
     select: {

@@ -57,8 +57,6 @@ export async function listIncomingTransfers(user: AppUser) {
   }));
 }
 
-export type IncomingTransfer = Awaited<ReturnType<typeof listIncomingTransfers>>[number];
-
 /** Every transfer of a case the caller can see, newest first, for the case page's history. */
 export async function listCaseTransfers(user: AppUser, requirementId: string) {
   const visible = await db.requirement.findFirst({

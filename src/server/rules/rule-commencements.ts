@@ -1,5 +1,5 @@
 import "server-only";
-import { isIsoDate, type IsoDate, type PolicyOverrides } from "@/domain";
+import { isIsoDate, type IsoDate } from "@/domain";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 
 // The Sentencing Act 2026 commencement dates an administrator records (s.36: no 12-month period;
@@ -36,9 +36,4 @@ export function ruleCommencementsFrom(rows: readonly { key: string; value: strin
     result[key] = isIsoDate(value) ? value : null;
   }
   return result;
-}
-
-/** The commencement dates as policy overrides (add the region's own settings where they matter). */
-export function commencementOverrides(commencements: RuleCommencements): PolicyOverrides {
-  return { ...commencements };
 }

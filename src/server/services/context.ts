@@ -47,8 +47,6 @@ export function todayFor(options?: ServiceOptions): IsoDate {
   return options?.today ?? todayInLondon();
 }
 
-export const TWELVE_MONTH_PERIOD_ABOLISHED_FROM_KEY = "twelveMonthPeriodAbolishedFrom";
-
 export interface RuleContext {
   calendar: BankHolidayCalendar;
   policy: RulePolicy;
@@ -60,11 +58,6 @@ export interface RuleContext {
 export async function loadBankHolidayCalendar(tx: Tx): Promise<BankHolidayCalendar> {
   const rows = await tx.bankHoliday.findMany({ select: { date: true } });
   return calendarFrom(rows.map((row) => isoDateFromUtcDate(row.date)));
-}
-
-/** The date an administrator recorded from which the 12-month period no longer applies (s.36); one record for every date (see rule-commencements.ts). */
-export async function loadTwelveMonthPeriodAbolishedFrom(tx: Tx): Promise<IsoDate | null> {
-  return (await loadRuleCommencements(tx)).twelveMonthPeriodAbolishedFrom;
 }
 
 /** The rule context from facts already loaded (one region's over-subscription limit, the s.36 date). */

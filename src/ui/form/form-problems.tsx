@@ -4,8 +4,6 @@ import { ErrorSummary } from "@/ui/error-summary";
 import type { FormState } from "./form-state";
 import { SuccessBanner } from "../success-banner";
 
-export { SuccessBanner };
-
 /**
  * The top of every form: the GOV.UK error summary (field errors and any general problem), or a
  * success notice for forms that stay on the page.

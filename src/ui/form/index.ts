@@ -1,4 +1,4 @@
 export * from "./fields";
 export * from "./form-state";
-export { FormProblems, SuccessBanner } from "./form-problems";
+export { FormProblems } from "./form-problems";
 export { SubmitButton } from "./submit-button";

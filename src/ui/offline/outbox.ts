@@ -32,7 +32,7 @@ import { hasIndexedDb, idbStore } from "./idb-store";
 // Sending takes a lock shared by every tab and the service worker (Web Locks), so one record is
 // never sent twice at once. See docs/decisions/0014-offline-supervisor-app.md.
 
-export type { NewOutboxRecord, OutboxKind, OutboxRecord, OutboxState } from "./outbox-core";
+export type { NewOutboxRecord, OutboxKind, OutboxRecord } from "./outbox-core";
 
 export const OUTBOX_CHANNEL = "community-payback-outbox";
 export const OUTBOX_SYNC_TAG = "community-payback-outbox";

@@ -4,7 +4,7 @@ import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 import type { AppUser } from "@/server/auth/access";
 import { can } from "@/server/auth/access";
 import { listCorrectableRecords } from "@/server/queries/case-records";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 import { TableRegion } from "@/ui/table-region";
 
 // Issue 13: the office corrects an attendance record (same form and service as the session
@@ -45,7 +45,7 @@ export async function CaseCorrections({ user, caseId }: { user: AppUser; caseId:
                     <span className="block">{a.placement}</span>
                   </td>
                   <td>{OUTCOME_INFO[a.outcome].label}</td>
-                  <td>{formatMinutes(a.minutesCredited)}</td>
+                  <td>{formatHoursAndMinutes(a.minutesCredited)}</td>
                   <td>
                     <Link href={`/sessions/${a.sessionId}/attendance/${caseId}?from=case`}>
                       Correct<span className="sr-only"> the record for {formatDateWithDay(a.date)}</span>
@@ -76,7 +76,7 @@ export async function CaseCorrections({ user, caseId }: { user: AppUser; caseId:
                 <tr key={c.id}>
                   <td>{formatDateWithDay(c.date)}</td>
                   <td>{c.activity}</td>
-                  <td>{formatMinutes(c.minutes)}</td>
+                  <td>{formatHoursAndMinutes(c.minutes)}</td>
                   <td>
                     <Link href={`/cases/${caseId}/ete-credit/${c.id}`}>
                       Correct or remove<span className="sr-only"> the ETE credit of {formatDateWithDay(c.date)}</span>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { RequirementView } from "@/domain";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 
 // Sentencing Act 2026 s.37 on the case page: what the app proposes and what the officer decided.
 // Shown only once s.37 is in force for the date (nothing changes before it).
@@ -31,14 +31,14 @@ export function EarnedReductionPanel({
     <section aria-labelledby="earned-reduction-heading" className="mb-8 max-w-3xl">
       <h2 id="earned-reduction-heading">Earned reduction of hours</h2>
       <p>
-        After working {formatMinutes(r.qualifyingMinutes)} (a quarter of the hours ordered) without an unacceptable
-        absence or being sent home for not working, the hours fall by half an hour for every further hour worked
-        (Sentencing Act 2026, section 37).
+        After working {formatHoursAndMinutes(r.qualifyingMinutes)} (a quarter of the hours ordered) without an
+        unacceptable absence or being sent home for not working, the hours fall by half an hour for every further hour
+        worked (Sentencing Act 2026, section 37).
       </p>
       {r.status === "NOT_YET_QUALIFIED" && (
         <p data-testid="earned-reduction-status">
-          Not yet qualified: {formatMinutes(Math.max(0, r.qualifyingMinutes - view.minutesCredited))} more to work. Up
-          to {formatMinutes(r.projectedMinutes)} off in prospect.
+          Not yet qualified: {formatHoursAndMinutes(Math.max(0, r.qualifyingMinutes - view.minutesCredited))} more to
+          work. Up to {formatHoursAndMinutes(r.projectedMinutes)} off in prospect.
         </p>
       )}
       {r.status === "DISQUALIFIED" && (
@@ -50,8 +50,8 @@ export function EarnedReductionPanel({
       )}
       {r.status === "QUALIFIED" && (
         <p data-testid="earned-reduction-status">
-          Qualified. Reduction so far: <strong>{formatMinutes(r.currentMinutes)}</strong>; in prospect:{" "}
-          <strong>{formatMinutes(r.projectedMinutes)}</strong>.{" "}
+          Qualified. Reduction so far: <strong>{formatHoursAndMinutes(r.currentMinutes)}</strong>; in prospect:{" "}
+          <strong>{formatHoursAndMinutes(r.projectedMinutes)}</strong>.{" "}
           {decided ?? "Not yet decided: the reduction applies only once the responsible officer confirms it."}
         </p>
       )}

@@ -11,7 +11,7 @@ import { enforcementStateByCase } from "@/server/queries/enforcement-due";
 import { CaseFlagTags, RequirementStatusTag } from "@/ui/case-flags";
 import { caseViewRecord, recordView } from "@/server/view-audit";
 import { CaseTimeline } from "@/ui/case-timeline";
-import { formatDate, formatMinutes } from "@/ui/format";
+import { formatDate, formatHoursAndMinutes } from "@/ui/format";
 import { ETE_REASON_LABEL, GENDER_LABEL, MANAGED_BY_LABEL, ORDER_TYPE_LABEL, ROSH_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
@@ -88,24 +88,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <h2 className="sr-only">Key figures</h2>
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <KeyFigure label="Hours ordered">{formatMinutes(view.hoursOrdered * 60)}</KeyFigure>
+        <KeyFigure label="Hours ordered">{formatHoursAndMinutes(view.hoursOrdered * 60)}</KeyFigure>
         {view.earnedReduction.status !== "NOT_IN_FORCE" && (
           <KeyFigure label="Hours required now">
-            {formatMinutes(view.requiredMinutes)}
+            {formatHoursAndMinutes(view.requiredMinutes)}
             {view.earnedReduction.appliedMinutes > 0 && (
               <span className="block text-base font-normal">
-                {formatMinutes(view.earnedReduction.appliedMinutes)} earned off
+                {formatHoursAndMinutes(view.earnedReduction.appliedMinutes)} earned off
               </span>
             )}
           </KeyFigure>
         )}
-        <KeyFigure label="Hours done">{formatMinutes(view.minutesCredited)}</KeyFigure>
-        <KeyFigure label="Hours left">{formatMinutes(view.outstandingMinutes)}</KeyFigure>
+        <KeyFigure label="Hours done">{formatHoursAndMinutes(view.minutesCredited)}</KeyFigure>
+        <KeyFigure label="Hours left">{formatHoursAndMinutes(view.outstandingMinutes)}</KeyFigure>
         <KeyFigure label="ETE used">
           {assessment?.eteEligible ? (
             <>
-              {formatMinutes(eteUsed)}
-              <span className="block text-base font-normal">{formatMinutes(view.eteRemainingMinutes)} left</span>
+              {formatHoursAndMinutes(eteUsed)}
+              <span className="block text-base font-normal">
+                {formatHoursAndMinutes(view.eteRemainingMinutes)} left
+              </span>
             </>
           ) : (
             <span className="text-base font-normal">Not eligible for ETE</span>
@@ -226,7 +228,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 {
                   key: "ETE eligibility",
                   value: assessment.eteEligible
-                    ? `Eligible${assessment.eteReason ? `: ${ETE_REASON_LABEL[assessment.eteReason].toLowerCase()}` : ""} (up to ${formatMinutes(view.eteAllowanceMinutes)})`
+                    ? `Eligible${assessment.eteReason ? `: ${ETE_REASON_LABEL[assessment.eteReason].toLowerCase()}` : ""} (up to ${formatHoursAndMinutes(view.eteAllowanceMinutes)})`
                     : "Not eligible",
                 },
                 {

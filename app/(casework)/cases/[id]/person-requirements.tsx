@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PersonRequirements } from "@/server/queries/person-requirements";
 import { RequirementStatusTag } from "@/ui/case-flags";
-import { formatDate, formatMinutes } from "@/ui/format";
+import { formatDate, formatHoursAndMinutes } from "@/ui/format";
 import { ORDER_TYPE_LABEL } from "@/ui/labels";
 import { TableRegion } from "@/ui/table-region";
 
@@ -50,7 +50,7 @@ export function PersonRequirementsSection({
         </p>
       )}
       <p className="mb-4">
-        Outstanding across their active requirements: <strong>{formatMinutes(activeOutstandingMinutes)}</strong>
+        Outstanding across their active requirements: <strong>{formatHoursAndMinutes(activeOutstandingMinutes)}</strong>
       </p>
       <TableRegion label="This person's requirements">
         <table>
@@ -83,7 +83,7 @@ export function PersonRequirementsSection({
                 <td>{formatDate(r.sentenceDate)}</td>
                 <td>{r.region.name}</td>
                 <td>{r.hoursOrdered}</td>
-                <td>{r.status === "ACTIVE" ? formatMinutes(r.outstandingMinutes) : "None"}</td>
+                <td>{r.status === "ACTIVE" ? formatHoursAndMinutes(r.outstandingMinutes) : "None"}</td>
                 <td>{runsText(r, requirements)}</td>
                 <td>
                   <RequirementStatusTag status={r.status} />

@@ -6,7 +6,7 @@ import { formatDateWithDay, isoDateFromUtcDate, sessionLimit } from "@/domain";
 import { placesInWords } from "@/domain/session-choice";
 import { requirePageUser } from "@/server/auth/current-user";
 import { recordView } from "@/server/view-audit";
-import { findSessionRoster } from "@/server/queries/sessions";
+import { findOfficeSessionRoster } from "@/server/queries/sessions";
 import { formatHoursShort } from "@/ui/format";
 import { absenceReasonWords, outcomeWords, PLACEMENT_TYPE_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
@@ -20,7 +20,7 @@ export default async function SessionRosterPage({ params }: { params: Promise<{ 
   const user = await requirePageUser("session.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const session = await findSessionRoster(user, id.data);
+  const session = await findOfficeSessionRoster(user, id.data);
   if (!session) notFound();
   const shown = session.roster.flatMap((booking) => (booking.person ? [booking.person.requirementId] : []));
   await recordView(user, {

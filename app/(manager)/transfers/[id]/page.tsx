@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/server/auth/current-user";
 import { listIncomingTransfers } from "@/server/queries/transfers";
-import { formatDate, formatMinutes } from "@/ui/format";
+import { formatDate, formatHoursAndMinutes } from "@/ui/format";
 import { ORDER_TYPE_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
@@ -28,7 +28,7 @@ export default async function TransferDecisionPage({ params }: { params: Promise
           { key: "CRN", value: transfer.crn },
           { key: "Order", value: `${ORDER_TYPE_LABEL[transfer.orderType]} of ${formatDate(transfer.sentenceDate)}` },
           { key: "Hours ordered", value: String(transfer.hoursOrdered) },
-          { key: "Hours left", value: formatMinutes(transfer.outstandingMinutes) },
+          { key: "Hours left", value: formatHoursAndMinutes(transfer.outstandingMinutes) },
           { key: "Asked for", value: `${formatDate(transfer.requestedOn)} by ${transfer.requestedBy}` },
           { key: "Reason", value: transfer.reason },
         ]}

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { findSessionRoster, type SessionRoster } from "@/server/queries/my-sessions";
+import { findSupervisorRoster, type SupervisorRoster } from "@/server/queries/my-sessions";
 import { recordView } from "@/server/view-audit";
 import { isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";
 import { SummaryList } from "@/ui/summary-list";
 import { Tag } from "@/ui/tag";
-import { formatMinutes, formatWeekdayDate } from "@/ui/format";
+import { formatHoursAndMinutes, formatWeekdayDate } from "@/ui/format";
 import { INCIDENT_TYPE_LABEL, PLACEMENT_FEATURE_LABEL, ROSH_LABEL, SESSION_STATUS_LABEL } from "@/ui/labels";
 import { AttendanceRecorder } from "./attendance-recorder";
 import { CloseSessionButton, MarkAllPresent, ReopenSession, WaitingIncidents } from "./roster-controls";
@@ -15,7 +15,7 @@ import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 
 export const metadata: Metadata = { title: "Session roster" };
 
-type Person = SessionRoster["people"][number];
+type Person = SupervisorRoster["people"][number];
 
 /** Risk of serious harm in words (the assessment's definitions), so a level is never just a word. */
 const ROSH_MEANING: Record<keyof typeof ROSH_LABEL, string> = {
@@ -28,7 +28,7 @@ const ROSH_MEANING: Record<keyof typeof ROSH_LABEL, string> = {
 };
 
 /** At the top of the roster: everyone booked, what is recorded for them, and a link to their card. */
-function Register({ roster }: { roster: SessionRoster }) {
+function Register({ roster }: { roster: SupervisorRoster }) {
   return (
     <nav aria-labelledby="register-heading" className="mb-6">
       <h2 id="register-heading">Register</h2>
@@ -105,7 +105,7 @@ function RelevantRiskSummary({ people }: { people: Person[] }) {
   );
 }
 
-function PersonCard({ person, roster, recording }: { person: Person; roster: SessionRoster; recording: boolean }) {
+function PersonCard({ person, roster, recording }: { person: Person; roster: SupervisorRoster; recording: boolean }) {
   const headingId = `person-${person.allocationId}`;
   return (
     <li className="summary-card mb-6">
@@ -126,11 +126,12 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Ses
         {person.hours && (
           <p className="mb-3" data-testid="roster-hours">
             <span className="font-bold">Hours required now: </span>
-            {formatMinutes(person.hours.requiredMinutes)}, {formatMinutes(person.hours.outstandingMinutes)} left
+            {formatHoursAndMinutes(person.hours.requiredMinutes)},{" "}
+            {formatHoursAndMinutes(person.hours.outstandingMinutes)} left
             {person.hours.earnedReduction && person.hours.earnedReduction.status === "QUALIFIED" && (
               <span className="block">
-                Earned reduction: {formatMinutes(person.hours.earnedReduction.currentMinutes)} so far, up to{" "}
-                {formatMinutes(person.hours.earnedReduction.projectedMinutes)}
+                Earned reduction: {formatHoursAndMinutes(person.hours.earnedReduction.currentMinutes)} so far, up to{" "}
+                {formatHoursAndMinutes(person.hours.earnedReduction.projectedMinutes)}
                 {person.hours.earnedReduction.appliedMinutes > 0
                   ? " (confirmed)"
                   : " (not yet confirmed by the office)"}
@@ -166,7 +167,7 @@ function PersonCard({ person, roster, recording }: { person: Person; roster: Ses
   );
 }
 
-function Incidents({ roster }: { roster: SessionRoster }) {
+function Incidents({ roster }: { roster: SupervisorRoster }) {
   return (
     <section aria-labelledby="incidents-heading" className="mb-8">
       <h2 id="incidents-heading">Incidents</h2>
@@ -199,7 +200,7 @@ function Incidents({ roster }: { roster: SessionRoster }) {
 export default async function SessionRosterPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("session.run");
   const { id } = await params;
-  const roster = await orNotFound(findSessionRoster(user, id));
+  const roster = await orNotFound(findSupervisorRoster(user, id));
   await recordView(user, {
     view: "my-session-roster",
     recordId: roster.id,

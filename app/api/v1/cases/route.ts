@@ -2,7 +2,7 @@ import { commandReply } from "@/server/api/command-result";
 import { createCaseRoute, listCasesRoute } from "@/server/api/contracts/cases";
 import { apiRoute } from "@/server/api/handler";
 import { createCase } from "@/server/services/cases/create-case";
-import { listCases } from "@/server/services/cases/list-cases";
+import { listCasesForApi } from "@/server/services/cases/list-cases";
 import { recordView } from "@/server/view-audit";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const POST = apiRoute(createCaseRoute, async ({ user, body, transaction }
 );
 
 export const GET = apiRoute(listCasesRoute, async ({ user, query, requestId }) => {
-  const result = await listCases(user, query);
+  const result = await listCasesForApi(user, query);
   if (result.ok) {
     await recordView(user, {
       view: "api.cases",

@@ -52,7 +52,6 @@ export const FIGURES = {
 } as const satisfies Record<string, FigureDef>;
 export type FigureKey = keyof typeof FIGURES;
 export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
-export const isFigureKey = (value: unknown): value is FigureKey => typeof value === "string" && value in FIGURES;
 
 /** Breach rows of one ethnicity ("" = not recorded), for the ethnicity split's drill-down. */
 export const ethnicityFilter = (ethnicity: string) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GENDERS, MANAGED_BY, ORDER_RELATIONS, ORDER_TYPES } from "@/domain";
+import { CRN_PATTERN, GENDERS, MANAGED_BY, ORDER_RELATIONS, ORDER_TYPES } from "@/domain";
 import { isoDateSchema, optionalText } from "../schemas";
 
 // POST /api/v1/cases (docs/api.md). hoursOrdered is any whole number here: R1's 40–300 range is the
@@ -11,7 +11,7 @@ export const createCaseInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]\d{6}$/, "Enter the CRN as one capital letter then six digits, for example X123456"),
+      .regex(CRN_PATTERN, "Enter the CRN as one capital letter then six digits, for example X123456"),
     firstName: z.string().trim().min(1, "Enter the first name").max(100),
     lastName: z.string().trim().min(1, "Enter the last name").max(100),
     dateOfBirth: isoDateSchema,

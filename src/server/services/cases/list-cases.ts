@@ -11,7 +11,7 @@ import { readCaseList } from "./case-list-statement";
  * code, stored status and a CRN or name search, newest sentence first, at most 100 — read in one
  * statement (./case-list-statement.ts), in a transaction only to switch JIT off for it.
  */
-export async function listCases(
+export async function listCasesForApi(
   actor: AppUser,
   rawInput: ListCasesInput,
   options?: ServiceOptions,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ETE_REASONS, ROSH_LEVELS } from "@/domain";
+import { CRN_PATTERN, ETE_REASONS, ROSH_LEVELS } from "@/domain";
 import { availabilitySchema, DB_INT_MAX, optionalText } from "../schemas";
 
 // PUT /api/v1/cases/{id}/assessment (docs/api.md). `version` is the case's `version` as last read.
@@ -32,13 +32,7 @@ export const saveAssessmentBody = z
     religiousObservance: optionalText(4000),
     womenOnlyPreference: z.boolean().optional(),
     nonAssociations: z
-      .array(
-        z
-          .string()
-          .trim()
-          .toUpperCase()
-          .regex(/^[A-Z][0-9]{6}$/, "Enter a CRN: one capital letter then six digits"),
-      )
+      .array(z.string().trim().toUpperCase().regex(CRN_PATTERN, "Enter a CRN: one capital letter then six digits"))
       .max(20)
       .refine((crns) => new Set(crns).size === crns.length, "List each person once")
       .optional()

@@ -28,7 +28,6 @@ export const removeEteCreditBody = z
 export const removeEteCreditInput = removeEteCreditBody.extend({ caseId: z.uuid(), creditId: z.uuid() }).strict();
 export type RemoveEteCreditInput = z.input<typeof removeEteCreditInput>;
 
-export const correctedEteCreditView = eteCreditView;
 export type CorrectedEteCreditView = z.input<typeof eteCreditView>;
 
 export const removedEteCreditView = z

@@ -5,7 +5,6 @@ import { recordIdSchema } from "../schemas";
 // POST /api/v1/sessions/{id}/incidents: something that happened on site — who, what, when.
 
 export const INCIDENT_TYPES = ["BEHAVIOUR", "INJURY", "NEAR_MISS", "THREAT_TO_STAFF"] as const;
-export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
 export const recordIncidentBody = z
   .object({

@@ -14,7 +14,7 @@ import {
 import { expectOk } from "@/server/services/result";
 import { AllocationExplanation, StandingTag } from "@/ui/allocation-explanation";
 import { CheckboxGroup, DateField, SelectField } from "@/ui/form";
-import { formatDate, formatMinutes } from "@/ui/format";
+import { formatDate, formatHoursAndMinutes } from "@/ui/format";
 import { APPROVAL_STATUS_LABEL, PLACEMENT_TYPE_LABEL } from "@/ui/labels";
 import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
@@ -129,7 +129,7 @@ export default async function AllocatePage({
                 ? formatDate(person.startDeadline)
                 : "Waiting for the previous order to finish",
           },
-          { key: "Hours left", value: formatMinutes(person.outstandingMinutes) },
+          { key: "Hours left", value: formatHoursAndMinutes(person.outstandingMinutes) },
           { key: "End date", value: formatDate(person.effectiveEndDate) },
         ]}
       />

@@ -4,7 +4,7 @@ import { formAction } from "@/server/actions/form-action";
 import { decideEarnedReduction } from "@/server/services/earned-reduction/decide-earned-reduction";
 import { decideEarnedReductionInput } from "@/server/services/earned-reduction/decide-earned-reduction.types";
 import type { FormState } from "@/ui/form/form-state";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 
 const submitDecision = formAction({
   permission: "case.earnedReduction",
@@ -20,8 +20,8 @@ const submitDecision = formAction({
     redirectTo: `/cases/${view.id}`,
     notice:
       view.earnedReduction.decision === "CONFIRMED"
-        ? `Reduction confirmed. The hours required are now ${formatMinutes(view.minutesRequired)}.`
-        : `Reduction refused. The hours required stay at ${formatMinutes(view.minutesRequired)}.`,
+        ? `Reduction confirmed. The hours required are now ${formatHoursAndMinutes(view.minutesRequired)}.`
+        : `Reduction refused. The hours required stay at ${formatHoursAndMinutes(view.minutesRequired)}.`,
     revalidate: [`/cases/${view.id}`, "/work-queue", "/dashboard"],
   }),
 });

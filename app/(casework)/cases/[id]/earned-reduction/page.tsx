@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 import { CaseFormHeading, loadCaseFormPage, NotActiveMessage } from "../case-form-page";
 import { EarnedReductionForm } from "./earned-reduction-form";
 
@@ -19,15 +19,15 @@ export default async function EarnedReductionPage({ params }: { params: Promise<
         <p className="max-w-2xl">
           {r.status === "NOT_IN_FORCE"
             ? "The earned reduction of hours is not in force yet."
-            : `There is nothing to decide yet: the person has not worked the qualifying amount of ${formatMinutes(r.qualifyingMinutes)}.`}{" "}
+            : `There is nothing to decide yet: the person has not worked the qualifying amount of ${formatHoursAndMinutes(r.qualifyingMinutes)}.`}{" "}
           <Link href={`/cases/${caseForForm.id}`}>Return to the case</Link>.
         </p>
       ) : (
         <>
           <p className="max-w-2xl">
-            The qualifying amount of {formatMinutes(r.qualifyingMinutes)} was worked. The reduction earned so far is{" "}
-            <strong>{formatMinutes(r.currentMinutes)}</strong>, and up to{" "}
-            <strong>{formatMinutes(r.projectedMinutes)}</strong> if they keep working. If you confirm, the hours
+            The qualifying amount of {formatHoursAndMinutes(r.qualifyingMinutes)} was worked. The reduction earned so
+            far is <strong>{formatHoursAndMinutes(r.currentMinutes)}</strong>, and up to{" "}
+            <strong>{formatHoursAndMinutes(r.projectedMinutes)}</strong> if they keep working. If you confirm, the hours
             required fall now, and the work is complete when the hours done reach them.
           </p>
           {r.status === "DISQUALIFIED" && (
@@ -36,7 +36,7 @@ export default async function EarnedReductionPage({ params }: { params: Promise<
               the person had a reasonable excuse, correct that attendance record first.
             </p>
           )}
-          <EarnedReductionForm caseId={caseForForm.id} current={formatMinutes(r.currentMinutes)} />
+          <EarnedReductionForm caseId={caseForForm.id} current={formatHoursAndMinutes(r.currentMinutes)} />
         </>
       )}
     </>

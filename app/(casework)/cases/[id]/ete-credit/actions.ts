@@ -4,7 +4,7 @@ import { formAction } from "@/server/actions/form-action";
 import { creditEte } from "@/server/services/ete/credit-ete";
 import { creditEteInput } from "@/server/services/ete/credit-ete.types";
 import type { FormState } from "@/ui/form/form-state";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 
 const submitEteCredit = formAction({
   permission: "ete.credit",
@@ -25,7 +25,7 @@ const submitEteCredit = formAction({
   run: (user, input) => creditEte(user, input),
   onSuccess: (credit) => ({
     redirectTo: `/cases/${credit.caseId}`,
-    notice: `${formatMinutes(credit.minutes)} of ETE credited. ${formatMinutes(credit.eteRemainingMinutes)} of the ETE allowance remain.`,
+    notice: `${formatHoursAndMinutes(credit.minutes)} of ETE credited. ${formatHoursAndMinutes(credit.eteRemainingMinutes)} of the ETE allowance remain.`,
     revalidate: [`/cases/${credit.caseId}`],
   }),
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 import { SummaryList } from "@/ui/summary-list";
 import { CaseFormHeading, loadCaseFormPage, NotActiveMessage } from "../case-form-page";
 import { EteCreditForm } from "./ete-credit-form";
@@ -31,12 +31,12 @@ export default async function EteCreditPage({ params }: { params: Promise<{ id: 
             rows={[
               {
                 key: "ETE allowance",
-                value: `${formatMinutes(view.eteAllowanceMinutes)} (${view.eteAllowanceMinutes.toLocaleString("en-GB")} minutes)`,
+                value: `${formatHoursAndMinutes(view.eteAllowanceMinutes)} (${view.eteAllowanceMinutes.toLocaleString("en-GB")} minutes)`,
               },
-              { key: "ETE used", value: formatMinutes(view.minutesEte) },
+              { key: "ETE used", value: formatHoursAndMinutes(view.minutesEte) },
               {
                 key: "ETE remaining",
-                value: `${formatMinutes(view.eteRemainingMinutes)} (${view.eteRemainingMinutes.toLocaleString("en-GB")} minutes)`,
+                value: `${formatHoursAndMinutes(view.eteRemainingMinutes)} (${view.eteRemainingMinutes.toLocaleString("en-GB")} minutes)`,
               },
             ]}
           />

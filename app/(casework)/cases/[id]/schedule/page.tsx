@@ -6,7 +6,7 @@ import { formatDateWithDay } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { SCHEDULE_INTRO } from "@/server/documents/schedule-pdf";
 import { loadPersonSchedule } from "@/server/queries/scheduling";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 import { PageHeading } from "@/ui/page-heading";
 import { PrintButton } from "@/ui/print-button";
 import { TableRegion } from "@/ui/table-region";
@@ -30,7 +30,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
         Your unpaid work sessions
       </PageHeading>
       <p>
-        Hours still to do: {formatMinutes(schedule.outstandingMinutes)}. {SCHEDULE_INTRO}
+        Hours still to do: {formatHoursAndMinutes(schedule.outstandingMinutes)}. {SCHEDULE_INTRO}
       </p>
       {schedule.sessions.length === 0 ? (
         <p>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formatDateWithDay, isoDateFromUtcDate } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { listSupervisorChoices } from "@/server/queries/placement-detail";
-import { findSessionRoster } from "@/server/queries/sessions";
+import { findOfficeSessionRoster } from "@/server/queries/sessions";
 import { recordView } from "@/server/view-audit";
 import { PageHeading } from "@/ui/page-heading";
 import { CancelSessionForm, ChangeSessionForm, StandDownForm } from "./manage-forms";
@@ -16,7 +16,7 @@ export default async function ManageSessionPage({ params }: { params: Promise<{ 
   const user = await requirePageUser("session.change");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const session = await findSessionRoster(user, id.data);
+  const session = await findOfficeSessionRoster(user, id.data);
   if (!session) notFound();
   await recordView(user, {
     view: "session-roster",

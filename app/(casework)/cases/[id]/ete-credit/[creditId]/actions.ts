@@ -4,7 +4,7 @@ import { formAction } from "@/server/actions/form-action";
 import { correctEteCredit, removeEteCredit } from "@/server/services/ete/correct-ete-credit";
 import { correctEteCreditInput, removeEteCreditInput } from "@/server/services/ete/correct-ete-credit.types";
 import type { FormState } from "@/ui/form/form-state";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 
 const submitCorrection = formAction({
   permission: "ete.correct",
@@ -29,7 +29,7 @@ const submitCorrection = formAction({
   run: (user, input) => correctEteCredit(user, input),
   onSuccess: (credit) => ({
     redirectTo: `/cases/${credit.caseId}`,
-    notice: `ETE credit corrected to ${formatMinutes(credit.minutes)}. Hours done were worked out again; ${formatMinutes(credit.eteRemainingMinutes)} of the ETE allowance remain.`,
+    notice: `ETE credit corrected to ${formatHoursAndMinutes(credit.minutes)}. Hours done were worked out again; ${formatHoursAndMinutes(credit.eteRemainingMinutes)} of the ETE allowance remain.`,
     revalidate: [`/cases/${credit.caseId}`],
   }),
 });
@@ -48,7 +48,7 @@ const submitRemoval = formAction({
   run: (user, input) => removeEteCredit(user, input),
   onSuccess: (removed) => ({
     redirectTo: `/cases/${removed.caseId}`,
-    notice: `ETE credit removed. Hours done were worked out again; ${formatMinutes(removed.eteRemainingMinutes)} of the ETE allowance remain.`,
+    notice: `ETE credit removed. Hours done were worked out again; ${formatHoursAndMinutes(removed.eteRemainingMinutes)} of the ETE allowance remain.`,
     revalidate: [`/cases/${removed.caseId}`],
   }),
 });

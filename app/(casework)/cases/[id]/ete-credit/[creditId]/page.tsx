@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { findEteCreditForCorrection } from "@/server/queries/case-records";
-import { formatDate, formatMinutes } from "@/ui/format";
+import { formatDate, formatHoursAndMinutes } from "@/ui/format";
 import { SummaryList } from "@/ui/summary-list";
 import { CaseFormHeading, loadCaseFormPage } from "../../case-form-page";
 import { CorrectEteCreditForm, RemoveEteCreditForm } from "./correct-ete-credit-forms";
@@ -22,7 +22,7 @@ export default async function CorrectEteCreditPage({ params }: { params: Promise
       <SummaryList
         rows={[
           { key: "Date", value: formatDate(credit.date) },
-          { key: "Time credited", value: formatMinutes(credit.minutes) },
+          { key: "Time credited", value: formatHoursAndMinutes(credit.minutes) },
           { key: "Activity", value: credit.activity },
         ]}
       />

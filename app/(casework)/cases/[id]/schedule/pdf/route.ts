@@ -3,7 +3,7 @@ import { can } from "@/server/auth/access";
 import { getSessionUser } from "@/server/auth/current-user";
 import { schedulePdf } from "@/server/documents/schedule-pdf";
 import { loadPersonSchedule } from "@/server/queries/scheduling";
-import { formatMinutes } from "@/ui/format";
+import { formatHoursAndMinutes } from "@/ui/format";
 
 // A person's schedule as a PDF (same words as the page). Outside the caller's reach: 404.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!id.success) return new Response("Not found", { status: 404 });
   const schedule = await loadPersonSchedule(user, id.data);
   if (!schedule) return new Response("Not found", { status: 404 });
-  const pdf = await schedulePdf({ ...schedule, outstandingWords: formatMinutes(schedule.outstandingMinutes) });
+  const pdf = await schedulePdf({ ...schedule, outstandingWords: formatHoursAndMinutes(schedule.outstandingMinutes) });
   return new Response(Buffer.from(pdf), {
     headers: {
       "content-type": "application/pdf",

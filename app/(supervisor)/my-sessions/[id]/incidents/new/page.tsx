@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { londonDateAndTime } from "@/domain/london-time";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { findSessionRoster } from "@/server/queries/my-sessions";
+import { findSupervisorRoster } from "@/server/queries/my-sessions";
 import { recordView } from "@/server/view-audit";
 import { PageHeading } from "@/ui/page-heading";
 import { formatWeekdayDate } from "@/ui/format";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Record an incident" };
 export default async function NewIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("session.run");
   const { id } = await params;
-  const roster = await orNotFound(findSessionRoster(user, id));
+  const roster = await orNotFound(findSupervisorRoster(user, id));
   if (roster.status === "CANCELLED") notFound();
   const requirementIds = roster.people.map((person) => person.requirementId);
   await recordView(user, {
