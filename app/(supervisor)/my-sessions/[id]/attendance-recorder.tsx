@@ -10,7 +10,7 @@ import {
   type AttendanceOutcome,
 } from "@/domain/attendance-outcomes";
 import { checkAttendanceDetails, creditForOutcome, isSentHome, type SessionTimes } from "@/domain/crediting";
-import { formatHoursAndMinutes } from "@/domain/format";
+import { formatHoursAndMinutes } from "@/domain/format-duration";
 import { WORK_RATINGS } from "@/domain/vocabulary";
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField, TimeField } from "@/ui/form/fields";
 import { discardRecord, retryRecord, submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { OUTCOME_INFO } from "@/domain/attendance-outcomes";
 import { creditForOutcome } from "@/domain/crediting";
-import { formatHoursAndMinutes } from "@/domain/format";
+import { formatHoursAndMinutes } from "@/domain/format-duration";
 import { submitRecord, useOutbox, type OutboxRecord } from "@/ui/offline/outbox";
 import {
   savedAttendance,
