@@ -18,6 +18,8 @@ import {
   loadBankHolidayCalendar,
 } from "@/server/queries/requirement-facts";
 import { loadWorkQueue } from "@/server/queries/work-queue";
+import { getCase } from "@/server/services/cases/get-case";
+import { listCasesForApi } from "@/server/services/cases/list-cases";
 import { testDb } from "../support/db";
 import {
   makeCase,
@@ -117,6 +119,16 @@ describe("while the earlier order runs", () => {
     expect((await everywhere(control, "2026-04-01")).list.backlog).toBe(true);
     const figures = await loadDashboardFigures(testDb, { asOf: "2025-06-02", regionId: region.id });
     expect(figures.dormantCount).toBe(2); // the earlier order and the control case
+  });
+
+  it("the API's case list (one statement) says so too, exactly as GET /cases/{id}", async () => {
+    const asOf: IsoDate = "2025-06-02";
+    const listed = await listCasesForApi(manager, { region: region.code, asOf });
+    const single = await getCase(manager, { caseId: later, asOf });
+    if (!listed.ok || !single.ok) throw new Error("the case list or the case refused");
+    const item = listed.value.cases.find((c) => c.id === later);
+    expect(item).toEqual(single.value);
+    expect(item).toMatchObject({ waitingForEarlierOrder: true, startDeadline: null, dormant: false });
   });
 });
 

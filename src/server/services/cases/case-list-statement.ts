@@ -30,6 +30,8 @@ const caseJson = Prisma.sql`json_build_object(
   'status', r."status", 'completedOn', r."completedOn", 'terminatedOn', r."terminatedOn", 'commencedOn', r."commencedOn",
   'minutesCredited', r."minutesCredited", 'minutesEte', r."minutesEte", 'terminationReason', r."terminationReason",
   'restricted', r."restricted", 'orderRelation', r."orderRelation", 'relatedRequirementId', r."relatedRequirementId",
+  'relatedRequirement', (SELECT json_build_object('status', rr."status", 'completedOn', rr."completedOn",
+      'terminatedOn', rr."terminatedOn") FROM "Requirement" rr WHERE rr."id" = r."relatedRequirementId"),
   'assessment', (SELECT json_build_object(
       'id', s."id", 'version', s."version", 'complete', s."complete", 'rosh', s."rosh", 'eteEligible', s."eteEligible",
       'eteReason', s."eteReason", 'womenOnlyPreference', s."womenOnlyPreference", 'availability', s."availability",
@@ -144,5 +146,9 @@ function reviveCaseRow(json: Json): CaseViewSourceRow {
       outcomes: list(ea.outcomes).map((eo) => withDates(eo, ["date"])),
     })),
     transfers: list(json.transfers).map((t) => withDates(t, ["requestedAt"])),
+    // R2/R5: the earlier order a consecutive case waits for (requirementFactsSelect's relatedRequirement).
+    relatedRequirement: json.relatedRequirement
+      ? withDates(json.relatedRequirement as Json, ["completedOn", "terminatedOn"])
+      : null,
   } as unknown as CaseViewSourceRow;
 }
