@@ -4,11 +4,12 @@
 // the earlier one ends, R2's 15 working days and R5's 28 days count from that day. A preceding order
 // ending in another region must also refresh the waiting one's region's cached figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { utcDateFromIsoDate as d, type IsoDate } from "@/domain";
+import { todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { readRegionVersions } from "@/server/queries/dashboard-cache";
-import { loadDashboardFigures } from "@/server/queries/dashboard";
+import { computeDashboardTallies, loadDashboardFigures } from "@/server/queries/dashboard";
+import { computeTallies } from "@/server/queries/dashboard-cache";
 import { listFigureCases } from "@/server/queries/dashboard-cases";
 import type { FigureKey } from "@/server/queries/dashboard-figures";
 import {
@@ -21,6 +22,7 @@ import { loadWorkQueue } from "@/server/queries/work-queue";
 import { getCase } from "@/server/services/cases/get-case";
 import { listCasesForApi } from "@/server/services/cases/list-cases";
 import { testDb } from "../support/db";
+import { canonicalTallies } from "../support/tallies";
 import {
   makeCase,
   makeRegion,
@@ -182,4 +184,28 @@ it("the earlier order ending in another region refreshes the waiting case's regi
   });
   const after = BigInt((await readRegionVersions(testDb)).get(other.id) ?? "0");
   expect(after).toBeGreaterThan(before);
+});
+
+it("the earlier order ending refreshes today's figure facts of the case waiting on it", async () => {
+  // Today's figures come from per-requirement facts (docs/decisions/0090) refreshed for the
+  // requirements a write marks; ending the earlier order marks it, and the waiting case's row
+  // must be refreshed with it, or today's figures would keep it waiting.
+  const home = await makeRegion();
+  const first = await makeCase(home, { sentenceDate: "2025-01-06" });
+  const waiting = await makeCase(home, { sentenceDate: "2025-03-03", personId: first.personId });
+  await testDb.requirement.update({
+    where: { id: waiting.requirementId },
+    data: { orderRelation: "CONSECUTIVE", relatedRequirementId: first.requirementId },
+  });
+  const scope = { asOf: todayInLondon(), regionId: home.id };
+  const sameAsFullCount = async () =>
+    expect(canonicalTallies(await computeTallies(testDb, scope))).toBe(
+      canonicalTallies(await computeDashboardTallies(testDb, scope)),
+    );
+  await sameAsFullCount(); // the facts now hold the waiting case as waiting
+  await testDb.requirement.update({
+    where: { id: first.requirementId },
+    data: { status: "COMPLETED", completedOn: d("2025-08-22") },
+  });
+  await sameAsFullCount(); // and now as dormant, late to start and in the backlog
 });
