@@ -14,7 +14,9 @@ import type { DemographicTally, Tally } from "./dashboard-figures";
 // a table the figures read marks the requirements it touches, in its own transaction (statement
 // triggers, migration figure_facts). Before counting, a reader replaces the marked requirements'
 // rows — a few, under a write every 200 ms — and the figures are then GROUP BYs over this one
-// narrow table instead of the ~17 grouped queries over the source tables. A new day, other rules,
+// narrow table instead of the ~17 grouped queries over the source tables. The same refresh keeps
+// FigureTotal, the facts summed per figure and scope (docs/decisions/0091-figure-totals.md), so a
+// request sums a few hundred totals rather than grouping every fact. A new day, other rules,
 // a bank-holiday change or a TRUNCATE rebuild the whole table once. Past dates do not come from
 // here: they are counted from the dated history (computeDashboardTallies).
 
@@ -40,6 +42,32 @@ async function insertFacts(tx: Tx, scope: DashboardScope): Promise<void> {
     INSERT INTO "FigureFact" ("requirementId", "source", "regionId", "pduId", "managedBy", "band", "met", "x", "y", "gender", "ethnicity")
     SELECT u."id", u.source, u."regionId", u."pduId", u."managedBy", u.band, u.met, u.x, u.y, p."gender", NULLIF(p."ethnicity", '')
     FROM (${union}) u JOIN "Person" p ON p."id" = u."personId"`;
+}
+
+/** FigureTotal's grouping of some FigureFact rows: per figure and scope, and the breach figure's split by gender and ethnicity. */
+const totalsOf = (where: Prisma.Sql, sign: 1 | -1) => Prisma.sql`
+  SELECT md5(json_build_array(t.source, t."regionId", t."pduId", t."managedBy", t.band, t.gender, t.ethnicity)::text) AS key, t.*
+  FROM (
+    SELECT f."source", f."regionId", f."pduId", f."managedBy", f.band, NULL::"Gender" AS gender, NULL::text AS ethnicity,
+           ${sign} * COUNT(*)::int AS n, ${sign} * (COUNT(*) FILTER (WHERE f.met))::int AS met,
+           ${sign} * COALESCE(SUM(f.x::numeric), 0) AS x, ${sign} * COALESCE(SUM(f.y::numeric), 0) AS y
+    FROM "FigureFact" f WHERE ${where}
+    GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT 'breach:split', f."regionId", f."pduId", f."managedBy", f.band, f."gender", f."ethnicity",
+           ${sign} * COUNT(*)::int, ${sign} * (COUNT(*) FILTER (WHERE f.met))::int, 0, 0
+    FROM "FigureFact" f WHERE ${where} AND f."source" = 'breach'
+    GROUP BY 2, 3, 4, 5, 6, 7
+  ) t`;
+
+/** Adds (sign 1) or subtracts (sign -1) the named requirements' FigureFact rows to FigureTotal; a total that reaches no row goes. */
+async function applyTotals(tx: Tx, ids: string[], sign: 1 | -1): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "FigureTotal" ("key", "source", "regionId", "pduId", "managedBy", "band", "gender", "ethnicity", "n", "met", "x", "y")
+    ${totalsOf(Prisma.sql`f."requirementId" = ANY(${ids}::uuid[])`, sign)}
+    ON CONFLICT ("key") DO UPDATE SET "n" = "FigureTotal"."n" + EXCLUDED."n", "met" = "FigureTotal"."met" + EXCLUDED."met",
+      "x" = "FigureTotal"."x" + EXCLUDED."x", "y" = "FigureTotal"."y" + EXCLUDED."y"`;
+  if (sign === -1) await tx.$executeRaw`DELETE FROM "FigureTotal" WHERE "n" = 0`;
 }
 
 const isWriteConflict = (error: unknown) =>
@@ -106,10 +134,15 @@ async function refreshOnce(
           const scope: DashboardScope = { asOf, regionId: null, rules };
           if (rebuild) {
             await tx.$executeRaw`DELETE FROM "FigureFact"`;
+            await tx.$executeRaw`DELETE FROM "FigureTotal"`;
             await insertFacts(tx, scope);
+            await tx.$executeRaw`INSERT INTO "FigureTotal" ("key", "source", "regionId", "pduId", "managedBy", "band", "gender", "ethnicity", "n", "met", "x", "y")
+              ${totalsOf(Prisma.sql`TRUE`, 1)}`;
           } else {
+            await applyTotals(tx, ids, -1);
             await tx.$executeRaw`DELETE FROM "FigureFact" WHERE "requirementId" = ANY(${ids}::uuid[])`;
             await insertFacts(tx, { ...scope, requirementIds: ids });
+            await applyTotals(tx, ids, 1);
           }
           await tx.$executeRaw`DELETE FROM "FigureFactMark" WHERE "seq" = ANY(${marks.map((m) => m.seq)}::bigint[])`;
           await tx.$executeRaw`UPDATE "FigureFactState" SET "asOf" = ${asOf}::date, "rulesKey" = ${rulesKey},
@@ -184,21 +217,21 @@ export async function talliesFromFacts(
   );
   // One statement (one snapshot), so the breach split always adds up to the breach figure.
   const rows = await client.$queryRaw<
-    (Tally & { source: SourceKey | "demographics"; gender: string; ethnicity: string | null })[]
+    (Tally & { source: SourceKey | "breach:split"; gender: string; ethnicity: string | null })[]
   >`
     SELECT f."source", f."regionId"::text AS "regionId", f."pduId"::text AS "pduId", f."managedBy"::text AS "managedBy", f.band,
-           NULL::text AS gender, NULL::text AS ethnicity, COUNT(*)::int AS n, COUNT(*) FILTER (WHERE f.met)::int AS met,
-           COALESCE(SUM(f.x), 0)::float8 AS x, COALESCE(SUM(f.y), 0)::float8 AS y
-    FROM "FigureFact" f WHERE ${where}
+           NULL::text AS gender, NULL::text AS ethnicity, SUM(f.n)::int AS n, SUM(f.met)::int AS met,
+           SUM(f.x)::float8 AS x, SUM(f.y)::float8 AS y
+    FROM "FigureTotal" f WHERE ${where} AND f."source" <> 'breach:split'
     GROUP BY 1, 2, 3, 4, 5
     UNION ALL
-    SELECT 'demographics', NULL, NULL, NULL, f.band, f."gender"::text, f."ethnicity", COUNT(*)::int, COUNT(*) FILTER (WHERE f.met)::int, 0, 0
-    FROM "FigureFact" f WHERE ${where} AND f."source" = 'breach'
+    SELECT 'breach:split', NULL, NULL, NULL, f.band, f."gender"::text, f."ethnicity", SUM(f.n)::int, SUM(f.met)::int, 0, 0
+    FROM "FigureTotal" f WHERE ${where} AND f."source" = 'breach:split'
     GROUP BY 5, 6, 7`;
   const tallies = Object.fromEntries(SOURCES.map((key) => [key, [] as Tally[]])) as Record<SourceKey, Tally[]>;
   const demographics: DemographicTally[] = [];
   for (const { source, gender, ethnicity, ...tally } of rows) {
-    if (source === "demographics") {
+    if (source === "breach:split") {
       demographics.push({ band: tally.band ?? "", gender, ethnicity, n: tally.n, met: tally.met });
     } else {
       tallies[source].push(tally);
