@@ -144,6 +144,24 @@ describe("each job deletes exactly what has expired", () => {
   });
 });
 
+describe("keeping the figures warm", () => {
+  it("rebuilds the figure facts for a new day, then replaces only what writes marked, and is idempotent", async () => {
+    const first = new Date("2026-06-01T09:00:00Z");
+    expect(await runHousekeepingJob("refresh-figure-facts", testDb, first, settings)).toBe(1);
+    expect(await runHousekeepingJob("refresh-figure-facts", testDb, first, settings)).toBe(0);
+    await testDb.$executeRaw`INSERT INTO "FigureFactMark" ("requirementId") VALUES (gen_random_uuid())`;
+    expect(await runHousekeepingJob("refresh-figure-facts", testDb, first, settings)).toBe(1);
+    expect(await testDb.figureFactMark.count()).toBe(0);
+    // 23:30 UTC on 1 June is already 2 June in London: a new facts day.
+    expect(await runHousekeepingJob("refresh-figure-facts", testDb, new Date("2026-06-01T23:30:00Z"), settings)).toBe(
+      1,
+    );
+    const [state] = await testDb.$queryRaw<{ asOf: string }[]>`
+      SELECT to_char("asOf", 'YYYY-MM-DD') AS "asOf" FROM "FigureFactState" WHERE "id" = 1`;
+    expect(state?.asOf).toBe("2026-06-02");
+  });
+});
+
 describe("the queue", () => {
   it("runs each scheduled job once when two instances share the schedule, and logs each run", async () => {
     // A schedule's slot is a minute: start well inside one, so the test sees exactly one slot.
