@@ -11,6 +11,8 @@ import { db } from "@/server/db/client";
 import { loadCaseDetail } from "@/server/queries/case-detail";
 import { getCase } from "@/server/services/cases/get-case";
 import { listCasesForApi } from "@/server/services/cases/list-cases";
+import { readCaseRows } from "@/server/services/cases/case-list-statement";
+import { caseViewSelect } from "@/server/services/cases/load-case-view";
 import { testDatabaseUrl, testDb } from "../support/db";
 import {
   makeAllocation,
@@ -83,6 +85,40 @@ beforeAll(async () => {
   ids.restricted = (await makeCase(region, { sentenceDate: ago(60), restricted: true })).requirementId;
   await testDb.requirementAccess.create({ data: { requirementId: ids.restricted, userId: staff.manager.id } });
   ids.elsewhere = (await makeCase(otherRegion, { sentenceDate: ago(60) })).requirementId;
+  // Every relation caseViewSelect reads, on one case, for the field-by-field comparison below.
+  ids.rich = (
+    await makeCase(region, { sentenceDate: ago(90), assessment: { complete: true, riskCodes: ["RW"] } })
+  ).requirementId;
+  await worked(ids.rich, ago(60), staff.supervisor.id);
+  await testDb.eteCredit.create({
+    data: { requirementId: ids.rich, date: day(ago(50)), minutes: 120, activity: "Course" },
+  });
+  await testDb.extension.create({
+    data: {
+      requirementId: ids.rich,
+      grantedOn: day(ago(40)),
+      newEndDate: day(addDays(today, 300)),
+      court: "Leeds",
+      reason: "Illness",
+    },
+  });
+  await testDb.earnedReductionDecision.create({
+    data: { requirementId: ids.rich, decision: "CONFIRMED", decidedOn: day(ago(30)), note: "Good progress" },
+  });
+  await breach(ids.rich, ago(20), ago(10));
+  await testDb.requirement.update({
+    where: { id: ids.rich },
+    data: { orderRelation: "CONSECUTIVE", relatedRequirementId: ids.completed },
+  });
+  await testDb.requirementTransfer.create({
+    data: {
+      requirementId: ids.rich,
+      fromRegionId: region.id,
+      toRegionId: otherRegion.id,
+      reason: "Moved house",
+      requestedById: staff.coordinator.id,
+    },
+  });
 });
 afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 
@@ -96,7 +132,7 @@ describe("GET /api/v1/cases in one statement", () => {
     counting.$on("query", (event) => statements.push(event.query));
     try {
       const result = await counting.$transaction((tx) => listCasesForApi(staff.manager, {}, { tx }));
-      expect(result.ok && result.value.cases.length).toBe(7);
+      expect(result.ok && result.value.cases.length).toBe(8);
       // The one read, and the setting that keeps JIT from compiling it (case-list-statement.ts).
       const read = statements.filter((q) => !/^(BEGIN|COMMIT)/.test(q.trim()));
       expect(read).toHaveLength(2);
@@ -124,6 +160,22 @@ describe("GET /api/v1/cases in one statement", () => {
       const bySql = await testDb.$queryRaw<{ id: string }[]>`
         SELECT r."id"::text AS id FROM "Requirement" r WHERE ${visibleRequirementsSql(user)} AND r."id"::text = ANY(${mine})`;
       expect(bySql.map((r) => r.id).sort(), user.role).toEqual(byPrisma.map((r) => r.id).sort());
+    }
+  });
+
+  it("builds each case's row exactly as Prisma reads it for caseViewSelect, field by field", async () => {
+    const read = await testDb.$transaction((tx) => readCaseRows(tx, staff.manager, {}));
+    if (!read) throw new Error("no rows");
+    const byPrisma = await testDb.requirement.findMany({
+      where: { id: { in: read.rows.map((row) => row.id) } },
+      select: caseViewSelect,
+    });
+    expect(read.rows.map((row) => row.id)).toContain(ids.rich);
+    // JSON has no Decimal: compare what either path gives as plain JSON values.
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    for (const row of read.rows) {
+      const expected = byPrisma.find((candidate) => candidate.id === row.id);
+      expect(plain(row), row.id).toEqual(plain(expected));
     }
   });
 

@@ -86,6 +86,30 @@ export async function readCaseList(
   filters: CaseListFilters,
   asOf: IsoDate,
 ): Promise<{ cases: CaseView[]; truncated: boolean }> {
+  const read = await readCaseRows(client, actor, filters);
+  if (!read) return { cases: [], truncated: false };
+  const calendar = calendarFrom(read.holidays);
+  const commencements = ruleCommencementsFrom(read.settings);
+  return {
+    cases: read.rows.map((row) => caseViewFromRow(row, calendar, commencements, asOf)),
+    truncated: read.truncated,
+  };
+}
+
+/**
+ * The statement itself: each case's row exactly as Prisma gives it for caseViewSelect (a test reads
+ * both and compares them field by field), with the bank holidays and the rule-date settings.
+ */
+export async function readCaseRows(
+  client: Tx,
+  actor: AppUser,
+  filters: CaseListFilters,
+): Promise<{
+  rows: CaseViewSourceRow[];
+  truncated: boolean;
+  holidays: IsoDate[];
+  settings: Statement["settings"];
+} | null> {
   const conditions: Prisma.Sql[] = [visibleRequirementsSql(actor)];
   if (filters.region) conditions.push(Prisma.sql`g."code" = ${filters.region}`);
   if (filters.status) conditions.push(Prisma.sql`r."status"::text = ${filters.status}`);
@@ -116,12 +140,12 @@ export async function readCaseList(
                                 ORDER BY ps."effectiveFrom" DESC, ps."createdAt" DESC)
                 FROM "PolicySetting" ps WHERE ps."key" = ANY(${[...RULE_COMMENCEMENT_KEYS]}::text[])), '[]'::json) AS settings`;
   const row = rows[0];
-  if (!row) return { cases: [], truncated: false };
-  const calendar = calendarFrom(row.holidays);
-  const commencements = ruleCommencementsFrom(row.settings);
+  if (!row) return null;
   return {
-    cases: row.cases.map((json) => caseViewFromRow(reviveCaseRow(json), calendar, commencements, asOf)),
+    rows: row.cases.map(reviveCaseRow),
     truncated: row.found > LIST_CASES_LIMIT,
+    holidays: row.holidays,
+    settings: row.settings,
   };
 }
 

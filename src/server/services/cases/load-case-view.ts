@@ -13,7 +13,7 @@ import {
 } from "../context";
 import type { CaseView } from "./case-view.types";
 
-const caseViewSelect = {
+export const caseViewSelect = {
   ...requirementFactsSelect,
   terminationReason: true,
   restricted: true,
