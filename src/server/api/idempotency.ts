@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { inNewTransaction } from "@/server/db/transaction";
-import { errorReply, type ApiReply } from "./api-error";
+import { errorReply, statusForRefusal, type ApiReply } from "./api-error";
 
 // Idempotent writes (docs/decisions/0007-api-idempotency.md). The key row is inserted first, in
 // the same transaction as the handler's writes. PostgreSQL's unique (userId, key) index makes a
@@ -57,7 +57,7 @@ async function storedOnce(
       if (!stored) throw new Error("Idempotency key conflicted but no committed row was found");
       if (stored.requestHash !== request.requestHash) {
         return errorReply(
-          422,
+          statusForRefusal("IDEMPOTENCY_KEY_REUSED"),
           "IDEMPOTENCY_KEY_REUSED",
           "This Idempotency-Key was already used for a different request. Use a new key for each new change.",
         );
