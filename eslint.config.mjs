@@ -27,6 +27,20 @@ export default defineConfig([
     },
   },
   {
+    // One transaction helper (docs/decisions/0080): the time limits and rollback rule live there.
+    files: ["app/**/*.{ts,tsx}", "src/**/*.{ts,tsx}"],
+    ignores: ["src/server/db/transaction.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='$transaction']",
+          message: "Run it through src/server/db/transaction.ts (inTransaction in a service).",
+        },
+      ],
+    },
+  },
+  {
     // Domain rules stay pure: no database, no framework.
     files: ["src/domain/**/*.ts"],
     rules: {

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from "@/server/queries/case-detail";
+import type { TimelineEntry } from "@/server/queries/case-timeline";
 import { formatDate, formatHoursAndMinutes } from "./format";
 import {
   APPROVAL_KIND_LABEL,

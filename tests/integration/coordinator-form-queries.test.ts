@@ -1,16 +1,13 @@
-// The reads behind the coordinator's forms (src/server/queries/case-forms.ts and
-// placement-detail.ts): scoped to the caller's region (another region's record is null → 404),
-// failures to comply already answered are not offered again, the warning letter is only for a
-// warning, and opening the assessment form is audited as a view of risk information.
+// The reads behind the coordinator's forms (src/server/queries/case-forms.ts, case-enforcement.ts,
+// warning-letter.ts and placement-detail.ts): scoped to the caller's region (another region's
+// record is null → 404), failures to comply already answered are not offered again, the warning
+// letter is only for a warning, and opening the assessment form is audited as a view of risk
+// information.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInLondon } from "@/domain";
-import {
-  findAssessmentForForm,
-  findCaseForForm,
-  findWarningLetter,
-  listCaseEnforcement,
-  listUnansweredFailures,
-} from "@/server/queries/case-forms";
+import { findAssessmentForForm, findCaseForForm } from "@/server/queries/case-forms";
+import { listCaseEnforcement, listUnansweredFailures } from "@/server/queries/case-enforcement";
+import { findWarningLetter } from "@/server/queries/warning-letter";
 import { caseViewRecord, recordView } from "@/server/view-audit";
 import { db } from "@/server/db/client";
 import { findPlacementDetail, listPlacementChoices, listSupervisorChoices } from "@/server/queries/placement-detail";

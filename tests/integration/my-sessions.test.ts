@@ -3,7 +3,8 @@
 // the supervisor's own session, with risk guidance and no sensitive note's words.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, type IsoDate } from "@/domain";
-import { findSupervisorRoster, listMySessions } from "@/server/queries/my-sessions";
+import { listMySessions } from "@/server/queries/my-sessions";
+import { findSupervisorRoster } from "@/server/queries/supervisor-roster";
 import { testDb } from "../support/db";
 import {
   makeAllocation,

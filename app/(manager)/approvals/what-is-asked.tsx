@@ -1,7 +1,7 @@
 import { ABSENCE_REASON_LABELS } from "@/domain/attendance-outcomes";
 import { todayInLondon } from "@/domain/dates";
 import { policyOn } from "@/domain/policy";
-import type { PendingApproval } from "@/server/queries/dashboard";
+import type { PendingApproval } from "@/server/queries/pending-approvals";
 import { formatDate } from "@/ui/format";
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"] as const;

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { RuleCode } from "@/domain/rule-codes";
 import { AccessError } from "@/server/auth/access";
 import { isDatabaseUnavailable } from "@/server/db/availability";
 import { logUnexpectedError } from "@/server/log";
+import type { ServiceCode, ServiceFailure } from "@/server/services/result";
 
 // The one error shape of the JSON API (docs/api.md "Errors") and the one place that decides which
 // HTTP status each kind of failure gets. The wrapper (handler.ts) works in `ApiReply` values so a
@@ -15,23 +15,14 @@ export type ApiErrorPayload = { error: { code: string; message: string; details:
 /** A status and JSON body, not yet a Response (so it can be stored and replayed). */
 export type ApiReply = { status: number; body: unknown; headers?: Record<string, string> };
 
-/** Refusal codes that mean "someone else got there first" (409) rather than "a rule said no" (422). */
-export type ConflictCode = "CONFLICT" | "STALE_VERSION" | `DUPLICATE_${string}`;
-
-/** What a service returns when it says no: a rule code (422) or a conflict code (409). */
-export type ApiRefusal = {
-  ok: false;
-  code: RuleCode | ConflictCode | "IDEMPOTENCY_KEY_REUSED";
-  message: string;
-  field?: string;
-  details?: Record<string, unknown>;
-};
-
 export const STALE_VERSION_MESSAGE =
   "This record was changed by someone else. Reload it to see their changes, then try again.";
 
-/** The one mapping from a refusal code to its status: conflicts 409, every other refusal 422. */
-export function statusForRefusal(code: ApiRefusal["code"]): 409 | 422 {
+/**
+ * The one mapping from a refusal code to its status: "someone else got there first" (CONFLICT,
+ * STALE_VERSION, DUPLICATE_…) 409, every other refusal (a rule said no) 422.
+ */
+export function statusForRefusal(code: ServiceCode | "IDEMPOTENCY_KEY_REUSED"): 409 | 422 {
   return code === "CONFLICT" || code === "STALE_VERSION" || code.startsWith("DUPLICATE_") ? 409 : 422;
 }
 
@@ -188,8 +179,12 @@ export function invalidIdReply(issues: readonly z.core.$ZodIssue[]): ApiReply {
   );
 }
 
-/** A service's refusal: 409 for conflicts, 422 for a business rule (docs/api.md). */
-export function refusalReply(refusal: ApiRefusal): ApiReply {
+/**
+ * A service's refusal (ServiceFailure, the one refusal type: decision 0080): 409 for conflicts,
+ * 422 for a business rule (docs/api.md). Its `problems` reach the reply through `details`
+ * (commandReply in ./command-result.ts).
+ */
+export function refusalReply(refusal: ServiceFailure): ApiReply {
   const message = refusal.code === "STALE_VERSION" && !refusal.message ? STALE_VERSION_MESSAGE : refusal.message;
   const details = { ...(refusal.details ?? {}), ...(refusal.field ? { field: refusal.field } : {}) };
   return errorReply(statusForRefusal(refusal.code), refusal.code, message, details);

@@ -20,7 +20,6 @@ import {
   toResponse,
   unauthenticatedReply,
   validationReply,
-  type ApiRefusal,
   type ApiReply,
   type InputLocation,
 } from "./api-error";
@@ -29,6 +28,7 @@ import { runIdempotent, withSavepoint } from "./idempotency";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/server/input/plain-text";
 import { consumeRate } from "./rate-limit";
 import { mediaType, queryObject, readJsonBody } from "./request-input";
+import type { ServiceFailure } from "@/server/services/result";
 import type { ApiRouteSpec, BodyOf, IsPublic, ParamsOf, QueryOf, ResponseOf } from "./route-spec";
 
 // The one wrapper for every /api/v1 route handler: authenticate → authorise the role → parse
@@ -51,7 +51,8 @@ export type ApiContext<S extends ApiRouteSpec> = {
   transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 };
 
-export type HandlerResult<T> = { ok: true; value: T } | ApiRefusal;
+/** What a handler returns: its value, or a service's refusal as the service gave it (ServiceFailure). */
+export type HandlerResult<T> = { ok: true; value: T } | ServiceFailure;
 export type ApiHandler<S extends ApiRouteSpec> = (ctx: ApiContext<S>) => Promise<HandlerResult<ResponseOf<S>>>;
 /** Next's route handler shape; `context` is optional so tests can call `GET(new Request(url))`. */
 export type RouteHandler = (

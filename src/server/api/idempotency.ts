@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
-import { errorReply, type ApiReply } from "./api-error";
+import { inNewTransaction } from "@/server/db/transaction";
+import { errorReply, statusForRefusal, type ApiReply } from "./api-error";
 
 // Idempotent writes (docs/decisions/0007-api-idempotency.md). The key row is inserted first, in
 // the same transaction as the handler's writes. PostgreSQL's unique (userId, key) index makes a
@@ -12,8 +13,6 @@ import { errorReply, type ApiReply } from "./api-error";
 const REPLAYED_HEADER = "idempotent-replayed";
 
 export type IdempotentRequest = { userId: string; key: string; method: string; path: string; requestHash: string };
-
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** Carries a 400 out of the transaction so the key row rolls back with it. */
 class NotStored {
@@ -44,7 +43,7 @@ async function storedOnce(
   execute: (tx: Tx) => Promise<ApiReply>,
 ): Promise<ApiReply> {
   const where = { userId_key: { userId: request.userId, key: request.key } };
-  return db.$transaction(async (tx) => {
+  return inNewTransaction(db, "idempotentRequest", async (tx) => {
     const { count } = await tx.idempotencyKey.createMany({
       // Status 0 is a placeholder no other transaction can see: it is replaced before commit.
       data: [{ ...request, responseStatus: 0, responseBody: {} }],
@@ -58,7 +57,7 @@ async function storedOnce(
       if (!stored) throw new Error("Idempotency key conflicted but no committed row was found");
       if (stored.requestHash !== request.requestHash) {
         return errorReply(
-          422,
+          statusForRefusal("IDEMPOTENCY_KEY_REUSED"),
           "IDEMPOTENCY_KEY_REUSED",
           "This Idempotency-Key was already used for a different request. Use a new key for each new change.",
         );
@@ -75,7 +74,7 @@ async function storedOnce(
       select: { responseBody: true },
     });
     return { ...reply, body: saved.responseBody };
-  }, TRANSACTION_OPTIONS);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { inNewTransaction } from "@/server/db/transaction";
 import { env } from "@/server/env";
 
 // Sign-in throttling that slows guessing without letting a stranger lock the real user out.
@@ -40,13 +41,12 @@ export async function reserveLoginAttempt(
   const windowStart = new Date(now.getTime() - settings.windowMinutes * 60_000);
   const accountWindowStart = new Date(now.getTime() - settings.accountWindowMinutes * 60_000);
   const checkClient = input.ip !== "unknown";
-  return db.$transaction(
-    async (tx) => {
-      // Always account first, then client: no two attempts can wait on each other in a cycle.
-      await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in account ${input.email}`}, 0))`;
-      if (checkClient)
-        await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in client ${input.ip}`}, 0))`;
-      const [counts] = await tx.$queryRaw<Counts[]>`
+  return inNewTransaction(db, "signInThrottle", async (tx) => {
+    // Always account first, then client: no two attempts can wait on each other in a cycle.
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in account ${input.email}`}, 0))`;
+    if (checkClient)
+      await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in client ${input.ip}`}, 0))`;
+    const [counts] = await tx.$queryRaw<Counts[]>`
         SELECT
           (SELECT count(*) FROM "LoginAttempt" a
             WHERE a.email = ${input.email} AND a.ip = ${input.ip} AND NOT a.succeeded AND a."createdAt" >= ${windowStart}
@@ -56,21 +56,19 @@ export async function reserveLoginAttempt(
             WHERE a.email = ${input.email} AND NOT a.succeeded AND a."createdAt" >= ${accountWindowStart}) AS account,
           (SELECT count(*) FROM "LoginAttempt" a
             WHERE ${checkClient} AND a.ip = ${input.ip} AND NOT a.succeeded AND a."createdAt" >= ${windowStart}) AS client`;
-      const pair = Number(counts?.pair ?? 0);
-      const account = Number(counts?.account ?? 0);
-      const client = Number(counts?.client ?? 0);
-      if (account >= settings.accountMaxFailures)
-        return { ok: false, retryAfterSeconds: settings.accountWindowMinutes * 60 };
-      if (pair >= settings.maxFailures || client >= settings.clientMaxFailures)
-        return { ok: false, retryAfterSeconds: settings.windowMinutes * 60 };
-      const row = await tx.loginAttempt.create({
-        data: { email: input.email, ip: input.ip, succeeded: false, createdAt: now },
-        select: { id: true },
-      });
-      return { ok: true, attemptId: row.id };
-    },
-    { maxWait: 10_000, timeout: 10_000 },
-  );
+    const pair = Number(counts?.pair ?? 0);
+    const account = Number(counts?.account ?? 0);
+    const client = Number(counts?.client ?? 0);
+    if (account >= settings.accountMaxFailures)
+      return { ok: false, retryAfterSeconds: settings.accountWindowMinutes * 60 };
+    if (pair >= settings.maxFailures || client >= settings.clientMaxFailures)
+      return { ok: false, retryAfterSeconds: settings.windowMinutes * 60 };
+    const row = await tx.loginAttempt.create({
+      data: { email: input.email, ip: input.ip, succeeded: false, createdAt: now },
+      select: { id: true },
+    });
+    return { ok: true, attemptId: row.id };
+  });
 }
 
 /** Marks a reserved attempt as a success once the password proved right. */

@@ -2,6 +2,7 @@ import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db/create-client";
+import { inNewTransaction } from "@/server/db/transaction";
 import { audit } from "@/server/audit";
 import { env } from "@/server/env";
 import type { AppUser } from "./access";
@@ -161,7 +162,7 @@ export async function signOutEverywhere(
   user: AppUser,
   now = new Date(),
 ): Promise<{ ok: true; value: null }> {
-  await db.$transaction(async (tx) => {
+  await inNewTransaction(db, "command", async (tx) => {
     await endUserSessions(tx, user.id, now);
     await audit(tx, user, {
       action: "user.sign-out-everywhere",

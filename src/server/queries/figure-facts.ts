@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
+import { inNewTransaction } from "@/server/db/transaction";
 import type { IsoDate } from "@/domain/dates";
 import type { RuleCommencements } from "@/server/rules/rule-commencements";
 import { SOURCES, type DashboardScope, type SourceKey } from "./figures/scope";
@@ -104,7 +105,9 @@ async function refreshOnce(
     if (await isFresh(client, asOf, rulesKey)) return "fresh";
     await client.$executeRaw`INSERT INTO "FigureFactState" ("id", "asOf", "rulesKey") VALUES (1, '1970-01-01', '') ON CONFLICT DO NOTHING`;
     try {
-      const result = await client.$transaction(
+      const result = await inNewTransaction(
+        client,
+        "figureFactRefresh",
         async (tx) => {
           // A rebuild is one long statement (≈ 18 s on the 50,000 seed under load), and another instance may
           // wait that long for the state row: past the app's statement timeout (15 s by default).
@@ -149,7 +152,7 @@ async function refreshOnce(
             "generation" = "generation" + 1 ${rebuild ? Prisma.sql`, "builtAt" = now()` : Prisma.empty} WHERE "id" = 1`;
           return rebuild ? ("rebuilt" as const) : ("replaced" as const);
         },
-        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 300_000, maxWait: 60_000 },
+        Prisma.TransactionIsolationLevel.RepeatableRead,
       );
       figureFactStats[result]++;
       return result;

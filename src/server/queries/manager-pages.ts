@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { replicaDb } from "@/server/db/replica";
 import type { AppUser } from "@/server/auth/access";
 import type { IsoDate } from "@/domain/dates";
-import { listPendingApprovals } from "./dashboard";
+import { listPendingApprovals } from "./pending-approvals";
 import { loadFigureCasesFromUrl } from "./dashboard-cases";
 import { loadDashboardPage } from "./dashboard-page";
 import { resolveTrendsView } from "./trends";

@@ -14,7 +14,7 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
-import { pageOf, WORK_QUEUE_ROWS } from "./work-queue";
+import { pageOf, WORK_QUEUE_ROWS } from "./work-queue-paging";
 import { loadReaderRuleCommencements } from "./requirement-facts";
 
 // R3 on the work queue: the mandatory 6- and 9-month reviews of active cases that are overdue

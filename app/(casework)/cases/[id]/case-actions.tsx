@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { can, type AppUser } from "@/server/auth/access";
 import type { CaseDetail } from "@/server/queries/case-detail";
-import { listCaseEnforcement } from "@/server/queries/case-forms";
+import { listCaseEnforcement } from "@/server/queries/case-enforcement";
 import { listPendingApprovalsForCase } from "@/server/queries/manager-pages";
 import { loadFailuresAwaitingAction } from "@/server/queries/enforcement-due";
 import { formatDate } from "@/ui/format";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { findSupervisorRoster, type SupervisorRoster } from "@/server/queries/my-sessions";
+import { findSupervisorRoster, type SupervisorRoster } from "@/server/queries/supervisor-roster";
 import { recordView } from "@/server/view-audit";
 import { isoDateInLondon, todayInLondon } from "@/domain/dates";
 import { PageHeading } from "@/ui/page-heading";

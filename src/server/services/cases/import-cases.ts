@@ -13,6 +13,7 @@ import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/db/create-client";
+import { inNewTransaction } from "@/server/db/transaction";
 import { todayFor, type ServiceOptions } from "../context";
 import { invalidInput, success, type CommandResult } from "../result";
 import { createCase } from "./create-case";
@@ -231,18 +232,17 @@ export async function importCases(
     return report;
   };
 
-  const transaction = { maxWait: 10_000, timeout: 120_000 } as const;
   if (!input.commit) {
     try {
-      await db.$transaction(async (tx) => {
+      await inNewTransaction(db, "caseImport", async (tx) => {
         throw new CheckOnly(await run(tx));
-      }, transaction);
+      });
     } catch (error) {
       if (error instanceof CheckOnly) return success(error.report);
       throw error;
     }
   }
-  return createValidRows(run, transaction);
+  return createValidRows(run);
 }
 
 /** The rejected rows as they were, plus a "problems" column, for correcting and uploading again. */
@@ -260,16 +260,13 @@ function rejectedRowsCsv(header: string[], rows: Row[], rejected: ImportReport["
 }
 
 // With commit: the valid rows are created in one transaction; with none valid nothing is written.
-async function createValidRows(
-  run: (tx: Tx) => Promise<ImportReport>,
-  transaction: { maxWait: number; timeout: number },
-): Promise<CommandResult<ImportReport>> {
+async function createValidRows(run: (tx: Tx) => Promise<ImportReport>): Promise<CommandResult<ImportReport>> {
   try {
-    const report = await db.$transaction(async (tx) => {
+    const report = await inNewTransaction(db, "caseImport", async (tx) => {
       const report = await run(tx);
       if (report.valid.length === 0) throw new CheckOnly(report);
       return report;
-    }, transaction);
+    });
     return success(report);
   } catch (error) {
     if (error instanceof CheckOnly)

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { formatDateWithDay } from "@/domain";
-import { listCaseEnforcement, listUnansweredFailures } from "@/server/queries/case-forms";
+import { listCaseEnforcement, listUnansweredFailures } from "@/server/queries/case-enforcement";
 import { formatDate } from "@/ui/format";
 import { ENFORCEMENT_TYPE_LABEL, outcomeWords } from "@/ui/labels";
 import { CaseFormHeading, loadCaseFormPage, NotActiveMessage } from "../../case-form-page";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { londonDateAndTime } from "@/domain/london-time";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { findSupervisorRoster } from "@/server/queries/my-sessions";
+import { findSupervisorRoster } from "@/server/queries/supervisor-roster";
 import { recordView } from "@/server/view-audit";
 import { PageHeading } from "@/ui/page-heading";
 import { formatWeekdayDate } from "@/ui/format";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDate } from "@/domain";
 import { orNotFound, requirePageUser } from "@/server/auth/current-user";
-import { findWarningLetter } from "@/server/queries/case-forms";
+import { findWarningLetter } from "@/server/queries/warning-letter";
 import { PrintButton } from "@/ui/print-button";
 
 export const metadata: Metadata = { title: "Warning letter" };

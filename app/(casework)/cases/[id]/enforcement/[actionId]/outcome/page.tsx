@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { listCaseEnforcement, listOtherCasesOfPerson } from "@/server/queries/case-forms";
+import { listCaseEnforcement, listOtherCasesOfPerson } from "@/server/queries/case-enforcement";
 import { formatDate } from "@/ui/format";
 import { BREACH_OUTCOME_LABEL } from "@/ui/labels";
 import { CaseFormHeading, loadCaseFormPage } from "../../../case-form-page";

@@ -3,7 +3,7 @@ import { formatDate } from "@/domain";
 import { can } from "@/server/auth/access";
 import { getSessionUser } from "@/server/auth/current-user";
 import { warningLetterPdf } from "@/server/documents/warning-letter-pdf";
-import { findWarningLetter } from "@/server/queries/case-forms";
+import { findWarningLetter } from "@/server/queries/warning-letter";
 
 // R9: the warning letter as a PDF (same words as the page). Outside the caller's reach: 404.
 // A withdrawn warning's letter is void: no PDF is made for it.
