@@ -10,6 +10,7 @@ import { totalCredited } from "./crediting";
 import type { IsoDate } from "./dates";
 import { isDormant } from "./dormant";
 import { clockStartsOn, type RunsAfter } from "./order-sequence";
+import type { PartnerCredits } from "./concurrent-crediting";
 import { breachStateOn, type EnforcementAction } from "./enforcement";
 import {
   earnedReduction,
@@ -67,6 +68,11 @@ export interface RequirementFacts {
   earnedReductionDecisions?: readonly DatedEarnedReductionDecision[];
   /** A consecutive requirement: the earlier one it runs after (order-sequence.ts). Omit otherwise. */
   runsAfter?: RunsAfter | null;
+  /**
+   * A concurrent requirement: its partner's credits that count for it (concurrentCreditsFor,
+   * decision 0049) — hours, commencement, pace, ETE share and completion, never R8/R9 failures.
+   */
+  concurrentCredits?: PartnerCredits | null;
 }
 
 export interface DatedEarnedReductionDecision {
@@ -194,8 +200,11 @@ export function deriveRequirementStatus(
   const hours = hoursOrderedOn(asOf, facts);
   const ordered = requiredMinutes(hours, facts.courtAddedHours ?? 0);
 
-  const attendances = facts.attendances.filter((a) => a.date <= asOf);
-  const eteCredits = facts.eteCredits.filter((c) => c.date <= asOf);
+  const ownAttendances = facts.attendances.filter((a) => a.date <= asOf);
+  const partner = facts.concurrentCredits;
+  // Concurrent orders (0049): the partner's credits count here too, as this requirement's own.
+  const attendances = [...ownAttendances, ...(partner?.attendances ?? []).filter((a) => a.date <= asOf)];
+  const eteCredits = [...facts.eteCredits, ...(partner?.eteCredits ?? [])].filter((c) => c.date <= asOf);
   const credits = [
     ...attendances.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
     ...eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
@@ -204,7 +213,15 @@ export function deriveRequirementStatus(
   // Sentencing Act 2026 s.37: once the officer confirms, the hours required fall and the work may complete earlier.
   const reduction = earnedReductionOn(
     asOf,
-    { attendances, eteCredits, earnedReductionDecisions: facts.earnedReductionDecisions },
+    {
+      // The partner's work counts as hours done; only this requirement's own failures count against it.
+      attendances: ownAttendances,
+      eteCredits: [
+        ...eteCredits,
+        ...attendances.slice(ownAttendances.length).map((a) => ({ date: a.date, minutes: a.minutesCredited })),
+      ],
+      earnedReductionDecisions: facts.earnedReductionDecisions,
+    },
     hours,
     policy,
   );
