@@ -15,7 +15,8 @@ import { recordAttendance } from "@/server/services/attendance/record-attendance
 import { createCase } from "@/server/services/cases/create-case";
 import type { CreateCaseInput } from "@/server/services/cases/create-case.types";
 import { getCase } from "@/server/services/cases/get-case";
-import { correctEteCredit } from "@/server/services/ete/correct-ete-credit";
+import { listCasesForApi } from "@/server/services/cases/list-cases";
+import { correctEteCredit, removeEteCredit } from "@/server/services/ete/correct-ete-credit";
 import { creditEte } from "@/server/services/ete/credit-ete";
 import { expectOk } from "@/server/services/result";
 import { testDb } from "../../support/db";
@@ -122,6 +123,11 @@ describe("hours worked count towards both concurrent orders", () => {
     expect((await stored(b)).minutesCredited).toBe(840);
     // The case (GET /cases/{id}) says the same.
     expect(expectOk(await getCase(coordinator, { caseId: b }, options))).toMatchObject({ minutesCredited: 840 });
+    // So does the case list (one statement of its own), for both.
+    const crn = (await testDb.requirement.findUniqueOrThrow({ where: { id: b }, select: { person: true } })).person.crn;
+    const listed = expectOk(await listCasesForApi(coordinator, { q: crn }, options)).cases;
+    expect(listed.find((c) => c.id === b)).toMatchObject({ minutesCredited: 840 });
+    expect(listed.find((c) => c.id === a)).toMatchObject({ minutesCredited: 1260 });
   });
 
   it("the smaller order completes first; a correction on A takes B back from COMPLETED to ACTIVE", async () => {
@@ -185,7 +191,7 @@ describe("hours worked count towards both concurrent orders", () => {
       options,
     );
     expect(corrected).toMatchObject({ ok: false, code: "ETE_CAP_EXCEEDED" });
-    expectOk(
+    const fixed = expectOk(
       await correctEteCredit(
         coordinator,
         {
@@ -202,6 +208,15 @@ describe("hours worked count towards both concurrent orders", () => {
     );
     expect(await stored(b)).toMatchObject({ minutesEte: 720, minutesCredited: 720 });
     expect(await stored(a)).toMatchObject({ minutesEte: 1620, minutesCredited: 1620 });
+    // Removing it from A takes it from B too.
+    expectOk(
+      await removeEteCredit(
+        coordinator,
+        { caseId: a, creditId: fixed.id, version: fixed.version, reason: "Not ETE" },
+        options,
+      ),
+    );
+    expect(await stored(b)).toMatchObject({ minutesEte: 0, minutesCredited: 0 });
   });
 
   it("R1: a concurrent pair counts once in the outstanding total (the larger remainder); consecutive orders add up", async () => {
