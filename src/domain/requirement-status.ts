@@ -150,7 +150,7 @@ export function decisionOn(
 /** Sch 9 para 3A for a requirement's facts as of a date (credits capped as R7 caps them are not needed: the rule stops at completion). */
 export function earnedReductionOn(
   asOf: IsoDate,
-  facts: Pick<RequirementFacts, "attendances" | "eteCredits" | "earnedReductionDecisions">,
+  facts: Pick<RequirementFacts, "attendances" | "eteCredits" | "earnedReductionDecisions" | "concurrentCredits">,
   hoursOrdered: number,
   policy: ReturnType<typeof policyOn>,
 ): EarnedReduction {
@@ -163,6 +163,10 @@ export function earnedReductionOn(
           .filter((a) => a.minutesCredited > 0)
           .map((a) => ({ date: a.date, minutes: a.minutesCredited })),
         ...facts.eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
+        // Concurrent orders (0049): the partner's hours are hours done here too (its failures are not).
+        ...[...(facts.concurrentCredits?.attendances ?? []), ...(facts.concurrentCredits?.eteCredits ?? [])]
+          .filter((c) => c.date <= asOf)
+          .map((c) => ({ date: c.date, minutes: "minutes" in c ? c.minutes : c.minutesCredited })),
       ],
       failures: facts.attendances.flatMap((a) => {
         const kind = earnedReductionFailure(a.outcome);
@@ -214,13 +218,10 @@ export function deriveRequirementStatus(
   const reduction = earnedReductionOn(
     asOf,
     {
-      // The partner's work counts as hours done; only this requirement's own failures count against it.
       attendances: ownAttendances,
-      eteCredits: [
-        ...eteCredits,
-        ...attendances.slice(ownAttendances.length).map((a) => ({ date: a.date, minutes: a.minutesCredited })),
-      ],
+      eteCredits: facts.eteCredits.filter((c) => c.date <= asOf),
       earnedReductionDecisions: facts.earnedReductionDecisions,
+      concurrentCredits: partner,
     },
     hours,
     policy,

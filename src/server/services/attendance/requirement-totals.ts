@@ -60,17 +60,7 @@ export function requirementTotals(history: CreditHistory): RequirementTotals {
     ...eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
   ];
   const reduction = history.rules
-    ? earnedReductionOn(
-        END_OF_RECORDS,
-        {
-          // Only this requirement's own failures count against it (as deriveRequirementStatus).
-          attendances: history.attendances,
-          eteCredits: [...eteCredits, ...partnerWork.map((a) => ({ date: a.date, minutes: a.minutesCredited }))],
-          earnedReductionDecisions: history.earnedReductionDecisions,
-        },
-        history.hoursOrdered,
-        history.rules.policy,
-      )
+    ? earnedReductionOn(END_OF_RECORDS, history, history.hoursOrdered, history.rules.policy)
     : null;
   const required = ordered - (reduction?.appliedMinutes ?? 0);
   const replayed = totalCredited(credits, ordered);
