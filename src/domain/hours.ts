@@ -71,6 +71,38 @@ export interface RequirementHours {
   status: RequirementStatus;
   requiredMinutes: number;
   minutesCredited: number;
+  /** With concurrentWithId: a concurrent pair is counted once (outstandingAcrossRequirements). */
+  id?: string;
+  /** The id of the requirement it runs concurrently with (orderRelation CONCURRENT). */
+  concurrentWithId?: string | null;
+}
+
+// R1 with concurrent orders (decision 0049)
+/**
+ * The outstanding minutes across a person's active requirements, a concurrent pair once — the
+ * larger remainder of the two, since one hour worked reduces both.
+ */
+export function outstandingAcrossRequirements(requirements: readonly RequirementHours[]): number {
+  const active = requirements.filter((r) => r.status === "ACTIVE");
+  const group = new Map<string, string>();
+  const root = (id: string): string => {
+    let at = id;
+    for (let next = group.get(at); next !== undefined && next !== at; next = group.get(at)) at = next;
+    return at;
+  };
+  for (const r of active) if (r.id) group.set(r.id, r.id);
+  for (const r of active) {
+    if (r.id && r.concurrentWithId && group.has(r.concurrentWithId)) group.set(root(r.id), root(r.concurrentWithId));
+  }
+  const largest = new Map<string, number>();
+  let total = 0;
+  for (const r of active) {
+    const left = outstandingMinutes(r.requiredMinutes, r.minutesCredited);
+    if (r.id === undefined) total += left;
+    else largest.set(root(r.id), Math.max(largest.get(root(r.id)) ?? 0, left));
+  }
+  for (const left of largest.values()) total += left;
+  return total;
 }
 
 // R1
@@ -79,9 +111,7 @@ export function warnWhenOutstandingOver300(
   requirements: readonly RequirementHours[],
   policy: RulePolicy = DEFAULT_POLICY,
 ): RuleWarning | null {
-  const total = requirements
-    .filter((r) => r.status === "ACTIVE")
-    .reduce((sum, r) => sum + outstandingMinutes(r.requiredMinutes, r.minutesCredited), 0);
+  const total = outstandingAcrossRequirements(requirements);
   if (total <= policy.outstandingHoursWarningAbove * 60) return null;
   return {
     code: "OUTSTANDING_OVER_300_HOURS",

@@ -34,3 +34,4 @@ export * from "./ete-dates";
 export * from "./reviews";
 export * from "./sso";
 export * from "./order-sequence";
+export * from "./concurrent-crediting";

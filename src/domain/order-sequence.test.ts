@@ -64,7 +64,7 @@ describe("consecutive orders (CONSECUTIVE_ORDER_NOT_STARTED)", () => {
     expect(consecutiveStartsOn(earlier)).toBe("2026-12-31");
   });
 
-  it("concurrent requirements, and requirements on their own, are each credited by their own bookings", () => {
+  it("concurrent requirements, and requirements on their own, are never held back by another order", () => {
     expect(
       checkConsecutiveOrder({
         relation: "CONCURRENT",

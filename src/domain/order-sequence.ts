@@ -1,7 +1,8 @@
 // Concurrent and consecutive orders (domain.md §8, order model): the court directs whether a
 // requirement runs at the same time as another of the person's (CONCURRENT) or after it
 // (CONSECUTIVE). Crediting follows that order (docs/decisions/0049-consecutive-order-crediting.md):
-// - concurrent: each requirement is credited by its own bookings, from its own sentence date;
+// - concurrent: each requirement is booked by its own bookings; every hour credited to either counts
+//   towards both (concurrent-crediting.ts, decision 0094);
 // - consecutive: nothing is booked or credited to the later requirement for a date before the
 //   earlier one has ended (completed or terminated); until then the earlier one takes the hours.
 

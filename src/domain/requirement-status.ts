@@ -10,6 +10,7 @@ import { totalCredited } from "./crediting";
 import type { IsoDate } from "./dates";
 import { isDormant } from "./dormant";
 import { clockStartsOn, type RunsAfter } from "./order-sequence";
+import type { PartnerCredits } from "./concurrent-crediting";
 import { breachStateOn, type EnforcementAction } from "./enforcement";
 import {
   earnedReduction,
@@ -67,6 +68,11 @@ export interface RequirementFacts {
   earnedReductionDecisions?: readonly DatedEarnedReductionDecision[];
   /** A consecutive requirement: the earlier one it runs after (order-sequence.ts). Omit otherwise. */
   runsAfter?: RunsAfter | null;
+  /**
+   * A concurrent requirement: its partner's credits that count for it (concurrentCreditsFor,
+   * decision 0049) — hours, commencement, pace, ETE share and completion, never R8/R9 failures.
+   */
+  concurrentCredits?: PartnerCredits | null;
 }
 
 export interface DatedEarnedReductionDecision {
@@ -144,7 +150,7 @@ export function decisionOn(
 /** Sch 9 para 3A for a requirement's facts as of a date (credits capped as R7 caps them are not needed: the rule stops at completion). */
 export function earnedReductionOn(
   asOf: IsoDate,
-  facts: Pick<RequirementFacts, "attendances" | "eteCredits" | "earnedReductionDecisions">,
+  facts: Pick<RequirementFacts, "attendances" | "eteCredits" | "earnedReductionDecisions" | "concurrentCredits">,
   hoursOrdered: number,
   policy: ReturnType<typeof policyOn>,
 ): EarnedReduction {
@@ -157,6 +163,10 @@ export function earnedReductionOn(
           .filter((a) => a.minutesCredited > 0)
           .map((a) => ({ date: a.date, minutes: a.minutesCredited })),
         ...facts.eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
+        // Concurrent orders (0049): the partner's hours are hours done here too (its failures are not).
+        ...[...(facts.concurrentCredits?.attendances ?? []), ...(facts.concurrentCredits?.eteCredits ?? [])]
+          .filter((c) => c.date <= asOf)
+          .map((c) => ({ date: c.date, minutes: "minutes" in c ? c.minutes : c.minutesCredited })),
       ],
       failures: facts.attendances.flatMap((a) => {
         const kind = earnedReductionFailure(a.outcome);
@@ -194,8 +204,11 @@ export function deriveRequirementStatus(
   const hours = hoursOrderedOn(asOf, facts);
   const ordered = requiredMinutes(hours, facts.courtAddedHours ?? 0);
 
-  const attendances = facts.attendances.filter((a) => a.date <= asOf);
-  const eteCredits = facts.eteCredits.filter((c) => c.date <= asOf);
+  const ownAttendances = facts.attendances.filter((a) => a.date <= asOf);
+  const partner = facts.concurrentCredits;
+  // Concurrent orders (0049): the partner's credits count here too, as this requirement's own.
+  const attendances = [...ownAttendances, ...(partner?.attendances ?? []).filter((a) => a.date <= asOf)];
+  const eteCredits = [...facts.eteCredits, ...(partner?.eteCredits ?? [])].filter((c) => c.date <= asOf);
   const credits = [
     ...attendances.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
     ...eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
@@ -204,7 +217,12 @@ export function deriveRequirementStatus(
   // Sentencing Act 2026 s.37: once the officer confirms, the hours required fall and the work may complete earlier.
   const reduction = earnedReductionOn(
     asOf,
-    { attendances, eteCredits, earnedReductionDecisions: facts.earnedReductionDecisions },
+    {
+      attendances: ownAttendances,
+      eteCredits: facts.eteCredits.filter((c) => c.date <= asOf),
+      earnedReductionDecisions: facts.earnedReductionDecisions,
+      concurrentCredits: partner,
+    },
     hours,
     policy,
   );

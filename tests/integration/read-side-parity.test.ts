@@ -1,6 +1,7 @@
 // One definition per figure: on a randomised (seeded) history in its own region, the dashboard
 // figure, the trend point for the same month end and the case flags of every case agree — for
-// active, backlog and dormant — with and without the Sentencing Act 2026 s.36 date in force.
+// active, backlog and dormant — with and without the Sentencing Act 2026 s.36 date in force, with
+// some cases concurrent with another (a partner's credit is activity for both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, type IsoDate } from "@/domain";
 import { loadDashboardFigures } from "@/server/queries/dashboard";
@@ -49,6 +50,13 @@ beforeAll(async () => {
     const sentenceDate = addDays("2024-09-01", pick(560));
     const ending = next();
     const { requirementId, orderId } = await makeCase(region, { sentenceDate });
+    // Every fourth case runs concurrently with the one before: their credits count for both (0049, 0094).
+    const partner = i % 4 === 3 ? ids[ids.length - 1] : undefined;
+    if (partner)
+      await testDb.requirement.update({
+        where: { id: requirementId },
+        data: { orderRelation: "CONCURRENT", relatedRequirementId: partner },
+      });
     ids.push(requirementId);
     for (let s = pick(6); s > 0; s--) {
       const date = addDays(sentenceDate, 5 + pick(500));

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   isoDateFromUtcDate,
+  outstandingAcrossRequirements,
   outstandingMinutes,
   policyOn,
   requiredMinutes,
@@ -10,14 +11,15 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { requirementHoursSelect, toRequirementHours } from "@/server/services/concurrent/requirement-hours";
 import { loadReaderRuleCommencements } from "./requirement-facts";
 import { z } from "zod";
 
 // Several requirements per person (concurrent or consecutive orders): every requirement of the
 // case's person that the caller may see, with how each runs with another, and R1's warning when
-// the outstanding hours across ALL their active requirements (seen or not) exceed 300. Every
-// active requirement counts in full, concurrent or consecutive alike: each is worked by its own
-// bookings (docs/decisions/0049-consecutive-order-crediting.md).
+// the outstanding hours across ALL their active requirements (seen or not) exceed 300. A
+// concurrent pair counts once (the larger remainder: an hour worked counts towards both); a
+// consecutive one in full (docs/decisions/0049-consecutive-order-crediting.md).
 
 export async function loadPersonRequirements(user: AppUser, requirementId: string, asOf: IsoDate) {
   const scope = await db.requirement.findFirst({
@@ -27,7 +29,7 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
   if (!scope) return null;
   const all = await db.requirement.findMany({
     where: { personId: scope.personId },
-    select: { id: true, status: true, hoursOrdered: true, minutesCredited: true },
+    select: requirementHoursSelect,
   });
   const visible = await db.requirement.findMany({
     where: { AND: [visibleRequirementsWhere(user), { personId: scope.personId }] },
@@ -50,17 +52,13 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
     },
     orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
   });
+  const hours = all.map(toRequirementHours);
   const warning: RuleWarning | null = warnWhenOutstandingOver300(
-    all.map((r) => ({
-      status: r.status,
-      requiredMinutes: requiredMinutes(r.hoursOrdered),
-      minutesCredited: r.minutesCredited,
-    })),
+    hours,
     policyOn(asOf, await loadReaderRuleCommencements()),
   );
-  const activeOutstanding = all
-    .filter((r) => r.status === "ACTIVE")
-    .reduce((sum, r) => sum + outstandingMinutes(requiredMinutes(r.hoursOrdered), r.minutesCredited), 0);
+  // A concurrent pair counts once: the larger remainder (0049).
+  const activeOutstanding = outstandingAcrossRequirements(hours);
   return {
     requirements: visible.map((r) => ({
       id: r.id,

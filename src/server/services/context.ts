@@ -29,6 +29,7 @@ import type {
 import { notFound, visibleRequirementsWhere, visibleSessionsWhere, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleCommencements } from "@/server/rules/rule-commencements";
+import { partnerCreditsOf, partnerCreditsSelect } from "./concurrent/partner-credits";
 
 // What every service needs around the pure rules of src/domain: the rule parameters in force
 // (bank holidays from the database, the region's over-subscription limit, an administrator's
@@ -229,9 +230,9 @@ export const requirementFactsSelect = {
   eteCredits: { select: { date: true, minutes: true } },
   extensions: { select: { grantedOn: true, newEndDate: true } },
   earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
-  // R2/R4/R5: a consecutive requirement waits for the earlier one (order-sequence.ts runsAfterOf).
-  orderRelation: true,
-  relatedRequirement: { select: { status: true, completedOn: true, terminatedOn: true } },
+  // R2/R4/R5: a consecutive requirement waits for the earlier one (order-sequence.ts runsAfterOf);
+  // a concurrent one is credited by its partner's hours too (decision 0049).
+  ...partnerCreditsSelect,
   // Withdrawn actions no longer count for R9 (their failure was corrected, or a manager withdrew them).
   enforcementActions: {
     where: { status: "ACTIVE" },
@@ -304,6 +305,11 @@ export function toRequirementFacts(
           }
         : null,
     ),
+    concurrentCredits: partnerCreditsOf(row, {
+      sentenceDate: iso(row.sentenceDate),
+      status: row.status,
+      closedOn: row.terminatedOn ? iso(row.terminatedOn) : null,
+    }),
     enforcementActions: row.enforcementActions.map((action) => ({
       id: action.id,
       orderId: action.orderId,

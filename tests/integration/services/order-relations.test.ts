@@ -1,6 +1,7 @@
 // Concurrent and consecutive orders on a real database: the relation is recorded by the service
 // and the API (POST /cases) and shown in the case; a consecutive requirement takes no booking and
-// no ETE credit until the earlier one has ended; a concurrent one is credited by its own bookings.
+// no ETE credit until the earlier one has ended; a concurrent one is booked by its own bookings (its
+// hours count towards both: concurrent-crediting.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as postCase } from "../../../app/api/v1/cases/route";

@@ -19,17 +19,23 @@ function runsText(r: Row, all: readonly Row[]): string {
   const parts: string[] = [];
   if (r.relation)
     parts.push(
-      `${r.relation.kind === "CONSECUTIVE" ? "After" : "At the same time as"} the ${nameOf(r.relation.relatedId, all)}`,
+      r.relation.kind === "CONSECUTIVE"
+        ? `After the ${nameOf(r.relation.relatedId, all)}`
+        : `At the same time as the ${nameOf(r.relation.relatedId, all)} (hours count towards both)`,
     );
   for (const next of r.followedBy) {
     parts.push(
       next.kind === "CONSECUTIVE"
         ? `Before the ${nameOf(next.id, all)}`
-        : `At the same time as the ${nameOf(next.id, all)}`,
+        : `At the same time as the ${nameOf(next.id, all)} (hours count towards both)`,
     );
   }
   return parts.length > 0 ? parts.join("; ") : "On its own";
 }
+
+/** Whether any requirement listed runs concurrently with another (decision 0049: hours count towards both). */
+const hasConcurrent = (all: readonly Row[]) =>
+  all.some((r) => r.relation?.kind === "CONCURRENT" || r.followedBy.some((f) => f.kind === "CONCURRENT"));
 
 // Several requirements per person (concurrent or consecutive orders): all of the person's
 // requirements the caller may see, and R1's warning over 300 hours outstanding across them.
@@ -52,6 +58,13 @@ export function PersonRequirementsSection({
       <p className="mb-4">
         Outstanding across their active requirements: <strong>{formatHoursAndMinutes(activeOutstandingMinutes)}</strong>
       </p>
+      {hasConcurrent(requirements) && (
+        <p className="mb-4">
+          Orders that run at the same time share their hours: every hour worked or credited to one counts towards both
+          (from each order&apos;s sentence date), so the smaller order finishes first. Outstanding hours count such a
+          pair once.
+        </p>
+      )}
       <TableRegion label="This person's requirements">
         <table>
           <caption className="sr-only">Every unpaid work requirement of this person that you can see</caption>

@@ -56,6 +56,7 @@ export async function loadAppliedReductions(
       attendances: facts.attendances.filter((a) => a.date <= asOf),
       eteCredits: facts.eteCredits.filter((c) => c.date <= asOf),
       earnedReductionDecisions: facts.earnedReductionDecisions,
+      concurrentCredits: facts.concurrentCredits,
     };
     const applied = earnedReductionOn(asOf, dated, hoursOrderedOn(asOf, facts), policy).appliedMinutes;
     if (applied > 0) {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { isoDateFromUtcDate, runsAfterOf, type RequirementFacts } from "@/domain";
+import { partnerCreditsOf, partnerCreditsSelect } from "@/server/services/concurrent/partner-credits";
 
 // What the domain needs to derive a requirement's view (deriveRequirementStatus, earnedReductionOn):
 // one select and one mapping, shared by the case view and the figures' earned-reduction join.
@@ -25,8 +26,8 @@ export const requirementFactsSelect = {
   extensions: { select: { grantedOn: true, newEndDate: true } },
   earnedReductionDecisions: { select: { decision: true, decidedOn: true, createdAt: true } },
   // R2/R4/R5: a consecutive requirement waits for the earlier one (order-sequence.ts runsAfterOf).
-  orderRelation: true,
-  relatedRequirement: { select: { status: true, completedOn: true, terminatedOn: true } },
+  // Concurrent orders (0049): the partner's credits count here too.
+  ...partnerCreditsSelect,
   enforcementActions: {
     where: { status: "ACTIVE" },
     select: { type: true, date: true, outcomes: { select: { outcome: true, date: true, newHoursOrdered: true } } },
@@ -68,6 +69,11 @@ export function toRequirementFacts(row: FactsRow): RequirementFacts {
           }
         : null,
     ),
+    concurrentCredits: partnerCreditsOf(row, {
+      sentenceDate: iso(row.sentenceDate),
+      status: row.status,
+      closedOn: row.terminatedOn ? iso(row.terminatedOn) : null,
+    }),
     enforcementActions: row.enforcementActions.map((action) => ({
       type: action.type,
       date: iso(action.date),

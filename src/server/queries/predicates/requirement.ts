@@ -82,11 +82,24 @@ export const inBacklogOn = (d: At, twelveMonthEnd: Prisma.Sql, applies: boolean 
                         AND x."grantedOn" <= ${at(d)} AND x."newEndDate" >= ${at(d)})
         AND NOT ${inBreachOrWarrantOn(d)})`;
 
+/** The requirements that run concurrently with r, either side of the relation (decision 0049). */
+const concurrentPartnersOfR = Prisma.sql`(
+  SELECT cp."id" FROM "Requirement" cp WHERE cp."id" = r."relatedRequirementId" AND r."orderRelation" = 'CONCURRENT'
+  UNION ALL
+  SELECT cp."id" FROM "Requirement" cp WHERE cp."relatedRequirementId" = r."id" AND cp."orderRelation" = 'CONCURRENT')`;
+
+/**
+ * A concurrent partner's credit dated `column` counts for r — mirrors countsForConcurrent
+ * (src/domain/concurrent-crediting.ts): on or after r's sentence date, and not after r was terminated.
+ */
+const countsForR = (column: Prisma.Sql) =>
+  Prisma.sql`(${column} >= r."sentenceDate" AND (r."status" <> 'TERMINATED' OR ${column} <= r."terminatedOn"))`;
+
 /**
  * R5 — mirrors isDormant (src/domain/dormant.ts): active, its clock started by `sentencedBy` (D less
  * the policy's dormant days: the sentence date, or the day the earlier order ended for a consecutive
  * requirement, so one still waiting on D is never dormant), no attendance or ETE credit dated in
- * [windowStart, D], no open breach.
+ * [windowStart, D] (nor a credit of a concurrent partner that counts for it), no open breach.
  */
 export const dormantOn = (d: At, window: { sentencedBy: At; windowStart: At }) => Prisma.sql`(${activeOn(d)}
   AND r."sentenceDate" <= ${at(window.sentencedBy)} AND COALESCE(${clockStart} <= ${at(window.sentencedBy)}, FALSE)
@@ -94,7 +107,11 @@ export const dormantOn = (d: At, window: { sentencedBy: At; windowStart: At }) =
   AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" = r."id"
                   AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
   AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id"
-                  AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)}))`;
+                  AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)})
+  AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" IN ${concurrentPartnersOfR} AND a."minutesCredited" > 0
+                  AND ${countsForR(Prisma.sql`a."sessionDate"`)} AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
+  AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" IN ${concurrentPartnersOfR} AND e."minutes" > 0
+                  AND ${countsForR(Prisma.sql`e."date"`)} AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)}))`;
 
 /** R8 → R9: the outcomes that are a failure to comply in themselves (domain OUTCOME_INFO). */
 const FAILURE_OUTCOMES: string[] = ATTENDANCE_OUTCOMES.filter((o) => OUTCOME_INFO[o].failureToComply);
@@ -114,12 +131,18 @@ export const failureAwaitingActionOn = (d: IsoDate) => Prisma.sql`(
 /** R9: requirement r can still be acted on for a failure on D: active, and not already before the court. */
 export const enforceableOn = (d: IsoDate) => Prisma.sql`(${activeOn(d)} AND NOT ${inBreachOrWarrantOn(d)})`;
 
-/** Minutes credited (work + ETE) to requirement r dated in [from, to]. */
-export const creditedBetween = (from: IsoDate | null, to: IsoDate) => Prisma.sql`(
-  (SELECT COALESCE(SUM(a."minutesCredited"), 0) FROM "Attendance" a WHERE a."requirementId" = r."id"
-     ${from ? Prisma.sql`AND a."sessionDate" >= ${day(from)}` : Prisma.empty} AND a."sessionDate" <= ${day(to)})
-  + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" = r."id"
-     ${from ? Prisma.sql`AND e."date" >= ${day(from)}` : Prisma.empty} AND e."date" <= ${day(to)}))`;
+/** Minutes credited (work + ETE) to requirement r dated in [from, to], with its concurrent partners' that count for it. */
+export const creditedBetween = (from: IsoDate | null, to: IsoDate) => {
+  const range = (column: Prisma.Sql) =>
+    Prisma.sql`${from ? Prisma.sql`AND ${column} >= ${day(from)}` : Prisma.empty} AND ${column} <= ${day(to)}`;
+  return Prisma.sql`(
+  (SELECT COALESCE(SUM(a."minutesCredited"), 0) FROM "Attendance" a WHERE a."requirementId" = r."id" ${range(Prisma.sql`a."sessionDate"`)})
+  + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" = r."id" ${range(Prisma.sql`e."date"`)})
+  + (SELECT COALESCE(SUM(a."minutesCredited"), 0) FROM "Attendance" a WHERE a."requirementId" IN ${concurrentPartnersOfR}
+       AND ${countsForR(Prisma.sql`a."sessionDate"`)} ${range(Prisma.sql`a."sessionDate"`)})
+  + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" IN ${concurrentPartnersOfR}
+       AND ${countsForR(Prisma.sql`e."date"`)} ${range(Prisma.sql`e."date"`)}))`;
+};
 
 /**
  * §5 hours delivered: every credit dated in [from, to] — minutes credited at a session (work) and

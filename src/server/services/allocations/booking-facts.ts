@@ -1,4 +1,5 @@
 import "server-only";
+import { requirementHoursSelect, toRequirementHours } from "../concurrent/requirement-hours";
 import { isoDateFromUtcDate, utcDateFromIsoDate, type EarlierRequirement, type Gender, type IsoDate } from "@/domain";
 import type { PlacementFeature, PlacementType } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
@@ -21,7 +22,7 @@ export type CaseBookingFacts = {
   namedPeople: string[];
   /** The case's live bookings on every session (a booking judges the others). */
   ownBookings: { sessionId: string; sessionDate: Date; placementType: PlacementType }[];
-  personRequirements: { status: LoadedRequirement["status"]; hoursOrdered: number; minutesCredited: number }[];
+  personRequirements: Parameters<typeof toRequirementHours>[0][];
   /** A manager's standing approval of high RoSH on individual placements for this case. */
   standingRoshApprovalId: string | null;
   runsAfter: EarlierRequirement | null;
@@ -50,7 +51,7 @@ export async function loadCaseBookingFacts(tx: Tx, requirement: LoadedRequiremen
   });
   const personRequirements = await tx.requirement.findMany({
     where: { personId: requirement.personId },
-    select: { status: true, hoursOrdered: true, minutesCredited: true },
+    select: requirementHoursSelect,
   });
   const standingApproval = await tx.approval.findFirst({
     where: { requirementId: requirement.id, kind: "HIGH_ROSH_INDIVIDUAL", status: "APPROVED", allocationId: null },

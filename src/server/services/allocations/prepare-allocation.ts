@@ -1,4 +1,5 @@
 import "server-only";
+import { toRequirementHours } from "../concurrent/requirement-hours";
 import {
   checkAllocation,
   groupsForBooking,
@@ -7,7 +8,6 @@ import {
   LATE_START_REASONS,
   maxIsoDate,
   policyOn,
-  requiredMinutes,
   type AllocationCheck,
   type AllocationInput,
   type IsoDate,
@@ -179,11 +179,8 @@ export function judgeBooking(
       },
       // Includes a booking on this very session, which is a double booking too.
       otherBookings: sessionFacts.sameDayBookings,
-      requirementsHours: caseFacts.personRequirements.map((r) => ({
-        status: r.status,
-        requiredMinutes: requiredMinutes(r.hoursOrdered),
-        minutesCredited: r.minutesCredited,
-      })),
+      // R1: a concurrent pair counts once (0049).
+      requirementsHours: caseFacts.personRequirements.map(toRequirementHours),
     },
     session: {
       date: session.date,

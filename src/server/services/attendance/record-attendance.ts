@@ -16,9 +16,9 @@ import {
 import { assertCan, notFound, seesSensitiveNotes, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
+import { lockRequirementWithPartners, recomputeConcurrentPartners } from "../concurrent/pair-totals";
 import {
   loadRequirementFacts,
-  lockRequirement,
   requireVisibleRequirement,
   requireVisibleSession,
   todayFor,
@@ -126,8 +126,9 @@ export async function recordAttendance(
       );
     }
 
-    // Serialises every change to this case's credit, approvals and completion (R6–R9).
-    await lockRequirement(tx, visible.id);
+    // Serialises every change to this case's credit, approvals and completion (R6–R9), and its
+    // concurrent order's, which this credit credits too (0049).
+    await lockRequirementWithPartners(tx, visible.id);
     const existing = await findAttendance(tx, allocation.id);
     if (existing && input.version !== undefined && existing.version !== input.version)
       return attendanceConflict(forCaller(toView(existing, session.id), actor, visible.coordinatorId, false));
@@ -229,8 +230,10 @@ export async function recordAttendance(
       eteCredits: facts.eteCredits,
       earnedReductionDecisions: facts.earnedReductionDecisions,
       rules: facts.rules,
+      concurrentCredits: facts.concurrentCredits,
     });
     await saveRequirementTotals(tx, visible.id, totals);
+    await recomputeConcurrentPartners(tx, visible.id, today);
 
     const approval = await settleApproval(tx, actor, {
       attendance: row,

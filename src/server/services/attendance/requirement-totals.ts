@@ -7,6 +7,7 @@ import {
   utcDateFromIsoDate,
   type AttendanceOnDate,
   type DatedEarnedReductionDecision,
+  type PartnerCredits,
   type RulePolicy,
   type IsoDate,
   type RequirementStatus,
@@ -26,6 +27,8 @@ export interface CreditHistory {
   /** Sentencing Act 2026 s.37: with the rule context, a confirmed earned reduction lowers the required minutes. */
   earnedReductionDecisions?: readonly DatedEarnedReductionDecision[];
   rules?: { policy: RulePolicy };
+  /** Concurrent orders (0049): the partner's credits that count for this requirement (concurrentCreditsFor). */
+  concurrentCredits?: PartnerCredits | null;
 }
 
 /** Replaying "all rows" for the stored totals: every dated record counts. */
@@ -48,9 +51,13 @@ export interface RequirementTotals {
  */
 export function requirementTotals(history: CreditHistory): RequirementTotals {
   const ordered = requiredMinutes(history.hoursOrdered);
+  // Concurrent orders (0049): the partner's credits count here as this requirement's own.
+  const partnerWork = history.concurrentCredits?.attendances ?? [];
+  const eteCredits = [...history.eteCredits, ...(history.concurrentCredits?.eteCredits ?? [])];
+  const worked = [...history.attendances, ...partnerWork];
   const credits = [
-    ...history.attendances.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
-    ...history.eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
+    ...worked.map((a) => ({ date: a.date, minutes: a.minutesCredited })),
+    ...eteCredits.map((c) => ({ date: c.date, minutes: c.minutes })),
   ];
   const reduction = history.rules
     ? earnedReductionOn(END_OF_RECORDS, history, history.hoursOrdered, history.rules.policy)
@@ -69,8 +76,8 @@ export function requirementTotals(history: CreditHistory): RequirementTotals {
   return {
     requiredMinutes: required,
     minutesCredited: totals.minutesCredited,
-    minutesEte: history.eteCredits.reduce((sum, c) => sum + c.minutes, 0),
-    commencedOn: commencedOn(history.attendances),
+    minutesEte: eteCredits.reduce((sum, c) => sum + c.minutes, 0),
+    commencedOn: commencedOn(worked),
     status: terminated ? "TERMINATED" : totals.completedOn !== null ? "COMPLETED" : "ACTIVE",
     completedOn: terminated ? null : totals.completedOn,
   };

@@ -22,6 +22,15 @@ export type CaseListFilters = { region?: string; status?: string; q?: string };
 
 const ts = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** A concurrent partner's credits, as partnerCreditsSelect (concurrent/partner-credits.ts) gives them. */
+const creditsJson = (req: Prisma.Sql) => Prisma.sql`'attendances', COALESCE((SELECT json_agg(json_build_object(
+      'sessionDate', a."sessionDate", 'outcome', a."outcome", 'minutesCredited', a."minutesCredited",
+      'allocation', json_build_object('session', json_build_object('placement', json_build_object('type', pl."type")))))
+    FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId" JOIN "Session" se ON se."id" = al."sessionId"
+    JOIN "Placement" pl ON pl."id" = se."placementId" WHERE a."requirementId" = ${req}."id" AND a."minutesCredited" > 0), '[]'::json),
+  'eteCredits', COALESCE((SELECT json_agg(json_build_object('date', e."date", 'minutes', e."minutes"))
+    FROM "EteCredit" e WHERE e."requirementId" = ${req}."id" AND e."minutes" > 0), '[]'::json)`;
+
 /** One requirement `r` as caseViewSelect's row (dates as 'YYYY-MM-DD', instants as ISO strings; revived below). */
 const caseJson = Prisma.sql`json_build_object(
   'id', r."id", 'personId', r."personId", 'orderId', r."orderId", 'regionId', r."regionId",
@@ -31,7 +40,9 @@ const caseJson = Prisma.sql`json_build_object(
   'minutesCredited', r."minutesCredited", 'minutesEte', r."minutesEte", 'terminationReason', r."terminationReason",
   'restricted', r."restricted", 'orderRelation', r."orderRelation", 'relatedRequirementId', r."relatedRequirementId",
   'relatedRequirement', (SELECT json_build_object('status', rr."status", 'completedOn', rr."completedOn",
-      'terminatedOn', rr."terminatedOn") FROM "Requirement" rr WHERE rr."id" = r."relatedRequirementId"),
+      'terminatedOn', rr."terminatedOn", ${creditsJson(Prisma.sql`rr`)}) FROM "Requirement" rr WHERE rr."id" = r."relatedRequirementId"),
+  'relatedBy', COALESCE((SELECT json_agg(json_build_object(${creditsJson(Prisma.sql`rc`)}) ORDER BY rc."id") FROM "Requirement" rc
+    WHERE rc."relatedRequirementId" = r."id" AND rc."orderRelation" = 'CONCURRENT'), '[]'::json),
   'assessment', (SELECT json_build_object(
       'id', s."id", 'version', s."version", 'complete', s."complete", 'rosh', s."rosh", 'eteEligible', s."eteEligible",
       'eteReason', s."eteReason", 'womenOnlyPreference', s."womenOnlyPreference", 'availability', s."availability",
@@ -157,6 +168,11 @@ const withDates = <T extends Record<string, unknown>>(item: T, keys: readonly st
 type Json = Record<string, unknown>;
 const list = (value: unknown) => (value as Json[]).map((item) => item);
 
+const reviveCredits = (json: Json) => ({
+  attendances: list(json.attendances).map((a) => withDates(a, ["sessionDate"])),
+  eteCredits: list(json.eteCredits).map((c) => withDates(c, ["date"])),
+});
+
 function reviveCaseRow(json: Json): CaseViewSourceRow {
   return {
     ...withDates(json, ["sentenceDate", "completedOn", "terminatedOn", "commencedOn"]),
@@ -172,7 +188,12 @@ function reviveCaseRow(json: Json): CaseViewSourceRow {
     transfers: list(json.transfers).map((t) => withDates(t, ["requestedAt"])),
     // R2/R5: the earlier order a consecutive case waits for (requirementFactsSelect's relatedRequirement).
     relatedRequirement: json.relatedRequirement
-      ? withDates(json.relatedRequirement as Json, ["completedOn", "terminatedOn"])
+      ? {
+          ...withDates(json.relatedRequirement as Json, ["completedOn", "terminatedOn"]),
+          ...reviveCredits(json.relatedRequirement as Json),
+        }
       : null,
+    // Concurrent orders (0049): the partners' credits count for this case too.
+    relatedBy: list(json.relatedBy).map(reviveCredits),
   } as unknown as CaseViewSourceRow;
 }

@@ -1,8 +1,8 @@
 import "server-only";
+import { requirementHoursSelect, toRequirementHours } from "../concurrent/requirement-hours";
 import {
   checkAdultOnSentence,
   checkSsoPeriods,
-  requiredMinutes,
   utcDateFromIsoDate,
   validateHoursOrdered,
   warnWhenOutstandingOver300,
@@ -230,14 +230,8 @@ async function checkRelation(
 async function outstandingHoursWarning(tx: Tx, personId: string, policy: RulePolicy): Promise<RuleWarning | null> {
   const requirements = await tx.requirement.findMany({
     where: { personId },
-    select: { status: true, hoursOrdered: true, minutesCredited: true },
+    select: requirementHoursSelect,
   });
-  return warnWhenOutstandingOver300(
-    requirements.map((r) => ({
-      status: r.status,
-      requiredMinutes: requiredMinutes(r.hoursOrdered),
-      minutesCredited: r.minutesCredited,
-    })),
-    policy,
-  );
+  // A concurrent pair counts once (0049).
+  return warnWhenOutstandingOver300(requirements.map(toRequirementHours), policy);
 }

@@ -12,12 +12,11 @@ import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import {
-  loadRequirementFacts,
-  lockRequirement,
-  requireVisibleRequirement,
-  todayFor,
-  type ServiceOptions,
-} from "../context";
+  checkPartnersEteCap,
+  lockRequirementWithPartners,
+  recomputeConcurrentPartners,
+} from "../concurrent/pair-totals";
+import { loadRequirementFacts, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult, type ServiceFailure } from "../result";
 import { inTransaction } from "../transaction";
 import { refuseEteDate } from "./credit-ete";
@@ -86,7 +85,7 @@ async function openCredit(
 ) {
   const visible = await requireVisibleRequirement(tx, actor, input.caseId);
   assertCan(actor, "ete.correct");
-  await lockRequirement(tx, visible.id);
+  await lockRequirementWithPartners(tx, visible.id);
   const credit = await loadCredit(tx, visible.id, input.creditId);
   if (input.version !== credit.version) return staleCredit(input.version, credit);
   const facts = await loadRequirementFacts(tx, visible.id, today);
@@ -137,6 +136,18 @@ export async function correctEteCredit(
       policy,
     );
     if (!check.ok) return failure(check);
+    // R6 across a concurrent pair (0094): judged for the partner without the credit as it was.
+    const partnerCap = await checkPartnersEteCap(
+      tx,
+      facts,
+      {
+        date: input.date,
+        newMinutes: input.minutes,
+        without: { date: isoDateFromUtcDate(credit.date), minutes: credit.minutes },
+      },
+      today,
+    );
+    if (partnerCap && !partnerCap.ok) return failure(partnerCap);
 
     const before = requirementTotals(facts);
     const updated = await tx.eteCredit.update({
@@ -156,6 +167,7 @@ export async function correctEteCredit(
       eteCredits: [...others, { date: input.date, minutes: input.minutes }],
     });
     await saveRequirementTotals(tx, visible.id, after);
+    await recomputeConcurrentPartners(tx, visible.id, today);
 
     const view: CorrectedEteCreditView = {
       ...asRecord(updated),
@@ -201,6 +213,7 @@ export async function removeEteCredit(
     await tx.eteCredit.delete({ where: { id: credit.id } });
     const after = requirementTotals({ ...facts, eteCredits: others });
     await saveRequirementTotals(tx, visible.id, after);
+    await recomputeConcurrentPartners(tx, visible.id, today);
 
     const eteEligible = facts.assessment?.eteEligible ?? false;
     const view: RemovedEteCreditView = {

@@ -15,12 +15,11 @@ import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import {
-  loadRequirementFacts,
-  lockRequirement,
-  requireVisibleRequirement,
-  todayFor,
-  type ServiceOptions,
-} from "../context";
+  checkPartnersEteCap,
+  lockRequirementWithPartners,
+  recomputeConcurrentPartners,
+} from "../concurrent/pair-totals";
+import { loadRequirementFacts, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult, type InputRefusal, type ServiceFailure } from "../result";
 import { loadRunsAfter } from "../cases/order-relation";
 import type { Tx } from "@/server/db/create-client";
@@ -74,7 +73,7 @@ export async function creditEte(
     const visible = await requireVisibleRequirement(tx, actor, input.caseId);
     assertCan(actor, "ete.credit");
 
-    await lockRequirement(tx, visible.id);
+    await lockRequirementWithPartners(tx, visible.id);
     const facts = await loadRequirementFacts(tx, visible.id, today);
     if (!facts) throw notFound("case");
     const { policy } = facts.rules;
@@ -97,6 +96,9 @@ export async function creditEte(
       policy,
     );
     if (!check.ok) return failure(check);
+    // R6 across a concurrent pair (0094): the partner receives this credit too.
+    const partnerCap = await checkPartnersEteCap(tx, facts, { date: input.date, newMinutes: input.minutes }, today);
+    if (partnerCap && !partnerCap.ok) return failure(partnerCap);
 
     const credit = await tx.eteCredit.create({
       data: {
@@ -115,6 +117,7 @@ export async function creditEte(
       eteCredits: [...facts.eteCredits, { date: input.date, minutes: input.minutes }],
     });
     await saveRequirementTotals(tx, visible.id, after);
+    await recomputeConcurrentPartners(tx, visible.id, today);
 
     const view: EteCreditView = {
       id: credit.id,
