@@ -8,14 +8,12 @@ import {
   initialApprovalState,
   isAttendedOutcome,
   isFailureToComply,
-  isoDateFromUtcDate,
   policyOn,
   utcDateFromIsoDate,
   type ApprovalState,
 } from "@/domain";
-import { assertCan, notFound, seesSensitiveNotes, type AppUser } from "@/server/auth/access";
+import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import type { Tx } from "@/server/db/create-client";
 import { lockRequirementWithPartners, recomputeConcurrentPartners } from "../concurrent/pair-totals";
 import {
   loadRequirementFacts,
@@ -28,61 +26,15 @@ import { respondToFailure, type FailureResponse } from "../enforcement/order-enf
 import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
+import { settleApproval } from "./absence-approval";
+import { attendanceSelect, findAttendance, forCaller, toView } from "./attendance-row";
 import { requirementTotals, saveRequirementTotals } from "./requirement-totals";
 import { attendanceConflict, unversionedChangeConflicts } from "./supervisor-correction";
 import {
   recordAttendanceInput,
-  type AttendanceView,
   type RecordAttendanceInput,
   type RecordAttendanceResult,
 } from "./record-attendance.types";
-
-const attendanceSelect = {
-  id: true,
-  allocationId: true,
-  requirementId: true,
-  sessionDate: true,
-  outcome: true,
-  arrivedAt: true,
-  leftAt: true,
-  penaltyMinutes: true,
-  minutesCredited: true,
-  workQuality: true,
-  behaviour: true,
-  reasonCategory: true,
-  note: true,
-  noteSensitive: true,
-  approvalState: true,
-  version: true,
-} as const;
-
-type AttendanceRow = NonNullable<Awaited<ReturnType<typeof findAttendance>>>;
-
-function findAttendance(tx: Tx, allocationId: string) {
-  return tx.attendance.findUnique({ where: { allocationId }, select: attendanceSelect });
-}
-
-function toView(row: AttendanceRow, sessionId: string): AttendanceView {
-  const { sessionDate, requirementId, ...rest } = row;
-  return { ...rest, sessionId, caseId: requirementId, sessionDate: isoDateFromUtcDate(sessionDate) };
-}
-
-/**
- * A sensitive note is for managers and the case's own coordinator: anyone else's reply (a
- * supervisor, another coordinator of the region) leaves it out, as the roster and case page do —
- * unless they wrote it in this very request (the reply only echoes what they sent). The
- * idempotency store keeps this reply, so a replay shows no more than the first reply did.
- */
-function forCaller(
-  view: AttendanceView,
-  actor: AppUser,
-  caseCoordinatorId: string | null,
-  noteSentNow: boolean,
-): AttendanceView {
-  return view.noteSensitive && !noteSentNow && !seesSensitiveNotes(actor, caseCoordinatorId)
-    ? { ...view, note: null }
-    : view;
-}
 
 // R7 / R8 / R9
 /**
@@ -295,63 +247,4 @@ function caseTotalsOf(facts: {
     status: facts.status,
     closedOn: facts.closedOn ?? null,
   };
-}
-
-// R8
-/**
- * Keeps the ACCEPTED_ABSENCE approval in step with the attendance: one pending request while
- * it is PENDING; a request that a correction made unnecessary is withdrawn (deleted, audited —
- * ApprovalStatus has no WITHDRAWN value).
- */
-async function settleApproval(
-  tx: Tx,
-  actor: AppUser,
-  input: { attendance: AttendanceRow; regionId: string; allocationId: string },
-): Promise<RecordAttendanceResult["approval"]> {
-  const { attendance, regionId, allocationId } = input;
-  const select = { id: true, kind: true, status: true, version: true } as const;
-  const pending = await tx.approval.findFirst({
-    where: { attendanceId: attendance.id, kind: "ACCEPTED_ABSENCE", status: "PENDING" },
-    select,
-  });
-  if (attendance.approvalState === "PENDING") {
-    if (pending) return pending;
-    const created = await tx.approval.create({
-      data: {
-        kind: "ACCEPTED_ABSENCE",
-        requirementId: attendance.requirementId,
-        regionId,
-        attendanceId: attendance.id,
-        allocationId,
-        reason: attendance.note,
-        requestedById: actor.id,
-      },
-      select,
-    });
-    await audit(tx, actor, {
-      action: "approval.request",
-      entityType: "Approval",
-      entityId: created.id,
-      regionId,
-      after: {
-        kind: created.kind,
-        attendanceId: attendance.id,
-        reasonCategory: attendance.reasonCategory,
-        note: attendance.note,
-      },
-    });
-    return created;
-  }
-  if (pending) {
-    await tx.approval.delete({ where: { id: pending.id } });
-    await audit(tx, actor, {
-      action: "approval.withdraw",
-      entityType: "Approval",
-      entityId: pending.id,
-      regionId,
-      before: { ...pending, attendanceId: attendance.id },
-      after: { reason: "The attendance was corrected and no longer needs a manager's approval" },
-    });
-  }
-  return undefined;
 }
