@@ -424,7 +424,7 @@ describe("a single session on a bank holiday", () => {
 
 describe("a person's schedule", () => {
   it("lists every session booked from today, not cancelled or stood-down ones, and is not found outside the region", async () => {
-    const { loadPersonSchedule } = await import("@/server/queries/scheduling");
+    const { loadPersonSchedule } = await import("@/server/queries/person-schedule");
     const person = await man();
     const first = await session(WEDNESDAY);
     const second = await session(THURSDAY);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formatDateWithDay } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
 import { SCHEDULE_INTRO } from "@/server/documents/schedule-pdf";
-import { loadPersonSchedule } from "@/server/queries/scheduling";
+import { loadPersonSchedule } from "@/server/queries/person-schedule";
 import { formatHoursAndMinutes } from "@/ui/format";
 import { PageHeading } from "@/ui/page-heading";
 import { PrintButton } from "@/ui/print-button";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can } from "@/server/auth/access";
 import { getSessionUser } from "@/server/auth/current-user";
 import { schedulePdf } from "@/server/documents/schedule-pdf";
-import { loadPersonSchedule } from "@/server/queries/scheduling";
+import { loadPersonSchedule } from "@/server/queries/person-schedule";
 import { formatHoursAndMinutes } from "@/ui/format";
 
 // A person's schedule as a PDF (same words as the page). Outside the caller's reach: 404.

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateWithDay } from "@/domain";
 import { requirePageUser } from "@/server/auth/current-user";
-import { findAttendanceForCorrection } from "@/server/queries/scheduling";
+import { findAttendanceForCorrection } from "@/server/queries/attendance-correction";
 import { PageHeading } from "@/ui/page-heading";
 import { CorrectAttendanceForm } from "./correct-attendance-form";
 
