@@ -2,6 +2,7 @@ import "server-only";
 import { isoDateFromUtcDate, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { loadCaseView } from "@/server/services/cases/load-case-view";
 
 // A person's schedule: the printable page and PDF of every session booked for a case.
 
@@ -11,8 +12,6 @@ export async function loadPersonSchedule(user: AppUser, caseId: string, asOf: Is
     where: { AND: [visibleRequirementsWhere(user), { id: caseId }] },
     select: {
       id: true,
-      hoursOrdered: true,
-      minutesCredited: true,
       person: { select: { firstName: true, lastName: true, crn: true } },
       allocations: {
         where: { status: "BOOKED", sessionDate: { gte: utcDateFromIsoDate(asOf) }, session: { status: "SCHEDULED" } },
@@ -38,7 +37,8 @@ export async function loadPersonSchedule(user: AppUser, caseId: string, asOf: Is
   return {
     id: requirement.id,
     person: requirement.person,
-    outstandingMinutes: Math.max(0, requirement.hoursOrdered * 60 - requirement.minutesCredited),
+    // The case's own figure (an earned reduction lowers it), not a second definition of it.
+    outstandingMinutes: (await loadCaseView(db, requirement.id, asOf)).outstandingMinutes,
     sessions: requirement.allocations.map((a) => ({
       id: a.id,
       date: isoDateFromUtcDate(a.sessionDate),
