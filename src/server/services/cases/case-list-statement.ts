@@ -22,8 +22,11 @@ export type CaseListFilters = { region?: string; status?: string; q?: string };
 
 const ts = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** One requirement `r` as caseViewSelect's row (dates as 'YYYY-MM-DD', instants as ISO strings; revived below). */
-const caseJson = Prisma.sql`json_build_object(
+/**
+ * One requirement `r` as caseViewSelect's row (dates as 'YYYY-MM-DD', instants as ISO strings; revived below),
+ * with `p`, `o` and `g` its person, order and region. The allocation page reads its case with it too.
+ */
+export const caseJson = Prisma.sql`json_build_object(
   'id', r."id", 'personId', r."personId", 'orderId', r."orderId", 'regionId', r."regionId",
   'orderType', r."orderType", 'managedBy', r."managedBy", 'version', r."version",
   'sentenceDate', r."sentenceDate", 'hoursOrdered', r."hoursOrdered", 'originalHoursOrdered', r."originalHoursOrdered",
@@ -133,7 +136,7 @@ const withDates = <T extends Record<string, unknown>>(item: T, keys: readonly st
 type Json = Record<string, unknown>;
 const list = (value: unknown) => (value as Json[]).map((item) => item);
 
-function reviveCaseRow(json: Json): CaseViewSourceRow {
+export function reviveCaseRow(json: Json): CaseViewSourceRow {
   return {
     ...withDates(json, ["sentenceDate", "completedOn", "terminatedOn", "commencedOn"]),
     person: withDates(json.person as Json, ["dateOfBirth"]),
