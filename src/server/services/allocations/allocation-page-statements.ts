@@ -180,7 +180,7 @@ export async function readSessionPage(
       to_char(s."date", 'YYYY-MM-DD') AS date, s."startTime", s."endTime", s."supervisorId"::text AS "supervisorId",
       s."capacity", s."status"::text AS status, s."version", s."seriesId"::text AS "seriesId",
       pl."name" AS "placementName", pl."type"::text AS "placementType", pl."features"::text[] AS features,
-      pl."address", pl."postcode", g."overSubscriptionPercent", su."gender"::text AS "supervisorGender",
+      pl."address", pl."postcode", pl."overSubscriptionPercent", su."gender"::text AS "supervisorGender",
       (SELECT COUNT(*)::int FROM "Allocation" a WHERE a."sessionId" = s."id" AND a."status" = 'BOOKED') AS "bookedCount",
       COALESCE((SELECT json_agg(json_build_object(
           'allocationId', a."id", 'requirementId', a."requirementId", 'personId', p."id", 'crn', p."crn",
@@ -202,8 +202,14 @@ export async function readSessionPage(
                 JOIN "Session" os ON os."id" = oa."sessionId"
                 WHERE pr."personId" = ${requirement.personId}::uuid AND oa."status" = 'BOOKED'
                   AND oa."sessionDate" = s."date"), '[]'::json) AS "sameDay"
-    FROM "Session" s JOIN "Placement" pl ON pl."id" = s."placementId" JOIN "Region" g ON g."id" = pl."regionId"
-    LEFT JOIN "User" su ON su."id" = s."supervisorId"
+    FROM "Session" s
+    -- Looked up by key for each of the page's sessions (LIMIT keeps them lateral): joined whole, the
+    -- planner hashed every placement and user for 20 rows (10 ms, not 2).
+    CROSS JOIN LATERAL (SELECT p1."regionId", p1."name", p1."type", p1."features", p1."address", p1."postcode",
+                               g."overSubscriptionPercent"
+                        FROM "Placement" p1 JOIN "Region" g ON g."id" = p1."regionId"
+                        WHERE p1."id" = s."placementId" LIMIT 1) pl
+    LEFT JOIN LATERAL (SELECT u."gender" FROM "User" u WHERE u."id" = s."supervisorId" LIMIT 1) su ON TRUE
     WHERE s."id" = ANY(${[...ids]}::uuid[])`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   const page: SessionPage = { rows: [], counts: new Map(), facts: [] };
