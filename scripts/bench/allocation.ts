@@ -158,8 +158,11 @@ const loadAverageText = (load: readonly number[]) => load.map((n) => n.toFixed(1
 
 /**
  * `npm run bench`'s allocation block: the page `/cases/{id}/allocate` as the London manager at
- * `connections` and at 1 connection, then its service and the bare SQL of its listing, each with
- * the load average when it ended. Prints a table and writes `.bench/allocation-page.json`.
+ * 1 connection (the target's measure: one coordinator at a time, decision 0098) and at
+ * `connections`, then its service and the bare SQL of its listing, each with the load average when
+ * it ended. Each HTTP row also says the machine's time per request (run time ÷ requests): at
+ * `connections` the cores are saturated, so that is what a page costs the machine and the p95 is
+ * about `connections` times it. Prints a table and writes `.bench/allocation-page.json`.
  */
 export async function runAllocationPage(
   prisma: PrismaClient,
@@ -181,13 +184,16 @@ export async function runAllocationPage(
   const check = await fetch(url, { headers: { cookie: options.cookie }, redirect: "manual" });
   if (check.status !== 200) throw new Error(`The allocation page: HTTP ${check.status} before the run (signed in?)`);
   const loadAtStart = os.loadavg();
-  const http: (LoadResult & { loadAverage: number[] })[] = [];
-  for (const connections of [options.connections, 1]) {
-    const seconds = connections === 1 ? Math.ceil(options.seconds / 2) : options.seconds;
+  const http: (LoadResult & { connections: number; machineMsPerRequest: number; loadAverage: number[] })[] = [];
+  for (const connections of [1, options.connections]) {
+    const seconds = options.seconds;
     console.log(`Measuring the allocation page for ${seconds}s at ${connections} connection(s)…`);
     const name = `page /cases/{id}/allocate — London, ${connections} connection${connections === 1 ? "" : "s"}`;
+    const result = await measure(name, url, { cookie: options.cookie }, { connections, seconds });
     http.push({
-      ...(await measure(name, url, { cookie: options.cookie }, { connections, seconds })),
+      ...result,
+      connections,
+      machineMsPerRequest: (seconds * 1000) / Math.max(1, result.requests),
       loadAverage: os.loadavg(),
     });
   }
@@ -205,9 +211,11 @@ export async function runAllocationPage(
       requests: r.requests,
       "p50 ms": Math.round(r.p50),
       "p95 ms": Math.round(r.p95),
-      "p95 target": `≤ ${ALLOCATION_TARGET_P95_MS}`,
-      meets: r.p95 <= ALLOCATION_TARGET_P95_MS ? "yes" : "NO",
+      // The target is one coordinator's wait (decision 0098); the concurrent row is the machine's capacity.
+      "p95 target": r.connections === 1 ? `≤ ${ALLOCATION_TARGET_P95_MS}` : "(capacity)",
+      meets: r.connections === 1 ? (r.p95 <= ALLOCATION_TARGET_P95_MS ? "yes" : "NO") : "",
       errors: r.errors + r.non2xx,
+      "machine ms a request": Math.round(r.machineMsPerRequest),
       "p95 ÷ bare SQL": (r.p95 / bare).toFixed(1),
       "load avg (1 min)": r.loadAverage[0]?.toFixed(1),
     })),
@@ -219,6 +227,7 @@ export async function runAllocationPage(
       "p95 target": "",
       meets: "",
       errors: 0,
+      "machine ms a request": "",
       "p95 ÷ bare SQL": (service.serviceP95 / bare).toFixed(1),
       "load avg (1 min)": service.loadAverage[0]?.toFixed(1),
     },
@@ -230,17 +239,20 @@ export async function runAllocationPage(
       "p95 target": "",
       meets: "",
       errors: 0,
+      "machine ms a request": "",
       "p95 ÷ bare SQL": "",
       "load avg (1 min)": service.loadAverage[0]?.toFixed(1),
     },
   ]);
-  const [main] = http;
+  const single = http.find((r) => r.connections === 1);
   const report = {
     measuredAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown" },
     loadAverageAtStart: loadAtStart,
     loadAverageAtEnd: os.loadavg(),
     targetP95: ALLOCATION_TARGET_P95_MS,
-    meetsTarget: main ? main.p95 <= ALLOCATION_TARGET_P95_MS : false,
+    targetMeasuredAs: "p95 at 1 connection: one coordinator at a time (docs/decisions/0098)",
+    meetsTarget: single ? single.p95 <= ALLOCATION_TARGET_P95_MS : false,
     http,
     service,
   };

@@ -417,23 +417,3 @@ export async function requireVisibleSession(tx: Tx, actor: AppUser, id: string):
   if (!session) throw notFound("session");
   return toVisibleSession(session);
 }
-
-/** Several sessions the caller may see, in the order asked, in one query; AccessError NOT_FOUND if any is not. */
-export async function requireVisibleSessions(
-  tx: Tx,
-  actor: AppUser,
-  ids: readonly string[],
-): Promise<VisibleSession[]> {
-  if (ids.length === 0) return [];
-  if (!ids.every(isUuid)) throw notFound("session");
-  const rows = await tx.session.findMany({
-    where: { AND: [visibleSessionsWhere(actor), { id: { in: [...ids] } }] },
-    select: visibleSessionSelect,
-  });
-  const byId = new Map(rows.map((row) => [row.id, toVisibleSession(row)]));
-  return ids.map((id) => {
-    const session = byId.get(id);
-    if (!session) throw notFound("session");
-    return session;
-  });
-}

@@ -3,14 +3,9 @@ import { type IsoDate, type Refusal, type RuleWarning } from "@/domain";
 import { standingOf, type SessionChoiceStanding } from "@/domain/session-choice";
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
-import {
-  loadRequirementFacts,
-  requireVisibleRequirement,
-  requireVisibleSessions,
-  type LoadedRequirement,
-} from "../context";
+import { loadRequirementFacts, requireVisibleRequirement, type LoadedRequirement } from "../context";
 import { allocateInput } from "./allocate.types";
-import { loadCaseBookingFacts, loadSessionBookingFacts } from "./booking-facts";
+import type { CaseBookingFacts, SessionBookingFacts } from "./booking-facts";
 import { checkAllocation } from "./check-allocation";
 import { judgeBooking } from "./prepare-allocation";
 
@@ -57,28 +52,25 @@ export async function explain(
 
 /**
  * R10 for one case on each of several sessions (a page of the allocation list), in the order
- * given: the same judgement as `explain`, from the case's facts read once and the sessions' facts
- * read together, one query per kind of fact (docs/decisions/0086-allocation-page-facts-batched.md).
- * The scope checks are explain's: every session visible to the caller, in the case's region.
+ * given: the same judgement as `explain`, from the case's facts and the sessions' facts read
+ * together (docs/decisions/0086-allocation-page-facts-batched.md, 0098: in one statement each,
+ * allocation-page-statements.ts). The sessions come from a listing scoped to the caller;
+ * judgeBooking refuses any outside the case's region.
  */
-export async function explainMany(
-  tx: Tx,
+export function explainMany(
   actor: AppUser,
-  input: { requirement: LoadedRequirement; sessionIds: readonly string[]; retrospective: boolean },
+  input: { caseFacts: CaseBookingFacts; sessionFacts: readonly SessionBookingFacts[]; retrospective: boolean },
   today: IsoDate,
-): Promise<Explained[]> {
-  if (input.sessionIds.length === 0) return [];
-  const sessions = await requireVisibleSessions(tx, actor, input.sessionIds);
+): Explained[] {
+  if (input.sessionFacts.length === 0) return [];
   assertCan(actor, "allocation.create");
-  const caseFacts = await loadCaseBookingFacts(tx, input.requirement);
-  const sessionFacts = await loadSessionBookingFacts(tx, sessions, input.requirement);
-  return sessionFacts.map((facts) => {
+  return input.sessionFacts.map((facts) => {
     const booking = allocateInput.parse({
       sessionId: facts.session.id,
-      caseId: input.requirement.id,
+      caseId: input.caseFacts.requirement.id,
       ...(input.retrospective ? { retrospective: true } : {}),
     });
-    const judged = judgeBooking(actor, booking, today, caseFacts, facts);
+    const judged = judgeBooking(actor, booking, today, input.caseFacts, facts);
     return explanationOf(
       actor,
       judged.ok ? { ok: true, refusals: judged.check.refusals, warnings: judged.check.warnings } : judged,

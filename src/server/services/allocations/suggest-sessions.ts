@@ -13,8 +13,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
-import { caseSummary, explainMany, withoutRegion, type CaseSummary, type Explained } from "./explain-choice";
-import { bookedCounts, sessionSelect, summarise, type SessionSummary } from "./session-summary";
+import { readBookingCase, readSessionPage } from "./allocation-page-statements";
+import { explainMany, type CaseSummary, type Explained } from "./explain-choice";
+import { summarise, type SessionSummary } from "./session-summary";
 import { sessionFilters, type SessionFilters } from "./suggest-sessions.types";
 
 // R10, before the click: the sessions a coordinator might choose for one case, filtered, a page
@@ -62,7 +63,8 @@ export async function suggestSessions(
     page: input.page,
   });
   return inTransaction(options, async (tx) => {
-    const person = await caseSummary(tx, actor, input.caseId, today);
+    // The case, its facts and its region's placements: one statement (docs/decisions/0098).
+    const person = await readBookingCase(tx, actor, input.caseId, today);
     const retrospective = input.on !== undefined && input.on < today;
     const from = input.on ?? filters.from ?? today;
     const wantedTo = input.on ?? filters.to ?? addDays(from, SUGGESTION_WINDOW_DAYS - 1);
@@ -90,33 +92,45 @@ export async function suggestSessions(
           : []),
       ],
     };
-    const placements = await tx.placement.findMany({
-      where: { regionId: person.regionId, active: true },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    });
     const total = await tx.session.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / SESSION_CHOICES_PER_PAGE));
     const page = Math.min(filters.page ?? 1, pageCount);
-    const rows = await tx.session.findMany({
+    const listed = await tx.session.findMany({
       where,
-      select: sessionSelect,
+      select: { id: true },
       orderBy: [{ date: "asc" }, { startTime: "asc" }, { id: "asc" }],
       skip: (page - 1) * SESSION_CHOICES_PER_PAGE,
       take: SESSION_CHOICES_PER_PAGE,
     });
-    const base = { case: withoutRegion(person), from, to, retrospective, page, pageCount, total, placements };
-    const counts = await bookedCounts(
+    const { requirement } = person;
+    const view = requirement.view;
+    const base = {
+      case: {
+        id: person.id,
+        crn: person.crn,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        startDeadline: view.startDeadline,
+        commencedOn: view.commencedOn,
+        outstandingMinutes: view.outstandingMinutes,
+        effectiveEndDate: view.effectiveEndDate,
+      },
+      from,
+      to,
+      retrospective,
+      page,
+      pageCount,
+      total,
+      placements: person.placements,
+    };
+    // The page's sessions with every fact R10 reads about them: one statement. The whole page is
+    // judged together, from the case's facts read once.
+    const { rows, counts, facts } = await readSessionPage(
       tx,
-      rows.map((r) => r.id),
+      listed.map((r) => r.id),
+      requirement,
     );
-    // The whole page judged together: the case's facts once, the sessions' in one query per kind.
-    const explanations = await explainMany(
-      tx,
-      actor,
-      { requirement: person.requirement, sessionIds: rows.map((r) => r.id), retrospective },
-      today,
-    );
+    const explanations = explainMany(actor, { caseFacts: person.facts, sessionFacts: facts, retrospective }, today);
     const choices: SessionChoice[] = [];
     for (const [i, row] of rows.entries()) {
       const explained = explanations[i];

@@ -31,8 +31,11 @@ const creditsJson = (req: Prisma.Sql) => Prisma.sql`'attendances', COALESCE((SEL
   'eteCredits', COALESCE((SELECT json_agg(json_build_object('date', e."date", 'minutes', e."minutes"))
     FROM "EteCredit" e WHERE e."requirementId" = ${req}."id" AND e."minutes" > 0), '[]'::json)`;
 
-/** One requirement `r` as caseViewSelect's row (dates as 'YYYY-MM-DD', instants as ISO strings; revived below). */
-const caseJson = Prisma.sql`json_build_object(
+/**
+ * One requirement `r` as caseViewSelect's row (dates as 'YYYY-MM-DD', instants as ISO strings; revived below),
+ * with `p`, `o` and `g` its person, order and region. The allocation page reads its case with it too.
+ */
+export const caseJson = Prisma.sql`json_build_object(
   'id', r."id", 'personId', r."personId", 'orderId', r."orderId", 'regionId', r."regionId",
   'orderType', r."orderType", 'managedBy', r."managedBy", 'version', r."version",
   'sentenceDate', r."sentenceDate", 'hoursOrdered', r."hoursOrdered", 'originalHoursOrdered', r."originalHoursOrdered",
@@ -173,7 +176,7 @@ const reviveCredits = (json: Json) => ({
   eteCredits: list(json.eteCredits).map((c) => withDates(c, ["date"])),
 });
 
-function reviveCaseRow(json: Json): CaseViewSourceRow {
+export function reviveCaseRow(json: Json): CaseViewSourceRow {
   return {
     ...withDates(json, ["sentenceDate", "completedOn", "terminatedOn", "commencedOn"]),
     person: withDates(json.person as Json, ["dateOfBirth"]),

@@ -7,6 +7,16 @@ const ORDER_WORDS = {
   SUSPENDED_SENTENCE_ORDER: "suspended sentence order",
 } as const;
 
+/** The earlier requirement's row, as loadRunsAfter reads it (and the allocation page's one statement). */
+export type EarlierRequirementRow = {
+  status: EarlierRequirement["status"];
+  completedOn: Date | null;
+  terminatedOn: Date | null;
+  sentenceDate: Date;
+  orderType: keyof typeof ORDER_WORDS;
+  order: { court: string };
+};
+
 /**
  * The requirement a consecutive requirement runs after, as the crediting rule needs it
  * (domain checkConsecutiveOrder); null when this requirement is concurrent or on its own.
@@ -28,7 +38,11 @@ export async function loadRunsAfter(tx: Tx, requirementId: string): Promise<Earl
       },
     },
   });
-  const earlier = requirement?.orderRelation === "CONSECUTIVE" ? requirement.relatedRequirement : null;
+  return requirement?.orderRelation === "CONSECUTIVE" ? earlierRequirementOf(requirement.relatedRequirement) : null;
+}
+
+/** A consecutive requirement's earlier one in the rule's terms (null when there is none). */
+export function earlierRequirementOf(earlier: EarlierRequirementRow | null): EarlierRequirement | null {
   if (!earlier) return null;
   const ended =
     earlier.status === "COMPLETED"
