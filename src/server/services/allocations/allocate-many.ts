@@ -1,7 +1,8 @@
 import "server-only";
 import type { Refusal } from "@/domain";
 import { AccessError, assertCan, type AppUser } from "@/server/auth/access";
-import { requireVisibleSession, todayFor, type ServiceOptions } from "../context";
+import { requireVisibleSession } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { allocate } from "./allocate";

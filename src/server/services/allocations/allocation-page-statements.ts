@@ -12,15 +12,15 @@ import type { Tx } from "@/server/db/create-client";
 import { RULE_COMMENCEMENT_KEYS, ruleCommencementsFrom } from "@/server/rules/rule-commencements";
 import { caseJson, reviveCaseRow } from "../cases/case-list-statement";
 import { earlierRequirementOf, type EarlierRequirementRow } from "../cases/order-relation";
+import { isUuid } from "../uuid";
+import { ruleContextFrom } from "../context";
 import {
-  isUuid,
-  ruleContextFrom,
   toRequirementFacts,
   withView,
   type LoadedRequirement,
   type RequirementFactsRow,
-  type VisibleSession,
-} from "../context";
+} from "../load-requirement-facts";
+import { type VisibleSession } from "../visible-records";
 import type { CaseBookingFacts, SessionBookingFacts } from "./booking-facts";
 import type { BookedMember } from "./session-group";
 import type { SessionRow } from "./session-summary";

@@ -4,7 +4,8 @@ import { isoDateFromUtcDate, utcDateFromIsoDate, type EarlierRequirement, type G
 import type { PlacementFeature, PlacementType } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
 import { loadRunsAfter } from "../cases/order-relation";
-import { type LoadedRequirement, type VisibleSession } from "../context";
+import { type LoadedRequirement } from "../load-requirement-facts";
+import { type VisibleSession } from "../visible-records";
 import { loadBookedMembersOf, nonAssociatedPersonIds, type BookedMember } from "./session-group";
 
 // R10's facts, read in two parts: what belongs to the case (the same for every session it might

@@ -3,15 +3,10 @@ import { isoDateFromUtcDate, type RuleWarning } from "@/domain";
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import {
-  isUuid,
-  lockRequirement,
-  lockSession,
-  requireVisibleRequirement,
-  requireVisibleSession,
-  todayFor,
-  type ServiceOptions,
-} from "../context";
+import { isUuid } from "../uuid";
+import { lockRequirement, lockSession } from "../row-locks";
+import { requireVisibleRequirement, requireVisibleSession } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type ServiceFailure, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import {

@@ -1,7 +1,8 @@
 import "server-only";
 import { utcDateFromIsoDate } from "@/domain";
 import { notFound, type AppUser } from "@/server/auth/access";
-import { requireVisibleSession, todayFor, type ServiceOptions } from "../context";
+import { requireVisibleSession } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { caseSummary, explain, withoutRegion, type CaseSummary } from "./explain-choice";

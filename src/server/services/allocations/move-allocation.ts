@@ -1,7 +1,9 @@
 import "server-only";
 import { formatDate } from "@/domain";
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
-import { lockSession, requireVisibleSession, todayFor, type ServiceOptions } from "../context";
+import { lockSession } from "../row-locks";
+import { requireVisibleSession } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, success, type ServiceFailure, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { allocate } from "./allocate";

@@ -15,16 +15,9 @@ import {
 } from "@/domain";
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
-import {
-  loadRequirementFacts,
-  lockPerson,
-  lockRequirement,
-  lockSession,
-  requireVisibleRequirement,
-  requireVisibleSession,
-  type LoadedRequirement,
-  type VisibleSession,
-} from "../context";
+import { loadRequirementFacts, type LoadedRequirement } from "../load-requirement-facts";
+import { lockPerson, lockRequirement, lockSession } from "../row-locks";
+import { requireVisibleRequirement, requireVisibleSession, type VisibleSession } from "../visible-records";
 import { failure, type ServiceFailure } from "../result";
 import {
   loadCaseBookingFacts,

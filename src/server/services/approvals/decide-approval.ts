@@ -3,15 +3,9 @@ import { isFailureToComply, isoDateFromUtcDate, refuse } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import {
-  isUuid,
-  loadRuleContext,
-  lockPerson,
-  lockRequirement,
-  lockSession,
-  todayFor,
-  type ServiceOptions,
-} from "../context";
+import { isUuid } from "../uuid";
+import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
+import { lockPerson, lockRequirement, lockSession } from "../row-locks";
 import { allocate } from "../allocations/allocate";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
 import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";

@@ -15,13 +15,9 @@ import {
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { lockRequirementWithPartners, recomputeConcurrentPartners } from "../concurrent/pair-totals";
-import {
-  loadRequirementFacts,
-  requireVisibleRequirement,
-  requireVisibleSession,
-  todayFor,
-  type ServiceOptions,
-} from "../context";
+import { loadRequirementFacts } from "../load-requirement-facts";
+import { requireVisibleRequirement, requireVisibleSession } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { respondToFailure, type FailureResponse } from "../enforcement/order-enforcement";
 import { withdrawActionsIfNoLongerFailure } from "../enforcement/withdraw-on-correction";
 import { failure, invalidInput, success, type CommandResult } from "../result";

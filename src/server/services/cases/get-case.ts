@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import type { CaseView } from "./case-view.types";

@@ -3,14 +3,13 @@ import { isoDateFromUtcDate, isoDateInLondon, type BankHolidayCalendar, type Iso
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db/create-client";
 import { loadRuleCommencements, type RuleCommencements } from "@/server/rules/rule-commencements";
+import { loadBankHolidayCalendar, ruleContextFrom } from "../context";
 import {
-  loadBankHolidayCalendar,
   requirementFactsSelect,
-  ruleContextFrom,
   toRequirementFacts,
   withView,
   type RequirementFactsRow,
-} from "../context";
+} from "../load-requirement-facts";
 import type { CaseView } from "./case-view.types";
 
 export const caseViewSelect = {

@@ -2,7 +2,9 @@ import "server-only";
 import { isoDateFromUtcDate, utcDateFromIsoDate } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { lockRequirement } from "../row-locks";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import {

@@ -2,7 +2,8 @@ import "server-only";
 import { checkConcurrentEteCap, countsForConcurrent, type IsoDate, type RuleResult } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
-import { loadRequirementFacts, lockRequirement, type LoadedRequirement } from "../context";
+import { loadRequirementFacts, type LoadedRequirement } from "../load-requirement-facts";
+import { lockRequirement } from "../row-locks";
 
 // Concurrent orders (decisions 0049, 0094): a credit to one requirement of a concurrent pair
 // credits the other too, so every write that changes one's credits recomputes both stored

@@ -5,13 +5,10 @@ import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
 import type { CaseView } from "../cases/case-view.types";
 import { loadCaseView } from "../cases/load-case-view";
-import {
-  loadRequirementFacts,
-  lockRequirement,
-  requireVisibleRequirement,
-  todayFor,
-  type ServiceOptions,
-} from "../context";
+import { loadRequirementFacts } from "../load-requirement-facts";
+import { lockRequirement } from "../row-locks";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { decideEarnedReductionInput, type DecideEarnedReductionInput } from "./decide-earned-reduction.types";

@@ -3,7 +3,10 @@ import { isoDateFromUtcDate, orderHadUnpaidWorkBefore, utcDateFromIsoDate, valid
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import { requirementTotals, saveRequirementTotals } from "../attendance/requirement-totals";
-import { isUuid, loadRequirementFacts, lockRequirement, todayFor, type ServiceOptions } from "../context";
+import { isUuid } from "../uuid";
+import { loadRequirementFacts } from "../load-requirement-facts";
+import { lockRequirement } from "../row-locks";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import {

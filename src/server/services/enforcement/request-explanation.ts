@@ -3,7 +3,9 @@ import { z } from "zod";
 import { isFailureToComply, isIsoDate, isoDateFromUtcDate, refuse, utcDateFromIsoDate } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { isUuid, lockRequirement, todayFor, type ServiceOptions } from "../context";
+import { isUuid } from "../uuid";
+import { lockRequirement } from "../row-locks";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 

@@ -11,7 +11,8 @@ import {
 import { AccessError, assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import { loadRuleContext, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
+import { requireVisibleRequirement } from "../visible-records";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { startEnforcementInput, type EnforcementActionView, type StartEnforcementInput } from "./enforcement.types";

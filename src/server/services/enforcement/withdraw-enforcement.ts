@@ -2,7 +2,9 @@ import "server-only";
 import { refuse } from "@/domain";
 import { assertCan, notFound, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { isUuid, lockRequirement, todayFor, type ServiceOptions } from "../context";
+import { isUuid } from "../uuid";
+import { lockRequirement } from "../row-locks";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import {

@@ -16,7 +16,9 @@ import {
   lockRequirementWithPartners,
   recomputeConcurrentPartners,
 } from "../concurrent/pair-totals";
-import { loadRequirementFacts, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { loadRequirementFacts } from "../load-requirement-facts";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, staleVersion, success, type CommandResult, type ServiceFailure } from "../result";
 import { inTransaction } from "../transaction";
 import { refuseEteDate } from "./credit-ete";

@@ -19,7 +19,9 @@ import {
   lockRequirementWithPartners,
   recomputeConcurrentPartners,
 } from "../concurrent/pair-totals";
-import { loadRequirementFacts, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { loadRequirementFacts } from "../load-requirement-facts";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult, type InputRefusal, type ServiceFailure } from "../result";
 import { loadRunsAfter } from "../cases/order-relation";
 import type { Tx } from "@/server/db/create-client";

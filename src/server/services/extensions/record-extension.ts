@@ -9,7 +9,9 @@ import {
 } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { loadRuleContext, lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { loadRuleContext, todayFor, type ServiceOptions } from "../context";
+import { lockRequirement } from "../row-locks";
+import { requireVisibleRequirement } from "../visible-records";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { recordExtensionInput, type ExtensionView, type RecordExtensionInput } from "./record-extension.types";

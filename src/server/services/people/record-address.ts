@@ -3,7 +3,9 @@ import { z } from "zod";
 import { addDays, isIsoDate, isoDateFromUtcDate, utcDateFromIsoDate } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { lockPerson, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { lockPerson } from "../row-locks";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 

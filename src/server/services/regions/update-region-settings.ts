@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { isUuid, type ServiceOptions } from "../context";
+import { isUuid } from "../uuid";
+import { type ServiceOptions } from "../context";
 import { staleVersion, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { updateRegionSettingsInput, type UpdateRegionSettingsInput } from "./update-region-settings.types";

@@ -12,7 +12,9 @@ import {
 } from "@/domain";
 import { assertCan, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
-import { lockRequirement, requireVisibleRequirement, todayFor, type ServiceOptions } from "../context";
+import { lockRequirement } from "../row-locks";
+import { requireVisibleRequirement } from "../visible-records";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, invalidInput, success, type CommandResult } from "../result";
 import { inTransaction } from "../transaction";
 import { recordReviewInput, type RecordReviewInput, type ReviewView } from "./record-review.types";

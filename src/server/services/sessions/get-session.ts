@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { assertCan, type AppUser } from "@/server/auth/access";
-import { requireVisibleSession, type ServiceOptions } from "../context";
+import { requireVisibleSession } from "../visible-records";
+import { type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inTransaction } from "../transaction";
 import { loadSessionView } from "./load-session-view";

@@ -1,6 +1,6 @@
 import "server-only";
 import { minutesSinceMidnight } from "@/domain";
-import { isUuid } from "../context";
+import { isUuid } from "../uuid";
 import { notFound, regionFilter, type AppUser } from "@/server/auth/access";
 import type { Tx } from "@/server/db/create-client";
 import { invalidInput, type InputRefusal } from "../result";

@@ -8,7 +8,7 @@ import {
   type RulePolicy,
 } from "@/domain";
 import type { Tx } from "@/server/db/create-client";
-import { isUuid } from "../context";
+import { isUuid } from "../uuid";
 import { failure, type ServiceFailure } from "../result";
 
 // R10 (second round): a supervisor cannot run overlapping sessions, and a group session has at

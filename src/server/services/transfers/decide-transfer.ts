@@ -3,7 +3,9 @@ import { formatDate, isoDateFromUtcDate, refuse, utcDateFromIsoDate } from "@/do
 import { assertCan, notFound, type AppUser } from "@/server/auth/access";
 import { audit } from "@/server/audit";
 import type { Tx } from "@/server/db/create-client";
-import { isUuid, lockRequirement, todayFor, type ServiceOptions } from "../context";
+import { isUuid } from "../uuid";
+import { lockRequirement } from "../row-locks";
+import { todayFor, type ServiceOptions } from "../context";
 import { failure, success, type CommandResult, type ServiceFailure } from "../result";
 import { inTransaction } from "../transaction";
 import { loadTransferView } from "./transfer-view";
