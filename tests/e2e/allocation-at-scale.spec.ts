@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from "./support";
 
 // Issue 13 §3: the allocation list filtered, several people booked on one session at once, and

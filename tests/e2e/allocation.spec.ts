@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
 
 // Issue 4, part B: allocation with every refusal explained before the click, the work

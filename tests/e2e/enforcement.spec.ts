@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
 
 // R9 made whole, as the office uses it: a recorded failure to comply appears on the work queue's

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
 
 // Issue 13: the everyday scheduling verbs in the browser — stand a session down and re-book

@@ -1,7 +1,8 @@
 // Sentencing Act 2026: an administrator records the commencement dates after a preview, and a
 // coordinator confirms an earned reduction of hours (s.37) on a case that has reached the
 // qualifying amount. The dates are global, so the test clears them again at the end.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from "./support";
 
 async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
