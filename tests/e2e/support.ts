@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { scanPage } from "./axe";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -28,3 +28,25 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
+
+/** A bearer token for the JSON API (POST /api/v1/auth/token) for a demo account. */
+export async function apiToken(request: APIRequestContext, email: string): Promise<string> {
+  const response = await request.post("/api/v1/auth/token", { data: { email, password: DEMO_PASSWORD } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * The JSON API as `email` (a coordinator by default), for setting a scene through the same services
+ * the office uses: `call(method, path, body)` fails the test unless the answer is 2xx, and returns its body.
+ */
+export async function api(request: APIRequestContext, email = "coordinator@demo.test") {
+  const headers = { authorization: `Bearer ${await apiToken(request, email)}` };
+  return async <T>(method: "POST" | "PUT", path: string, data: unknown): Promise<T> => {
+    const response = await request.fetch(`/api/v1${path}`, { method, headers, data });
+    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+}
+
+export type ApiCall = Awaited<ReturnType<typeof api>>;
