@@ -88,4 +88,23 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Every journey runs under the automatic axe scan: specs take test and expect from the fixture
+    // (tests/e2e/fixtures.ts, docs/decisions/0100-axe-fixture.md). Types may still come from Playwright.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              allowTypeImports: true,
+              message: "Import test and expect from ./fixtures: it scans every page with axe.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

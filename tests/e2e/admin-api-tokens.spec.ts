@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 // An administrator creates an API token for a user, sees it once, uses it, and revokes it.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
 // Administrators maintain the reference data (issue 14 part 4; decisions 0072–0075): users with a

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from "./support";
+import { expect, test } from "./fixtures";
+import { api, type ApiCall, expectAccessible, signIn, signOut } from "./support";
 
 // Issue 13 §3: the allocation list filtered, several people booked on one session at once, and
 // a refused booking overridden by a manager at a coordinator's request.
@@ -7,23 +7,7 @@ import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from "./support";
 const isoInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const stamp = String(Date.now()).slice(-6);
 
-async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", {
-    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
-  });
-  expect(tokenResponse.ok()).toBe(true);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  return async <T>(method: "POST" | "PUT", path: string, data: unknown): Promise<T> => {
-    const response = await request.fetch(`/api/v1${path}`, { method, headers, data });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-
-type Call = Awaited<ReturnType<typeof api>>;
-
-async function assessedCase(call: Call, crn: string, lastName: string) {
+async function assessedCase(call: ApiCall, crn: string, lastName: string) {
   const created = await call<{ id: string; version: number }>("POST", "/cases", {
     crn,
     firstName: "Robin",

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
+import { expect, test } from "./fixtures";
+import { api, type ApiCall, expectAccessible, signIn } from "./support";
 
 // Issue 4, part B: allocation with every refusal explained before the click, the work
 // instruction (page and PDF), and the CSV import of new cases with bad rows.
@@ -69,21 +69,7 @@ test("a coordinator allocates an assessed demo case to a session and opens its w
 
 // The scene is set through the JSON API (the same services): a man with a "risk to children"
 // code, a full session, a school session with children present, and a women-only placement.
-async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", {
-    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
-  });
-  expect(tokenResponse.ok()).toBe(true);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  return async <T>(method: "POST" | "PUT", path: string, data: unknown): Promise<T> => {
-    const response = await request.fetch(`/api/v1${path}`, { method, headers, data });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-
-async function assessedCase(call: Awaited<ReturnType<typeof api>>, crn: string, lastName: string, riskCodes: string[]) {
+async function assessedCase(call: ApiCall, crn: string, lastName: string, riskCodes: string[]) {
   const created = await call<{ id: string; version: number }>("POST", "/cases", {
     crn,
     firstName: "Ellis",

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
+import { expect, test } from "./fixtures";
+import { api, type ApiCall, expectAccessible, signIn } from "./support";
 
 // Issue 13: from the case page the office corrects an attendance record and corrects or removes
 // an ETE credit; the schedule of booked sessions prints and downloads; every work-queue list pages.
@@ -9,22 +9,7 @@ const isoInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toI
 const stamp = String(Date.now()).slice(-6);
 let serial = 0;
 
-async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", {
-    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
-  });
-  expect(tokenResponse.ok()).toBe(true);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  return async <T>(method: "POST" | "PUT", path: string, data: unknown): Promise<T> => {
-    const response = await request.fetch(`/api/v1${path}`, { method, headers, data });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-type Call = Awaited<ReturnType<typeof api>>;
-
-async function assessedCase(call: Call, lastName: string, eteEligible: boolean) {
+async function assessedCase(call: ApiCall, lastName: string, eteEligible: boolean) {
   serial += 1;
   const created = await call<{ id: string; version: number }>("POST", "/cases", {
     crn: `C${stamp.slice(0, 5)}${serial}`,
@@ -50,7 +35,7 @@ async function assessedCase(call: Call, lastName: string, eteEligible: boolean) 
   return created.id;
 }
 
-async function groupSession(call: Call, name: string, days: number) {
+async function groupSession(call: ApiCall, name: string, days: number) {
   const placement = await call<{ id: string }>("POST", "/placements", {
     name: `${name} ${stamp}`,
     type: "GROUP",

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 test("a coordinator opens a case from the case list and sees its numbers and timeline", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
 // The coordinator's forms that start from a case (issue 4): intake → assessment, the ETE cap

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
+import { expect, test } from "./fixtures";
+import { api, type ApiCall, expectAccessible, signIn } from "./support";
 
 // R9 made whole, as the office uses it: a recorded failure to comply appears on the work queue's
 // enforcement-due list, is answered with a warning, and the warning is withdrawn when the failure
@@ -11,21 +11,7 @@ const isoInDays = (days: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() + days * 86_400_000));
 const stamp = String(Date.now()).slice(-6);
 
-async function api(request: APIRequestContext, email = "coordinator@demo.test") {
-  const tokenResponse = await request.post("/api/v1/auth/token", { data: { email, password: DEMO_PASSWORD } });
-  expect(tokenResponse.ok()).toBe(true);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  return async <T>(method: "POST" | "PUT", path: string, data: unknown): Promise<T> => {
-    const response = await request.fetch(`/api/v1${path}`, { method, headers, data });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-
-type Call = Awaited<ReturnType<typeof api>>;
-
-async function caseWithPastSessions(call: Call, crn: string, lastName: string, daysAgo: number[]) {
+async function caseWithPastSessions(call: ApiCall, crn: string, lastName: string, daysAgo: number[]) {
   const created = await call<{ id: string; version: number }>("POST", "/cases", {
     crn,
     firstName: "Jordan",

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
 // Supervisors use a phone on site: a Pixel 5 viewport (playwright.config.ts, project "mobile").

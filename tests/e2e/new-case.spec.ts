@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 // Intake: the GOV.UK form pattern end to end (error summary linked to fields, values kept,

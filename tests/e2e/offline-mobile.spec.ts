@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 // Issue 5, item 5 — offline first, on a phone (project "mobile", Pixel 5): the roster opens from

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 // R3 reviews (issue 10): a coordinator sees a review due on the work queue, records it with its

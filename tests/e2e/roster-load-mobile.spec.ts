@@ -1,4 +1,5 @@
-import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import type { CDPSession, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 // Issue 11 on a phone (Pixel 5 project): the roster over a slow 3G connection, first and repeat

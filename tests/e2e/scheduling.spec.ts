@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn } from "./support";
+import { expect, test } from "./fixtures";
+import { api, type ApiCall, expectAccessible, signIn } from "./support";
 
 // Issue 13: the everyday scheduling verbs in the browser — stand a session down and re-book
 // from the work queue, move a booking, and correct an attendance record from the session page.
@@ -9,22 +9,7 @@ const isoInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toI
 const stamp = String(Date.now()).slice(-6);
 let serial = 0;
 
-async function api(request: APIRequestContext) {
-  const tokenResponse = await request.post("/api/v1/auth/token", {
-    data: { email: "coordinator@demo.test", password: DEMO_PASSWORD },
-  });
-  expect(tokenResponse.ok()).toBe(true);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  return async <T>(method: "POST" | "PUT", path: string, data: unknown): Promise<T> => {
-    const response = await request.fetch(`/api/v1${path}`, { method, headers, data });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-type Call = Awaited<ReturnType<typeof api>>;
-
-async function assessedMan(call: Call, lastName: string) {
+async function assessedMan(call: ApiCall, lastName: string) {
   serial += 1;
   const created = await call<{ id: string; version: number }>("POST", "/cases", {
     crn: `K${stamp.slice(0, 5)}${serial}`,
@@ -49,7 +34,7 @@ async function assessedMan(call: Call, lastName: string) {
   return created.id;
 }
 
-async function groupSessions(call: Call, name: string, days: number[]) {
+async function groupSessions(call: ApiCall, name: string, days: number[]) {
   const placement = await call<{ id: string }>("POST", "/placements", {
     name: `${name} ${stamp}`,
     type: "GROUP",

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
 /** Collects the browser's Content-Security-Policy refusals while a test runs. */

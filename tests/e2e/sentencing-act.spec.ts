@@ -1,19 +1,13 @@
 // Sentencing Act 2026: an administrator records the commencement dates after a preview, and a
 // coordinator confirms an earned reduction of hours (s.37) on a case that has reached the
 // qualifying amount. The dates are global, so the test clears them again at the end.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from "./support";
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
-  const response = await request.post("/api/v1/auth/token", { data: { email, password: DEMO_PASSWORD } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
+import { expect, test } from "./fixtures";
+import { apiToken, expectAccessible, signIn, signOut } from "./support";
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 test.afterAll(async ({ request }) => {
-  const admin = await tokenFor(request, "admin@demo.test");
+  const admin = await apiToken(request, "admin@demo.test");
   await request.put("/api/v1/admin/rule-commencements", {
     headers: { authorization: `Bearer ${admin}` },
     data: { twelveMonthPeriodAbolishedFrom: null, earnedReductionFrom: null },
@@ -25,7 +19,7 @@ test("an administrator records the s.37 date after a preview; a coordinator conf
   request,
 }) => {
   // A 40-hour case, ETE-eligible, with 12 hours of ETE credited: past the 10-hour qualifying amount.
-  const coordinator = await tokenFor(request, "coordinator@demo.test");
+  const coordinator = await apiToken(request, "coordinator@demo.test");
   const auth = { authorization: `Bearer ${coordinator}` };
   const crn = `S${String(Date.now()).slice(-6)}`;
   const created = await request.post("/api/v1/cases", {

@@ -1,14 +1,7 @@
 import http from "node:http";
 import type { Socket } from "node:net";
-import {
-  devices,
-  expect,
-  request as apiRequest,
-  test,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { devices, expect, request as apiRequest, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
 // Issue 11 on a phone, with the signal cut by a proxy this test controls. Playwright's setOffline

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
 // Issue 10, order model: a second order for the same person, consecutive to the first, shown on the

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn } from "./support";
 
 // Trends (issue 6): a manager reaches them from the dashboard; every chart has its figures as a

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postTermination } from "../../app/api/v1/cases/[id]/termination/route";
 import { PUT as putAttendance } from "../../app/api/v1/sessions/[id]/attendance/[caseId]/route";
 import { addDays, todayInLondon } from "@/domain";
-import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
+import { issueStaffTokens } from "../support/api-tokens";
 import { testDb } from "../support/db";
 import {
   auditEventsFor,
@@ -25,14 +25,13 @@ import {
 const today = todayInLondon();
 let region: TestRegion;
 let staff: { coordinator: TestUser; manager: TestUser; supervisor: TestUser };
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 
 beforeAll(async () => {
   await seedReferenceData();
   region = await makeRegion();
   staff = await makeRegionalStaff(region);
-  for (const [role, user] of Object.entries(staff))
-    tokens[role] = (await issueApiToken(testDb, { userId: user.id, name: "commands", expiresAt: null })).token;
+  tokens = await issueStaffTokens(staff, "commands");
 });
 afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 

@@ -6,8 +6,8 @@ import { POST as postEnforcement } from "../../app/api/v1/cases/[id]/enforcement
 import { POST as postOutcome } from "../../app/api/v1/enforcement/[actionId]/outcome/route";
 import { POST as postWithdrawal } from "../../app/api/v1/enforcement/[actionId]/withdrawal/route";
 import { addDays, todayInLondon } from "@/domain";
-import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
+import { issueStaffTokens } from "../support/api-tokens";
 import { testDb } from "../support/db";
 import {
   auditEventsFor,
@@ -22,14 +22,13 @@ import {
 const today = todayInLondon();
 let region: TestRegion;
 let staff: { coordinator: TestUser; manager: TestUser; supervisor: TestUser };
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 
 beforeAll(async () => {
   await seedReferenceData();
   region = await makeRegion();
   staff = await makeRegionalStaff(region);
-  for (const [role, user] of Object.entries(staff))
-    tokens[role] = (await issueApiToken(testDb, { userId: user.id, name: "enforcement", expiresAt: null })).token;
+  tokens = await issueStaffTokens(staff, "enforcement");
 });
 afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 

@@ -19,7 +19,7 @@ import { POST as postSession } from "../../../app/api/v1/sessions/route";
 import { GET as getSession } from "../../../app/api/v1/sessions/[id]/route";
 import { POST as postAllocation } from "../../../app/api/v1/sessions/[id]/allocations/route";
 import { addDays, todayInLondon } from "@/domain";
-import { issueApiToken } from "@/server/auth/api-tokens";
+import { issueStaffTokens } from "../../support/api-tokens";
 import { db } from "@/server/db/client";
 
 const today = todayInLondon();
@@ -54,10 +54,11 @@ beforeAll(async () => {
   region = await makeRegion();
   const staff = await makeRegionalStaff(region);
   supervisorId = staff.supervisor.id;
-  coordinatorToken = (await issueApiToken(testDb, { userId: staff.coordinator.id, name: "test", expiresAt: null }))
-    .token;
   const outsider = await makeUser("COORDINATOR", await makeRegion());
-  outsiderToken = (await issueApiToken(testDb, { userId: outsider.id, name: "test", expiresAt: null })).token;
+  ({ coordinator: coordinatorToken, outsider: outsiderToken } = await issueStaffTokens({
+    coordinator: staff.coordinator,
+    outsider,
+  }));
 });
 
 afterAll(async () => {

@@ -9,7 +9,6 @@ import { POST as postAcceptance } from "../../../app/api/v1/transfers/[id]/accep
 import { POST as postDecline } from "../../../app/api/v1/transfers/[id]/decline/route";
 import { GET as getTransfers } from "../../../app/api/v1/transfers/route";
 import { addDays, todayInLondon, utcDateFromIsoDate, type IsoDate } from "@/domain";
-import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
 import { loadSentenceCalendar, tallySource } from "@/server/queries/dashboard-figures";
 import { earnedReductionsGranted } from "@/server/queries/earned-reduction-figures";
@@ -19,6 +18,7 @@ import { getCase } from "@/server/services/cases/get-case";
 import { expectOk } from "@/server/services/result";
 import { acceptTransfer, declineTransfer } from "@/server/services/transfers/decide-transfer";
 import { requestTransfer } from "@/server/services/transfers/request-transfer";
+import { issueStaffTokens } from "../../support/api-tokens";
 import { testDb } from "../../support/db";
 import {
   makeAllocation,
@@ -40,7 +40,7 @@ let to: TestRegion;
 let sending: { coordinator: TestUser; manager: TestUser; supervisor: TestUser };
 let receiving: { coordinator: TestUser; manager: TestUser; supervisor: TestUser };
 let third: { manager: TestUser };
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 
 beforeAll(async () => {
   await seedReferenceData();
@@ -50,13 +50,11 @@ beforeAll(async () => {
   sending = await makeRegionalStaff(from);
   receiving = await makeRegionalStaff(to);
   third = { manager: (await makeRegionalStaff(other)).manager };
-  for (const [name, user] of Object.entries({
+  tokens = await issueStaffTokens({
     coordinator: sending.coordinator,
     receiver: receiving.manager,
     sender: sending.manager,
-  })) {
-    tokens[name] = (await issueApiToken(testDb, { userId: user.id, name: "test", expiresAt: null })).token;
-  }
+  });
 });
 afterAll(() => Promise.all([testDb.$disconnect(), db.$disconnect()]));
 
