@@ -17,6 +17,8 @@ import type {
 import { BANK_HOLIDAYS_2015_2030, isoDateFromUtcDate, utcDateFromIsoDate, type IsoDate } from "@/domain";
 import type { AppUser } from "@/server/auth/access";
 import { RISK_CODES } from "../../prisma/seed/data/risk-codes";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { testDb } from "./db";
 
 const d = utcDateFromIsoDate;
@@ -26,11 +28,31 @@ const token = (bytes = 3): string => randomBytes(bytes).toString("hex").toUpperC
 let nextCrnNumber = 100_000 + Math.floor(Math.random() * 800_000);
 const CRN_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
-/** A CRN no other test has used: one capital letter then six digits. */
+/**
+ * Every test file of a run shares its database, and each file starts its own counter: a CRN is
+ * reserved by creating a file named after it in a folder of this run (the global setup makes it
+ * and removes it), which fails if another file already took it.
+ */
+function reserved(crn: string): boolean {
+  const folder = process.env.CP_TEST_CRN_DIR;
+  if (!folder) return true;
+  try {
+    writeFileSync(path.join(folder, crn), "", { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/** A CRN no other test of this run has used: one capital letter then six digits. */
 export function uniqueCrn(): string {
-  const letter = CRN_LETTERS[Math.floor(Math.random() * CRN_LETTERS.length)] ?? "T";
-  nextCrnNumber = nextCrnNumber >= 999_999 ? 100_000 : nextCrnNumber + 1;
-  return `${letter}${nextCrnNumber}`;
+  for (;;) {
+    const letter = CRN_LETTERS[Math.floor(Math.random() * CRN_LETTERS.length)] ?? "T";
+    nextCrnNumber = nextCrnNumber >= 999_999 ? 100_000 : nextCrnNumber + 1;
+    const crn = `${letter}${nextCrnNumber}`;
+    if (reserved(crn)) return crn;
+  }
 }
 
 /** The shipped England & Wales bank holidays 2015–2030 (skips dates already there). */

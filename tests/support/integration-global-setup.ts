@@ -5,6 +5,9 @@
 // `inject("databaseUrl")` (tests/support/db.ts); it is also put in process.env.DATABASE_URL
 // before the workers start, for code that reads the environment (and DATABASE_REPLICA_URL, when
 // set, is pointed at the same database on the replica server).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import {
   createDatabaseIfMissing,
@@ -45,6 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("databaseUrl", databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
+  // The CRNs the factories hand out, reserved one file each, so no two test files share one (factories.ts).
+  const crnFolder = mkdtempSync(path.join(tmpdir(), "cp-test-crns-"));
+  process.env.CP_TEST_CRN_DIR = crnFolder;
   // A streaming standby of the server (scripts/test/streaming-replica.sh) has the new database
   // too: point DATABASE_REPLICA_URL at it there, for tests/integration/read-replica.test.ts.
   const replicaServer = process.env.DATABASE_REPLICA_URL?.trim();
@@ -55,6 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       if (process.env.KEEP_TEST_DB === "1") console.log(`KEEP_TEST_DB=1: kept ${databaseUrl}`);
       else await dropDatabase(serverUrl, name, `${TEST_DATABASE_PREFIX}_`);
     } finally {
+      rmSync(crnFolder, { recursive: true, force: true });
       await stop();
     }
   };
