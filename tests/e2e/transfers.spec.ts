@@ -72,3 +72,41 @@ test("a consecutive order is recorded, then the case moves to Wales when its man
   await expect(page.getByText(/From London to Wales, asked for on/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a concurrent order: both orders' hours count towards both, and the outstanding total counts the pair once", async ({
+  page,
+}) => {
+  const crn = `X${String(Date.now()).slice(-6)}`;
+  await signIn(page, "coordinator@demo.test");
+  await page.goto("/cases/new");
+  await page.getByLabel("Case reference number (CRN)").fill(crn);
+  await page.getByLabel("First name").fill("Riley");
+  await page.getByLabel("Last name").fill("Twoorders");
+  await page.getByLabel("Date of birth").fill("1991-02-14");
+  await page.getByRole("radio", { name: "Female", exact: true }).check();
+  await page.getByRole("radio", { name: "Community order" }).check();
+  await page.getByRole("radio", { name: /Unpaid work team/ }).check();
+  await page.getByLabel("Date of sentence").fill(londonDate(10));
+  await page.getByLabel("Sentencing court").fill("Highbury Corner Magistrates' Court");
+  await page.getByLabel("Hours of unpaid work ordered").fill("80");
+  await page.getByRole("button", { name: "Create case" }).click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+
+  await page.getByRole("link", { name: "Add another order for this person" }).click();
+  await page.waitForURL(/\/cases\/new\?for=/);
+  await page.getByRole("radio", { name: "Community order" }).check();
+  await page.getByRole("radio", { name: /Unpaid work team/ }).check();
+  await page.getByLabel("Date of sentence").fill(londonDate(10));
+  await page.getByLabel("Sentencing court").fill("Highbury Corner Magistrates' Court");
+  await page.getByLabel("Hours of unpaid work ordered").fill("60");
+  await page.getByRole("radio", { name: "At the same time as another order (concurrent)" }).check();
+  await page.getByLabel("Which order (if consecutive or concurrent)").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Create case" }).click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+
+  const section = page.getByRole("region", { name: "This person's requirements" }).first();
+  await expect(section.getByText(/hours count towards both/).first()).toBeVisible();
+  await expect(page.getByText(/Orders that run at the same time share their hours/)).toBeVisible();
+  // 80 and 60 hours at the same time: 80 hours outstanding, not 140 (decision 0049).
+  await expect(page.getByText(/Outstanding across their active requirements:/)).toContainText("80 hours");
+});
