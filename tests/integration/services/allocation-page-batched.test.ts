@@ -162,7 +162,7 @@ describe("the allocation page's batched judgement", () => {
       expect(codes, code).toContain(code);
   });
 
-  it("agrees with the one-session path for a consecutive case and for high RoSH with and without standing approval", async () => {
+  it("agrees with the one-session path for a consecutive case, a concurrent pair, and high RoSH with and without standing approval", async () => {
     // The facts the page reads in its one case statement that the mix above does not vary.
     const earlier = await person("MALE");
     const waiting = await person("MALE");
@@ -182,11 +182,23 @@ describe("the allocation page's batched judgement", () => {
       },
     });
     const unapproved = await makeCase(region, { sentenceDate: SENTENCED, assessment: { rosh: "HIGH" } });
+    // 200 and 150 hours at the same time: R1 counts the pair once (200 outstanding, no warning over 300).
+    const first = await makeCase(region, { sentenceDate: SENTENCED, hoursOrdered: 200 });
+    const concurrent = await makeCase(region, { sentenceDate: SENTENCED, hoursOrdered: 150, personId: first.personId });
+    await testDb.requirement.update({
+      where: { id: concurrent.requirementId },
+      data: { orderRelation: "CONCURRENT", relatedRequirementId: first.requirementId },
+    });
     await session("2025-07-01", { type: "INDIVIDUAL", capacity: 1 });
     await session("2025-07-02", { startTime: "13:00", endTime: "16:00" });
 
     const codes = new Set<string>();
-    for (const caseId of [waiting.requirementId, approved.requirementId, unapproved.requirementId]) {
+    for (const caseId of [
+      waiting.requirementId,
+      approved.requirementId,
+      unapproved.requirementId,
+      concurrent.requirementId,
+    ]) {
       const page = expectOk(await suggestSessions(coordinator, { caseId }, options));
       expect(page.caseRefusals).toEqual([]);
       expect(page.choices.length).toBeGreaterThan(0);

@@ -83,8 +83,9 @@ export async function readBookingCase(tx: Tx, actor: AppUser, caseId: string, to
                 FROM "Allocation" a JOIN "Session" se ON se."id" = a."sessionId"
                 JOIN "Placement" pl ON pl."id" = se."placementId"
                 WHERE a."requirementId" = r."id" AND a."status" = 'BOOKED'), '[]'::json) AS "ownBookings",
-      COALESCE((SELECT json_agg(json_build_object('status', x."status", 'hoursOrdered', x."hoursOrdered",
-                                                  'minutesCredited', x."minutesCredited"))
+      COALESCE((SELECT json_agg(json_build_object('id', x."id", 'status', x."status", 'hoursOrdered', x."hoursOrdered",
+                                                  'minutesCredited', x."minutesCredited", 'orderRelation', x."orderRelation",
+                                                  'relatedRequirementId', x."relatedRequirementId"))
                 FROM "Requirement" x WHERE x."personId" = r."personId"), '[]'::json) AS "personRequirements",
       (SELECT ap."id"::text FROM "Approval" ap WHERE ap."requirementId" = r."id" AND ap."kind" = 'HIGH_ROSH_INDIVIDUAL'
          AND ap."status" = 'APPROVED' AND ap."allocationId" IS NULL LIMIT 1) AS "standingRoshApprovalId",
