@@ -1,6 +1,7 @@
 // Sentencing Act 2026 through the services and every reader: s.36 (no 12-month period) across its
 // commencement date, and s.37 (the earned reduction of hours) from the officer's decision to completion.
 // The commencement dates are global settings, so this file removes them when it is done.
+import { loadPersonRequirements } from "@/server/queries/person-requirements";
 import { loadPersonSchedule } from "@/server/queries/person-schedule";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IsoDate } from "@/domain";
@@ -207,6 +208,10 @@ describe("s.37 earned reduction: the app proposes, the officer decides", () => {
     // The person's printed schedule says the same hours still to do as the case.
     const schedule = await loadPersonSchedule(staff.coordinator, requirementId, "2026-06-10");
     expect(schedule?.outstandingMinutes).toBe(5670 - 2160);
+    // And so do the person's requirements on the case page, row and total.
+    const person = await loadPersonRequirements(staff.coordinator, requirementId, "2026-06-10");
+    expect(person?.requirements.find((r) => r.id === requirementId)?.outstandingMinutes).toBe(5670 - 2160);
+    expect(person?.activeOutstandingMinutes).toBe(5670 - 2160);
   });
 
   it("before the commencement date nothing changes", async () => {

@@ -2,15 +2,14 @@ import "server-only";
 import {
   isoDateFromUtcDate,
   outstandingAcrossRequirements,
-  outstandingMinutes,
   policyOn,
-  requiredMinutes,
   warnWhenOutstandingOver300,
   type IsoDate,
   type RuleWarning,
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { loadCaseViews } from "@/server/services/cases/load-case-view";
 import { requirementHoursSelect, toRequirementHours } from "@/server/services/concurrent/requirement-hours";
 import { loadReaderRuleCommencements } from "./requirement-facts";
 import { z } from "zod";
@@ -52,7 +51,20 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
     },
     orderBy: [{ sentenceDate: "asc" }, { id: "asc" }],
   });
-  const hours = all.map(toRequirementHours);
+  // Each requirement's minutes required now (an earned reduction lowers them), as its case page says.
+  const views = new Map(
+    (
+      await loadCaseViews(
+        db,
+        all.map((r) => r.id),
+        asOf,
+      )
+    ).map((v) => [v.id, v]),
+  );
+  const hours = all.map((r) => {
+    const each = toRequirementHours(r);
+    return { ...each, requiredMinutes: views.get(r.id)?.requiredMinutes ?? each.requiredMinutes };
+  });
   const warning: RuleWarning | null = warnWhenOutstandingOver300(
     hours,
     policyOn(asOf, await loadReaderRuleCommencements()),
@@ -69,8 +81,7 @@ export async function loadPersonRequirements(user: AppUser, requirementId: strin
       region: r.region,
       sentenceDate: isoDateFromUtcDate(r.sentenceDate),
       hoursOrdered: r.hoursOrdered,
-      outstandingMinutes:
-        r.status === "ACTIVE" ? outstandingMinutes(requiredMinutes(r.hoursOrdered), r.minutesCredited) : 0,
+      outstandingMinutes: r.status === "ACTIVE" ? (views.get(r.id)?.outstandingMinutes ?? 0) : 0,
       // How the court ordered it to run with another of the person's requirements (decision 0049).
       relation:
         r.orderRelation && r.relatedRequirementId ? { kind: r.orderRelation, relatedId: r.relatedRequirementId } : null,
