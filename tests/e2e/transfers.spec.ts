@@ -96,8 +96,9 @@ test("a concurrent order: both orders' hours count towards both, and the outstan
   await page.waitForURL(/\/cases\/new\?for=/);
   await page.getByRole("radio", { name: "Community order" }).check();
   await page.getByRole("radio", { name: /Unpaid work team/ }).check();
-  await page.getByLabel("Date of sentence").fill(londonDate(10));
-  await page.getByLabel("Sentencing court").fill("Highbury Corner Magistrates' Court");
+  // Another court, another day: the same court's order on the same day would be the first one again.
+  await page.getByLabel("Date of sentence").fill(londonDate(5));
+  await page.getByLabel("Sentencing court").fill("Camberwell Green Magistrates' Court");
   await page.getByLabel("Hours of unpaid work ordered").fill("60");
   await page.getByRole("radio", { name: "At the same time as another order (concurrent)" }).check();
   await page.getByLabel("Which order (if consecutive or concurrent)").selectOption({ index: 1 });
