@@ -80,7 +80,21 @@ export function scanPage(page: Page, { onlyNewRoute = false } = {}): Promise<Sca
       // A failed run (the page navigated away mid-scan) is not an answer: the next scan runs again.
       answer.catch(() => answers.delete(key));
     }
-    const violations = await answer;
+    let violations = await answer;
+    // A page that moved on while axe ran was scanned half-way through the change (a client-side route
+    // change takes the old <title> out before the new one is in): that is no state of either page, so
+    // it is no answer; the scan of the new state is the one that counts.
+    if (withoutHash(page.url()) !== withoutHash(url)) {
+      answers.delete(key);
+      throw new Error("the page navigated during the scan");
+    }
+    // The same for a title seen missing mid-change: if the page has one now, scan it again as it is.
+    if (violations.some((line) => line.startsWith("document-title "))) {
+      if (await page.evaluate(() => document.title !== "")) {
+        answers.delete(key);
+        violations = await analyse(page);
+      }
+    }
     scannedRoutes.add(route);
     const ms = Date.now() - started;
     cost.ms += ms;

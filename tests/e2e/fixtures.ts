@@ -77,7 +77,8 @@ class AutomaticScan {
         await sleep(100);
       }
       const scan = await scanPage(page, { onlyNewRoute: true });
-      if (!scan) return;
+      // Navigated while axe ran: what it saw was half of each page; the next state has its own scan.
+      if (!scan || stale()) return;
       // The scan is the fixture's work, not the journey's: it does not eat the journey's time.
       this.testInfo.setTimeout(this.testInfo.timeout + scan.ms);
       for (const violation of scan.violations) this.violations.push(`${scan.url}: ${violation}`);
