@@ -82,11 +82,19 @@ export const inBacklogOn = (d: At, twelveMonthEnd: Prisma.Sql, applies: boolean 
                         AND x."grantedOn" <= ${at(d)} AND x."newEndDate" >= ${at(d)})
         AND NOT ${inBreachOrWarrantOn(d)})`;
 
-/** The requirements that run concurrently with r, either side of the relation (decision 0049). */
-const concurrentPartnersOfR = Prisma.sql`(
-  SELECT cp."id" FROM "Requirement" cp WHERE cp."id" = r."relatedRequirementId" AND r."orderRelation" = 'CONCURRENT'
-  UNION ALL
-  SELECT cp."id" FROM "Requirement" cp WHERE cp."relatedRequirementId" = r."id" AND cp."orderRelation" = 'CONCURRENT')`;
+/**
+ * The rows of `table` (as `alias`) that belong to a requirement running concurrently with r, either
+ * side of the relation (decision 0049): the partner r names, and the partners that name r. Two
+ * branches, each an index lookup that finds nothing for the great majority of requirements, which
+ * have no partner. (One `requirementId IN (… UNION ALL …)` made the dormant figure take minutes at
+ * 50,000 requirements: PostgreSQL could not use the index through it.)
+ */
+const fromConcurrentPartnersOfR = (table: "Attendance" | "EteCredit", alias: Prisma.Sql) => [
+  Prisma.sql`FROM ${Prisma.raw(`"${table}"`)} ${alias}
+    WHERE r."orderRelation" = 'CONCURRENT' AND ${alias}."requirementId" = r."relatedRequirementId"`,
+  Prisma.sql`FROM "Requirement" cp JOIN ${Prisma.raw(`"${table}"`)} ${alias} ON ${alias}."requirementId" = cp."id"
+    WHERE cp."relatedRequirementId" = r."id" AND cp."orderRelation" = 'CONCURRENT'`,
+];
 
 /**
  * A concurrent partner's credit dated `column` counts for r — mirrors countsForConcurrent
@@ -108,10 +116,20 @@ export const dormantOn = (d: At, window: { sentencedBy: At; windowStart: At }) =
                   AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
   AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id"
                   AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)})
-  AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."requirementId" IN ${concurrentPartnersOfR} AND a."minutesCredited" > 0
-                  AND ${countsForR(Prisma.sql`a."sessionDate"`)} AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
-  AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" IN ${concurrentPartnersOfR} AND e."minutes" > 0
-                  AND ${countsForR(Prisma.sql`e."date"`)} AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)}))`;
+  ${Prisma.join(
+    fromConcurrentPartnersOfR("Attendance", Prisma.sql`a`).map(
+      (from) => Prisma.sql`AND NOT EXISTS (SELECT 1 ${from} AND a."minutesCredited" > 0
+        AND ${countsForR(Prisma.sql`a."sessionDate"`)} AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})`,
+    ),
+    " ",
+  )}
+  ${Prisma.join(
+    fromConcurrentPartnersOfR("EteCredit", Prisma.sql`e`).map(
+      (from) => Prisma.sql`AND NOT EXISTS (SELECT 1 ${from} AND e."minutes" > 0
+        AND ${countsForR(Prisma.sql`e."date"`)} AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)})`,
+    ),
+    " ",
+  )})`;
 
 /** R8 → R9: the outcomes that are a failure to comply in themselves (domain OUTCOME_INFO). */
 const FAILURE_OUTCOMES: string[] = ATTENDANCE_OUTCOMES.filter((o) => OUTCOME_INFO[o].failureToComply);
@@ -138,10 +156,20 @@ export const creditedBetween = (from: IsoDate | null, to: IsoDate) => {
   return Prisma.sql`(
   (SELECT COALESCE(SUM(a."minutesCredited"), 0) FROM "Attendance" a WHERE a."requirementId" = r."id" ${range(Prisma.sql`a."sessionDate"`)})
   + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" = r."id" ${range(Prisma.sql`e."date"`)})
-  + (SELECT COALESCE(SUM(a."minutesCredited"), 0) FROM "Attendance" a WHERE a."requirementId" IN ${concurrentPartnersOfR}
-       AND ${countsForR(Prisma.sql`a."sessionDate"`)} ${range(Prisma.sql`a."sessionDate"`)})
-  + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" IN ${concurrentPartnersOfR}
-       AND ${countsForR(Prisma.sql`e."date"`)} ${range(Prisma.sql`e."date"`)}))`;
+  ${Prisma.join(
+    fromConcurrentPartnersOfR("Attendance", Prisma.sql`a`).map(
+      (from) => Prisma.sql`+ (SELECT COALESCE(SUM(a."minutesCredited"), 0) ${from}
+        AND ${countsForR(Prisma.sql`a."sessionDate"`)} ${range(Prisma.sql`a."sessionDate"`)})`,
+    ),
+    " ",
+  )}
+  ${Prisma.join(
+    fromConcurrentPartnersOfR("EteCredit", Prisma.sql`e`).map(
+      (from) => Prisma.sql`+ (SELECT COALESCE(SUM(e."minutes"), 0) ${from}
+        AND ${countsForR(Prisma.sql`e."date"`)} ${range(Prisma.sql`e."date"`)})`,
+    ),
+    " ",
+  )})`;
 };
 
 /**
