@@ -23,7 +23,7 @@ import {
 import { addDays, todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import { computeDashboardTallies, loadDashboardFigures, type FigureScope } from "@/server/queries/dashboard";
 import { computeTallies, loadDashboardFiguresCached } from "@/server/queries/dashboard-cache";
-import { figureFactStats, refreshFigureFacts } from "@/server/queries/figure-facts";
+import { figureFactStats, figureFactTuning, refreshFigureFacts } from "@/server/queries/figure-facts";
 
 const today: IsoDate = todayInLondon();
 const past = addDays(today, -40);
@@ -308,6 +308,18 @@ describe("figure facts", () => {
     const before = figureFactStats.rebuilt;
     await expectExact();
     expect(figureFactStats.rebuilt).toBe(before + 1);
+  });
+
+  it("a rebuild in slices of requirements (as at national sizes) gives the same facts as one statement", async () => {
+    const slice = figureFactTuning.rebuildSlice;
+    figureFactTuning.rebuildSlice = 5;
+    try {
+      await testDb.$executeRaw`UPDATE "FigureFactState" SET "asOf" = ${addDays(today, -1)}::date`;
+      expect(await refreshFigureFacts(testDb, today, undefined)).toBe("rebuilt");
+      await expectExact();
+    } finally {
+      figureFactTuning.rebuildSlice = slice;
+    }
   });
 
   it("writers on the same requirements and readers at the same time, on two app instances, leave the facts exact", async () => {

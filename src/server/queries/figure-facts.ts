@@ -27,6 +27,11 @@ export const rulesKeyOf = (rules: RuleCommencements | undefined) =>
 
 /** Above this many marked requirements, rebuilding the table is cheaper than replacing their rows one by one. */
 const REBUILD_ABOVE = 5_000;
+/**
+ * A rebuild writes the facts of `rebuildSlice` requirements a statement: one statement for the 50,000
+ * seed (3.3 s on a quiet machine; smaller slices cost more in all), four at 200,000. Tests lower it.
+ */
+export const figureFactTuning = { rebuildSlice: 50_000 };
 const ATTEMPTS = 20;
 
 /** Which path a refresh took (for tests and the bench). */
@@ -72,7 +77,7 @@ async function applyTotals(tx: Tx, ids: string[], sign: 1 | -1): Promise<void> {
 }
 
 const isWriteConflict = (error: unknown) =>
-  /P2034|40001|could not serialize|write conflict|deadlock/i.test(
+  /P2034|40001|55P03|could not serialize|write conflict|deadlock|lock timeout/i.test(
     `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
   );
 
@@ -109,9 +114,13 @@ async function refreshOnce(
         client,
         "figureFactRefresh",
         async (tx) => {
-          // A rebuild is one long statement (≈ 18 s on the 50,000 seed under load), and another instance may
-          // wait that long for the state row: past the app's statement timeout (15 s by default).
+          // Another instance may wait for the state row while this one rebuilds (a few seconds on the
+          // 50,000 seed, longer under load or at larger sizes): past the app's statement timeout.
           await tx.$executeRaw`SET LOCAL statement_timeout = '600s'`;
+          // ...but not for the state row: the driver's own timeout would end the wait with an error. A lock
+          // not had in 5 s is a write conflict: the next attempt first asks whether the other refresh made
+          // the facts fresh.
+          await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
           const [state] = await tx.$queryRaw<{ asOf: string; rulesKey: string }[]>`
             SELECT to_char("asOf", 'YYYY-MM-DD') AS "asOf", "rulesKey" FROM "FigureFactState" WHERE "id" = 1 FOR UPDATE`;
           const marks = await tx.$queryRaw<{ seq: string; requirementId: string | null }[]>`
@@ -138,7 +147,14 @@ async function refreshOnce(
           if (rebuild) {
             await tx.$executeRaw`DELETE FROM "FigureFact"`;
             await tx.$executeRaw`DELETE FROM "FigureTotal"`;
-            await insertFacts(tx, scope);
+            // In slices of requirements: each statement stays well within the app's query timeout
+            // (DATABASE_STATEMENT_TIMEOUT_MS + 2 s, enforced by the driver) at any national size.
+            const all = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS id FROM "Requirement" ORDER BY "id"`;
+            const slice = figureFactTuning.rebuildSlice;
+            if (all.length <= slice) await insertFacts(tx, scope);
+            else
+              for (let i = 0; i < all.length; i += slice)
+                await insertFacts(tx, { ...scope, requirementIds: all.slice(i, i + slice).map((row) => row.id) });
             await tx.$executeRaw`INSERT INTO "FigureTotal" ("key", "source", "regionId", "pduId", "managedBy", "band", "gender", "ethnicity", "n", "met", "x", "y")
               ${totalsOf(Prisma.sql`TRUE`, 1)}`;
           } else {
