@@ -23,6 +23,8 @@ import { loadSummaryForApi } from "@/server/queries/dashboard-api";
 import { loadDashboardFiguresCached } from "@/server/queries/dashboard-cache";
 import { loadDashboardPageForUser } from "@/server/queries/manager-pages";
 import { loadCaseDetail } from "@/server/queries/case-detail";
+import { caseListQuerySchema, listCasePage } from "@/server/queries/cases";
+import { listCasesForApi } from "@/server/services/cases/list-cases";
 
 const replicaConfigured = Boolean(process.env.DATABASE_REPLICA_URL);
 const today = todayInLondon();
@@ -87,6 +89,14 @@ describe.skipIf(!replicaConfigured)("with a streaming read replica", () => {
 
   afterAll(() => resumeReplay());
 
+  /** The cases in the manager's list: the /cases page's count and GET /api/v1/cases' rows. */
+  async function listed(): Promise<{ page: number; api: number }> {
+    const page = (await listCasePage(manager, caseListQuerySchema.parse({}))).total;
+    const api = await listCasesForApi(manager, { asOf: today });
+    if (!api.ok) throw new Error("the case list was refused");
+    return { page, api: api.value.cases.length };
+  }
+
   it("reads a hot standby: in recovery, refusing writes, and marked so the app never tries", async () => {
     expect(replicaDb).not.toBe(db);
     expect(isReadOnly(replicaDb)).toBe(true);
@@ -101,6 +111,7 @@ describe.skipIf(!replicaConfigured)("with a streaming read replica", () => {
     const scope = { asOf: today, regionId: region.id };
     const before = await loadSummaryForApi(manager, { asOf: today });
     expect(before.activeCaseload).toBe(3);
+    expect(await listed()).toEqual({ page: 3, api: 3 });
 
     await pauseReplay();
     let created: { requirementId: string };
@@ -110,6 +121,8 @@ describe.skipIf(!replicaConfigured)("with a streaming read replica", () => {
       // The replica does not yet: the API and the page still show the figures as they were.
       expect((await loadSummaryForApi(manager, { asOf: today })).activeCaseload).toBe(3);
       expect((await loadDashboardPageForUser(manager, {})).figures.activeCaseload).toBe(3);
+      // So do the case list page and GET /api/v1/cases.
+      expect(await listed()).toEqual({ page: 3, api: 3 });
       // A read that must see the caller's own write (the case page after the form) uses the primary.
       expect((await loadCaseDetail(manager, created.requirementId))?.id).toBe(created.requirementId);
     } finally {
@@ -120,6 +133,7 @@ describe.skipIf(!replicaConfigured)("with a streaming read replica", () => {
     const after = await loadSummaryForApi(manager, { asOf: today });
     expect(after.activeCaseload).toBe(4);
     expect((await loadDashboardPageForUser(manager, {})).figures.activeCaseload).toBe(4);
+    expect(await listed()).toEqual({ page: 4, api: 4 });
     // Every figure through the replica's cache equals a live recount on the primary.
     const { computedAt, ...cached } = await loadDashboardFiguresCached(replicaDb, scope);
     expect(computedAt).toBeInstanceOf(Date);

@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { MANAGED_BY, REQUIREMENT_STATUSES, todayInLondon, type IsoDate, type RequirementView } from "@/domain";
 import { regionFilter, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { replicaDb } from "@/server/db/replica";
 import { plainText } from "@/server/input/plain-text";
 import {
   deriveRequirementViews,
@@ -76,22 +77,23 @@ function searchWhere(q: string): Prisma.RequirementWhereInput {
 }
 
 async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<Prisma.RequirementWhereInput> {
+  const client = replicaDb;
   switch (flag) {
     case "awaiting-assessment":
       // Active with no complete assessment: nothing can be booked until it is done (R10).
       return { status: "ACTIVE", OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] };
     case "late-start":
-      return lateStartWhere(asOf, await loadBankHolidayCalendar(), user);
+      return lateStartWhere(asOf, await loadBankHolidayCalendar(), user, client);
     case "dormant":
-      return figureRowsWhere(user, "dormant", asOf);
+      return figureRowsWhere(user, "dormant", asOf, client);
     case "backlog":
-      return figureRowsWhere(user, "backlog", asOf);
+      return figureRowsWhere(user, "backlog", asOf, client);
     case "breach":
-      return openBreachWhere(asOf, user);
+      return openBreachWhere(asOf, user, client);
     case "warrant":
-      return underWarrantWhere(asOf, user);
+      return underWarrantWhere(asOf, user, client);
     case "enforcement-due":
-      return { id: { in: await casesWithFailuresAwaitingAction(user, asOf) } };
+      return { id: { in: await casesWithFailuresAwaitingAction(user, asOf, client) } };
   }
 }
 
@@ -107,7 +109,11 @@ export function caseFlagsOf(view: RequirementView | undefined) {
   };
 }
 
-/** One page of the cases the caller may see, filtered and sorted as the URL asks. */
+/**
+ * One page of the cases the caller may see, filtered and sorted as the URL asks — read from the
+ * read replica when there is one (docs/decisions/0093-read-replica.md): a list of many cases that may
+ * be a moment behind; the case page a row opens reads the primary.
+ */
 export async function listCasePage(user: AppUser, query: CaseListQuery) {
   const asOf = todayInLondon();
   const conditions: Prisma.RequirementWhereInput[] = [visibleRequirementsWhere(user)];
@@ -119,8 +125,8 @@ export async function listCasePage(user: AppUser, query: CaseListQuery) {
   const where: Prisma.RequirementWhereInput = { AND: conditions };
 
   const [total, rows] = await Promise.all([
-    db.requirement.count({ where }),
-    db.requirement.findMany({
+    replicaDb.requirement.count({ where }),
+    replicaDb.requirement.findMany({
       where,
       select: {
         id: true,
@@ -141,11 +147,13 @@ export async function listCasePage(user: AppUser, query: CaseListQuery) {
       user,
       rows.map((row) => row.id),
       asOf,
+      replicaDb,
     ),
     enforcementStateByCase(
       user,
       rows.map((row) => row.id),
       asOf,
+      replicaDb,
     ),
   ]);
   return {

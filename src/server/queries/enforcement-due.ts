@@ -14,6 +14,7 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import type { PrismaClient } from "@/server/db/create-client";
 import { enforceableOn, failureAwaitingActionOn } from "./dashboard-figures";
 import { loadBankHolidayCalendar, loadReaderRuleCommencements } from "./requirement-facts";
 
@@ -42,11 +43,19 @@ type Row = { attendanceId: string; caseId: string; failureDate: Date };
 /** The failures awaiting action on `asOf` in the caller's view (optionally of some cases), oldest first. */
 export async function loadFailuresAwaitingAction(
   user: AppUser,
-  options: { asOf?: IsoDate; caseIds?: readonly string[]; limit?: number; offset?: number } = {},
+  options: {
+    asOf?: IsoDate;
+    caseIds?: readonly string[];
+    limit?: number;
+    offset?: number;
+    /** The primary (default), or the read replica for a list that may lag (docs/decisions/0093). */
+    client?: PrismaClient;
+  } = {},
 ): Promise<{ total: number; overdue: number; rows: FailureAwaitingAction[] }> {
   const asOf = options.asOf ?? todayInLondon();
+  const client = options.client ?? db;
   if (options.caseIds && options.caseIds.length === 0) return { total: 0, overdue: 0, rows: [] };
-  const candidates = await db.$queryRaw<Row[]>`
+  const candidates = await client.$queryRaw<Row[]>`
     SELECT a."id"::text AS "attendanceId", a."requirementId"::text AS "caseId", a."sessionDate" AS "failureDate"
     FROM "Attendance" a JOIN "Requirement" r ON r."id" = a."requirementId"
     WHERE ${failureAwaitingActionOn(asOf)} AND ${enforceableOn(asOf)}
@@ -55,7 +64,7 @@ export async function loadFailuresAwaitingAction(
     ORDER BY a."sessionDate" ASC, a."id" ASC`;
   if (candidates.length === 0) return { total: 0, overdue: 0, rows: [] };
   // Restricted cases the caller may not see are left out (house rule: not even counted in lists).
-  const visible = await db.requirement.findMany({
+  const visible = await client.requirement.findMany({
     where: { AND: [visibleRequirementsWhere(user), { id: { in: [...new Set(candidates.map((c) => c.caseId))] } }] },
     select: { id: true, orderId: true, person: { select: { firstName: true, lastName: true, crn: true } } },
   });
@@ -73,7 +82,7 @@ export async function loadFailuresAwaitingAction(
 
   const pageIds = page.map((c) => c.attendanceId);
   const [details, orderActions] = await Promise.all([
-    db.attendance.findMany({
+    client.attendance.findMany({
       where: { id: { in: pageIds } },
       select: {
         id: true,
@@ -82,7 +91,7 @@ export async function loadFailuresAwaitingAction(
         allocation: { select: { session: { select: { placement: { select: { name: true } } } } } },
       },
     }),
-    db.enforcementAction.findMany({
+    client.enforcementAction.findMany({
       where: {
         status: "ACTIVE",
         orderId: { in: [...new Set(page.map((c) => caseById.get(c.caseId)?.orderId ?? ""))] },
@@ -123,15 +132,20 @@ export async function enforcementStateByCase(
   user: AppUser,
   caseIds: readonly string[],
   asOf?: IsoDate,
+  client: PrismaClient = db,
 ): Promise<Map<string, EnforcementTimescale>> {
-  const { rows } = await loadFailuresAwaitingAction(user, { caseIds, ...(asOf ? { asOf } : {}) });
+  const { rows } = await loadFailuresAwaitingAction(user, { caseIds, client, ...(asOf ? { asOf } : {}) });
   const state = new Map<string, EnforcementTimescale>();
   for (const row of rows) if (state.get(row.caseId) !== "OVERDUE") state.set(row.caseId, row.timescale);
   return state;
 }
 
 /** The case ids with a failure awaiting action (for the case list's filter). */
-export async function casesWithFailuresAwaitingAction(user: AppUser, asOf?: IsoDate): Promise<string[]> {
-  const { rows } = await loadFailuresAwaitingAction(user, asOf ? { asOf } : {});
+export async function casesWithFailuresAwaitingAction(
+  user: AppUser,
+  asOf?: IsoDate,
+  client: PrismaClient = db,
+): Promise<string[]> {
+  const { rows } = await loadFailuresAwaitingAction(user, { client, ...(asOf ? { asOf } : {}) });
   return [...new Set(rows.map((r) => r.caseId))];
 }

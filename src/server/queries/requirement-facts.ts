@@ -14,6 +14,7 @@ import {
 } from "@/domain";
 import { visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import type { PrismaClient } from "@/server/db/create-client";
 import { loadRuleCommencements, type RuleCommencements } from "@/server/rules/rule-commencements";
 import { loadSentenceCalendar, sourceRows, type DashboardScope } from "./dashboard-figures";
 import { inBreachOrWarrantOn, lateStartBy, underWarrantOn, waitingOn } from "./predicates/requirement";
@@ -60,8 +61,8 @@ export function latestDateWhere(
 const NOTHING: Prisma.RequirementWhereInput = { id: { in: [] } };
 
 /** The requirements whose ids a read-side predicate selects, as a where clause (the caller adds who may see them). */
-async function idsWhere(rows: Prisma.Sql): Promise<Prisma.RequirementWhereInput> {
-  const found = await db.$queryRaw<{ id: string }[]>`SELECT s."id"::text AS id FROM (${rows}) s`;
+async function idsWhere(rows: Prisma.Sql, client: PrismaClient): Promise<Prisma.RequirementWhereInput> {
+  const found = await client.$queryRaw<{ id: string }[]>`SELECT s."id"::text AS id FROM (${rows}) s`;
   return { id: { in: found.map((row) => row.id) } };
 }
 
@@ -70,16 +71,28 @@ const inRegionOf = (user: AppUser) =>
 
 // R9 — the one definition: inBreachOrWarrantOn (./predicates/requirement.ts)
 /** An open breach on `asOf`: breach proceedings started and not closed by a court outcome. */
-export async function openBreachWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
+export async function openBreachWhere(
+  asOf: IsoDate,
+  user: AppUser,
+  client: PrismaClient = db,
+): Promise<Prisma.RequirementWhereInput> {
   return idsWhere(
     Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${inBreachOrWarrantOn(asOf)}`,
+    client,
   );
 }
 
 // R9 — the one definition: underWarrantOn (./predicates/requirement.ts)
 /** Under warrant on `asOf`: an open breach whose latest court outcome is a warrant not yet executed. */
-export async function underWarrantWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
-  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${underWarrantOn(asOf)}`);
+export async function underWarrantWhere(
+  asOf: IsoDate,
+  user: AppUser,
+  client: PrismaClient = db,
+): Promise<Prisma.RequirementWhereInput> {
+  return idsWhere(
+    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${underWarrantOn(asOf)}`,
+    client,
+  );
 }
 
 /**
@@ -91,9 +104,10 @@ export async function figureRowsWhere(
   user: AppUser,
   source: "backlog" | "dormant" | "nearing",
   asOf: IsoDate,
+  client: PrismaClient = db,
 ): Promise<Prisma.RequirementWhereInput> {
   const scope: DashboardScope = { asOf, regionId: user.regionId, rules: await loadReaderRuleCommencements() };
-  return idsWhere(sourceRows(source, scope, await loadSentenceCalendar(db, scope)));
+  return idsWhere(sourceRows(source, scope, await loadSentenceCalendar(client, scope)), client);
 }
 
 // R2 — the one definition: lateStartBy (./predicates/requirement.ts)
@@ -106,19 +120,30 @@ export async function lateStartWhere(
   asOf: IsoDate,
   calendar: BankHolidayCalendar,
   user: AppUser,
+  client: PrismaClient = db,
 ): Promise<Prisma.RequirementWhereInput> {
   const latest = latestDateWhere(
     asOf,
     (s) => commencedWithinDeadline(null, startDeadline(s, calendar), asOf) === false,
   );
   if (latest === null) return NOTHING;
-  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${lateStartBy(latest)}`);
+  return idsWhere(
+    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${lateStartBy(latest)}`,
+    client,
+  );
 }
 
 // The one definition: waitingOn (./predicates/requirement.ts)
 /** Consecutive cases still waiting on `asOf` for the earlier order to end (they cannot be booked). */
-export async function waitingForEarlierOrderWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
-  return idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${waitingOn(asOf)}`);
+export async function waitingForEarlierOrderWhere(
+  asOf: IsoDate,
+  user: AppUser,
+  client: PrismaClient = db,
+): Promise<Prisma.RequirementWhereInput> {
+  return idsWhere(
+    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${waitingOn(asOf)}`,
+    client,
+  );
 }
 
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */
@@ -126,15 +151,22 @@ export async function deriveRequirementViews(
   user: AppUser,
   ids: readonly string[],
   asOf: IsoDate,
+  client: PrismaClient = db,
+): Promise<Map<string, RequirementView>> {
+  return deriveViews({ AND: [visibleRequirementsWhere(user), { id: { in: [...ids] } }] }, ids, asOf, client);
+}
+
+async function deriveViews(
+  where: Prisma.RequirementWhereInput,
+  ids: readonly string[],
+  asOf: IsoDate,
+  client: PrismaClient,
 ): Promise<Map<string, RequirementView>> {
   if (ids.length === 0) return new Map();
   const [calendar, rules, rows] = await Promise.all([
     loadBankHolidayCalendar(),
     loadReaderRuleCommencements(),
-    db.requirement.findMany({
-      where: { AND: [visibleRequirementsWhere(user), { id: { in: [...ids] } }] },
-      select: requirementFactsSelect,
-    }),
+    client.requirement.findMany({ where, select: requirementFactsSelect }),
   ]);
   return new Map(
     rows.map((row) => [row.id, deriveRequirementStatus(toRequirementFacts(row), asOf, { calendar, overrides: rules })]),

@@ -2,14 +2,18 @@ import "server-only";
 import { AccessError, assertCan, seesAllRegions, type AppUser } from "@/server/auth/access";
 import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
-import { inTransaction } from "../transaction";
+import { inNewTransaction } from "@/server/db/transaction";
+import { replicaDb } from "@/server/db/replica";
+import type { Tx } from "@/server/db/create-client";
 import { listCasesQuery, type CaseList, type ListCasesInput } from "./get-case.types";
 import { readCaseList } from "./case-list-statement";
 
 /**
  * The cases the caller may see (restricted cases only for the named users), filtered by region
  * code, stored status and a CRN or name search, newest sentence first, at most 100 — read in one
- * statement (./case-list-statement.ts), in a transaction only to switch JIT off for it.
+ * statement (./case-list-statement.ts), in a transaction only to switch JIT off for it. A read of
+ * many cases that may be a moment behind, so it reads the read replica when there is one
+ * (docs/decisions/0093-read-replica.md); the caller's transaction when it gives one.
  */
 export async function listCasesForApi(
   actor: AppUser,
@@ -22,10 +26,11 @@ export async function listCasesForApi(
   if (input.region && !seesAllRegions(actor) && input.region !== actor.regionCode) {
     throw new AccessError("FORBIDDEN", "You can only list cases in your own region.");
   }
-  // inTransaction: the caller's transaction, or one with the services' pool wait (Prisma's default
-  // of 2 s refused requests with 500 at 20 connections on a loaded machine).
-  return inTransaction(options, async (tx) => {
+  const read = async (tx: Tx) => {
     const { cases, truncated } = await readCaseList(tx, actor, input, asOf);
     return success({ asOf, cases, truncated });
-  });
+  };
+  // A new transaction gets the services' pool wait (Prisma's default of 2 s refused requests with
+  // 500 at 20 connections on a loaded machine).
+  return options?.tx ? read(options.tx) : inNewTransaction(replicaDb, "command", read);
 }
