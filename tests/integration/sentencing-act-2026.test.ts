@@ -3,6 +3,8 @@
 // The commencement dates are global settings, so this file removes them when it is done.
 import { loadPersonRequirements } from "@/server/queries/person-requirements";
 import { loadPersonSchedule } from "@/server/queries/person-schedule";
+import { listIncomingTransfers } from "@/server/queries/transfers";
+import { requestTransfer } from "@/server/services/transfers/request-transfer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IsoDate } from "@/domain";
 import { resolveDashboardScope } from "@/server/api/contracts/dashboard";
@@ -212,6 +214,16 @@ describe("s.37 earned reduction: the app proposes, the officer decides", () => {
     const person = await loadPersonRequirements(staff.coordinator, requirementId, "2026-06-10");
     expect(person?.requirements.find((r) => r.id === requirementId)?.outstandingMinutes).toBe(5670 - 2160);
     expect(person?.activeOutstandingMinutes).toBe(5670 - 2160);
+    // A manager asked to take the case into another region is told the same hours left.
+    const receiving = await makeRegionalStaff(await makeRegion());
+    const transfer = await requestTransfer(
+      staff.coordinator,
+      { caseId: requirementId, toRegion: receiving.manager.regionCode ?? "", reason: "Moved house" },
+      { today: "2026-06-10" },
+    );
+    expect(transfer.ok).toBe(true);
+    const incoming = await listIncomingTransfers(receiving.manager);
+    expect(incoming.find((t) => t.caseId === requirementId)?.outstandingMinutes).toBe(5670 - 2160);
   });
 
   it("before the commencement date nothing changes", async () => {

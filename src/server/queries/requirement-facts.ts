@@ -156,6 +156,18 @@ export async function deriveRequirementViews(
   return deriveViews({ AND: [visibleRequirementsWhere(user), { id: { in: [...ids] } }] }, ids, asOf, client);
 }
 
+/**
+ * The same computed fields for requirements the caller may not open but must judge — the cases another
+ * region asks to transfer to the caller's (its manager decides on the hours left). The caller has
+ * checked the right to see the summary; only derived figures leave here, never the facts.
+ */
+export async function deriveViewsForTransferDecision(
+  ids: readonly string[],
+  asOf: IsoDate,
+): Promise<Map<string, RequirementView>> {
+  return deriveViews({ id: { in: [...ids] } }, ids, asOf, db);
+}
+
 async function deriveViews(
   where: Prisma.RequirementWhereInput,
   ids: readonly string[],

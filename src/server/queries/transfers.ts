@@ -1,7 +1,8 @@
 import "server-only";
-import { isoDateFromUtcDate, isoDateInLondon, outstandingMinutes, requiredMinutes } from "@/domain";
+import { isoDateFromUtcDate, isoDateInLondon, todayInLondon } from "@/domain";
 import { assertCan, visibleRequirementsWhere, type AppUser } from "@/server/auth/access";
 import { db } from "@/server/db/client";
+import { deriveViewsForTransferDecision } from "./requirement-facts";
 
 // Transfers of a requirement between regions (docs/decisions/0050-region-transfers.md).
 
@@ -29,7 +30,6 @@ export async function listIncomingTransfers(user: AppUser) {
           orderType: true,
           sentenceDate: true,
           hoursOrdered: true,
-          minutesCredited: true,
           person: { select: { crn: true, firstName: true, lastName: true } },
         },
       },
@@ -40,6 +40,11 @@ export async function listIncomingTransfers(user: AppUser) {
     select: { id: true, name: true },
   });
   const nameOf = new Map(requesters.map((u) => [u.id, u.name]));
+  // Hours left as the case page says them: concurrent credits and a confirmed earned reduction count.
+  const views = await deriveViewsForTransferDecision(
+    rows.map((t) => t.requirement.id),
+    todayInLondon(),
+  );
   return rows.map((t) => ({
     id: t.id,
     caseId: t.requirement.id,
@@ -48,7 +53,7 @@ export async function listIncomingTransfers(user: AppUser) {
     orderType: t.requirement.orderType,
     sentenceDate: isoDateFromUtcDate(t.requirement.sentenceDate),
     hoursOrdered: t.requirement.hoursOrdered,
-    outstandingMinutes: outstandingMinutes(requiredMinutes(t.requirement.hoursOrdered), t.requirement.minutesCredited),
+    outstandingMinutes: views.get(t.requirement.id)?.outstandingMinutes ?? 0,
     fromRegion: t.fromRegion.code,
     fromRegionName: t.fromRegion.name,
     reason: t.reason,
