@@ -84,10 +84,12 @@ export type PeakResult = {
 /**
  * "attendance writes": `supervisors` supervisors, each with today's session in the scale seed,
  * sign in (bearer token), then — each starting at a random moment in the first 80 % of
- * `seconds` — record up to 6 people on their register (PUT …/attendance/{caseId}, attended and
- * complied) a few seconds apart and close the session (POST …/close), while managers load the
+ * `seconds` — record everyone booked on their register (PUT …/attendance/{caseId}, attended and
+ * complied; the seed's biggest sessions of the day, 4 to 10 people, about 6 on average with the
+ * close) a few seconds apart and close the session (POST …/close), while managers load the
  * API summary for London and the nation. Deadlocks are PostgreSQL's own count (40P01) for the
  * database, before and after. It records real attendance: each run uses registers still open.
+ * (Recording only the first 6 left bigger registers incomplete, and their close was refused, 422.)
  */
 export async function runAttendancePeak(
   prisma: PrismaClient,
@@ -100,7 +102,7 @@ export async function runAttendancePeak(
   },
 ): Promise<PeakResult> {
   const sessions = await prisma.$queryRaw<{ sessionId: string; email: string; caseIds: string[] }[]>`
-    SELECT s."id"::text AS "sessionId", u."email", (array_agg(al."requirementId"::text ORDER BY al."id"))[1:6] AS "caseIds"
+    SELECT s."id"::text AS "sessionId", u."email", array_agg(al."requirementId"::text ORDER BY al."id") AS "caseIds"
     FROM "Session" s JOIN "User" u ON u."id" = s."supervisorId"
     JOIN "Allocation" al ON al."sessionId" = s."id" AND al."status" = 'BOOKED'
     WHERE s."date" = ${options.asOf}::date AND s."status" = 'SCHEDULED'
