@@ -69,6 +69,10 @@ async function idsWhere(rows: Prisma.Sql, client: PrismaClient): Promise<Prisma.
 const inRegionOf = (user: AppUser) =>
   user.regionId ? Prisma.sql`r."regionId" = ${user.regionId}::uuid` : Prisma.sql`TRUE`;
 
+/** The caller's region's requirements `r` for which a read-side predicate holds, as a where clause. */
+const regionRequirementsWhere = (user: AppUser, predicate: Prisma.Sql, client: PrismaClient) =>
+  idsWhere(Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${predicate}`, client);
+
 // R9 — the one definition: inBreachOrWarrantOn (./predicates/requirement.ts)
 /** An open breach on `asOf`: breach proceedings started and not closed by a court outcome. */
 export async function openBreachWhere(
@@ -76,10 +80,7 @@ export async function openBreachWhere(
   user: AppUser,
   client: PrismaClient = db,
 ): Promise<Prisma.RequirementWhereInput> {
-  return idsWhere(
-    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${inBreachOrWarrantOn(asOf)}`,
-    client,
-  );
+  return regionRequirementsWhere(user, inBreachOrWarrantOn(asOf), client);
 }
 
 // R9 — the one definition: underWarrantOn (./predicates/requirement.ts)
@@ -89,10 +90,7 @@ export async function underWarrantWhere(
   user: AppUser,
   client: PrismaClient = db,
 ): Promise<Prisma.RequirementWhereInput> {
-  return idsWhere(
-    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${underWarrantOn(asOf)}`,
-    client,
-  );
+  return regionRequirementsWhere(user, underWarrantOn(asOf), client);
 }
 
 /**
@@ -127,10 +125,7 @@ export async function lateStartWhere(
     (s) => commencedWithinDeadline(null, startDeadline(s, calendar), asOf) === false,
   );
   if (latest === null) return NOTHING;
-  return idsWhere(
-    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${lateStartBy(latest)}`,
-    client,
-  );
+  return regionRequirementsWhere(user, lateStartBy(latest), client);
 }
 
 // The one definition: waitingOn (./predicates/requirement.ts)
@@ -140,10 +135,7 @@ export async function waitingForEarlierOrderWhere(
   user: AppUser,
   client: PrismaClient = db,
 ): Promise<Prisma.RequirementWhereInput> {
-  return idsWhere(
-    Prisma.sql`SELECT r."id" FROM "Requirement" r WHERE ${inRegionOf(user)} AND ${waitingOn(asOf)}`,
-    client,
-  );
+  return regionRequirementsWhere(user, waitingOn(asOf), client);
 }
 
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */
