@@ -77,23 +77,22 @@ function searchWhere(q: string): Prisma.RequirementWhereInput {
 }
 
 async function flagWhere(flag: CaseFlag, user: AppUser, asOf: IsoDate): Promise<Prisma.RequirementWhereInput> {
-  const client = replicaDb;
   switch (flag) {
     case "awaiting-assessment":
       // Active with no complete assessment: nothing can be booked until it is done (R10).
       return { status: "ACTIVE", OR: [{ assessment: { is: null } }, { assessment: { is: { complete: false } } }] };
     case "late-start":
-      return lateStartWhere(asOf, await loadBankHolidayCalendar(), user, client);
+      return lateStartWhere(asOf, await loadBankHolidayCalendar(), user, replicaDb);
     case "dormant":
-      return figureRowsWhere(user, "dormant", asOf, client);
+      return figureRowsWhere(user, "dormant", asOf, replicaDb);
     case "backlog":
-      return figureRowsWhere(user, "backlog", asOf, client);
+      return figureRowsWhere(user, "backlog", asOf, replicaDb);
     case "breach":
-      return openBreachWhere(asOf, user, client);
+      return openBreachWhere(asOf, user, replicaDb);
     case "warrant":
-      return underWarrantWhere(asOf, user, client);
+      return underWarrantWhere(asOf, user, replicaDb);
     case "enforcement-due":
-      return { id: { in: await casesWithFailuresAwaitingAction(user, asOf, client) } };
+      return { id: { in: await casesWithFailuresAwaitingAction(user, asOf, replicaDb) } };
   }
 }
 

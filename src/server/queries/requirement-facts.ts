@@ -130,12 +130,8 @@ export async function lateStartWhere(
 
 // The one definition: waitingOn (./predicates/requirement.ts)
 /** Consecutive cases still waiting on `asOf` for the earlier order to end (they cannot be booked). */
-export async function waitingForEarlierOrderWhere(
-  asOf: IsoDate,
-  user: AppUser,
-  client: PrismaClient = db,
-): Promise<Prisma.RequirementWhereInput> {
-  return regionRequirementsWhere(user, waitingOn(asOf), client);
+export async function waitingForEarlierOrderWhere(asOf: IsoDate, user: AppUser): Promise<Prisma.RequirementWhereInput> {
+  return regionRequirementsWhere(user, waitingOn(asOf), db);
 }
 
 /** The computed case fields (start deadline, end date, flags, RAG…) of the requirements the caller may see. */

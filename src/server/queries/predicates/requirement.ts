@@ -96,6 +96,13 @@ const fromConcurrentPartnersOfR = (table: "Attendance" | "EteCredit", alias: Pri
     WHERE cp."relatedRequirementId" = r."id" AND cp."orderRelation" = 'CONCURRENT'`,
 ];
 
+/** `each(from)` for both ways to r's concurrent partners' rows of `table`, joined by spaces. */
+const forConcurrentPartnersOfR = (
+  table: "Attendance" | "EteCredit",
+  alias: Prisma.Sql,
+  each: (from: Prisma.Sql) => Prisma.Sql,
+) => Prisma.join(fromConcurrentPartnersOfR(table, alias).map(each), " ");
+
 /**
  * A concurrent partner's credit dated `column` counts for r — mirrors countsForConcurrent
  * (src/domain/concurrent-crediting.ts): on or after r's sentence date, and not after r was terminated.
@@ -116,19 +123,17 @@ export const dormantOn = (d: At, window: { sentencedBy: At; windowStart: At }) =
                   AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})
   AND NOT EXISTS (SELECT 1 FROM "EteCredit" e WHERE e."requirementId" = r."id"
                   AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)})
-  ${Prisma.join(
-    fromConcurrentPartnersOfR("Attendance", Prisma.sql`a`).map(
-      (from) => Prisma.sql`AND NOT EXISTS (SELECT 1 ${from} AND a."minutesCredited" > 0
-        AND ${countsForR(Prisma.sql`a."sessionDate"`)} AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})`,
-    ),
-    " ",
+  ${forConcurrentPartnersOfR(
+    "Attendance",
+    Prisma.sql`a`,
+    (from) => Prisma.sql`AND NOT EXISTS (SELECT 1 ${from} AND a."minutesCredited" > 0
+      AND ${countsForR(Prisma.sql`a."sessionDate"`)} AND a."sessionDate" BETWEEN ${at(window.windowStart)} AND ${at(d)})`,
   )}
-  ${Prisma.join(
-    fromConcurrentPartnersOfR("EteCredit", Prisma.sql`e`).map(
-      (from) => Prisma.sql`AND NOT EXISTS (SELECT 1 ${from} AND e."minutes" > 0
-        AND ${countsForR(Prisma.sql`e."date"`)} AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)})`,
-    ),
-    " ",
+  ${forConcurrentPartnersOfR(
+    "EteCredit",
+    Prisma.sql`e`,
+    (from) => Prisma.sql`AND NOT EXISTS (SELECT 1 ${from} AND e."minutes" > 0
+      AND ${countsForR(Prisma.sql`e."date"`)} AND e."date" BETWEEN ${at(window.windowStart)} AND ${at(d)})`,
   )})`;
 
 /** R8 → R9: the outcomes that are a failure to comply in themselves (domain OUTCOME_INFO). */
@@ -156,19 +161,17 @@ export const creditedBetween = (from: IsoDate | null, to: IsoDate) => {
   return Prisma.sql`(
   (SELECT COALESCE(SUM(a."minutesCredited"), 0) FROM "Attendance" a WHERE a."requirementId" = r."id" ${range(Prisma.sql`a."sessionDate"`)})
   + (SELECT COALESCE(SUM(e."minutes"), 0) FROM "EteCredit" e WHERE e."requirementId" = r."id" ${range(Prisma.sql`e."date"`)})
-  ${Prisma.join(
-    fromConcurrentPartnersOfR("Attendance", Prisma.sql`a`).map(
-      (from) => Prisma.sql`+ (SELECT COALESCE(SUM(a."minutesCredited"), 0) ${from}
-        AND ${countsForR(Prisma.sql`a."sessionDate"`)} ${range(Prisma.sql`a."sessionDate"`)})`,
-    ),
-    " ",
+  ${forConcurrentPartnersOfR(
+    "Attendance",
+    Prisma.sql`a`,
+    (from) => Prisma.sql`+ (SELECT COALESCE(SUM(a."minutesCredited"), 0) ${from}
+      AND ${countsForR(Prisma.sql`a."sessionDate"`)} ${range(Prisma.sql`a."sessionDate"`)})`,
   )}
-  ${Prisma.join(
-    fromConcurrentPartnersOfR("EteCredit", Prisma.sql`e`).map(
-      (from) => Prisma.sql`+ (SELECT COALESCE(SUM(e."minutes"), 0) ${from}
-        AND ${countsForR(Prisma.sql`e."date"`)} ${range(Prisma.sql`e."date"`)})`,
-    ),
-    " ",
+  ${forConcurrentPartnersOfR(
+    "EteCredit",
+    Prisma.sql`e`,
+    (from) => Prisma.sql`+ (SELECT COALESCE(SUM(e."minutes"), 0) ${from}
+      AND ${countsForR(Prisma.sql`e."date"`)} ${range(Prisma.sql`e."date"`)})`,
   )})`;
 };
 
