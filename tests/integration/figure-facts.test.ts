@@ -9,17 +9,8 @@ import fc from "fast-check";
 import { testDatabaseUrl, testDb } from "../support/db";
 import { canonicalTallies } from "../support/tallies";
 import { createPrismaClient, type PrismaClient } from "@/server/db/create-client";
-import {
-  makeAllocation,
-  makeAttendance,
-  makeCase,
-  makePlacement,
-  makeRegion,
-  makeSession,
-  makeUser,
-  seedReferenceData,
-  type TestRegion,
-} from "../support/factories";
+import { makePlacement, makeRegion, makeUser, seedReferenceData } from "../support/factories";
+import { addCase, apply, attend, KINDS, world } from "../support/random-writes";
 import { addDays, todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import { computeDashboardTallies, loadDashboardFigures, type FigureScope } from "@/server/queries/dashboard";
 import { computeTallies, loadDashboardFiguresCached } from "@/server/queries/dashboard-cache";
@@ -27,10 +18,7 @@ import { figureFactStats, figureFactTuning, refreshFigureFacts } from "@/server/
 
 const today: IsoDate = todayInLondon();
 const past = addDays(today, -40);
-let regions: TestRegion[] = [];
-let userId = "";
-const placements = new Map<string, string>();
-const requirements: { id: string; orderId: string; personId: string; region: TestRegion }[] = [];
+const { regions, placements, requirements } = world;
 
 /** The tallies as sorted lines, so two computations that found the same rows in another order compare equal. */
 
@@ -64,193 +52,10 @@ const marks = async () =>
     (m) => m.id,
   );
 
-async function addCase(region: TestRegion, sentencedDaysAgo: number) {
-  const made = await makeCase(region, {
-    sentenceDate: addDays(today, -sentencedDaysAgo),
-    hoursOrdered: 40 + (sentencedDaysAgo % 5) * 20,
-    managedBy: sentencedDaysAgo % 2 === 0 ? "STANDALONE_UPW" : "SENTENCE_MANAGEMENT",
-  });
-  requirements.push({ id: made.requirementId, orderId: made.orderId, personId: made.personId, region });
-  return made;
-}
-
-async function attend(
-  requirementId: string,
-  region: TestRegion,
-  daysAgo: number,
-  outcome: "ATTENDED_COMPLIED" | "UNACCEPTABLE_ABSENCE" | "ATTENDED_SENT_HOME_SERVICE",
-  minutes: number,
-) {
-  const session = await makeSession(placements.get(region.id) ?? "", { date: addDays(today, -daysAgo), capacity: 40 });
-  const allocation = await makeAllocation(session.id, requirementId);
-  return makeAttendance(allocation.id, { outcome, minutesCredited: minutes });
-}
-
-type Write = { kind: (typeof KINDS)[number]; pick: number; n: number };
-const KINDS = [
-  "attendance",
-  "absence",
-  "correction",
-  "ete",
-  "extension",
-  "breach",
-  "warning",
-  "courtOutcome",
-  "standDown",
-  "transfer",
-  "newCase",
-  "complete",
-  "review",
-  "person",
-  "rolledBack",
-] as const;
-
-async function apply(write: Write): Promise<void> {
-  const target = requirements[write.pick % requirements.length];
-  if (!target) throw new Error("no requirements");
-  const days = 1 + (write.n % 60);
-  switch (write.kind) {
-    case "attendance":
-      await attend(target.id, target.region, days, "ATTENDED_COMPLIED", 60 + (write.n % 4) * 60);
-      return;
-    case "absence":
-      await attend(target.id, target.region, days, "UNACCEPTABLE_ABSENCE", 0);
-      return;
-    case "correction": {
-      const attendance = await testDb.attendance.findFirst({
-        where: { requirementId: target.id },
-        orderBy: { sessionDate: "desc" },
-      });
-      if (attendance)
-        await testDb.attendance.update({
-          where: { id: attendance.id },
-          data: { outcome: "ATTENDED_COMPLIED", minutesCredited: 30 + (write.n % 5) * 30 },
-        });
-      return;
-    }
-    case "ete":
-      await testDb.eteCredit.create({
-        data: {
-          requirementId: target.id,
-          date: d(addDays(today, -days)),
-          minutes: 60 * (1 + (write.n % 3)),
-          activity: "Course",
-        },
-      });
-      return;
-    case "extension":
-      await testDb.extension.create({
-        data: {
-          requirementId: target.id,
-          grantedOn: d(addDays(today, -days)),
-          newEndDate: d(addDays(today, write.n % 2 === 0 ? 20 : 200)),
-          court: "Test Court",
-          reason: "More time",
-        },
-      });
-      return;
-    case "breach":
-    case "warning":
-      await testDb.enforcementAction.create({
-        data: {
-          requirementId: target.id,
-          orderId: target.orderId,
-          type: write.kind === "breach" ? "BREACH" : "WARNING",
-          date: d(addDays(today, -days)),
-          failureDate: d(addDays(today, -days)),
-          failureDescription: "Missed",
-        },
-      });
-      return;
-    case "courtOutcome": {
-      const action = await testDb.enforcementAction.findFirst({ where: { requirementId: target.id, type: "BREACH" } });
-      if (action)
-        await testDb.enforcementOutcome.create({
-          data: {
-            actionId: action.id,
-            outcome: write.n % 2 === 0 ? "WARRANT_ISSUED" : "CONTINUE",
-            date: d(addDays(today, -(write.n % 3))),
-          },
-        });
-      return;
-    }
-    case "standDown":
-      await attend(target.id, target.region, 1 + (write.n % 20), "ATTENDED_SENT_HOME_SERVICE", 0);
-      return;
-    case "transfer": {
-      // As the transfer service does: the accepted transfer and the new region in one transaction.
-      const to = regions[(regions.indexOf(target.region) + 1 + (write.n % (regions.length - 1))) % regions.length];
-      if (!to) return;
-      await testDb.$transaction([
-        testDb.requirementTransfer.create({
-          data: {
-            requirementId: target.id,
-            fromRegionId: target.region.id,
-            toRegionId: to.id,
-            reason: "Moved",
-            status: "ACCEPTED",
-            requestedById: userId,
-            decidedById: userId,
-            decidedAt: new Date(),
-            acceptedOn: d(addDays(today, -(write.n % 10))),
-          },
-        }),
-        testDb.requirement.update({ where: { id: target.id }, data: { regionId: to.id, pduId: to.pduId } }),
-      ]);
-      target.region = to;
-      return;
-    }
-    case "newCase":
-      await addCase(regions[write.n % regions.length] ?? target.region, 10 + write.n * 7);
-      return;
-    case "complete":
-      await testDb.requirement.update({
-        where: { id: target.id },
-        data: { status: "COMPLETED", completedOn: d(addDays(today, -days)) },
-      });
-      return;
-    case "review":
-      await testDb.review.upsert({
-        where: {
-          requirementId_kind_dueOn: { requirementId: target.id, kind: "SIX_MONTH", dueOn: d(addDays(today, -100)) },
-        },
-        create: {
-          requirementId: target.id,
-          kind: "SIX_MONTH",
-          dueOn: d(addDays(today, -100)),
-          completedOn: d(addDays(today, -days)),
-        },
-        update: { completedOn: d(addDays(today, -days)) },
-      });
-      return;
-    case "person":
-      await testDb.person.update({
-        where: { id: target.personId },
-        data: {
-          gender: write.n % 2 === 0 ? "FEMALE" : "MALE",
-          ethnicity: write.n % 3 === 0 ? "W1" : "A2",
-          dateOfBirth: d(addDays(today, -365 * (19 + (write.n % 30)))),
-        },
-      });
-      return;
-    case "rolledBack":
-      await testDb
-        .$transaction(async (tx) => {
-          await tx.requirement.update({ where: { id: target.id }, data: { hoursOrdered: 999 } });
-          await tx.eteCredit.create({
-            data: { requirementId: target.id, date: d(addDays(today, -1)), minutes: 600, activity: "Course" },
-          });
-          throw new Error("rolled back");
-        })
-        .catch(() => undefined);
-      return;
-  }
-}
-
 beforeAll(async () => {
   await seedReferenceData();
-  regions = [await makeRegion(), await makeRegion(), await makeRegion()];
-  userId = (await makeUser("MANAGER", regions[0] ?? null)).id;
+  regions.push(await makeRegion(), await makeRegion(), await makeRegion());
+  world.userId = (await makeUser("MANAGER", regions[0] ?? null)).id;
   for (const region of regions) placements.set(region.id, (await makePlacement(region, { capacity: 40 })).id);
   for (const [i, region] of regions.entries()) {
     for (let k = 0; k < 4; k++) {
