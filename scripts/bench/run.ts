@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --requirements 50000 --seconds 12 --connections 10 --port 3290 --write-every-ms 1000
- *                  --database cp_scale --supervisors 200 --peak-seconds 120 (0 skips the peak) --only allocation]
+ *                  --database cp_scale --supervisors 200 --peak-seconds 120 (0 skips the peak) --only allocation|cases]
  *
  * Issue 6's benchmark: makes sure the scale database exists (seeds it, or reuses a seed with
  * the same parameters), builds the production app if stale and starts it against that
@@ -27,6 +27,7 @@ import { loadRuleCommencements } from "../../src/server/rules/rule-commencements
 import { readScaleSeed } from "../../prisma/seed/scale/index";
 import { SCALE_PASSWORD, SCALE_SIGN_INS } from "../../prisma/seed/scale/organisation";
 import { runAllocationPage } from "./allocation";
+import { runCasesList } from "./cases-list";
 import { measure, medianTime, type LoadResult } from "./measure";
 import { apiToken, sessionCookie } from "./sign-in";
 import { runAttendancePeak, startFigureWriter, type PeakResult } from "./writes";
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
   const peakSeconds = option(args, "peak-seconds", 120);
   // `--only allocation`: the allocation page's block alone. It writes nothing, so it may run on a shared database.
   const only = textOption(args, "only", "");
-  if (only !== "" && only !== "allocation") throw new Error("--only takes one value: allocation");
+  if (only !== "" && only !== "allocation" && only !== "cases")
+    throw new Error("--only takes one of: allocation, cases");
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const database = await ensureScaleDatabase({ requirements, database: databaseName, reuse: true, verify: false });
@@ -88,6 +90,16 @@ async function main(): Promise<void> {
         seconds,
         connections,
       });
+      return;
+    }
+    if (only === "cases") {
+      const token = await apiToken(baseUrl, SCALE_SIGN_INS.manager, SCALE_PASSWORD);
+      const casesList = await runCasesList(prisma, { baseUrl, token, asOf, seconds, writeEveryMs });
+      mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
+      writeFileSync(
+        path.join(repoRoot, ".bench", "cases-list.json"),
+        `${JSON.stringify({ measuredAt: new Date().toISOString(), seed, casesList }, null, 2)}\n`,
+      );
       return;
     }
     const [managerToken, nationalToken, managerCookie, nationalCookie] = await Promise.all([
@@ -181,22 +193,9 @@ async function main(): Promise<void> {
       console.log(`  writes during the run: ${JSON.stringify(counts)}`);
     }
 
-    // GET /api/v1/cases (issue 15: one query per case at first; now one statement for a page of
-    // 100) at 20 connections, for the London manager (a national lead may not list cases), no writes running.
-    const casesUrl = `${baseUrl}/api/v1/cases?asOf=${asOf}`;
-    const casesCheck = await fetch(casesUrl, { headers: { authorization: `Bearer ${managerToken}` } });
-    if (casesCheck.status !== 200) throw new Error(`GET /api/v1/cases: HTTP ${casesCheck.status}`);
-    console.log(`Measuring GET /api/v1/cases for ${seconds}s at 20 connections…`);
-    const casesResult = {
-      ...(await measure(
-        "API cases list — London, 20 connections",
-        casesUrl,
-        { authorization: `Bearer ${managerToken}` },
-        { connections: 20, seconds },
-      )),
-      targetP95: 150,
-      loadAverage: os.loadavg(),
-    };
+    // GET /api/v1/cases (issue 15: one query per case at first; then one statement for a page of
+    // 100; now today's kept case views), without and with writes.
+    const casesResults = await runCasesList(prisma, { baseUrl, token: managerToken, asOf, seconds, writeEveryMs });
 
     // National trends (issue 15: target p95 ≤ 500 ms), the trends page as the national lead, no
     // writes running: served from the cache by month end (src/server/queries/trends-cache.ts)
@@ -281,18 +280,6 @@ async function main(): Promise<void> {
     console.table(results.map(row));
     console.table([
       {
-        target: casesResult.name,
-        requests: casesResult.requests,
-        "req/s": casesResult.requestsPerSecond.toFixed(1),
-        "p50 ms": Math.round(casesResult.p50),
-        "p95 ms": Math.round(casesResult.p95),
-        "p95 target": "≤ 150",
-        errors: casesResult.errors + casesResult.non2xx,
-        "load avg (1 min)": casesResult.loadAverage[0]?.toFixed(1),
-      },
-    ]);
-    console.table([
-      {
         target: trendsResult.name,
         requests: trendsResult.requests,
         "req/s": trendsResult.requestsPerSecond.toFixed(1),
@@ -354,7 +341,7 @@ async function main(): Promise<void> {
       http: results,
       bareSql: bare,
       writesDuringRuns: writeCounts,
-      casesList: casesResult,
+      casesList: casesResults,
       trends: { ...trendsResult, bareSqlMs: bareTrendsMs },
       attendanceWrites: peak,
     };

@@ -99,6 +99,8 @@ async function isFresh(client: PrismaClient, asOf: IsoDate, rulesKey: string): P
  * state row is locked and its generation bumped by every refresh: a second refresher (another app
  * instance) whose snapshot predates the first one's commit fails to lock it (a serialisation
  * failure) and starts again with a newer snapshot, so an older snapshot never overwrites newer rows.
+ * The case views kept for the list (KeptCaseView, docs/decisions/0101) of every requirement it
+ * replaces go with its facts; a rebuild deletes them all.
  */
 async function refreshOnce(
   client: PrismaClient,
@@ -147,6 +149,8 @@ async function refreshOnce(
           if (rebuild) {
             await tx.$executeRaw`DELETE FROM "FigureFact"`;
             await tx.$executeRaw`DELETE FROM "FigureTotal"`;
+            // The case views kept for this day (docs/decisions/0101-kept-case-views.md) go with the facts.
+            await tx.$executeRaw`DELETE FROM "KeptCaseView"`;
             // In slices of requirements: each statement stays well within the app's query timeout
             // (DATABASE_STATEMENT_TIMEOUT_MS + 2 s, enforced by the driver) at any national size.
             const all = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS id FROM "Requirement" ORDER BY "id"`;
@@ -160,6 +164,7 @@ async function refreshOnce(
           } else {
             await applyTotals(tx, ids, -1);
             await tx.$executeRaw`DELETE FROM "FigureFact" WHERE "requirementId" = ANY(${ids}::uuid[])`;
+            await tx.$executeRaw`DELETE FROM "KeptCaseView" WHERE "requirementId" = ANY(${ids}::uuid[])`;
             await insertFacts(tx, { ...scope, requirementIds: ids });
             await applyTotals(tx, ids, 1);
           }

@@ -110,20 +110,8 @@ export async function readCaseList(
   };
 }
 
-/**
- * The statement itself: each case's row exactly as Prisma gives it for caseViewSelect (a test reads
- * both and compares them field by field), with the bank holidays and the rule-date settings.
- */
-export async function readCaseRows(
-  client: Tx,
-  actor: AppUser,
-  filters: CaseListFilters,
-): Promise<{
-  rows: CaseViewSourceRow[];
-  truncated: boolean;
-  holidays: IsoDate[];
-  settings: Statement["settings"];
-} | null> {
+/** The WHERE of the list's page: what the caller may see, narrowed by the filters (`r`, `p`, `g`: requirement, person, region). */
+function caseListConditions(actor: AppUser, filters: CaseListFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleRequirementsSql(actor)];
   if (filters.region) conditions.push(Prisma.sql`g."code" = ${filters.region}`);
   if (filters.status) conditions.push(Prisma.sql`r."status"::text = ${filters.status}`);
@@ -133,17 +121,30 @@ export async function readCaseRows(
       Prisma.sql`(p."crn" = ${filters.q.toUpperCase()} OR p."firstName" ILIKE ${contains} OR p."lastName" ILIKE ${contains})`,
     );
   }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The page of the list: at most LIST_CASES_LIMIT + 1 requirements (one more tells the list was cut short). */
+export const caseListPage = (actor: AppUser, filters: CaseListFilters) => Prisma.sql`
+  SELECT r."id", r."sentenceDate" FROM "Requirement" r
+  JOIN "Person" p ON p."id" = r."personId" JOIN "Region" g ON g."id" = r."regionId"
+  WHERE ${caseListConditions(actor, filters)}
+  ORDER BY r."sentenceDate" DESC, r."id" ASC LIMIT ${LIST_CASES_LIMIT + 1}`;
+
+type SourceRows = { rows: CaseViewSourceRow[]; holidays: IsoDate[]; settings: Statement["settings"] };
+
+/**
+ * The statement itself: each case's row exactly as Prisma gives it for caseViewSelect (a test reads
+ * both and compares them field by field), with the bank holidays and the rule-date settings.
+ * `page` names the requirements: the list's page, or (kept-case-views.ts) the ones it must work out.
+ */
+async function readSourceRows(client: Tx, page: Prisma.Sql): Promise<(SourceRows & { found: number }) | null> {
   // The planner's cost for a page of 100 cases with their histories passes jit_above_cost, and
   // compiling the plan (≈ 370 ms on the shared machine) cost more than running it (≈ 50 ms):
   // JIT is off for this transaction only (the caller's, or the one opened below).
   await client.$executeRaw`SELECT set_config('jit', 'off', true)`;
   const rows = await client.$queryRaw<Statement[]>`
-    WITH page AS (
-      SELECT r."id", r."sentenceDate" FROM "Requirement" r
-      JOIN "Person" p ON p."id" = r."personId" JOIN "Region" g ON g."id" = r."regionId"
-      WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY r."sentenceDate" DESC, r."id" ASC LIMIT ${LIST_CASES_LIMIT + 1}
-    ), shown AS (SELECT * FROM page ORDER BY "sentenceDate" DESC, "id" ASC LIMIT ${LIST_CASES_LIMIT})
+    WITH page AS (${page}), shown AS (SELECT * FROM page ORDER BY "sentenceDate" DESC, "id" ASC LIMIT ${LIST_CASES_LIMIT})
     SELECT (SELECT COUNT(*)::int FROM page) AS found,
       COALESCE((SELECT json_agg(${caseJson} ORDER BY r."sentenceDate" DESC, r."id" ASC)
                 FROM shown JOIN "Requirement" r ON r."id" = shown."id"
@@ -155,12 +156,36 @@ export async function readCaseRows(
                 FROM "PolicySetting" ps WHERE ps."key" = ANY(${[...RULE_COMMENCEMENT_KEYS]}::text[])), '[]'::json) AS settings`;
   const row = rows[0];
   if (!row) return null;
-  return {
-    rows: row.cases.map(reviveCaseRow),
-    truncated: row.found > LIST_CASES_LIMIT,
-    holidays: row.holidays,
-    settings: row.settings,
-  };
+  return { found: row.found, rows: row.cases.map(reviveCaseRow), holidays: row.holidays, settings: row.settings };
+}
+
+/** The list's page as caseViewSelect rows (see readSourceRows). */
+export async function readCaseRows(
+  client: Tx,
+  actor: AppUser,
+  filters: CaseListFilters,
+): Promise<(SourceRows & { truncated: boolean }) | null> {
+  const read = await readSourceRows(client, caseListPage(actor, filters));
+  return (
+    read && {
+      rows: read.rows,
+      holidays: read.holidays,
+      settings: read.settings,
+      truncated: read.found > LIST_CASES_LIMIT,
+    }
+  );
+}
+
+/** These requirements' case views as of `asOf` (at most LIST_CASES_LIMIT), newest sentence first: the ones the kept views lack. */
+export async function workOutCaseViews(client: Tx, ids: readonly string[], asOf: IsoDate): Promise<CaseView[]> {
+  const read = await readSourceRows(
+    client,
+    Prisma.sql`SELECT r."id", r."sentenceDate" FROM "Requirement" r WHERE r."id" = ANY(${[...ids]}::uuid[])`,
+  );
+  if (!read) return [];
+  const calendar = calendarFrom(read.holidays);
+  const commencements = ruleCommencementsFrom(read.settings);
+  return read.rows.map((row) => caseViewFromRow(row, calendar, commencements, asOf));
 }
 
 // JSON has no dates: the row's date and instant fields back into the Date objects Prisma gives.

@@ -3,17 +3,20 @@ import { AccessError, assertCan, seesAllRegions, type AppUser } from "@/server/a
 import { todayFor, type ServiceOptions } from "../context";
 import { success, type ServiceResult } from "../result";
 import { inNewTransaction } from "@/server/db/transaction";
+import { db } from "@/server/db/client";
 import { replicaDb } from "@/server/db/replica";
 import type { Tx } from "@/server/db/create-client";
 import { listCasesQuery, type CaseList, type ListCasesInput } from "./get-case.types";
 import { readCaseList } from "./case-list-statement";
+import { readKeptCaseList } from "./kept-case-views";
 
 /**
  * The cases the caller may see (restricted cases only for the named users), filtered by region
  * code, stored status and a CRN or name search, newest sentence first, at most 100 — read in one
  * statement (./case-list-statement.ts), in a transaction only to switch JIT off for it. A read of
  * many cases that may be a moment behind, so it reads the read replica when there is one
- * (docs/decisions/0093-read-replica.md); the caller's transaction when it gives one.
+ * (docs/decisions/0093-read-replica.md); the caller's transaction when it gives one. Without a replica,
+ * today's list comes from the case views kept on the primary (./kept-case-views.ts, decision 0101).
  */
 export async function listCasesForApi(
   actor: AppUser,
@@ -21,7 +24,8 @@ export async function listCasesForApi(
   options?: ServiceOptions,
 ): Promise<ServiceResult<CaseList>> {
   const input = listCasesQuery.parse(rawInput);
-  const asOf = input.asOf ?? todayFor(options);
+  const today = todayFor(options);
+  const asOf = input.asOf ?? today;
   assertCan(actor, "case.list");
   if (input.region && !seesAllRegions(actor) && input.region !== actor.regionCode) {
     throw new AccessError("FORBIDDEN", "You can only list cases in your own region.");
@@ -32,5 +36,8 @@ export async function listCasesForApi(
   };
   // A new transaction gets the services' pool wait (Prisma's default of 2 s refused requests with
   // 500 at 20 connections on a loaded machine).
-  return options?.tx ? read(options.tx) : inNewTransaction(replicaDb, "command", read);
+  if (options?.tx) return read(options.tx);
+  if (replicaDb === db && asOf === today)
+    return success({ asOf, ...(await readKeptCaseList(db, actor, input, today)) });
+  return inNewTransaction(replicaDb, "command", read);
 }

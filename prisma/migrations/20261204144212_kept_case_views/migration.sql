@@ -1,0 +1,102 @@
+-- CreateTable
+CREATE TABLE "KeptCaseView" (
+    "requirementId" UUID NOT NULL,
+    "asOf" DATE NOT NULL,
+    "rulesKey" TEXT NOT NULL,
+    "build" TEXT NOT NULL,
+    "view" TEXT NOT NULL,
+
+    CONSTRAINT "KeptCaseView_pkey" PRIMARY KEY ("requirementId")
+);
+
+-- Case views kept for GET /api/v1/cases (docs/decisions/0101-kept-case-views.md). They are kept by
+-- the figure facts' marks (0090): the facts refresh deletes the kept views of every requirement it
+-- replaces. A case view reads some tables the figures do not, so those now mark too:
+-- - Assessment (the risk level, ETE eligibility…) and AssessmentRiskCode, by their requirement;
+-- - an UPDATE that changes what a case view shows of a shared row: a risk code's code, a region's
+--   code or over-subscription percentage (its requirements', and those with a transfer to it), a PDU's code, a placement's type (which credits are ETE or
+--   individual placements) and a session's placement. Other updates to those rows (a session closed,
+--   a placement renamed) mark nothing. Inserting or deleting such a row changes no case until a
+--   row of the tables above refers to it (or stops doing so), and those mark.
+-- Any TRUNCATE marks every requirement. Bodies as E'' strings with \073 for each semicolon (the
+-- migration runner splits scripts at every semicolon).
+CREATE FUNCTION "case_views_touched"() RETURNS trigger LANGUAGE plpgsql AS E'
+DECLARE
+  kind text := TG_ARGV[0]\073
+  changed text\073
+  query text\073
+BEGIN
+  IF TG_OP = ''TRUNCATE'' THEN
+    INSERT INTO "FigureFactMark" ("requirementId") VALUES (NULL)\073
+    RETURN NULL\073
+  END IF\073
+  IF kind = ''assessment'' THEN
+    query := ''SELECT s."requirementId" FROM "Assessment" s WHERE s."id" IN (SELECT t."assessmentId" FROM %1$I t)''\073
+    query := CASE TG_OP
+      WHEN ''INSERT'' THEN format(query, ''new_rows'')
+      WHEN ''DELETE'' THEN format(query, ''old_rows'')
+      ELSE format(query, ''new_rows'') || '' UNION '' || format(query, ''old_rows'')
+    END\073
+  ELSE
+    changed := ''SELECT n."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE '' || CASE kind
+      WHEN ''riskCode'' THEN ''n."code" IS DISTINCT FROM o."code"''
+      WHEN ''region'' THEN ''n."code" IS DISTINCT FROM o."code" OR n."overSubscriptionPercent" IS DISTINCT FROM o."overSubscriptionPercent"''
+      WHEN ''pdu'' THEN ''n."code" IS DISTINCT FROM o."code"''
+      WHEN ''placement'' THEN ''n."type" IS DISTINCT FROM o."type"''
+      WHEN ''session'' THEN ''n."placementId" IS DISTINCT FROM o."placementId"''
+    END\073
+    query := CASE kind
+      WHEN ''riskCode'' THEN ''SELECT s."requirementId" FROM "Assessment" s JOIN "AssessmentRiskCode" arc ON arc."assessmentId" = s."id" WHERE arc."riskCodeId" IN ('' || changed || '')''
+      WHEN ''region'' THEN ''SELECT r."id" FROM "Requirement" r WHERE r."regionId" IN ('' || changed || '') UNION SELECT tr."requirementId" FROM "RequirementTransfer" tr WHERE tr."toRegionId" IN ('' || changed || '')''
+      WHEN ''pdu'' THEN ''SELECT r."id" FROM "Requirement" r WHERE r."pduId" IN ('' || changed || '')''
+      WHEN ''placement'' THEN ''SELECT a."requirementId" FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId" JOIN "Session" se ON se."id" = al."sessionId" WHERE se."placementId" IN ('' || changed || '')''
+      WHEN ''session'' THEN ''SELECT a."requirementId" FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId" WHERE al."sessionId" IN ('' || changed || '')''
+    END\073
+  END IF\073
+  EXECUTE ''INSERT INTO "FigureFactMark" ("requirementId") SELECT DISTINCT s.x FROM ('' || query || '') s(x) WHERE s.x IS NOT NULL''\073
+  RETURN NULL\073
+END
+';
+
+CREATE TRIGGER "Assessment_figure_facts_inserted" AFTER INSERT ON "Assessment" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "figure_facts_touched"('requirement');
+CREATE TRIGGER "Assessment_figure_facts_updated" AFTER UPDATE ON "Assessment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "figure_facts_touched"('requirement');
+CREATE TRIGGER "Assessment_figure_facts_deleted" AFTER DELETE ON "Assessment" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "figure_facts_touched"('requirement');
+CREATE TRIGGER "Assessment_figure_facts_truncated" AFTER TRUNCATE ON "Assessment"
+  FOR EACH STATEMENT EXECUTE FUNCTION "figure_facts_touched"('all');
+
+CREATE TRIGGER "AssessmentRiskCode_case_views_inserted" AFTER INSERT ON "AssessmentRiskCode" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('assessment');
+CREATE TRIGGER "AssessmentRiskCode_case_views_updated" AFTER UPDATE ON "AssessmentRiskCode" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('assessment');
+CREATE TRIGGER "AssessmentRiskCode_case_views_deleted" AFTER DELETE ON "AssessmentRiskCode" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('assessment');
+CREATE TRIGGER "AssessmentRiskCode_case_views_truncated" AFTER TRUNCATE ON "AssessmentRiskCode"
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('all');
+
+CREATE TRIGGER "RiskCode_case_views_updated" AFTER UPDATE ON "RiskCode" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('riskCode');
+CREATE TRIGGER "RiskCode_case_views_truncated" AFTER TRUNCATE ON "RiskCode"
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('all');
+
+CREATE TRIGGER "Region_case_views_updated" AFTER UPDATE ON "Region" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('region');
+CREATE TRIGGER "Region_case_views_truncated" AFTER TRUNCATE ON "Region"
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('all');
+
+CREATE TRIGGER "Pdu_case_views_updated" AFTER UPDATE ON "Pdu" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('pdu');
+CREATE TRIGGER "Pdu_case_views_truncated" AFTER TRUNCATE ON "Pdu"
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('all');
+
+CREATE TRIGGER "Placement_case_views_updated" AFTER UPDATE ON "Placement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('placement');
+CREATE TRIGGER "Placement_case_views_truncated" AFTER TRUNCATE ON "Placement"
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('all');
+
+CREATE TRIGGER "Session_case_views_updated" AFTER UPDATE ON "Session" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('session');
+CREATE TRIGGER "Session_case_views_truncated" AFTER TRUNCATE ON "Session"
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('all');

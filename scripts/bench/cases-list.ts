@@ -1,0 +1,53 @@
+/**
+ * GET /api/v1/cases at 20 connections for the London manager (issue 15 §4: p95 ≤ 150 ms on the scale
+ * seed), with no writes and again with a write every `writeEveryMs` (scripts/bench/writes.ts). Today's
+ * list comes from the case views kept for the facts day (docs/decisions/0101-kept-case-views.md): the
+ * first request works out and keeps the page's views, the rest read them. `npm run bench` calls it;
+ * `npm run bench -- --only cases` runs it alone.
+ */
+import os from "node:os";
+import type { PrismaClient } from "../../src/generated/prisma/client";
+import { measure, type LoadResult } from "./measure";
+import { startFigureWriter } from "./writes";
+
+export const CASES_TARGET_P95_MS = 150;
+const CONNECTIONS = 20;
+
+export type CasesListResult = LoadResult & { targetP95: number; underWrites: boolean; loadAverage: number[] };
+
+export async function runCasesList(
+  prisma: PrismaClient,
+  options: { baseUrl: string; token: string; asOf: string; seconds: number; writeEveryMs: number },
+): Promise<CasesListResult[]> {
+  const url = `${options.baseUrl}/api/v1/cases?asOf=${options.asOf}`;
+  const headers = { authorization: `Bearer ${options.token}` };
+  const check = await fetch(url, { headers });
+  if (check.status !== 200) throw new Error(`GET /api/v1/cases: HTTP ${check.status}`);
+  const results: CasesListResult[] = [];
+  for (const underWrites of [false, true]) {
+    const name = `API cases list — London, ${CONNECTIONS} connections${underWrites ? `, a write every ${options.writeEveryMs} ms` : ""}`;
+    console.log(`Measuring ${name} for ${options.seconds}s…`);
+    const writer = underWrites ? await startFigureWriter(prisma, options.asOf, options.writeEveryMs) : null;
+    try {
+      const result = await measure(name, url, headers, { connections: CONNECTIONS, seconds: options.seconds });
+      results.push({ ...result, targetP95: CASES_TARGET_P95_MS, underWrites, loadAverage: os.loadavg() });
+    } finally {
+      const counts = writer?.stop();
+      if (counts) console.log(`  writes during the run: ${JSON.stringify(counts)}`);
+    }
+  }
+  console.table(
+    results.map((r) => ({
+      target: r.name,
+      requests: r.requests,
+      "req/s": r.requestsPerSecond.toFixed(1),
+      "p50 ms": Math.round(r.p50),
+      "p95 ms": Math.round(r.p95),
+      "p95 target": `≤ ${r.targetP95}`,
+      meets: r.p95 <= r.targetP95 ? "yes" : "NO",
+      errors: r.errors + r.non2xx,
+      "load avg (1 min)": r.loadAverage[0]?.toFixed(1),
+    })),
+  );
+  return results;
+}

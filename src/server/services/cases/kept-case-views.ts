@@ -1,0 +1,147 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Prisma } from "@/generated/prisma/client";
+import type { IsoDate } from "@/domain";
+import type { AppUser } from "@/server/auth/access";
+import type { PrismaClient, Tx } from "@/server/db/create-client";
+import { inNewTransaction } from "@/server/db/transaction";
+import { refreshFigureFacts, rulesKeyOf } from "@/server/queries/figure-facts";
+import { loadRuleCommencements } from "@/server/rules/rule-commencements";
+import type { CaseView } from "./case-view.types";
+import { caseListPage, workOutCaseViews, type CaseListFilters } from "./case-list-statement";
+import { LIST_CASES_LIMIT } from "./get-case.types";
+
+// GET /api/v1/cases for today from case views kept by the figure facts' marks
+// (docs/decisions/0101-kept-case-views.md). A kept view is one requirement's CaseView, worked out by
+// the same statement and domain rules as every other case view, for the facts day and rules. Every
+// write marks the requirements it touches (FigureFactMark, in the writer's transaction, 0090), and
+// the facts refresh deletes the kept views of every requirement whose facts it replaces, or all of
+// them when it rebuilds. A list request:
+//   1. refreshes the facts (usually one read: nothing marked);
+//   2. in one REPEATABLE READ snapshot reads its page with each row's kept view, ignoring a kept
+//      view whose requirement, earlier order or concurrent partner has a mark the refresh has not
+//      yet taken (a write that committed since): every view it returns is as of that snapshot;
+//   3. works out the views it lacks from the same snapshot, and keeps them only if no refresh has
+//      committed since the snapshot: it bumps FigureFactState's generation, which a refresh
+//      locks first, so a refresh whose snapshot predates these rows fails to lock it and starts
+//      again (and sees them), and a keeper whose snapshot predates a refresh fails here and keeps
+//      nothing. Either way the list it answers is exact; keeping is only an optimisation.
+
+/** The app build the views were worked out by: a new build's rules may differ, so it does not read an older build's views. */
+const build = (() => {
+  try {
+    return readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim() || "development";
+  } catch {
+    return "development";
+  }
+})();
+
+type PageRow = { id: string; view: string | null };
+type Read = { page: PageRow[]; keepable: boolean };
+
+/** How often a list was answered from kept views alone, and how many views it had to work out (tests and the bench). */
+export const keptCaseViewStats = { whole: 0, workedOut: 0, kept: 0, notKept: 0 };
+
+/** Tests only: runs between working out the missing views and keeping them (to commit a write and a refresh there). */
+export const keptCaseViewHooks: { beforeKeeping?: () => Promise<void> } = {};
+
+const isConflict = (error: unknown) =>
+  /P2034|40001|55P03|could not serialize|write conflict|lock timeout|lock_timeout/i.test(
+    `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
+  );
+
+/** The page with each row's kept view where it is current (see above), in one statement: one snapshot. */
+async function readPage(
+  client: Tx | PrismaClient,
+  actor: AppUser,
+  filters: CaseListFilters,
+  today: IsoDate,
+  rulesKey: string,
+): Promise<Read> {
+  const rows = await client.$queryRaw<(PageRow & { keepable: boolean })[]>`
+    WITH page AS (${caseListPage(actor, filters)}),
+    marks AS (SELECT COALESCE(array_agg(DISTINCT m."requirementId") FILTER (WHERE m."requirementId" IS NOT NULL), '{}'::uuid[]) AS ids,
+                     COALESCE(bool_or(m."requirementId" IS NULL), false) AS everything
+              FROM "FigureFactMark" m),
+    state AS (SELECT EXISTS (SELECT 1 FROM "FigureFactState" WHERE "id" = 1 AND "asOf" = ${today}::date
+                             AND "rulesKey" = ${rulesKey}) AS current)
+    SELECT page."id"::text AS id, st.current AND NOT mk.everything AS keepable,
+      CASE WHEN r."id" <> ALL(mk.ids) AND (r."relatedRequirementId" IS NULL OR r."relatedRequirementId" <> ALL(mk.ids))
+             AND NOT EXISTS (SELECT 1 FROM "Requirement" c WHERE c."relatedRequirementId" = r."id" AND c."id" = ANY(mk.ids))
+           THEN k."view" END AS view
+    FROM page JOIN "Requirement" r ON r."id" = page."id" CROSS JOIN marks mk CROSS JOIN state st
+    LEFT JOIN "KeptCaseView" k ON k."requirementId" = page."id" AND k."asOf" = ${today}::date
+      AND k."rulesKey" = ${rulesKey} AND k."build" = ${build}
+    ORDER BY page."sentenceDate" DESC, page."id" ASC`;
+  const read = { page: rows, keepable: rows.every((row) => row.keepable) };
+  return read;
+}
+
+/** The list of the cases the caller may see, as of today, from kept views where they are current. */
+export async function readKeptCaseList(
+  client: PrismaClient,
+  actor: AppUser,
+  filters: CaseListFilters,
+  today: IsoDate,
+): Promise<{ cases: CaseView[]; truncated: boolean }> {
+  const rules = await loadRuleCommencements(client);
+  const rulesKey = rulesKeyOf(rules);
+  await refreshFigureFacts(client, today, rules);
+  // Usually every view on the page is kept and current: one statement, no transaction.
+  const first = await readPage(client, actor, filters, today, rulesKey);
+  if (first.keepable && first.page.slice(0, LIST_CASES_LIMIT).every((row) => row.view)) {
+    keptCaseViewStats.whole++;
+    return {
+      cases: first.page.slice(0, LIST_CASES_LIMIT).map((row) => JSON.parse(row.view as string) as CaseView),
+      truncated: first.page.length > LIST_CASES_LIMIT,
+    };
+  }
+  const out: { answer?: { cases: CaseView[]; truncated: boolean } } = {};
+  try {
+    await inNewTransaction(
+      client,
+      "command",
+      async (tx) => {
+        const read = await readPage(tx, actor, filters, today, rulesKey);
+        const rows = read.page.slice(0, LIST_CASES_LIMIT);
+        const truncated = read.page.length > LIST_CASES_LIMIT;
+        const keepable = read.keepable;
+        const missing = rows.filter((row) => !(keepable && row.view)).map((row) => row.id);
+        const workedOut = missing.length ? await workOutCaseViews(tx, missing, today) : [];
+        const byId = new Map(workedOut.map((view) => [view.id, view]));
+        out.answer = {
+          cases: rows.map((row) => byId.get(row.id) ?? (JSON.parse(row.view as string) as CaseView)),
+          truncated,
+        };
+        if (missing.length === 0) {
+          keptCaseViewStats.whole++;
+          return;
+        }
+        keptCaseViewStats.workedOut += missing.length;
+        if (!keepable) return;
+        await keptCaseViewHooks.beforeKeeping?.();
+        // Keep them only if no refresh committed since this snapshot (a serialisation failure if one
+        // did), and without waiting behind a refresh or another keeper: keeping is optional.
+        await tx.$executeRaw`SET LOCAL lock_timeout = '100ms'`;
+        const bumped = await tx.$executeRaw`UPDATE "FigureFactState" SET "generation" = "generation" + 1
+          WHERE "id" = 1 AND "asOf" = ${today}::date AND "rulesKey" = ${rulesKey}`;
+        if (bumped !== 1) return;
+        await tx.$executeRaw`
+          INSERT INTO "KeptCaseView" ("requirementId", "asOf", "rulesKey", "build", "view")
+          SELECT k.id, ${today}::date, ${rulesKey}, ${build}, k.view
+          FROM unnest(${workedOut.map((view) => view.id)}::uuid[], ${workedOut.map((view) => JSON.stringify(view))}::text[]) AS k(id, view)
+          ON CONFLICT ("requirementId") DO UPDATE SET "asOf" = EXCLUDED."asOf", "rulesKey" = EXCLUDED."rulesKey",
+            "build" = EXCLUDED."build", "view" = EXCLUDED."view"`;
+        keptCaseViewStats.kept += workedOut.length;
+      },
+      Prisma.TransactionIsolationLevel.RepeatableRead,
+    );
+  } catch (error) {
+    // The answer was read and worked out before keeping failed: it is exact for its snapshot.
+    if (!out.answer || !isConflict(error)) throw error;
+    keptCaseViewStats.notKept++;
+  }
+  if (!out.answer) throw new Error("The case list was not read");
+  return out.answer;
+}
