@@ -7,7 +7,11 @@ import type { AppUser } from "@/server/auth/access";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { inNewTransaction } from "@/server/db/transaction";
 import { refreshFigureFacts, rulesKeyOf } from "@/server/queries/figure-facts";
-import { loadRuleCommencements } from "@/server/rules/rule-commencements";
+import {
+  RULE_COMMENCEMENT_KEYS,
+  ruleCommencementsFrom,
+  type RuleCommencements,
+} from "@/server/rules/rule-commencements";
 import type { CaseView } from "./case-view.types";
 import { caseListPage, workOutCaseViews, type CaseListFilters } from "./case-list-statement";
 import { LIST_CASES_LIMIT } from "./get-case.types";
@@ -18,15 +22,17 @@ import { LIST_CASES_LIMIT } from "./get-case.types";
 // write marks the requirements it touches (FigureFactMark, in the writer's transaction, 0090), and
 // the facts refresh deletes the kept views of every requirement whose facts it replaces, or all of
 // them when it rebuilds. A list request:
-//   1. refreshes the facts (usually one read: nothing marked);
-//   2. in one REPEATABLE READ snapshot reads its page with each row's kept view, ignoring a kept
-//      view whose requirement, earlier order or concurrent partner has a mark the refresh has not
-//      yet taken (a write that committed since): every view it returns is as of that snapshot;
-//   3. works out the views it lacks from the same snapshot, and keeps them only if no refresh has
-//      committed since the snapshot: it bumps FigureFactState's generation, which a refresh
-//      locks first, so a refresh whose snapshot predates these rows fails to lock it and starts
-//      again (and sees them), and a keeper whose snapshot predates a refresh fails here and keeps
-//      nothing. Either way the list it answers is exact; keeping is only an optimisation.
+//   1. reads its page with each row's kept view, the rule dates and the facts' state in one
+//      statement (one snapshot), ignoring a kept view whose requirement, earlier order or concurrent
+//      partner has a mark not yet taken by a refresh (a write that committed since), or that is for
+//      another day, other rules or another build. When every row has one, that is the answer: every
+//      view in it is as of that snapshot. Marks on other requirements do not matter to it;
+//   2. otherwise refreshes the facts, then in one REPEATABLE READ snapshot reads the page again and
+//      works out the views it lacks from that snapshot, and keeps them only if no refresh has
+//      committed since: it bumps FigureFactState's generation, which a refresh locks first, so a
+//      refresh whose snapshot predates these rows fails to lock it and starts again (and sees them),
+//      and a keeper whose snapshot predates a refresh fails here and keeps nothing. Either way the
+//      list it answers is exact; keeping is only an optimisation.
 
 /** The app build the views were worked out by: a new build's rules may differ, so it does not read an older build's views. */
 const build = (() => {
@@ -38,7 +44,16 @@ const build = (() => {
 })();
 
 type PageRow = { id: string; view: string | null };
-type Read = { page: PageRow[]; keepable: boolean };
+type Read = { page: PageRow[]; keepable: boolean; rules: RuleCommencements; rulesKey: string };
+type PageSqlRow = {
+  id: string;
+  view: string | null;
+  keptRulesKey: string | null;
+  everything: boolean;
+  stateAsOf: string | null;
+  stateRulesKey: string | null;
+  settings: { key: string; value: string }[];
+};
 
 /** How often a list was answered from kept views alone, and how many views it had to work out (tests and the bench). */
 export const keptCaseViewStats = { whole: 0, workedOut: 0, kept: 0, notKept: 0 };
@@ -51,31 +66,42 @@ const isConflict = (error: unknown) =>
     `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
   );
 
-/** The page with each row's kept view where it is current (see above), in one statement: one snapshot. */
+/**
+ * The page with each row's kept view where it is current (see above), the rule dates and the facts'
+ * state, in one statement: one snapshot, and in the usual case the request's only read.
+ */
 async function readPage(
   client: Tx | PrismaClient,
   actor: AppUser,
   filters: CaseListFilters,
   today: IsoDate,
-  rulesKey: string,
 ): Promise<Read> {
-  const rows = await client.$queryRaw<(PageRow & { keepable: boolean })[]>`
+  const rows = await client.$queryRaw<PageSqlRow[]>`
     WITH page AS (${caseListPage(actor, filters)}),
     marks AS (SELECT COALESCE(array_agg(DISTINCT m."requirementId") FILTER (WHERE m."requirementId" IS NOT NULL), '{}'::uuid[]) AS ids,
                      COALESCE(bool_or(m."requirementId" IS NULL), false) AS everything
-              FROM "FigureFactMark" m),
-    state AS (SELECT EXISTS (SELECT 1 FROM "FigureFactState" WHERE "id" = 1 AND "asOf" = ${today}::date
-                             AND "rulesKey" = ${rulesKey}) AS current)
-    SELECT page."id"::text AS id, st.current AND NOT mk.everything AS keepable,
+              FROM "FigureFactMark" m)
+    SELECT page."id"::text AS id, mk.everything,
+      (SELECT to_char(s."asOf", 'YYYY-MM-DD') FROM "FigureFactState" s WHERE s."id" = 1) AS "stateAsOf",
+      (SELECT s."rulesKey" FROM "FigureFactState" s WHERE s."id" = 1) AS "stateRulesKey",
+      COALESCE((SELECT json_agg(json_build_object('key', ps."key", 'value', ps."value") ORDER BY ps."effectiveFrom" DESC, ps."createdAt" DESC)
+                FROM "PolicySetting" ps WHERE ps."key" = ANY(${[...RULE_COMMENCEMENT_KEYS]}::text[])), '[]'::json) AS settings,
+      k."rulesKey" AS "keptRulesKey",
       CASE WHEN r."id" <> ALL(mk.ids) AND (r."relatedRequirementId" IS NULL OR r."relatedRequirementId" <> ALL(mk.ids))
              AND NOT EXISTS (SELECT 1 FROM "Requirement" c WHERE c."relatedRequirementId" = r."id" AND c."id" = ANY(mk.ids))
            THEN k."view" END AS view
-    FROM page JOIN "Requirement" r ON r."id" = page."id" CROSS JOIN marks mk CROSS JOIN state st
-    LEFT JOIN "KeptCaseView" k ON k."requirementId" = page."id" AND k."asOf" = ${today}::date
-      AND k."rulesKey" = ${rulesKey} AND k."build" = ${build}
+    FROM page JOIN "Requirement" r ON r."id" = page."id" CROSS JOIN marks mk
+    LEFT JOIN "KeptCaseView" k ON k."requirementId" = page."id" AND k."asOf" = ${today}::date AND k."build" = ${build}
     ORDER BY page."sentenceDate" DESC, page."id" ASC`;
-  const read = { page: rows, keepable: rows.every((row) => row.keepable) };
-  return read;
+  const [first] = rows;
+  const rules = ruleCommencementsFrom(first?.settings ?? []);
+  const rulesKey = rulesKeyOf(rules);
+  return {
+    rules,
+    rulesKey,
+    keepable: !first || (first.stateAsOf === today && first.stateRulesKey === rulesKey && !first.everything),
+    page: rows.map((row) => ({ id: row.id, view: row.keptRulesKey === rulesKey ? row.view : null })),
+  };
 }
 
 /** The list of the cases the caller may see, as of today, from kept views where they are current. */
@@ -85,11 +111,8 @@ export async function readKeptCaseList(
   filters: CaseListFilters,
   today: IsoDate,
 ): Promise<{ cases: CaseView[]; truncated: boolean }> {
-  const rules = await loadRuleCommencements(client);
-  const rulesKey = rulesKeyOf(rules);
-  await refreshFigureFacts(client, today, rules);
   // Usually every view on the page is kept and current: one statement, no transaction.
-  const first = await readPage(client, actor, filters, today, rulesKey);
+  const first = await readPage(client, actor, filters, today);
   if (first.keepable && first.page.slice(0, LIST_CASES_LIMIT).every((row) => row.view)) {
     keptCaseViewStats.whole++;
     return {
@@ -97,13 +120,15 @@ export async function readKeptCaseList(
       truncated: first.page.length > LIST_CASES_LIMIT,
     };
   }
+  await refreshFigureFacts(client, today, first.rules);
   const out: { answer?: { cases: CaseView[]; truncated: boolean } } = {};
   try {
     await inNewTransaction(
       client,
       "command",
       async (tx) => {
-        const read = await readPage(tx, actor, filters, today, rulesKey);
+        const read = await readPage(tx, actor, filters, today);
+        const { rulesKey } = read;
         const rows = read.page.slice(0, LIST_CASES_LIMIT);
         const truncated = read.page.length > LIST_CASES_LIMIT;
         const keepable = read.keepable;
