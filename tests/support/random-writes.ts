@@ -34,7 +34,10 @@ export async function attend(
   outcome: "ATTENDED_COMPLIED" | "UNACCEPTABLE_ABSENCE" | "ATTENDED_SENT_HOME_SERVICE",
   minutes: number,
 ) {
-  const session = await makeSession(world.placements.get(region.id) ?? "", { date: addDays(today, -daysAgo), capacity: 40 });
+  const session = await makeSession(world.placements.get(region.id) ?? "", {
+    date: addDays(today, -daysAgo),
+    capacity: 40,
+  });
   const allocation = await makeAllocation(session.id, requirementId);
   return makeAttendance(allocation.id, { outcome, minutesCredited: minutes });
 }
@@ -200,4 +203,3 @@ export async function apply(write: Write): Promise<void> {
       return;
   }
 }
-
