@@ -6,7 +6,8 @@
  *   1. sign-in throttling counts the failures made on both;
  *   2. a browser session (cookie) made on one works on the other, and signing out on one ends it on both;
  *   3. an Idempotency-Key replayed on the other instance returns the first reply and writes nothing more;
- *   4. that write changes the dashboard figures served by the other instance (whose cache was warm);
+ *   4. that write changes the dashboard figures served by the other instance (whose cache was warm),
+ *      and a case ended on one shows as ended in the other's case list at once (kept views, 0101);
  *   5. the job queue (pg-boss, both instances working it) runs a job once.
  * Needs a production build (.next) and DATABASE_URL (the server; a database is made and dropped).
  *
@@ -267,6 +268,26 @@ async function main(): Promise<void> {
     check(
       after.activeCaseload === before.activeCaseload + 1,
       `B's London active caseload went from ${before.activeCaseload} to ${after.activeCaseload} (+1, once)`,
+    );
+    // The case list's kept views (decision 0101): B keeps the new case's view; a change made on A shows on B at once.
+    const listOnB = async () => {
+      const response = await fetch(`${b.base}/api/v1/cases?q=${crn}`, {
+        headers: { authorization: `Bearer ${coordinator}` },
+      });
+      return ((await response.json()) as { cases: { id: string; status: string }[] }).cases;
+    };
+    const [kept] = await listOnB();
+    const manager = await bearer(a, "manager@demo.test");
+    const ended = await fetch(`${a.base}/api/v1/cases/${kept?.id ?? "none"}/termination`, {
+      method: "POST",
+      headers: { ...json, authorization: `Bearer ${manager}` },
+      body: JSON.stringify({ reason: "OTHER" }),
+    });
+    check(ended.status === 200, `the case is ended on A (${ended.status})`);
+    const [afterEnd] = await listOnB();
+    check(
+      kept?.status === "ACTIVE" && afterEnd?.status === "TERMINATED",
+      `B's case list shows it ended at once (${kept?.status} → ${afterEnd?.status})`,
     );
 
     // 5. The job queue: both instances work it; one job sent runs once, on one of them.
