@@ -29,6 +29,9 @@ async function expectKeptExact() {
 }
 
 const CASE_VIEW_KINDS = [
+  "concurrent",
+  "unrelate",
+  "partnerEte",
   "assessment",
   "riskCode",
   "overSubscription",
@@ -92,6 +95,32 @@ async function applyAny(write: CaseViewWrite): Promise<void> {
         data: { type: write.n % 2 === 0 ? "INDIVIDUAL" : "GROUP" },
       });
       return;
+    case "concurrent": {
+      // Another requirement runs alongside the target: every hour of either counts for both (decision 0094).
+      const other = requirements[(write.pick + 1 + (write.n % (requirements.length - 1))) % requirements.length];
+      if (other && other.id !== target.id)
+        await testDb.requirement.update({
+          where: { id: other.id },
+          data: { orderRelation: "CONCURRENT", relatedRequirementId: target.id },
+        });
+      return;
+    }
+    case "unrelate":
+      await testDb.requirement.updateMany({
+        where: { OR: [{ id: target.id }, { relatedRequirementId: target.id }] },
+        data: { orderRelation: null, relatedRequirementId: null },
+      });
+      return;
+    case "partnerEte": {
+      // Straight to the table, as an import or an administrator's SQL would: only the partner's own row is marked.
+      const partner = await testDb.requirement.findFirst({
+        where: { OR: [{ relatedRequirementId: target.id }, { relatedBy: { some: { id: target.id } } }] },
+      });
+      await testDb.eteCredit.create({
+        data: { requirementId: (partner ?? target).id, date: d(addDays(today, -3)), minutes: 30, activity: "Course" },
+      });
+      return;
+    }
     case "autoEnforcement":
       // Shows in no case view, so it marks nothing; the kept views stay right either way.
       await testDb.region.update({ where: { id: target.region.id }, data: { autoEnforcement: write.n % 2 === 0 } });

@@ -12,12 +12,16 @@ CREATE TABLE "KeptCaseView" (
 -- Case views kept for GET /api/v1/cases (docs/decisions/0101-kept-case-views.md). They are kept by
 -- the figure facts' marks (0090): the facts refresh deletes the kept views of every requirement it
 -- replaces. A case view reads some tables the figures do not, so those now mark too:
--- - Assessment (the risk level, ETE eligibility…) and AssessmentRiskCode, by their requirement;
+-- - a Requirement row written marks the requirement it names as its earlier or concurrent order too
+--   (old and new): a concurrent case's view shows its partner's credits, and a relation made,
+--   changed or removed changes both cases (the facts refresh adds the partners of what it replaces)
+-- - Assessment (the risk level, ETE eligibility…) and AssessmentRiskCode, by their requirement
 -- - an UPDATE that changes what a case view shows of a shared row: a risk code's code, a region's
---   code or over-subscription percentage (its requirements', and those with a transfer to it), a PDU's code, a placement's type (which credits are ETE or
---   individual placements) and a session's placement. Other updates to those rows (a session closed,
---   a placement renamed) mark nothing. Inserting or deleting such a row changes no case until a
---   row of the tables above refers to it (or stops doing so), and those mark.
+--   code or over-subscription percentage (its requirements', and those with a transfer to it), a
+--   PDU's code, a placement's type (which credits are ETE, individual or induction) and a session's
+--   placement. Other updates to those rows (a session closed, a placement renamed) mark nothing.
+--   Inserting or deleting such a row changes no case until a row of the tables above refers to it
+--   (or stops doing so), and those mark.
 -- The changed rows are found first (from the statement's transition tables, a few rows), so an
 -- update that changes nothing shown costs one small query, and the requirements are then found
 -- through the indexes. Any TRUNCATE marks every requirement. Bodies as E'' strings with \073 for
@@ -30,6 +34,16 @@ DECLARE
 BEGIN
   IF TG_OP = ''TRUNCATE'' THEN
     INSERT INTO "FigureFactMark" ("requirementId") VALUES (NULL)\073
+    RETURN NULL\073
+  END IF\073
+  IF kind = ''related'' THEN
+    query := ''SELECT t."relatedRequirementId" FROM %1$I t''\073
+    query := CASE TG_OP
+      WHEN ''INSERT'' THEN format(query, ''new_rows'')
+      WHEN ''DELETE'' THEN format(query, ''old_rows'')
+      ELSE format(query, ''new_rows'') || '' UNION '' || format(query, ''old_rows'')
+    END\073
+    EXECUTE ''INSERT INTO "FigureFactMark" ("requirementId") SELECT DISTINCT s.x FROM ('' || query || '') s(x) WHERE s.x IS NOT NULL''\073
     RETURN NULL\073
   END IF\073
   IF kind = ''assessment'' THEN
@@ -51,6 +65,7 @@ BEGIN
       WHEN ''pdu'' THEN ''n."code" IS DISTINCT FROM o."code"''
       WHEN ''placement'' THEN ''n."type" IS DISTINCT FROM o."type"''
       WHEN ''session'' THEN ''n."placementId" IS DISTINCT FROM o."placementId"''
+      ELSE ''FALSE''
     END INTO ids\073
   IF ids IS NULL THEN RETURN NULL\073 END IF\073
   IF kind = ''riskCode'' THEN
@@ -75,6 +90,13 @@ BEGIN
   RETURN NULL\073
 END
 ';
+
+CREATE TRIGGER "Requirement_case_views_related_inserted" AFTER INSERT ON "Requirement" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('related');
+CREATE TRIGGER "Requirement_case_views_related_updated" AFTER UPDATE ON "Requirement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('related');
+CREATE TRIGGER "Requirement_case_views_related_deleted" AFTER DELETE ON "Requirement" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "case_views_touched"('related');
 
 CREATE TRIGGER "Assessment_figure_facts_inserted" AFTER INSERT ON "Assessment" REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "figure_facts_touched"('requirement');

@@ -129,7 +129,8 @@ async function refreshOnce(
             SELECT "seq"::text AS seq, "requirementId"::text AS "requirementId" FROM "FigureFactMark"`;
           const marked = [...new Set(marks.flatMap((m) => (m.requirementId ? [m.requirementId] : [])))];
           // A consecutive case waiting for an earlier order starts its clocks when that order ends
-          // (docs/decisions/0077): a write to the earlier order changes the later ones' rows too.
+          // (docs/decisions/0077): a write to the earlier order changes the later ones' rows too. A
+          // concurrent partner counts every credit of the other (0094): its rows change with them.
           const ids =
             marked.length === 0
               ? marked
@@ -140,7 +141,13 @@ async function refreshOnce(
                       UNION
                       SELECT r."id" FROM "Requirement" r JOIN chain c ON r."relatedRequirementId" = c.id
                         WHERE r."orderRelation" = 'CONSECUTIVE'
-                    ) SELECT id::text AS id FROM chain`
+                    )
+                    SELECT id::text AS id FROM chain
+                    UNION SELECT r."id"::text FROM "Requirement" r
+                      WHERE r."orderRelation" = 'CONCURRENT' AND r."relatedRequirementId" IN (SELECT id FROM chain)
+                    UNION SELECT r."relatedRequirementId"::text FROM "Requirement" r
+                      WHERE r."orderRelation" = 'CONCURRENT' AND r."id" IN (SELECT id FROM chain)
+                        AND r."relatedRequirementId" IS NOT NULL`
                 ).map((row) => row.id);
           const current = state?.asOf === asOf && state.rulesKey === rulesKey;
           const rebuild = !current || marks.some((m) => m.requirementId === null) || ids.length > REBUILD_ABOVE;

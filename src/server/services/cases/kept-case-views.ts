@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
@@ -6,6 +7,8 @@ import type { IsoDate } from "@/domain";
 import type { AppUser } from "@/server/auth/access";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { inNewTransaction } from "@/server/db/transaction";
+import { env } from "@/server/env";
+import { logger } from "@/server/log";
 import { refreshFigureFacts, rulesKeyOf } from "@/server/queries/figure-facts";
 import {
   RULE_COMMENCEMENT_KEYS,
@@ -13,7 +16,7 @@ import {
   type RuleCommencements,
 } from "@/server/rules/rule-commencements";
 import type { CaseView } from "./case-view.types";
-import { caseListPage, workOutCaseViews, type CaseListFilters } from "./case-list-statement";
+import { caseListPage, readCaseList, workOutCaseViews, type CaseListFilters } from "./case-list-statement";
 import { LIST_CASES_LIMIT } from "./get-case.types";
 
 // GET /api/v1/cases for today from case views kept by the figure facts' marks
@@ -34,14 +37,23 @@ import { LIST_CASES_LIMIT } from "./get-case.types";
 //      and a keeper whose snapshot predates a refresh fails here and keeps nothing. Either way the
 //      list it answers is exact; keeping is only an optimisation.
 
-/** The app build the views were worked out by: a new build's rules may differ, so it does not read an older build's views. */
-const build = (() => {
+/**
+ * The app build the views were worked out by: a new build's rules may differ, so it does not read an
+ * older build's views. A production server reads its build id; anything else (tests, `next dev`,
+ * a server without one) gets an id of its own, so it never reads views another process made.
+ */
+let buildId: string | null = null;
+const build = () => (buildId ??= readBuildId());
+function readBuildId(): string {
+  const { NODE_ENV } = env();
+  const own = `${NODE_ENV}-${randomUUID()}`;
+  if (NODE_ENV !== "production") return own;
   try {
-    return readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim() || "development";
+    return readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim() || own;
   } catch {
-    return "development";
+    return own;
   }
-})();
+}
 
 type PageRow = { id: string; view: string | null };
 type Read = { page: PageRow[]; keepable: boolean; rules: RuleCommencements; rulesKey: string };
@@ -91,7 +103,7 @@ async function readPage(
              AND NOT EXISTS (SELECT 1 FROM "Requirement" c WHERE c."relatedRequirementId" = r."id" AND c."id" = ANY(mk.ids))
            THEN k."view" END AS view
     FROM page JOIN "Requirement" r ON r."id" = page."id" CROSS JOIN marks mk
-    LEFT JOIN "KeptCaseView" k ON k."requirementId" = page."id" AND k."asOf" = ${today}::date AND k."build" = ${build}
+    LEFT JOIN "KeptCaseView" k ON k."requirementId" = page."id" AND k."asOf" = ${today}::date AND k."build" = ${build()}
     ORDER BY page."sentenceDate" DESC, page."id" ASC`;
   const [first] = rows;
   const rules = ruleCommencementsFrom(first?.settings ?? []);
@@ -120,7 +132,15 @@ export async function readKeptCaseList(
       truncated: first.page.length > LIST_CASES_LIMIT,
     };
   }
-  await refreshFigureFacts(client, today, first.rules);
+  try {
+    await refreshFigureFacts(client, today, first.rules);
+  } catch (error) {
+    // The facts could not be brought up to date now (another instance's rebuild held them past every
+    // attempt): answer as the list did before views were kept, and keep nothing.
+    logger().warn({ err: error }, "case list: figure facts not refreshed; list worked out without kept views");
+    keptCaseViewStats.notKept++;
+    return inNewTransaction(client, "command", (tx) => readCaseList(tx, actor, filters, today));
+  }
   const out: { answer?: { cases: CaseView[]; truncated: boolean } } = {};
   try {
     await inNewTransaction(
@@ -154,7 +174,7 @@ export async function readKeptCaseList(
         if (bumped !== 1) return;
         await tx.$executeRaw`
           INSERT INTO "KeptCaseView" ("requirementId", "asOf", "rulesKey", "build", "view")
-          SELECT k.id, ${today}::date, ${rulesKey}, ${build}, k.view
+          SELECT k.id, ${today}::date, ${rulesKey}, ${build()}, k.view
           FROM unnest(${workedOut.map((view) => view.id)}::uuid[], ${workedOut.map((view) => JSON.stringify(view))}::text[]) AS k(id, view)
           ON CONFLICT ("requirementId") DO UPDATE SET "asOf" = EXCLUDED."asOf", "rulesKey" = EXCLUDED."rulesKey",
             "build" = EXCLUDED."build", "view" = EXCLUDED."view"`;
