@@ -106,8 +106,9 @@ async function applyAny(write: CaseViewWrite): Promise<void> {
       return;
     }
     case "unrelate":
+      // The relation lives on the row that names the other: only that row is written.
       await testDb.requirement.updateMany({
-        where: { OR: [{ id: target.id }, { relatedRequirementId: target.id }] },
+        where: { relatedRequirementId: target.id },
         data: { orderRelation: null, relatedRequirementId: null },
       });
       return;
@@ -174,6 +175,21 @@ describe("kept case views", () => {
     expect(keptCaseViewStats.workedOut).toBe(mid.workedOut + 1);
     const before60 = again.value.cases.find((c) => c.id === a.id)?.minutesEte ?? 0;
     expect(after.value.cases.find((c) => c.id === a.id)?.minutesEte).toBe(before60 + 60);
+    await expectKeptExact();
+  });
+
+  it("a concurrent relation made or removed on one row changes the other case's kept view", async () => {
+    const [manager] = managers;
+    const [x, c] = requirements.filter((r) => r.region === regions[0]);
+    if (!manager || !x || !c) throw new Error("no cases");
+    await expectKeptExact(); // x's view is kept
+    await testDb.requirement.update({
+      where: { id: c.id },
+      data: { orderRelation: "CONCURRENT", relatedRequirementId: x.id },
+    });
+    await expectKeptExact();
+    // The relation ends: only c's row is written, and x no longer counts c's credits.
+    await testDb.requirement.update({ where: { id: c.id }, data: { orderRelation: null, relatedRequirementId: null } });
     await expectKeptExact();
   });
 

@@ -22,71 +22,52 @@ CREATE TABLE "KeptCaseView" (
 --   placement. Other updates to those rows (a session closed, a placement renamed) mark nothing.
 --   Inserting or deleting such a row changes no case until a row of the tables above refers to it
 --   (or stops doing so), and those mark.
--- The changed rows are found first (from the statement's transition tables, a few rows), so an
--- update that changes nothing shown costs one small query, and the requirements are then found
--- through the indexes. Any TRUNCATE marks every requirement. Bodies as E'' strings with \073 for
--- each semicolon (the migration runner splits scripts at every semicolon).
+-- The rows that matter are found first (from the statement's transition tables, a few rows), so an
+-- update that changes nothing shown costs one small query, and the requirements behind them are
+-- found through the indexes, by one query per kind. Any TRUNCATE marks every requirement. Bodies
+-- as E'' strings with \073 for each semicolon (the migration runner splits scripts at every
+-- semicolon).
 CREATE FUNCTION "case_views_touched"() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
   kind text := TG_ARGV[0]\073
   ids uuid[]\073
-  query text\073
+  rows_of text\073
+  requirements text\073
 BEGIN
   IF TG_OP = ''TRUNCATE'' THEN
     INSERT INTO "FigureFactMark" ("requirementId") VALUES (NULL)\073
     RETURN NULL\073
   END IF\073
-  IF kind = ''related'' THEN
-    query := ''SELECT t."relatedRequirementId" FROM %1$I t''\073
-    query := CASE TG_OP
-      WHEN ''INSERT'' THEN format(query, ''new_rows'')
-      WHEN ''DELETE'' THEN format(query, ''old_rows'')
-      ELSE format(query, ''new_rows'') || '' UNION '' || format(query, ''old_rows'')
+  IF kind IN (''related'', ''assessment'') THEN
+    rows_of := CASE kind WHEN ''related'' THEN ''SELECT t."relatedRequirementId" FROM %1$I t''
+                         ELSE ''SELECT t."assessmentId" FROM %1$I t'' END\073
+    rows_of := CASE TG_OP
+      WHEN ''INSERT'' THEN format(rows_of, ''new_rows'')
+      WHEN ''DELETE'' THEN format(rows_of, ''old_rows'')
+      ELSE format(rows_of, ''new_rows'') || '' UNION '' || format(rows_of, ''old_rows'')
     END\073
-    EXECUTE ''INSERT INTO "FigureFactMark" ("requirementId") SELECT DISTINCT s.x FROM ('' || query || '') s(x) WHERE s.x IS NOT NULL''\073
-    RETURN NULL\073
-  END IF\073
-  IF kind = ''assessment'' THEN
-    query := ''SELECT t."assessmentId" FROM %1$I t''\073
-    query := CASE TG_OP
-      WHEN ''INSERT'' THEN format(query, ''new_rows'')
-      WHEN ''DELETE'' THEN format(query, ''old_rows'')
-      ELSE format(query, ''new_rows'') || '' UNION '' || format(query, ''old_rows'')
-    END\073
-    EXECUTE ''SELECT array_agg(s.x) FROM ('' || query || '') s(x)'' INTO ids\073
-    IF ids IS NULL THEN RETURN NULL\073 END IF\073
-    INSERT INTO "FigureFactMark" ("requirementId")
-      SELECT DISTINCT s."requirementId" FROM "Assessment" s WHERE s."id" = ANY(ids)\073
-    RETURN NULL\073
-  END IF\073
-  EXECUTE ''SELECT array_agg(n."id") FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE '' || CASE kind
+  ELSE
+    rows_of := ''SELECT n."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE '' || CASE kind
       WHEN ''riskCode'' THEN ''n."code" IS DISTINCT FROM o."code"''
       WHEN ''region'' THEN ''n."code" IS DISTINCT FROM o."code" OR n."overSubscriptionPercent" IS DISTINCT FROM o."overSubscriptionPercent"''
       WHEN ''pdu'' THEN ''n."code" IS DISTINCT FROM o."code"''
       WHEN ''placement'' THEN ''n."type" IS DISTINCT FROM o."type"''
       WHEN ''session'' THEN ''n."placementId" IS DISTINCT FROM o."placementId"''
       ELSE ''FALSE''
-    END INTO ids\073
-  IF ids IS NULL THEN RETURN NULL\073 END IF\073
-  IF kind = ''riskCode'' THEN
-    INSERT INTO "FigureFactMark" ("requirementId")
-      SELECT DISTINCT s."requirementId" FROM "Assessment" s JOIN "AssessmentRiskCode" arc ON arc."assessmentId" = s."id"
-      WHERE arc."riskCodeId" = ANY(ids)\073
-  ELSIF kind = ''region'' THEN
-    INSERT INTO "FigureFactMark" ("requirementId")
-      SELECT r."id" FROM "Requirement" r WHERE r."regionId" = ANY(ids)
-      UNION SELECT tr."requirementId" FROM "RequirementTransfer" tr WHERE tr."toRegionId" = ANY(ids)\073
-  ELSIF kind = ''pdu'' THEN
-    INSERT INTO "FigureFactMark" ("requirementId") SELECT r."id" FROM "Requirement" r WHERE r."pduId" = ANY(ids)\073
-  ELSIF kind = ''placement'' THEN
-    INSERT INTO "FigureFactMark" ("requirementId")
-      SELECT DISTINCT a."requirementId" FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId"
-      JOIN "Session" se ON se."id" = al."sessionId" WHERE se."placementId" = ANY(ids)\073
-  ELSIF kind = ''session'' THEN
-    INSERT INTO "FigureFactMark" ("requirementId")
-      SELECT DISTINCT a."requirementId" FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId"
-      WHERE al."sessionId" = ANY(ids)\073
+    END\073
   END IF\073
+  EXECUTE ''SELECT array_agg(s.x) FROM ('' || rows_of || '') s(x) WHERE s.x IS NOT NULL'' INTO ids\073
+  IF ids IS NULL THEN RETURN NULL\073 END IF\073
+  requirements := CASE kind
+    WHEN ''related'' THEN ''SELECT unnest($1)''
+    WHEN ''assessment'' THEN ''SELECT s."requirementId" FROM "Assessment" s WHERE s."id" = ANY($1)''
+    WHEN ''riskCode'' THEN ''SELECT s."requirementId" FROM "Assessment" s JOIN "AssessmentRiskCode" arc ON arc."assessmentId" = s."id" WHERE arc."riskCodeId" = ANY($1)''
+    WHEN ''region'' THEN ''SELECT r."id" FROM "Requirement" r WHERE r."regionId" = ANY($1) UNION SELECT tr."requirementId" FROM "RequirementTransfer" tr WHERE tr."toRegionId" = ANY($1)''
+    WHEN ''pdu'' THEN ''SELECT r."id" FROM "Requirement" r WHERE r."pduId" = ANY($1)''
+    WHEN ''placement'' THEN ''SELECT a."requirementId" FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId" JOIN "Session" se ON se."id" = al."sessionId" WHERE se."placementId" = ANY($1)''
+    WHEN ''session'' THEN ''SELECT a."requirementId" FROM "Attendance" a JOIN "Allocation" al ON al."id" = a."allocationId" WHERE al."sessionId" = ANY($1)''
+  END\073
+  EXECUTE ''INSERT INTO "FigureFactMark" ("requirementId") SELECT DISTINCT s.x FROM ('' || requirements || '') s(x) WHERE s.x IS NOT NULL'' USING ids\073
   RETURN NULL\073
 END
 ';

@@ -40,6 +40,15 @@ export function inNewTransaction<T>(
   return client.$transaction(work, { ...TRANSACTION_LIMITS[limits], ...(isolationLevel ? { isolationLevel } : {}) });
 }
 
+/**
+ * True for an error that only says another transaction got there first: a serialisation failure,
+ * a deadlock or a lock not had in time (lock_timeout). Such work may start again, or be given up.
+ */
+export const isWriteConflict = (error: unknown): boolean =>
+  /P2034|40001|40P01|55P03|could not serialize|write conflict|deadlock|lock timeout/i.test(
+    `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
+  );
+
 /** True for a service's refusal (`{ ok: false, … }`, a ServiceFailure). */
 export const isRefusal = (value: unknown): boolean =>
   typeof value === "object" && value !== null && "ok" in value && (value as { ok: unknown }).ok === false;

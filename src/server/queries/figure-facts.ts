@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
-import { inNewTransaction } from "@/server/db/transaction";
+import { inNewTransaction, isWriteConflict } from "@/server/db/transaction";
 import type { IsoDate } from "@/domain/dates";
 import type { RuleCommencements } from "@/server/rules/rule-commencements";
 import { SOURCES, type DashboardScope, type SourceKey } from "./figures/scope";
@@ -75,11 +75,6 @@ async function applyTotals(tx: Tx, ids: string[], sign: 1 | -1): Promise<void> {
       "x" = "FigureTotal"."x" + EXCLUDED."x", "y" = "FigureTotal"."y" + EXCLUDED."y"`;
   if (sign === -1) await tx.$executeRaw`DELETE FROM "FigureTotal" WHERE "n" = 0`;
 }
-
-const isWriteConflict = (error: unknown) =>
-  /P2034|40001|55P03|could not serialize|write conflict|deadlock|lock timeout/i.test(
-    `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
-  );
 
 type Refresh = "fresh" | "replaced" | "rebuilt";
 

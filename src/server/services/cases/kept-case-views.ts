@@ -6,7 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { IsoDate } from "@/domain";
 import type { AppUser } from "@/server/auth/access";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
-import { inNewTransaction } from "@/server/db/transaction";
+import { inNewTransaction, isWriteConflict } from "@/server/db/transaction";
 import { env } from "@/server/env";
 import { logger } from "@/server/log";
 import { refreshFigureFacts, rulesKeyOf } from "@/server/queries/figure-facts";
@@ -16,7 +16,7 @@ import {
   type RuleCommencements,
 } from "@/server/rules/rule-commencements";
 import type { CaseView } from "./case-view.types";
-import { caseListPage, readCaseList, workOutCaseViews, type CaseListFilters } from "./case-list-statement";
+import { caseListPage, workOutCaseViews, type CaseListFilters } from "./case-list-statement";
 import { LIST_CASES_LIMIT } from "./get-case.types";
 
 // GET /api/v1/cases for today from case views kept by the figure facts' marks
@@ -73,11 +73,6 @@ export const keptCaseViewStats = { whole: 0, workedOut: 0, kept: 0, notKept: 0 }
 /** Tests only: runs between working out the missing views and keeping them (to commit a write and a refresh there). */
 export const keptCaseViewHooks: { beforeKeeping?: () => Promise<void> } = {};
 
-const isConflict = (error: unknown) =>
-  /P2034|40001|55P03|could not serialize|write conflict|lock timeout|lock_timeout/i.test(
-    `${(error as { code?: string })?.code ?? ""} ${String((error as Error)?.message ?? error)}`,
-  );
-
 /**
  * The page with each row's kept view where it is current (see above), the rule dates and the facts'
  * state, in one statement: one snapshot, and in the usual case the request's only read.
@@ -116,13 +111,16 @@ async function readPage(
   };
 }
 
-/** The list of the cases the caller may see, as of today, from kept views where they are current. */
+/**
+ * The list of the cases the caller may see, as of today, from kept views where they are current;
+ * null when the facts cannot be refreshed now (the caller then reads the list without kept views).
+ */
 export async function readKeptCaseList(
   client: PrismaClient,
   actor: AppUser,
   filters: CaseListFilters,
   today: IsoDate,
-): Promise<{ cases: CaseView[]; truncated: boolean }> {
+): Promise<{ cases: CaseView[]; truncated: boolean } | null> {
   // Usually every view on the page is kept and current: one statement, no transaction.
   const first = await readPage(client, actor, filters, today);
   if (first.keepable && first.page.slice(0, LIST_CASES_LIMIT).every((row) => row.view)) {
@@ -136,10 +134,10 @@ export async function readKeptCaseList(
     await refreshFigureFacts(client, today, first.rules);
   } catch (error) {
     // The facts could not be brought up to date now (another instance's rebuild held them past every
-    // attempt): answer as the list did before views were kept, and keep nothing.
+    // attempt): the caller works the list out as it did before views were kept.
     logger().warn({ err: error }, "case list: figure facts not refreshed; list worked out without kept views");
     keptCaseViewStats.notKept++;
-    return inNewTransaction(client, "command", (tx) => readCaseList(tx, actor, filters, today));
+    return null;
   }
   const out: { answer?: { cases: CaseView[]; truncated: boolean } } = {};
   try {
@@ -184,7 +182,7 @@ export async function readKeptCaseList(
     );
   } catch (error) {
     // The answer was read and worked out before keeping failed: it is exact for its snapshot.
-    if (!out.answer || !isConflict(error)) throw error;
+    if (!out.answer || !isWriteConflict(error)) throw error;
     keptCaseViewStats.notKept++;
   }
   if (!out.answer) throw new Error("The case list was not read");

@@ -37,7 +37,9 @@ export async function listCasesForApi(
   // A new transaction gets the services' pool wait (Prisma's default of 2 s refused requests with
   // 500 at 20 connections on a loaded machine).
   if (options?.tx) return read(options.tx);
-  if (replicaDb === db && asOf === today)
-    return success({ asOf, ...(await readKeptCaseList(db, actor, input, today)) });
+  if (replicaDb === db && asOf === today) {
+    const kept = await readKeptCaseList(db, actor, input, today);
+    if (kept) return success({ asOf, ...kept });
+  }
   return inNewTransaction(replicaDb, "command", read);
 }
