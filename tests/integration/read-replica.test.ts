@@ -48,9 +48,14 @@ describe.skipIf(!replicaConfigured)("with a streaming read replica", () => {
 
   const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]!;
 
-  /** Until the standby has replayed everything the primary has written so far. */
+  /**
+   * Until the standby has replayed everything the primary has committed so far. The insert
+   * position, not pg_current_wal_lsn(): the throwaway primary commits with synchronous_commit off,
+   * so its last commits can still be in its WAL buffers, past the position written out. Waiting
+   * for the written position let the test read the standby before it had the last two cases.
+   */
   async function caughtUp(): Promise<void> {
-    const { lsn } = await one(testDb.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`);
+    const { lsn } = await one(testDb.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_insert_lsn()::text AS lsn`);
     for (let i = 0; i < 200; i++) {
       const { done } = await one(
         replicaDb.$queryRaw<{ done: boolean }[]>`SELECT pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn AS done`,
