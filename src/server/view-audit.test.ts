@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 // it (queries stay free of writes, so the audit cannot hide inside them). A new page that
 // shows these lists without auditing the view fails here.
 const LIST_QUERIES = [
-  /\b(listCasePage|listCasesForApi)\(/, // /cases and GET /api/v1/cases
+  /\b(listCasePage|listCasesForApi|listCasesAsJson)\(/, // /cases and GET /api/v1/cases
   /\bloadWorkQueue\(/, // /work-queue
   /\b(findOfficeSessionRoster|findSupervisorRoster)\(/, // /sessions/{id} and /my-sessions/{id}
   /\bgetSession\(/, // GET /api/v1/sessions/{id}

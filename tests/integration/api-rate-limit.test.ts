@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import { randomUUID } from "node:crypto";
 import { testDb } from "../support/db";
 import { GET as getMe } from "../../app/api/v1/me/route";
-import { issueApiToken } from "@/server/auth/api-tokens";
+import { hashApiToken, issueApiToken } from "@/server/auth/api-tokens";
 import { consumeRate } from "@/server/api/rate-limit";
 
 let userId: string;
@@ -52,6 +52,19 @@ describe("per-token API rate limit", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("counts a token's requests in its lookup, and never an unknown token's", async () => {
+    const token = (await issueApiToken(testDb, { userId, name: "counted script", expiresAt: null })).token;
+    const unknown = `cpb_${randomUUID().replaceAll("-", "")}`;
+    const windows = (t: string) =>
+      testDb.apiRateWindow.findMany({ where: { key: `token:${hashApiToken(t)}` }, select: { count: true } });
+    expect((await me(unknown)).status).toBe(401);
+    expect(await windows(unknown)).toEqual([]);
+    expect((await me(token)).status).toBe(200);
+    expect((await me(token)).status).toBe(200);
+    const counted = await windows(token);
+    expect(counted.reduce((sum, w) => sum + w.count, 0)).toBe(2);
   });
 
   it("counts parallel requests exactly (one atomic upsert per request)", async () => {

@@ -11,7 +11,7 @@ import { makePlacement, makeRegion, makeUser, seedReferenceData, type TestUser }
 import { addCase, apply, attend, KINDS, world } from "../support/random-writes";
 import { addDays, todayInLondon, utcDateFromIsoDate as d, type IsoDate } from "@/domain";
 import { createPrismaClient } from "@/server/db/create-client";
-import { listCasesForApi } from "@/server/services/cases/list-cases";
+import { listCasesAsJson, listCasesForApi } from "@/server/services/cases/list-cases";
 import { keptCaseViewHooks, keptCaseViewStats, readKeptCaseList } from "@/server/services/cases/kept-case-views";
 import { refreshFigureFacts } from "@/server/queries/figure-facts";
 
@@ -19,12 +19,20 @@ const today: IsoDate = todayInLondon();
 const { regions, placements, requirements } = world;
 const managers: TestUser[] = [];
 
-/** Each region's list as a request gets it (kept views) equals the one worked out afresh in a transaction of its own. */
+/**
+ * Each region's list as a request gets it (kept views) equals the one worked out afresh in a
+ * transaction of its own; and the JSON text GET /api/v1/cases sends, read first (so after writes it
+ * works views out and keeps them), is that list written with JSON.stringify, byte for byte.
+ */
 async function expectKeptExact() {
   for (const manager of managers) {
+    const json = await listCasesAsJson(manager, {});
     const kept = await listCasesForApi(manager, {});
     const fresh = await testDb.$transaction((tx) => listCasesForApi(manager, {}, { tx }));
     expect(kept, manager.regionCode ?? "").toEqual(fresh);
+    if (!json.ok || !fresh.ok) throw new Error("the case list was refused");
+    expect(json.value.json.text, manager.regionCode ?? "").toBe(JSON.stringify(fresh.value));
+    expect(json.value.ids).toEqual(fresh.value.cases.map((c) => c.id));
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AccessError } from "@/server/auth/access";
+import { JsonText } from "@/server/json-text";
 import { isDatabaseUnavailable } from "@/server/db/availability";
 import { logUnexpectedError } from "@/server/log";
 import type { ServiceCode, ServiceFailure } from "@/server/services/result";
@@ -237,5 +238,6 @@ export function toResponse(reply: ApiReply): Response {
   const headers = new Headers(reply.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
+  const text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
+  return new Response(text, { status: reply.status, headers });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { assertCan, type AppUser } from "@/server/auth/access";
-import { authenticateBearer, bearerToken, hashApiToken } from "@/server/auth/api-tokens";
+import { authenticateBearer } from "@/server/auth/api-tokens";
 import { apiSessionUser } from "@/server/auth/api-session";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
@@ -26,9 +26,10 @@ import {
 import { canonicalPath, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
 import { runIdempotent, withSavepoint } from "./idempotency";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/server/input/plain-text";
-import { consumeRate } from "./rate-limit";
+import { rateDecision } from "./rate-limit";
 import { mediaType, queryObject, readJsonBody } from "./request-input";
 import type { ServiceFailure } from "@/server/services/result";
+import type { JsonText } from "@/server/json-text";
 import type { ApiRouteSpec, BodyOf, IsPublic, ParamsOf, QueryOf, ResponseOf } from "./route-spec";
 
 // The one wrapper for every /api/v1 route handler: authenticate → authorise the role → parse
@@ -51,8 +52,11 @@ export type ApiContext<S extends ApiRouteSpec> = {
   transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 };
 
-/** What a handler returns: its value, or a service's refusal as the service gave it (ServiceFailure). */
-export type HandlerResult<T> = { ok: true; value: T } | ServiceFailure;
+/**
+ * What a handler returns: its value (or the value already written as JSON text), or a service's
+ * refusal as the service gave it (ServiceFailure).
+ */
+export type HandlerResult<T> = { ok: true; value: T | JsonText<T> } | ServiceFailure;
 export type ApiHandler<S extends ApiRouteSpec> = (ctx: ApiContext<S>) => Promise<HandlerResult<ResponseOf<S>>>;
 /** Next's route handler shape; `context` is optional so tests can call `GET(new Request(url))`. */
 export type RouteHandler = (
@@ -79,20 +83,20 @@ async function authenticateRequest(
   const header = request.headers.get("authorization");
   // A caller who sends a token is judged on the token alone, never silently on a cookie.
   if (header !== null) {
-    const user = await authenticateBearer(db, header);
-    // Per-token rate limit, only for a valid token (an unknown one is refused before anything is counted).
-    if (user) await limitTokenRate(header);
-    return { user, via: "token" };
+    // The token's lookup counts the request against its per-minute limit in the same statement
+    // (an unknown token is refused before anything is counted).
+    const now = new Date();
+    const found = await authenticateBearer(db, header, now, { countRequest: true });
+    if (found) limitTokenRate(found.requestsThisMinute, now);
+    return { user: found?.user ?? null, via: "token" };
   }
   const user = await apiSessionUser(request);
   return { user, via: user ? "session" : null };
 }
 
-async function limitTokenRate(header: string): Promise<void> {
-  const token = bearerToken(header);
-  if (!token) return;
+function limitTokenRate(requestsThisMinute: number | null, now: Date): void {
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
-  const decision = await consumeRate(db, `token:${hashApiToken(token)}`, limit);
+  const decision = rateDecision(requestsThisMinute ?? 0, limit, now);
   if (!decision.ok) {
     throw new ApiError(
       429,

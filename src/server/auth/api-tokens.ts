@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Tx } from "@/server/db/create-client";
+import { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/server/audit";
+import { countRequestSql } from "@/server/api/rate-limit";
 import { z } from "zod";
 import { assertCan, notFound, type AppUser } from "./access";
 
@@ -107,31 +109,50 @@ function expiresAt(row: { createdAt: Date; expiresAt: Date | null }): Date {
   return row.expiresAt && row.expiresAt < latest ? row.expiresAt : latest;
 }
 
-/** The active user a bearer token belongs to, or null (unknown, revoked, expired, or user deactivated). */
-export async function authenticateBearer(tx: Tx, header: string | null, now = new Date()): Promise<AppUser | null> {
+type TokenRow = {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  user: Pick<AppUser, "id" | "email" | "name" | "role" | "regionId" | "regionCode"> & { active: boolean };
+  requestsThisMinute: number | null;
+};
+
+/** The per-minute request count a token's requests are kept under (../api/rate-limit.ts). */
+const tokenRateKey = (tokenHash: string) => `token:${tokenHash}`;
+
+/**
+ * The active user a bearer token belongs to, or null (unknown, revoked, expired, or user
+ * deactivated). With `countRequest`, the same statement counts this request against the token's
+ * per-minute limit and returns the count: one round trip for both on every API request. Only a
+ * token that exists is counted, so an unknown one writes nothing (a revoked or expired one is
+ * counted, then refused).
+ */
+export async function authenticateBearer(
+  tx: Tx,
+  header: string | null,
+  now = new Date(),
+  options: { countRequest?: boolean } = {},
+): Promise<{ user: AppUser; requestsThisMinute: number | null } | null> {
   const token = bearerToken(header);
   if (!token || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await tx.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: {
-      id: true,
-      createdAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          regionId: true,
-          active: true,
-          region: { select: { code: true } },
-        },
-      },
-    },
-  });
+  const tokenHash = hashApiToken(token);
+  const counted = options.countRequest
+    ? countRequestSql(
+        tokenRateKey(tokenHash),
+        now,
+        Prisma.sql`EXISTS (SELECT 1 FROM "ApiToken" WHERE "tokenHash" = ${tokenHash})`,
+      )
+    : Prisma.sql`SELECT NULL::int AS "count"`;
+  const [row] = await tx.$queryRaw<TokenRow[]>`
+    WITH counted AS (${counted})
+    SELECT t."id", t."createdAt", t."expiresAt", t."revokedAt", t."lastUsedAt",
+      json_build_object('id', u."id", 'email', u."email", 'name', u."name", 'role', u."role"::text,
+        'regionId', u."regionId", 'active', u."active", 'regionCode', g."code") AS "user",
+      (SELECT "count" FROM counted) AS "requestsThisMinute"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" LEFT JOIN "Region" g ON g."id" = u."regionId"
+    WHERE t."tokenHash" = ${tokenHash}`;
   if (!row || row.revokedAt || expiresAt(row) <= now || !row.user.active) return null;
   // Record use at most once a minute, so a busy script does not write on every request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -145,11 +166,14 @@ export async function authenticateBearer(tx: Tx, header: string | null, now = ne
   }
   const { user } = row;
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    regionId: user.regionId,
-    regionCode: user.region?.code ?? null,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      regionId: user.regionId,
+      regionCode: user.regionCode,
+    },
+    requestsThisMinute: row.requestsThisMinute,
   };
 }

@@ -2,7 +2,7 @@ import { commandReply } from "@/server/api/command-result";
 import { createCaseRoute, listCasesRoute } from "@/server/api/contracts/cases";
 import { apiRoute } from "@/server/api/handler";
 import { createCase } from "@/server/services/cases/create-case";
-import { listCasesForApi } from "@/server/services/cases/list-cases";
+import { listCasesAsJson } from "@/server/services/cases/list-cases";
 import { recordView } from "@/server/view-audit";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +12,8 @@ export const POST = apiRoute(createCaseRoute, async ({ user, body, transaction }
 );
 
 export const GET = apiRoute(listCasesRoute, async ({ user, query, requestId }) => {
-  const result = await listCasesForApi(user, query);
-  if (result.ok) {
-    await recordView(user, {
-      view: "api.cases",
-      requirementIds: result.value.cases.map((c) => c.id),
-      filters: query,
-      requestId,
-    });
-  }
-  return commandReply(result);
+  const result = await listCasesAsJson(user, query);
+  if (!result.ok) return commandReply(result);
+  await recordView(user, { view: "api.cases", requirementIds: result.value.ids, filters: query, requestId });
+  return { ok: true, value: result.value.json };
 });

@@ -112,6 +112,12 @@ async function readPage(
 }
 
 /**
+ * A case in the list: its view as worked out now, or as kept — the JSON text it was stored as
+ * (JSON.stringify of the view), which GET /api/v1/cases sends as it is.
+ */
+export type ListedCase = { id: string; view: CaseView } | { id: string; json: string };
+
+/**
  * The list of the cases the caller may see, as of today, from kept views where they are current;
  * null when the facts cannot be refreshed now (the caller then reads the list without kept views).
  */
@@ -120,13 +126,13 @@ export async function readKeptCaseList(
   actor: AppUser,
   filters: CaseListFilters,
   today: IsoDate,
-): Promise<{ cases: CaseView[]; truncated: boolean } | null> {
+): Promise<{ cases: ListedCase[]; truncated: boolean } | null> {
   // Usually every view on the page is kept and current: one statement, no transaction.
   const first = await readPage(client, actor, filters, today);
   if (first.keepable && first.page.slice(0, LIST_CASES_LIMIT).every((row) => row.view)) {
     keptCaseViewStats.whole++;
     return {
-      cases: first.page.slice(0, LIST_CASES_LIMIT).map((row) => JSON.parse(row.view as string) as CaseView),
+      cases: first.page.slice(0, LIST_CASES_LIMIT).map((row) => ({ id: row.id, json: row.view as string })),
       truncated: first.page.length > LIST_CASES_LIMIT,
     };
   }
@@ -139,7 +145,7 @@ export async function readKeptCaseList(
     keptCaseViewStats.notKept++;
     return null;
   }
-  const out: { answer?: { cases: CaseView[]; truncated: boolean } } = {};
+  const out: { answer?: { cases: ListedCase[]; truncated: boolean } } = {};
   try {
     await inNewTransaction(
       client,
@@ -154,7 +160,10 @@ export async function readKeptCaseList(
         const workedOut = missing.length ? await workOutCaseViews(tx, missing, today) : [];
         const byId = new Map(workedOut.map((view) => [view.id, view]));
         out.answer = {
-          cases: rows.map((row) => byId.get(row.id) ?? (JSON.parse(row.view as string) as CaseView)),
+          cases: rows.map((row) => {
+            const view = byId.get(row.id);
+            return view ? { id: row.id, view } : { id: row.id, json: row.view as string };
+          }),
           truncated,
         };
         if (missing.length === 0) {
