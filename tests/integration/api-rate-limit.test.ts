@@ -10,9 +10,14 @@ import { randomUUID } from "node:crypto";
 import { testDb } from "../support/db";
 import { GET as getMe } from "../../app/api/v1/me/route";
 import { hashApiToken, issueApiToken } from "@/server/auth/api-tokens";
-import { consumeRate } from "@/server/api/rate-limit";
+import { tokenRateKey } from "@/server/auth/token-rate";
 
 let userId: string;
+/** Requests counted for a token, over every minute. */
+const counted = async (token: string) =>
+  (
+    await testDb.apiRateWindow.findMany({ where: { key: tokenRateKey(hashApiToken(token)) }, select: { count: true } })
+  ).reduce((sum, window) => sum + window.count, 0);
 const me = (token: string) =>
   getMe(new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }));
 
@@ -57,23 +62,42 @@ describe("per-token API rate limit", () => {
   it("counts a token's requests in its lookup, and never an unknown token's", async () => {
     const token = (await issueApiToken(testDb, { userId, name: "counted script", expiresAt: null })).token;
     const unknown = `cpb_${randomUUID().replaceAll("-", "")}`;
-    const windows = (t: string) =>
-      testDb.apiRateWindow.findMany({ where: { key: `token:${hashApiToken(t)}` }, select: { count: true } });
     expect((await me(unknown)).status).toBe(401);
-    expect(await windows(unknown)).toEqual([]);
+    expect(await counted(unknown)).toBe(0);
     expect((await me(token)).status).toBe(200);
     expect((await me(token)).status).toBe(200);
-    const counted = await windows(token);
-    expect(counted.reduce((sum, w) => sum + w.count, 0)).toBe(2);
+    expect(await counted(token)).toBe(2);
+  });
+
+  it("refuses a revoked token with 401 however often it is sent, counting it in its own window", async () => {
+    const issued = await issueApiToken(testDb, { userId, name: "revoked script", expiresAt: null });
+    await testDb.apiToken.update({ where: { id: issued.id }, data: { revokedAt: new Date() } });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-03T11:20:10Z"));
+    try {
+      const statuses = [];
+      for (let i = 0; i < 7; i += 1) statuses.push((await me(issued.token)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401]);
+      expect(await counted(issued.token)).toBe(7);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("counts parallel requests exactly (one atomic upsert per request)", async () => {
-    const key = `test:${randomUUID()}`;
-    const at = new Date("2026-12-03T10:00:30Z");
-    const decisions = await Promise.all(Array.from({ length: 12 }, () => consumeRate(testDb, key, 5, at)));
-    expect(decisions.filter((d) => d.ok)).toHaveLength(5);
-    expect(decisions.find((d) => !d.ok)).toEqual({ ok: false, limit: 5, retryAfterSeconds: 30 });
-    // The next minute starts afresh.
-    await expect(consumeRate(testDb, key, 5, new Date("2026-12-03T10:01:00Z"))).resolves.toEqual({ ok: true });
+    const token = (await issueApiToken(testDb, { userId, name: "parallel script", expiresAt: null })).token;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-03T12:00:30Z"));
+    try {
+      const statuses = (await Promise.all(Array.from({ length: 12 }, () => me(token)))).map((r) => r.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+      expect(await counted(token)).toBe(12);
+      // The next minute starts afresh.
+      vi.setSystemTime(new Date("2026-12-03T12:01:00Z"));
+      expect((await me(token)).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { issueApiToken } from "@/server/auth/api-tokens";
 import { db } from "@/server/db/client";
 import { getCase } from "@/server/services/cases/get-case";
 import { listCasesForApi } from "@/server/services/cases/list-cases";
+import { LIST_CASES_LIMIT } from "@/server/services/cases/get-case.types";
 import { testDatabaseUrl, testDb } from "../support/db";
 import {
   makeCase,
@@ -45,7 +46,12 @@ describe("GET /api/v1/cases", () => {
       new Request("http://localhost/api/v1/cases?status=ACTIVE", { headers: { authorization: `Bearer ${token}` } }),
     );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { cases: { id: string }[] };
+    // The reply is sent as text built from the kept views (decision 0101): exactly the list as values, written out.
+    const text = await response.text();
+    const listed = await listCasesForApi(small.coordinator, { status: "ACTIVE" });
+    if (!listed.ok) throw new Error(listed.message);
+    expect(text).toBe(JSON.stringify(listed.value));
+    const body = JSON.parse(text) as { cases: { id: string }[] };
     expect(body.cases).toHaveLength(2);
 
     const rows = await testDb.auditEvent.findMany({ where: { actorId: small.coordinator.id }, orderBy: { at: "asc" } });
@@ -63,6 +69,24 @@ describe("GET /api/v1/cases", () => {
       requirementIds: body.cases.map((c) => c.id),
       filters: { status: "ACTIVE" },
     });
+  });
+
+  it("cuts a list of more than 100 cases short at 100 and says so, the text as the values", async () => {
+    const { coordinator } = await regionWithCases(LIST_CASES_LIMIT + 1);
+    const token = (await issueApiToken(testDb, { userId: coordinator.id, name: "long list", expiresAt: null })).token;
+    const get = () =>
+      listCasesRoute(new Request("http://localhost/api/v1/cases", { headers: { authorization: `Bearer ${token}` } }));
+    // The first request works the views out and keeps them; the second sends them as kept.
+    for (const response of [await get(), await get()]) {
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const body = JSON.parse(text) as { cases: unknown[]; truncated: boolean };
+      expect(body.cases).toHaveLength(LIST_CASES_LIMIT);
+      expect(body.truncated).toBe(true);
+      const listed = await listCasesForApi(coordinator, {});
+      if (!listed.ok) throw new Error(listed.message);
+      expect(text).toBe(JSON.stringify(listed.value));
+    }
   });
 
   it("reads 2 cases and 12 cases in the same number of queries, and each case as GET /cases/{id} shows it", async () => {

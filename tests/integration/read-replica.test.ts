@@ -49,13 +49,21 @@ describe.skipIf(!replicaConfigured)("with a streaming read replica", () => {
   const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]!;
 
   /**
-   * Until the standby has replayed everything the primary has committed so far. The insert
-   * position, not pg_current_wal_lsn(): the throwaway primary commits with synchronous_commit off,
-   * so its last commits can still be in its WAL buffers, past the position written out. Waiting
-   * for the written position let the test read the standby before it had the last two cases.
+   * Until the standby has replayed everything the primary has committed so far. The throwaway
+   * primary commits with synchronous_commit off, so its last commits can still be in its WAL
+   * buffers: waiting for pg_current_wal_lsn() (the position written out) let the test read the
+   * standby before it had the last two cases. So a fence: a transaction that takes an id, reads the
+   * insert position (past every earlier commit) and commits with synchronous_commit on, which flushes
+   * its own commit record and everything before it. The standby replays past that position once it
+   * has replayed the fence.
    */
   async function caughtUp(): Promise<void> {
-    const { lsn } = await one(testDb.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_insert_lsn()::text AS lsn`);
+    const [, , [fence]] = await testDb.$transaction([
+      testDb.$executeRaw`SET LOCAL synchronous_commit = on`,
+      testDb.$queryRaw`SELECT pg_current_xact_id()::text AS xid`,
+      testDb.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_insert_lsn()::text AS lsn`,
+    ]);
+    const lsn = fence!.lsn;
     for (let i = 0; i < 200; i++) {
       const { done } = await one(
         replicaDb.$queryRaw<{ done: boolean }[]>`SELECT pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn AS done`,

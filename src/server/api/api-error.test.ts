@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AccessError } from "@/server/auth/access";
+import { JsonText } from "@/server/json-text";
 import { logger } from "@/server/log";
 import {
   ApiError,
@@ -175,5 +176,12 @@ describe("thrown errors", () => {
       expect.stringContaining("ref-123"),
     );
     log.mockRestore();
+  });
+
+  it("sends a reply already written as JSON text as it is, as JSON", async () => {
+    const written = '{"asOf":"2026-12-04","cases":[{"id":"a"}],"truncated":false}';
+    const response = toResponse({ status: 200, body: new JsonText(written) });
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await response.text()).toBe(written);
   });
 });

@@ -26,7 +26,7 @@ import {
 import { canonicalPath, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
 import { runIdempotent, withSavepoint } from "./idempotency";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/server/input/plain-text";
-import { rateDecision } from "./rate-limit";
+import { rateDecision } from "@/server/auth/token-rate";
 import { mediaType, queryObject, readJsonBody } from "./request-input";
 import type { ServiceFailure } from "@/server/services/result";
 import type { JsonText } from "@/server/json-text";
@@ -86,7 +86,7 @@ async function authenticateRequest(
     // The token's lookup counts the request against its per-minute limit in the same statement
     // (an unknown token is refused before anything is counted).
     const now = new Date();
-    const found = await authenticateBearer(db, header, now, { countRequest: true });
+    const found = await authenticateBearer(db, header, now);
     if (found) limitTokenRate(found.requestsThisMinute, now);
     return { user: found?.user ?? null, via: "token" };
   }
@@ -94,9 +94,9 @@ async function authenticateRequest(
   return { user, via: user ? "session" : null };
 }
 
-function limitTokenRate(requestsThisMinute: number | null, now: Date): void {
+function limitTokenRate(requestsThisMinute: number, now: Date): void {
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
-  const decision = rateDecision(requestsThisMinute ?? 0, limit, now);
+  const decision = rateDecision(requestsThisMinute, limit, now);
   if (!decision.ok) {
     throw new ApiError(
       429,

@@ -20,7 +20,7 @@ export type HousekeepingSettings = {
   loginWindowMinutes: number;
   /** A sign-in ends at the latest this long after it started (SESSION_MAX_HOURS). */
   sessionMaxHours: number;
-  /** The API rate-limit window (one minute, src/server/api/rate-limit.ts). */
+  /** The API rate-limit window (one minute, src/server/auth/token-rate.ts). */
   rateWindowMs: number;
 };
 

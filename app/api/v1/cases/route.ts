@@ -15,5 +15,6 @@ export const GET = apiRoute(listCasesRoute, async ({ user, query, requestId }) =
   const result = await listCasesAsJson(user, query);
   if (!result.ok) return commandReply(result);
   await recordView(user, { view: "api.cases", requirementIds: result.value.ids, filters: query, requestId });
+  // Sent as the text it is (decision 0101). A list is a read: it carries no rule warnings for commandReply to add.
   return { ok: true, value: result.value.json };
 });

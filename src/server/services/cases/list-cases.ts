@@ -65,7 +65,7 @@ export async function listCasesForApi(
 /**
  * The same list as the JSON text GET /api/v1/cases sends, with the ids it shows (for the view's
  * audit): kept views go out as they were stored, never parsed and written again. The text is
- * exactly JSON.stringify of listCasesForApi's value (tests/integration/case-list-json.test.ts).
+ * exactly JSON.stringify of listCasesForApi's value (tests/integration/kept-case-views.test.ts).
  */
 export async function listCasesAsJson(
   actor: AppUser,
