@@ -102,12 +102,14 @@ export async function readCaseList(
 ): Promise<{ cases: CaseView[]; truncated: boolean }> {
   const read = await readCaseRows(client, actor, filters);
   if (!read) return { cases: [], truncated: false };
+  return { cases: caseViewsOf(read, asOf), truncated: read.truncated };
+}
+
+/** The statement's rows as case views as of `asOf`, by the domain's rules with its holidays and rule dates. */
+function caseViewsOf(read: SourceRows, asOf: IsoDate): CaseView[] {
   const calendar = calendarFrom(read.holidays);
   const commencements = ruleCommencementsFrom(read.settings);
-  return {
-    cases: read.rows.map((row) => caseViewFromRow(row, calendar, commencements, asOf)),
-    truncated: read.truncated,
-  };
+  return read.rows.map((row) => caseViewFromRow(row, calendar, commencements, asOf));
 }
 
 /** The WHERE of the list's page: what the caller may see, narrowed by the filters (`r`, `p`, `g`: requirement, person, region). */
@@ -166,14 +168,9 @@ export async function readCaseRows(
   filters: CaseListFilters,
 ): Promise<(SourceRows & { truncated: boolean }) | null> {
   const read = await readSourceRows(client, caseListPage(actor, filters));
-  return (
-    read && {
-      rows: read.rows,
-      holidays: read.holidays,
-      settings: read.settings,
-      truncated: read.found > LIST_CASES_LIMIT,
-    }
-  );
+  if (!read) return null;
+  const { found, ...rows } = read;
+  return { ...rows, truncated: found > LIST_CASES_LIMIT };
 }
 
 /** These requirements' case views as of `asOf` (at most LIST_CASES_LIMIT), newest sentence first: the ones the kept views lack. */
@@ -182,10 +179,7 @@ export async function workOutCaseViews(client: Tx, ids: readonly string[], asOf:
     client,
     Prisma.sql`SELECT r."id", r."sentenceDate" FROM "Requirement" r WHERE r."id" = ANY(${[...ids]}::uuid[])`,
   );
-  if (!read) return [];
-  const calendar = calendarFrom(read.holidays);
-  const commencements = ruleCommencementsFrom(read.settings);
-  return read.rows.map((row) => caseViewFromRow(row, calendar, commencements, asOf));
+  return read ? caseViewsOf(read, asOf) : [];
 }
 
 // JSON has no dates: the row's date and instant fields back into the Date objects Prisma gives.
