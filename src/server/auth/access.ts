@@ -13,6 +13,19 @@ export type AppUser = {
   regionCode: string | null;
 };
 
+/**
+ * The AppUser of a user row and its region's code: only these fields, so a row's password hash,
+ * active flag or session version never travel with the user (sign-in, browser session, API token).
+ */
+export const appUserFrom = (user: Omit<AppUser, "regionCode">, regionCode: string | null | undefined): AppUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  regionId: user.regionId,
+  regionCode: regionCode ?? null,
+});
+
 export type AccessErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
 
 /** Thrown by the authorisation helpers; pages turn it into a redirect or 404, the API into 401/403/404. */

@@ -4,7 +4,7 @@ import type { Tx } from "@/server/db/create-client";
 import { audit } from "@/server/audit";
 import { countTokenRequestSql } from "./token-rate";
 import { z } from "zod";
-import { assertCan, notFound, type AppUser } from "./access";
+import { appUserFrom, assertCan, notFound, type AppUser } from "./access";
 
 // API bearer tokens (docs/api.md "Auth"). A token is `cpb_` + 32 random bytes in base64url; the
 // database keeps only its SHA-256 hash, so a leaked table cannot be replayed as credentials.
@@ -153,16 +153,5 @@ export async function authenticateBearer(
       data: { lastUsedAt: now },
     });
   }
-  const { user } = row;
-  return {
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      regionId: user.regionId,
-      regionCode: user.regionCode,
-    },
-    requestsThisMinute: row.requestsThisMinute,
-  };
+  return { user: appUserFrom(row.user, row.user.regionCode), requestsThisMinute: row.requestsThisMinute };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { UserRole } from "@/generated/prisma/enums";
+import { appUserFrom } from "./access";
 import { dummyPasswordCheck, verifyPassword } from "./password";
 import { reserveLoginAttempt, settleLoginAttempt, throttleSettings, type ThrottleSettings } from "./login-throttle";
 
@@ -42,15 +43,5 @@ export async function authenticate(
   const region = user.regionId
     ? await db.region.findUnique({ where: { id: user.regionId }, select: { code: true } })
     : null;
-  return {
-    ok: true,
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      regionId: user.regionId,
-      regionCode: region?.code ?? null,
-    },
-  };
+  return { ok: true, user: appUserFrom(user, region?.code) };
 }

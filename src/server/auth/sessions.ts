@@ -5,7 +5,7 @@ import type { Tx } from "@/server/db/create-client";
 import { inNewTransaction } from "@/server/db/transaction";
 import { audit } from "@/server/audit";
 import { env } from "@/server/env";
-import type { AppUser } from "./access";
+import { appUserFrom, type AppUser } from "./access";
 import { sessionEndsAt, sessionRefusal, type SessionPolicy, type SessionRefusal } from "./session-rules";
 
 // Browser sign-ins that end on the server. The session cookie holds a signed, encrypted token
@@ -111,14 +111,7 @@ export async function verifySession(
     value: {
       sid: claims.sid,
       endsAt: sessionEndsAt(row.createdAt, policy),
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        regionId: user.regionId,
-        regionCode: user.region?.code ?? null,
-      },
+      user: appUserFrom(user, user.region?.code),
     },
   };
 }
