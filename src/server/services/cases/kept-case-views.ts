@@ -67,7 +67,7 @@ type PageSqlRow = {
   settings: { key: string; value: string }[];
 };
 
-/** How often a list was answered from kept views alone, and how many views it had to work out (tests and the bench). */
+/** How often a list was answered from kept views alone, and how many views it had to work out (the tests read them). */
 export const keptCaseViewStats = { whole: 0, workedOut: 0, kept: 0, notKept: 0 };
 
 /** Tests only: runs between working out the missing views and keeping them (to commit a write and a refresh there). */
